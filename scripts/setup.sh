@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs every tool the build and the tests need, from package registries only
+# (rustup, crates.io, Debian, npm). Idempotent: each step is skipped once done.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Keep these three in step: Cargo.toml pins wasm-bindgen, Trunk.toml names the same version.
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
+TRUNK_VERSION=0.21.14
+
+log() { printf '[setup] %s\n' "$*" >&2; }
+
+rustup target add wasm32-unknown-unknown >/dev/null 2>&1 || rustup target add wasm32-unknown-unknown
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  log "installing chromium and chromium-driver from apt"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
+  log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 4 minutes)"
+  cargo install --locked wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
+  log "installing trunk $TRUNK_VERSION (about 15 minutes on 2 cores)"
+  cargo install --locked trunk --version "$TRUNK_VERSION"
+fi
+
+if [ ! -d e2e/node_modules/playwright-core ]; then
+  log "installing the end-to-end test driver (npm ci in e2e/)"
+  (cd e2e && npm ci --no-audit --no-fund --silent)
+fi
+
+cargo fetch --locked >/dev/null

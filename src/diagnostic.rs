@@ -1,0 +1,75 @@
+//! Located findings about a snippet: what went wrong (or is worth knowing), where, and how to fix it.
+//!
+//! Every stage reports through [`Diagnostic`] values instead of failing, so the page can
+//! underline the exact bytes and keep showing everything else.
+
+use serde::Serialize;
+
+/// A byte range into the snippet text, `start..end`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    /// The smallest span covering both.
+    pub fn to(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Note,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Diagnostic {
+    pub fn new(severity: Severity, span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity,
+            message: message.into(),
+            hint: None,
+            start: span.start,
+            end: span.end,
+        }
+    }
+
+    pub fn error(span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Severity::Error, span, message)
+    }
+
+    pub fn warning(span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Severity::Warning, span, message)
+    }
+
+    pub fn note(span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Severity::Note, span, message)
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Diagnostic {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}

@@ -1,0 +1,8 @@
+//! Reading snippet text: tokens ([`lexer`]), the syntax tree ([`ast`]) and the parser
+//! ([`parser`]). Parsing never fails; what cannot be read comes back as diagnostics.
+
+pub mod ast;
+pub mod lexer;
+pub mod parser;
+
+pub use parser::parse;

@@ -75,46 +75,64 @@ function describeAssociations(model) {
   return { model: model.name, associations, instanceMethods: [...methods].sort() };
 }
 
-// A sequelize instance for a dialect whose driver is never loaded: every query is
-// recorded and answered with nothing.
+// A sequelize instance for a dialect that never connects: every query is recorded and
+// answered with nothing.
 function recordingSequelize(dialect) {
-  const seq = new Sequelize('db', 'user', 'pass', {
-    dialect, logging: false, dialectModule: {}, storage: ':memory:',
-  });
+  const options = { dialect, logging: false, storage: ':memory:' };
+  if (dialect !== 'postgres') options.dialectModule = {};
+  const seq = new Sequelize('db', 'user', 'pass', options);
   seq.recorded = [];
-  seq.query = async (sql) => { seq.recorded.push(typeof sql === 'string' ? sql : sql.query); return []; };
+  // Look-ups (like PostgreSQL's existing ENUM types) find nothing; statements succeed.
+  seq.query = async (sql) => { seq.recorded.push(typeof sql === 'string' ? sql : sql.query); return undefined; };
+  seq.dialect.connectionManager._refreshDynamicOIDs = async () => {};
   return seq;
 }
 
-// The CREATE TABLE statements that `sync()` issues, in sync's order, for `dialect`.
-async function createTableStatements(sequelize, dialect) {
-  const target = dialect === 'postgres' ? null : recordingSequelize(dialect);
-  const models = sequelize.modelManager.getModelsTopoSortedByForeignKey();
+const STOP = Symbol('stop at sync');
+
+// Runs the snippet's definitions on a recording instance of `dialect`, up to its first
+// sync(), so that each dialect normalizes the data types itself, as a real run would.
+async function defineOn(dialect, code) {
+  const seq = recordingSequelize(dialect);
+  seq.sync = async () => { throw STOP; };
+  try {
+    await runSnippet(seq, code);
+  } catch (err) {
+    if (err !== STOP) { /* the PostgreSQL run reports errors */ }
+  }
+  return seq;
+}
+
+// The CREATE TABLE statements that `sync()` issues, in sync's order.
+async function createTableStatements(seq) {
+  const models = seq.modelManager.getModelsTopoSortedByForeignKey();
   if (models == null) {
     return { error: 'cyclic foreign keys: sync() creates the tables without constraints, then alters them' };
   }
   models.reverse();
   const statements = [];
   for (const model of models) {
-    const qi = target ? target.getQueryInterface() : sequelize.getQueryInterface();
-    const options = { ...model.options };
-    if (target) {
-      await qi.createTable(model.getTableName(), model.tableAttributes, options, model);
-      statements.push(...target.recorded.filter((s) => s.startsWith('CREATE TABLE')));
-      target.recorded.length = 0;
-    } else {
-      const original = sequelize.query;
-      let captured;
-      sequelize.query = async (sql) => { captured = sql; return []; };
-      try {
-        await qi.createTable(model.getTableName(), model.tableAttributes, options, model);
-      } finally {
-        sequelize.query = original;
-      }
-      statements.push(captured);
-    }
+    seq.recorded.length = 0;
+    await seq.getQueryInterface().createTable(model.getTableName(), model.tableAttributes, { ...model.options }, model);
+    statements.push(...seq.recorded.filter((s) => s.startsWith('CREATE TABLE')));
   }
   return { createTable: statements };
+}
+
+function runSnippet(sequelize, code) {
+  const fakeRequire = (name) => {
+    if (name === 'sequelize') return Sequelize;
+    throw new Error(`Cannot find module '${name}'`);
+  };
+  const quietConsole = { log() {}, error() {}, warn() {}, info() {} };
+  const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor;
+  // The snippet runs in a scope of its own, so `const { DataTypes } = require('sequelize')`
+  // may shadow the names the playground provides, as it would in a file of its own.
+  const run = new AsyncFunction('sequelize', 'DataTypes', 'Op', 'Model', 'console', 'require', 'Sequelize',
+    `return (async () => {\n${code}\n})();`);
+  const warn = console.warn;
+  console.warn = () => {}; // Sequelize's own warnings (e.g. UNSIGNED on postgres) are not part of a report
+  return run(sequelize, DataTypes, Op, Model, quietConsole, fakeRequire, Sequelize).finally(() => { console.warn = warn; });
 }
 
 async function resetDatabase(sequelize) {
@@ -129,19 +147,18 @@ async function record(file) {
   const code = fs.readFileSync(file, 'utf8');
   const sequelize = new Sequelize(PG_URL, { logging: false });
   await resetDatabase(sequelize);
-  const fakeRequire = (name) => {
-    if (name === 'sequelize') return Sequelize;
-    throw new Error(`Cannot find module '${name}'`);
-  };
-  const quietConsole = { log() {}, error() {}, warn() {}, info() {} };
-  const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor;
   let error = null;
   let tablesExist = false;
   const realSync = sequelize.sync.bind(sequelize);
-  sequelize.sync = async (...args) => { const r = await realSync(...args); tablesExist = true; return r; };
+  const syncStatements = [];
+  sequelize.sync = async (options) => {
+    const logging = (sql) => { const m = /^Executing \(default\): (CREATE TABLE.*)$/s.exec(sql); if (m) syncStatements.push(m[1]); };
+    const result = await realSync({ ...options, logging });
+    tablesExist = true;
+    return result;
+  };
   try {
-    const run = new AsyncFunction('sequelize', 'DataTypes', 'Op', 'Model', 'console', 'require', 'Sequelize', code);
-    await run(sequelize, DataTypes, Op, Model, quietConsole, fakeRequire, Sequelize);
+    await runSnippet(sequelize, code);
   } catch (err) {
     error = errorValue(err);
   }
@@ -155,13 +172,14 @@ async function record(file) {
   for (const dialect of ['postgres', 'mysql', 'sqlite']) {
     if (error && !tablesExist) {
       report.ddl[dialect] = { error: error.message };
-    } else {
-      try {
-        report.ddl[dialect] = await createTableStatements(sequelize, dialect);
-      } catch (err) {
-        report.ddl[dialect] = { error: err.message };
-      }
+      continue;
     }
+    report.ddl[dialect] = await createTableStatements(await defineOn(dialect, code));
+  }
+  // The generated PostgreSQL DDL must be what the real sync() sent to the server.
+  const generated = report.ddl.postgres.createTable;
+  if (tablesExist && generated && JSON.stringify(generated) !== JSON.stringify(syncStatements)) {
+    throw new Error(`${file}: generated DDL differs from what sync() ran:\n${syncStatements.join('\n')}`);
   }
   await sequelize.close();
   return report;

@@ -1,10 +1,42 @@
 //! The pure core of the association playground: Sequelize code in, what Sequelize 6
 //! would make of it out. No browser, no clock, no IO — it builds and tests natively.
 //!
-//! The pipeline: [`syntax`] parses the snippet, [`interpret`] walks it and calls the
+//! The pipeline: [`syntax`] parses the snippet, [`interpret`] runs it and calls the
 //! [`schema`] rules (Sequelize's `define`/`init` and the four association calls),
 //! [`sql`] writes the DDL per dialect, and [`report`] gathers everything into the one
 //! JSON value every face of the app consumes.
 
+pub mod assoc;
 pub mod diagnostic;
+pub mod interpret;
+pub mod report;
+pub mod schema;
+pub mod sql;
 pub mod syntax;
+
+use report::{associations_report, model_report, DdlReport, ErrorReport, Report};
+
+/// Reads and runs the snippet's definitions and reports what Sequelize would make of
+/// them. Never fails and never panics on any input: problems are in the report.
+pub fn analyze(source: &str) -> Report {
+    let (program, mut diagnostics) = syntax::parse(source);
+    let outcome = interpret::run(&program, interpret::Limits::default());
+    diagnostics.extend(outcome.diagnostics);
+    diagnostics.sort_by_key(|d| (d.start, d.end));
+    let schema = &outcome.schema;
+    let error = outcome.error.as_ref().map(|thrown| &thrown.error);
+    // An error before sync() means the tables were never created.
+    let blocked = error.filter(|_| !outcome.synced);
+    Report {
+        error: error.map(ErrorReport::from),
+        models: schema.models.iter().map(model_report).collect(),
+        associations: schema
+            .models
+            .iter()
+            .map(|m| associations_report(schema, m))
+            .collect(),
+        ddl: DdlReport::build(schema, blocked),
+        steps: Vec::new(),
+        diagnostics,
+    }
+}

@@ -1,0 +1,3 @@
+//! Sequelize's naming helpers: plurals and case conversions ([`inflect`]).
+
+pub mod inflect;

@@ -1,0 +1,236 @@
+//! The report: everything the playground says about one snippet, as the JSON of
+//! `shared/report-format.md`. Field names are Sequelize's, so a report can be compared
+//! with a recording of real Sequelize.
+
+use serde::Serialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::schema::{
+    Association, AssociationType, Attribute, Model, Schema, SequelizeError, Unique,
+};
+use crate::sql::{ddl, Dialect};
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    pub error: Option<ErrorReport>,
+    pub models: Vec<ModelReport>,
+    pub associations: Vec<ModelAssociations>,
+    pub ddl: DdlReport,
+    pub steps: Vec<serde_json::Value>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ErrorReport {
+    pub name: String,
+    pub message: String,
+}
+
+impl From<&SequelizeError> for ErrorReport {
+    fn from(error: &SequelizeError) -> ErrorReport {
+        ErrorReport {
+            name: error.name.clone(),
+            message: error.message.clone(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ModelReport {
+    pub model_name: String,
+    pub table_name: String,
+    pub attributes: Vec<AttributeReport>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AttributeReport {
+    pub name: String,
+    pub field: String,
+    #[serde(rename = "type")]
+    pub data_type: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allow_null: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub primary_key: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auto_increment: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unique: Option<serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub references: Option<ReferencesReport>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub on_delete: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub on_update: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ReferencesReport {
+    pub model: Option<String>,
+    pub key: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ModelAssociations {
+    pub model: String,
+    pub associations: Vec<AssociationReport>,
+    pub instance_methods: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AssociationReport {
+    pub key: String,
+    pub association_type: &'static str,
+    pub source: String,
+    pub target: String,
+    #[serde(rename = "as")]
+    pub as_name: String,
+    pub foreign_key: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub other_key: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub through: Option<ThroughReport>,
+    pub accessors: serde_json::Map<String, serde_json::Value>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ThroughReport {
+    pub model: String,
+    pub table_name: String,
+}
+
+/// Per dialect: the CREATE TABLE statements, or why there are none.
+#[derive(Clone, Debug, Serialize)]
+pub struct DdlReport {
+    pub postgres: DdlResult,
+    pub mysql: DdlResult,
+    pub sqlite: DdlResult,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(untagged)]
+pub enum DdlResult {
+    Tables {
+        #[serde(rename = "createTable")]
+        create_table: Vec<String>,
+    },
+    Error {
+        error: String,
+    },
+}
+
+impl DdlReport {
+    pub fn get(&self, dialect: Dialect) -> &DdlResult {
+        match dialect {
+            Dialect::Postgres => &self.postgres,
+            Dialect::Mysql => &self.mysql,
+            Dialect::Sqlite => &self.sqlite,
+        }
+    }
+
+    /// `sync()` would issue these; `blocked` is the error that stops the snippet before
+    /// any table exists.
+    pub fn build(schema: &Schema, blocked: Option<&SequelizeError>) -> DdlReport {
+        let for_dialect = |dialect| match blocked {
+            Some(error) => DdlResult::Error {
+                error: error.message.clone(),
+            },
+            None => match ddl::create_tables(schema, dialect) {
+                Ok(create_table) => DdlResult::Tables { create_table },
+                Err(error) => DdlResult::Error { error },
+            },
+        };
+        DdlReport {
+            postgres: for_dialect(Dialect::Postgres),
+            mysql: for_dialect(Dialect::Mysql),
+            sqlite: for_dialect(Dialect::Sqlite),
+        }
+    }
+}
+
+pub fn model_report(model: &Model) -> ModelReport {
+    ModelReport {
+        model_name: model.name.clone(),
+        table_name: model.table_name.clone(),
+        attributes: model
+            .attributes
+            .iter()
+            .map(|(name, a)| attribute_report(name, a))
+            .collect(),
+    }
+}
+
+fn attribute_report(name: &str, attribute: &Attribute) -> AttributeReport {
+    AttributeReport {
+        name: name.to_string(),
+        field: attribute.field.clone().unwrap_or_else(|| name.to_string()),
+        data_type: attribute.data_type.as_ref().map(|t| t.report_name()),
+        allow_null: attribute.allow_null,
+        primary_key: attribute.primary_key,
+        auto_increment: attribute.auto_increment,
+        unique: attribute.unique.as_ref().map(|u| match u {
+            Unique::Flag(flag) => serde_json::Value::Bool(*flag),
+            Unique::Named(name) => serde_json::Value::String(name.clone()),
+        }),
+        references: attribute.references.as_ref().map(|r| ReferencesReport {
+            model: r.model.clone(),
+            key: r.key.clone(),
+        }),
+        on_delete: attribute.on_delete.clone(),
+        on_update: attribute.on_update.clone(),
+    }
+}
+
+pub fn associations_report(schema: &Schema, model: &Model) -> ModelAssociations {
+    let associations: Vec<AssociationReport> = model
+        .associations
+        .iter()
+        .map(|a| association_report(schema, a))
+        .collect();
+    let mut instance_methods: Vec<String> = model
+        .associations
+        .iter()
+        .flat_map(|a| a.accessors.iter().map(|(_, name)| name.clone()))
+        .collect();
+    instance_methods.sort();
+    instance_methods.dedup();
+    ModelAssociations {
+        model: model.name.clone(),
+        associations,
+        instance_methods,
+    }
+}
+
+fn association_report(schema: &Schema, association: &Association) -> AssociationReport {
+    let through = association.through.map(|id| {
+        let model = schema.model(id);
+        ThroughReport {
+            model: model.name.clone(),
+            table_name: model.table_name.clone(),
+        }
+    });
+    AssociationReport {
+        key: association.as_name.clone(),
+        association_type: association.kind.name(),
+        source: schema.model(association.source).name.clone(),
+        target: schema.model(association.target).name.clone(),
+        as_name: association.as_name.clone(),
+        foreign_key: association.foreign_key.clone(),
+        other_key: if association.kind == AssociationType::BelongsToMany {
+            association.other_key.clone()
+        } else {
+            None
+        },
+        through,
+        accessors: association
+            .accessors
+            .iter()
+            .map(|(key, name)| (key.to_string(), serde_json::Value::String(name.clone())))
+            .collect(),
+    }
+}

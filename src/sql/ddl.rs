@@ -1,0 +1,359 @@
+//! The `CREATE TABLE` statements `sequelize.sync()` sends, byte for byte as Sequelize 6's
+//! query generators write them for each dialect — odd spacing included
+//! (`"id"   SERIAL ,` on PostgreSQL comes from removing words out of `INTEGER NOT NULL
+//! SERIAL PRIMARY KEY`).
+
+use super::Dialect;
+use crate::schema::{sync_order::sync_order, Attribute, DefaultValue, Model, Schema, Unique};
+
+/// The statements of `sync()` in its order, or why there are none.
+pub fn create_tables(schema: &Schema, dialect: Dialect) -> Result<Vec<String>, String> {
+    let order = sync_order(schema).ok_or_else(|| {
+        "cyclic foreign keys: sync() creates the tables without constraints, then alters them"
+            .to_string()
+    })?;
+    Ok(order
+        .into_iter()
+        .map(|id| create_table(schema.model(id), dialect))
+        .collect())
+}
+
+/// One model's `CREATE TABLE … IF NOT EXISTS`.
+pub fn create_table(model: &Model, dialect: Dialect) -> String {
+    let columns: Vec<(String, String)> = model
+        .table_attributes()
+        .map(|(name, attribute)| {
+            let field = attribute.field.clone().unwrap_or_else(|| name.clone());
+            let sql = attribute_sql(model, &field, attribute, dialect);
+            (field, sql)
+        })
+        .collect();
+    let unique_keys = unique_keys(model);
+    match dialect {
+        Dialect::Postgres => postgres_table(model, columns, &unique_keys),
+        Dialect::Mysql => mysql_table(model, columns, &unique_keys),
+        Dialect::Sqlite => sqlite_table(model, columns, &unique_keys),
+    }
+}
+
+/// A named unique key over several columns (`customIndex` in Sequelize).
+struct UniqueKey {
+    name: String,
+    fields: Vec<String>,
+    custom: bool,
+}
+
+/// `Model.uniqueKeys`: one entry per key name, in the order attributes name them.
+fn unique_keys(model: &Model) -> Vec<UniqueKey> {
+    let mut keys: Vec<UniqueKey> = Vec::new();
+    for (name, attribute) in &model.attributes {
+        let (key_name, custom) = match &attribute.unique {
+            Some(Unique::Flag(true)) => (format!("{}_{}_unique", model.table_name, name), false),
+            Some(Unique::Named(key)) => (key.clone(), true),
+            _ => continue,
+        };
+        let field = attribute.field.clone().unwrap_or_else(|| name.clone());
+        match keys.iter_mut().find(|k| k.name == key_name) {
+            Some(key) => {
+                key.fields.push(field);
+                key.custom = custom;
+            }
+            None => keys.push(UniqueKey {
+                name: key_name,
+                fields: vec![field],
+                custom,
+            }),
+        }
+    }
+    keys
+}
+
+fn quoted_list(dialect: Dialect, fields: &[String], separator: &str) -> String {
+    fields
+        .iter()
+        .map(|f| dialect.quote_identifier(f))
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
+/// The column definition as each dialect's `attributeToSQL` writes it.
+fn attribute_sql(model: &Model, field: &str, attribute: &Attribute, dialect: Dialect) -> String {
+    let data_type = attribute.data_type.clone().unwrap_or_default();
+    let mut sql = match (dialect, data_type.key.as_str()) {
+        (Dialect::Postgres, "ENUM") => format!("ENUM({})", data_type.quoted_values(dialect)),
+        _ => data_type.sql(dialect),
+    };
+    let not_null = attribute.allow_null == Some(false);
+    match dialect {
+        Dialect::Postgres => {
+            if not_null {
+                sql.push_str(" NOT NULL");
+            }
+            if attribute.auto_increment == Some(true) {
+                sql.push_str(" SERIAL");
+            }
+            push_default(&mut sql, attribute, dialect, true);
+            if attribute.unique == Some(Unique::Flag(true)) {
+                sql.push_str(" UNIQUE");
+            }
+            if attribute.is_primary_key() {
+                sql.push_str(" PRIMARY KEY");
+            }
+            push_references(&mut sql, attribute, dialect);
+            postgres_type_mapping(&model.table_name, field, sql)
+        }
+        Dialect::Mysql => {
+            if not_null {
+                sql.push_str(" NOT NULL");
+            }
+            if attribute.auto_increment == Some(true) {
+                sql.push_str(" auto_increment");
+            }
+            let type_takes_default =
+                !matches!(sql.as_str(), "BLOB" | "TEXT" | "GEOMETRY" | "JSON") && !data_type.binary;
+            push_default(&mut sql, attribute, dialect, type_takes_default);
+            if attribute.unique == Some(Unique::Flag(true)) {
+                sql.push_str(" UNIQUE");
+            }
+            if attribute.is_primary_key() {
+                sql.push_str(" PRIMARY KEY");
+            }
+            if let Some(comment) = &attribute.comment {
+                sql.push_str(&format!(" COMMENT {}", dialect.quote_string(comment)));
+            }
+            push_references(&mut sql, attribute, dialect);
+            sql
+        }
+        Dialect::Sqlite => {
+            if not_null {
+                sql.push_str(" NOT NULL");
+            }
+            push_default(&mut sql, attribute, dialect, true);
+            if attribute.unique == Some(Unique::Flag(true)) {
+                sql.push_str(" UNIQUE");
+            }
+            if attribute.is_primary_key() {
+                sql.push_str(" PRIMARY KEY");
+                if attribute.auto_increment == Some(true) {
+                    sql.push_str(" AUTOINCREMENT");
+                }
+            }
+            push_references(&mut sql, attribute, dialect);
+            sql
+        }
+    }
+}
+
+fn push_default(sql: &mut String, attribute: &Attribute, dialect: Dialect, allowed: bool) {
+    let Some(value) = &attribute.default_value else {
+        return;
+    };
+    if !allowed {
+        return;
+    }
+    let literal = match value {
+        DefaultValue::Computed(_) => return,
+        DefaultValue::Str(s) => dialect.quote_string(s),
+        DefaultValue::Number(n) => crate::syntax::parser::format_number(*n),
+        DefaultValue::Bool(b) => b.to_string(),
+        DefaultValue::Null => "NULL".to_string(),
+    };
+    sql.push_str(" DEFAULT ");
+    sql.push_str(&literal);
+}
+
+fn push_references(sql: &mut String, attribute: &Attribute, dialect: Dialect) {
+    let Some(references) = &attribute.references else {
+        return;
+    };
+    let table = references.model.clone().unwrap_or_default();
+    let key = references.key.clone().unwrap_or_else(|| "id".to_string());
+    sql.push_str(&format!(
+        " REFERENCES {} ({})",
+        dialect.quote_identifier(&table),
+        dialect.quote_identifier(&key)
+    ));
+    if let Some(on_delete) = &attribute.on_delete {
+        sql.push_str(&format!(" ON DELETE {}", on_delete.to_uppercase()));
+    }
+    if let Some(on_update) = &attribute.on_update {
+        sql.push_str(&format!(" ON UPDATE {}", on_update.to_uppercase()));
+    }
+}
+
+/// PostgreSQL's `dataTypeMapping`: the primary key moves to the table clause, an
+/// auto-increment integer becomes `SERIAL`, and an ENUM becomes its named type
+/// (in the `public` schema, where Sequelize creates it).
+fn postgres_type_mapping(table: &str, field: &str, mut sql: String) -> String {
+    if sql.contains("PRIMARY KEY") {
+        sql = sql.replacen("PRIMARY KEY", "", 1);
+    }
+    if sql.contains("SERIAL") {
+        if sql.contains("BIGINT") {
+            sql = sql
+                .replacen("SERIAL", "BIGSERIAL", 1)
+                .replacen("BIGINT", "", 1);
+        } else if sql.contains("SMALLINT") {
+            sql = sql
+                .replacen("SERIAL", "SMALLSERIAL", 1)
+                .replacen("SMALLINT", "", 1);
+        } else {
+            sql = sql.replacen("INTEGER", "", 1);
+        }
+        sql = sql.replacen("NOT NULL", "", 1);
+    }
+    if sql.starts_with("ENUM(") {
+        if let Some(close) = enum_prefix_end(&sql) {
+            sql = format!("\"public\".\"enum_{table}_{field}\"{}", &sql[close..]);
+        }
+    }
+    sql
+}
+
+/// Where `ENUM(.+)` ends when matched greedily, as the JS regex `^ENUM\(.+\)` does:
+/// just past the last `)` on the line.
+fn enum_prefix_end(sql: &str) -> Option<usize> {
+    let line_end = sql.find('\n').unwrap_or(sql.len());
+    let close = sql[..line_end].rfind(')')?;
+    (close > 5).then_some(close + 1)
+}
+
+fn postgres_table(
+    model: &Model,
+    columns: Vec<(String, String)>,
+    unique_keys: &[UniqueKey],
+) -> String {
+    let d = Dialect::Postgres;
+    let mut clause = columns
+        .iter()
+        .map(|(field, sql)| format!("{} {}", d.quote_identifier(field), sql))
+        .collect::<Vec<_>>()
+        .join(", ");
+    for key in unique_keys.iter().filter(|k| k.custom) {
+        clause.push_str(&format!(", UNIQUE ({})", quoted_list(d, &key.fields, ", ")));
+    }
+    let primary_keys: Vec<String> = primary_key_fields(model);
+    if !primary_keys.is_empty() {
+        clause.push_str(&format!(
+            ", PRIMARY KEY ({})",
+            quoted_list(d, &primary_keys, ",")
+        ));
+    }
+    format!(
+        "CREATE TABLE IF NOT EXISTS {} ({clause});",
+        d.quote_identifier(&model.table_name)
+    )
+}
+
+fn primary_key_fields(model: &Model) -> Vec<String> {
+    model
+        .table_attributes()
+        .filter(|(_, a)| a.is_primary_key())
+        .map(|(name, a)| a.field.clone().unwrap_or_else(|| name.clone()))
+        .collect()
+}
+
+fn mysql_table(model: &Model, columns: Vec<(String, String)>, unique_keys: &[UniqueKey]) -> String {
+    let d = Dialect::Mysql;
+    let mut primary_keys = Vec::new();
+    let mut foreign_keys = Vec::new();
+    let mut definitions = Vec::new();
+    for (field, sql) in columns {
+        let (column, references) = match sql.rfind(" REFERENCES") {
+            Some(at) => (sql[..at].to_string(), Some(sql[at + 1..].to_string())),
+            None => (sql, None),
+        };
+        let column = if column.contains("PRIMARY KEY") {
+            primary_keys.push(field.clone());
+            column.replacen("PRIMARY KEY", "", 1)
+        } else {
+            column
+        };
+        definitions.push(format!("{} {}", d.quote_identifier(&field), column));
+        if let Some(references) = references {
+            foreign_keys.push((field, references));
+        }
+    }
+    let mut clause = definitions.join(", ");
+    for key in unique_keys.iter().filter(|k| k.custom) {
+        clause.push_str(&format!(
+            ", UNIQUE {} ({})",
+            d.quote_identifier(&key.name),
+            quoted_list(d, &key.fields, ", ")
+        ));
+    }
+    if !primary_keys.is_empty() {
+        clause.push_str(&format!(
+            ", PRIMARY KEY ({})",
+            quoted_list(d, &primary_keys, ", ")
+        ));
+    }
+    for (field, references) in foreign_keys {
+        clause.push_str(&format!(
+            ", FOREIGN KEY ({}) {references}",
+            d.quote_identifier(&field)
+        ));
+    }
+    let engine = model.options.engine.as_deref().unwrap_or("InnoDB");
+    format!(
+        "CREATE TABLE IF NOT EXISTS {} ({clause}) ENGINE={engine};",
+        d.quote_identifier(&model.table_name)
+    )
+}
+
+fn sqlite_table(
+    model: &Model,
+    columns: Vec<(String, String)>,
+    unique_keys: &[UniqueKey],
+) -> String {
+    let d = Dialect::Sqlite;
+    let several_primary_keys = columns
+        .iter()
+        .filter(|(_, sql)| sql.contains("PRIMARY KEY"))
+        .count()
+        > 1;
+    let mut primary_keys = Vec::new();
+    let mut definitions = Vec::new();
+    for (field, sql) in columns {
+        let mut column = sql.clone();
+        if sql.contains("PRIMARY KEY") {
+            if sql.contains("INT") {
+                column = if sql.contains("AUTOINCREMENT") {
+                    "INTEGER PRIMARY KEY AUTOINCREMENT".to_string()
+                } else {
+                    "INTEGER PRIMARY KEY".to_string()
+                };
+                if let Some(at) = sql.find(" REFERENCES") {
+                    column.push_str(&sql[at..]);
+                }
+            }
+            if several_primary_keys {
+                primary_keys.push(field.clone());
+                column = if sql.contains("NOT NULL") {
+                    sql.replacen(" PRIMARY KEY", "", 1)
+                } else {
+                    sql.replacen("PRIMARY KEY", "NOT NULL", 1)
+                };
+            }
+        }
+        definitions.push(format!("{} {}", d.quote_identifier(&field), column));
+    }
+    let mut clause = definitions.join(", ");
+    for key in unique_keys.iter().filter(|k| k.custom) {
+        clause.push_str(&format!(", UNIQUE ({})", quoted_list(d, &key.fields, ", ")));
+    }
+    if !primary_keys.is_empty() {
+        clause.push_str(&format!(
+            ", PRIMARY KEY ({})",
+            quoted_list(d, &primary_keys, ", ")
+        ));
+    }
+    let sql = format!(
+        "CREATE TABLE IF NOT EXISTS {} ({clause});",
+        d.quote_identifier(&model.table_name)
+    );
+    sql.replace("DEFAULT false", "DEFAULT 0")
+        .replace("DEFAULT 'false'", "DEFAULT 0")
+        .replace("DEFAULT true", "DEFAULT 1")
+        .replace("DEFAULT 'true'", "DEFAULT 1")
+}

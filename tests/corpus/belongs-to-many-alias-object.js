@@ -1,0 +1,3 @@
+const Post = sequelize.define('post', { title: DataTypes.STRING });
+const Tag = sequelize.define('tag', { name: DataTypes.STRING });
+Post.belongsToMany(Tag, { through: 'post_tags', as: { singular: 'label', plural: 'labels' } });

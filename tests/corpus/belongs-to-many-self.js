@@ -1,0 +1,2 @@
+const User = sequelize.define('user', { username: DataTypes.STRING });
+User.belongsToMany(User, { as: 'Friends', through: 'friendships' });

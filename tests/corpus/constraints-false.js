@@ -1,0 +1,4 @@
+const Owner = sequelize.define('owner', { name: DataTypes.STRING });
+const Pug = sequelize.define('pug', { name: DataTypes.STRING });
+Pug.belongsTo(Owner, { constraints: false });
+Owner.hasMany(Pug, { constraints: false });

@@ -1,0 +1,3 @@
+const User = sequelize.define('user', { name: DataTypes.STRING });
+const Group = sequelize.define('group', { name: DataTypes.STRING });
+User.belongsToMany(Group);

@@ -1,0 +1,2 @@
+class Owner extends Model {}
+Owner.init({ name: DataTypes.STRING }, { modelName: 'owner' });

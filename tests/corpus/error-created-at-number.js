@@ -1,0 +1,1 @@
+const Owner = sequelize.define('owner', { name: DataTypes.STRING }, { createdAt: 1 });

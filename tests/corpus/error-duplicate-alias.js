@@ -1,0 +1,4 @@
+const User = sequelize.define('user', { name: DataTypes.STRING });
+const Post = sequelize.define('post', { title: DataTypes.STRING });
+Post.belongsTo(User, { as: 'author' });
+Post.hasOne(User, { as: 'author' });

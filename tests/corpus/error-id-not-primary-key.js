@@ -1,0 +1,1 @@
+const Owner = sequelize.define('owner', { id: DataTypes.INTEGER, name: DataTypes.STRING });

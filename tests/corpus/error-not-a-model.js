@@ -1,0 +1,2 @@
+const User = sequelize.define('user', { name: DataTypes.STRING });
+User.hasMany('Post');

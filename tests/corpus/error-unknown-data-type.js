@@ -1,0 +1,1 @@
+const Owner = sequelize.define('owner', { name: DataTypes.STRNG });

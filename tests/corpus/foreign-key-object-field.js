@@ -1,0 +1,3 @@
+const Owner = sequelize.define('owner', { name: DataTypes.STRING });
+const Pug = sequelize.define('pug', { name: DataTypes.STRING });
+Pug.belongsTo(Owner, { foreignKey: { name: 'ownerId', field: 'owner_ref' } });

@@ -1,0 +1,4 @@
+const Owner = sequelize.define('owner', { name: DataTypes.STRING });
+const Pug = sequelize.define('pug', { name: DataTypes.STRING });
+Owner.hasMany(Pug);
+Pug.belongsTo(Owner);

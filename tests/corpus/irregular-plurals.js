@@ -1,0 +1,11 @@
+const Person = sequelize.define('person', { name: DataTypes.STRING });
+const Mouse = sequelize.define('mouse', { name: DataTypes.STRING });
+const Child = sequelize.define('child', { name: DataTypes.STRING });
+const Status = sequelize.define('status', { label: DataTypes.STRING });
+const Datum = sequelize.define('data', { value: DataTypes.FLOAT });
+const Hero = sequelize.define('hero', { name: DataTypes.STRING });
+Person.hasMany(Mouse);
+Person.hasMany(Child);
+Person.belongsTo(Status);
+Person.hasMany(Datum);
+Person.hasOne(Hero);

@@ -1,0 +1,108 @@
+//! The conformance corpus: each `tests/corpus/NAME.js` snippet beside `NAME.json`, the
+//! report real Sequelize 6 gave for it (recorded by `recorder/record.sh`). Our report's
+//! `error`, `models`, `associations` and `ddl` must equal the recording; DDL text byte
+//! for byte.
+//!
+//! Adding a case is adding a `.js` file. `ASSOC_RECORD=1 cargo test corpus` records every
+//! case again (it needs Node and installs PostgreSQL from apt on first use).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+const COMPARED: &[&str] = &["error", "models", "associations", "ddl"];
+
+fn cases() -> Vec<PathBuf> {
+    let mut cases: Vec<PathBuf> = std::fs::read_dir("tests/corpus")
+        .expect("tests/corpus exists")
+        .map(|entry| entry.expect("readable").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "js"))
+        .collect();
+    cases.sort();
+    cases
+}
+
+fn record_all() {
+    let status = Command::new("recorder/record.sh")
+        .status()
+        .expect("recorder/record.sh runs");
+    assert!(status.success(), "recording failed");
+}
+
+/// The first place two JSON values differ, as a path and both sides.
+fn first_difference(path: &str, ours: &Value, theirs: &Value) -> Option<String> {
+    match (ours, theirs) {
+        (Value::Object(a), Value::Object(b)) => {
+            let keys: Vec<&String> = b
+                .keys()
+                .chain(a.keys().filter(|k| !b.contains_key(*k)))
+                .collect();
+            keys.into_iter().find_map(|k| {
+                let (x, y) = (
+                    a.get(k).unwrap_or(&Value::Null),
+                    b.get(k).unwrap_or(&Value::Null),
+                );
+                if a.contains_key(k) != b.contains_key(k) {
+                    return Some(format!(
+                        "{path}.{k}: ours {}, Sequelize {}",
+                        a.get(k).map_or("absent".into(), |v| v.to_string()),
+                        b.get(k).map_or("absent".into(), |v| v.to_string())
+                    ));
+                }
+                first_difference(&format!("{path}.{k}"), x, y)
+            })
+        }
+        (Value::Array(a), Value::Array(b)) if a.len() == b.len() => a
+            .iter()
+            .zip(b)
+            .enumerate()
+            .find_map(|(i, (x, y))| first_difference(&format!("{path}[{i}]"), x, y)),
+        _ if ours == theirs => None,
+        _ => Some(format!(
+            "{path}:\n    ours      {ours}\n    Sequelize {theirs}"
+        )),
+    }
+}
+
+fn check(case: &Path) -> Option<String> {
+    let source = std::fs::read_to_string(case).expect("case is readable");
+    let recording_path = case.with_extension("json");
+    let Ok(recording) = std::fs::read_to_string(&recording_path) else {
+        return Some(format!(
+            "no recording {}: run ASSOC_RECORD=1 cargo test corpus",
+            recording_path.display()
+        ));
+    };
+    let theirs: Value = serde_json::from_str(&recording).expect("recording is JSON");
+    let ours = serde_json::to_value(assoc_playground::analyze(&source)).expect("report serializes");
+    COMPARED
+        .iter()
+        .find_map(|key| first_difference(key, &ours[key], &theirs[key]))
+}
+
+#[test]
+fn every_case_matches_real_sequelize() {
+    if std::env::var_os("ASSOC_RECORD").is_some() {
+        record_all();
+    }
+    let cases = cases();
+    assert!(
+        cases.len() >= 40,
+        "the corpus should hold at least 40 cases, has {}",
+        cases.len()
+    );
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|case| {
+            check(case).map(|d| format!("{}: {d}", case.file_name().unwrap().to_string_lossy()))
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ from Sequelize:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}

@@ -1,0 +1,5 @@
+//! The one integration-test binary: every data-driven check of the core.
+
+mod corpus;
+mod inflection;
+mod types;

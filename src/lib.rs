@@ -8,6 +8,7 @@
 
 pub mod assoc;
 pub mod diagnostic;
+pub mod explain;
 pub mod interpret;
 pub mod report;
 pub mod schema;
@@ -38,5 +39,11 @@ pub fn analyze(source: &str) -> Report {
         ddl: DdlReport::build(schema, blocked),
         steps: Vec::new(),
         diagnostics,
+        tables: schema.models.iter().map(explain::table_view).collect(),
+        methods: schema
+            .models
+            .iter()
+            .map(|m| explain::methods(schema, m))
+            .collect(),
     }
 }

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
+use crate::explain::{ModelMethods, TableView};
 use crate::schema::{
     Association, AssociationType, Attribute, Model, Schema, SequelizeError, Unique,
 };
@@ -18,6 +19,10 @@ pub struct Report {
     pub ddl: DdlReport,
     pub steps: Vec<serde_json::Value>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Playground extras (not compared with Sequelize): the tables as tutorials draw
+    /// them, and what each association method does.
+    pub tables: Vec<TableView>,
+    pub methods: Vec<ModelMethods>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

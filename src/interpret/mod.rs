@@ -12,6 +12,7 @@ pub mod value;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use crate::assoc::inflect::upper_first;
 use crate::diagnostic::{Diagnostic, Span};
 use crate::schema::{AssociationType, DataType, ModelId, Schema, SequelizeError};
 use crate::syntax::ast::*;
@@ -685,10 +686,19 @@ impl Interpreter {
                 self.arguments(args)?;
                 Ok(Value::Undefined)
             }
-            (Value::Unbound(name, name_span), _) => throw(
-                type_error(format!("{name} is not defined")).renamed("ReferenceError"),
-                *name_span,
-            ),
+            (Value::Unbound(name, name_span), _) => {
+                let model_var = upper_first(name);
+                if let Some(Value::Model(_)) = self.lookup(&model_var) {
+                    self.diagnostics.push(
+                        Diagnostic::note(*name_span, format!("'{name}' is an instance of {model_var}; make one before calling {method}()"))
+                            .with_hint(format!("const {name} = await {model_var}.create({{ … }});")),
+                    );
+                }
+                throw(
+                    type_error(format!("{name} is not defined")).renamed("ReferenceError"),
+                    *name_span,
+                )
+            }
             (Value::Undefined | Value::Null, _) => throw(
                 type_error(format!(
                     "Cannot read properties of {} (reading '{method}')",
@@ -730,19 +740,24 @@ impl Interpreter {
                         *name_span,
                     );
                 }
-                if let Some(id) = self.schema.find_model(name) {
+                // Tutorials name the variable `Pug` and the model 'pug'.
+                let model_name = lower_first(name);
+                if let Some(id) = self.schema.find_model(&model_name) {
                     return Ok(id);
                 }
                 if !self.unbound_noted.contains(name) {
                     self.unbound_noted.push(name.clone());
                     self.diagnostics.push(
-                        Diagnostic::warning(*name_span, format!("'{name}' is not defined in this snippet; the playground stands in an empty model for it"))
-                            .with_hint(format!("define it: const {name} = sequelize.define('{name}', {{ … }});")),
+                        Diagnostic::warning(
+                            *name_span,
+                            format!("'{name}' is not defined in this snippet; the playground stands in sequelize.define('{model_name}', {{}}) for it"),
+                        )
+                        .with_hint(format!("define it first: const {name} = sequelize.define('{model_name}', {{ name: DataTypes.STRING }});")),
                     );
                 }
                 let id = self
                     .schema
-                    .define(name, Vec::new(), Default::default(), *name_span)
+                    .define(&model_name, Vec::new(), Default::default(), *name_span)
                     .map_err(|error| Flow::Throw(Thrown { error, span }))?;
                 self.bind(name, Value::Model(id));
                 Ok(id)
@@ -848,6 +863,14 @@ impl Interpreter {
             Ok(()) => Ok(Value::Opaque),
             Err(error) => throw(error, span),
         }
+    }
+}
+
+fn lower_first(name: &str) -> String {
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 

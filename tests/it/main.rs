@@ -2,4 +2,5 @@
 
 mod corpus;
 mod inflection;
+mod seeds;
 mod types;

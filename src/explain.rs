@@ -1,0 +1,264 @@
+//! Plain-language views of a schema for learners: each table's columns as tutorials
+//! draw them (`id | name | createdAt | updatedAt | ownerId`), and every association
+//! method with its signature and a one-line description of what it does.
+
+use serde::Serialize;
+
+use crate::assoc::inflect::upper_first;
+use crate::schema::{Association, AssociationType, Model, Schema};
+
+/// One table as the tutorials draw it.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TableView {
+    pub model: String,
+    pub table_name: String,
+    /// `id | name | createdAt | updatedAt | ownerId`.
+    pub line: String,
+    pub columns: Vec<ColumnView>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ColumnView {
+    pub name: String,
+    pub attribute: String,
+    #[serde(rename = "type")]
+    pub data_type: String,
+    pub primary_key: bool,
+    pub nullable: bool,
+    /// `table.column` this foreign key points at.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub references: Option<String>,
+    /// Added by Sequelize (the default `id`, timestamps, join keys), not written by the user.
+    pub generated: bool,
+}
+
+pub fn table_view(model: &Model) -> TableView {
+    let columns: Vec<ColumnView> = model
+        .table_attributes()
+        .map(|(name, attribute)| ColumnView {
+            name: attribute.field.clone().unwrap_or_else(|| name.clone()),
+            attribute: name.clone(),
+            data_type: attribute
+                .data_type
+                .as_ref()
+                .map(|t| t.report_name())
+                .unwrap_or_default(),
+            primary_key: attribute.is_primary_key(),
+            nullable: attribute.allow_null != Some(false) && !attribute.is_primary_key(),
+            references: attribute.references.as_ref().map(|r| {
+                format!(
+                    "{}.{}",
+                    r.model.clone().unwrap_or_default(),
+                    r.key.clone().unwrap_or_else(|| "id".into())
+                )
+            }),
+            generated: attribute.auto_generated,
+        })
+        .collect();
+    TableView {
+        model: model.name.clone(),
+        table_name: model.table_name.clone(),
+        line: columns
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect::<Vec<_>>()
+            .join(" | "),
+        columns,
+    }
+}
+
+/// One method an association adds to the source model's instances.
+#[derive(Clone, Debug, Serialize)]
+pub struct MethodView {
+    pub name: String,
+    /// `pug.setOwner(owner)`.
+    pub signature: String,
+    pub description: String,
+    /// The association (its `as`) that adds it.
+    pub association: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ModelMethods {
+    pub model: String,
+    pub methods: Vec<MethodView>,
+}
+
+pub fn methods(schema: &Schema, model: &Model) -> ModelMethods {
+    let methods = model
+        .associations
+        .iter()
+        .flat_map(|association| {
+            association
+                .accessors
+                .iter()
+                .map(move |(kind, name)| method_view(schema, association, kind, name))
+        })
+        .collect();
+    ModelMethods {
+        model: model.name.clone(),
+        methods,
+    }
+}
+
+/// The word for an instance: `pug` for model `pug`, `user` for `Users`.
+fn instance_word(model: &Model) -> String {
+    let word = &model.names.singular;
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => "instance".into(),
+    }
+}
+
+fn method_view(schema: &Schema, association: &Association, kind: &str, name: &str) -> MethodView {
+    let source = schema.model(association.source);
+    let target = schema.model(association.target);
+    let me = instance_word(source);
+    let one = lower(&association.names.singular);
+    let many = lower(&association.names.plural);
+    let fk = &association.foreign_key;
+    let (signature_args, description) = match association.kind {
+        AssociationType::BelongsTo => match kind {
+            "get" => (
+                String::new(),
+                format!(
+                    "Fetches the {one} this {me} belongs to: the {} whose {} equals {me}.{fk}.",
+                    target.name, association.target_key
+                ),
+            ),
+            "set" => (
+                one.clone(),
+                format!(
+                    "Points {me}.{fk} at the given {one} (an instance or its key) and saves {me}."
+                ),
+            ),
+            _ => (
+                "values".into(),
+                format!("Creates a new {} and points {me}.{fk} at it.", target.name),
+            ),
+        },
+        AssociationType::HasOne => match kind {
+            "get" => (
+                String::new(),
+                format!(
+                    "Fetches the {} whose {fk} equals this {me}'s {}.",
+                    target.name, association.source_key
+                ),
+            ),
+            "set" => (
+                one.clone(),
+                format!(
+                    "Sets {fk} on the given {} to this {me}'s {}, clearing it on the previous one.",
+                    target.name, association.source_key
+                ),
+            ),
+            _ => (
+                "values".into(),
+                format!(
+                    "Creates a {} with {fk} set to this {me}'s {}.",
+                    target.name, association.source_key
+                ),
+            ),
+        },
+        AssociationType::HasMany => has_many_description(kind, &me, &one, &many, fk, target),
+        AssociationType::BelongsToMany => {
+            let through = association
+                .through
+                .map(|id| schema.model(id).table_name.clone())
+                .unwrap_or_default();
+            belongs_to_many_description(kind, &me, &one, &many, &through)
+        }
+    };
+    MethodView {
+        name: name.to_string(),
+        signature: format!("{me}.{name}({signature_args})"),
+        description,
+        association: association.as_name.clone(),
+    }
+}
+
+fn lower(word: &str) -> String {
+    let upper = upper_first(word);
+    let mut chars = upper.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn has_many_description(
+    kind: &str,
+    me: &str,
+    one: &str,
+    many: &str,
+    fk: &str,
+    target: &Model,
+) -> (String, String) {
+    let t = &target.name;
+    match kind {
+        "get" => ("options".into(), format!("Fetches every {t} whose {fk} is this {me}'s key, as an array.")),
+        "set" => (many.into(), format!("Makes exactly these the {me}'s {many}: sets {fk} on them and clears it on the others.")),
+        "addMultiple" => (many.into(), format!("Sets {fk} on each given {t} to this {me}'s key.")),
+        "add" => (one.into(), format!("Sets {fk} on the given {t} to this {me}'s key.")),
+        "create" => ("values".into(), format!("Creates a {t} with {fk} set to this {me}'s key.")),
+        "remove" => (one.into(), format!("Sets {fk} on the given {t} to NULL.")),
+        "removeMultiple" => (many.into(), format!("Sets {fk} to NULL on each given {t}.")),
+        "hasSingle" => (one.into(), format!("Resolves true if the given {t} belongs to this {me}.")),
+        "hasAll" => (many.into(), format!("Resolves true if all the given {many} belong to this {me}.")),
+        _ => ("options".into(), format!("Counts the {many} whose {fk} is this {me}'s key.")),
+    }
+}
+
+fn belongs_to_many_description(
+    kind: &str,
+    me: &str,
+    one: &str,
+    many: &str,
+    through: &str,
+) -> (String, String) {
+    match kind {
+        "get" => (
+            "options".into(),
+            format!("Fetches the {many} linked to this {me} through {through}."),
+        ),
+        "set" => (
+            many.into(),
+            format!("Makes exactly these the {me}'s {many}: adds and deletes rows in {through}."),
+        ),
+        "addMultiple" => (
+            many.into(),
+            format!("Links each given {one} to this {me} with a row in {through}."),
+        ),
+        "add" => (
+            one.into(),
+            format!("Links the given {one} to this {me} with a row in {through}."),
+        ),
+        "create" => (
+            "values".into(),
+            format!("Creates a {one} and links it to this {me} in {through}."),
+        ),
+        "remove" => (
+            one.into(),
+            format!("Deletes the row in {through} that links the given {one}."),
+        ),
+        "removeMultiple" => (
+            many.into(),
+            format!("Deletes the rows in {through} that link the given {many}."),
+        ),
+        "hasSingle" => (
+            one.into(),
+            format!("Resolves true if the given {one} is linked to this {me}."),
+        ),
+        "hasAll" => (
+            many.into(),
+            format!("Resolves true if all the given {many} are linked to this {me}."),
+        ),
+        _ => (
+            "options".into(),
+            format!("Counts the {many} linked to this {me} through {through}."),
+        ),
+    }
+}

@@ -4,13 +4,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Keep these three in step: Cargo.toml pins wasm-bindgen, Trunk.toml names the same version.
-WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
+# wasm-bindgen-cli must be exactly the wasm-bindgen in Cargo.lock (Cargo.toml pins it with
+# "=", Trunk.toml names the same version).
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 TRUNK_VERSION=0.21.14
 
 log() { printf '[setup] %s\n' "$*" >&2; }
 
 rustup target add wasm32-unknown-unknown >/dev/null 2>&1 || rustup target add wasm32-unknown-unknown
+
+if ! command -v node >/dev/null; then
+  log "Node.js is needed for the end-to-end tests: apt-get install nodejs npm"
+  exit 1
+fi
 
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
   log "installing chromium and chromium-driver from apt"

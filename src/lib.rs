@@ -8,12 +8,16 @@
 
 pub mod assoc;
 pub mod diagnostic;
+pub mod examples;
 pub mod explain;
 pub mod interpret;
 pub mod report;
 pub mod schema;
 pub mod sql;
+pub mod state;
 pub mod syntax;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
 
 use report::{associations_report, model_report, DdlReport, ErrorReport, Report};
 

@@ -99,6 +99,7 @@ enum Flow {
 type Eval<T> = Result<T, Flow>;
 
 fn throw<T>(error: SequelizeError, span: Span) -> Eval<T> {
+    let span = error.at.unwrap_or(span);
     Err(Flow::Throw(Thrown { error, span }))
 }
 
@@ -106,6 +107,7 @@ fn type_error(message: impl Into<String>) -> SequelizeError {
     SequelizeError {
         name: "TypeError".into(),
         message: message.into(),
+        at: None,
     }
 }
 
@@ -608,6 +610,7 @@ impl Interpreter {
                 SequelizeError {
                     name: "RangeError".into(),
                     message: "Maximum call stack size exceeded".into(),
+                    at: None,
                 },
                 span,
             );

@@ -126,6 +126,7 @@ fn type_error(property: &str) -> SequelizeError {
     SequelizeError {
         name: "TypeError".into(),
         message: format!("Cannot read properties of undefined (reading '{property}')"),
+        at: None,
     }
 }
 

@@ -55,7 +55,8 @@ fn build_model(
         if attribute.data_type.is_none() {
             return Err(SequelizeError::plain(format!(
                 "Unrecognized datatype for attribute \"{name}.{attribute_name}\""
-            )));
+            ))
+            .at(attribute.span));
         }
         if attribute
             .data_type

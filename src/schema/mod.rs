@@ -25,6 +25,9 @@ pub type ModelId = usize;
 pub struct SequelizeError {
     pub name: String,
     pub message: String,
+    /// Where exactly the problem is, when finer than the call that threw
+    /// (the attribute with the unknown type, say).
+    pub at: Option<Span>,
 }
 
 impl SequelizeError {
@@ -32,6 +35,7 @@ impl SequelizeError {
         SequelizeError {
             name: "Error".into(),
             message: message.into(),
+            at: None,
         }
     }
 
@@ -39,7 +43,14 @@ impl SequelizeError {
         SequelizeError {
             name: "SequelizeAssociationError".into(),
             message: message.into(),
+            at: None,
         }
+    }
+
+    /// Points the error at `span`, if known.
+    pub fn at(mut self, span: Option<Span>) -> SequelizeError {
+        self.at = span;
+        self
     }
 }
 

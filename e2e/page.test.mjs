@@ -1,0 +1,80 @@
+// The page as a learner uses it, in real headless Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveDist, launch, artifacts } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+  await browser.page.goto(server.url);
+  await browser.page.waitForSelector('#tables .table-card');
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const tableLine = (table) =>
+  browser.page.locator(`#tables .table-card[data-table="${table}"] .line`).innerText();
+
+test('opens on the one-to-many example: ownerId on pugs, the hasMany methods', async () => {
+  assert.equal(await tableLine('pugs'), 'id | name | createdAt | updatedAt | ownerId');
+  const methods = await browser.page.locator('#methods [data-model="owner"] code.method').allInnerTexts();
+  for (const name of ['getPugs', 'addPugs', 'countPugs', 'createPug', 'hasPug']) {
+    assert.ok(methods.some((m) => m.startsWith(`owner.${name}(`)), `${name} in ${methods}`);
+  }
+  fs.mkdirSync(artifacts, { recursive: true });
+  await browser.page.screenshot({ path: path.join(artifacts, 'main.png'), fullPage: true });
+});
+
+test('the dialect picker switches the CREATE TABLE text', async () => {
+  const ddl = browser.page.locator('#sql .ddl');
+  assert.match(await ddl.innerText(), /"id" {3}SERIAL ,/);
+  await browser.page.selectOption('#dialect', 'mysql');
+  assert.match(await ddl.innerText(), /FOREIGN KEY \(`ownerId`\) REFERENCES `owners` \(`id`\) ON DELETE SET NULL ON UPDATE CASCADE\) ENGINE=InnoDB;/);
+  await browser.page.selectOption('#dialect', 'sqlite');
+  assert.match(await ddl.innerText(), /`id` INTEGER PRIMARY KEY AUTOINCREMENT/);
+  await browser.page.selectOption('#dialect', 'postgres');
+});
+
+test('editing the code updates tables and methods as you type', async () => {
+  await browser.page.fill('#code', [
+    "const Owner = sequelize.define('owner', { name: DataTypes.STRING });",
+    "const Pug = sequelize.define('pug', { name: DataTypes.STRING });",
+    'Owner.hasOne(Pug, { as: "buddy" });',
+  ].join('\n'));
+  await browser.page.waitForSelector('#methods [data-method="getBuddy"]');
+  // hasOne names its key after `as` (Sequelize 6): buddyId, not ownerId.
+  assert.equal(await tableLine('pugs'), 'id | name | createdAt | updatedAt | buddyId');
+  assert.equal(await browser.page.locator('#methods [data-method="getPugs"]').count(), 0);
+});
+
+test('a mistake is explained at its line and the rest keeps working', async () => {
+  await browser.page.fill('#code', [
+    "const Owner = sequelize.define('owner', { name: DataTypes.STRING });",
+    "const Pug = sequelize.define('pug', { name: DataTypes.STRNG });",
+  ].join('\n'));
+  const problems = browser.page.locator('#problems .problem.error');
+  await problems.first().waitFor();
+  const texts = await problems.allInnerTexts();
+  const typo = texts.find((t) => t.includes("DataTypes has no type called 'STRNG'"));
+  assert.ok(typo, texts.join('\n'));
+  assert.match(typo, /^2:\d+/);
+  assert.match(typo, /did you mean DataTypes\.STRING\?/);
+  // Sequelize's own error, worded as Sequelize words it, at the attribute.
+  assert.ok(texts.some((t) => /^2:\d+Unrecognized datatype for attribute "pug.name"/.test(t)), texts.join('\n'));
+  // The attribute error stops Sequelize (and so the DDL), but the editor and panels stay live.
+  await browser.page.fill('#code', "const Owner = sequelize.define('owner', { name: DataTypes.STRING });");
+  await browser.page.waitForSelector('#problems.ok');
+  assert.equal(await tableLine('owners'), 'id | name | createdAt | updatedAt');
+});
+
+test('the page logs no errors', () => {
+  assert.deepEqual(browser.consoleErrors, []);
+});

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs every check and test: formatting, lints, the native suite (unit tests, the
+# conformance corpus against recordings of real Sequelize), then builds the page with
+# Trunk and drives it in headless Chromium. Installs its tools on first use.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n== %s\n' "$*" >&2; }
+
+step "tools"
+scripts/setup.sh
+
+step "format and lints"
+cargo fmt --all --check
+cargo clippy --locked --all-targets -- -D warnings
+
+step "native tests"
+cargo test --locked
+
+step "build the page"
+trunk build --release
+
+step "end-to-end tests in headless Chromium"
+(cd e2e && node --test)

@@ -1,0 +1,166 @@
+//! The views beside the editor: problems, tables, `CREATE TABLE` SQL and methods.
+//! Each renders a part of the report, nothing more.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::diagnostic::{line_col, Severity};
+use crate::report::{DdlResult, Report};
+use crate::sql::Dialect;
+
+/// Props holding the report; equal when they hold the same report.
+#[derive(Properties, Clone)]
+pub struct ReportProps {
+    pub report: Rc<Report>,
+}
+
+impl PartialEq for ReportProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.report, &other.report)
+    }
+}
+
+#[derive(Properties, Clone)]
+pub struct ProblemsProps {
+    pub code: String,
+    pub report: Rc<Report>,
+}
+
+impl PartialEq for ProblemsProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.report, &other.report)
+    }
+}
+
+#[function_component(Problems)]
+pub fn problems(props: &ProblemsProps) -> Html {
+    let report = &props.report;
+    if report.diagnostics.is_empty() {
+        return html! { <p class="ok" id="problems">{ "No problems found." }</p> };
+    }
+    html! {
+        <ul class="problems" id="problems" aria-label="Problems">
+            { for report.diagnostics.iter().map(|d| {
+                let (line, column) = line_col(&props.code, d.start);
+                let class = match d.severity {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                    Severity::Note => "note",
+                };
+                html! {
+                    <li class={classes!("problem", class)}>
+                        <span class="where">{ format!("{line}:{column}") }</span>
+                        <span class="message">{ &d.message }</span>
+                        if let Some(hint) = &d.hint {
+                            <span class="hint">{ hint }</span>
+                        }
+                    </li>
+                }
+            }) }
+        </ul>
+    }
+}
+
+#[function_component(Tables)]
+pub fn tables(props: &ReportProps) -> Html {
+    html! {
+        <section class="panel" id="tables" aria-labelledby="tables-title">
+            <h2 id="tables-title">{ "Tables" }</h2>
+            if props.report.tables.is_empty() {
+                <p class="empty">{ "Define a model with sequelize.define('name', { … }) to see its table." }</p>
+            }
+            <div class="tables">
+                { for props.report.tables.iter().map(|table| html! {
+                    <article class="table-card" data-table={table.table_name.clone()}>
+                        <h3>{ &table.table_name }<small>{ format!(" model {}", table.model) }</small></h3>
+                        <p class="line"><code>{ &table.line }</code></p>
+                        <table>
+                            <tbody>
+                                { for table.columns.iter().map(|c| html! {
+                                    <tr class={classes!(c.references.is_some().then_some("fk"), c.primary_key.then_some("pk"))}>
+                                        <td class="col">{ &c.name }</td>
+                                        <td class="type">{ &c.data_type }</td>
+                                        <td class="keys">
+                                            if c.primary_key { <span class="badge pk">{ "PK" }</span> }
+                                            if let Some(target) = &c.references { <span class="badge fk">{ format!("FK → {target}") }</span> }
+                                            if !c.nullable && !c.primary_key { <span class="badge nn">{ "NOT NULL" }</span> }
+                                        </td>
+                                    </tr>
+                                }) }
+                            </tbody>
+                        </table>
+                    </article>
+                }) }
+            </div>
+        </section>
+    }
+}
+
+#[derive(Properties, Clone)]
+pub struct SqlProps {
+    pub report: Rc<Report>,
+    pub dialect: Dialect,
+    pub on_change: Callback<Event>,
+}
+
+impl PartialEq for SqlProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.report, &other.report) && self.dialect == other.dialect
+    }
+}
+
+#[function_component(Sql)]
+pub fn sql(props: &SqlProps) -> Html {
+    let body = match props.report.ddl.get(props.dialect) {
+        DdlResult::Tables { create_table } => create_table.join("\n\n"),
+        DdlResult::Error { error } => format!("-- sync() would stop: {error}"),
+    };
+    html! {
+        <section class="panel" id="sql" aria-labelledby="sql-title">
+            <div class="panel-head">
+                <h2 id="sql-title">{ "CREATE TABLE" }</h2>
+                <label>
+                    { "Dialect " }
+                    <select id="dialect" onchange={props.on_change.clone()}>
+                        { for Dialect::ALL.iter().map(|d| html! {
+                            <option value={d.name()} selected={*d == props.dialect}>{ d.name() }</option>
+                        }) }
+                    </select>
+                </label>
+            </div>
+            <pre class="ddl"><code>{ body }</code></pre>
+        </section>
+    }
+}
+
+#[function_component(Methods)]
+pub fn methods(props: &ReportProps) -> Html {
+    let with_methods: Vec<_> = props
+        .report
+        .methods
+        .iter()
+        .filter(|m| !m.methods.is_empty())
+        .collect();
+    html! {
+        <section class="panel" id="methods" aria-labelledby="methods-title">
+            <h2 id="methods-title">{ "Instance methods from associations" }</h2>
+            if with_methods.is_empty() {
+                <p class="empty">{ "Associate two models (Pug.belongsTo(Owner)) to see the methods Sequelize adds." }</p>
+            }
+            { for with_methods.into_iter().map(|model| html! {
+                <article class="methods-card" data-model={model.model.clone()}>
+                    <h3>{ &model.model }</h3>
+                    <dl>
+                        { for model.methods.iter().map(|m| html! {
+                            <>
+                                <dt><code class="method" data-method={m.name.clone()}>{ &m.signature }</code></dt>
+                                <dd>{ &m.description }</dd>
+                            </>
+                        }) }
+                    </dl>
+                </article>
+            }) }
+        </section>
+    }
+}

@@ -347,11 +347,21 @@ impl Lexer<'_, '_> {
             '\n' => {}
             'x' => self.hex_escape(value, 2),
             'u' if self.byte_at(self.pos) == Some(b'{') => {
+                let start = self.pos - 2;
                 let close = self.src[self.pos..]
                     .find('}')
-                    .map_or(self.pos, |i| self.pos + i);
-                let code = u32::from_str_radix(&self.src[self.pos + 1..close], 16).ok();
-                value.extend(code.and_then(char::from_u32));
+                    .map_or(self.src.len(), |i| self.pos + i);
+                let code = self
+                    .src
+                    .get(self.pos + 1..close)
+                    .and_then(|h| u32::from_str_radix(h, 16).ok());
+                match code.and_then(char::from_u32) {
+                    Some(c) => value.push(c),
+                    None => self.diagnostics.push(Diagnostic::error(
+                        Span::new(start, (close + 1).min(self.src.len())),
+                        "Invalid Unicode escape sequence",
+                    )),
+                }
                 self.pos = (close + 1).min(self.src.len());
             }
             'u' => self.hex_escape(value, 4),
@@ -412,8 +422,8 @@ impl Lexer<'_, '_> {
                 }
                 Some('/') if !in_class => {
                     self.pos += 1;
-                    while self.peek_char().is_some_and(is_ident_continue) {
-                        self.pos += 1;
+                    while let Some(flag) = self.peek_char().filter(|c| is_ident_continue(*c)) {
+                        self.pos += flag.len_utf8();
                     }
                     return;
                 }

@@ -1,6 +1,8 @@
 //! The one integration-test binary: every data-driven check of the core.
 
+mod cli;
 mod corpus;
 mod inflection;
+mod robustness;
 mod seeds;
 mod types;

@@ -1,0 +1,44 @@
+//! `assoc report`: a report for any snippet (exit 0), a clear message otherwise (exit 2).
+
+use std::process::Command;
+
+fn assoc(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_assoc"))
+        .args(args)
+        .output()
+        .expect("assoc runs")
+}
+
+#[test]
+fn reports_a_snippet_even_when_sequelize_would_throw() {
+    let output = assoc(&["report", "tests/corpus/error-naming-collision.js"]);
+    assert_eq!(output.status.code(), Some(0));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON on stdout");
+    assert_eq!(report["error"]["name"], "Error");
+    assert!(report["error"]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("Naming collision between attribute 'owner'"));
+    for key in ["models", "associations", "ddl", "steps", "diagnostics"] {
+        assert!(report.get(key).is_some(), "report has {key}");
+    }
+}
+
+#[test]
+fn a_missing_file_is_exit_2_with_a_message() {
+    let output = assoc(&["report", "tests/corpus/no-such-file.js"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("cannot read tests/corpus/no-such-file.js"),
+        "{stderr}"
+    );
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn wrong_usage_is_exit_2() {
+    let output = assoc(&["frobnicate"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("usage: assoc report FILE.js"));
+}

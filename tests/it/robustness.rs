@@ -1,0 +1,158 @@
+//! The pipeline never panics on text a learner might have mid-edit: every prefix of
+//! every corpus snippet (as if typed), and some hostile inputs.
+
+#[test]
+fn every_prefix_of_every_corpus_snippet_is_analyzed_without_panic() {
+    let mut analyzed = 0;
+    for entry in std::fs::read_dir("tests/corpus").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "js") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let cuts = (0..text.len())
+            .step_by(5)
+            .filter(|&i| text.is_char_boundary(i));
+        for cut in cuts {
+            let report = assoc_playground::analyze(&text[..cut]);
+            for d in &report.diagnostics {
+                assert!(
+                    d.start <= d.end && d.end <= cut,
+                    "{}: span {:?} outside 0..{cut}",
+                    path.display(),
+                    d.span()
+                );
+            }
+            analyzed += 1;
+        }
+    }
+    assert!(analyzed > 1000);
+}
+
+#[test]
+fn hostile_inputs_are_reported_not_fatal() {
+    let deep = "[".repeat(5000);
+    let braces = "{".repeat(5000);
+    let recursion = "function f() { f(); f(); }\nf();";
+    let many_models = (0..800)
+        .map(|i| format!("sequelize.define('m{i}', {{}});\n"))
+        .collect::<String>();
+    for input in [
+        deep.as_str(),
+        braces.as_str(),
+        recursion,
+        many_models.as_str(),
+        "\u{0}\u{feff}`${",
+        "'\\u{110000}'",
+        "'\\u{",
+    ] {
+        let report = assoc_playground::analyze(input);
+        assert!(
+            report.error.is_some() || !report.diagnostics.is_empty(),
+            "{:.40}",
+            input
+        );
+    }
+}
+
+/// A deterministic soup of JavaScript and Sequelize tokens: whatever order they come
+/// in, the pipeline answers with a report.
+#[test]
+fn token_soup_never_panics() {
+    const PIECES: &[&str] = &[
+        "const ",
+        "let ",
+        "A",
+        "B",
+        " = ",
+        "sequelize",
+        ".define(",
+        "'a'",
+        "\"b\"",
+        "`t${x}`",
+        ", ",
+        "{",
+        "}",
+        "(",
+        ")",
+        "[",
+        "]",
+        ";",
+        "\n",
+        "DataTypes",
+        ".STRING",
+        ".INTEGER",
+        ".UNSIGNED",
+        "(10, 2)",
+        "A.hasMany(",
+        "B.belongsTo(",
+        ".belongsToMany(",
+        ".hasOne(",
+        "through",
+        ":",
+        "as",
+        "foreignKey",
+        "'x'",
+        "await ",
+        "class ",
+        " extends Model ",
+        ".init(",
+        "sequelize",
+        "=>",
+        "async ",
+        "function ",
+        "return ",
+        "//c\n",
+        "/*",
+        "*/",
+        "...",
+        "?.",
+        "1e3",
+        "0x",
+        "null",
+        "true",
+        "require('sequelize')",
+        "console.log(",
+        "references",
+        "model",
+        "key",
+        "try {",
+        "} catch (e) {",
+        "new ",
+        "Sequelize",
+        "\\",
+        "'",
+        "\"",
+        "`",
+        "/re/g",
+        "typeof ",
+        "!",
+        "+",
+        "-",
+        "*",
+        "?",
+        "a.b.c",
+        "É",
+        "😀",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..20_000 {
+        let len = (next() % 60) as usize;
+        let text: String = (0..len)
+            .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+            .collect();
+        let report = assoc_playground::analyze(&text);
+        for d in &report.diagnostics {
+            assert!(
+                d.start <= d.end && d.end <= text.len(),
+                "bad span in {text:?}"
+            );
+        }
+    }
+}

@@ -119,12 +119,12 @@ async function createTableStatements(seq) {
   return { createTable: statements };
 }
 
-function runSnippet(sequelize, code) {
+function runSnippet(sequelize, code, consoleObject) {
   const fakeRequire = (name) => {
     if (name === 'sequelize') return Sequelize;
     throw new Error(`Cannot find module '${name}'`);
   };
-  const quietConsole = { log() {}, error() {}, warn() {}, info() {} };
+  const quietConsole = consoleObject || { log() {}, error() {}, warn() {}, info() {} };
   const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor;
   // The snippet runs in a scope of its own, so `const { DataTypes } = require('sequelize')`
   // may shadow the names the playground provides, as it would in a file of its own.
@@ -143,31 +143,67 @@ async function resetDatabase(sequelize) {
   for (const { typname } of enums) await sequelize.query(`DROP TYPE IF EXISTS "${typname}" CASCADE`);
 }
 
+// Cuts what the snippet does into the report's `steps`: each segment gathers the SQL
+// Sequelize logs and ends at a sync(), a console.log() or a throw.
+function stepRecorder() {
+  const steps = [];
+  let sql = [];
+  const end = (kind, value) => { steps.push({ sql, [kind]: value }); sql = []; };
+  return {
+    steps,
+    log(text) {
+      const m = /^Executing \([^)]*\): ([\s\S]*)$/.exec(text);
+      sql.push(m ? m[1] : text);
+    },
+    sync() { end('sync', {}); },
+    show(args) {
+      const [value, ...rest] = args;
+      const shown = { value: value === undefined ? null : JSON.parse(JSON.stringify(value)) };
+      if (rest.length) shown.label = rest.map((r) => (typeof r === 'string' ? r : JSON.parse(JSON.stringify(r))));
+      end('show', shown);
+    },
+    error(err) { end('error', errorValue(err)); },
+    finish() { if (sql.length) steps.push({ sql }); },
+  };
+}
+
 async function record(file) {
   const code = fs.readFileSync(file, 'utf8');
+  const steps = stepRecorder();
   const sequelize = new Sequelize(PG_URL, { logging: false });
   await resetDatabase(sequelize);
+  sequelize.options.logging = (text) => steps.log(text);
   let error = null;
   let tablesExist = false;
   const realSync = sequelize.sync.bind(sequelize);
   const syncStatements = [];
   sequelize.sync = async (options) => {
-    const logging = (sql) => { const m = /^Executing \(default\): (CREATE TABLE.*)$/s.exec(sql); if (m) syncStatements.push(m[1]); };
+    const logging = (text) => {
+      steps.log(text);
+      const m = /^Executing \(default\): (CREATE TABLE.*)$/s.exec(text);
+      if (m) syncStatements.push(m[1]);
+    };
     const result = await realSync({ ...options, logging });
     tablesExist = true;
+    steps.sync();
     return result;
   };
+  const recordingConsole = { log: (...args) => steps.show(args), error() {}, warn() {}, info() {} };
   try {
-    await runSnippet(sequelize, code);
+    await runSnippet(sequelize, code, recordingConsole);
   } catch (err) {
     error = errorValue(err);
+    steps.error(err);
   }
+  steps.finish();
+  sequelize.options.logging = false;
   const models = sequelize.modelManager.models;
   const report = {
     error,
     models: models.map(describeModel),
     associations: models.map(describeAssociations),
     ddl: {},
+    steps: steps.steps,
   };
   for (const dialect of ['postgres', 'mysql', 'sqlite']) {
     if (error && !tablesExist) {

@@ -141,19 +141,28 @@ impl DdlReport {
     /// `sync()` would issue these; `blocked` is the error that stops the snippet before
     /// any table exists.
     pub fn build(schema: &Schema, blocked: Option<&SequelizeError>) -> DdlReport {
-        let for_dialect = |dialect| match blocked {
-            Some(error) => DdlResult::Error {
-                error: error.message.clone(),
-            },
-            None => match ddl::create_tables(schema, dialect) {
-                Ok(create_table) => DdlResult::Tables { create_table },
-                Err(error) => DdlResult::Error { error },
-            },
+        let mut results: Vec<DdlResult> = match blocked {
+            Some(error) => Dialect::ALL
+                .iter()
+                .map(|_| DdlResult::Error {
+                    error: error.message.clone(),
+                })
+                .collect(),
+            None => ddl::create_tables_in(schema, &Dialect::ALL)
+                .into_iter()
+                .map(|result| match result {
+                    Ok(create_table) => DdlResult::Tables { create_table },
+                    Err(error) => DdlResult::Error { error },
+                })
+                .collect(),
         };
+        let sqlite = results.pop().expect("three dialects");
+        let mysql = results.pop().expect("three dialects");
+        let postgres = results.pop().expect("three dialects");
         DdlReport {
-            postgres: for_dialect(Dialect::Postgres),
-            mysql: for_dialect(Dialect::Mysql),
-            sqlite: for_dialect(Dialect::Sqlite),
+            postgres,
+            mysql,
+            sqlite,
         }
     }
 }

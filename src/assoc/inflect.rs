@@ -5,6 +5,8 @@
 //! The rule table is the package's behaviour written down; `tests/corpus/inflection.json`
 //! holds the real package's answers for a few hundred words and the tests compare.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use regex_lite::{Regex, RegexBuilder};
@@ -462,14 +464,39 @@ fn apply(word: &str, rules: &[CompiledRule]) -> String {
     }
 }
 
+/// Words seen before are not matched against the rules again: the rules are many
+/// regular expressions, and analysis asks for the same few words over and over.
+/// Bounded, so a long editing session does not grow it without end.
+const MEMO_LIMIT: usize = 4096;
+
+thread_local! {
+    static MEMO: RefCell<HashMap<(bool, String), String>> = RefCell::new(HashMap::new());
+}
+
+fn memoized(plural: bool, word: &str, compute: impl FnOnce() -> String) -> String {
+    let key = (plural, word.to_string());
+    if let Some(hit) = MEMO.with(|memo| memo.borrow().get(&key).cloned()) {
+        return hit;
+    }
+    let value = compute();
+    MEMO.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        if memo.len() >= MEMO_LIMIT {
+            memo.clear();
+        }
+        memo.insert(key, value.clone());
+    });
+    value
+}
+
 /// `inflection.pluralize(word)`: `owner` → `owners`, `person` → `people`.
 pub fn pluralize(word: &str) -> String {
-    apply(word, plural_rules())
+    memoized(true, word, || apply(word, plural_rules()))
 }
 
 /// `inflection.singularize(word)`: `pugs` → `pug`, `Stories` → `Story`.
 pub fn singularize(word: &str) -> String {
-    apply(word, singular_rules())
+    memoized(false, word, || apply(word, singular_rules()))
 }
 
 /// `inflection.underscore(word)`: `ownerId` → `owner_id`, `UserProfile` → `user_profile`.

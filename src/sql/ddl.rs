@@ -8,14 +8,28 @@ use crate::schema::{sync_order::sync_order, Attribute, DefaultValue, Model, Sche
 
 /// The statements of `sync()` in its order, or why there are none.
 pub fn create_tables(schema: &Schema, dialect: Dialect) -> Result<Vec<String>, String> {
-    let order = sync_order(schema).ok_or_else(|| {
-        "cyclic foreign keys: sync() creates the tables without constraints, then alters them"
-            .to_string()
-    })?;
-    Ok(order
-        .into_iter()
-        .map(|id| create_table(schema.model(id), dialect))
-        .collect())
+    create_tables_in(schema, &[dialect])
+        .pop()
+        .expect("one dialect asked, one answer")
+}
+
+/// [`create_tables`] for several dialects, sorting the tables once.
+pub fn create_tables_in(schema: &Schema, dialects: &[Dialect]) -> Vec<Result<Vec<String>, String>> {
+    match sync_order(schema) {
+        Some(order) => dialects
+            .iter()
+            .map(|&dialect| {
+                Ok(order
+                    .iter()
+                    .map(|&id| create_table(schema.model(id), dialect))
+                    .collect())
+            })
+            .collect(),
+        None => {
+            let error = "cyclic foreign keys: sync() creates the tables without constraints, then alters them";
+            dialects.iter().map(|_| Err(error.to_string())).collect()
+        }
+    }
 }
 
 /// One model's `CREATE TABLE … IF NOT EXISTS`.

@@ -116,7 +116,8 @@ impl Lexer<'_, '_> {
                 self.push(TokenKind::Regex, start);
             } else if let Some(p) = PUNCTUATORS
                 .iter()
-                .find(|p| self.src[self.pos..].starts_with(**p))
+                .filter(|p| p.as_bytes()[0] == self.bytes[self.pos])
+                .find(|p| self.bytes[self.pos..].starts_with(p.as_bytes()))
             {
                 self.pos += p.len();
                 self.push(TokenKind::Punct(p), start);

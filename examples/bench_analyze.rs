@@ -1,0 +1,101 @@
+//! Prints how long `analyze` takes on generated snippets (parse → rules → DDL → report),
+//! the work the page does on every edit. Run: `cargo run --release --example bench_analyze`.
+
+use std::time::Instant;
+
+/// `models` models linked by `associations` association calls: belongsTo and hasMany
+/// always point from a later model to an earlier one (no foreign-key cycles, so `sync()`
+/// has an order), plus many-to-many links through join tables.
+fn generated_snippet(models: usize, associations: usize) -> String {
+    let mut code = String::new();
+    for i in 0..models {
+        code.push_str(&format!(
+            "const M{i} = sequelize.define('m{i}', {{ name: DataTypes.STRING, size: DataTypes.INTEGER }});\n"
+        ));
+    }
+    let mut made = 0;
+    let mut i = 1;
+    while made < associations {
+        let (x, y) = (i % models, (i * 7 + 3) % models);
+        let (later, earlier) = (x.max(y), x.min(y));
+        if later != earlier {
+            let call = match made % 3 {
+                0 => format!("M{later}.belongsTo(M{earlier}, {{ as: 'link{made}' }});\n"),
+                1 => format!("M{earlier}.hasMany(M{later}, {{ as: 'items{made}' }});\n"),
+                _ if made % 2 == 0 => format!(
+                    "M{x}.belongsToMany(M{y}, {{ through: 'j{made}', as: 'peers{made}' }});\n"
+                ),
+                _ => format!(
+                    "M{y}.belongsToMany(M{x}, {{ through: 'j{made}', as: 'peers{made}' }});\n"
+                ),
+            };
+            code.push_str(&call);
+            made += 1;
+        }
+        i += 1;
+    }
+    code
+}
+
+fn time_analyze(label: &str, code: &str, runs: u32) {
+    let report = assoc_playground::analyze(code);
+    assert!(report.error.is_none(), "{:?}", report.error);
+    let ddl = serde_json::to_value(&report.ddl).unwrap();
+    assert!(
+        ddl["postgres"]["createTable"].is_array(),
+        "{label}: {}",
+        ddl["postgres"]
+    );
+    let start = Instant::now();
+    for _ in 0..runs {
+        std::hint::black_box(assoc_playground::analyze(std::hint::black_box(code)));
+    }
+    let per_run = start.elapsed() / runs;
+    println!(
+        "{label:<38} {:>6} bytes  {:>3} models  {:>9.3} ms per analyze",
+        code.len(),
+        report.models.len(),
+        per_run.as_secs_f64() * 1000.0
+    );
+}
+
+fn main() {
+    let seed = std::fs::read_to_string("tests/corpus/one-to-many-seed.js")
+        .expect("run from the repository root");
+    time_analyze("one-to-many seed", &seed, 2000);
+    time_analyze(
+        "generated 20 models / 30 associations",
+        &generated_snippet(20, 30),
+        200,
+    );
+    time_analyze(
+        "generated 100 models / 150 associations",
+        &generated_snippet(100, 150),
+        50,
+    );
+    if std::env::var_os("PHASES").is_some() {
+        phases(&generated_snippet(100, 150));
+    }
+}
+
+#[allow(dead_code)]
+fn phases(code: &str) {
+    use assoc_playground::{interpret, report, sql, syntax};
+    let t = Instant::now();
+    let (program, _) = syntax::parse(code);
+    let parse = t.elapsed();
+    let t = Instant::now();
+    let outcome = interpret::run(&program, interpret::Limits::default());
+    let run = t.elapsed();
+    let t = Instant::now();
+    for d in sql::Dialect::ALL {
+        std::hint::black_box(sql::ddl::create_tables(&outcome.schema, d).unwrap());
+    }
+    let ddl = t.elapsed();
+    let t = Instant::now();
+    let _ = report::DdlReport::build(&outcome.schema, None);
+    println!(
+        "parse {parse:?} run {run:?} ddl {ddl:?} report-ddl {:?}",
+        t.elapsed()
+    );
+}

@@ -12,6 +12,7 @@ pub mod examples;
 pub mod explain;
 pub mod interpret;
 pub mod report;
+pub mod runtime;
 pub mod schema;
 pub mod sql;
 pub mod state;
@@ -22,10 +23,24 @@ pub mod ui;
 use report::{associations_report, model_report, DdlReport, ErrorReport, Report};
 
 /// Reads and runs the snippet's definitions and reports what Sequelize would make of
-/// them. Never fails and never panics on any input: problems are in the report.
+/// them, without running queries. Never fails and never panics on any input: problems
+/// are in the report.
 pub fn analyze(source: &str) -> Report {
+    report(source, None)
+}
+
+/// Like [`analyze`], and runs the queries too, on a fresh GlueSQL store: the report's
+/// `steps` hold the SQL Sequelize would log and the values the snippet shows.
+pub fn run(source: &str, clock: runtime::Clock) -> Report {
+    report(
+        source,
+        Some(runtime::Runtime::new(clock, runtime::RunLimits::default())),
+    )
+}
+
+fn report(source: &str, runtime: Option<runtime::Runtime>) -> Report {
     let (program, mut diagnostics) = syntax::parse(source);
-    let outcome = interpret::run(&program, interpret::Limits::default());
+    let (outcome, steps) = interpret::execute(&program, interpret::Limits::default(), runtime);
     diagnostics.extend(outcome.diagnostics);
     diagnostics.sort_by_key(|d| (d.start, d.end));
     let schema = &outcome.schema;
@@ -41,7 +56,7 @@ pub fn analyze(source: &str) -> Report {
             .map(|m| associations_report(schema, m))
             .collect(),
         ddl: DdlReport::build(schema, blocked),
-        steps: Vec::new(),
+        steps,
         diagnostics,
         tables: schema.models.iter().map(explain::table_view).collect(),
         methods: schema

@@ -17,7 +17,7 @@ pub struct Report {
     pub models: Vec<ModelReport>,
     pub associations: Vec<ModelAssociations>,
     pub ddl: DdlReport,
-    pub steps: Vec<serde_json::Value>,
+    pub steps: Vec<crate::runtime::Step>,
     pub diagnostics: Vec<Diagnostic>,
     /// Playground extras (not compared with Sequelize): the tables as tutorials draw
     /// them, and what each association method does.

@@ -35,7 +35,12 @@ fn report(path: &str) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let report = assoc_playground::analyze(&source);
+    let clock = Box::new(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis() as i64)
+    });
+    let report = assoc_playground::run(&source, clock);
     match serde_json::to_string_pretty(&report) {
         Ok(json) => {
             println!("{json}");

@@ -7,6 +7,7 @@
 //! steps are capped, so no snippet can hang or overflow the stack.
 
 mod options;
+mod queries;
 pub mod value;
 
 use std::collections::HashMap;
@@ -14,6 +15,7 @@ use std::rc::Rc;
 
 use crate::assoc::inflect::upper_first;
 use crate::diagnostic::{Diagnostic, Span};
+use crate::runtime::{Runtime, Step, StepEnd};
 use crate::schema::{AssociationType, DataType, ModelId, Schema, SequelizeError};
 use crate::syntax::ast::*;
 use value::{Function, Value};
@@ -54,7 +56,17 @@ pub struct Outcome {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Runs the definitions only: queries evaluate to opaque values (no SQL engine).
 pub fn run(program: &Program, limits: Limits) -> Outcome {
+    execute(program, limits, None).0
+}
+
+/// Runs the snippet; with a [`Runtime`], queries run on it and the steps come back.
+pub fn execute(
+    program: &Program,
+    limits: Limits,
+    runtime: Option<Runtime>,
+) -> (Outcome, Vec<Step>) {
     let mut interpreter = Interpreter {
         schema: Schema::default(),
         scopes: vec![HashMap::new()],
@@ -64,6 +76,7 @@ pub fn run(program: &Program, limits: Limits) -> Outcome {
         depth: 0,
         steps: 0,
         unbound_noted: Vec::new(),
+        runtime,
     };
     let error = match interpreter.block(&program.body) {
         Ok(_) => None,
@@ -72,13 +85,25 @@ pub fn run(program: &Program, limits: Limits) -> Outcome {
     };
     if let Some(thrown) = &error {
         interpreter.diagnostics.push(thrown_diagnostic(thrown));
+        if let Some(rt) = interpreter.runtime.as_mut() {
+            rt.end_step(StepEnd::Error {
+                name: thrown.error.name.clone(),
+                message: thrown.error.message.clone(),
+            });
+        }
     }
-    Outcome {
+    let steps = interpreter
+        .runtime
+        .take()
+        .map(Runtime::finish)
+        .unwrap_or_default();
+    let outcome = Outcome {
         schema: interpreter.schema,
         error,
         synced: interpreter.synced,
         diagnostics: interpreter.diagnostics,
-    }
+    };
+    (outcome, steps)
 }
 
 fn thrown_diagnostic(thrown: &Thrown) -> Diagnostic {
@@ -121,6 +146,8 @@ struct Interpreter {
     steps: usize,
     /// Unbound names already explained once.
     unbound_noted: Vec<String>,
+    /// Present when queries really run (`run`), absent for analysis.
+    runtime: Option<Runtime>,
 }
 
 /// Names the snippet may use without defining them, as in the report format.
@@ -425,8 +452,16 @@ impl Interpreter {
             }
             ExprKind::Assign { target, value, .. } => {
                 let value = self.expr(value)?;
-                if let ExprKind::Ident(name) = &target.kind {
-                    self.assign_existing(name, value.clone());
+                match &target.kind {
+                    ExprKind::Ident(name) => self.assign_existing(name, value.clone()),
+                    ExprKind::Member {
+                        object, property, ..
+                    } => {
+                        if let Value::Instance(instance) = self.expr(object)? {
+                            queries::assign(&self.schema, &instance, &property.name, value.clone());
+                        }
+                    }
+                    _ => {}
                 }
                 value
             }
@@ -519,6 +554,7 @@ impl Interpreter {
                 _ => Value::Opaque,
             },
             Value::PendingClass(class) if name == "name" => Value::Str(class.clone()),
+            Value::Instance(instance) => queries::instance_property(instance, name),
             Value::Unbound(..) => Value::Opaque,
             _ => Value::Opaque,
         })
@@ -642,6 +678,11 @@ impl Interpreter {
         args: &[Expr],
         span: Span,
     ) -> Eval<Value> {
+        if self.runtime.is_some() {
+            if let Some(result) = self.runtime_call(&target, object, method, args, span)? {
+                return Ok(result);
+            }
+        }
         match (&target, method) {
             (Value::Sequelize, "define") => self.define(args, span),
             (Value::Unbound(name, name_span), "define") => {

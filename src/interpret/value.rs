@@ -30,6 +30,10 @@ pub enum Value {
     /// `class Pug extends Model {}` before `Pug.init(…)`.
     PendingClass(String),
     Model(ModelId),
+    /// A row as a Sequelize instance (`await Pug.create(…)`).
+    Instance(crate::runtime::InstanceRef),
+    /// A JavaScript `Date`, in milliseconds since the epoch.
+    Date(i64),
     Function(Rc<Function>),
     Console,
     /// A name the snippet never defined, and where it was used.

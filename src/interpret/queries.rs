@@ -1,0 +1,348 @@
+//! The calls that need the SQL engine — `sync`, `create`, `findAll`, instance methods,
+//! `console.log` — handed from the interpreter to the [`crate::runtime`].
+
+use super::value::Value;
+use super::{throw, Eval, Interpreter};
+use crate::diagnostic::Span;
+use crate::runtime::find::{self, FindPlan};
+use crate::runtime::instance::{to_json, InstanceRef};
+use crate::runtime::{accessors, write, RuntimeError, StepEnd};
+use crate::schema::sync_order::sync_order;
+use crate::schema::{Schema, SequelizeError};
+use crate::syntax::ast::Expr;
+
+impl From<RuntimeError> for SequelizeError {
+    fn from(error: RuntimeError) -> SequelizeError {
+        SequelizeError {
+            name: error.name,
+            message: error.message,
+            at: None,
+        }
+    }
+}
+
+/// `instance.name`: a data value, or one of the few instance properties tutorials read.
+pub fn instance_property(instance: &InstanceRef, name: &str) -> Value {
+    let data = instance.borrow();
+    match name {
+        "dataValues" => Value::Object(data.values.clone()),
+        "isNewRecord" => Value::Bool(data.is_new_record),
+        _ => data.get(name).cloned().unwrap_or(Value::Undefined),
+    }
+}
+
+/// `instance.name = value`: sets an attribute and marks it changed.
+pub fn assign(schema: &Schema, instance: &InstanceRef, name: &str, value: Value) {
+    let mut data = instance.borrow_mut();
+    let is_attribute = schema.model(data.model).has_attribute(name);
+    data.set(name, value);
+    if is_attribute && !data.changed.iter().any(|c| c == name) {
+        data.changed.push(name.to_string());
+    }
+}
+
+impl Interpreter {
+    /// Runs `target.method(args)` on the runtime if it is a query; `None` when the
+    /// interpreter should handle the call itself.
+    pub(super) fn runtime_call(
+        &mut self,
+        target: &Value,
+        _object: &Expr,
+        method: &str,
+        args: &[Expr],
+        span: Span,
+    ) -> Eval<Option<Value>> {
+        let result = match (target, method) {
+            (Value::Sequelize, "sync") => {
+                let values = self.arguments(args)?;
+                let force = values
+                    .first()
+                    .and_then(|o| o.get("force"))
+                    .is_some_and(Value::truthy);
+                let Some(order) = sync_order(&self.schema) else {
+                    return throw(
+                        SequelizeError::plain(
+                            "The playground cannot sync models whose foreign keys form a cycle yet",
+                        ),
+                        span,
+                    );
+                };
+                let rt = self.runtime.as_mut().expect("checked");
+                if let Err(error) = rt.sync(&self.schema, &order, force) {
+                    return Err(thrown(error, span));
+                }
+                rt.end_step(StepEnd::Sync {});
+                self.synced = true;
+                Value::Sequelize
+            }
+            (Value::Console, "log" | "info" | "dir" | "table") => {
+                let values = self.arguments(args)?;
+                let value = values.first().map_or(serde_json::Value::Null, to_json);
+                let label = (values.len() > 1).then(|| values[1..].iter().map(to_json).collect());
+                self.runtime
+                    .as_mut()
+                    .expect("checked")
+                    .end_step(StepEnd::Show { value, label });
+                Value::Undefined
+            }
+            (Value::Model(id), _) => {
+                let id = *id;
+                match self.model_query(id, method, args, span)? {
+                    Some(value) => value,
+                    None => return Ok(None),
+                }
+            }
+            (Value::Instance(instance), _) => {
+                match self.instance_call(instance, method, args, span)? {
+                    Some(value) => value,
+                    None => return Ok(None),
+                }
+            }
+            _ => return Ok(None),
+        };
+        Ok(Some(result))
+    }
+
+    fn model_query(
+        &mut self,
+        id: usize,
+        method: &str,
+        args: &[Expr],
+        span: Span,
+    ) -> Eval<Option<Value>> {
+        let known = [
+            "create",
+            "bulkCreate",
+            "build",
+            "findAll",
+            "findOne",
+            "findByPk",
+            "count",
+            "findAndCountAll",
+            "sync",
+        ];
+        if !known.contains(&method) {
+            return Ok(None);
+        }
+        let values = self.arguments(args)?;
+        let first = values.first();
+        let schema = &self.schema;
+        let rt = self.runtime.as_mut().expect("checked");
+        let result: Result<Value, RuntimeError> = (|| match method {
+            "create" => {
+                let empty = Value::Object(Vec::new());
+                let instance =
+                    write::create(rt, schema, id, first.unwrap_or(&empty), values.get(1))?;
+                Ok(Value::Instance(instance))
+            }
+            "bulkCreate" => {
+                let mut created = Vec::new();
+                if let Some(Value::Array(records)) = first {
+                    for record in records {
+                        created.push(Value::Instance(write::create(
+                            rt,
+                            schema,
+                            id,
+                            record,
+                            values.get(1),
+                        )?));
+                    }
+                }
+                Ok(Value::Array(created))
+            }
+            "build" => {
+                let empty = Value::Object(Vec::new());
+                Ok(Value::Instance(
+                    write::build(rt, schema, id, first.unwrap_or(&empty), &[]).into_ref(),
+                ))
+            }
+            "findAll" => {
+                require_synced(rt, schema, id)?;
+                let plan = find::plan(schema, id, first)?;
+                let found = find::find(rt, schema, &plan)?;
+                Ok(Value::Array(
+                    found.into_iter().map(Value::Instance).collect(),
+                ))
+            }
+            "findOne" | "findByPk" => {
+                require_synced(rt, schema, id)?;
+                let mut plan: FindPlan = if method == "findByPk" {
+                    let mut plan = find::plan(schema, id, values.get(1))?;
+                    plan.where_ = find::by_key(schema.model(id), first.unwrap_or(&Value::Null));
+                    plan
+                } else {
+                    find::plan(schema, id, first)?
+                };
+                if plan.limit.is_none()
+                    && !find::is_primary_key_lookup(schema.model(id), &plan.where_)
+                {
+                    plan.limit = Some(1);
+                }
+                Ok(find::find(rt, schema, &plan)?
+                    .into_iter()
+                    .next()
+                    .map_or(Value::Null, Value::Instance))
+            }
+            "count" => {
+                require_synced(rt, schema, id)?;
+                Ok(Value::Number(find::count(rt, schema, id, first)? as f64))
+            }
+            "findAndCountAll" => {
+                require_synced(rt, schema, id)?;
+                let total = find::count(rt, schema, id, first)?;
+                let plan = find::plan(schema, id, first)?;
+                let rows = find::find(rt, schema, &plan)?;
+                Ok(Value::Object(vec![
+                    ("count".into(), Value::Number(total as f64)),
+                    (
+                        "rows".into(),
+                        Value::Array(rows.into_iter().map(Value::Instance).collect()),
+                    ),
+                ]))
+            }
+            _ => {
+                let order: Vec<usize> = vec![id];
+                rt.sync(
+                    schema,
+                    &order,
+                    first
+                        .and_then(|o| o.get("force"))
+                        .is_some_and(Value::truthy),
+                )?;
+                Ok(Value::Model(id))
+            }
+        })();
+        result.map(Some).map_err(|e| thrown(e, span))
+    }
+
+    fn instance_call(
+        &mut self,
+        instance: &InstanceRef,
+        method: &str,
+        args: &[Expr],
+        span: Span,
+    ) -> Eval<Option<Value>> {
+        let values = self.arguments(args)?;
+        let schema = &self.schema;
+        let rt = self.runtime.as_mut().expect("checked");
+        let result: Result<Value, RuntimeError> = (|| {
+            if let Some((association, kind)) = accessors::lookup(schema, instance, method) {
+                let association = association.clone();
+                return accessors::call(rt, schema, instance, &association, kind, &values);
+            }
+            match method {
+                "toJSON" | "get"
+                    if values.is_empty()
+                        || values.first().is_some_and(|v| v.get("plain").is_some()) =>
+                {
+                    Ok(Value::Object(instance.borrow().values.clone()))
+                }
+                "get" => Ok(match values.first() {
+                    Some(Value::Str(key)) => instance
+                        .borrow()
+                        .get(key)
+                        .cloned()
+                        .unwrap_or(Value::Undefined),
+                    _ => Value::Undefined,
+                }),
+                "set" => {
+                    if let Some(Value::Str(key)) = values.first() {
+                        assign(
+                            schema,
+                            instance,
+                            key,
+                            values.get(1).cloned().unwrap_or(Value::Undefined),
+                        );
+                    } else if let Some(Value::Object(props)) = values.first() {
+                        for (key, value) in props {
+                            assign(schema, instance, key, value.clone());
+                        }
+                    }
+                    Ok(Value::Instance(instance.clone()))
+                }
+                "save" => {
+                    if instance.borrow().is_new_record {
+                        write::insert(rt, schema, instance, &[])?;
+                    } else {
+                        let changed = instance.borrow().changed.clone();
+                        write::update(rt, schema, instance, &changed)?;
+                    }
+                    Ok(Value::Instance(instance.clone()))
+                }
+                "update" => {
+                    if let Some(Value::Object(props)) = values.first() {
+                        for (key, value) in props {
+                            let unchanged = instance
+                                .borrow()
+                                .get(key)
+                                .is_some_and(|old| same(old, value));
+                            if !unchanged {
+                                assign(schema, instance, key, value.clone());
+                            }
+                        }
+                    }
+                    let changed = instance.borrow().changed.clone();
+                    write::update(rt, schema, instance, &changed)?;
+                    Ok(Value::Instance(instance.clone()))
+                }
+                _ => Err(RuntimeError::new(
+                    "TypeError",
+                    format!("{method} is not a function"),
+                )),
+            }
+        })();
+        match result {
+            Ok(value) => Ok(Some(value)),
+            Err(error)
+                if error.name == "TypeError" && error.message.ends_with("is not a function") =>
+            {
+                let model = &self.schema.model(instance.borrow().model).name;
+                let mut error = error;
+                error.message = format!("{}.{method} is not a function", lower_first(model));
+                Err(thrown(error, span))
+            }
+            Err(error) => Err(thrown(error, span)),
+        }
+    }
+}
+
+fn thrown(error: RuntimeError, span: Span) -> super::Flow {
+    super::Flow::Throw(super::Thrown {
+        error: error.into(),
+        span,
+    })
+}
+
+fn lower_first(name: &str) -> String {
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) => x == y,
+        (Value::Number(x), Value::Number(y)) => x == y,
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        (Value::Null, Value::Null) => true,
+        _ => false,
+    }
+}
+
+fn require_synced(
+    rt: &crate::runtime::Runtime,
+    schema: &Schema,
+    id: usize,
+) -> Result<(), RuntimeError> {
+    let table = &schema.model(id).table_name;
+    if rt.is_synced(table) {
+        Ok(())
+    } else {
+        Err(RuntimeError::new(
+            "SequelizeDatabaseError",
+            format!("relation \"{table}\" does not exist"),
+        ))
+    }
+}

@@ -1,0 +1,359 @@
+//! The instance methods associations add (`getOwner`, `setOwner`, `addPugs`,
+//! `countPugs`, …): the queries Sequelize runs for each, and their results.
+
+use super::find::{self, literal_of, FindPlan};
+use super::instance::InstanceRef;
+use super::sql::{self, CompareOp, Where, WhereValue};
+use super::store::Filter;
+use super::{cell_of, engine_error, write, RunResult, Runtime, RuntimeError};
+use crate::interpret::value::Value;
+use crate::schema::{Association, AssociationType, Schema};
+
+/// The association method `name` of `instance`'s model, with its kind (`get`, `add`, …).
+pub fn lookup<'s>(
+    schema: &'s Schema,
+    instance: &InstanceRef,
+    name: &str,
+) -> Option<(&'s Association, &'static str)> {
+    let model = schema.model(instance.borrow().model);
+    model.associations.iter().find_map(|a| {
+        a.accessors
+            .iter()
+            .find(|(_, n)| n == name)
+            .map(|(kind, _)| (a, *kind))
+    })
+}
+
+fn key_of(instance: &InstanceRef, attribute: &str) -> Value {
+    instance
+        .borrow()
+        .get(attribute)
+        .cloned()
+        .unwrap_or(Value::Null)
+}
+
+fn equals(schema: &Schema, model: crate::schema::ModelId, attribute: &str, value: &Value) -> Where {
+    let model = schema.model(model);
+    Where::Compare {
+        attribute: attribute.to_string(),
+        field: model.field_of(attribute),
+        op: if matches!(value, Value::Null) {
+            CompareOp::Is
+        } else {
+            CompareOp::Eq
+        },
+        value: WhereValue::One(literal_of(value)),
+    }
+}
+
+fn plan_for(schema: &Schema, model: crate::schema::ModelId, where_: Where) -> FindPlan {
+    FindPlan {
+        model,
+        attributes: find::all_attributes(schema.model(model)),
+        where_: Some(where_),
+        include: Vec::new(),
+        order: Vec::new(),
+        limit: None,
+        offset: None,
+    }
+}
+
+/// The instances (or keys) a method was given, as primary-key values.
+fn keys_of(schema: &Schema, association: &Association, value: &Value) -> Vec<Value> {
+    let target = schema.model(association.target);
+    let pk = target.primary_key_attribute().unwrap_or("id");
+    let one = |v: &Value| match v {
+        Value::Instance(i) => key_of(i, pk),
+        other => other.clone(),
+    };
+    match value {
+        Value::Array(items) => items.iter().map(one).collect(),
+        other => vec![one(other)],
+    }
+}
+
+/// Runs `instance.<method>(args…)` for `association`.
+pub fn call(
+    rt: &mut Runtime,
+    schema: &Schema,
+    instance: &InstanceRef,
+    association: &Association,
+    kind: &str,
+    args: &[Value],
+) -> RunResult<Value> {
+    let arg = args.first().cloned().unwrap_or(Value::Undefined);
+    match (association.kind, kind) {
+        (AssociationType::BelongsTo, "get") => {
+            let key = key_of(instance, &association.foreign_key);
+            let mut plan = plan_for(
+                schema,
+                association.target,
+                equals(schema, association.target, &association.target_key, &key),
+            );
+            if !find::is_primary_key_lookup(schema.model(association.target), &plan.where_) {
+                plan.limit = Some(1);
+            }
+            Ok(first(find::find(rt, schema, &plan)?))
+        }
+        (AssociationType::BelongsTo, "set") => {
+            let key = match &arg {
+                Value::Instance(target) => key_of(target, &association.target_key),
+                other => other.clone(),
+            };
+            instance.borrow_mut().set(&association.foreign_key, key);
+            write::update(
+                rt,
+                schema,
+                instance,
+                std::slice::from_ref(&association.foreign_key),
+            )?;
+            Ok(Value::Instance(instance.clone()))
+        }
+        (AssociationType::BelongsTo, "create") => {
+            let created = write::create(rt, schema, association.target, &arg, None)?;
+            let key = key_of(&created, &association.target_key);
+            instance.borrow_mut().set(&association.foreign_key, key);
+            write::update(
+                rt,
+                schema,
+                instance,
+                std::slice::from_ref(&association.foreign_key),
+            )?;
+            Ok(Value::Instance(created))
+        }
+        (AssociationType::HasOne | AssociationType::HasMany, "get") => {
+            let key = key_of(instance, &association.source_key);
+            let mut plan = plan_for(
+                schema,
+                association.target,
+                equals(schema, association.target, &association.foreign_key, &key),
+            );
+            if let Some(options) = args.first().filter(|a| matches!(a, Value::Object(_))) {
+                if let Some(w) = options.get("where") {
+                    if let Some(extra) = find::parse_where(schema.model(association.target), w)? {
+                        plan.where_ =
+                            Some(Where::And(vec![plan.where_.take().expect("set"), extra]));
+                    }
+                }
+            }
+            if association.kind == AssociationType::HasOne {
+                plan.limit = Some(1);
+                return Ok(first(find::find(rt, schema, &plan)?));
+            }
+            let found = find::find(rt, schema, &plan)?;
+            Ok(Value::Array(
+                found.into_iter().map(Value::Instance).collect(),
+            ))
+        }
+        (AssociationType::HasOne | AssociationType::HasMany, "create") => {
+            let key = key_of(instance, &association.source_key);
+            let mut values = match arg {
+                Value::Object(props) => props,
+                _ => Vec::new(),
+            };
+            values.retain(|(k, _)| *k != association.foreign_key);
+            values.push((association.foreign_key.clone(), key));
+            let created =
+                write::create(rt, schema, association.target, &Value::Object(values), None)?;
+            Ok(Value::Instance(created))
+        }
+        (AssociationType::HasOne, "set") => {
+            let key = key_of(instance, &association.source_key);
+            if let Value::Instance(previous) = call(rt, schema, instance, association, "get", &[])?
+            {
+                previous
+                    .borrow_mut()
+                    .set(&association.foreign_key, Value::Null);
+                write::update(
+                    rt,
+                    schema,
+                    &previous,
+                    std::slice::from_ref(&association.foreign_key),
+                )?;
+            }
+            if let Value::Instance(target) = &arg {
+                target.borrow_mut().set(&association.foreign_key, key);
+                if target.borrow().is_new_record {
+                    write::insert(rt, schema, target, &[])?;
+                } else {
+                    write::update(
+                        rt,
+                        schema,
+                        target,
+                        std::slice::from_ref(&association.foreign_key),
+                    )?;
+                }
+            }
+            Ok(arg)
+        }
+        (AssociationType::HasMany, "count") => {
+            let key = key_of(instance, &association.source_key);
+            let target = schema.model(association.target);
+            let pk = target.primary_key_attribute().unwrap_or("id");
+            let condition = equals(schema, association.target, &association.foreign_key, &key);
+            rt.log(format!(
+                "SELECT COUNT({}.{}) AS \"count\" FROM {} AS {} WHERE {};",
+                sql::quote(&target.name),
+                sql::quote(&target.field_of(pk)),
+                sql::quote(&target.table_name),
+                sql::quote(&target.name),
+                sql::where_sql(&condition, &target.name)
+            ))?;
+            let rows = rt
+                .store
+                .select(&target.table_name, &find::store_filter(&condition))
+                .map_err(engine_error)?;
+            Ok(Value::Number(rows.len() as f64))
+        }
+        (AssociationType::HasMany, "hasSingle" | "hasAll") => {
+            let key = key_of(instance, &association.source_key);
+            let target = schema.model(association.target);
+            let pk = target.primary_key_attribute().unwrap_or("id");
+            let keys = keys_of(schema, association, &arg);
+            let scope = equals(schema, association.target, &association.foreign_key, &key);
+            let ors: Vec<String> = keys
+                .iter()
+                .map(|k| {
+                    format!(
+                        "({})",
+                        sql::where_sql(&equals(schema, association.target, pk, k), &target.name)
+                    )
+                })
+                .collect();
+            rt.log(format!(
+                "SELECT {} FROM {} AS {} WHERE ({} AND ({}));",
+                sql::quote(&target.field_of(pk)),
+                sql::quote(&target.table_name),
+                sql::quote(&target.name),
+                sql::where_sql(&scope, &target.name),
+                ors.join(" OR ")
+            ))?;
+            let rows = rt
+                .store
+                .select(&target.table_name, &find::store_filter(&scope))
+                .map_err(engine_error)?;
+            let pk_field = target.field_of(pk);
+            let found = keys
+                .iter()
+                .filter(|k| {
+                    rows.iter()
+                        .any(|r| r.iter().any(|(c, v)| *c == pk_field && *v == cell_of(k)))
+                })
+                .count();
+            Ok(Value::Bool(found == keys.len()))
+        }
+        (AssociationType::HasMany, "add" | "addMultiple") => {
+            let key = key_of(instance, &association.source_key);
+            let keys = keys_of(schema, association, &arg);
+            set_foreign_key(rt, schema, association, &keys, &key, None)?;
+            Ok(Value::Instance(instance.clone()))
+        }
+        (AssociationType::HasMany, "remove" | "removeMultiple") => {
+            let key = key_of(instance, &association.source_key);
+            let keys = keys_of(schema, association, &arg);
+            set_foreign_key(rt, schema, association, &keys, &Value::Null, Some(&key))?;
+            Ok(Value::Instance(instance.clone()))
+        }
+        (AssociationType::HasMany, "set") => {
+            let key = key_of(instance, &association.source_key);
+            let keep = keys_of(schema, association, &arg);
+            let Value::Array(current) = call(rt, schema, instance, association, "get", &[])? else {
+                unreachable!()
+            };
+            let current_keys = keys_of(schema, association, &Value::Array(current));
+            let obsolete: Vec<Value> = current_keys
+                .iter()
+                .filter(|k| !keep.iter().any(|n| cell_of(n) == cell_of(k)))
+                .cloned()
+                .collect();
+            let added: Vec<Value> = keep
+                .iter()
+                .filter(|k| !current_keys.iter().any(|c| cell_of(c) == cell_of(k)))
+                .cloned()
+                .collect();
+            if !obsolete.is_empty() {
+                set_foreign_key(rt, schema, association, &obsolete, &Value::Null, Some(&key))?;
+            }
+            if !added.is_empty() {
+                set_foreign_key(rt, schema, association, &added, &key, None)?;
+            }
+            Ok(Value::Instance(instance.clone()))
+        }
+        _ => Err(RuntimeError::new(
+            "Error",
+            format!(
+                "The playground does not run {}.{} yet",
+                schema.model(association.source).name,
+                association
+                    .accessors
+                    .iter()
+                    .find(|(k, _)| *k == kind)
+                    .map_or(kind, |(_, n)| n.as_str())
+            ),
+        )),
+    }
+}
+
+/// `Target.update({ fk: value }, { where: { pk: keys } })`, as hasMany add/remove/set do.
+fn set_foreign_key(
+    rt: &mut Runtime,
+    schema: &Schema,
+    association: &Association,
+    keys: &[Value],
+    value: &Value,
+    only_when_owned_by: Option<&Value>,
+) -> RunResult<()> {
+    let target = schema.model(association.target);
+    let pk = target.primary_key_attribute().unwrap_or("id");
+    let fk_field = target.field_of(&association.foreign_key);
+    let mut sets = vec![(fk_field.clone(), cell_of(value))];
+    let mut set_names = vec![fk_field.clone()];
+    if let Some(updated) = &target.timestamp_attributes.updated_at {
+        let now = rt.now();
+        sets.push((target.field_of(updated), super::store::Cell::Int(now)));
+        set_names.push(target.field_of(updated));
+    }
+    let assignments: Vec<String> = set_names
+        .iter()
+        .enumerate()
+        .map(|(i, f)| format!("{}=${}", sql::quote(f), i + 1))
+        .collect();
+    let key_list: Vec<String> = keys.iter().map(|k| literal_of(k).sql()).collect();
+    let mut condition = String::new();
+    if let Some(owner) = only_when_owned_by {
+        condition.push_str(&format!(
+            "{} = ${} AND ",
+            sql::quote(&fk_field),
+            set_names.len() + 1
+        ));
+        let _ = owner;
+    }
+    condition.push_str(&format!(
+        "{} IN ({})",
+        sql::quote(&target.field_of(pk)),
+        key_list.join(", ")
+    ));
+    rt.log(format!(
+        "UPDATE {} SET {} WHERE {condition}",
+        sql::quote(&target.table_name),
+        assignments.join(",")
+    ))?;
+    let mut filter = Filter::one_of(
+        &target.field_of(pk),
+        &keys.iter().map(cell_of).collect::<Vec<_>>(),
+    );
+    if let Some(owner) = only_when_owned_by {
+        filter = filter.and(Filter::eq(&fk_field, &cell_of(owner)));
+    }
+    rt.store
+        .update(&target.table_name, &sets, &filter)
+        .map_err(engine_error)?;
+    Ok(())
+}
+
+fn first(found: Vec<InstanceRef>) -> Value {
+    found
+        .into_iter()
+        .next()
+        .map_or(Value::Null, Value::Instance)
+}

@@ -1,0 +1,817 @@
+//! `findAll`, `findOne`, `findByPk` and `count`: reading Sequelize's find options
+//! (`where`, `attributes`, `include` in all its forms, `order`, `limit`, `offset`),
+//! logging the SELECT Sequelize would send, and answering from the store level by
+//! level (one query per include, nested in Rust), the way the rows would come back
+//! from the join.
+
+use std::collections::HashMap;
+
+use super::instance::{from_row, Instance, InstanceRef};
+use super::sql::{self, CompareOp, Literal, Where, WhereValue};
+use super::store::{Cell, Filter, Row};
+use super::{engine_error, RunResult, Runtime, RuntimeError};
+use crate::interpret::value::Value;
+use crate::schema::{Association, AssociationType, Model, ModelId, Schema};
+
+#[derive(Clone, Debug)]
+pub struct FindPlan {
+    pub model: ModelId,
+    pub attributes: Vec<String>,
+    pub where_: Option<Where>,
+    pub include: Vec<IncludePlan>,
+    pub order: Vec<Order>,
+    pub limit: Option<u64>,
+    pub offset: Option<u64>,
+}
+
+#[derive(Clone, Debug)]
+pub struct IncludePlan {
+    pub association: Association,
+    pub model: ModelId,
+    pub as_name: String,
+    pub required: bool,
+    pub where_: Option<Where>,
+    pub attributes: Vec<String>,
+    /// BelongsToMany: the join model's attributes shown under its name.
+    pub through_attributes: Vec<String>,
+    pub children: Vec<IncludePlan>,
+    pub separate: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct Order {
+    /// Include aliases leading to the column (`['pugs', 'name', 'DESC']` → `pugs`).
+    pub path: Vec<String>,
+    pub field: String,
+    pub direction: &'static str,
+    pub attribute: String,
+}
+
+fn eager_error(message: String) -> RuntimeError {
+    RuntimeError::new("SequelizeEagerLoadingError", message)
+}
+
+/// The attribute names a find selects by default: every column of the model.
+pub fn all_attributes(model: &Model) -> Vec<String> {
+    model
+        .table_attributes()
+        .map(|(name, _)| name.clone())
+        .collect()
+}
+
+/// `attributes: [...]`, `{ include: [...] }` or `{ exclude: [...] }`.
+pub fn parse_attributes(model: &Model, value: Option<&Value>) -> RunResult<Vec<String>> {
+    let names = |v: Option<&Value>| -> Vec<String> {
+        match v {
+            Some(Value::Array(items)) => items
+                .iter()
+                .filter_map(|i| match i {
+                    Value::Str(s) => Some(s.clone()),
+                    Value::Array(pair) => pair.get(1).and_then(Value::as_str).map(str::to_string),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    };
+    let all = all_attributes(model);
+    let selected = match value {
+        None | Some(Value::Undefined) => all,
+        Some(list @ Value::Array(_)) => names(Some(list)),
+        Some(object @ Value::Object(_)) => {
+            let excluded = names(object.get("exclude"));
+            let mut selected: Vec<String> =
+                all.into_iter().filter(|a| !excluded.contains(a)).collect();
+            selected.extend(names(object.get("include")));
+            selected
+        }
+        Some(_) => all,
+    };
+    Ok(selected)
+}
+
+/// A JavaScript value as a literal in a condition.
+pub fn literal_of(value: &Value) -> Literal {
+    match value {
+        Value::Null | Value::Undefined => Literal::Null,
+        Value::Bool(b) => Literal::Bool(*b),
+        Value::Number(n) => Literal::Number(*n),
+        Value::Str(s) => Literal::Str(s.clone()),
+        Value::Date(ms) => Literal::Date(*ms),
+        Value::Instance(instance) => {
+            let instance = instance.borrow();
+            instance
+                .values
+                .first()
+                .map_or(Literal::Null, |(_, v)| literal_of(v))
+        }
+        _ => Literal::Null,
+    }
+}
+
+fn op_of(name: &str) -> Option<CompareOp> {
+    Some(match name {
+        "eq" => CompareOp::Eq,
+        "ne" => CompareOp::Ne,
+        "gt" => CompareOp::Gt,
+        "gte" => CompareOp::Gte,
+        "lt" => CompareOp::Lt,
+        "lte" => CompareOp::Lte,
+        "in" => CompareOp::In,
+        "notIn" => CompareOp::NotIn,
+        "like" => CompareOp::Like,
+        "notLike" => CompareOp::NotLike,
+        "is" => CompareOp::Is,
+        "not" => CompareOp::IsNot,
+        _ => return None,
+    })
+}
+
+/// `{ name: 'Tom', age: { [Op.gt]: 3 }, [Op.or]: [...] }` resolved against `model`.
+pub fn parse_where(model: &Model, value: &Value) -> RunResult<Option<Where>> {
+    let Value::Object(props) = value else {
+        return Ok(None);
+    };
+    let mut items = Vec::new();
+    for (key, value) in props {
+        if let Some(op) = key
+            .strip_prefix("Symbol(")
+            .and_then(|k| k.strip_suffix(')'))
+        {
+            let group = match value {
+                Value::Array(parts) => parts
+                    .iter()
+                    .map(|p| parse_where(model, p))
+                    .collect::<RunResult<Vec<_>>>()?,
+                other => vec![parse_where(model, other)?],
+            };
+            let group: Vec<Where> = group.into_iter().flatten().collect();
+            match op {
+                "or" => items.push(Where::Or(group)),
+                "and" => items.push(Where::And(group)),
+                other => {
+                    return Err(RuntimeError::new(
+                        "Error",
+                        format!("Op.{other} is not supported at the top of a where"),
+                    ))
+                }
+            }
+            continue;
+        }
+        if !model.has_attribute(key) {
+            // Sequelize quotes unknown keys as columns; PostgreSQL then rejects them.
+            return Err(RuntimeError::new(
+                "SequelizeDatabaseError",
+                format!("column {}.{key} does not exist", model.name),
+            ));
+        }
+        items.push(compare(model, key, value)?);
+    }
+    Ok(match items.len() {
+        0 => None,
+        1 => items.pop(),
+        _ => Some(Where::And(items)),
+    })
+}
+
+fn compare(model: &Model, attribute: &str, value: &Value) -> RunResult<Where> {
+    let field = model.field_of(attribute);
+    let make = |op: CompareOp, value: &Value| -> Where {
+        let (op, value) = match (op, value) {
+            (_, Value::Array(items)) => (
+                if op == CompareOp::Eq {
+                    CompareOp::In
+                } else {
+                    op
+                },
+                WhereValue::List(items.iter().map(literal_of).collect()),
+            ),
+            (CompareOp::Eq, Value::Null) => (CompareOp::Is, WhereValue::One(Literal::Null)),
+            (CompareOp::Ne, Value::Null) => (CompareOp::IsNot, WhereValue::One(Literal::Null)),
+            (op, value) => (op, WhereValue::One(literal_of(value))),
+        };
+        Where::Compare {
+            attribute: attribute.to_string(),
+            field: field.clone(),
+            op,
+            value,
+        }
+    };
+    match value {
+        Value::Object(ops) if ops.iter().all(|(k, _)| k.starts_with("Symbol(")) => {
+            let mut parts = Vec::new();
+            for (key, operand) in ops {
+                let name = key.trim_start_matches("Symbol(").trim_end_matches(')');
+                let op = op_of(name).ok_or_else(|| {
+                    RuntimeError::new(
+                        "Error",
+                        format!("Op.{name} is not supported by the playground yet"),
+                    )
+                })?;
+                parts.push(make(op, operand));
+            }
+            Ok(if parts.len() == 1 {
+                parts.remove(0)
+            } else {
+                Where::And(parts)
+            })
+        }
+        other => Ok(make(CompareOp::Eq, other)),
+    }
+}
+
+/// The same condition for the store (column names without a table alias).
+pub fn store_filter(condition: &Where) -> Filter {
+    Filter::Sql(store_condition(condition))
+}
+
+fn store_literal(literal: &Literal) -> String {
+    match literal {
+        Literal::Date(ms) => ms.to_string(),
+        Literal::Bool(b) => if *b { "TRUE" } else { "FALSE" }.into(),
+        other => other.sql(),
+    }
+}
+
+fn store_condition(condition: &Where) -> String {
+    match condition {
+        Where::And(items) | Where::Or(items) if items.is_empty() => "1 = 1".into(),
+        Where::And(items) => items
+            .iter()
+            .map(|i| format!("({})", store_condition(i)))
+            .collect::<Vec<_>>()
+            .join(" AND "),
+        Where::Or(items) => items
+            .iter()
+            .map(|i| format!("({})", store_condition(i)))
+            .collect::<Vec<_>>()
+            .join(" OR "),
+        Where::Compare {
+            field, op, value, ..
+        } => {
+            let column = super::store::quote(field);
+            match value {
+                WhereValue::One(literal) => {
+                    format!("{column} {} {}", op.sql(), store_literal(literal))
+                }
+                WhereValue::List(items) if items.is_empty() => {
+                    if *op == CompareOp::NotIn {
+                        "1 = 1".into()
+                    } else {
+                        "1 = 0".into()
+                    }
+                }
+                WhereValue::List(items) => format!(
+                    "{column} {} ({})",
+                    op.sql(),
+                    items
+                        .iter()
+                        .map(store_literal)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            }
+        }
+    }
+}
+
+/// Resolves one element of `include` against `source`.
+fn include_plan(schema: &Schema, source: ModelId, element: &Value) -> RunResult<Vec<IncludePlan>> {
+    let source_model = schema.model(source);
+    let (association, options) = match element {
+        Value::Str(alias) => (
+            source_model.association(alias).cloned().ok_or_else(|| {
+                RuntimeError::new(
+                    "Error",
+                    format!(
+                        "Association with alias \"{alias}\" does not exist on {}",
+                        source_model.name
+                    ),
+                )
+            })?,
+            None,
+        ),
+        Value::Model(target) => (resolve_association(schema, source, *target, None)?, None),
+        object @ Value::Object(_) => {
+            if object.get("all").is_some_and(Value::truthy) {
+                return Ok(source_model
+                    .associations
+                    .iter()
+                    .map(|a| plain_include(schema, a.clone()))
+                    .collect());
+            }
+            let alias = object.get("as").and_then(Value::as_str);
+            let association = match (object.get("association"), object.get("model")) {
+                (Some(Value::Str(name)), _) => source_model.association(name).cloned().ok_or_else(|| {
+                    RuntimeError::new("Error", format!("Association with alias \"{name}\" does not exist on {}", source_model.name))
+                })?,
+                (_, Some(Value::Model(target))) => resolve_association(schema, source, *target, alias)?,
+                (_, Some(Value::Str(name))) => {
+                    return Err(RuntimeError::new(
+                        "TypeError",
+                        format!("include.model.getTableName is not a function: '{name}' is a string; include the model itself"),
+                    ))
+                }
+                _ => {
+                    return Err(RuntimeError::new(
+                        "Error",
+                        "Include unexpected. Element has to be either a Model, an Association or an object.",
+                    ))
+                }
+            };
+            (association, Some(object))
+        }
+        _ => return Err(RuntimeError::new(
+            "Error",
+            "Include unexpected. Element has to be either a Model, an Association or an object.",
+        )),
+    };
+    let mut plan = plain_include(schema, association);
+    if let Some(options) = options {
+        let target = schema.model(plan.model);
+        plan.attributes = parse_attributes(target, options.get("attributes"))?;
+        plan.where_ = match options.get("where") {
+            Some(w) => parse_where(target, w)?,
+            None => None,
+        };
+        plan.required = match options.get("required") {
+            Some(Value::Bool(b)) => *b,
+            _ => plan.where_.is_some(),
+        };
+        plan.separate = options.get("separate").is_some_and(Value::truthy);
+        if let Some(through) = options.get("through") {
+            if let Some(join) = plan.association.through {
+                plan.through_attributes =
+                    parse_attributes(schema.model(join), through.get("attributes"))?;
+            }
+        }
+        if let Some(children) = options.get("include") {
+            plan.children = parse_includes(schema, plan.model, children)?;
+        }
+    }
+    Ok(vec![plan])
+}
+
+fn plain_include(schema: &Schema, association: Association) -> IncludePlan {
+    let model = association.target;
+    IncludePlan {
+        through_attributes: association
+            .through
+            .map(|j| all_attributes(schema.model(j)))
+            .unwrap_or_default(),
+        attributes: all_attributes(schema.model(model)),
+        as_name: association.as_name.clone(),
+        association,
+        model,
+        required: false,
+        where_: None,
+        children: Vec::new(),
+        separate: false,
+    }
+}
+
+/// `Model._getIncludedAssociation`: the association to `target`, by alias if given.
+fn resolve_association(
+    schema: &Schema,
+    source: ModelId,
+    target: ModelId,
+    alias: Option<&str>,
+) -> RunResult<Association> {
+    let source_model = schema.model(source);
+    let target_name = &schema.model(target).name;
+    let candidates: Vec<&Association> = source_model
+        .associations
+        .iter()
+        .filter(|a| schema.model(a.target).name == *target_name)
+        .collect();
+    let matching = |a: &&&Association| match alias {
+        Some(alias) => a.as_name == alias,
+        None => !a.is_aliased,
+    };
+    match candidates.len() {
+        0 => Err(eager_error(format!("{target_name} is not associated to {}!", source_model.name))),
+        1 => match candidates.iter().find(matching) {
+            Some(a) => Ok((*a).clone()),
+            None => match alias {
+                Some(alias) => Err(eager_error(format!(
+                    "{target_name} is associated to {} using an alias. You've included an alias ({alias}), but it does not match the alias(es) defined in your association ({}).",
+                    source_model.name,
+                    candidates.iter().map(|a| a.as_name.as_str()).collect::<Vec<_>>().join(", ")
+                ))),
+                None => Err(eager_error(format!(
+                    "{target_name} is associated to {} using an alias. You must use the 'as' keyword to specify the alias within your include statement.",
+                    source_model.name
+                ))),
+            },
+        },
+        _ => candidates.iter().find(matching).map(|a| (*a).clone()).ok_or_else(|| {
+            eager_error(format!(
+                "{target_name} is associated to {} multiple times. To identify the correct association, you must use the 'as' keyword to specify the alias of the association you want to include.",
+                source_model.name
+            ))
+        }),
+    }
+}
+
+pub fn parse_includes(
+    schema: &Schema,
+    source: ModelId,
+    value: &Value,
+) -> RunResult<Vec<IncludePlan>> {
+    let elements = match value {
+        Value::Array(items) => items.clone(),
+        other => vec![other.clone()],
+    };
+    let mut plans = Vec::new();
+    for element in &elements {
+        plans.extend(include_plan(schema, source, element)?);
+    }
+    Ok(plans)
+}
+
+fn parse_order(
+    schema: &Schema,
+    model: ModelId,
+    value: Option<&Value>,
+    includes: &[IncludePlan],
+) -> RunResult<Vec<Order>> {
+    let Some(Value::Array(items)) = value else {
+        return Ok(Vec::new());
+    };
+    let mut orders = Vec::new();
+    for item in items {
+        let parts: Vec<Value> = match item {
+            Value::Array(parts) => parts.clone(),
+            Value::Str(_) => vec![item.clone()],
+            _ => continue,
+        };
+        let mut path = Vec::new();
+        let mut current = model;
+        let mut scope = includes.to_vec();
+        let mut rest = parts.as_slice();
+        while let Some(step) = rest.first() {
+            let next = match step {
+                Value::Model(target) => scope.iter().find(|i| i.model == *target).cloned(),
+                Value::Object(o) => match o.iter().find(|(k, _)| k == "model").map(|(_, v)| v) {
+                    Some(Value::Model(target)) => {
+                        scope.iter().find(|i| i.model == *target).cloned()
+                    }
+                    _ => None,
+                },
+                Value::Str(name)
+                    if rest.len() > 1
+                        && scope.iter().any(|i| i.as_name == *name)
+                        && !schema.model(current).has_attribute(name) =>
+                {
+                    scope.iter().find(|i| i.as_name == *name).cloned()
+                }
+                _ => break,
+            };
+            let Some(include) = next else { break };
+            path.push(include.as_name.clone());
+            current = include.model;
+            scope = include.children.clone();
+            rest = &rest[1..];
+        }
+        let attribute = rest
+            .first()
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string();
+        let direction = match rest
+            .get(1)
+            .and_then(Value::as_str)
+            .map(str::to_uppercase)
+            .as_deref()
+        {
+            Some("DESC") => "DESC",
+            _ => "ASC",
+        };
+        let field = schema.model(current).field_of(&attribute);
+        orders.push(Order {
+            path,
+            field,
+            direction,
+            attribute,
+        });
+    }
+    Ok(orders)
+}
+
+fn as_count(value: Option<&Value>) -> Option<u64> {
+    match value {
+        Some(Value::Number(n)) if *n >= 0.0 => Some(*n as u64),
+        _ => None,
+    }
+}
+
+/// Reads find options into a plan.
+pub fn plan(schema: &Schema, model: ModelId, options: Option<&Value>) -> RunResult<FindPlan> {
+    let empty = Value::Object(Vec::new());
+    let options = options.unwrap_or(&empty);
+    let target = schema.model(model);
+    let include = match options.get("include") {
+        Some(value) => parse_includes(schema, model, value)?,
+        None => Vec::new(),
+    };
+    let where_ = match options.get("where") {
+        Some(value) => parse_where(target, value)?,
+        None => None,
+    };
+    Ok(FindPlan {
+        model,
+        attributes: parse_attributes(target, options.get("attributes"))?,
+        order: parse_order(schema, model, options.get("order"), &include)?,
+        where_,
+        include,
+        limit: as_count(options.get("limit")),
+        offset: as_count(options.get("offset")),
+    })
+}
+
+/// A fetched row with the instance made of it.
+struct Loaded {
+    row: Row,
+    instance: InstanceRef,
+}
+
+fn cell_in(row: &Row, field: &str) -> Cell {
+    row.iter()
+        .find(|(c, _)| c == field)
+        .map(|(_, v)| v.clone())
+        .unwrap_or(Cell::Null)
+}
+
+fn cell_key(cell: &Cell) -> String {
+    format!("{cell:?}")
+}
+
+/// Runs a find: logs Sequelize's SELECT, answers from the store.
+pub fn find(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<Vec<InstanceRef>> {
+    rt.log(sql::select(schema, plan))?;
+    let model = schema.model(plan.model);
+    let filter = plan.where_.as_ref().map_or(Filter::All, store_filter);
+    let mut rows = rt
+        .store
+        .select(&model.table_name, &filter)
+        .map_err(engine_error)?;
+    rt.count_rows(rows.len())?;
+    sort_rows(
+        &mut rows,
+        plan.order
+            .iter()
+            .filter(|o| o.path.is_empty())
+            .map(|o| (o.field.as_str(), o.direction)),
+    );
+    let mut loaded: Vec<Loaded> = rows
+        .into_iter()
+        .map(|row| {
+            let instance = from_row(plan.model, model, &row, &plan.attributes).into_ref();
+            Loaded { row, instance }
+        })
+        .collect();
+    for include in plan.include.iter() {
+        load_include(rt, schema, &mut loaded, include)?;
+    }
+    let offset = plan.offset.unwrap_or(0) as usize;
+    let limit = plan.limit.map_or(usize::MAX, |l| l as usize);
+    Ok(loaded
+        .into_iter()
+        .skip(offset)
+        .take(limit)
+        .map(|l| l.instance)
+        .collect())
+}
+
+fn sort_rows<'a>(rows: &mut [Row], keys: impl Iterator<Item = (&'a str, &'static str)>) {
+    let keys: Vec<(&str, &str)> = keys.collect();
+    if keys.is_empty() {
+        return;
+    }
+    rows.sort_by(|a, b| {
+        for (field, direction) in &keys {
+            let ordering = compare_cells(&cell_in(a, field), &cell_in(b, field));
+            let ordering = if *direction == "DESC" {
+                ordering.reverse()
+            } else {
+                ordering
+            };
+            if ordering != std::cmp::Ordering::Equal {
+                return ordering;
+            }
+        }
+        std::cmp::Ordering::Equal
+    });
+}
+
+/// PostgreSQL's order: NULLs last when ascending.
+fn compare_cells(a: &Cell, b: &Cell) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    match (a, b) {
+        (Cell::Null, Cell::Null) => Ordering::Equal,
+        (Cell::Null, _) => Ordering::Greater,
+        (_, Cell::Null) => Ordering::Less,
+        (Cell::Int(x), Cell::Int(y)) => x.cmp(y),
+        (Cell::Float(x), Cell::Float(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
+        (Cell::Int(x), Cell::Float(y)) => (*x as f64).partial_cmp(y).unwrap_or(Ordering::Equal),
+        (Cell::Float(x), Cell::Int(y)) => x.partial_cmp(&(*y as f64)).unwrap_or(Ordering::Equal),
+        (Cell::Text(x), Cell::Text(y)) => x.cmp(y),
+        (Cell::Bool(x), Cell::Bool(y)) => x.cmp(y),
+        _ => Ordering::Equal,
+    }
+}
+
+/// Loads one include for all parents, attaches it, and drops parents a required
+/// include leaves empty.
+fn load_include(
+    rt: &mut Runtime,
+    schema: &Schema,
+    parents: &mut Vec<Loaded>,
+    include: &IncludePlan,
+) -> RunResult<()> {
+    let association = &include.association;
+    let source = schema.model(association.source);
+    let target = schema.model(include.model);
+    let (parent_field, child_field) = match association.kind {
+        AssociationType::BelongsTo => (
+            source.field_of(&association.foreign_key),
+            target.field_of(&association.target_key),
+        ),
+        AssociationType::HasOne | AssociationType::HasMany => (
+            source.field_of(&association.source_key),
+            target.field_of(&association.foreign_key),
+        ),
+        AssociationType::BelongsToMany => (source.field_of(&association.source_key), String::new()),
+    };
+    let keys: Vec<Cell> = parents
+        .iter()
+        .map(|p| cell_in(&p.row, &parent_field))
+        .filter(|c| *c != Cell::Null)
+        .collect();
+    let mut children_by_key: HashMap<String, Vec<(Row, InstanceRef)>> = HashMap::new();
+    let mut child_rows: Vec<Loaded>;
+    if association.kind == AssociationType::BelongsToMany {
+        let join = schema.model(association.through.expect("join model"));
+        let join_fk = join.field_of(&association.foreign_key);
+        let other_key = association.other_key.clone().unwrap_or_default();
+        let join_other = join.field_of(&other_key);
+        let join_rows = rt
+            .store
+            .select(&join.table_name, &Filter::one_of(&join_fk, &keys))
+            .map_err(engine_error)?;
+        rt.count_rows(join_rows.len())?;
+        let target_key_field = target.field_of(&association.target_key);
+        let other_values: Vec<Cell> = join_rows.iter().map(|r| cell_in(r, &join_other)).collect();
+        let mut filter = Filter::one_of(&target_key_field, &other_values);
+        if let Some(where_) = &include.where_ {
+            filter = filter.and(store_filter(where_));
+        }
+        let target_rows = rt
+            .store
+            .select(&target.table_name, &filter)
+            .map_err(engine_error)?;
+        rt.count_rows(target_rows.len())?;
+        child_rows = Vec::new();
+        for join_row in &join_rows {
+            let other = cell_in(join_row, &join_other);
+            let Some(target_row) = target_rows
+                .iter()
+                .find(|r| cell_in(r, &target_key_field) == other)
+            else {
+                continue;
+            };
+            let mut instance = from_row(include.model, target, target_row, &include.attributes);
+            let through = from_row(
+                association.through.unwrap(),
+                join,
+                join_row,
+                &include.through_attributes,
+            );
+            instance.set(&join.name, Value::Instance(through.into_ref()));
+            let instance = instance.into_ref();
+            children_by_key
+                .entry(cell_key(&cell_in(join_row, &join_fk)))
+                .or_default()
+                .push((target_row.clone(), instance.clone()));
+            child_rows.push(Loaded {
+                row: target_row.clone(),
+                instance,
+            });
+        }
+    } else {
+        let mut filter = Filter::one_of(&child_field, &keys);
+        if let Some(where_) = &include.where_ {
+            filter = filter.and(store_filter(where_));
+        }
+        let rows = rt
+            .store
+            .select(&target.table_name, &filter)
+            .map_err(engine_error)?;
+        rt.count_rows(rows.len())?;
+        child_rows = rows
+            .into_iter()
+            .map(|row| Loaded {
+                instance: from_row(include.model, target, &row, &include.attributes).into_ref(),
+                row,
+            })
+            .collect();
+        for child in &child_rows {
+            children_by_key
+                .entry(cell_key(&cell_in(&child.row, &child_field)))
+                .or_default()
+                .push((child.row.clone(), child.instance.clone()));
+        }
+    }
+    for child in include.children.iter() {
+        load_include(rt, schema, &mut child_rows, child)?;
+        // Children dropped by a required nested include leave their parents too.
+        let kept: Vec<*const std::cell::RefCell<Instance>> = child_rows
+            .iter()
+            .map(|c| std::rc::Rc::as_ptr(&c.instance))
+            .collect();
+        for list in children_by_key.values_mut() {
+            list.retain(|(_, i)| kept.contains(&std::rc::Rc::as_ptr(i)));
+        }
+    }
+    let multiple = association.kind.is_multiple();
+    parents.retain(|parent| {
+        let key = cell_key(&cell_in(&parent.row, &parent_field));
+        let children = children_by_key.get(&key).cloned().unwrap_or_default();
+        let value = if multiple {
+            Value::Array(
+                children
+                    .iter()
+                    .map(|(_, i)| Value::Instance(i.clone()))
+                    .collect(),
+            )
+        } else {
+            children
+                .first()
+                .map_or(Value::Null, |(_, i)| Value::Instance(i.clone()))
+        };
+        let keep = !include.required || !children.is_empty();
+        parent.instance.borrow_mut().set(&include.as_name, value);
+        keep
+    });
+    Ok(())
+}
+
+/// `Model.count(options)`.
+pub fn count(
+    rt: &mut Runtime,
+    schema: &Schema,
+    model_id: ModelId,
+    options: Option<&Value>,
+) -> RunResult<usize> {
+    let model = schema.model(model_id);
+    let empty = Value::Object(Vec::new());
+    let options = options.unwrap_or(&empty);
+    let where_ = match options.get("where") {
+        Some(w) => parse_where(model, w)?,
+        None => None,
+    };
+    let mut text = format!(
+        "SELECT count(*) AS \"count\" FROM {} AS {}",
+        sql::quote(&model.table_name),
+        sql::quote(&model.name)
+    );
+    if let Some(w) = &where_ {
+        text.push_str(" WHERE ");
+        text.push_str(&sql::where_sql(w, &model.name));
+    }
+    text.push(';');
+    rt.log(text)?;
+    let filter = where_.as_ref().map_or(Filter::All, store_filter);
+    let rows = rt
+        .store
+        .select(&model.table_name, &filter)
+        .map_err(engine_error)?;
+    Ok(rows.len())
+}
+
+/// The primary-key condition of `findByPk(key)`.
+pub fn by_key(model: &Model, key: &Value) -> Option<Where> {
+    let pk = model.primary_key_attribute()?;
+    Some(Where::Compare {
+        attribute: pk.to_string(),
+        field: model.field_of(pk),
+        op: CompareOp::Eq,
+        value: WhereValue::One(literal_of(key)),
+    })
+}
+
+/// Whether a where is exactly "primary key = value" (findOne then adds no LIMIT).
+pub fn is_primary_key_lookup(model: &Model, condition: &Option<Where>) -> bool {
+    match (condition, model.primary_key_attribute()) {
+        (
+            Some(Where::Compare {
+                attribute,
+                op: CompareOp::Eq,
+                value: WhereValue::One(_),
+                ..
+            }),
+            Some(pk),
+        ) => attribute == pk,
+        _ => false,
+    }
+}

@@ -1,0 +1,505 @@
+//! The SQL Sequelize 6 logs for PostgreSQL, text for text: `INSERT … RETURNING` with
+//! bind parameters, `UPDATE … WHERE`, and `SELECT` with its joins for `include`, as
+//! `QueryGenerator.selectQuery` writes them. Only shown; never run.
+
+use super::find::{FindPlan, IncludePlan, Order};
+use crate::schema::{AssociationType, Schema};
+use crate::syntax::parser::format_number as parse_number_literal;
+
+pub fn quote(identifier: &str) -> String {
+    format!("\"{}\"", identifier.replace('"', "\"\""))
+}
+
+/// A literal as Sequelize escapes it into PostgreSQL text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Literal {
+    Null,
+    Bool(bool),
+    Number(f64),
+    Str(String),
+    /// A date, in milliseconds since the epoch.
+    Date(i64),
+}
+
+impl Literal {
+    pub fn sql(&self) -> String {
+        match self {
+            Literal::Null => "NULL".into(),
+            Literal::Bool(b) => b.to_string(),
+            Literal::Number(n) => parse_number_literal(*n),
+            Literal::Str(s) => format!("'{}'", s.replace('\'', "''")),
+            Literal::Date(ms) => {
+                let iso = super::iso_date(*ms);
+                format!("'{} {} +00:00'", &iso[..10], &iso[11..23])
+            }
+        }
+    }
+}
+
+/// A `where` condition, already resolved to attributes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Where {
+    And(Vec<Where>),
+    Or(Vec<Where>),
+    Compare {
+        attribute: String,
+        field: String,
+        op: CompareOp,
+        value: WhereValue,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompareOp {
+    Eq,
+    Ne,
+    Gt,
+    Gte,
+    Lt,
+    Lte,
+    In,
+    NotIn,
+    Like,
+    NotLike,
+    Is,
+    IsNot,
+}
+
+impl CompareOp {
+    pub fn sql(self) -> &'static str {
+        match self {
+            CompareOp::Eq => "=",
+            CompareOp::Ne => "!=",
+            CompareOp::Gt => ">",
+            CompareOp::Gte => ">=",
+            CompareOp::Lt => "<",
+            CompareOp::Lte => "<=",
+            CompareOp::In => "IN",
+            CompareOp::NotIn => "NOT IN",
+            CompareOp::Like => "LIKE",
+            CompareOp::NotLike => "NOT LIKE",
+            CompareOp::Is => "IS",
+            CompareOp::IsNot => "IS NOT",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum WhereValue {
+    One(Literal),
+    List(Vec<Literal>),
+}
+
+/// `"alias"."field" = 'value'` and friends, joined as Sequelize joins them.
+pub fn where_sql(condition: &Where, alias: &str) -> String {
+    match condition {
+        Where::And(items) => join_group(items, alias, " AND ", false),
+        Where::Or(items) => join_group(items, alias, " OR ", true),
+        Where::Compare {
+            field, op, value, ..
+        } => {
+            let column = format!("{}.{}", quote(alias), quote(field));
+            match value {
+                WhereValue::One(literal) => format!("{column} {} {}", op.sql(), literal.sql()),
+                WhereValue::List(items) if items.is_empty() => match op {
+                    CompareOp::In => format!("{column} IN (NULL)"),
+                    _ => String::new(),
+                },
+                WhereValue::List(items) => format!(
+                    "{column} {} ({})",
+                    op.sql(),
+                    items
+                        .iter()
+                        .map(Literal::sql)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            }
+        }
+    }
+}
+
+fn join_group(items: &[Where], alias: &str, separator: &str, wrap: bool) -> String {
+    let parts: Vec<String> = items
+        .iter()
+        .map(|item| match item {
+            Where::And(inner) | Where::Or(inner) if inner.len() > 1 => {
+                format!("({})", where_sql(item, alias))
+            }
+            _ => where_sql(item, alias),
+        })
+        .filter(|s| !s.is_empty())
+        .collect();
+    let joined = parts.join(separator);
+    if wrap && parts.len() > 1 {
+        format!("({joined})")
+    } else {
+        joined
+    }
+}
+
+/// `INSERT INTO "pugs" ("id","name",…) VALUES (DEFAULT,$1,…) RETURNING "id",…;`
+/// `columns` are (field, is DEFAULT) in attribute order.
+pub fn insert(table: &str, columns: &[(String, bool)], returning: &[String]) -> String {
+    let mut bind = 0;
+    let values: Vec<String> = columns
+        .iter()
+        .map(|(_, is_default)| {
+            if *is_default {
+                "DEFAULT".to_string()
+            } else {
+                bind += 1;
+                format!("${bind}")
+            }
+        })
+        .collect();
+    format!(
+        "INSERT INTO {} ({}) VALUES ({}) RETURNING {};",
+        quote(table),
+        columns
+            .iter()
+            .map(|(f, _)| quote(f))
+            .collect::<Vec<_>>()
+            .join(","),
+        values.join(","),
+        returning
+            .iter()
+            .map(|f| quote(f))
+            .collect::<Vec<_>>()
+            .join(",")
+    )
+}
+
+/// `UPDATE "pugs" SET "ownerId"=$1,"updatedAt"=$2 WHERE "id" = $3` (Sequelize logs no `;`).
+pub fn update_by_key(table: &str, fields: &[String], key_field: &str) -> String {
+    let sets: Vec<String> = fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| format!("{}=${}", quote(f), i + 1))
+        .collect();
+    format!(
+        "UPDATE {} SET {} WHERE {} = ${}",
+        quote(table),
+        sets.join(","),
+        quote(key_field),
+        fields.len() + 1
+    )
+}
+
+/// Does the find take Sequelize's subquery form (a LIMIT with a to-many include)?
+pub fn uses_subquery(plan: &FindPlan) -> bool {
+    plan.limit.is_some()
+        && plan
+            .include
+            .iter()
+            .any(|i| !i.separate && i.association.kind.is_multiple())
+}
+
+/// The SELECT of a find, as `selectQuery` builds it.
+pub fn select(schema: &Schema, plan: &FindPlan) -> String {
+    if uses_subquery(plan)
+        && plan
+            .include
+            .iter()
+            .all(|i| i.separate || i.association.kind.is_multiple())
+    {
+        return select_with_subquery(schema, plan);
+    }
+    select_flat(schema, plan)
+}
+
+/// The limit applies to the parent rows: they are selected in a subquery and the to-many
+/// includes joined outside it. A required include becomes a correlated filter inside.
+fn select_with_subquery(schema: &Schema, plan: &FindPlan) -> String {
+    let model = schema.model(plan.model);
+    let alias = &model.name;
+    let inner_columns: Vec<String> = plan
+        .attributes
+        .iter()
+        .map(|attribute| {
+            let field = model.field_of(attribute);
+            if field == *attribute {
+                format!("{}.{}", quote(alias), quote(&field))
+            } else {
+                format!("{}.{} AS {}", quote(alias), quote(&field), quote(attribute))
+            }
+        })
+        .collect();
+    let mut columns = vec![format!("{}.*", quote(alias))];
+    let mut joins = String::new();
+    let mut filters: Vec<String> = Vec::new();
+    if let Some(condition) = &plan.where_ {
+        let text = where_sql(condition, alias);
+        if !text.is_empty() {
+            filters.push(text);
+        }
+    }
+    for include in plan.include.iter().filter(|i| !i.separate) {
+        include_sql(schema, include, alias, "", "", &mut columns, &mut joins);
+        if include.required {
+            filters.push(required_filter(schema, include, alias));
+        }
+    }
+    let mut inner = format!(
+        "SELECT {} FROM {} AS {}",
+        inner_columns.join(", "),
+        quote(&model.table_name),
+        quote(alias)
+    );
+    if !filters.is_empty() {
+        inner.push_str(" WHERE ");
+        inner.push_str(&filters.join(" AND "));
+    }
+    let orders: Vec<String> = plan
+        .order
+        .iter()
+        .filter(|o| o.path.is_empty())
+        .map(|o| order_sql(o, alias))
+        .collect();
+    if !orders.is_empty() {
+        inner.push_str(" ORDER BY ");
+        inner.push_str(&orders.join(", "));
+    }
+    push_limit(&mut inner, plan.limit, plan.offset);
+    let mut sql = format!(
+        "SELECT {} FROM ({inner}) AS {}{joins}",
+        columns.join(", "),
+        quote(alias)
+    );
+    if !plan.order.is_empty() {
+        let orders: Vec<String> = plan.order.iter().map(|o| order_sql(o, alias)).collect();
+        sql.push_str(" ORDER BY ");
+        sql.push_str(&orders.join(", "));
+    }
+    sql.push(';');
+    sql
+}
+
+/// `( SELECT "ownerId" FROM "pugs" AS "pugs" WHERE ("pugs"."ownerId" = "owner"."id") LIMIT 1 ) IS NOT NULL`
+fn required_filter(schema: &Schema, include: &IncludePlan, alias: &str) -> String {
+    let association = &include.association;
+    let target = schema.model(include.model);
+    let source = schema.model(association.source);
+    let fk = target.field_of(&association.foreign_key);
+    let mut condition = format!(
+        "{}.{} = {}.{}",
+        quote(&include.as_name),
+        quote(&fk),
+        quote(alias),
+        quote(&source.field_of(&association.source_key))
+    );
+    if let Some(where_) = &include.where_ {
+        condition = format!("{} AND {condition}", where_sql(where_, &include.as_name));
+    }
+    format!(
+        "( SELECT {} FROM {} AS {} WHERE ({condition}) LIMIT 1 ) IS NOT NULL",
+        quote(&fk),
+        quote(&target.table_name),
+        quote(&include.as_name)
+    )
+}
+
+/// The SELECT of a find without a subquery.
+fn select_flat(schema: &Schema, plan: &FindPlan) -> String {
+    let model = schema.model(plan.model);
+    let alias = &model.name;
+    let with_include = plan.include.iter().any(|i| !i.separate);
+    let mut columns: Vec<String> = plan
+        .attributes
+        .iter()
+        .map(|attribute| {
+            let field = model.field_of(attribute);
+            let column = if field == *attribute {
+                quote(&field)
+            } else {
+                format!("{} AS {}", quote(&field), quote(attribute))
+            };
+            if with_include {
+                format!("{}.{column}", quote(alias))
+            } else {
+                column
+            }
+        })
+        .collect();
+    let mut joins = String::new();
+    for include in plan.include.iter().filter(|i| !i.separate) {
+        include_sql(schema, include, alias, "", "", &mut columns, &mut joins);
+    }
+    let mut sql = format!(
+        "SELECT {} FROM {} AS {}{joins}",
+        columns.join(", "),
+        quote(&model.table_name),
+        quote(alias)
+    );
+    if let Some(condition) = &plan.where_ {
+        let text = where_sql(condition, alias);
+        if !text.is_empty() {
+            sql.push_str(" WHERE ");
+            sql.push_str(&text);
+        }
+    }
+    if !plan.order.is_empty() {
+        let orders: Vec<String> = plan.order.iter().map(|o| order_sql(o, alias)).collect();
+        sql.push_str(" ORDER BY ");
+        sql.push_str(&orders.join(", "));
+    }
+    push_limit(&mut sql, plan.limit, plan.offset);
+    sql.push(';');
+    sql
+}
+
+fn push_limit(sql: &mut String, limit: Option<u64>, offset: Option<u64>) {
+    if let Some(limit) = limit {
+        sql.push_str(&format!(" LIMIT {limit}"));
+    }
+    if let Some(offset) = offset {
+        sql.push_str(&format!(" OFFSET {offset}"));
+    }
+}
+
+fn order_sql(order: &Order, alias: &str) -> String {
+    let table = if order.path.is_empty() {
+        alias.to_string()
+    } else {
+        order.path.join("->")
+    };
+    format!(
+        "{}.{} {}",
+        quote(&table),
+        quote(&order.field),
+        order.direction
+    )
+}
+
+/// One include's columns and join; `parent_internal` is the parent's `a->b` alias and
+/// `parent_external` its `a.b` name (both empty at the top level).
+fn include_sql(
+    schema: &Schema,
+    include: &IncludePlan,
+    top_alias: &str,
+    parent_internal: &str,
+    parent_external: &str,
+    columns: &mut Vec<String>,
+    joins: &mut String,
+) {
+    let internal = if parent_internal.is_empty() {
+        include.as_name.clone()
+    } else {
+        format!("{parent_internal}->{}", include.as_name)
+    };
+    let external = if parent_external.is_empty() {
+        include.as_name.clone()
+    } else {
+        format!("{parent_external}.{}", include.as_name)
+    };
+    let target = schema.model(include.model);
+    for attribute in &include.attributes {
+        columns.push(format!(
+            "{}.{} AS {}",
+            quote(&internal),
+            quote(&target.field_of(attribute)),
+            quote(&format!("{external}.{attribute}"))
+        ));
+    }
+    let association = &include.association;
+    let source = schema.model(association.source);
+    let left_alias = if parent_internal.is_empty() {
+        top_alias
+    } else {
+        parent_internal
+    };
+    let join = if include.required {
+        "INNER JOIN"
+    } else {
+        "LEFT OUTER JOIN"
+    };
+    let (body, condition) = match association.kind {
+        AssociationType::BelongsToMany => {
+            let through = schema.model(association.through.expect("join model"));
+            let through_as = format!("{internal}->{}", through.name);
+            let external_through = format!("{external}.{}", through.name);
+            for attribute in &include.through_attributes {
+                columns.push(format!(
+                    "{}.{} AS {}",
+                    quote(&through_as),
+                    quote(&through.field_of(attribute)),
+                    quote(&format!("{external_through}.{attribute}"))
+                ));
+            }
+            let other_key = association.other_key.clone().unwrap_or_default();
+            let body = format!(
+                "( {} AS {} INNER JOIN {} AS {} ON {}.{} = {}.{})",
+                quote(&through.table_name),
+                quote(&through_as),
+                quote(&target.table_name),
+                quote(&internal),
+                quote(&internal),
+                quote(&target.field_of(&association.target_key)),
+                quote(&through_as),
+                quote(&through.field_of(&other_key)),
+            );
+            let condition = format!(
+                "{}.{} = {}.{}",
+                quote(left_alias),
+                quote(&source.field_of(&association.source_key)),
+                quote(&through_as),
+                quote(&through.field_of(&association.foreign_key)),
+            );
+            (body, condition)
+        }
+        kind => {
+            let (left_field, right_field) = if kind == AssociationType::BelongsTo {
+                (
+                    source.field_of(&association.foreign_key),
+                    target.field_of(&association.target_key),
+                )
+            } else {
+                (
+                    source.field_of(&association.source_key),
+                    target.field_of(&association.foreign_key),
+                )
+            };
+            let body = format!("{} AS {}", quote(&target.table_name), quote(&internal));
+            let condition = format!(
+                "{}.{} = {}.{}",
+                quote(left_alias),
+                quote(&left_field),
+                quote(&internal),
+                quote(&right_field)
+            );
+            (body, condition)
+        }
+    };
+    let mut condition = condition;
+    if let Some(where_) = &include.where_ {
+        let text = where_sql(where_, &internal);
+        if !text.is_empty() {
+            condition.push_str(" AND ");
+            condition.push_str(&text);
+        }
+    }
+    let mut children_columns = Vec::new();
+    let mut children_joins = String::new();
+    for child in include.children.iter().filter(|c| !c.separate) {
+        include_sql(
+            schema,
+            child,
+            top_alias,
+            &internal,
+            &external,
+            &mut children_columns,
+            &mut children_joins,
+        );
+    }
+    columns.extend(children_columns);
+    let required_mismatch =
+        !include.required && include.children.iter().any(|c| c.required && !c.separate);
+    if required_mismatch && !children_joins.is_empty() {
+        joins.push_str(&format!(
+            " {join} ( {body}{children_joins} ) ON {condition}"
+        ));
+    } else {
+        joins.push_str(&format!(" {join} {body} ON {condition}"));
+        joins.push_str(&children_joins);
+    }
+}

@@ -1,0 +1,279 @@
+//! The one boundary to GlueSQL: tables in memory, rows in and out.
+//!
+//! Everything above this module speaks in [`Cell`]s and table/column names; the SQL
+//! sent to GlueSQL is built here and never shown to the learner (what is shown is
+//! Sequelize's SQL, built in `runtime::sql`). GlueSQL 0.20 is synchronous.
+
+use gluesql::core::data::Value as GlueValue;
+use gluesql::prelude::{Glue, MemoryStorage, Payload};
+
+/// One stored value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Null,
+    Int(i64),
+    Float(f64),
+    Text(String),
+    Bool(bool),
+}
+
+/// The kind of column a Sequelize type is stored as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColumnKind {
+    Int,
+    Float,
+    Text,
+    Bool,
+}
+
+impl ColumnKind {
+    fn sql(self) -> &'static str {
+        match self {
+            ColumnKind::Int => "INT",
+            ColumnKind::Float => "FLOAT",
+            ColumnKind::Text => "TEXT",
+            ColumnKind::Bool => "BOOLEAN",
+        }
+    }
+}
+
+/// A condition on one column, as GlueSQL will evaluate it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Filter {
+    All,
+    /// Raw GlueSQL condition text built by [`Filter`] constructors only.
+    Sql(String),
+}
+
+impl Filter {
+    pub fn eq(column: &str, value: &Cell) -> Filter {
+        match value {
+            Cell::Null => Filter::Sql(format!("{} IS NULL", quote(column))),
+            _ => Filter::Sql(format!("{} = {}", quote(column), literal(value))),
+        }
+    }
+
+    pub fn one_of(column: &str, values: &[Cell]) -> Filter {
+        let values: Vec<String> = values
+            .iter()
+            .filter(|v| **v != Cell::Null)
+            .map(literal)
+            .collect();
+        if values.is_empty() {
+            return Filter::Sql("1 = 0".into());
+        }
+        Filter::Sql(format!("{} IN ({})", quote(column), values.join(", ")))
+    }
+
+    pub fn and(self, other: Filter) -> Filter {
+        match (self, other) {
+            (Filter::All, f) | (f, Filter::All) => f,
+            (Filter::Sql(a), Filter::Sql(b)) => Filter::Sql(format!("({a}) AND ({b})")),
+        }
+    }
+
+    fn clause(&self) -> String {
+        match self {
+            Filter::All => String::new(),
+            Filter::Sql(sql) => format!(" WHERE {sql}"),
+        }
+    }
+}
+
+pub type Row = Vec<(String, Cell)>;
+
+pub struct Store {
+    glue: Glue<MemoryStorage>,
+}
+
+impl Default for Store {
+    fn default() -> Store {
+        Store {
+            glue: Glue::new(MemoryStorage::default()),
+        }
+    }
+}
+
+pub fn quote(identifier: &str) -> String {
+    format!("\"{}\"", identifier.replace('"', "\"\""))
+}
+
+fn literal(value: &Cell) -> String {
+    match value {
+        Cell::Null => "NULL".into(),
+        Cell::Int(i) => i.to_string(),
+        Cell::Float(f) if f.is_finite() => format!("{f:?}"),
+        Cell::Float(_) => "NULL".into(),
+        Cell::Text(s) => format!("'{}'", s.replace('\'', "''")),
+        Cell::Bool(b) => if *b { "TRUE" } else { "FALSE" }.into(),
+    }
+}
+
+fn cell(value: GlueValue) -> Cell {
+    match value {
+        GlueValue::Null => Cell::Null,
+        GlueValue::Bool(b) => Cell::Bool(b),
+        GlueValue::I8(i) => Cell::Int(i.into()),
+        GlueValue::I16(i) => Cell::Int(i.into()),
+        GlueValue::I32(i) => Cell::Int(i.into()),
+        GlueValue::I64(i) => Cell::Int(i),
+        GlueValue::U8(i) => Cell::Int(i.into()),
+        GlueValue::U16(i) => Cell::Int(i.into()),
+        GlueValue::U32(i) => Cell::Int(i.into()),
+        GlueValue::F32(f) => Cell::Float(f.into()),
+        GlueValue::F64(f) => Cell::Float(f),
+        GlueValue::Str(s) => Cell::Text(s),
+        other => Cell::Text(String::from(&other)),
+    }
+}
+
+impl Store {
+    fn execute(&mut self, sql: &str) -> Result<Vec<Payload>, String> {
+        self.glue.execute(sql).map_err(|e| e.to_string())
+    }
+
+    pub fn create_table(
+        &mut self,
+        table: &str,
+        columns: &[(String, ColumnKind)],
+    ) -> Result<(), String> {
+        let columns: Vec<String> = columns
+            .iter()
+            .map(|(name, kind)| format!("{} {} NULL", quote(name), kind.sql()))
+            .collect();
+        self.execute(&format!(
+            "CREATE TABLE {} ({})",
+            quote(table),
+            columns.join(", ")
+        ))?;
+        Ok(())
+    }
+
+    pub fn drop_table(&mut self, table: &str) -> Result<(), String> {
+        self.execute(&format!("DROP TABLE IF EXISTS {}", quote(table)))?;
+        Ok(())
+    }
+
+    pub fn insert(&mut self, table: &str, row: &[(String, Cell)]) -> Result<(), String> {
+        let columns: Vec<String> = row.iter().map(|(c, _)| quote(c)).collect();
+        let values: Vec<String> = row.iter().map(|(_, v)| literal(v)).collect();
+        self.execute(&format!(
+            "INSERT INTO {} ({}) VALUES ({})",
+            quote(table),
+            columns.join(", "),
+            values.join(", ")
+        ))?;
+        Ok(())
+    }
+
+    pub fn select(&mut self, table: &str, filter: &Filter) -> Result<Vec<Row>, String> {
+        let payloads = self.execute(&format!(
+            "SELECT * FROM {}{}",
+            quote(table),
+            filter.clause()
+        ))?;
+        let mut out = Vec::new();
+        for payload in payloads {
+            if let Payload::Select { labels, rows } = payload {
+                for row in rows {
+                    out.push(
+                        labels
+                            .iter()
+                            .cloned()
+                            .zip(row.into_iter().map(cell))
+                            .collect(),
+                    );
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn update(
+        &mut self,
+        table: &str,
+        set: &[(String, Cell)],
+        filter: &Filter,
+    ) -> Result<usize, String> {
+        if set.is_empty() {
+            return Ok(0);
+        }
+        let assignments: Vec<String> = set
+            .iter()
+            .map(|(c, v)| format!("{} = {}", quote(c), literal(v)))
+            .collect();
+        let payloads = self.execute(&format!(
+            "UPDATE {} SET {}{}",
+            quote(table),
+            assignments.join(", "),
+            filter.clause()
+        ))?;
+        Ok(payloads
+            .into_iter()
+            .map(|p| if let Payload::Update(n) = p { n } else { 0 })
+            .sum())
+    }
+
+    pub fn delete(&mut self, table: &str, filter: &Filter) -> Result<usize, String> {
+        let payloads = self.execute(&format!("DELETE FROM {}{}", quote(table), filter.clause()))?;
+        Ok(payloads
+            .into_iter()
+            .map(|p| if let Payload::Delete(n) = p { n } else { 0 })
+            .sum())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_in_and_out() {
+        let mut store = Store::default();
+        store
+            .create_table(
+                "pugs",
+                &[
+                    ("id".into(), ColumnKind::Int),
+                    ("name".into(), ColumnKind::Text),
+                ],
+            )
+            .unwrap();
+        store
+            .insert(
+                "pugs",
+                &[
+                    ("id".into(), Cell::Int(1)),
+                    ("name".into(), Cell::Text("Cody's".into())),
+                ],
+            )
+            .unwrap();
+        store
+            .insert(
+                "pugs",
+                &[("id".into(), Cell::Int(2)), ("name".into(), Cell::Null)],
+            )
+            .unwrap();
+        let rows = store
+            .select("pugs", &Filter::one_of("id", &[Cell::Int(1), Cell::Int(3)]))
+            .unwrap();
+        assert_eq!(
+            rows,
+            vec![vec![
+                ("id".to_string(), Cell::Int(1)),
+                ("name".to_string(), Cell::Text("Cody's".into()))
+            ]]
+        );
+        assert_eq!(
+            store
+                .update(
+                    "pugs",
+                    &[("name".into(), Cell::Text("Rex".into()))],
+                    &Filter::eq("id", &Cell::Int(2))
+                )
+                .unwrap(),
+            1
+        );
+        assert_eq!(store.delete("pugs", &Filter::All).unwrap(), 2);
+    }
+}

@@ -1,0 +1,374 @@
+//! Writing rows: `build` + `save`, `create` (with nested `include`), `update`, as
+//! Sequelize 6 does them — which keys `dataValues` gets in which order, the `notNull`
+//! check, timestamps, the INSERT/UPDATE it logs — checked against the store's rows
+//! for foreign keys, as PostgreSQL would.
+
+use super::find::{self, IncludePlan};
+use super::instance::{Instance, InstanceRef};
+use super::store::{Cell, Filter};
+use super::{cell_of, engine_error, sql, RunResult, Runtime, RuntimeError};
+use crate::interpret::value::Value;
+use crate::schema::{AssociationType, DefaultValue, ModelId, Schema};
+
+/// `Model.build(values)`: defaults first, the primary key as null, then the given values.
+pub fn build(
+    rt: &mut Runtime,
+    schema: &Schema,
+    model_id: ModelId,
+    values: &Value,
+    includes: &[IncludePlan],
+) -> Instance {
+    let model = schema.model(model_id);
+    let mut instance = Instance::new(model_id);
+    let given = |key: &str| {
+        values
+            .get(key)
+            .is_some_and(|v| !matches!(v, Value::Undefined))
+    };
+    for (name, attribute) in &model.attributes {
+        let Some(default) = &attribute.default_value else {
+            continue;
+        };
+        if given(name) {
+            continue;
+        }
+        let value = match default {
+            DefaultValue::Str(s) => Value::Str(s.clone()),
+            DefaultValue::Number(n) => Value::Number(*n),
+            DefaultValue::Bool(b) => Value::Bool(*b),
+            DefaultValue::Null => Value::Null,
+            DefaultValue::Computed(kind) if kind == "NOW" => Value::Date(rt.now()),
+            DefaultValue::Computed(kind) if kind.starts_with("UUID") => Value::Str(next_uuid(rt)),
+            DefaultValue::Computed(_) => continue,
+        };
+        instance.set(name, value);
+    }
+    for (name, attribute) in &model.attributes {
+        if attribute.is_primary_key() && instance.get(name).is_none() && !given(name) {
+            instance.set(name, Value::Null);
+        }
+    }
+    if let Value::Object(props) = values {
+        for (key, value) in props {
+            if model.has_attribute(key) {
+                if !matches!(value, Value::Undefined) {
+                    instance.set(key, value.clone());
+                }
+            } else if let Some(include) = includes.iter().find(|i| i.as_name == *key) {
+                let built = match value {
+                    Value::Array(items) => Value::Array(
+                        items
+                            .iter()
+                            .map(|item| {
+                                Value::Instance(
+                                    build(rt, schema, include.model, item, &include.children)
+                                        .into_ref(),
+                                )
+                            })
+                            .collect(),
+                    ),
+                    Value::Instance(_) => value.clone(),
+                    other => Value::Instance(
+                        build(rt, schema, include.model, other, &include.children).into_ref(),
+                    ),
+                };
+                instance.set(key, built);
+            }
+        }
+    }
+    instance
+}
+
+/// A deterministic v4-shaped UUID (the run is replayable; real UUIDs are random anyway).
+fn next_uuid(rt: &mut Runtime) -> String {
+    let n = rt.next_id("\u{0}uuid") as u64;
+    format!(
+        "{:08x}-0000-4000-8000-{:012x}",
+        n,
+        n.wrapping_mul(0x9e37_79b9)
+    )
+}
+
+fn require_table(rt: &Runtime, table: &str) -> RunResult<()> {
+    if rt.is_synced(table) {
+        Ok(())
+    } else {
+        Err(RuntimeError::new(
+            "SequelizeDatabaseError",
+            format!("relation \"{table}\" does not exist"),
+        ))
+    }
+}
+
+/// `instance.save()` of a new record: INSERT … RETURNING, nested includes around it.
+pub fn insert(
+    rt: &mut Runtime,
+    schema: &Schema,
+    instance: &InstanceRef,
+    includes: &[IncludePlan],
+) -> RunResult<()> {
+    let model_id = instance.borrow().model;
+    let model = schema.model(model_id);
+    require_table(rt, &model.table_name)?;
+    // belongsTo parents first: the new row needs their keys.
+    for include in includes
+        .iter()
+        .filter(|i| i.association.kind == AssociationType::BelongsTo)
+    {
+        let parent = instance.borrow().get(&include.as_name).cloned();
+        if let Some(Value::Instance(parent)) = parent {
+            if parent.borrow().is_new_record {
+                insert(rt, schema, &parent, &include.children)?;
+            }
+            let key = parent
+                .borrow()
+                .get(&include.association.target_key)
+                .cloned()
+                .unwrap_or(Value::Null);
+            instance
+                .borrow_mut()
+                .set(&include.association.foreign_key, key);
+        }
+    }
+    check_not_null(schema, instance)?;
+    let now = rt.now();
+    {
+        let mut data = instance.borrow_mut();
+        if let Some(updated) = &model.timestamp_attributes.updated_at {
+            data.set(updated, Value::Date(now));
+        }
+        if let Some(created) = &model.timestamp_attributes.created_at {
+            if data
+                .get(created)
+                .is_none_or(|v| matches!(v, Value::Null | Value::Undefined))
+            {
+                data.set(created, Value::Date(now));
+            }
+        }
+    }
+    let mut columns = Vec::new();
+    let mut row = Vec::new();
+    {
+        let mut data = instance.borrow_mut();
+        for (name, attribute) in model.table_attributes() {
+            let field = model.field_of(name);
+            match data.get(name).cloned() {
+                Some(Value::Null) if attribute.auto_increment == Some(true) => {
+                    columns.push((field.clone(), true));
+                    let id = rt.next_id(&model.table_name);
+                    data.set(name, Value::Number(id as f64));
+                    row.push((field, Cell::Int(id)));
+                }
+                Some(value) => {
+                    if attribute.auto_increment == Some(true) {
+                        if let Value::Number(n) = value {
+                            rt.saw_id(&model.table_name, n as i64);
+                        }
+                    }
+                    columns.push((field.clone(), false));
+                    row.push((field, cell_of(&value)));
+                }
+                None => row.push((field, Cell::Null)),
+            }
+        }
+    }
+    let returning: Vec<String> = model
+        .table_attributes()
+        .map(|(n, _)| model.field_of(n))
+        .collect();
+    rt.log(sql::insert(&model.table_name, &columns, &returning))?;
+    check_foreign_keys(rt, schema, model_id, &row)?;
+    rt.store
+        .insert(&model.table_name, &row)
+        .map_err(engine_error)?;
+    rt.count_rows(1)?;
+    {
+        let mut data = instance.borrow_mut();
+        for (name, _) in model.table_attributes() {
+            if data.get(name).is_none() {
+                data.set(name, Value::Null);
+            }
+        }
+        data.is_new_record = false;
+        data.changed.clear();
+    }
+    // Then the children, which point at the new row.
+    for include in includes
+        .iter()
+        .filter(|i| i.association.kind != AssociationType::BelongsTo)
+    {
+        let children = match instance.borrow().get(&include.as_name).cloned() {
+            Some(Value::Array(items)) => items,
+            Some(single @ Value::Instance(_)) => vec![single],
+            _ => Vec::new(),
+        };
+        let key = instance
+            .borrow()
+            .get(&include.association.source_key)
+            .cloned()
+            .unwrap_or(Value::Null);
+        for child in children {
+            if let Value::Instance(child) = child {
+                if include.association.kind != AssociationType::BelongsToMany {
+                    child
+                        .borrow_mut()
+                        .set(&include.association.foreign_key, key.clone());
+                }
+                insert(rt, schema, &child, &include.children)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `notNull Violation: pug.name cannot be null`, as Sequelize's validator says it.
+fn check_not_null(schema: &Schema, instance: &InstanceRef) -> RunResult<()> {
+    let data = instance.borrow();
+    let model = schema.model(data.model);
+    let stamps = &model.timestamp_attributes;
+    let mut problems = Vec::new();
+    for (name, attribute) in model.table_attributes() {
+        if attribute.allow_null != Some(false) || attribute.auto_increment == Some(true) {
+            continue;
+        }
+        if [&stamps.created_at, &stamps.updated_at]
+            .iter()
+            .any(|s| s.as_deref() == Some(name.as_str()))
+        {
+            continue;
+        }
+        if data
+            .get(name)
+            .is_none_or(|v| matches!(v, Value::Null | Value::Undefined))
+        {
+            problems.push(format!(
+                "notNull Violation: {}.{name} cannot be null",
+                model.name
+            ));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(RuntimeError::new(
+            "SequelizeValidationError",
+            problems.join(",\n"),
+        ))
+    }
+}
+
+/// PostgreSQL's foreign-key check on insert and update, worded as PostgreSQL words it.
+fn check_foreign_keys(
+    rt: &mut Runtime,
+    schema: &Schema,
+    model_id: ModelId,
+    row: &[(String, Cell)],
+) -> RunResult<()> {
+    let model = schema.model(model_id);
+    for (name, attribute) in model.table_attributes() {
+        let Some(references) = &attribute.references else {
+            continue;
+        };
+        let field = model.field_of(name);
+        let Some((_, value)) = row.iter().find(|(f, _)| *f == field) else {
+            continue;
+        };
+        if *value == Cell::Null {
+            continue;
+        }
+        let table = references.model.clone().unwrap_or_default();
+        let key = references.key.clone().unwrap_or_else(|| "id".into());
+        if !rt.is_synced(&table) {
+            continue;
+        }
+        let found = rt
+            .store
+            .select(&table, &Filter::eq(&key, value))
+            .map_err(engine_error)?;
+        if found.is_empty() {
+            return Err(RuntimeError::new(
+                "SequelizeForeignKeyConstraintError",
+                format!(
+                    "insert or update on table \"{}\" violates foreign key constraint \"{}_{field}_fkey\"",
+                    model.table_name, model.table_name
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `instance.save()` of a stored record: UPDATE of the changed attributes and `updatedAt`.
+pub fn update(
+    rt: &mut Runtime,
+    schema: &Schema,
+    instance: &InstanceRef,
+    fields: &[String],
+) -> RunResult<()> {
+    let model_id = instance.borrow().model;
+    let model = schema.model(model_id);
+    require_table(rt, &model.table_name)?;
+    let mut fields: Vec<String> = fields.to_vec();
+    if fields.is_empty() {
+        return Ok(());
+    }
+    if let Some(updated) = &model.timestamp_attributes.updated_at {
+        let now = rt.now();
+        instance.borrow_mut().set(updated, Value::Date(now));
+        if !fields.contains(updated) {
+            fields.push(updated.clone());
+        }
+    }
+    let Some(pk) = model.primary_key_attribute() else {
+        return Err(RuntimeError::new(
+            "Error",
+            "You attempted to save an instance with no primary key",
+        ));
+    };
+    let key = instance.borrow().get(pk).cloned().unwrap_or(Value::Null);
+    let columns: Vec<String> = fields.iter().map(|f| model.field_of(f)).collect();
+    rt.log(sql::update_by_key(
+        &model.table_name,
+        &columns,
+        &model.field_of(pk),
+    ))?;
+    let set: Vec<(String, Cell)> = {
+        let data = instance.borrow();
+        fields
+            .iter()
+            .map(|f| {
+                (
+                    model.field_of(f),
+                    cell_of(data.get(f).unwrap_or(&Value::Null)),
+                )
+            })
+            .collect()
+    };
+    check_foreign_keys(rt, schema, model_id, &set)?;
+    rt.store
+        .update(
+            &model.table_name,
+            &set,
+            &Filter::eq(&model.field_of(pk), &cell_of(&key)),
+        )
+        .map_err(engine_error)?;
+    instance.borrow_mut().changed.clear();
+    Ok(())
+}
+
+/// `Model.create(values, { include })`.
+pub fn create(
+    rt: &mut Runtime,
+    schema: &Schema,
+    model_id: ModelId,
+    values: &Value,
+    options: Option<&Value>,
+) -> RunResult<InstanceRef> {
+    let includes = match options.and_then(|o| o.get("include")) {
+        Some(include) => find::parse_includes(schema, model_id, include)?,
+        None => Vec::new(),
+    };
+    let instance = build(rt, schema, model_id, values, &includes).into_ref();
+    insert(rt, schema, &instance, &includes)?;
+    Ok(instance)
+}

@@ -1,0 +1,15 @@
+const Owner = sequelize.define('owner', { name: DataTypes.STRING });
+const Pug = sequelize.define('pug', { name: DataTypes.STRING });
+Pug.belongsTo(Owner);
+Owner.hasMany(Pug);
+await sequelize.sync({ force: true });
+const tom = await Owner.create({ name: 'Tom' });
+const cody = await Pug.create({ name: 'Cody' });
+await cody.setOwner(tom);
+console.log(await cody.getOwner());
+console.log(await tom.getPugs());
+console.log(await tom.countPugs());
+const rex = await tom.createPug({ name: 'Rex' });
+console.log(rex);
+console.log(await tom.hasPug(rex));
+console.log(await tom.countPugs());

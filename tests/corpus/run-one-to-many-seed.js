@@ -1,0 +1,13 @@
+const Owner = sequelize.define('owner', { name: DataTypes.STRING });
+const Pug = sequelize.define('pug', { name: DataTypes.STRING });
+Pug.belongsTo(Owner);
+Owner.hasMany(Pug);
+await sequelize.sync({ force: true });
+const tom = await Owner.create({ name: 'Tom' });
+await Pug.create({ name: 'Cody', ownerId: tom.id });
+await Pug.create({ name: 'Rex', ownerId: tom.id });
+await Owner.create({ name: 'Linus' });
+const pugsWithTheirOwners = await Pug.findAll({ include: [{ model: Owner }] });
+console.log(pugsWithTheirOwners[0]);
+const ownersWithTheirPugs = await Owner.findAll({ include: [{ model: Pug }] });
+console.log(ownersWithTheirPugs);

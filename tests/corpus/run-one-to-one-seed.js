@@ -1,0 +1,11 @@
+const Owner = sequelize.define('owner', { name: DataTypes.STRING });
+const Pug = sequelize.define('pug', { name: DataTypes.STRING });
+Pug.belongsTo(Owner);
+Owner.hasOne(Pug);
+await sequelize.sync({ force: true });
+const tom = await Owner.create({ name: 'Tom' });
+await Pug.create({ name: 'Cody', ownerId: tom.id });
+const pugsWithTheirOwners = await Pug.findAll({ include: [{ model: Owner }] });
+console.log(pugsWithTheirOwners[0]);
+const ownersWithTheirPug = await Owner.findAll({ include: [{ model: Pug }] });
+console.log(ownersWithTheirPug[0]);

@@ -12,6 +12,7 @@ scripts/setup.sh
 step "format and lints"
 cargo fmt --all --check
 cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --no-default-features --all-targets -- -D warnings
 
 step "native tests"
 cargo test --locked

@@ -3,8 +3,14 @@
 //! Everything above this module speaks in [`Cell`]s and table/column names; the SQL
 //! sent to GlueSQL is built here and never shown to the learner (what is shown is
 //! Sequelize's SQL, built in `runtime::sql`). GlueSQL 0.20 is synchronous.
+//!
+//! GlueSQL is most of a WebAssembly build's size, so it comes with the `engine` feature
+//! (on by default). The page's first bundle is built without it: it only analyzes, and
+//! a store there answers every statement with an error.
 
+#[cfg(feature = "engine")]
 use gluesql::core::data::Value as GlueValue;
+#[cfg(feature = "engine")]
 use gluesql::prelude::{Glue, MemoryStorage, Payload};
 
 /// One stored value.
@@ -83,15 +89,26 @@ impl Filter {
 pub type Row = Vec<(String, Cell)>;
 
 pub struct Store {
+    #[cfg(feature = "engine")]
     glue: Glue<MemoryStorage>,
 }
 
+#[allow(clippy::derivable_impls)] // derivable only without the engine
 impl Default for Store {
     fn default() -> Store {
         Store {
+            #[cfg(feature = "engine")]
             glue: Glue::new(MemoryStorage::default()),
         }
     }
+}
+
+/// What one statement gave back.
+#[cfg_attr(not(feature = "engine"), allow(dead_code))]
+enum Answer {
+    Rows(Vec<String>, Vec<Vec<Cell>>),
+    Affected(usize),
+    Done,
 }
 
 pub fn quote(identifier: &str) -> String {
@@ -109,6 +126,7 @@ fn literal(value: &Cell) -> String {
     }
 }
 
+#[cfg(feature = "engine")]
 fn cell(value: GlueValue) -> Cell {
     match value {
         GlueValue::Null => Cell::Null,
@@ -128,8 +146,27 @@ fn cell(value: GlueValue) -> Cell {
 }
 
 impl Store {
-    fn execute(&mut self, sql: &str) -> Result<Vec<Payload>, String> {
-        self.glue.execute(sql).map_err(|e| e.to_string())
+    #[cfg(feature = "engine")]
+    fn execute(&mut self, sql: &str) -> Result<Vec<Answer>, String> {
+        let payloads = self.glue.execute(sql).map_err(|e| e.to_string())?;
+        Ok(payloads
+            .into_iter()
+            .map(|payload| match payload {
+                Payload::Select { labels, rows } => Answer::Rows(
+                    labels,
+                    rows.into_iter()
+                        .map(|r| r.into_iter().map(cell).collect())
+                        .collect(),
+                ),
+                Payload::Update(n) | Payload::Delete(n) | Payload::Insert(n) => Answer::Affected(n),
+                _ => Answer::Done,
+            })
+            .collect())
+    }
+
+    #[cfg(not(feature = "engine"))]
+    fn execute(&mut self, _sql: &str) -> Result<Vec<Answer>, String> {
+        Err("this build has no SQL engine (built without the `engine` feature)".into())
     }
 
     pub fn create_table(
@@ -167,22 +204,16 @@ impl Store {
     }
 
     pub fn select(&mut self, table: &str, filter: &Filter) -> Result<Vec<Row>, String> {
-        let payloads = self.execute(&format!(
+        let answers = self.execute(&format!(
             "SELECT * FROM {}{}",
             quote(table),
             filter.clause()
         ))?;
         let mut out = Vec::new();
-        for payload in payloads {
-            if let Payload::Select { labels, rows } = payload {
+        for answer in answers {
+            if let Answer::Rows(labels, rows) = answer {
                 for row in rows {
-                    out.push(
-                        labels
-                            .iter()
-                            .cloned()
-                            .zip(row.into_iter().map(cell))
-                            .collect(),
-                    );
+                    out.push(labels.iter().cloned().zip(row).collect());
                 }
             }
         }
@@ -202,28 +233,29 @@ impl Store {
             .iter()
             .map(|(c, v)| format!("{} = {}", quote(c), literal(v)))
             .collect();
-        let payloads = self.execute(&format!(
+        let answers = self.execute(&format!(
             "UPDATE {} SET {}{}",
             quote(table),
             assignments.join(", "),
             filter.clause()
         ))?;
-        Ok(payloads
-            .into_iter()
-            .map(|p| if let Payload::Update(n) = p { n } else { 0 })
-            .sum())
+        Ok(affected(answers))
     }
 
     pub fn delete(&mut self, table: &str, filter: &Filter) -> Result<usize, String> {
-        let payloads = self.execute(&format!("DELETE FROM {}{}", quote(table), filter.clause()))?;
-        Ok(payloads
-            .into_iter()
-            .map(|p| if let Payload::Delete(n) = p { n } else { 0 })
-            .sum())
+        let answers = self.execute(&format!("DELETE FROM {}{}", quote(table), filter.clause()))?;
+        Ok(affected(answers))
     }
 }
 
-#[cfg(test)]
+fn affected(answers: Vec<Answer>) -> usize {
+    answers
+        .into_iter()
+        .map(|a| if let Answer::Affected(n) = a { n } else { 0 })
+        .sum()
+}
+
+#[cfg(all(test, feature = "engine"))]
 mod tests {
     use super::*;
 

@@ -136,19 +136,14 @@ impl Interpreter {
                 Ok(Value::Instance(instance))
             }
             "bulkCreate" => {
-                let mut created = Vec::new();
-                if let Some(Value::Array(records)) = first {
-                    for record in records {
-                        created.push(Value::Instance(write::create(
-                            rt,
-                            schema,
-                            id,
-                            record,
-                            values.get(1),
-                        )?));
-                    }
-                }
-                Ok(Value::Array(created))
+                let records = match first {
+                    Some(Value::Array(records)) => records.clone(),
+                    _ => Vec::new(),
+                };
+                let created = write::bulk_create(rt, schema, id, &records)?;
+                Ok(Value::Array(
+                    created.into_iter().map(Value::Instance).collect(),
+                ))
             }
             "build" => {
                 let empty = Value::Object(Vec::new());

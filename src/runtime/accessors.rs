@@ -213,12 +213,7 @@ pub fn call(
             let scope = equals(schema, association.target, &association.foreign_key, &key);
             let ors: Vec<String> = keys
                 .iter()
-                .map(|k| {
-                    format!(
-                        "({})",
-                        sql::where_sql(&equals(schema, association.target, pk, k), &target.name)
-                    )
-                })
+                .map(|k| sql::where_sql(&equals(schema, association.target, pk, k), &target.name))
                 .collect();
             rt.log(format!(
                 "SELECT {} FROM {} AS {} WHERE ({} AND ({}));",
@@ -226,7 +221,7 @@ pub fn call(
                 sql::quote(&target.table_name),
                 sql::quote(&target.name),
                 sql::where_sql(&scope, &target.name),
-                ors.join(" OR ")
+                or_group(&ors)
             ))?;
             let rows = rt
                 .store
@@ -272,12 +267,15 @@ pub fn call(
                 .cloned()
                 .collect();
             if !obsolete.is_empty() {
-                set_foreign_key(rt, schema, association, &obsolete, &Value::Null, Some(&key))?;
+                set_foreign_key(rt, schema, association, &obsolete, &Value::Null, None)?;
             }
             if !added.is_empty() {
                 set_foreign_key(rt, schema, association, &added, &key, None)?;
             }
             Ok(Value::Instance(instance.clone()))
+        }
+        (AssociationType::BelongsToMany, _) => {
+            belongs_to_many(rt, schema, instance, association, kind, &arg)
         }
         _ => Err(RuntimeError::new(
             "Error",
@@ -351,9 +349,310 @@ fn set_foreign_key(
     Ok(())
 }
 
+/// `(a OR b)`: the key alternatives of `has…`, as Sequelize groups them.
+fn or_group(alternatives: &[String]) -> String {
+    format!("({})", alternatives.join(" OR "))
+}
+
 fn first(found: Vec<InstanceRef>) -> Value {
     found
         .into_iter()
         .next()
         .map_or(Value::Null, Value::Instance)
+}
+
+/// The join of a belongsToMany read from the target's side:
+/// `FROM "projects" AS "project" INNER JOIN "UserProjects" AS "UserProjects" ON … AND "UserProjects"."userId" = 1`.
+fn through_join(schema: &Schema, association: &Association, key: &Value) -> String {
+    let target = schema.model(association.target);
+    let join = schema.model(association.through.expect("join model"));
+    let other = association.other_key.clone().unwrap_or_default();
+    format!(
+        "FROM {} AS {} INNER JOIN {} AS {} ON {}.{} = {}.{} AND {}.{} = {}",
+        sql::quote(&target.table_name),
+        sql::quote(&target.name),
+        sql::quote(&join.table_name),
+        sql::quote(&join.name),
+        sql::quote(&target.name),
+        sql::quote(&target.field_of(&association.target_key)),
+        sql::quote(&join.name),
+        sql::quote(&join.field_of(&other)),
+        sql::quote(&join.name),
+        sql::quote(&join.field_of(&association.foreign_key)),
+        literal_of(key).sql()
+    )
+}
+
+/// The join rows linking `instance` to the given target keys (all of them when `None`).
+fn join_rows(
+    rt: &mut Runtime,
+    schema: &Schema,
+    association: &Association,
+    key: &Value,
+    targets: Option<&[Value]>,
+) -> RunResult<Vec<super::store::Row>> {
+    let join = schema.model(association.through.expect("join model"));
+    let other = join.field_of(&association.other_key.clone().unwrap_or_default());
+    let mut filter = Filter::eq(&join.field_of(&association.foreign_key), &cell_of(key));
+    if let Some(targets) = targets {
+        filter = filter.and(Filter::one_of(
+            &other,
+            &targets.iter().map(cell_of).collect::<Vec<_>>(),
+        ));
+    }
+    rt.store
+        .select(&join.table_name, &filter)
+        .map_err(engine_error)
+}
+
+fn belongs_to_many(
+    rt: &mut Runtime,
+    schema: &Schema,
+    instance: &InstanceRef,
+    association: &Association,
+    kind: &str,
+    arg: &Value,
+) -> RunResult<Value> {
+    let key = key_of(instance, &association.source_key);
+    let target = schema.model(association.target);
+    let join_id = association.through.expect("join model");
+    let join = schema.model(join_id);
+    let other_key = association.other_key.clone().unwrap_or_default();
+    let target_pk = target.primary_key_attribute().unwrap_or("id").to_string();
+    let other_field = join.field_of(&other_key);
+    match kind {
+        "get" => {
+            let mut columns: Vec<String> = find::all_attributes(target)
+                .iter()
+                .map(|a| {
+                    format!(
+                        "{}.{}",
+                        sql::quote(&target.name),
+                        sql::quote(&target.field_of(a))
+                    )
+                })
+                .collect();
+            let join_attributes = find::all_attributes(join);
+            columns.extend(join_attributes.iter().map(|a| {
+                format!(
+                    "{}.{} AS {}",
+                    sql::quote(&join.name),
+                    sql::quote(&join.field_of(a)),
+                    sql::quote(&format!("{}.{a}", join.name))
+                )
+            }));
+            rt.log(format!(
+                "SELECT {} {};",
+                columns.join(", "),
+                through_join(schema, association, &key)
+            ))?;
+            let links = join_rows(rt, schema, association, &key, None)?;
+            let mut found = Vec::new();
+            for link in &links {
+                let other = link
+                    .iter()
+                    .find(|(c, _)| *c == other_field)
+                    .map(|(_, v)| v.clone())
+                    .unwrap_or(super::store::Cell::Null);
+                let rows = rt
+                    .store
+                    .select(
+                        &target.table_name,
+                        &Filter::eq(&target.field_of(&association.target_key), &other),
+                    )
+                    .map_err(engine_error)?;
+                if let Some(row) = rows.first() {
+                    let mut item = super::instance::from_row(
+                        association.target,
+                        target,
+                        row,
+                        &find::all_attributes(target),
+                    );
+                    let through = super::instance::from_row(join_id, join, link, &join_attributes);
+                    item.set(&join.name, Value::Instance(through.into_ref()));
+                    found.push(Value::Instance(item.into_ref()));
+                }
+            }
+            Ok(Value::Array(found))
+        }
+        "count" => {
+            rt.log(format!(
+                "SELECT COUNT({}.{}) AS \"count\" {};",
+                sql::quote(&target.name),
+                sql::quote(&target.field_of(&target_pk)),
+                through_join(schema, association, &key)
+            ))?;
+            Ok(Value::Number(
+                join_rows(rt, schema, association, &key, None)?.len() as f64,
+            ))
+        }
+        "hasSingle" | "hasAll" => {
+            let keys = keys_of(schema, association, arg);
+            let ors: Vec<String> = keys
+                .iter()
+                .map(|k| {
+                    sql::where_sql(
+                        &equals(schema, association.target, &target_pk, k),
+                        &target.name,
+                    )
+                })
+                .collect();
+            rt.log(format!(
+                "SELECT {}.{} {} WHERE (({}));",
+                sql::quote(&target.name),
+                sql::quote(&target.field_of(&target_pk)),
+                through_join(schema, association, &key),
+                or_group(&ors)
+            ))?;
+            let links = join_rows(rt, schema, association, &key, Some(&keys))?;
+            Ok(Value::Bool(links.len() == keys.len()))
+        }
+        "add" | "addMultiple" => {
+            let keys = keys_of(schema, association, arg);
+            link(rt, schema, association, &key, &keys)?;
+            Ok(Value::Undefined)
+        }
+        "create" => {
+            let created = super::write::create(rt, schema, association.target, arg, None)?;
+            let created_key = key_of(&created, &association.target_key);
+            link(rt, schema, association, &key, &[created_key])?;
+            Ok(Value::Instance(created))
+        }
+        "remove" | "removeMultiple" => {
+            let keys = keys_of(schema, association, arg);
+            unlink(rt, schema, association, &key, &keys)?;
+            Ok(Value::Undefined)
+        }
+        _ => {
+            // set: keep exactly these links.
+            let keys = keys_of(schema, association, arg);
+            let existing: Vec<Value> = join_rows(rt, schema, association, &key, None)?
+                .iter()
+                .filter_map(|r| {
+                    r.iter()
+                        .find(|(c, _)| *c == other_field)
+                        .map(|(_, v)| cell_value(v))
+                })
+                .collect();
+            let obsolete: Vec<Value> = existing
+                .iter()
+                .filter(|e| !keys.iter().any(|k| cell_of(k) == cell_of(e)))
+                .cloned()
+                .collect();
+            let added: Vec<Value> = keys
+                .iter()
+                .filter(|k| !existing.iter().any(|e| cell_of(k) == cell_of(e)))
+                .cloned()
+                .collect();
+            if !obsolete.is_empty() {
+                unlink(rt, schema, association, &key, &obsolete)?;
+            }
+            if !added.is_empty() {
+                link(rt, schema, association, &key, &added)?;
+            }
+            Ok(Value::Undefined)
+        }
+    }
+}
+
+fn cell_value(cell: &super::store::Cell) -> Value {
+    use super::store::Cell;
+    match cell {
+        Cell::Int(i) => Value::Number(*i as f64),
+        Cell::Float(f) => Value::Number(*f),
+        Cell::Text(s) => Value::Str(s.clone()),
+        Cell::Bool(b) => Value::Bool(*b),
+        Cell::Null => Value::Null,
+    }
+}
+
+/// `add`: looks up the links that exist, then inserts the missing ones in one statement.
+fn link(
+    rt: &mut Runtime,
+    schema: &Schema,
+    association: &Association,
+    key: &Value,
+    targets: &[Value],
+) -> RunResult<()> {
+    let join_id = association.through.expect("join model");
+    let join = schema.model(join_id);
+    let other_key = association.other_key.clone().unwrap_or_default();
+    let join_attributes = find::all_attributes(join);
+    rt.log(format!(
+        "SELECT {} FROM {} AS {} WHERE {}.{} = {} AND {}.{} IN ({});",
+        join_attributes
+            .iter()
+            .map(|a| sql::quote(&join.field_of(a)))
+            .collect::<Vec<_>>()
+            .join(", "),
+        sql::quote(&join.table_name),
+        sql::quote(&join.name),
+        sql::quote(&join.name),
+        sql::quote(&join.field_of(&association.foreign_key)),
+        literal_of(key).sql(),
+        sql::quote(&join.name),
+        sql::quote(&join.field_of(&other_key)),
+        targets
+            .iter()
+            .map(|t| literal_of(t).sql())
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))?;
+    let existing = join_rows(rt, schema, association, key, Some(targets))?;
+    let other_field = join.field_of(&other_key);
+    let missing: Vec<&Value> = targets
+        .iter()
+        .filter(|t| {
+            !existing
+                .iter()
+                .any(|r| r.iter().any(|(c, v)| *c == other_field && *v == cell_of(t)))
+        })
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let records: Vec<Value> = missing
+        .iter()
+        .map(|t| {
+            Value::Object(vec![
+                (association.foreign_key.clone(), key.clone()),
+                (other_key.clone(), (*t).clone()),
+            ])
+        })
+        .collect();
+    super::write::bulk_create(rt, schema, join_id, &records)?;
+    Ok(())
+}
+
+/// `remove`: deletes the join rows.
+fn unlink(
+    rt: &mut Runtime,
+    schema: &Schema,
+    association: &Association,
+    key: &Value,
+    targets: &[Value],
+) -> RunResult<()> {
+    let join = schema.model(association.through.expect("join model"));
+    let other_key = association.other_key.clone().unwrap_or_default();
+    rt.log(format!(
+        "DELETE FROM {} WHERE {} = {} AND {} IN ({})",
+        sql::quote(&join.table_name),
+        sql::quote(&join.field_of(&association.foreign_key)),
+        literal_of(key).sql(),
+        sql::quote(&join.field_of(&other_key)),
+        targets
+            .iter()
+            .map(|t| literal_of(t).sql())
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))?;
+    let filter =
+        Filter::eq(&join.field_of(&association.foreign_key), &cell_of(key)).and(Filter::one_of(
+            &join.field_of(&other_key),
+            &targets.iter().map(cell_of).collect::<Vec<_>>(),
+        ));
+    rt.store
+        .delete(&join.table_name, &filter)
+        .map_err(engine_error)?;
+    Ok(())
 }

@@ -43,7 +43,8 @@ pub struct Order {
     /// Include aliases leading to the column (`['pugs', 'name', 'DESC']` → `pugs`).
     pub path: Vec<String>,
     pub field: String,
-    pub direction: &'static str,
+    /// `ASC`/`DESC` as written; `None` when left out (`order: ['age']`).
+    pub direction: Option<&'static str>,
     pub attribute: String,
 }
 
@@ -213,7 +214,7 @@ fn compare(model: &Model, attribute: &str, value: &Value) -> RunResult<Where> {
             Ok(if parts.len() == 1 {
                 parts.remove(0)
             } else {
-                Where::And(parts)
+                Where::Group(Box::new(Where::And(parts)))
             })
         }
         other => Ok(make(CompareOp::Eq, other)),
@@ -246,6 +247,7 @@ fn store_condition(condition: &Where) -> String {
             .map(|i| format!("({})", store_condition(i)))
             .collect::<Vec<_>>()
             .join(" OR "),
+        Where::Group(inner) => format!("({})", store_condition(inner)),
         Where::Compare {
             field, op, value, ..
         } => {
@@ -484,8 +486,9 @@ fn parse_order(
             .map(str::to_uppercase)
             .as_deref()
         {
-            Some("DESC") => "DESC",
-            _ => "ASC",
+            Some("DESC") => Some("DESC"),
+            Some(_) => Some("ASC"),
+            None => None,
         };
         let field = schema.model(current).field_of(&attribute);
         orders.push(Order {
@@ -550,19 +553,14 @@ fn cell_key(cell: &Cell) -> String {
 pub fn find(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<Vec<InstanceRef>> {
     rt.log(sql::select(schema, plan))?;
     let model = schema.model(plan.model);
+    super::write::require_table(rt, &model.table_name)?;
     let filter = plan.where_.as_ref().map_or(Filter::All, store_filter);
     let mut rows = rt
         .store
         .select(&model.table_name, &filter)
         .map_err(engine_error)?;
     rt.count_rows(rows.len())?;
-    sort_rows(
-        &mut rows,
-        plan.order
-            .iter()
-            .filter(|o| o.path.is_empty())
-            .map(|o| (o.field.as_str(), o.direction)),
-    );
+    sort_rows(&mut rows, orders_at(&plan.order, &[]));
     let mut loaded: Vec<Loaded> = rows
         .into_iter()
         .map(|row| {
@@ -571,7 +569,7 @@ pub fn find(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<Vec
         })
         .collect();
     for include in plan.include.iter() {
-        load_include(rt, schema, &mut loaded, include)?;
+        load_include(rt, schema, &mut loaded, include, &plan.order, &[])?;
     }
     let offset = plan.offset.unwrap_or(0) as usize;
     let limit = plan.limit.map_or(usize::MAX, |l| l as usize);
@@ -583,8 +581,16 @@ pub fn find(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<Vec
         .collect())
 }
 
-fn sort_rows<'a>(rows: &mut [Row], keys: impl Iterator<Item = (&'a str, &'static str)>) {
-    let keys: Vec<(&str, &str)> = keys.collect();
+/// The orders on the model reached by the include `path`, as (field, direction).
+fn orders_at<'a>(orders: &'a [Order], path: &[String]) -> Vec<(&'a str, &'static str)> {
+    orders
+        .iter()
+        .filter(|o| o.path == path)
+        .map(|o| (o.field.as_str(), o.direction.unwrap_or("ASC")))
+        .collect()
+}
+
+fn sort_rows(rows: &mut [Row], keys: Vec<(&str, &'static str)>) {
     if keys.is_empty() {
         return;
     }
@@ -628,7 +634,11 @@ fn load_include(
     schema: &Schema,
     parents: &mut Vec<Loaded>,
     include: &IncludePlan,
+    orders: &[Order],
+    parent_path: &[String],
 ) -> RunResult<()> {
+    let mut path = parent_path.to_vec();
+    path.push(include.as_name.clone());
     let association = &include.association;
     let source = schema.model(association.source);
     let target = schema.model(include.model);
@@ -703,11 +713,12 @@ fn load_include(
         if let Some(where_) = &include.where_ {
             filter = filter.and(store_filter(where_));
         }
-        let rows = rt
+        let mut rows = rt
             .store
             .select(&target.table_name, &filter)
             .map_err(engine_error)?;
         rt.count_rows(rows.len())?;
+        sort_rows(&mut rows, orders_at(orders, &path));
         child_rows = rows
             .into_iter()
             .map(|row| Loaded {
@@ -723,7 +734,7 @@ fn load_include(
         }
     }
     for child in include.children.iter() {
-        load_include(rt, schema, &mut child_rows, child)?;
+        load_include(rt, schema, &mut child_rows, child, orders, &path)?;
         // Children dropped by a required nested include leave their parents too.
         let kept: Vec<*const std::cell::RefCell<Instance>> = child_rows
             .iter()

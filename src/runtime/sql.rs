@@ -41,6 +41,8 @@ impl Literal {
 pub enum Where {
     And(Vec<Where>),
     Or(Vec<Where>),
+    /// Written in parentheses (several operators on one attribute).
+    Group(Box<Where>),
     Compare {
         attribute: String,
         field: String,
@@ -95,6 +97,7 @@ pub fn where_sql(condition: &Where, alias: &str) -> String {
     match condition {
         Where::And(items) => join_group(items, alias, " AND ", false),
         Where::Or(items) => join_group(items, alias, " OR ", true),
+        Where::Group(inner) => format!("({})", where_sql(inner, alias)),
         Where::Compare {
             field, op, value, ..
         } => {
@@ -363,12 +366,10 @@ fn order_sql(order: &Order, alias: &str) -> String {
     } else {
         order.path.join("->")
     };
-    format!(
-        "{}.{} {}",
-        quote(&table),
-        quote(&order.field),
-        order.direction
-    )
+    match order.direction {
+        Some(direction) => format!("{}.{} {direction}", quote(&table), quote(&order.field)),
+        None => format!("{}.{}", quote(&table), quote(&order.field)),
+    }
 }
 
 /// One include's columns and join; `parent_internal` is the parent's `a->b` alias and
@@ -393,7 +394,15 @@ fn include_sql(
         format!("{parent_external}.{}", include.as_name)
     };
     let target = schema.model(include.model);
-    for attribute in &include.attributes {
+    // Sequelize selects an included model's primary key even when not asked for it,
+    // to tell rows apart; it is left out of the result.
+    let mut selected = include.attributes.clone();
+    if let Some(pk) = target.primary_key_attribute() {
+        if !selected.iter().any(|a| a == pk) {
+            selected.insert(0, pk.to_string());
+        }
+    }
+    for attribute in &selected {
         columns.push(format!(
             "{}.{} AS {}",
             quote(&internal),

@@ -89,7 +89,8 @@ fn next_uuid(rt: &mut Runtime) -> String {
     )
 }
 
-fn require_table(rt: &Runtime, table: &str) -> RunResult<()> {
+/// PostgreSQL's answer to a statement on a table `sync()` has not created.
+pub fn require_table(rt: &Runtime, table: &str) -> RunResult<()> {
     if rt.is_synced(table) {
         Ok(())
     } else {
@@ -109,7 +110,6 @@ pub fn insert(
 ) -> RunResult<()> {
     let model_id = instance.borrow().model;
     let model = schema.model(model_id);
-    require_table(rt, &model.table_name)?;
     // belongsTo parents first: the new row needs their keys.
     for include in includes
         .iter()
@@ -177,6 +177,7 @@ pub fn insert(
         .map(|(n, _)| model.field_of(n))
         .collect();
     rt.log(sql::insert(&model.table_name, &columns, &returning))?;
+    require_table(rt, &model.table_name)?;
     check_foreign_keys(rt, schema, model_id, &row)?;
     rt.store
         .insert(&model.table_name, &row)
@@ -307,7 +308,6 @@ pub fn update(
 ) -> RunResult<()> {
     let model_id = instance.borrow().model;
     let model = schema.model(model_id);
-    require_table(rt, &model.table_name)?;
     let mut fields: Vec<String> = fields.to_vec();
     if fields.is_empty() {
         return Ok(());
@@ -371,4 +371,109 @@ pub fn create(
     let instance = build(rt, schema, model_id, values, &includes).into_ref();
     insert(rt, schema, &instance, &includes)?;
     Ok(instance)
+}
+
+/// `Model.bulkCreate(records)`: one INSERT with the values inline, as Sequelize writes it.
+pub fn bulk_create(
+    rt: &mut Runtime,
+    schema: &Schema,
+    model_id: ModelId,
+    records: &[Value],
+) -> RunResult<Vec<InstanceRef>> {
+    let model = schema.model(model_id);
+    let instances: Vec<InstanceRef> = records
+        .iter()
+        .map(|r| build(rt, schema, model_id, r, &[]).into_ref())
+        .collect();
+    let now = rt.now();
+    for instance in &instances {
+        check_not_null(schema, instance)?;
+        let mut data = instance.borrow_mut();
+        for stamp in [
+            &model.timestamp_attributes.created_at,
+            &model.timestamp_attributes.updated_at,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if data.get(stamp).is_none_or(|v| matches!(v, Value::Null)) {
+                data.set(stamp, Value::Date(now));
+            }
+        }
+    }
+    // The columns: every attribute some record has, in attribute order.
+    let columns: Vec<&String> = model
+        .table_attributes()
+        .map(|(n, _)| n)
+        .filter(|n| instances.iter().any(|i| i.borrow().get(n).is_some()))
+        .collect();
+    let mut tuples = Vec::new();
+    let mut rows = Vec::new();
+    for instance in &instances {
+        let mut data = instance.borrow_mut();
+        let mut tuple = Vec::new();
+        let mut row = Vec::new();
+        for (name, attribute) in model.table_attributes() {
+            let field = model.field_of(name);
+            let value = data.get(name).cloned();
+            let listed = columns.contains(&name);
+            match value {
+                Some(Value::Null) | None if attribute.auto_increment == Some(true) => {
+                    let id = rt.next_id(&model.table_name);
+                    data.set(name, Value::Number(id as f64));
+                    row.push((field, Cell::Int(id)));
+                    if listed {
+                        tuple.push("DEFAULT".to_string());
+                    }
+                }
+                Some(value) => {
+                    row.push((field, cell_of(&value)));
+                    if listed {
+                        tuple.push(find::literal_of(&value).sql());
+                    }
+                }
+                None => {
+                    row.push((field, Cell::Null));
+                    if listed {
+                        tuple.push("NULL".to_string());
+                    }
+                }
+            }
+        }
+        tuples.push(format!("({})", tuple.join(",")));
+        rows.push(row);
+    }
+    let returning: Vec<String> = model
+        .table_attributes()
+        .map(|(n, _)| sql::quote(&model.field_of(n)))
+        .collect();
+    rt.log(format!(
+        "INSERT INTO {} ({}) VALUES {} RETURNING {};",
+        sql::quote(&model.table_name),
+        columns
+            .iter()
+            .map(|c| sql::quote(&model.field_of(c)))
+            .collect::<Vec<_>>()
+            .join(","),
+        tuples.join(","),
+        returning.join(",")
+    ))?;
+    require_table(rt, &model.table_name)?;
+    for row in &rows {
+        check_foreign_keys(rt, schema, model_id, row)?;
+        rt.store
+            .insert(&model.table_name, row)
+            .map_err(engine_error)?;
+    }
+    rt.count_rows(rows.len())?;
+    for instance in &instances {
+        let mut data = instance.borrow_mut();
+        for (name, _) in model.table_attributes() {
+            if data.get(name).is_none() {
+                data.set(name, Value::Null);
+            }
+        }
+        data.is_new_record = false;
+    }
+    Ok(instances)
 }

@@ -72,10 +72,18 @@ fn is_iso_date(s: &str) -> bool {
     s.len() == 24 && b[4] == b'-' && b[10] == b'T' && b[23] == b'Z' && b[19] == b'.'
 }
 
-/// Dates as `<date>`, and no SQL for sync segments.
+/// Dates as `<date>` (ISO strings, and the literals Sequelize inlines into SQL), and no
+/// SQL for sync segments.
 fn normalized(value: Value) -> Value {
+    static SQL_DATE: std::sync::OnceLock<regex_lite::Regex> = std::sync::OnceLock::new();
+    let sql_date = SQL_DATE.get_or_init(|| {
+        regex_lite::Regex::new(r"'\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3} \+00:00'").unwrap()
+    });
     match value {
         Value::String(s) if is_iso_date(&s) => Value::String("<date>".into()),
+        Value::String(s) if sql_date.is_match(&s) => {
+            Value::String(sql_date.replace_all(&s, "'<date>'").into_owned())
+        }
         Value::Array(items) => Value::Array(items.into_iter().map(normalized).collect()),
         Value::Object(mut map) => {
             if map.contains_key("sync") && map.contains_key("sql") {

@@ -1,0 +1,2 @@
+const Owner = sequelize.define('owner', { name: DataTypes.STRING });
+await Owner.create({ name: 'Tom' });

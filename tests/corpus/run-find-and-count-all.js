@@ -1,0 +1,15 @@
+const Owner = sequelize.define('owner', { name: DataTypes.STRING });
+const Pug = sequelize.define('pug', { name: DataTypes.STRING, age: DataTypes.INTEGER });
+Pug.belongsTo(Owner);
+Owner.hasMany(Pug);
+await sequelize.sync({ force: true });
+const tom = await Owner.create({ name: 'Tom' });
+const ann = await Owner.create({ name: 'Ann' });
+await Owner.create({ name: 'Linus' });
+await Pug.create({ name: 'Cody', age: 3, ownerId: tom.id });
+await Pug.create({ name: 'Rex', age: 7, ownerId: tom.id });
+await Pug.create({ name: 'Bella', age: 5, ownerId: ann.id });
+await Pug.create({ name: 'Stray', age: 1 });
+const result = await Pug.findAndCountAll({ where: { ownerId: tom.id } });
+console.log(result.count);
+console.log(result.rows);

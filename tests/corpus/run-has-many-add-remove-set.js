@@ -1,0 +1,17 @@
+const Owner = sequelize.define('owner', { name: DataTypes.STRING });
+const Pug = sequelize.define('pug', { name: DataTypes.STRING });
+Owner.hasMany(Pug);
+await sequelize.sync({ force: true });
+const tom = await Owner.create({ name: 'Tom' });
+const cody = await Pug.create({ name: 'Cody' });
+const rex = await Pug.create({ name: 'Rex' });
+const bella = await Pug.create({ name: 'Bella' });
+await tom.addPug(cody);
+await tom.addPugs([rex, bella]);
+console.log(await tom.countPugs());
+console.log(await tom.hasPugs([cody, rex]));
+await tom.removePug(rex);
+console.log(await tom.getPugs());
+await tom.setPugs([bella]);
+console.log(await tom.getPugs());
+console.log(await tom.hasPug(cody));

@@ -1,0 +1,13 @@
+const Owner = sequelize.define('owner', { name: DataTypes.STRING });
+const Pug = sequelize.define('pug', { name: DataTypes.STRING });
+Owner.hasOne(Pug);
+Pug.belongsTo(Owner);
+await sequelize.sync({ force: true });
+const tom = await Owner.create({ name: 'Tom' });
+const cody = await Pug.create({ name: 'Cody' });
+await tom.setPug(cody);
+console.log(await tom.getPug());
+const rex = await tom.createPug({ name: 'Rex' });
+console.log(rex);
+console.log(await tom.getPug());
+console.log(await rex.getOwner());

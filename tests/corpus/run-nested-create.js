@@ -1,0 +1,10 @@
+const Owner = sequelize.define('owner', { name: DataTypes.STRING });
+const Pug = sequelize.define('pug', { name: DataTypes.STRING });
+Owner.hasMany(Pug);
+Pug.belongsTo(Owner);
+await sequelize.sync({ force: true });
+const tom = await Owner.create({ name: 'Tom', pugs: [{ name: 'Cody' }, { name: 'Rex' }] }, { include: [Pug] });
+console.log(tom);
+const rex = await Pug.create({ name: 'Solo', owner: { name: 'Ann' } }, { include: [Owner] });
+console.log(rex);
+console.log(await Owner.findAll({ include: Pug }));

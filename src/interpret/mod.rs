@@ -31,7 +31,7 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Limits {
         Limits {
-            max_call_depth: 64,
+            max_call_depth: 32,
             max_steps: 200_000,
             max_models: 500,
         }

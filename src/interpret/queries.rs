@@ -120,6 +120,8 @@ impl Interpreter {
             "count",
             "findAndCountAll",
             "sync",
+            "destroy",
+            "update",
         ];
         if !known.contains(&method) {
             return Ok(None);
@@ -177,6 +179,15 @@ impl Interpreter {
                     .into_iter()
                     .next()
                     .map_or(Value::Null, Value::Instance))
+            }
+            "destroy" => Ok(Value::Number(
+                write::destroy_where(rt, schema, id, first)? as f64
+            )),
+            "update" => {
+                let empty = Value::Object(Vec::new());
+                let affected =
+                    write::update_where(rt, schema, id, first.unwrap_or(&empty), values.get(1))?;
+                Ok(Value::Array(vec![Value::Number(affected as f64)]))
             }
             "count" => {
                 require_synced(rt, schema, id)?;
@@ -262,6 +273,10 @@ impl Interpreter {
                         let changed = instance.borrow().changed.clone();
                         write::update(rt, schema, instance, &changed)?;
                     }
+                    Ok(Value::Instance(instance.clone()))
+                }
+                "destroy" => {
+                    write::destroy_instance(rt, schema, instance)?;
                     Ok(Value::Instance(instance.clone()))
                 }
                 "update" => {

@@ -7,7 +7,8 @@
 use std::collections::HashMap;
 
 use super::instance::{from_row, Instance, InstanceRef};
-use super::sql::{self, CompareOp, Literal, Where, WhereValue};
+pub use super::sql::Where;
+use super::sql::{self, CompareOp, Literal, WhereValue};
 use super::store::{Cell, Filter, Row};
 use super::{engine_error, RunResult, Runtime, RuntimeError};
 use crate::interpret::value::Value;
@@ -340,6 +341,7 @@ fn include_plan(schema: &Schema, source: ModelId, element: &Value) -> RunResult<
             Some(Value::Bool(b)) => *b,
             _ => plan.where_.is_some(),
         };
+        plan.where_ = with_paranoid_clause(target, plan.where_.take(), Some(options));
         plan.separate = options.get("separate").is_some_and(Value::truthy);
         if let Some(through) = options.get("through") {
             if let Some(join) = plan.association.through {
@@ -366,7 +368,7 @@ fn plain_include(schema: &Schema, association: Association) -> IncludePlan {
         association,
         model,
         required: false,
-        where_: None,
+        where_: with_paranoid_clause(schema.model(model), None, None),
         children: Vec::new(),
         separate: false,
     }
@@ -508,6 +510,34 @@ fn as_count(value: Option<&Value>) -> Option<u64> {
     }
 }
 
+/// Adds `deletedAt IS NULL` in front of `condition` for a paranoid model, as
+/// Sequelize's `_paranoidClause` does (unless the find says `paranoid: false`).
+pub fn with_paranoid_clause(
+    model: &Model,
+    condition: Option<Where>,
+    options: Option<&Value>,
+) -> Option<Where> {
+    let Some(deleted_at) = &model.timestamp_attributes.deleted_at else {
+        return condition;
+    };
+    if options
+        .and_then(|o| o.get("paranoid"))
+        .is_some_and(|p| matches!(p, Value::Bool(false)))
+    {
+        return condition;
+    }
+    let alive = Where::Compare {
+        attribute: deleted_at.clone(),
+        field: model.field_of(deleted_at),
+        op: CompareOp::Is,
+        value: WhereValue::One(Literal::Null),
+    };
+    Some(Where::Group(Box::new(match condition {
+        None => alive,
+        Some(condition) => Where::And(vec![alive, condition]),
+    })))
+}
+
 /// Reads find options into a plan.
 pub fn plan(schema: &Schema, model: ModelId, options: Option<&Value>) -> RunResult<FindPlan> {
     let empty = Value::Object(Vec::new());
@@ -521,6 +551,7 @@ pub fn plan(schema: &Schema, model: ModelId, options: Option<&Value>) -> RunResu
         Some(value) => parse_where(target, value)?,
         None => None,
     };
+    let where_ = with_paranoid_clause(target, where_, Some(options));
     Ok(FindPlan {
         model,
         attributes: parse_attributes(target, options.get("attributes"))?,
@@ -568,8 +599,11 @@ pub fn find(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<Vec
             Loaded { row, instance }
         })
         .collect();
-    for include in plan.include.iter() {
+    for include in plan.include.iter().filter(|i| !i.separate) {
         load_include(rt, schema, &mut loaded, include, &plan.order, &[])?;
+    }
+    for include in plan.include.iter().filter(|i| i.separate) {
+        load_separately(rt, schema, &loaded, include)?;
     }
     let offset = plan.offset.unwrap_or(0) as usize;
     let limit = plan.limit.map_or(usize::MAX, |l| l as usize);
@@ -625,6 +659,81 @@ fn compare_cells(a: &Cell, b: &Cell) -> std::cmp::Ordering {
         (Cell::Bool(x), Cell::Bool(y)) => x.cmp(y),
         _ => Ordering::Equal,
     }
+}
+
+/// `separate: true`: one more SELECT for the included rows, keyed by the parents' keys.
+fn load_separately(
+    rt: &mut Runtime,
+    schema: &Schema,
+    parents: &[Loaded],
+    include: &IncludePlan,
+) -> RunResult<()> {
+    let association = &include.association;
+    let source = schema.model(association.source);
+    let target = schema.model(include.model);
+    let source_key_field = source.field_of(&association.source_key);
+    let keys: Vec<Value> = parents
+        .iter()
+        .map(|p| cell_in(&p.row, &source_key_field))
+        .filter(|c| *c != Cell::Null)
+        .map(|c| match c {
+            Cell::Int(i) => Value::Number(i as f64),
+            Cell::Float(f) => Value::Number(f),
+            Cell::Text(t) => Value::Str(t),
+            Cell::Bool(b) => Value::Bool(b),
+            Cell::Null => Value::Null,
+        })
+        .collect();
+    let mut keys_deduplicated: Vec<Value> = Vec::new();
+    for key in keys {
+        if !keys_deduplicated
+            .iter()
+            .any(|k| literal_of(k) == literal_of(&key))
+        {
+            keys_deduplicated.push(key);
+        }
+    }
+    let by_parent = Where::Compare {
+        attribute: association.foreign_key.clone(),
+        field: target.field_of(&association.foreign_key),
+        op: CompareOp::In,
+        value: WhereValue::List(keys_deduplicated.iter().map(literal_of).collect()),
+    };
+    let where_ = match include.where_.clone() {
+        Some(extra) => Where::And(vec![by_parent, extra]),
+        None => by_parent,
+    };
+    let mut attributes = include.attributes.clone();
+    if !attributes.contains(&association.foreign_key) {
+        attributes.push(association.foreign_key.clone());
+    }
+    let child_plan = FindPlan {
+        model: include.model,
+        attributes,
+        where_: Some(where_),
+        include: include.children.clone(),
+        order: Vec::new(),
+        limit: None,
+        offset: None,
+    };
+    let children = find(rt, schema, &child_plan)?;
+    for parent in parents {
+        let key = cell_in(&parent.row, &source_key_field);
+        let mine: Vec<Value> = children
+            .iter()
+            .filter(|c| {
+                c.borrow().get(&association.foreign_key).map(super::cell_of) == Some(key.clone())
+            })
+            .map(|c| Value::Instance(c.clone()))
+            .collect();
+        let value = if association.kind.is_multiple() {
+            Value::Array(mine)
+        } else {
+            mine.into_iter().next().unwrap_or(Value::Null)
+        };
+        parent.instance.borrow_mut().set(&include.as_name, value);
+    }
+    Ok(())
 }
 
 /// Loads one include for all parents, attaches it, and drops parents a required
@@ -781,6 +890,7 @@ pub fn count(
         Some(w) => parse_where(model, w)?,
         None => None,
     };
+    let where_ = with_paranoid_clause(model, where_, Some(options));
     let mut text = format!(
         "SELECT count(*) AS \"count\" FROM {} AS {}",
         sql::quote(&model.table_name),

@@ -122,6 +122,60 @@ pub fn where_sql(condition: &Where, alias: &str) -> String {
     }
 }
 
+/// A condition without table aliases, as UPDATE and DELETE write it: values inline, or
+/// as bind parameters numbered from `first_bind` when `bind` is set.
+pub fn bare_where_sql(condition: &Where, bind: bool, first_bind: usize) -> String {
+    let mut next = first_bind;
+    bare(condition, bind, &mut next)
+}
+
+fn bare(condition: &Where, bind: bool, next: &mut usize) -> String {
+    match condition {
+        Where::And(items) => items
+            .iter()
+            .map(|i| bare(i, bind, next))
+            .collect::<Vec<_>>()
+            .join(" AND "),
+        Where::Or(items) => format!(
+            "({})",
+            items
+                .iter()
+                .map(|i| bare(i, bind, next))
+                .collect::<Vec<_>>()
+                .join(" OR ")
+        ),
+        Where::Group(inner) => format!("({})", bare(inner, bind, next)),
+        Where::Compare {
+            field, op, value, ..
+        } => {
+            let mut value_sql = |literal: &Literal| {
+                if bind && *literal != Literal::Null {
+                    let text = format!("${next}");
+                    *next += 1;
+                    text
+                } else {
+                    literal.sql()
+                }
+            };
+            match value {
+                WhereValue::One(literal) => {
+                    format!("{} {} {}", quote(field), op.sql(), value_sql(literal))
+                }
+                WhereValue::List(items) => format!(
+                    "{} {} ({})",
+                    quote(field),
+                    op.sql(),
+                    items
+                        .iter()
+                        .map(&mut value_sql)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            }
+        }
+    }
+}
+
 fn join_group(items: &[Where], alias: &str, separator: &str, wrap: bool) -> String {
     let parts: Vec<String> = items
         .iter()
@@ -200,12 +254,7 @@ pub fn uses_subquery(plan: &FindPlan) -> bool {
 
 /// The SELECT of a find, as `selectQuery` builds it.
 pub fn select(schema: &Schema, plan: &FindPlan) -> String {
-    if uses_subquery(plan)
-        && plan
-            .include
-            .iter()
-            .all(|i| i.separate || i.association.kind.is_multiple())
-    {
+    if uses_subquery(plan) {
         return select_with_subquery(schema, plan);
     }
     select_flat(schema, plan)
@@ -239,7 +288,7 @@ fn select_with_subquery(schema: &Schema, plan: &FindPlan) -> String {
     }
     for include in plan.include.iter().filter(|i| !i.separate) {
         include_sql(schema, include, alias, "", "", &mut columns, &mut joins);
-        if include.required {
+        if include.required && include.association.kind.is_multiple() {
             filters.push(required_filter(schema, include, alias));
         }
     }
@@ -306,7 +355,8 @@ fn required_filter(schema: &Schema, include: &IncludePlan, alias: &str) -> Strin
 fn select_flat(schema: &Schema, plan: &FindPlan) -> String {
     let model = schema.model(plan.model);
     let alias = &model.name;
-    let with_include = plan.include.iter().any(|i| !i.separate);
+    // Any include, even a separate one, makes Sequelize prefix the columns.
+    let with_include = !plan.include.is_empty();
     let mut columns: Vec<String> = plan
         .attributes
         .iter()

@@ -220,6 +220,9 @@ impl Store {
         Ok(out)
     }
 
+    /// Updates the matching rows. Like PostgreSQL, an updated row moves to the end of
+    /// the table's natural order (it is a new row version), so an unordered SELECT
+    /// afterwards lists rows as PostgreSQL would.
     pub fn update(
         &mut self,
         table: &str,
@@ -229,17 +232,20 @@ impl Store {
         if set.is_empty() {
             return Ok(0);
         }
-        let assignments: Vec<String> = set
-            .iter()
-            .map(|(c, v)| format!("{} = {}", quote(c), literal(v)))
-            .collect();
-        let answers = self.execute(&format!(
-            "UPDATE {} SET {}{}",
-            quote(table),
-            assignments.join(", "),
-            filter.clause()
-        ))?;
-        Ok(affected(answers))
+        let rows = self.select(table, filter)?;
+        if rows.is_empty() {
+            return Ok(0);
+        }
+        self.delete(table, filter)?;
+        for mut row in rows.iter().cloned() {
+            for (column, value) in set {
+                if let Some(slot) = row.iter_mut().find(|(c, _)| c == column) {
+                    slot.1 = value.clone();
+                }
+            }
+            self.insert(table, &row)?;
+        }
+        Ok(rows.len())
     }
 
     pub fn delete(&mut self, table: &str, filter: &Filter) -> Result<usize, String> {

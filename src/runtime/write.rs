@@ -178,6 +178,7 @@ pub fn insert(
         .collect();
     rt.log(sql::insert(&model.table_name, &columns, &returning))?;
     require_table(rt, &model.table_name)?;
+    check_unique(rt, schema, model_id, &row)?;
     check_foreign_keys(rt, schema, model_id, &row)?;
     rt.store
         .insert(&model.table_name, &row)
@@ -476,4 +477,251 @@ pub fn bulk_create(
         data.is_new_record = false;
     }
     Ok(instances)
+}
+
+fn cell_in(row: &[(String, Cell)], field: &str) -> Cell {
+    row.iter()
+        .find(|(c, _)| c == field)
+        .map(|(_, v)| v.clone())
+        .unwrap_or(Cell::Null)
+}
+
+/// Deletes the rows `filter` selects, applying each referencing foreign key's ON DELETE
+/// rule the way PostgreSQL does: CASCADE deletes, SET NULL clears, anything else refuses.
+fn remove_rows(
+    rt: &mut Runtime,
+    schema: &Schema,
+    model_id: ModelId,
+    filter: &Filter,
+) -> RunResult<usize> {
+    let model = schema.model(model_id);
+    let rows = rt
+        .store
+        .select(&model.table_name, filter)
+        .map_err(engine_error)?;
+    if rows.is_empty() {
+        return Ok(0);
+    }
+    for (child_id, child) in schema.models.iter().enumerate() {
+        if !rt.is_synced(&child.table_name) {
+            continue;
+        }
+        for (name, attribute) in child.table_attributes() {
+            let Some(references) = &attribute.references else {
+                continue;
+            };
+            if references.model.as_deref() != Some(model.table_name.as_str()) {
+                continue;
+            }
+            let key = references.key.clone().unwrap_or_else(|| "id".into());
+            let values: Vec<Cell> = rows.iter().map(|r| cell_in(r, &key)).collect();
+            let field = child.field_of(name);
+            let child_filter = Filter::one_of(&field, &values);
+            if rt
+                .store
+                .select(&child.table_name, &child_filter)
+                .map_err(engine_error)?
+                .is_empty()
+            {
+                continue;
+            }
+            match attribute.on_delete.as_deref().map(str::to_uppercase).as_deref() {
+                Some("CASCADE") => {
+                    remove_rows(rt, schema, child_id, &child_filter)?;
+                }
+                Some("SET NULL") | Some("SET DEFAULT") => {
+                    rt.store.update(&child.table_name, &[(field, Cell::Null)], &child_filter).map_err(engine_error)?;
+                }
+                _ => {
+                    return Err(RuntimeError::new(
+                        "SequelizeForeignKeyConstraintError",
+                        format!(
+                            "update or delete on table \"{}\" violates foreign key constraint \"{}_{field}_fkey\" on table \"{}\"",
+                            model.table_name, child.table_name, child.table_name
+                        ),
+                    ))
+                }
+            }
+        }
+    }
+    rt.store
+        .delete(&model.table_name, filter)
+        .map_err(engine_error)
+}
+
+/// `instance.destroy()`: DELETE by primary key, or for a paranoid model, set `deletedAt`.
+pub fn destroy_instance(
+    rt: &mut Runtime,
+    schema: &Schema,
+    instance: &InstanceRef,
+) -> RunResult<()> {
+    let model_id = instance.borrow().model;
+    let model = schema.model(model_id);
+    if let Some(deleted_at) = &model.timestamp_attributes.deleted_at {
+        let now = rt.now();
+        instance.borrow_mut().set(deleted_at, Value::Date(now));
+        return update(rt, schema, instance, std::slice::from_ref(deleted_at));
+    }
+    let Some(pk) = model.primary_key_attribute() else {
+        return Err(RuntimeError::new(
+            "Error",
+            "The instance has no primary key to delete by",
+        ));
+    };
+    let key = cell_of(instance.borrow().get(pk).unwrap_or(&Value::Null));
+    let field = model.field_of(pk);
+    rt.log(format!(
+        "DELETE FROM {} WHERE {} = {}",
+        sql::quote(&model.table_name),
+        sql::quote(&field),
+        find::literal_of(instance.borrow().get(pk).unwrap_or(&Value::Null)).sql()
+    ))?;
+    require_table(rt, &model.table_name)?;
+    remove_rows(rt, schema, model_id, &Filter::eq(&field, &key))?;
+    Ok(())
+}
+
+/// `Model.destroy({ where })`: the number of rows deleted (or soft-deleted).
+pub fn destroy_where(
+    rt: &mut Runtime,
+    schema: &Schema,
+    model_id: ModelId,
+    options: Option<&Value>,
+) -> RunResult<usize> {
+    let model = schema.model(model_id);
+    let condition = match options.and_then(|o| o.get("where")) {
+        Some(w) => find::parse_where(model, w)?,
+        None => None,
+    };
+    if let Some(deleted_at) = &model.timestamp_attributes.deleted_at {
+        let values = Value::Object(vec![(deleted_at.clone(), Value::Date(rt.now()))]);
+        let alive = find::with_paranoid_clause(model, condition, None);
+        return update_matching(rt, schema, model_id, &values, alive, false);
+    }
+    let mut text = format!("DELETE FROM {}", sql::quote(&model.table_name));
+    if let Some(condition) = &condition {
+        text.push_str(" WHERE ");
+        text.push_str(&sql::bare_where_sql(condition, false, 1));
+    }
+    rt.log(text)?;
+    require_table(rt, &model.table_name)?;
+    let filter = condition.as_ref().map_or(Filter::All, find::store_filter);
+    remove_rows(rt, schema, model_id, &filter)
+}
+
+/// `Model.update(values, { where })`: resolves to `[affectedCount]`.
+pub fn update_where(
+    rt: &mut Runtime,
+    schema: &Schema,
+    model_id: ModelId,
+    values: &Value,
+    options: Option<&Value>,
+) -> RunResult<usize> {
+    let model = schema.model(model_id);
+    let condition = match options.and_then(|o| o.get("where")) {
+        Some(w) => find::parse_where(model, w)?,
+        None => None,
+    };
+    let condition = find::with_paranoid_clause(model, condition, options);
+    update_matching(rt, schema, model_id, values, condition, true)
+}
+
+fn update_matching(
+    rt: &mut Runtime,
+    schema: &Schema,
+    model_id: ModelId,
+    values: &Value,
+    condition: Option<find::Where>,
+    touch_updated_at: bool,
+) -> RunResult<usize> {
+    let model = schema.model(model_id);
+    let mut assignments: Vec<(String, Value)> = match values {
+        Value::Object(props) => props
+            .iter()
+            .filter(|(k, _)| model.has_attribute(k))
+            .cloned()
+            .collect(),
+        _ => Vec::new(),
+    };
+    if let Some(updated) = model
+        .timestamp_attributes
+        .updated_at
+        .clone()
+        .filter(|_| touch_updated_at)
+    {
+        if !assignments.iter().any(|(k, _)| *k == updated) {
+            assignments.push((updated, Value::Date(rt.now())));
+        }
+    }
+    let sets: Vec<String> = assignments
+        .iter()
+        .enumerate()
+        .map(|(i, (k, _))| format!("{}=${}", sql::quote(&model.field_of(k)), i + 1))
+        .collect();
+    let mut text = format!(
+        "UPDATE {} SET {}",
+        sql::quote(&model.table_name),
+        sets.join(",")
+    );
+    if let Some(condition) = &condition {
+        text.push_str(" WHERE ");
+        text.push_str(&sql::bare_where_sql(condition, true, assignments.len() + 1));
+    }
+    rt.log(text)?;
+    require_table(rt, &model.table_name)?;
+    let row: Vec<(String, Cell)> = assignments
+        .iter()
+        .map(|(k, v)| (model.field_of(k), cell_of(v)))
+        .collect();
+    check_foreign_keys(rt, schema, model_id, &row)?;
+    let filter = condition.as_ref().map_or(Filter::All, find::store_filter);
+    rt.store
+        .update(&model.table_name, &row, &filter)
+        .map_err(engine_error)
+}
+
+/// PostgreSQL's unique indexes: a second row with the same value(s) is refused, and
+/// Sequelize reports it as a `SequelizeUniqueConstraintError` saying "Validation error".
+fn check_unique(
+    rt: &mut Runtime,
+    schema: &Schema,
+    model_id: ModelId,
+    row: &[(String, Cell)],
+) -> RunResult<()> {
+    let model = schema.model(model_id);
+    let mut keys: Vec<(String, Vec<String>)> = Vec::new();
+    for (name, attribute) in model.table_attributes() {
+        let key = match &attribute.unique {
+            Some(crate::schema::Unique::Flag(true)) => name.clone(),
+            Some(crate::schema::Unique::Named(key)) => key.clone(),
+            _ if attribute.is_primary_key() => "\u{0}primary".to_string(),
+            _ => continue,
+        };
+        match keys.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, fields)) => fields.push(model.field_of(name)),
+            None => keys.push((key, vec![model.field_of(name)])),
+        }
+    }
+    for (_, fields) in keys {
+        let values: Vec<Cell> = fields.iter().map(|f| cell_in(row, f)).collect();
+        if values.contains(&Cell::Null) {
+            continue;
+        }
+        let filter = fields
+            .iter()
+            .zip(&values)
+            .fold(Filter::All, |acc, (f, v)| acc.and(Filter::eq(f, v)));
+        if !rt
+            .store
+            .select(&model.table_name, &filter)
+            .map_err(engine_error)?
+            .is_empty()
+        {
+            return Err(RuntimeError::new(
+                "SequelizeUniqueConstraintError",
+                "Validation error",
+            ));
+        }
+    }
+    Ok(())
 }

@@ -156,3 +156,78 @@ fn token_soup_never_panics() {
         }
     }
 }
+
+fn fixed_clock() -> assoc_playground::runtime::Clock {
+    let mut now = 1_767_225_600_000_i64;
+    Box::new(move || {
+        now += 1;
+        now
+    })
+}
+
+/// Running (not only analyzing) every prefix of the run cases: queries cut off
+/// mid-way, before sync, with half an include — always a report, never a panic.
+#[test]
+fn every_prefix_of_every_run_case_runs_without_panic() {
+    let mut ran = 0;
+    for entry in std::fs::read_dir("tests/corpus").unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if !name.starts_with("run-") || !name.ends_with(".js") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let cuts = (0..text.len())
+            .step_by(37)
+            .filter(|&i| text.is_char_boundary(i));
+        for cut in cuts {
+            let report = assoc_playground::run(&text[..cut], fixed_clock());
+            assert!(report.steps.iter().all(|s| !s.sql.is_empty()
+                || !matches!(s.end, assoc_playground::runtime::StepEnd::Trailing)));
+            ran += 1;
+        }
+    }
+    assert!(ran > 200, "ran {ran}");
+}
+
+/// Runs `f` on a thread with a 1 MiB stack: what a browser gives WebAssembly. Debug
+/// builds (plain `cargo test`) use several times the stack per call of an optimized
+/// build, so they get 4 MiB; `cargo test --release` checks the real 1 MiB.
+fn with_wasm_sized_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    let size = if cfg!(debug_assertions) {
+        4 << 20
+    } else {
+        1 << 20
+    };
+    std::thread::Builder::new()
+        .stack_size(size)
+        .spawn(f)
+        .unwrap()
+        .join()
+        .unwrap()
+}
+
+#[test]
+fn a_runaway_recursion_is_stopped_with_a_message() {
+    let report = with_wasm_sized_stack(|| {
+        let code = "const A = sequelize.define('a', {});\nawait sequelize.sync();\nfunction again() { A.create({}); again(); }\nagain();";
+        assoc_playground::run(code, fixed_clock())
+    });
+    let error = report.error.expect("stopped");
+    assert_eq!(error.name, "RangeError");
+    assert_eq!(error.message, "Maximum call stack size exceeded");
+}
+
+#[test]
+fn the_deepest_input_the_parser_accepts_fits_a_wasm_stack() {
+    let report = with_wasm_sized_stack(|| {
+        let nested = format!("const x = {}1{};", "[".repeat(60), "]".repeat(60));
+        let calls = "function f(n) { return f({ a: [n] }); }\nf(1);";
+        (
+            assoc_playground::analyze(&nested),
+            assoc_playground::run(calls, fixed_clock()),
+        )
+    });
+    assert!(report.0.error.is_none());
+    assert_eq!(report.1.error.expect("stopped").name, "RangeError");
+}

@@ -1,0 +1,14 @@
+const Owner = sequelize.define('owner', { name: DataTypes.STRING });
+const Pug = sequelize.define('pug', { name: DataTypes.STRING });
+const Toy = sequelize.define('toy', { label: DataTypes.STRING });
+Owner.hasMany(Pug, { onDelete: 'CASCADE' });
+Pug.belongsTo(Owner);
+Pug.hasMany(Toy);
+Toy.belongsTo(Pug);
+await sequelize.sync({ force: true });
+const tom = await Owner.create({ name: 'Tom' });
+const cody = await Pug.create({ name: 'Cody', ownerId: tom.id });
+await Toy.create({ label: 'ball', pugId: cody.id });
+await tom.destroy();
+console.log(await Pug.findAll());
+console.log(await Toy.findAll());

@@ -1,0 +1,10 @@
+const Owner = sequelize.define('owner', { name: DataTypes.STRING });
+const Pug = sequelize.define('pug', { name: DataTypes.STRING });
+const Toy = sequelize.define('toy', { label: DataTypes.STRING });
+Pug.belongsTo(Owner);
+Pug.hasMany(Toy);
+await sequelize.sync({ force: true });
+const tom = await Owner.create({ name: 'Tom' });
+const cody = await Pug.create({ name: 'Cody', ownerId: tom.id });
+await Toy.create({ label: 'ball', pugId: cody.id });
+console.log(await Pug.findAll({ include: [Owner, Toy], limit: 1 }));

@@ -1,0 +1,13 @@
+const Owner = sequelize.define('owner', { name: DataTypes.STRING }, { paranoid: true });
+const Pug = sequelize.define('pug', { name: DataTypes.STRING }, { paranoid: true });
+Owner.hasMany(Pug);
+Pug.belongsTo(Owner);
+await sequelize.sync({ force: true });
+const tom = await Owner.create({ name: 'Tom' });
+const cody = await Pug.create({ name: 'Cody', ownerId: tom.id });
+await Pug.create({ name: 'Rex', ownerId: tom.id });
+await cody.destroy();
+console.log(await Pug.findAll({ attributes: ['id', 'name'] }));
+console.log(await Owner.findAll({ include: Pug }));
+console.log(await Pug.count());
+console.log(await Pug.findAll({ paranoid: false, attributes: ['id', 'name'] }));

@@ -232,7 +232,7 @@ pub fn call(
                 .iter()
                 .filter(|k| {
                     rows.iter()
-                        .any(|r| r.iter().any(|(c, v)| *c == pk_field && *v == cell_of(k)))
+                        .any(|r| r.iter().any(|(c, v)| **c == *pk_field && *v == cell_of(k)))
                 })
                 .count();
             Ok(Value::Bool(found == keys.len()))
@@ -451,7 +451,7 @@ fn belongs_to_many(
             for link in &links {
                 let other = link
                     .iter()
-                    .find(|(c, _)| *c == other_field)
+                    .find(|(c, _)| **c == *other_field)
                     .map(|(_, v)| v.clone())
                     .unwrap_or(super::store::Cell::Null);
                 let rows = rt
@@ -530,7 +530,7 @@ fn belongs_to_many(
                 .iter()
                 .filter_map(|r| {
                     r.iter()
-                        .find(|(c, _)| *c == other_field)
+                        .find(|(c, _)| **c == *other_field)
                         .map(|(_, v)| cell_value(v))
                 })
                 .collect();
@@ -603,9 +603,10 @@ fn link(
     let missing: Vec<&Value> = targets
         .iter()
         .filter(|t| {
-            !existing
-                .iter()
-                .any(|r| r.iter().any(|(c, v)| *c == other_field && *v == cell_of(t)))
+            !existing.iter().any(|r| {
+                r.iter()
+                    .any(|(c, v)| **c == *other_field && *v == cell_of(t))
+            })
         })
         .collect();
     if missing.is_empty() {

@@ -571,13 +571,30 @@ struct Loaded {
 
 fn cell_in(row: &Row, field: &str) -> Cell {
     row.iter()
-        .find(|(c, _)| c == field)
+        .find(|(c, _)| **c == *field)
         .map(|(_, v)| v.clone())
         .unwrap_or(Cell::Null)
 }
 
-fn cell_key(cell: &Cell) -> String {
-    format!("{cell:?}")
+/// A cell as a hash-map key (floats by their bits: keys are integers or text in practice).
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum CellKey {
+    Null,
+    Int(i64),
+    Bits(u64),
+    Text(String),
+    Bool(bool),
+}
+
+fn cell_key(cell: &Cell) -> CellKey {
+    match cell {
+        Cell::Null => CellKey::Null,
+        Cell::Int(i) => CellKey::Int(*i),
+        Cell::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => CellKey::Int(*f as i64),
+        Cell::Float(f) => CellKey::Bits(f.to_bits()),
+        Cell::Text(t) => CellKey::Text(t.clone()),
+        Cell::Bool(b) => CellKey::Bool(*b),
+    }
 }
 
 /// Runs a find: logs Sequelize's SELECT, answers from the store.
@@ -736,6 +753,29 @@ fn load_separately(
     Ok(())
 }
 
+/// Rows of `table` whose `field` is one of `keys` (and that pass `extra`). A long key
+/// list is matched here with a hash set rather than sent as an `IN (…)`, which the
+/// engine would check row by row against every key.
+pub(crate) fn select_by_keys(
+    rt: &mut Runtime,
+    table: &str,
+    field: &str,
+    keys: &[Cell],
+    extra: Filter,
+) -> RunResult<Vec<Row>> {
+    const LONGEST_IN_LIST: usize = 64;
+    if keys.len() <= LONGEST_IN_LIST {
+        let filter = Filter::one_of(field, keys).and(extra);
+        return rt.store.select(table, &filter).map_err(engine_error);
+    }
+    let wanted: std::collections::HashSet<CellKey> = keys.iter().map(cell_key).collect();
+    let rows = rt.store.select(table, &extra).map_err(engine_error)?;
+    Ok(rows
+        .into_iter()
+        .filter(|r| wanted.contains(&cell_key(&cell_in(r, field))))
+        .collect())
+}
+
 /// Loads one include for all parents, attaches it, and drops parents a required
 /// include leaves empty.
 fn load_include(
@@ -767,7 +807,7 @@ fn load_include(
         .map(|p| cell_in(&p.row, &parent_field))
         .filter(|c| *c != Cell::Null)
         .collect();
-    let mut children_by_key: HashMap<String, Vec<(Row, InstanceRef)>> = HashMap::new();
+    let mut children_by_key: HashMap<CellKey, Vec<InstanceRef>> = HashMap::new();
     let mut child_rows: Vec<Loaded>;
     if association.kind == AssociationType::BelongsToMany {
         let join = schema.model(association.through.expect("join model"));
@@ -811,21 +851,15 @@ fn load_include(
             children_by_key
                 .entry(cell_key(&cell_in(join_row, &join_fk)))
                 .or_default()
-                .push((target_row.clone(), instance.clone()));
+                .push(instance.clone());
             child_rows.push(Loaded {
                 row: target_row.clone(),
                 instance,
             });
         }
     } else {
-        let mut filter = Filter::one_of(&child_field, &keys);
-        if let Some(where_) = &include.where_ {
-            filter = filter.and(store_filter(where_));
-        }
-        let mut rows = rt
-            .store
-            .select(&target.table_name, &filter)
-            .map_err(engine_error)?;
+        let extra = include.where_.as_ref().map_or(Filter::All, store_filter);
+        let mut rows = select_by_keys(rt, &target.table_name, &child_field, &keys, extra)?;
         rt.count_rows(rows.len())?;
         sort_rows(&mut rows, orders_at(orders, &path));
         child_rows = rows
@@ -839,35 +873,36 @@ fn load_include(
             children_by_key
                 .entry(cell_key(&cell_in(&child.row, &child_field)))
                 .or_default()
-                .push((child.row.clone(), child.instance.clone()));
+                .push(child.instance.clone());
         }
     }
     for child in include.children.iter() {
         load_include(rt, schema, &mut child_rows, child, orders, &path)?;
         // Children dropped by a required nested include leave their parents too.
-        let kept: Vec<*const std::cell::RefCell<Instance>> = child_rows
+        let kept: std::collections::HashSet<*const std::cell::RefCell<Instance>> = child_rows
             .iter()
             .map(|c| std::rc::Rc::as_ptr(&c.instance))
             .collect();
         for list in children_by_key.values_mut() {
-            list.retain(|(_, i)| kept.contains(&std::rc::Rc::as_ptr(i)));
+            list.retain(|i| kept.contains(&std::rc::Rc::as_ptr(i)));
         }
     }
     let multiple = association.kind.is_multiple();
+    let no_children: Vec<InstanceRef> = Vec::new();
     parents.retain(|parent| {
         let key = cell_key(&cell_in(&parent.row, &parent_field));
-        let children = children_by_key.get(&key).cloned().unwrap_or_default();
+        let children = children_by_key.get(&key).unwrap_or(&no_children);
         let value = if multiple {
             Value::Array(
                 children
                     .iter()
-                    .map(|(_, i)| Value::Instance(i.clone()))
+                    .map(|i| Value::Instance(i.clone()))
                     .collect(),
             )
         } else {
             children
                 .first()
-                .map_or(Value::Null, |(_, i)| Value::Instance(i.clone()))
+                .map_or(Value::Null, |i| Value::Instance(i.clone()))
         };
         let keep = !include.required || !children.is_empty();
         parent.instance.borrow_mut().set(&include.as_name, value);

@@ -74,13 +74,13 @@ pub fn value_of(model: &Model, attribute: &str, cell: Cell) -> Value {
 pub fn from_row(id: ModelId, model: &Model, row: &Row, attributes: &[String]) -> Instance {
     let mut instance = Instance::new(id);
     instance.is_new_record = false;
+    instance.values.reserve(attributes.len());
     for attribute in attributes {
-        let field = model.field_of(attribute);
-        let cell = row
-            .iter()
-            .find(|(c, _)| *c == field)
-            .map(|(_, v)| v.clone())
-            .unwrap_or(Cell::Null);
+        let cell = match model.attribute(attribute).and_then(|a| a.field.as_deref()) {
+            Some(field) => row.iter().find(|(c, _)| **c == *field),
+            None => row.iter().find(|(c, _)| **c == **attribute),
+        };
+        let cell = cell.map_or(Cell::Null, |(_, v)| v.clone());
         instance
             .values
             .push((attribute.clone(), value_of(model, attribute, cell)));

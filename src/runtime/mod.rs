@@ -11,6 +11,7 @@ pub mod find;
 pub mod instance;
 pub mod sql;
 pub mod store;
+pub mod workload;
 pub mod write;
 
 use std::collections::HashMap;

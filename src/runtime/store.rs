@@ -86,7 +86,8 @@ impl Filter {
     }
 }
 
-pub type Row = Vec<(String, Cell)>;
+/// A row: (column, value) pairs. Column names are shared between the rows of a result.
+pub type Row = Vec<(std::rc::Rc<str>, Cell)>;
 
 pub struct Store {
     #[cfg(feature = "engine")]
@@ -191,8 +192,8 @@ impl Store {
         Ok(())
     }
 
-    pub fn insert(&mut self, table: &str, row: &[(String, Cell)]) -> Result<(), String> {
-        let columns: Vec<String> = row.iter().map(|(c, _)| quote(c)).collect();
+    pub fn insert<C: AsRef<str>>(&mut self, table: &str, row: &[(C, Cell)]) -> Result<(), String> {
+        let columns: Vec<String> = row.iter().map(|(c, _)| quote(c.as_ref())).collect();
         let values: Vec<String> = row.iter().map(|(_, v)| literal(v)).collect();
         self.execute(&format!(
             "INSERT INTO {} ({}) VALUES ({})",
@@ -200,6 +201,39 @@ impl Store {
             columns.join(", "),
             values.join(", ")
         ))?;
+        Ok(())
+    }
+
+    /// Inserts rows that share one column list, a thousand to a statement.
+    pub fn insert_many<C: AsRef<str>>(
+        &mut self,
+        table: &str,
+        rows: &[Vec<(C, Cell)>],
+    ) -> Result<(), String> {
+        let Some(first) = rows.first() else {
+            return Ok(());
+        };
+        let columns: Vec<String> = first.iter().map(|(c, _)| quote(c.as_ref())).collect();
+        for chunk in rows.chunks(1000) {
+            let tuples: Vec<String> = chunk
+                .iter()
+                .map(|row| {
+                    format!(
+                        "({})",
+                        row.iter()
+                            .map(|(_, v)| literal(v))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                })
+                .collect();
+            self.execute(&format!(
+                "INSERT INTO {} ({}) VALUES {}",
+                quote(table),
+                columns.join(", "),
+                tuples.join(", ")
+            ))?;
+        }
         Ok(())
     }
 
@@ -212,6 +246,8 @@ impl Store {
         let mut out = Vec::new();
         for answer in answers {
             if let Answer::Rows(labels, rows) = answer {
+                let labels: Vec<std::rc::Rc<str>> =
+                    labels.into_iter().map(std::rc::Rc::from).collect();
                 for row in rows {
                     out.push(labels.iter().cloned().zip(row).collect());
                 }
@@ -239,7 +275,8 @@ impl Store {
         self.delete(table, filter)?;
         for mut row in rows.iter().cloned() {
             for (column, value) in set {
-                if let Some(slot) = row.iter_mut().find(|(c, _)| c == column) {
+                let column: &str = column.as_ref();
+                if let Some(slot) = row.iter_mut().find(|(c, _)| &**c == column) {
                     slot.1 = value.clone();
                 }
             }
@@ -280,17 +317,11 @@ mod tests {
         store
             .insert(
                 "pugs",
-                &[
-                    ("id".into(), Cell::Int(1)),
-                    ("name".into(), Cell::Text("Cody's".into())),
-                ],
+                &[("id", Cell::Int(1)), ("name", Cell::Text("Cody's".into()))],
             )
             .unwrap();
         store
-            .insert(
-                "pugs",
-                &[("id".into(), Cell::Int(2)), ("name".into(), Cell::Null)],
-            )
+            .insert("pugs", &[("id", Cell::Int(2)), ("name", Cell::Null)])
             .unwrap();
         let rows = store
             .select("pugs", &Filter::one_of("id", &[Cell::Int(1), Cell::Int(3)]))
@@ -298,8 +329,11 @@ mod tests {
         assert_eq!(
             rows,
             vec![vec![
-                ("id".to_string(), Cell::Int(1)),
-                ("name".to_string(), Cell::Text("Cody's".into()))
+                (std::rc::Rc::<str>::from("id"), Cell::Int(1)),
+                (
+                    std::rc::Rc::<str>::from("name"),
+                    Cell::Text("Cody's".into())
+                )
             ]]
         );
         assert_eq!(

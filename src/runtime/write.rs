@@ -178,8 +178,8 @@ pub fn insert(
         .collect();
     rt.log(sql::insert(&model.table_name, &columns, &returning))?;
     require_table(rt, &model.table_name)?;
-    check_unique(rt, schema, model_id, &row)?;
-    check_foreign_keys(rt, schema, model_id, &row)?;
+    check_unique(rt, schema, model_id, std::slice::from_ref(&row))?;
+    check_foreign_keys(rt, schema, model_id, std::slice::from_ref(&row))?;
     rt.store
         .insert(&model.table_name, &row)
         .map_err(engine_error)?;
@@ -260,34 +260,38 @@ fn check_not_null(schema: &Schema, instance: &InstanceRef) -> RunResult<()> {
 }
 
 /// PostgreSQL's foreign-key check on insert and update, worded as PostgreSQL words it.
-fn check_foreign_keys(
+/// Takes a batch: each referenced table is read once, however many rows there are.
+fn check_foreign_keys<C: AsRef<str>>(
     rt: &mut Runtime,
     schema: &Schema,
     model_id: ModelId,
-    row: &[(String, Cell)],
+    rows: &[Vec<(C, Cell)>],
 ) -> RunResult<()> {
     let model = schema.model(model_id);
     for (name, attribute) in model.table_attributes() {
         let Some(references) = &attribute.references else {
             continue;
         };
-        let field = model.field_of(name);
-        let Some((_, value)) = row.iter().find(|(f, _)| *f == field) else {
-            continue;
-        };
-        if *value == Cell::Null {
-            continue;
-        }
         let table = references.model.clone().unwrap_or_default();
-        let key = references.key.clone().unwrap_or_else(|| "id".into());
         if !rt.is_synced(&table) {
             continue;
         }
-        let found = rt
-            .store
-            .select(&table, &Filter::eq(&key, value))
-            .map_err(engine_error)?;
-        if found.is_empty() {
+        let field = model.field_of(name);
+        let values: Vec<Cell> = rows
+            .iter()
+            .map(|r| cell_in(r, &field))
+            .filter(|v| *v != Cell::Null)
+            .collect();
+        if values.is_empty() {
+            continue;
+        }
+        let key = references.key.clone().unwrap_or_else(|| "id".into());
+        let found = find::select_by_keys(rt, &table, &key, &values, Filter::All)?;
+        let present: std::collections::HashSet<String> = found
+            .iter()
+            .map(|r| format!("{:?}", cell_in(r, &key)))
+            .collect();
+        if values.iter().any(|v| !present.contains(&format!("{v:?}"))) {
             return Err(RuntimeError::new(
                 "SequelizeForeignKeyConstraintError",
                 format!(
@@ -345,7 +349,7 @@ pub fn update(
             })
             .collect()
     };
-    check_foreign_keys(rt, schema, model_id, &set)?;
+    check_foreign_keys(rt, schema, model_id, std::slice::from_ref(&set))?;
     rt.store
         .update(
             &model.table_name,
@@ -460,12 +464,11 @@ pub fn bulk_create(
         returning.join(",")
     ))?;
     require_table(rt, &model.table_name)?;
-    for row in &rows {
-        check_foreign_keys(rt, schema, model_id, row)?;
-        rt.store
-            .insert(&model.table_name, row)
-            .map_err(engine_error)?;
-    }
+    check_unique(rt, schema, model_id, &rows)?;
+    check_foreign_keys(rt, schema, model_id, &rows)?;
+    rt.store
+        .insert_many(&model.table_name, &rows)
+        .map_err(engine_error)?;
     rt.count_rows(rows.len())?;
     for instance in &instances {
         let mut data = instance.borrow_mut();
@@ -479,9 +482,9 @@ pub fn bulk_create(
     Ok(instances)
 }
 
-fn cell_in(row: &[(String, Cell)], field: &str) -> Cell {
+fn cell_in<C: AsRef<str>>(row: &[(C, Cell)], field: &str) -> Cell {
     row.iter()
-        .find(|(c, _)| c == field)
+        .find(|(c, _)| c.as_ref() == field)
         .map(|(_, v)| v.clone())
         .unwrap_or(Cell::Null)
 }
@@ -673,20 +676,21 @@ fn update_matching(
         .iter()
         .map(|(k, v)| (model.field_of(k), cell_of(v)))
         .collect();
-    check_foreign_keys(rt, schema, model_id, &row)?;
+    check_foreign_keys(rt, schema, model_id, std::slice::from_ref(&row))?;
     let filter = condition.as_ref().map_or(Filter::All, find::store_filter);
     rt.store
         .update(&model.table_name, &row, &filter)
         .map_err(engine_error)
 }
 
-/// PostgreSQL's unique indexes: a second row with the same value(s) is refused, and
-/// Sequelize reports it as a `SequelizeUniqueConstraintError` saying "Validation error".
-fn check_unique(
+/// PostgreSQL's unique indexes: a row with the same value(s) as another — stored, or
+/// earlier in the same batch — is refused, and Sequelize reports it as a
+/// `SequelizeUniqueConstraintError` saying "Validation error".
+fn check_unique<C: AsRef<str>>(
     rt: &mut Runtime,
     schema: &Schema,
     model_id: ModelId,
-    row: &[(String, Cell)],
+    rows: &[Vec<(C, Cell)>],
 ) -> RunResult<()> {
     let model = schema.model(model_id);
     let mut keys: Vec<(String, Vec<String>)> = Vec::new();
@@ -702,25 +706,29 @@ fn check_unique(
             None => keys.push((key, vec![model.field_of(name)])),
         }
     }
+    if keys.is_empty() {
+        return Ok(());
+    }
+    let stored = rt
+        .store
+        .select(&model.table_name, &Filter::All)
+        .map_err(engine_error)?;
     for (_, fields) in keys {
-        let values: Vec<Cell> = fields.iter().map(|f| cell_in(row, f)).collect();
-        if values.contains(&Cell::Null) {
-            continue;
+        fn tuple<C: AsRef<str>>(fields: &[String], row: &[(C, Cell)]) -> Option<String> {
+            let values: Vec<Cell> = fields.iter().map(|f| cell_in(row, f)).collect();
+            (!values.contains(&Cell::Null)).then(|| format!("{values:?}"))
         }
-        let filter = fields
-            .iter()
-            .zip(&values)
-            .fold(Filter::All, |acc, (f, v)| acc.and(Filter::eq(f, v)));
-        if !rt
-            .store
-            .select(&model.table_name, &filter)
-            .map_err(engine_error)?
-            .is_empty()
-        {
-            return Err(RuntimeError::new(
-                "SequelizeUniqueConstraintError",
-                "Validation error",
-            ));
+        let mut seen: std::collections::HashSet<String> =
+            stored.iter().filter_map(|r| tuple(&fields, r)).collect();
+        for row in rows {
+            if let Some(t) = tuple(&fields, row) {
+                if !seen.insert(t) {
+                    return Err(RuntimeError::new(
+                        "SequelizeUniqueConstraintError",
+                        "Validation error",
+                    ));
+                }
+            }
         }
     }
     Ok(())

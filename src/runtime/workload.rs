@@ -1,0 +1,64 @@
+//! The benchmark workload of issue 3, shared by the native benchmark
+//! (`examples/bench_runtime.rs`) and the in-browser one (`tests/browser_bench.rs`):
+//! N owners with 5 pugs each, and `Owner.findAll({ include: Pug })`.
+
+use super::find::{self, FindPlan};
+use super::{write, RunLimits, Runtime};
+use crate::interpret::value::Value;
+use crate::schema::sync_order::sync_order;
+use crate::schema::Schema;
+
+const DEFINITIONS: &str = "const Owner = sequelize.define('owner', { name: DataTypes.STRING });
+const Pug = sequelize.define('pug', { name: DataTypes.STRING });
+Pug.belongsTo(Owner);
+Owner.hasMany(Pug);";
+
+/// A store holding `owners` owners with `pugs_each` pugs each, and the find to time.
+pub struct OwnersWithPugs {
+    pub runtime: Runtime,
+    pub schema: Schema,
+    pub find: FindPlan,
+}
+
+impl OwnersWithPugs {
+    pub fn new(owners: usize, pugs_each: usize) -> OwnersWithPugs {
+        let (program, _) = crate::syntax::parse(DEFINITIONS);
+        let schema = crate::interpret::run(&program, Default::default()).schema;
+        let owner = schema.find_model("owner").expect("defined above");
+        let pug = schema.find_model("pug").expect("defined above");
+        let limits = RunLimits {
+            max_statements: usize::MAX,
+            max_rows: usize::MAX,
+        };
+        let mut runtime = Runtime::new(Box::new(|| 1_767_225_600_000), limits);
+        let order = sync_order(&schema).expect("no cycles");
+        runtime.sync(&schema, &order, true).expect("tables");
+        let owner_rows: Vec<Value> = (0..owners)
+            .map(|i| Value::Object(vec![("name".into(), Value::Str(format!("owner {i}")))]))
+            .collect();
+        write::bulk_create(&mut runtime, &schema, owner, &owner_rows).expect("owners");
+        let pug_rows: Vec<Value> = (0..owners * pugs_each)
+            .map(|i| {
+                Value::Object(vec![
+                    ("name".into(), Value::Str(format!("pug {i}"))),
+                    ("ownerId".into(), Value::Number((i / pugs_each + 1) as f64)),
+                ])
+            })
+            .collect();
+        write::bulk_create(&mut runtime, &schema, pug, &pug_rows).expect("pugs");
+        let include = Value::Object(vec![("include".into(), Value::Model(pug))]);
+        let find = find::plan(&schema, owner, Some(&include)).expect("plan");
+        OwnersWithPugs {
+            runtime,
+            schema,
+            find,
+        }
+    }
+
+    /// Runs the find once; returns how many owners came back.
+    pub fn run_find(&mut self) -> usize {
+        find::find(&mut self.runtime, &self.schema, &self.find)
+            .expect("find")
+            .len()
+    }
+}

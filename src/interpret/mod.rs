@@ -112,7 +112,11 @@ fn thrown_diagnostic(thrown: &Thrown) -> Diagnostic {
     } else {
         format!("{}: {}", thrown.error.name, thrown.error.message)
     };
-    Diagnostic::error(thrown.span, message)
+    let diagnostic = Diagnostic::error(thrown.span, message);
+    match &thrown.error.hint {
+        Some(hint) => diagnostic.with_hint(hint.clone()),
+        None => diagnostic,
+    }
 }
 
 /// How control leaves a statement early.
@@ -133,6 +137,7 @@ fn type_error(message: impl Into<String>) -> SequelizeError {
         name: "TypeError".into(),
         message: message.into(),
         at: None,
+        hint: None,
     }
 }
 
@@ -647,6 +652,7 @@ impl Interpreter {
                     name: "RangeError".into(),
                     message: "Maximum call stack size exceeded".into(),
                     at: None,
+                    hint: None,
                 },
                 span,
             );

@@ -17,6 +17,7 @@ impl From<RuntimeError> for SequelizeError {
             name: error.name,
             message: error.message,
             at: None,
+            hint: error.hint,
         }
     }
 }
@@ -154,7 +155,6 @@ impl Interpreter {
                 ))
             }
             "findAll" => {
-                require_synced(rt, schema, id)?;
                 let plan = find::plan(schema, id, first)?;
                 let found = find::find(rt, schema, &plan)?;
                 Ok(Value::Array(
@@ -162,7 +162,6 @@ impl Interpreter {
                 ))
             }
             "findOne" | "findByPk" => {
-                require_synced(rt, schema, id)?;
                 let mut plan: FindPlan = if method == "findByPk" {
                     let mut plan = find::plan(schema, id, values.get(1))?;
                     plan.where_ = find::by_key(schema.model(id), first.unwrap_or(&Value::Null));
@@ -189,12 +188,8 @@ impl Interpreter {
                     write::update_where(rt, schema, id, first.unwrap_or(&empty), values.get(1))?;
                 Ok(Value::Array(vec![Value::Number(affected as f64)]))
             }
-            "count" => {
-                require_synced(rt, schema, id)?;
-                Ok(Value::Number(find::count(rt, schema, id, first)? as f64))
-            }
+            "count" => Ok(Value::Number(find::count(rt, schema, id, first)? as f64)),
             "findAndCountAll" => {
-                require_synced(rt, schema, id)?;
                 let total = find::count(rt, schema, id, first)?;
                 let plan = find::plan(schema, id, first)?;
                 let rows = find::find(rt, schema, &plan)?;
@@ -338,21 +333,5 @@ fn same(a: &Value, b: &Value) -> bool {
         (Value::Bool(x), Value::Bool(y)) => x == y,
         (Value::Null, Value::Null) => true,
         _ => false,
-    }
-}
-
-fn require_synced(
-    rt: &crate::runtime::Runtime,
-    schema: &Schema,
-    id: usize,
-) -> Result<(), RuntimeError> {
-    let table = &schema.model(id).table_name;
-    if rt.is_synced(table) {
-        Ok(())
-    } else {
-        Err(RuntimeError::new(
-            "SequelizeDatabaseError",
-            format!("relation \"{table}\" does not exist"),
-        ))
     }
 }

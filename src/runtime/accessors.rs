@@ -524,8 +524,22 @@ fn belongs_to_many(
             Ok(Value::Undefined)
         }
         _ => {
-            // set: keep exactly these links.
+            // set: keep exactly these links — read them all, delete the extra, insert the missing.
             let keys = keys_of(schema, association, arg);
+            let join_attributes = find::all_attributes(join);
+            rt.log(format!(
+                "SELECT {} FROM {} AS {} WHERE {}.{} = {};",
+                join_attributes
+                    .iter()
+                    .map(|a| sql::quote(&join.field_of(a)))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                sql::quote(&join.table_name),
+                sql::quote(&join.name),
+                sql::quote(&join.name),
+                sql::quote(&join.field_of(&association.foreign_key)),
+                literal_of(&key).sql()
+            ))?;
             let existing: Vec<Value> = join_rows(rt, schema, association, &key, None)?
                 .iter()
                 .filter_map(|r| {
@@ -548,7 +562,7 @@ fn belongs_to_many(
                 unlink(rt, schema, association, &key, &obsolete)?;
             }
             if !added.is_empty() {
-                link(rt, schema, association, &key, &added)?;
+                insert_links(rt, schema, association, &key, &added)?;
             }
             Ok(Value::Undefined)
         }
@@ -612,7 +626,21 @@ fn link(
     if missing.is_empty() {
         return Ok(());
     }
-    let records: Vec<Value> = missing
+    let missing: Vec<Value> = missing.into_iter().cloned().collect();
+    insert_links(rt, schema, association, key, &missing)
+}
+
+/// One INSERT of join rows linking `key` to each of `targets`.
+fn insert_links(
+    rt: &mut Runtime,
+    schema: &Schema,
+    association: &Association,
+    key: &Value,
+    targets: &[Value],
+) -> RunResult<()> {
+    let join_id = association.through.expect("join model");
+    let other_key = association.other_key.clone().unwrap_or_default();
+    let records: Vec<Value> = targets
         .iter()
         .map(|t| {
             Value::Object(vec![

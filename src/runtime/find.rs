@@ -160,13 +160,8 @@ pub fn parse_where(model: &Model, value: &Value) -> RunResult<Option<Where>> {
             }
             continue;
         }
-        if !model.has_attribute(key) {
-            // Sequelize quotes unknown keys as columns; PostgreSQL then rejects them.
-            return Err(RuntimeError::new(
-                "SequelizeDatabaseError",
-                format!("column {}.{key} does not exist", model.name),
-            ));
-        }
+        // An unknown key is still written into the SQL as a column, as Sequelize does;
+        // PostgreSQL rejects it when the statement runs (see `unknown_column`).
         items.push(compare(model, key, value)?);
     }
     Ok(match items.len() {
@@ -219,6 +214,34 @@ fn compare(model: &Model, attribute: &str, value: &Value) -> RunResult<Where> {
             })
         }
         other => Ok(make(CompareOp::Eq, other)),
+    }
+}
+
+/// The first attribute a condition names that `model` does not have: PostgreSQL would
+/// answer `column owner.nmae does not exist` (with `alias`) once the SQL is sent.
+pub fn unknown_column(
+    model: &Model,
+    condition: Option<&Where>,
+    alias: Option<&str>,
+) -> RunResult<()> {
+    fn first<'w>(model: &Model, condition: &'w Where) -> Option<&'w str> {
+        match condition {
+            Where::And(items) | Where::Or(items) => items.iter().find_map(|i| first(model, i)),
+            Where::Group(inner) => first(model, inner),
+            Where::Compare { attribute, .. } => {
+                (!model.has_attribute(attribute)).then_some(attribute.as_str())
+            }
+        }
+    }
+    match condition.and_then(|c| first(model, c)) {
+        Some(name) => Err(RuntimeError::new(
+            "SequelizeDatabaseError",
+            match alias {
+                Some(alias) => format!("column {alias}.{name} does not exist"),
+                None => format!("column \"{name}\" does not exist"),
+            },
+        )),
+        None => Ok(()),
     }
 }
 
@@ -310,10 +333,8 @@ fn include_plan(schema: &Schema, source: ModelId, element: &Value) -> RunResult<
                 })?,
                 (_, Some(Value::Model(target))) => resolve_association(schema, source, *target, alias)?,
                 (_, Some(Value::Str(name))) => {
-                    return Err(RuntimeError::new(
-                        "TypeError",
-                        format!("include.model.getTableName is not a function: '{name}' is a string; include the model itself"),
-                    ))
+                    return Err(RuntimeError::new("TypeError", "include.model.getTableName is not a function")
+                        .with_hint(format!("model: '{name}' is a string; include the model itself: {{ model: {name} }}")));
                 }
                 _ => {
                     return Err(RuntimeError::new(
@@ -602,6 +623,7 @@ pub fn find(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<Vec
     rt.log(sql::select(schema, plan))?;
     let model = schema.model(plan.model);
     super::write::require_table(rt, &model.table_name)?;
+    unknown_column(model, plan.where_.as_ref(), Some(&model.name))?;
     let filter = plan.where_.as_ref().map_or(Filter::All, store_filter);
     let mut rows = rt
         .store
@@ -889,25 +911,43 @@ fn load_include(
     }
     let multiple = association.kind.is_multiple();
     let no_children: Vec<InstanceRef> = Vec::new();
-    parents.retain(|parent| {
+    let mut attached = Vec::with_capacity(parents.len());
+    for parent in parents.drain(..) {
         let key = cell_key(&cell_in(&parent.row, &parent_field));
         let children = children_by_key.get(&key).unwrap_or(&no_children);
-        let value = if multiple {
-            Value::Array(
+        if include.required && children.is_empty() {
+            continue;
+        }
+        if multiple {
+            let value = Value::Array(
                 children
                     .iter()
                     .map(|i| Value::Instance(i.clone()))
                     .collect(),
-            )
-        } else {
-            children
+            );
+            parent.instance.borrow_mut().set(&include.as_name, value);
+            attached.push(parent);
+        } else if children.len() <= 1 {
+            let value = children
                 .first()
-                .map_or(Value::Null, |i| Value::Instance(i.clone()))
-        };
-        let keep = !include.required || !children.is_empty();
-        parent.instance.borrow_mut().set(&include.as_name, value);
-        keep
-    });
+                .map_or(Value::Null, |i| Value::Instance(i.clone()));
+            parent.instance.borrow_mut().set(&include.as_name, value);
+            attached.push(parent);
+        } else {
+            // A hasOne that matches several rows: the join returns the parent once per
+            // match, and Sequelize (which only de-duplicates to-many includes) keeps
+            // every copy.
+            for child in children {
+                let mut copy = parent.instance.borrow().duplicate();
+                copy.set(&include.as_name, Value::Instance(child.clone()));
+                attached.push(Loaded {
+                    row: parent.row.clone(),
+                    instance: copy.into_ref(),
+                });
+            }
+        }
+    }
+    *parents = attached;
     Ok(())
 }
 
@@ -937,6 +977,8 @@ pub fn count(
     }
     text.push(';');
     rt.log(text)?;
+    super::write::require_table(rt, &model.table_name)?;
+    unknown_column(model, where_.as_ref(), Some(&model.name))?;
     let filter = where_.as_ref().map_or(Filter::All, store_filter);
     let rows = rt
         .store

@@ -45,6 +45,16 @@ impl Instance {
         }
     }
 
+    /// A copy with its own data values (included instances stay shared).
+    pub fn duplicate(&self) -> Instance {
+        Instance {
+            model: self.model,
+            values: self.values.clone(),
+            is_new_record: self.is_new_record,
+            changed: self.changed.clone(),
+        }
+    }
+
     pub fn into_ref(self) -> InstanceRef {
         Rc::new(RefCell::new(self))
     }

@@ -69,6 +69,8 @@ pub enum StepEnd {
 pub struct RuntimeError {
     pub name: String,
     pub message: String,
+    /// How to fix it, shown beside Sequelize's own message.
+    pub hint: Option<String>,
 }
 
 impl RuntimeError {
@@ -76,7 +78,13 @@ impl RuntimeError {
         RuntimeError {
             name: name.to_string(),
             message: message.into(),
+            hint: None,
         }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> RuntimeError {
+        self.hint = Some(hint.into());
+        self
     }
 }
 

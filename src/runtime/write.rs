@@ -608,6 +608,7 @@ pub fn destroy_where(
     }
     rt.log(text)?;
     require_table(rt, &model.table_name)?;
+    find::unknown_column(model, condition.as_ref(), None)?;
     let filter = condition.as_ref().map_or(Filter::All, find::store_filter);
     remove_rows(rt, schema, model_id, &filter)
 }
@@ -672,6 +673,7 @@ fn update_matching(
     }
     rt.log(text)?;
     require_table(rt, &model.table_name)?;
+    find::unknown_column(model, condition.as_ref(), None)?;
     let row: Vec<(String, Cell)> = assignments
         .iter()
         .map(|(k, v)| (model.field_of(k), cell_of(v)))

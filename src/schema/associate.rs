@@ -127,6 +127,7 @@ fn type_error(property: &str) -> SequelizeError {
         name: "TypeError".into(),
         message: format!("Cannot read properties of undefined (reading '{property}')"),
         at: None,
+        hint: None,
     }
 }
 

@@ -28,6 +28,8 @@ pub struct SequelizeError {
     /// Where exactly the problem is, when finer than the call that threw
     /// (the attribute with the unknown type, say).
     pub at: Option<Span>,
+    /// How to fix it, when the playground can tell.
+    pub hint: Option<String>,
 }
 
 impl SequelizeError {
@@ -36,6 +38,7 @@ impl SequelizeError {
             name: "Error".into(),
             message: message.into(),
             at: None,
+            hint: None,
         }
     }
 
@@ -44,6 +47,7 @@ impl SequelizeError {
             name: "SequelizeAssociationError".into(),
             message: message.into(),
             at: None,
+            hint: None,
         }
     }
 

@@ -12,12 +12,49 @@ pub struct State {
     pub dialect: Dialect,
     /// What `analyze` says about `code`.
     pub report: Rc<Report>,
+    /// The latest run, if any (queries run in the worker).
+    pub run: Rc<RunView>,
+}
+
+/// What the Run panel shows.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RunView {
+    pub status: RunStatus,
+    /// The code that was run; the results are stale once the code differs.
+    pub code: String,
+    /// The report's `steps`, as JSON.
+    pub steps: Vec<serde_json::Value>,
+    /// The report's `error`, if the run threw.
+    pub error: Option<serde_json::Value>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum RunStatus {
+    #[default]
+    NotRun,
+    Running,
+    Done,
+    Cancelled,
+    /// The worker could not answer (it failed to load, say).
+    Failed(String),
+}
+
+impl RunView {
+    pub fn is_stale(&self, code: &str) -> bool {
+        self.status == RunStatus::Done && self.code != code
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     EditCode(String),
     ChooseDialect(Dialect),
+    /// The code was sent to the worker.
+    RunStarted,
+    /// The worker's report, as JSON text.
+    RunFinished(String),
+    RunCancelled,
+    RunFailed(String),
 }
 
 impl State {
@@ -26,6 +63,7 @@ impl State {
             code: code.to_string(),
             dialect: Dialect::Postgres,
             report: Rc::new(crate::analyze(code)),
+            run: Rc::new(RunView::default()),
         }
     }
 
@@ -40,6 +78,44 @@ impl State {
                 dialect,
                 ..self.clone()
             },
+            Action::RunStarted => self.with_run(RunView {
+                status: RunStatus::Running,
+                code: self.code.clone(),
+                ..RunView::default()
+            }),
+            Action::RunFinished(json) => {
+                let code = self.run.code.clone();
+                match serde_json::from_str::<serde_json::Value>(&json) {
+                    Ok(report) => self.with_run(RunView {
+                        status: RunStatus::Done,
+                        code,
+                        steps: report["steps"].as_array().cloned().unwrap_or_default(),
+                        error: Some(report["error"].clone()).filter(|e| !e.is_null()),
+                    }),
+                    Err(error) => self.with_run(RunView {
+                        status: RunStatus::Failed(format!(
+                            "the worker's answer was not JSON: {error}"
+                        )),
+                        code,
+                        ..RunView::default()
+                    }),
+                }
+            }
+            Action::RunCancelled => self.with_run(RunView {
+                status: RunStatus::Cancelled,
+                ..(*self.run).clone()
+            }),
+            Action::RunFailed(message) => self.with_run(RunView {
+                status: RunStatus::Failed(message),
+                ..(*self.run).clone()
+            }),
+        }
+    }
+
+    fn with_run(&self, run: RunView) -> State {
+        State {
+            run: Rc::new(run),
+            ..self.clone()
         }
     }
 }
@@ -47,6 +123,21 @@ impl State {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_run_goes_running_then_done_and_goes_stale_when_the_code_changes() {
+        let state = State::new("const A = sequelize.define('a', {});").reduce(Action::RunStarted);
+        assert_eq!(state.run.status, RunStatus::Running);
+        let report = r#"{"error":null,"steps":[{"sql":[],"sync":{}}]}"#;
+        let state = state.reduce(Action::RunFinished(report.into()));
+        assert_eq!(state.run.status, RunStatus::Done);
+        assert_eq!(state.run.steps.len(), 1);
+        assert!(!state.run.is_stale(&state.code));
+        let state = state.reduce(Action::EditCode("const B = 1;".into()));
+        assert!(state.run.is_stale(&state.code));
+        let state = state.reduce(Action::RunFinished("not json".into()));
+        assert!(matches!(state.run.status, RunStatus::Failed(_)));
+    }
 
     #[test]
     fn editing_reanalyzes_and_choosing_a_dialect_keeps_the_report() {

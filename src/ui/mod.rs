@@ -2,10 +2,13 @@
 //! [`crate::state::Action`]s; none of them knows an association rule.
 
 mod panels;
+mod run;
 
 use std::rc::Rc;
 
-use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlSelectElement, HtmlTextAreaElement, KeyboardEvent, MessageEvent, Worker};
 use yew::prelude::*;
 
 use crate::examples::DEFAULT_EXAMPLE;
@@ -21,6 +24,7 @@ impl PartialEq for PageState {
         self.0.code == other.0.code
             && self.0.dialect == other.0.dialect
             && Rc::ptr_eq(&self.0.report, &other.0.report)
+            && Rc::ptr_eq(&self.0.run, &other.0.run)
     }
 }
 
@@ -29,6 +33,61 @@ impl Reducible for PageState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         Rc::new(PageState(self.0.reduce(action)))
+    }
+}
+
+/// The worker that holds the SQL engine, started on the first run and replaced when a
+/// run is cancelled (terminating it is the only way to stop a run). Until it says
+/// `ready`, the snippet to run waits in `pending`.
+#[derive(Clone)]
+struct EngineWorker {
+    worker: Worker,
+    ready: Rc<std::cell::Cell<bool>>,
+    pending: Rc<std::cell::RefCell<Option<String>>>,
+}
+
+impl EngineWorker {
+    fn start(state: UseReducerHandle<PageState>) -> Result<EngineWorker, String> {
+        let worker = Worker::new("./worker_loader.js").map_err(|e| format!("{e:?}"))?;
+        let engine = EngineWorker {
+            worker,
+            ready: Rc::default(),
+            pending: Rc::default(),
+        };
+        let answering = engine.clone();
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            match event.data().as_string().as_deref() {
+                Some("ready") => {
+                    answering.ready.set(true);
+                    if let Some(code) = answering.pending.borrow_mut().take() {
+                        answering.post(&code, &state);
+                    }
+                }
+                Some(json) => state.dispatch(Action::RunFinished(json.to_string())),
+                None => state.dispatch(Action::RunFailed(
+                    "the worker sent something unexpected".into(),
+                )),
+            }
+        });
+        engine
+            .worker
+            .set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        Ok(engine)
+    }
+
+    fn run(&self, code: &str, state: &UseReducerHandle<PageState>) {
+        if self.ready.get() {
+            self.post(code, state);
+        } else {
+            *self.pending.borrow_mut() = Some(code.to_string());
+        }
+    }
+
+    fn post(&self, code: &str, state: &UseReducerHandle<PageState>) {
+        if self.worker.post_message(&JsValue::from_str(code)).is_err() {
+            state.dispatch(Action::RunFailed("could not reach the worker".into()));
+        }
     }
 }
 
@@ -51,6 +110,42 @@ pub fn app() -> Html {
             }
         })
     };
+    let worker = use_mut_ref(|| None::<EngineWorker>);
+    let on_run = {
+        let state = state.clone();
+        let worker = worker.clone();
+        Callback::from(move |_: ()| {
+            if worker.borrow().is_none() {
+                match EngineWorker::start(state.clone()) {
+                    Ok(started) => *worker.borrow_mut() = Some(started),
+                    Err(message) => return state.dispatch(Action::RunFailed(message)),
+                }
+            }
+            state.dispatch(Action::RunStarted);
+            if let Some(engine) = worker.borrow().as_ref() {
+                engine.run(&state.0.code, &state);
+            }
+        })
+    };
+    let on_cancel = {
+        let state = state.clone();
+        let worker = worker.clone();
+        Callback::from(move |_: ()| {
+            if let Some(running) = worker.borrow_mut().take() {
+                running.worker.terminate();
+            }
+            state.dispatch(Action::RunCancelled);
+        })
+    };
+    let on_keydown = {
+        let on_run = on_run.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
+                e.prevent_default();
+                on_run.emit(());
+            }
+        })
+    };
     let current = &state.0;
     html! {
         <div class="page">
@@ -61,10 +156,13 @@ pub fn app() -> Html {
             <main class="layout">
                 <section class="editor-pane" aria-label="Code">
                     <label class="pane-title" for="code">{ "Your Sequelize code" }</label>
-                    <textarea id="code" class="code" spellcheck="false" value={current.code.clone()} oninput={on_input} />
+                    <textarea id="code" class="code" spellcheck="false" value={current.code.clone()}
+                        oninput={on_input} onkeydown={on_keydown} />
                     <panels::Problems code={current.code.clone()} report={current.report.clone()} />
                 </section>
                 <section class="views" aria-label="What Sequelize makes of it">
+                    <run::RunPanel run={current.run.clone()} stale={current.run.is_stale(&current.code)}
+                        on_run={on_run} on_cancel={on_cancel} />
                     <panels::Tables report={current.report.clone()} />
                     <panels::Sql report={current.report.clone()} dialect={current.dialect} on_change={on_dialect} />
                     <panels::Methods report={current.report.clone()} />

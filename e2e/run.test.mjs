@@ -1,0 +1,62 @@
+// Running a snippet in the page: the worker holds the SQL engine, the panel shows the
+// SQL Sequelize logs and the nested JSON it returns.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveDist, launch, artifacts } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+  await browser.page.goto(server.url);
+  await browser.page.waitForSelector('#tables .table-card');
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const steps = () => browser.page.locator('#run .step');
+
+test('Run shows the SQL and the nested result of Owner.findAll({ include: Pug })', async () => {
+  await browser.page.click('#run-button');
+  await browser.page.waitForSelector('#run .step.show');
+  const texts = await steps().allInnerTexts();
+  const last = texts[texts.length - 1];
+  assert.match(last, /SELECT "owner"\."id", "owner"\."name", "owner"\."createdAt", "owner"\."updatedAt", "pugs"\."id" AS "pugs\.id"/);
+  assert.match(last, /LEFT OUTER JOIN "pugs" AS "pugs" ON "owner"\."id" = "pugs"\."ownerId";/);
+  const json = JSON.parse(await browser.page.locator('#run .step.show pre.json').last().innerText());
+  assert.equal(json.length, 1);
+  assert.equal(json[0].name, 'Tom');
+  assert.deepEqual(json[0].pugs.map((p) => [p.name, p.ownerId]), [['Cody', 1]]);
+  assert.match(json[0].createdAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  fs.mkdirSync(artifacts, { recursive: true });
+  await browser.page.screenshot({ path: path.join(artifacts, 'run.png'), fullPage: true });
+});
+
+test('editing marks the run stale; Ctrl+Enter runs again and shows Sequelize errors', async () => {
+  await browser.page.fill('#code', [
+    "const Owner = sequelize.define('owner', { name: DataTypes.STRING });",
+    "const Pug = sequelize.define('pug', { name: DataTypes.STRING });",
+    'Owner.hasMany(Pug, { as: "pets" });',
+    'await sequelize.sync({ force: true });',
+    'console.log(await Owner.findAll({ include: Pug }));',
+  ].join('\n'));
+  await browser.page.waitForSelector('#run.stale');
+  await browser.page.focus('#code');
+  await browser.page.keyboard.press('Control+Enter');
+  const error = browser.page.locator('#run .step.error');
+  await error.waitFor();
+  assert.match(await error.innerText(),
+    /SequelizeEagerLoadingError: pug is associated to owner using an alias\. You must use the 'as' keyword/);
+  assert.equal(await browser.page.locator('#run.stale').count(), 0);
+});
+
+test('the page logs no errors while running', () => {
+  assert.deepEqual(browser.consoleErrors, []);
+});

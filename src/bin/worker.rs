@@ -1,0 +1,36 @@
+//! The page's web worker: holds the SQL engine (GlueSQL) and runs snippets off the UI
+//! thread. It first says `ready`; then each message in is a snippet's text and each
+//! message out that snippet's report as JSON.
+//! Built by Trunk from index.html (`data-type="worker"`), with the `engine` feature.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let responder = scope.clone();
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            let code = event.data().as_string().unwrap_or_default();
+            let report = assoc_playground::run(&code, Box::new(|| js_sys::Date::now() as i64));
+            let json = serde_json::to_string(&report).unwrap_or_else(|e| {
+                format!(r#"{{"error":{{"name":"Error","message":"{e}"}},"steps":[]}}"#)
+            });
+            let _ = responder.post_message(&JsValue::from_str(&json));
+        });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    // Messages sent before this point were dropped: say when snippets can come.
+    let _ = scope.post_message(&JsValue::from_str(READY));
+}
+
+/// The worker's first message: it is listening.
+#[cfg(target_arch = "wasm32")]
+const READY: &str = "ready";
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("The worker is built for the browser by Trunk (see index.html).");
+    std::process::exit(2);
+}

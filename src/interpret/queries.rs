@@ -56,6 +56,7 @@ impl Interpreter {
         let result = match (target, method) {
             (Value::Sequelize, "sync") => {
                 let values = self.arguments(args)?;
+                reject_unbound(&values)?;
                 let force = values
                     .first()
                     .and_then(|o| o.get("force"))
@@ -78,6 +79,7 @@ impl Interpreter {
             }
             (Value::Console, "log" | "info" | "dir" | "table") => {
                 let values = self.arguments(args)?;
+                reject_unbound(&values)?;
                 let value = values.first().map_or(serde_json::Value::Null, to_json);
                 let label = (values.len() > 1).then(|| values[1..].iter().map(to_json).collect());
                 self.runtime
@@ -128,6 +130,7 @@ impl Interpreter {
             return Ok(None);
         }
         let values = self.arguments(args)?;
+        reject_unbound(&values)?;
         let first = values.first();
         let schema = &self.schema;
         let rt = self.runtime.as_mut().expect("checked");
@@ -224,6 +227,7 @@ impl Interpreter {
         span: Span,
     ) -> Eval<Option<Value>> {
         let values = self.arguments(args)?;
+        reject_unbound(&values)?;
         let schema = &self.schema;
         let rt = self.runtime.as_mut().expect("checked");
         let result: Result<Value, RuntimeError> = (|| {
@@ -308,6 +312,32 @@ impl Interpreter {
             }
             Err(error) => Err(thrown(error, span)),
         }
+    }
+}
+
+/// A name the snippet never defined, passed to a query or `console.log`, is what Node
+/// reports: a ReferenceError where the name is used. (Only association and `define`
+/// calls stand in models for undefined names.)
+fn reject_unbound(values: &[Value]) -> Eval<()> {
+    fn find(value: &Value) -> Option<(&str, Span)> {
+        match value {
+            Value::Unbound(name, span) => Some((name, *span)),
+            Value::Array(items) => items.iter().find_map(find),
+            Value::Object(props) => props.iter().find_map(|(_, v)| find(v)),
+            _ => None,
+        }
+    }
+    match values.iter().find_map(find) {
+        Some((name, span)) => throw(
+            SequelizeError {
+                name: "ReferenceError".into(),
+                message: format!("{name} is not defined"),
+                at: None,
+                hint: None,
+            },
+            span,
+        ),
+        None => Ok(()),
     }
 }
 

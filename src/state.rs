@@ -14,6 +14,34 @@ pub struct State {
     pub report: Rc<Report>,
     /// The latest run, if any (queries run in the worker).
     pub run: Rc<RunView>,
+    pub theme: Theme,
+}
+
+/// Light or dark; `System` follows the operating system's setting.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Theme {
+        match name {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::System,
+        }
+    }
 }
 
 /// What the Run panel shows.
@@ -49,6 +77,9 @@ impl RunView {
 pub enum Action {
     EditCode(String),
     ChooseDialect(Dialect),
+    /// Replaces the code with a preset's (by id; an unknown id changes nothing).
+    LoadPreset(String),
+    SetTheme(Theme),
     /// The code was sent to the worker.
     RunStarted,
     /// The worker's report, as JSON text.
@@ -64,6 +95,7 @@ impl State {
             dialect: Dialect::Postgres,
             report: Rc::new(crate::analyze(code)),
             run: Rc::new(RunView::default()),
+            theme: Theme::System,
         }
     }
 
@@ -76,6 +108,14 @@ impl State {
             },
             Action::ChooseDialect(dialect) => State {
                 dialect,
+                ..self.clone()
+            },
+            Action::LoadPreset(id) => match crate::examples::preset(&id) {
+                Some(preset) => self.reduce(Action::EditCode(preset.code.to_string())),
+                None => self.clone(),
+            },
+            Action::SetTheme(theme) => State {
+                theme,
                 ..self.clone()
             },
             Action::RunStarted => self.with_run(RunView {
@@ -123,6 +163,15 @@ impl State {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn presets_replace_the_code() {
+        let state = State::new("").reduce(Action::LoadPreset("many-to-many".into()));
+        assert!(state.code.contains("belongsToMany"));
+        assert_eq!(state.report.models.len(), 3);
+        let unchanged = state.reduce(Action::LoadPreset("no-such-preset".into()));
+        assert_eq!(unchanged.code, state.code);
+    }
 
     #[test]
     fn a_run_goes_running_then_done_and_goes_stale_when_the_code_changes() {

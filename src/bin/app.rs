@@ -2,6 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    assoc_playground::ui::install_panic_hook();
     yew::Renderer::<assoc_playground::ui::App>::new().render();
 }
 

@@ -12,8 +12,9 @@ use web_sys::{HtmlSelectElement, HtmlTextAreaElement, KeyboardEvent, MessageEven
 use yew::prelude::*;
 
 use crate::examples::DEFAULT_EXAMPLE;
+use crate::examples::PRESETS;
 use crate::sql::Dialect;
-use crate::state::{Action, State};
+use crate::state::{Action, State, Theme};
 
 /// The state as Yew holds it; every change is one [`Action`] through [`State::reduce`].
 #[derive(Clone)]
@@ -91,6 +92,60 @@ impl EngineWorker {
     }
 }
 
+/// The chosen theme as `data-theme` on `<html>` (the stylesheet reads it); `system`
+/// removes it so `prefers-color-scheme` decides.
+fn apply_theme(theme: Theme) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let _ = match theme {
+        Theme::System => root.remove_attribute("data-theme"),
+        other => root.set_attribute("data-theme", other.name()),
+    };
+}
+
+/// A panic is a bug of ours, never the learner's: instead of a dead page, say so and
+/// hand them their code back to copy.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("assoc playground: {info}").into());
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let code = document
+            .get_element_by_id("code")
+            .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
+            .map(|area| area.value())
+            .unwrap_or_default();
+        let Some(body) = document.body() else { return };
+        body.set_inner_html("");
+        let make = |tag: &str, text: &str| {
+            let element = document.create_element(tag).ok()?;
+            element.set_text_content(Some(text));
+            Some(element)
+        };
+        let parts = [
+            make("h1", "Something went wrong in the playground"),
+            make("p", "This is a bug in the playground, not in your code. Your code is below: copy it, then reload the page."),
+        ];
+        for part in parts.into_iter().flatten() {
+            let _ = body.append_child(&part);
+        }
+        if let Ok(area) = document.create_element("textarea") {
+            area.set_id("recovered-code");
+            if let Ok(area) = area.dyn_into::<HtmlTextAreaElement>() {
+                area.set_value(&code);
+                area.set_rows(20);
+                area.set_cols(80);
+                let _ = body.append_child(&area);
+            }
+        }
+    }));
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(|| PageState(State::new(DEFAULT_EXAMPLE)));
@@ -146,12 +201,49 @@ pub fn app() -> Html {
             }
         })
     };
+    let on_preset = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            if !select.value().is_empty() {
+                state.dispatch(Action::LoadPreset(select.value()));
+                select.set_value("");
+            }
+        })
+    };
+    let on_theme = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            state.dispatch(Action::SetTheme(Theme::from_name(&select.value())));
+        })
+    };
+    use_effect_with(state.0.theme, |theme| apply_theme(*theme));
     let current = &state.0;
     html! {
         <div class="page">
             <header class="bar">
-                <h1>{ "assoc playground" }</h1>
-                <p class="tagline">{ "Sequelize associations, live: tables, SQL and methods as Sequelize 6 makes them." }</p>
+                <div class="title">
+                    <h1>{ "assoc playground" }</h1>
+                    <p class="tagline">{ "Sequelize associations, live: tables, SQL and methods as Sequelize 6 makes them." }</p>
+                </div>
+                <div class="controls">
+                    <label>
+                        { "Examples " }
+                        <select id="presets" onchange={on_preset}>
+                            <option value="" selected=true>{ "Load an example…" }</option>
+                            { for PRESETS.iter().map(|p| html! { <option value={p.id}>{ p.title }</option> }) }
+                        </select>
+                    </label>
+                    <label>
+                        { "Theme " }
+                        <select id="theme" onchange={on_theme}>
+                            { for [Theme::System, Theme::Light, Theme::Dark].iter().map(|t| html! {
+                                <option value={t.name()} selected={*t == current.theme}>{ t.name() }</option>
+                            }) }
+                        </select>
+                    </label>
+                </div>
             </header>
             <main class="layout">
                 <section class="editor-pane" aria-label="Code">

@@ -3,6 +3,7 @@
 mod cli;
 mod corpus;
 mod inflection;
+mod presets;
 mod robustness;
 mod seeds;
 mod types;

@@ -33,6 +33,15 @@ test('opens on the one-to-many example: ownerId on pugs, the hasMany methods', a
   await browser.page.screenshot({ path: path.join(artifacts, 'main.png'), fullPage: true });
 });
 
+test('the diagram draws both tables and a 1:n edge from pugs.ownerId to owners.id', async () => {
+  assert.equal(await browser.page.locator('#diagram .er-table').count(), 2);
+  const edge = browser.page.locator('#diagram .er-edge');
+  assert.equal(await edge.count(), 1);
+  assert.equal(await edge.getAttribute('data-from'), 'pugs.ownerId');
+  assert.equal(await edge.getAttribute('data-to'), 'owners.id');
+  assert.equal(await edge.getAttribute('data-cardinality'), '1:n');
+});
+
 test('the dialect picker switches the CREATE TABLE text', async () => {
   const ddl = browser.page.locator('#sql .ddl');
   assert.match(await ddl.innerText(), /"id" {3}SERIAL ,/);

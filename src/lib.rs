@@ -8,6 +8,7 @@
 
 pub mod assoc;
 pub mod diagnostic;
+pub mod diagram;
 pub mod examples;
 pub mod explain;
 pub mod interpret;
@@ -59,6 +60,7 @@ fn report(source: &str, runtime: Option<runtime::Runtime>) -> Report {
         steps,
         diagnostics,
         tables: schema.models.iter().map(explain::table_view).collect(),
+        diagram: diagram::layout(schema),
         methods: schema
             .models
             .iter()

@@ -23,6 +23,8 @@ pub struct Report {
     /// them, and what each association method does.
     pub tables: Vec<TableView>,
     pub methods: Vec<ModelMethods>,
+    /// The entity diagram, laid out.
+    pub diagram: crate::diagram::Diagram,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

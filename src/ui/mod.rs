@@ -1,6 +1,7 @@
 //! The page, in Yew: components render [`crate::state::State`] and dispatch
 //! [`crate::state::Action`]s; none of them knows an association rule.
 
+mod diagram;
 mod panels;
 mod run;
 
@@ -256,6 +257,7 @@ pub fn app() -> Html {
                     <run::RunPanel run={current.run.clone()} stale={current.run.is_stale(&current.code)}
                         on_run={on_run} on_cancel={on_cancel} />
                     <panels::Tables report={current.report.clone()} />
+                    <diagram::DiagramPanel report={current.report.clone()} />
                     <panels::Sql report={current.report.clone()} dialect={current.dialect} on_change={on_dialect} />
                     <panels::Methods report={current.report.clone()} />
                 </section>

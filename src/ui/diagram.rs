@@ -1,0 +1,108 @@
+//! The entity diagram as SVG: table boxes, and a curve per foreign key with its
+//! cardinality — a crow's foot at the "many" end, a bar at a "one" end.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::diagram::{Cardinality, Edge, TableBox, BOX_WIDTH, HEADER_HEIGHT, ROW_HEIGHT};
+use crate::report::Report;
+
+#[derive(Properties, Clone)]
+pub struct DiagramProps {
+    pub report: Rc<Report>,
+}
+
+impl PartialEq for DiagramProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.report, &other.report)
+    }
+}
+
+fn table_box(table: &TableBox) -> Html {
+    html! {
+        <g class="er-table" data-table={table.table.clone()}>
+            <rect x={table.x.to_string()} y={table.y.to_string()} width={BOX_WIDTH.to_string()}
+                height={table.height.to_string()} rx="5" />
+            <text class="er-title" x={(table.x + 8.0).to_string()} y={(table.y + 17.0).to_string()}>{ &table.table }</text>
+            { for table.columns.iter().enumerate().map(|(i, c)| {
+                let y = table.y + HEADER_HEIGHT + ROW_HEIGHT * i as f64 + 13.0;
+                let class = classes!("er-column", c.primary_key.then_some("pk"), c.foreign_key.then_some("fk"));
+                let marker = if c.primary_key { "PK " } else if c.foreign_key { "FK " } else { "" };
+                html! { <text class={class} x={(table.x + 8.0).to_string()} y={y.to_string()}>{ format!("{marker}{}", c.name) }</text> }
+            }) }
+        </g>
+    }
+}
+
+/// The end marks at a box edge (`x`, `y`), `outward` (±1) pointing away from the box:
+/// a crow's foot (three prongs spreading onto the box) or a bar.
+fn end_mark(x: f64, y: f64, outward: f64, many: bool) -> String {
+    if many {
+        let tip = x + outward * 12.0;
+        format!(
+            "M{tip},{y} L{x},{} M{tip},{y} L{x},{y} M{tip},{y} L{x},{}",
+            y - 6.0,
+            y + 6.0
+        )
+    } else {
+        let bar = x + outward * 8.0;
+        format!("M{bar},{} L{bar},{}", y - 6.0, y + 6.0)
+    }
+}
+
+fn edge_path(edge: &Edge) -> Html {
+    let (x1, y1) = edge.from;
+    let (x2, y2) = edge.to;
+    // Both ends leave their box sideways; same-layer links both leave to the right.
+    let (out_from, out_to) = if (x1 - x2).abs() < 1.0 {
+        (1.0, 1.0)
+    } else if x2 < x1 {
+        (-1.0, 1.0)
+    } else {
+        (1.0, -1.0)
+    };
+    let bend = ((x2 - x1).abs() / 2.0).max(40.0);
+    let curve = format!(
+        "M{x1},{y1} C{},{y1} {},{y2} {x2},{y2}",
+        x1 + out_from * bend,
+        x2 + out_to * bend
+    );
+    let many_at_from = edge.cardinality != Cardinality::OneToOne;
+    let label = match edge.cardinality {
+        Cardinality::OneToOne => "1:1",
+        Cardinality::OneToMany => "1:n",
+        Cardinality::ManyToMany => "n:m",
+    };
+    html! {
+        <g class="er-edge" data-from={format!("{}.{}", edge.from_table, edge.from_column)}
+            data-to={format!("{}.{}", edge.to_table, edge.to_column)} data-cardinality={label}>
+            <path class="er-line" d={curve} />
+            <path class="er-mark" d={end_mark(x1, y1, out_from, many_at_from)} />
+            <path class="er-mark" d={end_mark(x2, y2, out_to, false)} />
+            <text class="er-label" x={((x1 + x2) / 2.0).to_string()} y={((y1 + y2) / 2.0 - 4.0).to_string()}>{ label }</text>
+        </g>
+    }
+}
+
+#[function_component(DiagramPanel)]
+pub fn diagram_panel(props: &DiagramProps) -> Html {
+    let diagram = &props.report.diagram;
+    html! {
+        <section class="panel" id="diagram" aria-labelledby="diagram-title">
+            <h2 id="diagram-title">{ "Diagram" }</h2>
+            if diagram.boxes.is_empty() {
+                <p class="empty">{ "Tables and their links appear here." }</p>
+            } else {
+                <div class="er-scroll">
+                    <svg class="er" role="img" aria-label="Entity diagram"
+                        viewBox={format!("0 0 {} {}", diagram.width, diagram.height)}
+                        width={diagram.width.to_string()} height={diagram.height.to_string()}>
+                        { for diagram.edges.iter().map(edge_path) }
+                        { for diagram.boxes.iter().map(table_box) }
+                    </svg>
+                </div>
+            }
+        </section>
+    }
+}

@@ -15,6 +15,7 @@ pub mod interpret;
 pub mod report;
 pub mod runtime;
 pub mod schema;
+pub mod share;
 pub mod sql;
 pub mod state;
 pub mod syntax;

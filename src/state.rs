@@ -15,6 +15,17 @@ pub struct State {
     /// The latest run, if any (queries run in the worker).
     pub run: Rc<RunView>,
     pub theme: Theme,
+    /// A banner about how the page opened (a shared link, a bad link).
+    pub notice: Option<Notice>,
+}
+
+/// What the page says about where its code came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// A shared link was opened over different saved work, kept one click away.
+    OpenedLink { saved: String },
+    /// The link could not be read; the saved work (or the example) is shown instead.
+    BadLink { reason: String },
 }
 
 /// Light or dark; `System` follows the operating system's setting.
@@ -86,6 +97,9 @@ pub enum Action {
     RunFinished(String),
     RunCancelled,
     RunFailed(String),
+    DismissNotice,
+    /// Back to the work saved before a shared link was opened.
+    RestoreSaved,
 }
 
 impl State {
@@ -96,6 +110,35 @@ impl State {
             report: Rc::new(crate::analyze(code)),
             run: Rc::new(RunView::default()),
             theme: Theme::System,
+            notice: None,
+        }
+    }
+
+    /// The state the page opens with: the link's, else the saved work, else the
+    /// example — and the notice to show. A bad link never replaces saved work.
+    pub fn startup(fragment: &str, saved: Option<&str>) -> State {
+        use crate::share::decode;
+        let saved = saved.and_then(|s| decode(s).ok().flatten());
+        let fallback = || match &saved {
+            Some(work) => State::new(&work.code).reduce(Action::ChooseDialect(work.dialect())),
+            None => State::new(crate::examples::DEFAULT_EXAMPLE),
+        };
+        match decode(fragment) {
+            Ok(Some(shared)) => {
+                let mut state =
+                    State::new(&shared.code).reduce(Action::ChooseDialect(shared.dialect()));
+                if let Some(work) = saved.filter(|w| w.code != shared.code) {
+                    state.notice = Some(Notice::OpenedLink { saved: work.code });
+                }
+                state
+            }
+            Ok(None) => fallback(),
+            Err(error) => State {
+                notice: Some(Notice::BadLink {
+                    reason: error.to_string(),
+                }),
+                ..fallback()
+            },
         }
     }
 
@@ -117,6 +160,17 @@ impl State {
             Action::SetTheme(theme) => State {
                 theme,
                 ..self.clone()
+            },
+            Action::DismissNotice => State {
+                notice: None,
+                ..self.clone()
+            },
+            Action::RestoreSaved => match &self.notice {
+                Some(Notice::OpenedLink { saved }) => State {
+                    notice: None,
+                    ..self.reduce(Action::EditCode(saved.clone()))
+                },
+                _ => self.clone(),
             },
             Action::RunStarted => self.with_run(RunView {
                 status: RunStatus::Running,
@@ -163,6 +217,40 @@ impl State {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn opening_pages_never_loses_saved_work() {
+        use crate::share::{encode, Shared};
+        let saved = encode(&Shared::new(
+            "const Mine = sequelize.define('mine', {});",
+            Dialect::Sqlite,
+        ));
+        let link = encode(&Shared::new(
+            "const Theirs = sequelize.define('theirs', {});",
+            Dialect::Mysql,
+        ));
+        // No link: the saved work, dialect included.
+        let state = State::startup("", Some(&saved));
+        assert!(
+            state.code.contains("Mine")
+                && state.dialect == Dialect::Sqlite
+                && state.notice.is_none()
+        );
+        // A link over other saved work: the link, with the saved work one click away.
+        let state = State::startup(&format!("#{link}"), Some(&saved));
+        assert!(state.code.contains("Theirs") && state.dialect == Dialect::Mysql);
+        let restored = state.reduce(Action::RestoreSaved);
+        assert!(restored.code.contains("Mine") && restored.notice.is_none());
+        // A bad link: the saved work and a notice saying why.
+        let state = State::startup("#v1.damaged!!", Some(&saved));
+        assert!(state.code.contains("Mine"));
+        assert!(matches!(state.notice, Some(Notice::BadLink { .. })));
+        // Nothing saved, no link: the example.
+        assert_eq!(
+            State::startup("", None).code,
+            crate::examples::DEFAULT_EXAMPLE
+        );
+    }
 
     #[test]
     fn presets_replace_the_code() {

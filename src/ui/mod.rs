@@ -3,6 +3,7 @@
 
 mod diagram;
 mod panels;
+mod persist;
 mod run;
 
 use std::rc::Rc;
@@ -12,10 +13,10 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement, KeyboardEvent, MessageEvent, Worker};
 use yew::prelude::*;
 
-use crate::examples::DEFAULT_EXAMPLE;
 use crate::examples::PRESETS;
+use crate::share::{LONG_LINK, TOO_LONG_LINK};
 use crate::sql::Dialect;
-use crate::state::{Action, State, Theme};
+use crate::state::{Action, Notice, State, Theme};
 
 /// The state as Yew holds it; every change is one [`Action`] through [`State::reduce`].
 #[derive(Clone)]
@@ -93,6 +94,29 @@ impl EngineWorker {
     }
 }
 
+fn notice_banner(
+    notice: &Option<Notice>,
+    on_restore: Callback<MouseEvent>,
+    on_dismiss: Callback<MouseEvent>,
+) -> Html {
+    match notice {
+        None => html! {},
+        Some(Notice::OpenedLink { .. }) => html! {
+            <div class="notice" id="notice" role="status">
+                { "You opened a shared playground. Your own work is saved: " }
+                <button id="restore" onclick={on_restore}>{ "Back to my work" }</button>
+                <button class="quiet" onclick={on_dismiss}>{ "Dismiss" }</button>
+            </div>
+        },
+        Some(Notice::BadLink { reason }) => html! {
+            <div class="notice bad" id="notice" role="alert">
+                { format!("This link could not be opened: {reason}. Your saved work is shown instead.") }
+                <button class="quiet" onclick={on_dismiss}>{ "Dismiss" }</button>
+            </div>
+        },
+    }
+}
+
 /// The chosen theme as `data-theme` on `<html>` (the stylesheet reads it); `system`
 /// removes it so `prefers-color-scheme` decides.
 fn apply_theme(theme: Theme) {
@@ -149,7 +173,46 @@ pub fn install_panic_hook() {
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| PageState(State::new(DEFAULT_EXAMPLE)));
+    let state = use_reducer(|| {
+        let state = State::startup(&persist::fragment(), persist::saved().as_deref());
+        if let Some(Notice::OpenedLink { saved }) = &state.notice {
+            persist::keep_previous(saved);
+        }
+        PageState(state)
+    });
+    let saver = use_mut_ref(persist::Saver::default);
+    use_effect_with(
+        (state.0.code.clone(), state.0.dialect),
+        move |(code, dialect)| {
+            saver.borrow().save(code, *dialect);
+        },
+    );
+    let share_status = use_state(|| None::<String>);
+    let on_share = {
+        let state = state.clone();
+        let share_status = share_status.clone();
+        Callback::from(move |_: MouseEvent| {
+            let link = persist::link(&state.0.code, state.0.dialect);
+            persist::copy(&link);
+            let length = link.chars().count();
+            let advice = if length > TOO_LONG_LINK {
+                " — too long for some browsers and servers: share the code itself"
+            } else if length > LONG_LINK {
+                " — chat apps may cut links this long"
+            } else {
+                ""
+            };
+            share_status.set(Some(format!("Link copied ({length} characters){advice}")));
+        })
+    };
+    let on_dismiss = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::DismissNotice))
+    };
+    let on_restore = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::RestoreSaved))
+    };
     let on_input = {
         let state = state.clone();
         Callback::from(move |e: InputEvent| {
@@ -229,6 +292,7 @@ pub fn app() -> Html {
                     <p class="tagline">{ "Sequelize associations, live: tables, SQL and methods as Sequelize 6 makes them." }</p>
                 </div>
                 <div class="controls">
+                    <button id="share" onclick={on_share}>{ "Share" }</button>
                     <label>
                         { "Examples " }
                         <select id="presets" onchange={on_preset}>
@@ -246,6 +310,10 @@ pub fn app() -> Html {
                     </label>
                 </div>
             </header>
+            if let Some(status) = (*share_status).clone() {
+                <p class="share-status" id="share-status" role="status">{ status }</p>
+            }
+            { notice_banner(&current.notice, on_restore, on_dismiss) }
             <main class="layout">
                 <section class="editor-pane" aria-label="Code">
                     <label class="pane-title" for="code">{ "Your Sequelize code" }</label>

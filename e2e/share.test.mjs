@@ -1,0 +1,93 @@
+// Nothing typed is lost: reloads restore it, links carry it, bad links never replace it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch } from './harness.mjs';
+
+let server;
+const browsers = [];
+
+before(async () => { server = await serveDist(); });
+after(async () => {
+  for (const b of browsers) await b.close();
+  await server?.close();
+});
+
+async function fresh() {
+  const b = await launch();
+  browsers.push(b);
+  return b;
+}
+
+async function open(page, url) {
+  await page.goto(url);
+  await page.waitForSelector('#tables');
+}
+
+const MINE = "const Mine = sequelize.define('mine', { name: DataTypes.STRING });";
+const THEIRS = "const Theirs = sequelize.define('theirs', { title: DataTypes.STRING });";
+
+test('a reload brings back what was typed, and the address bar carries it', async () => {
+  const { page } = await fresh();
+  await open(page, server.url);
+  await page.fill('#code', MINE);
+  await page.selectOption('#dialect', 'sqlite');
+  await page.waitForFunction(() => location.hash.startsWith('#v1.'));
+  await page.waitForTimeout(400);
+  await page.reload();
+  await page.waitForSelector('#tables .table-card[data-table="mines"]');
+  assert.equal(await page.inputValue('#code'), MINE);
+  assert.equal(await page.inputValue('#dialect'), 'sqlite');
+});
+
+test('a shared link opens the same playground in another browser profile', async () => {
+  const a = await fresh();
+  await open(a.page, server.url);
+  await a.page.fill('#code', THEIRS);
+  await a.page.click('#share');
+  assert.match(await a.page.innerText('#share-status'), /^Link copied \(\d+ characters\)/);
+  await a.page.waitForTimeout(400);
+  const link = await a.page.evaluate(() => location.href);
+  const b = await fresh();
+  await open(b.page, link);
+  assert.equal(await b.page.inputValue('#code'), THEIRS);
+  assert.equal(await b.page.locator('#notice').count(), 0);
+});
+
+test('a link opened over saved work keeps that work one click away', async () => {
+  const { page } = await fresh();
+  await open(page, server.url);
+  await page.fill('#code', MINE);
+  await page.waitForTimeout(400);
+  // A link to other code, made by the page itself.
+  await page.fill('#code', THEIRS);
+  await page.waitForTimeout(400);
+  const link = await page.evaluate(() => location.href);
+  await page.fill('#code', MINE);
+  await page.waitForTimeout(400);
+  await open(page, link);
+  await page.reload();
+  await page.waitForSelector('#notice');
+  assert.equal(await page.inputValue('#code'), THEIRS);
+  await page.click('#restore');
+  assert.equal(await page.inputValue('#code'), MINE);
+  assert.equal(await page.locator('#notice').count(), 0);
+});
+
+test('bad links show why and keep the saved work', async () => {
+  const { page, consoleErrors } = await fresh();
+  await open(page, server.url);
+  await page.fill('#code', MINE);
+  await page.waitForTimeout(400);
+  const base = server.url.replace(/#.*$/, '');
+  for (const [fragment, words] of [
+    ['v1.this-is-not-deflate', /damaged or cut short|does not hold/],
+    ['v7.abc', /format this playground does not know \(v7\)/],
+    ['v1.@@@', /characters a playground link never has/],
+  ]) {
+    await page.goto(`${base}?bad=${encodeURIComponent(fragment)}#${fragment}`);
+    await page.waitForSelector('#notice.bad');
+    assert.match(await page.innerText('#notice'), words);
+    assert.equal(await page.inputValue('#code'), MINE, fragment);
+  }
+  assert.deepEqual(consoleErrors, []);
+});

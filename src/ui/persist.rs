@@ -1,0 +1,106 @@
+//! Keeping the learner's work: every change is saved to localStorage and written into
+//! the address bar's fragment (debounced), so a reload or a copied link brings it back.
+//! The only module of the page that touches storage, history and the clipboard.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::share::{encode, Shared};
+use crate::sql::Dialect;
+
+const SAVED: &str = "assoc-playground";
+/// The work a shared link was opened over, until the learner restores or replaces it.
+const PREVIOUS: &str = "assoc-playground:previous";
+/// How long typing must pause before the address bar is rewritten.
+const URL_DELAY_MS: i32 = 250;
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// The saved work's fragment, if any.
+pub fn saved() -> Option<String> {
+    storage()?.get_item(SAVED).ok()?
+}
+
+/// The page's fragment, `#…`.
+pub fn fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Keeps `work` as the previous work (a shared link is being opened over it).
+pub fn keep_previous(work: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(PREVIOUS, &encode(&Shared::new(work, Dialect::Postgres)));
+    }
+}
+
+/// A scheduled rewrite of the address bar: the timer's handle and its callback.
+type PendingWrite = Option<(i32, Closure<dyn FnMut()>)>;
+
+/// Saves now; rewrites the address bar once typing pauses.
+pub struct Saver {
+    pending: Rc<RefCell<PendingWrite>>,
+}
+
+impl Default for Saver {
+    fn default() -> Saver {
+        Saver {
+            pending: Rc::new(RefCell::new(None)),
+        }
+    }
+}
+
+impl Saver {
+    pub fn save(&self, code: &str, dialect: Dialect) {
+        let link = encode(&Shared::new(code, dialect));
+        if let Some(storage) = storage() {
+            let _ = storage.set_item(SAVED, &link);
+        }
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        if let Some((handle, _)) = self.pending.borrow_mut().take() {
+            window.clear_timeout_with_handle(handle);
+        }
+        let write = Closure::<dyn FnMut()>::new(move || {
+            if let Some(window) = web_sys::window() {
+                if let Ok(history) = window.history() {
+                    let _ = history.replace_state_with_url(
+                        &JsValue::NULL,
+                        "",
+                        Some(&format!("#{link}")),
+                    );
+                }
+            }
+        });
+        if let Ok(handle) = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            write.as_ref().unchecked_ref(),
+            URL_DELAY_MS,
+        ) {
+            *self.pending.borrow_mut() = Some((handle, write));
+        }
+    }
+}
+
+/// The link to this playground as it is now.
+pub fn link(code: &str, dialect: Dialect) -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return String::new();
+    };
+    let base = location.href().unwrap_or_default();
+    let base = base.split('#').next().unwrap_or_default();
+    format!("{base}#{}", encode(&Shared::new(code, dialect)))
+}
+
+/// Copies `text` to the clipboard (the browser may refuse; the link is shown anyway).
+pub fn copy(text: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.navigator().clipboard().write_text(text);
+    }
+}

@@ -12,6 +12,9 @@ export PG_URL=$(recorder/start-postgres.sh)
 out=$(mktemp)
 echo "== analysis (native)"
 cargo run --quiet --release --example bench_analyze
+echo "== the page: edit -> re-rendered panels (headless Chromium)"
+trunk build --release >/dev/null 2>&1
+(cd e2e && node bench-edit.mjs)
 echo "== runtime: native"
 cargo run --quiet --release --example bench_runtime | tee -a "$out"
 echo "== runtime: headless Chromium"

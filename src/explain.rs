@@ -8,7 +8,7 @@ use crate::assoc::inflect::upper_first;
 use crate::schema::{Association, AssociationType, Model, Schema};
 
 /// One table as the tutorials draw it.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TableView {
     pub model: String,
@@ -18,7 +18,7 @@ pub struct TableView {
     pub columns: Vec<ColumnView>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ColumnView {
     pub name: String,
@@ -70,7 +70,7 @@ pub fn table_view(model: &Model) -> TableView {
 }
 
 /// One method an association adds to the source model's instances.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct MethodView {
     pub name: String,
     /// `pug.setOwner(owner)`.
@@ -80,7 +80,7 @@ pub struct MethodView {
     pub association: String,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ModelMethods {
     pub model: String,
     pub methods: Vec<MethodView>,

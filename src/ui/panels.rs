@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::diagnostic::{line_col, Severity};
+use crate::explain::{ModelMethods, TableView};
 use crate::report::{DdlResult, Report};
 use crate::sql::Dialect;
 
@@ -62,6 +63,38 @@ pub fn problems(props: &ProblemsProps) -> Html {
     }
 }
 
+#[derive(Properties, Clone, PartialEq)]
+struct TableCardProps {
+    table: TableView,
+}
+
+/// One table; equal props skip the re-render, so an edit redraws only what changed.
+#[function_component(TableCard)]
+fn table_card(props: &TableCardProps) -> Html {
+    let table = &props.table;
+    html! {
+        <article class="table-card" data-table={table.table_name.clone()}>
+            <h3>{ &table.table_name }<small>{ format!(" model {}", table.model) }</small></h3>
+            <p class="line"><code>{ &table.line }</code></p>
+            <table>
+                <tbody>
+                    { for table.columns.iter().map(|c| html! {
+                        <tr class={classes!(c.references.is_some().then_some("fk"), c.primary_key.then_some("pk"))}>
+                            <td class="col">{ &c.name }</td>
+                            <td class="type">{ &c.data_type }</td>
+                            <td class="keys">
+                                if c.primary_key { <span class="badge pk">{ "PK" }</span> }
+                                if let Some(target) = &c.references { <span class="badge fk">{ format!("FK → {target}") }</span> }
+                                if !c.nullable && !c.primary_key { <span class="badge nn">{ "NOT NULL" }</span> }
+                            </td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </article>
+    }
+}
+
 #[function_component(Tables)]
 pub fn tables(props: &ReportProps) -> Html {
     html! {
@@ -72,25 +105,7 @@ pub fn tables(props: &ReportProps) -> Html {
             }
             <div class="tables">
                 { for props.report.tables.iter().map(|table| html! {
-                    <article class="table-card" data-table={table.table_name.clone()}>
-                        <h3>{ &table.table_name }<small>{ format!(" model {}", table.model) }</small></h3>
-                        <p class="line"><code>{ &table.line }</code></p>
-                        <table>
-                            <tbody>
-                                { for table.columns.iter().map(|c| html! {
-                                    <tr class={classes!(c.references.is_some().then_some("fk"), c.primary_key.then_some("pk"))}>
-                                        <td class="col">{ &c.name }</td>
-                                        <td class="type">{ &c.data_type }</td>
-                                        <td class="keys">
-                                            if c.primary_key { <span class="badge pk">{ "PK" }</span> }
-                                            if let Some(target) = &c.references { <span class="badge fk">{ format!("FK → {target}") }</span> }
-                                            if !c.nullable && !c.primary_key { <span class="badge nn">{ "NOT NULL" }</span> }
-                                        </td>
-                                    </tr>
-                                }) }
-                            </tbody>
-                        </table>
-                    </article>
+                    <TableCard key={table.table_name.clone()} table={table.clone()} />
                 }) }
             </div>
         </section>
@@ -134,6 +149,29 @@ pub fn sql(props: &SqlProps) -> Html {
     }
 }
 
+#[derive(Properties, Clone, PartialEq)]
+struct MethodsCardProps {
+    model: ModelMethods,
+}
+
+#[function_component(MethodsCard)]
+fn methods_card(props: &MethodsCardProps) -> Html {
+    let model = &props.model;
+    html! {
+        <article class="methods-card" data-model={model.model.clone()}>
+            <h3>{ &model.model }</h3>
+            <dl>
+                { for model.methods.iter().map(|m| html! {
+                    <>
+                        <dt><code class="method" data-method={m.name.clone()}>{ &m.signature }</code></dt>
+                        <dd>{ &m.description }</dd>
+                    </>
+                }) }
+            </dl>
+        </article>
+    }
+}
+
 #[function_component(Methods)]
 pub fn methods(props: &ReportProps) -> Html {
     let with_methods: Vec<_> = props
@@ -149,17 +187,7 @@ pub fn methods(props: &ReportProps) -> Html {
                 <p class="empty">{ "Associate two models (Pug.belongsTo(Owner)) to see the methods Sequelize adds." }</p>
             }
             { for with_methods.into_iter().map(|model| html! {
-                <article class="methods-card" data-model={model.model.clone()}>
-                    <h3>{ &model.model }</h3>
-                    <dl>
-                        { for model.methods.iter().map(|m| html! {
-                            <>
-                                <dt><code class="method" data-method={m.name.clone()}>{ &m.signature }</code></dt>
-                                <dd>{ &m.description }</dd>
-                            </>
-                        }) }
-                    </dl>
-                </article>
+                <MethodsCard key={model.model.clone()} model={model.clone()} />
             }) }
         </section>
     }

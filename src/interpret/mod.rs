@@ -224,14 +224,26 @@ impl Interpreter {
     // ---- statements ----------------------------------------------------
 
     fn block(&mut self, body: &[Stmt]) -> Eval<Value> {
-        // Function declarations are hoisted, as in JavaScript.
+        // As in JavaScript: function declarations are hoisted; names declared later in
+        // the block exist already but may not be read yet.
         for stmt in body {
-            if let Stmt::Function { name, body, .. } = stmt {
-                let function = Function {
-                    params: Vec::new(),
-                    body: body.clone(),
-                };
-                self.bind(&name.name, Value::Function(Rc::new(function)));
+            match stmt {
+                Stmt::Function { name, body, .. } => {
+                    let function = Function {
+                        params: Vec::new(),
+                        body: body.clone(),
+                    };
+                    self.bind(&name.name, Value::Function(Rc::new(function)));
+                }
+                Stmt::Class { name, .. } => self.bind(&name.name, Value::Uninitialized),
+                Stmt::Declare { declarations, .. } => {
+                    for declaration in declarations {
+                        for name in declaration.target.names() {
+                            self.bind(name, Value::Uninitialized);
+                        }
+                    }
+                }
+                _ => {}
             }
         }
         for stmt in body {
@@ -501,6 +513,17 @@ impl Interpreter {
 
     fn identifier(&mut self, name: &str, span: Span) -> Eval<Value> {
         if let Some(value) = self.lookup(name) {
+            if let Value::Uninitialized = value {
+                return throw(
+                    SequelizeError {
+                        name: "ReferenceError".into(),
+                        message: format!("Cannot access '{name}' before initialization"),
+                        at: None,
+                        hint: Some(format!("define {name} above the line that uses it")),
+                    },
+                    span,
+                );
+            }
             return Ok(value);
         }
         Ok(Value::Unbound(name.to_string(), span))

@@ -36,6 +36,9 @@ pub enum Value {
     Date(i64),
     Function(Rc<Function>),
     Console,
+    /// A `const`/`let`/`class` name before its declaration ran (JavaScript's
+    /// temporal dead zone).
+    Uninitialized,
     /// A name the snippet never defined, and where it was used.
     Unbound(String, crate::diagnostic::Span),
     /// A value the playground does not model (a query result before the runtime, a module

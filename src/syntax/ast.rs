@@ -89,6 +89,17 @@ pub enum Pattern {
     Array(Vec<Option<Ident>>),
 }
 
+impl Pattern {
+    /// The names the pattern binds.
+    pub fn names(&self) -> Vec<&str> {
+        match self {
+            Pattern::Ident(ident) => vec![ident.name.as_str()],
+            Pattern::Object(pairs) => pairs.iter().map(|(_, local)| local.name.as_str()).collect(),
+            Pattern::Array(items) => items.iter().flatten().map(|i| i.name.as_str()).collect(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Expr {
     pub kind: ExprKind,

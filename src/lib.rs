@@ -12,6 +12,7 @@ pub mod diagram;
 pub mod examples;
 pub mod explain;
 pub mod interpret;
+pub mod lint;
 pub mod report;
 pub mod runtime;
 pub mod schema;
@@ -44,6 +45,7 @@ fn report(source: &str, runtime: Option<runtime::Runtime>) -> Report {
     let (program, mut diagnostics) = syntax::parse(source);
     let (outcome, steps) = interpret::execute(&program, interpret::Limits::default(), runtime);
     diagnostics.extend(outcome.diagnostics);
+    diagnostics.extend(lint::lint(&outcome.schema, &program));
     diagnostics.sort_by_key(|d| (d.start, d.end));
     let schema = &outcome.schema;
     let error = outcome.error.as_ref().map(|thrown| &thrown.error);

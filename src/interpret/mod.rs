@@ -155,6 +155,24 @@ struct Interpreter {
     runtime: Option<Runtime>,
 }
 
+/// Model methods that return promises.
+const QUERY_METHODS: &[&str] = &[
+    "create",
+    "bulkCreate",
+    "findAll",
+    "findOne",
+    "findByPk",
+    "count",
+    "findAndCountAll",
+    "destroy",
+    "update",
+    "findOrCreate",
+    "upsert",
+    "max",
+    "min",
+    "sum",
+];
+
 /// Names the snippet may use without defining them, as in the report format.
 fn global(name: &str) -> Option<Value> {
     Some(match name {
@@ -402,6 +420,10 @@ impl Interpreter {
                 object, property, ..
             } => {
                 let target = self.expr(object)?;
+                if let Value::Promise(_) = target {
+                    self.note_unawaited(object, expr.span);
+                    return Ok(Value::Undefined);
+                }
                 if matches!(target, Value::Undefined | Value::Null) {
                     return throw(
                         type_error(format!(
@@ -441,7 +463,10 @@ impl Interpreter {
                     _ => Value::Opaque,
                 }
             }
-            ExprKind::Await(inner) => self.expr(inner)?,
+            ExprKind::Await(inner) => match self.expr(inner)? {
+                Value::Promise(value) => *value,
+                other => other,
+            },
             ExprKind::Unary { op, operand } => {
                 let value = self.expr(operand)?;
                 match *op {
@@ -586,6 +611,29 @@ impl Interpreter {
             Value::Unbound(..) => Value::Opaque,
             _ => Value::Opaque,
         })
+    }
+
+    /// Reading a property of a promise: the call that made it was not awaited.
+    fn note_unawaited(&mut self, object: &Expr, span: Span) {
+        let name = object
+            .path()
+            .map(|p| p.join("."))
+            .unwrap_or_else(|| "this value".into());
+        if self
+            .diagnostics
+            .iter()
+            .any(|d| d.start == object.span.start && d.message.contains("is a promise"))
+        {
+            return;
+        }
+        let _ = span;
+        self.diagnostics.push(
+            Diagnostic::warning(
+                object.span,
+                format!("{name} is a promise here, not the result: Sequelize's methods are asynchronous"),
+            )
+            .with_hint("await the call that made it: const x = await Model.create(…)"),
+        );
     }
 
     fn data_type_member(&mut self, name: &str, span: Span) -> Value {
@@ -756,8 +804,35 @@ impl Interpreter {
                 self.method_call(Value::Model(source), object, method, args, span)
             }
             (Value::Console, _) => {
-                self.arguments(args)?;
+                for (arg, value) in args.iter().zip(self.arguments(args)?) {
+                    if let Value::Promise(_) = value {
+                        self.note_unawaited(arg, arg.span);
+                    }
+                }
                 Ok(Value::Undefined)
+            }
+            (Value::Model(_), query) if QUERY_METHODS.contains(&query) => {
+                // Analysis only (no SQL engine): the result is unknown, but it is a promise.
+                self.arguments(args)?;
+                Ok(Value::Promise(Box::new(Value::Opaque)))
+            }
+            (Value::Promise(_), _)
+                if method != "then" && method != "catch" && method != "finally" =>
+            {
+                self.note_unawaited(object, object.span);
+                let name = object
+                    .path()
+                    .map(|p| p.join("."))
+                    .unwrap_or_else(|| "value".into());
+                throw(
+                    SequelizeError {
+                        name: "TypeError".into(),
+                        message: format!("{name}.{method} is not a function"),
+                        at: None,
+                        hint: Some(format!("{name} is a promise: await the call that made it")),
+                    },
+                    span,
+                )
             }
             (Value::Unbound(name, name_span), _) => {
                 let model_var = upper_first(name);

@@ -75,11 +75,16 @@ impl Interpreter {
                 }
                 rt.end_step(StepEnd::Sync {});
                 self.synced = true;
-                Value::Sequelize
+                Value::Promise(Box::new(Value::Sequelize))
             }
             (Value::Console, "log" | "info" | "dir" | "table") => {
                 let values = self.arguments(args)?;
                 reject_unbound(&values)?;
+                for (arg, value) in args.iter().zip(&values) {
+                    if let Value::Promise(_) = value {
+                        self.note_unawaited(arg, arg.span);
+                    }
+                }
                 let value = values.first().map_or(serde_json::Value::Null, to_json);
                 let label = (values.len() > 1).then(|| values[1..].iter().map(to_json).collect());
                 self.runtime
@@ -91,13 +96,15 @@ impl Interpreter {
             (Value::Model(id), _) => {
                 let id = *id;
                 match self.model_query(id, method, args, span)? {
-                    Some(value) => value,
+                    Some(value) if method == "build" => value,
+                    Some(value) => Value::Promise(Box::new(value)),
                     None => return Ok(None),
                 }
             }
             (Value::Instance(instance), _) => {
-                match self.instance_call(instance, method, args, span)? {
-                    Some(value) => value,
+                match self.instance_call(instance, _object, method, args, span)? {
+                    Some(value) if matches!(method, "get" | "set" | "toJSON") => value,
+                    Some(value) => Value::Promise(Box::new(value)),
                     None => return Ok(None),
                 }
             }
@@ -222,6 +229,7 @@ impl Interpreter {
     fn instance_call(
         &mut self,
         instance: &InstanceRef,
+        object: &Expr,
         method: &str,
         args: &[Expr],
         span: Span,
@@ -305,9 +313,23 @@ impl Interpreter {
             Err(error)
                 if error.name == "TypeError" && error.message.ends_with("is not a function") =>
             {
-                let model = &self.schema.model(instance.borrow().model).name;
-                let mut error = error;
-                error.message = format!("{}.{method} is not a function", lower_first(model));
+                // Node names the expression: `tom.getPug is not a function`.
+                let model = self.schema.model(instance.borrow().model);
+                let receiver = object
+                    .path()
+                    .map(|p| p.join("."))
+                    .unwrap_or_else(|| lower_first(&model.name));
+                let accessors = model
+                    .associations
+                    .iter()
+                    .flat_map(|a| a.accessors.iter().map(|(_, n)| n.as_str()));
+                let mut error = RuntimeError::new(
+                    "TypeError",
+                    format!("{receiver}.{method} is not a function"),
+                );
+                if let Some(close) = super::options::closest(method, accessors) {
+                    error = error.with_hint(format!("did you mean {receiver}.{close}()?"));
+                }
                 Err(thrown(error, span))
             }
             Err(error) => Err(thrown(error, span)),

@@ -32,6 +32,8 @@ pub enum Value {
     Model(ModelId),
     /// A row as a Sequelize instance (`await Pug.create(…)`).
     Instance(crate::runtime::InstanceRef),
+    /// What an asynchronous Sequelize method returns; `await` gives the value inside.
+    Promise(Box<Value>),
     /// A JavaScript `Date`, in milliseconds since the epoch.
     Date(i64),
     Function(Rc<Function>),

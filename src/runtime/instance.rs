@@ -144,6 +144,7 @@ pub fn to_json(value: &Value) -> Json {
                 .map(|(k, v)| (k.clone(), to_json(v)))
                 .collect::<Map<String, Json>>(),
         ),
+        // A promise, a model, a function: JSON.stringify gives `{}` (or nothing).
         _ => Json::Object(Map::new()),
     }
 }

@@ -3,6 +3,7 @@
 mod cli;
 mod corpus;
 mod inflection;
+mod mistakes;
 mod presets;
 mod robustness;
 mod seeds;

@@ -405,6 +405,50 @@ fn join_rows(
         .map_err(engine_error)
 }
 
+/// Logs and runs Sequelize's read of the join rows of `key` (limited to `targets` when
+/// given), as `set` and `add` do before changing links.
+fn read_links(
+    rt: &mut Runtime,
+    schema: &Schema,
+    association: &Association,
+    key: &Value,
+    targets: Option<&[Value]>,
+) -> RunResult<Vec<super::store::Row>> {
+    let join = schema.model(association.through.expect("join model"));
+    let column = |attribute: &str| {
+        format!(
+            "{}.{}",
+            sql::quote(&join.name),
+            sql::quote(&join.field_of(attribute))
+        )
+    };
+    let mut condition = format!(
+        "{} = {}",
+        column(&association.foreign_key),
+        literal_of(key).sql()
+    );
+    if let Some(targets) = targets {
+        let other_key = association.other_key.clone().unwrap_or_default();
+        let keys: Vec<String> = targets.iter().map(|t| literal_of(t).sql()).collect();
+        condition.push_str(&format!(
+            " AND {} IN ({})",
+            column(&other_key),
+            keys.join(", ")
+        ));
+    }
+    let fields: Vec<String> = find::all_attributes(join)
+        .iter()
+        .map(|a| sql::quote(&join.field_of(a)))
+        .collect();
+    rt.log(format!(
+        "SELECT {} FROM {} AS {} WHERE {condition};",
+        fields.join(", "),
+        sql::quote(&join.table_name),
+        sql::quote(&join.name)
+    ))?;
+    join_rows(rt, schema, association, key, targets)
+}
+
 fn belongs_to_many(
     rt: &mut Runtime,
     schema: &Schema,
@@ -526,21 +570,7 @@ fn belongs_to_many(
         _ => {
             // set: keep exactly these links — read them all, delete the extra, insert the missing.
             let keys = keys_of(schema, association, arg);
-            let join_attributes = find::all_attributes(join);
-            rt.log(format!(
-                "SELECT {} FROM {} AS {} WHERE {}.{} = {};",
-                join_attributes
-                    .iter()
-                    .map(|a| sql::quote(&join.field_of(a)))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                sql::quote(&join.table_name),
-                sql::quote(&join.name),
-                sql::quote(&join.name),
-                sql::quote(&join.field_of(&association.foreign_key)),
-                literal_of(&key).sql()
-            ))?;
-            let existing: Vec<Value> = join_rows(rt, schema, association, &key, None)?
+            let existing: Vec<Value> = read_links(rt, schema, association, &key, None)?
                 .iter()
                 .filter_map(|r| {
                     r.iter()
@@ -591,28 +621,7 @@ fn link(
     let join_id = association.through.expect("join model");
     let join = schema.model(join_id);
     let other_key = association.other_key.clone().unwrap_or_default();
-    let join_attributes = find::all_attributes(join);
-    rt.log(format!(
-        "SELECT {} FROM {} AS {} WHERE {}.{} = {} AND {}.{} IN ({});",
-        join_attributes
-            .iter()
-            .map(|a| sql::quote(&join.field_of(a)))
-            .collect::<Vec<_>>()
-            .join(", "),
-        sql::quote(&join.table_name),
-        sql::quote(&join.name),
-        sql::quote(&join.name),
-        sql::quote(&join.field_of(&association.foreign_key)),
-        literal_of(key).sql(),
-        sql::quote(&join.name),
-        sql::quote(&join.field_of(&other_key)),
-        targets
-            .iter()
-            .map(|t| literal_of(t).sql())
-            .collect::<Vec<_>>()
-            .join(", ")
-    ))?;
-    let existing = join_rows(rt, schema, association, key, Some(targets))?;
+    let existing = read_links(rt, schema, association, key, Some(targets))?;
     let other_field = join.field_of(&other_key);
     let missing: Vec<&Value> = targets
         .iter()

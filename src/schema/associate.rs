@@ -229,20 +229,7 @@ impl Schema {
         span: Span,
     ) -> Result<(), SequelizeError> {
         self.check_alias_unused(source, &options)?;
-        let (as_name, names, is_aliased) = match options.alias() {
-            Some(alias) => (
-                alias.clone(),
-                Names {
-                    singular: alias,
-                    plural: String::new(),
-                },
-                true,
-            ),
-            None => {
-                let names = self.models[target].names.clone();
-                (names.singular.clone(), names, false)
-            }
-        };
+        let (as_name, names, is_aliased) = self.single_names(target, &options);
         let (fk_name, fk_attribute) = AssociationOptions::key_parts(&options.foreign_key);
         let foreign_key =
             fk_name.unwrap_or_else(|| camelize(&format!("{as_name}_{}", self.pk_of(target))));
@@ -322,20 +309,7 @@ impl Schema {
         span: Span,
     ) -> Result<(), SequelizeError> {
         self.check_alias_unused(source, &options)?;
-        let (as_name, names, is_aliased) = match options.alias() {
-            Some(alias) => (
-                alias.clone(),
-                Names {
-                    singular: alias,
-                    plural: String::new(),
-                },
-                true,
-            ),
-            None => {
-                let names = self.models[target].names.clone();
-                (names.singular.clone(), names, false)
-            }
-        };
+        let (as_name, names, is_aliased) = self.single_names(target, &options);
         let (fk_name, fk_attribute) = AssociationOptions::key_parts(&options.foreign_key);
         let foreign_key = fk_name.unwrap_or_else(|| {
             let base = options
@@ -506,6 +480,25 @@ impl Schema {
         self.merge_attribute(target, &foreign_key, attribute);
         self.models[source].refresh_attributes();
         self.check_naming_collision(source, &as_name)
+    }
+
+    /// Singular associations: `as` names the association (only its singular is used);
+    /// without it the target's names are used.
+    fn single_names(&self, target: ModelId, options: &AssociationOptions) -> (String, Names, bool) {
+        match options.alias() {
+            Some(alias) => (
+                alias.clone(),
+                Names {
+                    singular: alias,
+                    plural: String::new(),
+                },
+                true,
+            ),
+            None => {
+                let names = self.models[target].names.clone();
+                (names.singular.clone(), names, false)
+            }
+        }
     }
 
     /// Plural associations: `as` may be a name (singularized for the singular accessors)

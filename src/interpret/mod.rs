@@ -286,9 +286,7 @@ impl Interpreter {
                 self.expr(expr)?;
             }
             Stmt::Class {
-                name,
-                superclass,
-                span,
+                name, superclass, ..
             } => {
                 if let Some(superclass) = superclass {
                     let parent = self.expr(superclass)?;
@@ -302,7 +300,6 @@ impl Interpreter {
                         );
                     }
                 }
-                let _ = span;
                 self.bind(&name.name, Value::PendingClass(name.name.clone()));
             }
             Stmt::Function { .. } | Stmt::Unsupported { .. } => {}
@@ -421,7 +418,7 @@ impl Interpreter {
             } => {
                 let target = self.expr(object)?;
                 if let Value::Promise(_) = target {
-                    self.note_unawaited(object, expr.span);
+                    self.note_unawaited(object);
                     return Ok(Value::Undefined);
                 }
                 if matches!(target, Value::Undefined | Value::Null) {
@@ -614,7 +611,7 @@ impl Interpreter {
     }
 
     /// Reading a property of a promise: the call that made it was not awaited.
-    fn note_unawaited(&mut self, object: &Expr, span: Span) {
+    fn note_unawaited(&mut self, object: &Expr) {
         let name = object
             .path()
             .map(|p| p.join("."))
@@ -626,7 +623,6 @@ impl Interpreter {
         {
             return;
         }
-        let _ = span;
         self.diagnostics.push(
             Diagnostic::warning(
                 object.span,
@@ -806,7 +802,7 @@ impl Interpreter {
             (Value::Console, _) => {
                 for (arg, value) in args.iter().zip(self.arguments(args)?) {
                     if let Value::Promise(_) = value {
-                        self.note_unawaited(arg, arg.span);
+                        self.note_unawaited(arg);
                     }
                 }
                 Ok(Value::Undefined)
@@ -819,7 +815,7 @@ impl Interpreter {
             (Value::Promise(_), _)
                 if method != "then" && method != "catch" && method != "finally" =>
             {
-                self.note_unawaited(object, object.span);
+                self.note_unawaited(object);
                 let name = object
                     .path()
                     .map(|p| p.join("."))

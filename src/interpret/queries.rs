@@ -82,7 +82,7 @@ impl Interpreter {
                 reject_unbound(&values)?;
                 for (arg, value) in args.iter().zip(&values) {
                     if let Value::Promise(_) = value {
-                        self.note_unawaited(arg, arg.span);
+                        self.note_unawaited(arg);
                     }
                 }
                 let value = values.first().map_or(serde_json::Value::Null, to_json);

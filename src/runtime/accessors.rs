@@ -318,13 +318,13 @@ fn set_foreign_key(
         .collect();
     let key_list: Vec<String> = keys.iter().map(|k| literal_of(k).sql()).collect();
     let mut condition = String::new();
-    if let Some(owner) = only_when_owned_by {
+    // The owner's key is a bind parameter, after the SET values.
+    if only_when_owned_by.is_some() {
         condition.push_str(&format!(
             "{} = ${} AND ",
             sql::quote(&fk_field),
             set_names.len() + 1
         ));
-        let _ = owner;
     }
     condition.push_str(&format!(
         "{} IN ({})",

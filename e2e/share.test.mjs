@@ -73,6 +73,21 @@ test('a link opened over saved work keeps that work one click away', async () =>
   assert.equal(await page.locator('#notice').count(), 0);
 });
 
+test('a link pasted into the address bar of the open page opens, with the work one click away', async () => {
+  const { page } = await fresh();
+  await open(page, server.url);
+  await page.fill('#code', THEIRS);
+  await page.waitForTimeout(400);
+  const theirsHash = await page.evaluate(() => location.hash);
+  await page.fill('#code', MINE);
+  await page.waitForTimeout(400);
+  await page.evaluate((hash) => { location.hash = hash; }, theirsHash);
+  await page.waitForSelector('#notice');
+  assert.equal(await page.inputValue('#code'), THEIRS);
+  await page.click('#restore');
+  assert.equal(await page.inputValue('#code'), MINE);
+});
+
 test('bad links show why and keep the saved work', async () => {
   const { page, consoleErrors } = await fresh();
   await open(page, server.url);

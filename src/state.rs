@@ -22,8 +22,9 @@ pub struct State {
 /// What the page says about where its code came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Notice {
-    /// A shared link was opened over different saved work, kept one click away.
-    OpenedLink { saved: String },
+    /// A shared link was opened over different saved work, kept one click away. The
+    /// saved work stays in storage until the link's code (`link`) is edited.
+    OpenedLink { saved: String, link: String },
     /// The link could not be read; the saved work (or the example) is shown instead.
     BadLink { reason: String },
 }
@@ -100,9 +101,17 @@ pub enum Action {
     DismissNotice,
     /// Back to the work saved before a shared link was opened.
     RestoreSaved,
+    /// A link pasted into the address bar of the open page (only its fragment changed).
+    OpenFragment(String),
 }
 
 impl State {
+    /// Whether the code should be saved as the learner's work: not while it is still
+    /// exactly a shared link opened over other saved work.
+    pub fn should_save(&self) -> bool {
+        !matches!(&self.notice, Some(Notice::OpenedLink { link, .. }) if *link == self.code)
+    }
+
     pub fn new(code: &str) -> State {
         State {
             code: code.to_string(),
@@ -128,7 +137,10 @@ impl State {
                 let mut state =
                     State::new(&shared.code).reduce(Action::ChooseDialect(shared.dialect()));
                 if let Some(work) = saved.filter(|w| w.code != shared.code) {
-                    state.notice = Some(Notice::OpenedLink { saved: work.code });
+                    state.notice = Some(Notice::OpenedLink {
+                        saved: work.code,
+                        link: shared.code,
+                    });
                 }
                 state
             }
@@ -165,8 +177,26 @@ impl State {
                 notice: None,
                 ..self.clone()
             },
+            Action::OpenFragment(fragment) => match crate::share::decode(&fragment) {
+                Ok(Some(shared)) if shared.code != self.code => State {
+                    notice: Some(Notice::OpenedLink {
+                        saved: self.code.clone(),
+                        link: shared.code.clone(),
+                    }),
+                    ..self
+                        .reduce(Action::EditCode(shared.code.clone()))
+                        .reduce(Action::ChooseDialect(shared.dialect()))
+                },
+                Ok(_) => self.clone(),
+                Err(error) => State {
+                    notice: Some(Notice::BadLink {
+                        reason: error.to_string(),
+                    }),
+                    ..self.clone()
+                },
+            },
             Action::RestoreSaved => match &self.notice {
-                Some(Notice::OpenedLink { saved }) => State {
+                Some(Notice::OpenedLink { saved, .. }) => State {
                     notice: None,
                     ..self.reduce(Action::EditCode(saved.clone()))
                 },
@@ -239,6 +269,10 @@ mod tests {
         // A link over other saved work: the link, with the saved work one click away.
         let state = State::startup(&format!("#{link}"), Some(&saved));
         assert!(state.code.contains("Theirs") && state.dialect == Dialect::Mysql);
+        assert!(!state.should_save(), "the saved work must survive a reload");
+        assert!(state
+            .reduce(Action::EditCode("edited".into()))
+            .should_save());
         let restored = state.reduce(Action::RestoreSaved);
         assert!(restored.code.contains("Mine") && restored.notice.is_none());
         // A bad link: the saved work and a notice saying why.
@@ -250,6 +284,19 @@ mod tests {
             State::startup("", None).code,
             crate::examples::DEFAULT_EXAMPLE
         );
+    }
+
+    #[test]
+    fn a_link_pasted_into_the_open_page_keeps_the_current_work() {
+        use crate::share::{encode, Shared};
+        let state = State::new("const Mine = 1;");
+        let link = encode(&Shared::new("const Theirs = 2;", Dialect::Postgres));
+        let opened = state.reduce(Action::OpenFragment(format!("#{link}")));
+        assert_eq!(opened.code, "const Theirs = 2;");
+        assert_eq!(opened.reduce(Action::RestoreSaved).code, "const Mine = 1;");
+        let bad = state.reduce(Action::OpenFragment("#nonsense".into()));
+        assert_eq!(bad.code, "const Mine = 1;");
+        assert!(matches!(bad.notice, Some(Notice::BadLink { .. })));
     }
 
     #[test]

@@ -174,18 +174,21 @@ pub fn install_panic_hook() {
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(|| {
-        let state = State::startup(&persist::fragment(), persist::saved().as_deref());
-        if let Some(Notice::OpenedLink { saved }) = &state.notice {
-            persist::keep_previous(saved);
-        }
-        PageState(state)
+        PageState(State::startup(
+            &persist::fragment(),
+            persist::saved().as_deref(),
+        ))
     });
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            persist::on_link_pasted(move |fragment| state.dispatch(Action::OpenFragment(fragment)))
+        });
+    }
     let saver = use_mut_ref(persist::Saver::default);
     use_effect_with(
-        (state.0.code.clone(), state.0.dialect),
-        move |(code, dialect)| {
-            saver.borrow().save(code, *dialect);
-        },
+        (state.0.code.clone(), state.0.dialect, state.0.should_save()),
+        move |(code, dialect, keep)| saver.borrow().save(code, *dialect, *keep),
     );
     let share_status = use_state(|| None::<String>);
     let on_share = {

@@ -12,8 +12,6 @@ use crate::share::{encode, Shared};
 use crate::sql::Dialect;
 
 const SAVED: &str = "assoc-playground";
-/// The work a shared link was opened over, until the learner restores or replaces it.
-const PREVIOUS: &str = "assoc-playground:previous";
 /// How long typing must pause before the address bar is rewritten.
 const URL_DELAY_MS: i32 = 250;
 
@@ -33,17 +31,11 @@ pub fn fragment() -> String {
         .unwrap_or_default()
 }
 
-/// Keeps `work` as the previous work (a shared link is being opened over it).
-pub fn keep_previous(work: &str) {
-    if let Some(storage) = storage() {
-        let _ = storage.set_item(PREVIOUS, &encode(&Shared::new(work, Dialect::Postgres)));
-    }
-}
-
 /// A scheduled rewrite of the address bar: the timer's handle and its callback.
 type PendingWrite = Option<(i32, Closure<dyn FnMut()>)>;
 
-/// Saves now; rewrites the address bar once typing pauses.
+/// Saves now (unless `keep` is false: the code is a shared link opened over other saved
+/// work); rewrites the address bar once typing pauses.
 pub struct Saver {
     pending: Rc<RefCell<PendingWrite>>,
 }
@@ -57,9 +49,9 @@ impl Default for Saver {
 }
 
 impl Saver {
-    pub fn save(&self, code: &str, dialect: Dialect) {
+    pub fn save(&self, code: &str, dialect: Dialect, keep: bool) {
         let link = encode(&Shared::new(code, dialect));
-        if let Some(storage) = storage() {
+        if let Some(storage) = storage().filter(|_| keep) {
             let _ = storage.set_item(SAVED, &link);
         }
         let Some(window) = web_sys::window() else {
@@ -103,4 +95,16 @@ pub fn copy(text: &str) {
     if let Some(window) = web_sys::window() {
         let _ = window.navigator().clipboard().write_text(text);
     }
+}
+
+/// Calls `open` with the new fragment whenever the learner pastes a link to this page
+/// into the address bar (the page stays; only `hashchange` tells). Our own
+/// `replaceState` writes do not fire it.
+pub fn on_link_pasted(open: impl Fn(String) + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let listener = Closure::<dyn FnMut()>::new(move || open(fragment()));
+    window.set_onhashchange(Some(listener.as_ref().unchecked_ref()));
+    listener.forget();
 }

@@ -88,6 +88,21 @@ test('a link pasted into the address bar of the open page opens, with the work o
   assert.equal(await page.inputValue('#code'), MINE);
 });
 
+test('copying as a Node script and as Markdown puts them on the clipboard', async () => {
+  const { page } = await fresh();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+  await open(page, server.url);
+  await page.fill('#code', MINE);
+  await page.click('#copy-script');
+  const script = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(script, /new Sequelize\('sqlite::memory:'/);
+  assert.ok(script.includes(`  ${MINE}`));
+  await page.click('#copy-markdown');
+  const markdown = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(markdown.startsWith('```js\n' + MINE));
+  assert.match(markdown, /CREATE TABLE IF NOT EXISTS "mines"/);
+});
+
 test('bad links show why and keep the saved work', async () => {
   const { page, consoleErrors } = await fresh();
   await open(page, server.url);

@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod diagram;
 pub mod examples;
 pub mod explain;
+pub mod export;
 pub mod interpret;
 pub mod lint;
 pub mod report;

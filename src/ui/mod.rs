@@ -208,6 +208,41 @@ pub fn app() -> Html {
             share_status.set(Some(format!("Link copied ({length} characters){advice}")));
         })
     };
+    let on_copy_script = {
+        let state = state.clone();
+        let share_status = share_status.clone();
+        Callback::from(move |_: MouseEvent| {
+            persist::copy(&crate::export::node_script(&state.0.code));
+            share_status.set(Some(format!(
+                "Node script copied: save it as repro.js beside a package.json with {}",
+                crate::export::NODE_DEPENDENCIES
+            )));
+        })
+    };
+    let on_copy_markdown = {
+        let state = state.clone();
+        let share_status = share_status.clone();
+        Callback::from(move |_: MouseEvent| {
+            let current = &state.0;
+            let fresh_run = !current.run.is_stale(&current.code);
+            let result = current
+                .run
+                .steps
+                .iter()
+                .rev()
+                .find_map(|s| s.get("show").map(|show| show["value"].clone()))
+                .filter(|_| fresh_run);
+            persist::copy(&crate::export::markdown(
+                &current.code,
+                &current.report,
+                current.dialect,
+                result.as_ref(),
+            ));
+            share_status.set(Some(
+                "Markdown copied: code, tables and the last result".into(),
+            ));
+        })
+    };
     let on_dismiss = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::DismissNotice))
@@ -296,6 +331,8 @@ pub fn app() -> Html {
                 </div>
                 <div class="controls">
                     <button id="share" onclick={on_share}>{ "Share" }</button>
+                    <button id="copy-script" onclick={on_copy_script} title="A runnable script with real Sequelize on SQLite">{ "Copy as Node script" }</button>
+                    <button id="copy-markdown" onclick={on_copy_markdown} title="Code, tables and result for an issue or a forum post">{ "Copy as Markdown" }</button>
                     <label>
                         { "Examples " }
                         <select id="presets" onchange={on_preset}>

@@ -9,6 +9,7 @@
 pub mod assoc;
 pub mod diagnostic;
 pub mod diagram;
+pub mod embed;
 pub mod examples;
 pub mod explain;
 pub mod export;

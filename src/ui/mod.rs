@@ -2,6 +2,7 @@
 //! [`crate::state::Action`]s; none of them knows an association rule.
 
 mod diagram;
+mod embedding;
 mod panels;
 mod persist;
 mod run;
@@ -13,6 +14,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement, KeyboardEvent, MessageEvent, Worker};
 use yew::prelude::*;
 
+use crate::embed::{Embed, Panel};
 use crate::examples::PRESETS;
 use crate::share::{LONG_LINK, TOO_LONG_LINK};
 use crate::sql::Dialect;
@@ -185,11 +187,25 @@ pub fn app() -> Html {
             persist::on_link_pasted(move |fragment| state.dispatch(Action::OpenFragment(fragment)))
         });
     }
+    let embed: Rc<Option<Embed>> = use_memo((), |_| {
+        let query = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default();
+        crate::embed::from_query(&query)
+    });
     let saver = use_mut_ref(persist::Saver::default);
-    use_effect_with(
-        (state.0.code.clone(), state.0.dialect, state.0.should_save()),
-        move |(code, dialect, keep)| saver.borrow().save(code, *dialect, *keep),
-    );
+    {
+        // An embed never writes the learner's own saved work or the parent's address.
+        let embedded = embed.is_some();
+        use_effect_with(
+            (state.0.code.clone(), state.0.dialect, state.0.should_save()),
+            move |(code, dialect, keep)| {
+                if !embedded {
+                    saver.borrow().save(code, *dialect, *keep);
+                }
+            },
+        );
+    }
     let share_status = use_state(|| None::<String>);
     let on_share = {
         let state = state.clone();
@@ -267,10 +283,15 @@ pub fn app() -> Html {
             }
         })
     };
+    // The latest state, for callbacks registered once (message listeners) that would
+    // otherwise see the state of the render that registered them.
+    let latest = use_mut_ref(|| state.0.clone());
+    *latest.borrow_mut() = state.0.clone();
     let worker = use_mut_ref(|| None::<EngineWorker>);
     let on_run = {
         let state = state.clone();
         let worker = worker.clone();
+        let latest = latest.clone();
         Callback::from(move |_: ()| {
             if worker.borrow().is_none() {
                 match EngineWorker::start(state.clone()) {
@@ -280,7 +301,8 @@ pub fn app() -> Html {
             }
             state.dispatch(Action::RunStarted);
             if let Some(engine) = worker.borrow().as_ref() {
-                engine.run(&state.0.code, &state);
+                let code = latest.borrow().code.clone();
+                engine.run(&code, &state);
             }
         })
     };
@@ -321,6 +343,73 @@ pub fn app() -> Html {
         })
     };
     use_effect_with(state.0.theme, |theme| apply_theme(*theme));
+    {
+        let state = state.clone();
+        let on_run = on_run.clone();
+        let embed = embed.clone();
+        let latest = latest.clone();
+        use_effect_with((), move |_| {
+            if let Some(embed) = embed.as_ref() {
+                state.dispatch(Action::SetTheme(embed.theme));
+                if embed.run_on_load {
+                    on_run.emit(());
+                }
+            }
+            let on_run = on_run.clone();
+            embedding::listen(move |request, event| match request {
+                embedding::Request::SetCode(code) => state.dispatch(Action::EditCode(code)),
+                embedding::Request::Run => on_run.emit(()),
+                embedding::Request::GetState => {
+                    let current = latest.borrow();
+                    embedding::reply(
+                        event,
+                        &[
+                            ("type", "state".into()),
+                            ("code", current.code.as_str().into()),
+                            ("dialect", current.dialect.name().into()),
+                        ],
+                    )
+                }
+            });
+        });
+    }
+    use_effect(embedding::post_height);
+    if let Some(embed) = embed.as_ref() {
+        let current = &state.0;
+        let full = persist::link(&current.code, current.dialect).replacen(
+            &web_sys::window()
+                .and_then(|w| w.location().search().ok())
+                .unwrap_or_default(),
+            "",
+            1,
+        );
+        return html! {
+            <div class="page embed">
+                <main class="layout embed-layout">
+                    if embed.shows(Panel::Code) {
+                        <section class="editor-pane" aria-label="Code">
+                            <textarea id="code" class="code" spellcheck="false" value={current.code.clone()}
+                                readonly={embed.readonly} oninput={on_input} onkeydown={on_keydown} />
+                            <panels::Problems code={current.code.clone()} report={current.report.clone()} />
+                        </section>
+                    }
+                    <section class="views">
+                        if embed.shows(Panel::Run) {
+                            <run::RunPanel run={current.run.clone()} stale={current.run.is_stale(&current.code)}
+                                on_run={on_run} on_cancel={on_cancel} />
+                        }
+                        if embed.shows(Panel::Tables) { <panels::Tables report={current.report.clone()} /> }
+                        if embed.shows(Panel::Diagram) { <diagram::DiagramPanel report={current.report.clone()} /> }
+                        if embed.shows(Panel::Sql) {
+                            <panels::Sql report={current.report.clone()} dialect={current.dialect} on_change={on_dialect} />
+                        }
+                        if embed.shows(Panel::Methods) { <panels::Methods report={current.report.clone()} /> }
+                    </section>
+                </main>
+                <p class="open-full"><a id="open-playground" href={full} target="_blank" rel="noopener">{ "Open in playground ↗" }</a></p>
+            </div>
+        };
+    }
     let current = &state.0;
     html! {
         <div class="page">

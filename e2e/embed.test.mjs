@@ -1,0 +1,77 @@
+// Playgrounds inside a tutorial page: embed.js upgrades its code blocks into iframes
+// that size themselves, run on their own, and answer the postMessage API.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveDist, launch, artifacts } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+  await browser.page.goto(`${server.url}tutorial.html`);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const frames = () => browser.page.frames().filter((f) => f.url().includes('embed'));
+
+test('the three code blocks become playgrounds with their code', async () => {
+  await browser.page.waitForFunction(() => document.querySelectorAll('iframe.assoc-playground').length === 3
+    && document.querySelectorAll('pre').length === 0);
+  await browser.page.waitForFunction(() => window.frames.length === 3);
+  for (const frame of frames()) await frame.waitForSelector('#code');
+  const first = frames().find((f) => f.url().includes('panels=code%2Ctables%2Cmethods'));
+  assert.ok(first, frames().map((f) => f.url()).join('\n'));
+  await first.waitForSelector('#tables .table-card[data-table="pugs"]');
+  assert.equal(await first.locator('#run').count(), 0, 'the run panel was not asked for');
+  assert.equal(await first.locator('#diagram').count(), 0, 'the diagram was not asked for');
+  assert.match(await first.getAttribute('#open-playground', 'href'), /#v1\./);
+});
+
+test('run=auto runs on load; readonly code cannot be edited', async () => {
+  const runner = frames().find((f) => f.url().includes('run=auto'));
+  await runner.waitForSelector('#run .step.show');
+  assert.match(await runner.innerText('#run .step.show pre.json'), /"pugs": \[/);
+  assert.notEqual(await runner.getAttribute('#code', 'readonly'), null);
+});
+
+test('each iframe takes the height its playground reports', async () => {
+  await browser.page.waitForFunction(() =>
+    [...document.querySelectorAll('iframe.assoc-playground')].every((f) => f.style.height !== '420px'));
+  const heights = await browser.page.$$eval('iframe.assoc-playground', (fs) => fs.map((f) => parseInt(f.style.height, 10)));
+  assert.ok(heights.every((h) => h >= 120), heights.join(', '));
+  fs.mkdirSync(artifacts, { recursive: true });
+  await browser.page.screenshot({ path: path.join(artifacts, 'tutorial.png'), fullPage: true });
+});
+
+test('postMessage: setCode then getState round-trips, replies come back to the sender', async () => {
+  const state = await browser.page.evaluate(async () => {
+    const frame = document.querySelectorAll('iframe.assoc-playground')[2].contentWindow;
+    const reply = new Promise((resolve) => {
+      window.addEventListener('message', function listen(event) {
+        if (event.source === frame && event.data && event.data.type === 'state') {
+          window.removeEventListener('message', listen);
+          resolve(event.data);
+        }
+      });
+    });
+    frame.postMessage({ type: 'setCode', code: "const Tag = sequelize.define('tag', {});" }, '*');
+    frame.postMessage({ type: 'bogus', code: 42 }, '*');
+    frame.postMessage('not even an object', '*');
+    frame.postMessage({ type: 'getState' }, '*');
+    return reply;
+  });
+  assert.equal(state.code, "const Tag = sequelize.define('tag', {});");
+  assert.equal(state.dialect, 'postgres');
+});
+
+test('no page errors in the tutorial or its playgrounds', () => {
+  assert.deepEqual(browser.consoleErrors, []);
+});

@@ -1,0 +1,84 @@
+//! The page inside another page: its height reported to the parent (so the iframe can
+//! fit it), and the postMessage API a hosting page drives it with — `setCode`, `run`,
+//! `getState` — with every message checked for shape and size, and replies sent only
+//! to the sender's origin.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::MessageEvent;
+
+/// The longest code a hosting page may send.
+const MAX_CODE: usize = 100_000;
+
+/// A request from the hosting page, after checking.
+pub enum Request {
+    SetCode(String),
+    Run,
+    GetState,
+}
+
+fn read_request(data: &JsValue) -> Option<Request> {
+    if !data.is_object() {
+        return None;
+    }
+    let field = |name: &str| js_sys::Reflect::get(data, &JsValue::from_str(name)).ok();
+    let kind = field("type")?.as_string()?;
+    match kind.as_str() {
+        "setCode" => {
+            let code = field("code")?.as_string()?;
+            (code.len() <= MAX_CODE).then_some(Request::SetCode(code))
+        }
+        "run" => Some(Request::Run),
+        "getState" => Some(Request::GetState),
+        _ => None,
+    }
+}
+
+/// Tells the parent page how tall the playground is.
+pub fn post_height() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    if parent == window {
+        return;
+    }
+    let height = window
+        .document()
+        .and_then(|d| d.document_element())
+        .map_or(0, |e| e.scroll_height());
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"type".into(), &"assoc-playground:height".into());
+    let _ = js_sys::Reflect::set(&message, &"height".into(), &JsValue::from(height));
+    // A height is no secret: any parent may know it.
+    let _ = parent.post_message(&message, "*");
+}
+
+/// A reply to the window that asked, at its origin only.
+pub fn reply(event: &MessageEvent, fields: &[(&str, JsValue)]) {
+    let Some(source) = event.source() else { return };
+    // The sender is another window (a WindowProxy from another realm, so `instanceof
+    // Window` is false here): call it without the check.
+    let target: web_sys::Window = source.unchecked_into();
+    let message = js_sys::Object::new();
+    for (key, value) in fields {
+        let _ = js_sys::Reflect::set(&message, &JsValue::from_str(key), value);
+    }
+    let _ = target.post_message(&message, &event.origin());
+}
+
+/// Calls `handle` for each well-formed request a hosting page sends.
+pub fn listen(handle: impl Fn(Request, &MessageEvent) + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let listener = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        if let Some(request) = read_request(&event.data()) {
+            handle(request, &event);
+        }
+    });
+    window.set_onmessage(Some(listener.as_ref().unchecked_ref()));
+    listener.forget();
+}

@@ -256,16 +256,7 @@ pub fn call(
                 unreachable!()
             };
             let current_keys = keys_of(schema, association, &Value::Array(current));
-            let obsolete: Vec<Value> = current_keys
-                .iter()
-                .filter(|k| !keep.iter().any(|n| cell_of(n) == cell_of(k)))
-                .cloned()
-                .collect();
-            let added: Vec<Value> = keep
-                .iter()
-                .filter(|k| !current_keys.iter().any(|c| cell_of(c) == cell_of(k)))
-                .cloned()
-                .collect();
+            let (obsolete, added) = key_changes(&current_keys, &keep);
             if !obsolete.is_empty() {
                 set_foreign_key(rt, schema, association, &obsolete, &Value::Null, None)?;
             }
@@ -347,6 +338,23 @@ fn set_foreign_key(
         .update(&target.table_name, &sets, &filter)
         .map_err(engine_error)?;
     Ok(())
+}
+
+/// What `set…` changes: the keys linked now but not wanted, and those wanted but not linked.
+fn key_changes(current: &[Value], wanted: &[Value]) -> (Vec<Value>, Vec<Value>) {
+    let missing_from =
+        |list: &[Value], key: &Value| !list.iter().any(|k| cell_of(k) == cell_of(key));
+    let obsolete = current
+        .iter()
+        .filter(|k| missing_from(wanted, k))
+        .cloned()
+        .collect();
+    let added = wanted
+        .iter()
+        .filter(|k| missing_from(current, k))
+        .cloned()
+        .collect();
+    (obsolete, added)
 }
 
 /// `(a OR b)`: the key alternatives of `has…`, as Sequelize groups them.
@@ -578,16 +586,7 @@ fn belongs_to_many(
                         .map(|(_, v)| cell_value(v))
                 })
                 .collect();
-            let obsolete: Vec<Value> = existing
-                .iter()
-                .filter(|e| !keys.iter().any(|k| cell_of(k) == cell_of(e)))
-                .cloned()
-                .collect();
-            let added: Vec<Value> = keys
-                .iter()
-                .filter(|k| !existing.iter().any(|e| cell_of(k) == cell_of(e)))
-                .cloned()
-                .collect();
+            let (obsolete, added) = key_changes(&existing, &keys);
             if !obsolete.is_empty() {
                 unlink(rt, schema, association, &key, &obsolete)?;
             }

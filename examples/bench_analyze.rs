@@ -93,7 +93,7 @@ fn phases(code: &str) {
     }
     let ddl = t.elapsed();
     let t = Instant::now();
-    let _ = report::DdlReport::build(&outcome.schema, None);
+    let _ = report::DdlReport::build(&outcome.schema, None, &sql::Dialect::ALL);
     println!(
         "parse {parse:?} run {run:?} ddl {ddl:?} report-ddl {:?}",
         t.elapsed()

@@ -129,6 +129,11 @@ pub enum DdlResult {
     Error {
         error: String,
     },
+    /// Not written: the caller asked for other dialects only (the page writes the one it
+    /// shows, on every keystroke).
+    Skipped {
+        skipped: bool,
+    },
 }
 
 impl DdlReport {
@@ -142,22 +147,33 @@ impl DdlReport {
 
     /// `sync()` would issue these; `blocked` is the error that stops the snippet before
     /// any table exists.
-    pub fn build(schema: &Schema, blocked: Option<&SequelizeError>) -> DdlReport {
-        let mut results: Vec<DdlResult> = match blocked {
-            Some(error) => Dialect::ALL
-                .iter()
-                .map(|_| DdlResult::Error {
-                    error: error.message.clone(),
-                })
-                .collect(),
-            None => ddl::create_tables_in(schema, &Dialect::ALL)
-                .into_iter()
-                .map(|result| match result {
-                    Ok(create_table) => DdlResult::Tables { create_table },
-                    Err(error) => DdlResult::Error { error },
-                })
-                .collect(),
-        };
+    /// `dialects` are written; the others are [`DdlResult::Skipped`].
+    pub fn build(
+        schema: &Schema,
+        blocked: Option<&SequelizeError>,
+        dialects: &[Dialect],
+    ) -> DdlReport {
+        let mut written = match blocked {
+            Some(_) => Vec::new(),
+            None => ddl::create_tables_in(schema, dialects),
+        }
+        .into_iter();
+        let mut results: Vec<DdlResult> = Dialect::ALL
+            .iter()
+            .map(|dialect| {
+                if !dialects.contains(dialect) {
+                    return DdlResult::Skipped { skipped: true };
+                }
+                match (blocked, written.next()) {
+                    (Some(error), _) => DdlResult::Error {
+                        error: error.message.clone(),
+                    },
+                    (None, Some(Ok(create_table))) => DdlResult::Tables { create_table },
+                    (None, Some(Err(error))) => DdlResult::Error { error },
+                    (None, None) => DdlResult::Skipped { skipped: true },
+                }
+            })
+            .collect();
         let sqlite = results.pop().expect("three dialects");
         let mysql = results.pop().expect("three dialects");
         let postgres = results.pop().expect("three dialects");

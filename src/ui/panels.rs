@@ -130,6 +130,8 @@ pub fn sql(props: &SqlProps) -> Html {
     let body = match props.report.ddl.get(props.dialect) {
         DdlResult::Tables { create_table } => create_table.join("\n\n"),
         DdlResult::Error { error } => format!("-- sync() would stop: {error}"),
+        // The state writes the DDL of the dialect shown; nothing else reaches here.
+        DdlResult::Skipped { .. } => String::new(),
     };
     html! {
         <section class="panel" id="sql" aria-labelledby="sql-title">

@@ -100,25 +100,13 @@ pub fn call(
                 Value::Instance(target) => key_of(target, &association.target_key),
                 other => other.clone(),
             };
-            instance.borrow_mut().set(&association.foreign_key, key);
-            write::update(
-                rt,
-                schema,
-                instance,
-                std::slice::from_ref(&association.foreign_key),
-            )?;
+            save_foreign_key(rt, schema, instance, association, key)?;
             Ok(Value::Instance(instance.clone()))
         }
         (AssociationType::BelongsTo, "create") => {
             let created = write::create(rt, schema, association.target, &arg, None)?;
             let key = key_of(&created, &association.target_key);
-            instance.borrow_mut().set(&association.foreign_key, key);
-            write::update(
-                rt,
-                schema,
-                instance,
-                std::slice::from_ref(&association.foreign_key),
-            )?;
+            save_foreign_key(rt, schema, instance, association, key)?;
             Ok(Value::Instance(created))
         }
         (AssociationType::HasOne | AssociationType::HasMany, "get") => {
@@ -161,27 +149,14 @@ pub fn call(
             let key = key_of(instance, &association.source_key);
             if let Value::Instance(previous) = call(rt, schema, instance, association, "get", &[])?
             {
-                previous
-                    .borrow_mut()
-                    .set(&association.foreign_key, Value::Null);
-                write::update(
-                    rt,
-                    schema,
-                    &previous,
-                    std::slice::from_ref(&association.foreign_key),
-                )?;
+                save_foreign_key(rt, schema, &previous, association, Value::Null)?;
             }
             if let Value::Instance(target) = &arg {
-                target.borrow_mut().set(&association.foreign_key, key);
                 if target.borrow().is_new_record {
+                    target.borrow_mut().set(&association.foreign_key, key);
                     write::insert(rt, schema, target, &[])?;
                 } else {
-                    write::update(
-                        rt,
-                        schema,
-                        target,
-                        std::slice::from_ref(&association.foreign_key),
-                    )?;
+                    save_foreign_key(rt, schema, target, association, key)?;
                 }
             }
             Ok(arg)
@@ -338,6 +313,24 @@ fn set_foreign_key(
         .update(&target.table_name, &sets, &filter)
         .map_err(engine_error)?;
     Ok(())
+}
+
+/// Sets the association's foreign key on `row` and saves that column (and `updatedAt`),
+/// as Sequelize's `save({ fields: [foreignKey] })` does.
+fn save_foreign_key(
+    rt: &mut Runtime,
+    schema: &Schema,
+    row: &InstanceRef,
+    association: &Association,
+    key: Value,
+) -> RunResult<()> {
+    row.borrow_mut().set(&association.foreign_key, key);
+    write::update(
+        rt,
+        schema,
+        row,
+        std::slice::from_ref(&association.foreign_key),
+    )
 }
 
 /// What `set…` changes: the keys linked now but not wanted, and those wanted but not linked.

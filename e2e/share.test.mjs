@@ -1,6 +1,7 @@
 // Nothing typed is lost: reloads restore it, links carry it, bad links never replace it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { deflateRawSync } from 'node:zlib';
 import { serveDist, launch } from './harness.mjs';
 
 let server;
@@ -31,7 +32,7 @@ test('a reload brings back what was typed, and the address bar carries it', asyn
   await open(page, server.url);
   await page.fill('#code', MINE);
   await page.selectOption('#dialect', 'sqlite');
-  await page.waitForFunction(() => location.hash.startsWith('#v1.'));
+  await page.waitForFunction(() => location.hash.startsWith('#v2.'));
   await page.waitForTimeout(400);
   await page.reload();
   await page.waitForSelector('#tables .table-card[data-table="mines"]');
@@ -109,15 +110,30 @@ test('bad links show why and keep the saved work', async () => {
   await page.fill('#code', MINE);
   await page.waitForTimeout(400);
   const base = server.url.replace(/#.*$/, '');
-  for (const [fragment, words] of [
+  const good = await page.evaluate(() => location.hash.slice(1));
+  const bomb = 'v1.' + deflateRawSync(Buffer.alloc(20 * 1024 * 1024, 32), { level: 9 }).toString('base64url');
+  for (const [index, [fragment, words]] of [
     ['v1.this-is-not-deflate', /damaged or cut short|does not hold/],
+    [good.slice(0, good.length - 12), /damaged or cut short/],
     ['v7.abc', /format this playground does not know \(v7\)/],
-    ['v1.@@@', /characters a playground link never has/],
-  ]) {
-    await page.goto(`${base}?bad=${encodeURIComponent(fragment)}#${fragment}`);
+    ['v2.@@@', /characters a playground link never has/],
+    ['v2.' + 'A'.repeat(100_001), /reads at most 100000/],
+    [bomb, /unpacks to more than 512 KB/],
+  ].entries()) {
+    await page.goto(`${base}?bad=${index}#${fragment}`);
     await page.waitForSelector('#notice.bad');
     assert.match(await page.innerText('#notice'), words);
-    assert.equal(await page.inputValue('#code'), MINE, fragment);
+    assert.equal(await page.inputValue('#code'), MINE, fragment.slice(0, 40));
   }
   assert.deepEqual(consoleErrors, []);
+});
+
+test('a link in the first format (v1, plain deflate) still opens', async () => {
+  const { page } = await fresh();
+  const state = JSON.stringify({ code: THEIRS, dialect: 'mysql' });
+  const v1 = 'v1.' + deflateRawSync(Buffer.from(state), { level: 9 }).toString('base64url');
+  await open(page, `${server.url.replace(/#.*$/, '')}#${v1}`);
+  await page.waitForSelector('#tables .table-card[data-table="theirs"]');
+  assert.equal(await page.inputValue('#code'), THEIRS);
+  assert.equal(await page.inputValue('#dialect'), 'mysql');
 });

@@ -1,6 +1,7 @@
-//! The playground's state in a link: `#v1.` + URL-safe base64 (no padding) of the
-//! deflated JSON `{"code": …, "dialect": …}`. Versioned: a later format gets `v2.` and
-//! this decoder keeps reading `v1.` links.
+//! The playground's state in a link: `#v2.` + URL-safe base64 (no padding) of the
+//! JSON `{"code": …, "dialect": …}` deflated against a preset dictionary of Sequelize
+//! vocabulary (`dictionary-v2.js`), which is part of the format: a link refers back into
+//! it, so it never changes once released. `#v1.` links (plain deflate) still open.
 //!
 //! Decoding never trusts the link: its length and the inflated size are capped (a
 //! decompression bomb stops at the cap), and every failure is a [`LinkError`] the page
@@ -10,6 +11,11 @@ use base64::alphabet::URL_SAFE;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, URL_SAFE_NO_PAD};
 use base64::engine::DecodePaddingMode;
 use base64::Engine;
+use miniz_oxide::deflate::core::{
+    compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus,
+};
+use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
+use miniz_oxide::inflate::TINFLStatus;
 use serde::{Deserialize, Serialize};
 
 use crate::sql::Dialect;
@@ -24,6 +30,15 @@ pub const LONG_LINK: usize = 2_000;
 pub const TOO_LONG_LINK: usize = 8_000;
 
 const VERSION_1: &str = "v1.";
+const VERSION_2: &str = "v2.";
+
+/// The text version 2 deflates against, as JSON-escaped code between the state's own
+/// framing, so that both the code and the JSON around it find matches.
+fn dictionary_v2() -> Vec<u8> {
+    let code = serde_json::to_string(include_str!("dictionary-v2.js")).expect("a string");
+    format!(r#"{{"dialect":"mysql"}}{{"dialect":"sqlite"}}{{"code":{code},"dialect":"postgres"}}{{"code":"const "#)
+        .into_bytes()
+}
 
 /// Reading is lenient (padding or not, stray trailing bits of a cut link), so that a
 /// damaged link gets to the inflate step and says "damaged" rather than "not base64".
@@ -89,11 +104,58 @@ impl std::fmt::Display for LinkError {
     }
 }
 
-/// The fragment (without `#`) for `shared`.
+/// The fragment (without `#`) for `shared`, in the newest format.
 pub fn encode(shared: &Shared) -> String {
     let json = serde_json::to_vec(shared).expect("two strings serialize");
-    let deflated = miniz_oxide::deflate::compress_to_vec(&json, 9);
-    format!("{VERSION_1}{}", URL_SAFE_NO_PAD.encode(deflated))
+    format!(
+        "{VERSION_2}{}",
+        URL_SAFE_NO_PAD.encode(deflate_with(&dictionary_v2(), &json))
+    )
+}
+
+/// Raw deflate of `input` whose matches may reach back into `dictionary`: the
+/// dictionary is compressed first and flushed to a byte boundary (a sync flush keeps the
+/// compressor's history), and only what follows the flush is kept.
+fn deflate_with(dictionary: &[u8], input: &[u8]) -> Vec<u8> {
+    let flags = create_comp_flags_from_zip_params(9, 0, 0);
+    let mut compressor = CompressorOxide::new(flags);
+    let mut scratch = vec![0; dictionary.len() + 1024];
+    let (status, consumed, _) =
+        compress(&mut compressor, dictionary, &mut scratch, TDEFLFlush::Sync);
+    debug_assert!(status == TDEFLStatus::Okay && consumed == dictionary.len());
+    let mut output = Vec::new();
+    let mut buffer = vec![0; input.len() + 1024];
+    let mut rest = input;
+    loop {
+        let (status, consumed, written) =
+            compress(&mut compressor, rest, &mut buffer, TDEFLFlush::Finish);
+        output.extend_from_slice(&buffer[..written]);
+        rest = &rest[consumed..];
+        if status != TDEFLStatus::Okay {
+            return output;
+        }
+    }
+}
+
+/// Inflates raw deflate `data` written by [`deflate_with`] against the same
+/// `dictionary`, stopping at `limit` bytes of output.
+fn inflate_with(dictionary: &[u8], data: &[u8], limit: usize) -> Result<Vec<u8>, LinkError> {
+    let mut output = vec![0; dictionary.len() + limit];
+    output[..dictionary.len()].copy_from_slice(dictionary);
+    let mut decompressor = DecompressorOxide::new();
+    let flags = inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
+    let (status, _, end) = decompress(
+        &mut decompressor,
+        data,
+        &mut output,
+        dictionary.len(),
+        flags,
+    );
+    match status {
+        TINFLStatus::Done => Ok(output[dictionary.len()..dictionary.len() + end].to_vec()),
+        TINFLStatus::HasMoreOutput => Err(LinkError::TooLarge),
+        _ => Err(LinkError::Corrupt),
+    }
 }
 
 /// Reads a fragment (with or without its `#`); `Ok(None)` when there is nothing to read.
@@ -105,7 +167,11 @@ pub fn decode(fragment: &str) -> Result<Option<Shared>, LinkError> {
     if fragment.len() > MAX_LINK_LENGTH {
         return Err(LinkError::TooLong(fragment.len()));
     }
-    let Some(payload) = fragment.strip_prefix(VERSION_1) else {
+    let (dictionary, payload) = if let Some(payload) = fragment.strip_prefix(VERSION_2) {
+        (dictionary_v2(), payload)
+    } else if let Some(payload) = fragment.strip_prefix(VERSION_1) {
+        (Vec::new(), payload)
+    } else {
         let version = fragment
             .split('.')
             .next()
@@ -116,14 +182,7 @@ pub fn decode(fragment: &str) -> Result<Option<Shared>, LinkError> {
         return Err(LinkError::UnknownVersion(version));
     };
     let deflated = LENIENT.decode(payload).map_err(|_| LinkError::NotBase64)?;
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, MAX_INFLATED)
-        .map_err(|e| {
-            if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
-                LinkError::TooLarge
-            } else {
-                LinkError::Corrupt
-            }
-        })?;
+    let json = inflate_with(&dictionary, &deflated, MAX_INFLATED)?;
     serde_json::from_slice(&json)
         .map(Some)
         .map_err(|_| LinkError::NotPlaygroundState)
@@ -140,12 +199,46 @@ mod tests {
             Dialect::Mysql,
         );
         let link = encode(&shared);
-        assert!(link.starts_with("v1."));
+        assert!(link.starts_with("v2."));
         assert!(link[3..]
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
         assert_eq!(decode(&format!("#{link}")), Ok(Some(shared)));
         assert_eq!(decode(""), Ok(None));
+    }
+
+    /// A v1 link written by the first release (plain deflate) still opens.
+    #[test]
+    fn version_1_links_still_open() {
+        let link = "v1.q1ZKzk9JVbICUnnFJQqOCrYKhtZKOkopmYk5qcklQImC_OKS9KLUYqVaAA";
+        assert_eq!(
+            decode(link),
+            Ok(Some(Shared::new("const A = 1;", Dialect::Postgres)))
+        );
+    }
+
+    /// Version 2 links refer into the dictionary: changing one byte of it would break
+    /// every v2 link ever shared. A new dictionary needs a new version.
+    #[test]
+    fn the_version_2_dictionary_never_changes() {
+        let fnv = dictionary_v2()
+            .iter()
+            .fold(0xcbf29ce484222325u64, |hash, &byte| {
+                (hash ^ u64::from(byte)).wrapping_mul(0x100000001b3)
+            });
+        assert_eq!((dictionary_v2().len(), fnv), (3217, 12589307164144097315));
+    }
+
+    #[test]
+    fn the_dictionary_shortens_links() {
+        let shared = Shared::new(crate::examples::DEFAULT_EXAMPLE, Dialect::Postgres);
+        let json = serde_json::to_vec(&shared).unwrap();
+        let plain = miniz_oxide::deflate::compress_to_vec(&json, 9).len();
+        let with_dictionary = deflate_with(&dictionary_v2(), &json).len();
+        assert!(
+            with_dictionary * 10 < plain * 9,
+            "{with_dictionary} vs {plain}"
+        );
     }
 
     #[test]

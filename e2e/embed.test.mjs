@@ -27,12 +27,24 @@ test('the three code blocks become playgrounds with their code', async () => {
     && document.querySelectorAll('pre').length === 0);
   await browser.page.waitForFunction(() => window.frames.length === 3);
   for (const frame of frames()) await frame.waitForSelector('#code');
-  const first = frames().find((f) => f.url().includes('panels=code%2Ctables%2Cmethods'));
+  const first = frames().find((f) => f.url().includes('panels=code%2Ctables%2Cmethods%2Crun'));
   assert.ok(first, frames().map((f) => f.url()).join('\n'));
   await first.waitForSelector('#tables .table-card[data-table="pugs"]');
-  assert.equal(await first.locator('#run').count(), 0, 'the run panel was not asked for');
   assert.equal(await first.locator('#diagram').count(), 0, 'the diagram was not asked for');
-  assert.match(await first.getAttribute('#open-playground', 'href'), /#v1\./);
+  assert.equal(await first.locator('#sql').count(), 0, 'the SQL panel was not asked for');
+  assert.match(await first.getAttribute('#open-playground', 'href'), /#v2\./);
+});
+
+test('each playground of the tutorial runs its code', async () => {
+  const ran = [];
+  for (const frame of frames()) {
+    if (!frame.url().includes('run=auto')) await frame.click('#run-button');
+    await frame.waitForSelector('#run .step.show');
+    ran.push(await frame.locator('#run .step.show pre.json').last().innerText());
+  }
+  assert.equal(ran.length, 3);
+  assert.ok(ran.every((json) => JSON.parse(json).length === 1), ran.join('\n'));
+  assert.match(ran.join('\n'), /"projects": \[/);
 });
 
 test('run=auto runs on load; readonly code cannot be edited', async () => {

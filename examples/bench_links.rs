@@ -15,7 +15,11 @@ const SEEDS: [&str; 4] = ["one-to-many", "one-to-one", "user-profile", "users-st
 
 fn main() {
     for preset in PRESETS {
-        let group = if SEEDS.contains(&preset.id) { "seed" } else { "preset" };
+        let group = if SEEDS.contains(&preset.id) {
+            "seed"
+        } else {
+            "preset"
+        };
         print_line(group, preset.id, preset.code);
     }
     let mut corpus: Vec<_> = std::fs::read_dir("tests/corpus")

@@ -50,7 +50,16 @@ pub fn run(source: &str, clock: runtime::Clock) -> Report {
     )
 }
 
+/// The largest snippet read, in bytes: thirty times the generated 100-model snippet of
+/// the benchmarks. A playground is for examples; this keeps a pasted file from freezing it.
+pub const MAX_SOURCE: usize = 512 * 1024;
+
 fn report(source: &str, runtime: Option<runtime::Runtime>, dialects: &[sql::Dialect]) -> Report {
+    if source.len() > MAX_SOURCE {
+        let mut empty = report("", None, dialects);
+        empty.diagnostics.push(too_large(source));
+        return empty;
+    }
     let (program, mut diagnostics) = syntax::parse(source);
     let (outcome, steps) = interpret::execute(&program, interpret::Limits::default(), runtime);
     diagnostics.extend(outcome.diagnostics);
@@ -79,4 +88,21 @@ fn report(source: &str, runtime: Option<runtime::Runtime>, dialects: &[sql::Dial
             .map(|m| explain::methods(schema, m))
             .collect(),
     }
+}
+
+/// The error for a snippet over [`MAX_SOURCE`], underlining what lies past the limit.
+fn too_large(source: &str) -> diagnostic::Diagnostic {
+    let cut = (0..=MAX_SOURCE)
+        .rev()
+        .find(|&i| source.is_char_boundary(i))
+        .unwrap_or(0);
+    diagnostic::Diagnostic::error(
+        diagnostic::Span::new(cut, source.len()),
+        format!(
+            "The snippet is {} KB; the playground reads snippets up to {} KB",
+            source.len().div_ceil(1024),
+            MAX_SOURCE / 1024
+        ),
+    )
+    .with_hint("Keep the models and the queries the example is about; split the rest off.")
 }

@@ -42,3 +42,24 @@ fn wrong_usage_is_exit_2() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("usage: assoc report FILE.js"));
 }
+
+#[test]
+fn link_prints_a_fragment_that_opens_the_snippet() {
+    let output = assoc(&["link", "tests/corpus/one-to-many-seed.js", "sqlite"]);
+    assert_eq!(output.status.code(), Some(0));
+    let fragment = String::from_utf8(output.stdout).unwrap();
+    let shared = assoc_playground::share::decode(fragment.trim())
+        .expect("a good link")
+        .expect("a state");
+    assert_eq!(
+        shared.code,
+        std::fs::read_to_string("tests/corpus/one-to-many-seed.js").unwrap()
+    );
+    assert_eq!(shared.dialect, "sqlite");
+    assert_eq!(
+        assoc(&["link", "tests/corpus/one-to-many-seed.js", "oracle"])
+            .status
+            .code(),
+        Some(2)
+    );
+}

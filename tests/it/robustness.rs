@@ -231,3 +231,22 @@ fn the_deepest_input_the_parser_accepts_fits_a_wasm_stack() {
     assert!(report.0.error.is_none());
     assert_eq!(report.1.error.expect("stopped").name, "RangeError");
 }
+
+#[test]
+fn a_snippet_over_the_size_limit_is_refused_with_its_size() {
+    let line = "const A = sequelize.define('a', { name: DataTypes.STRING }); // ✓\n";
+    let huge = line.repeat(assoc_playground::MAX_SOURCE / line.len() + 2);
+    let report = assoc_playground::analyze(&huge);
+    assert!(report.models.is_empty());
+    let [diagnostic] = report.diagnostics.as_slice() else {
+        panic!("{:?}", report.diagnostics)
+    };
+    assert_eq!(
+        diagnostic.message,
+        format!(
+            "The snippet is {} KB; the playground reads snippets up to 512 KB",
+            huge.len().div_ceil(1024)
+        )
+    );
+    assert!(huge.is_char_boundary(diagnostic.start) && diagnostic.end == huge.len());
+}

@@ -1,0 +1,13 @@
+//! The whole pipeline the CLI and the page's worker run — parse, Sequelize's rules,
+//! DDL, queries on GlueSQL, nesting — with the default run bounds (steps, call depth,
+//! models, rows, statements), on a fixed clock. It must answer with a report.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|source: &str| {
+    let report = assoc_playground::run(source, Box::new(|| 1_700_000_000_000));
+    for diagnostic in &report.diagnostics {
+        assert!(diagnostic.start <= diagnostic.end && diagnostic.end <= source.len());
+    }
+});

@@ -6,7 +6,7 @@
 //! the rest of the snippet still runs. Every run is bounded: call depth and evaluation
 //! steps are capped, so no snippet can hang or overflow the stack.
 
-mod options;
+pub(crate) mod options;
 mod queries;
 pub mod value;
 
@@ -130,6 +130,26 @@ type Eval<T> = Result<T, Flow>;
 fn throw<T>(error: SequelizeError, span: Span) -> Eval<T> {
     let span = error.at.unwrap_or(span);
     Err(Flow::Throw(Thrown { error, span }))
+}
+
+/// Node's TypeError for `object.property` on null or undefined; for null, the usual
+/// cause in a Sequelize snippet (a find that matched nothing).
+fn read_of_nothing(object: &Expr, value: &Value, property: &str) -> SequelizeError {
+    let nothing = if matches!(value, Value::Null) {
+        "null"
+    } else {
+        "undefined"
+    };
+    let error = type_error(format!(
+        "Cannot read properties of {nothing} (reading '{property}')"
+    ));
+    match (value, object.path()) {
+        (Value::Null, Some(path)) => {
+            let name = path.join(".");
+            error.with_hint(format!("{name} is null: findOne and findByPk give null when no row matches; check it first, if ({name}) {{ … }}"))
+        }
+        _ => error,
+    }
 }
 
 fn type_error(message: impl Into<String>) -> SequelizeError {
@@ -422,18 +442,7 @@ impl Interpreter {
                     return Ok(Value::Undefined);
                 }
                 if matches!(target, Value::Undefined | Value::Null) {
-                    return throw(
-                        type_error(format!(
-                            "Cannot read properties of {} (reading '{}')",
-                            if matches!(target, Value::Null) {
-                                "null"
-                            } else {
-                                "undefined"
-                            },
-                            property.name
-                        )),
-                        expr.span,
-                    );
+                    return throw(read_of_nothing(object, &target, &property.name), expr.span);
                 }
                 self.property(&target, &property.name, property.span)?
             }
@@ -751,6 +760,9 @@ impl Interpreter {
         args: &[Expr],
         span: Span,
     ) -> Eval<Value> {
+        if let (Value::Model(id), "create" | "build") = (&target, method) {
+            self.note_associations_without_include(*id, object, method, args);
+        }
         if self.runtime.is_some() {
             if let Some(result) = self.runtime_call(&target, object, method, args, span)? {
                 return Ok(result);
@@ -812,6 +824,25 @@ impl Interpreter {
                 self.arguments(args)?;
                 Ok(Value::Promise(Box::new(Value::Opaque)))
             }
+            (Value::Model(id), _) if self.is_instance_accessor(*id, method) => {
+                let model = &self.schema.model(*id).name;
+                let receiver = object
+                    .path()
+                    .map(|p| p.join("."))
+                    .unwrap_or_else(|| upper_first(model));
+                let one = lower_first(model);
+                throw(
+                    SequelizeError {
+                        name: "TypeError".into(),
+                        message: format!("{receiver}.{method} is not a function"),
+                        at: None,
+                        hint: Some(format!(
+                            "{method}() belongs to each {model}, not to the model: const {one} = await {receiver}.findByPk(1); await {one}.{method}()"
+                        )),
+                    },
+                    span,
+                )
+            }
             (Value::Promise(_), _)
                 if method != "then" && method != "catch" && method != "finally" =>
             {
@@ -843,17 +874,9 @@ impl Interpreter {
                     *name_span,
                 )
             }
-            (Value::Undefined | Value::Null, _) => throw(
-                type_error(format!(
-                    "Cannot read properties of {} (reading '{method}')",
-                    if matches!(target, Value::Null) {
-                        "null"
-                    } else {
-                        "undefined"
-                    }
-                )),
-                span,
-            ),
+            (Value::Undefined | Value::Null, _) => {
+                throw(read_of_nothing(object, &target, method), span)
+            }
             _ => {
                 let callee = self.property(&target, method, span)?;
                 let values = self.arguments(args)?;
@@ -866,6 +889,63 @@ impl Interpreter {
         }
     }
 
+    /// `Owner.create({ name, pugs: [...] })` with no `{ include }`: Sequelize saves the
+    /// owner and drops the pugs without a word.
+    fn note_associations_without_include(
+        &mut self,
+        model: ModelId,
+        receiver: &Expr,
+        method: &str,
+        args: &[Expr],
+    ) {
+        let Some(ExprKind::Object(properties)) = args.first().map(|a| &a.kind) else {
+            return;
+        };
+        let has_include = matches!(args.get(1).map(|a| &a.kind), Some(ExprKind::Object(options))
+            if options.iter().any(|o| matches!(&o.key, PropertyKey::Named(k) if k.name == "include")));
+        if has_include {
+            return;
+        }
+        let model = self.schema.model(model);
+        let receiver = receiver
+            .path()
+            .map(|p| p.join("."))
+            .unwrap_or_else(|| upper_first(&model.name));
+        for property in properties {
+            let PropertyKey::Named(key) = &property.key else {
+                continue;
+            };
+            let Some(association) = model.associations.iter().find(|a| a.as_name == key.name)
+            else {
+                continue;
+            };
+            let target = upper_first(&self.schema.model(association.target).name);
+            let include = if association.is_aliased {
+                format!("{{ model: {target}, as: '{}' }}", association.as_name)
+            } else {
+                target
+            };
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    property.span,
+                    format!(
+                        "{} is an association of {}: without {{ include }} Sequelize creates the {} alone and ignores {}",
+                        key.name, model.name, model.name, key.name
+                    ),
+                )
+                .with_hint(format!("pass it in the options: {receiver}.{method}({{ …, {}: … }}, {{ include: [{include}] }})", key.name)),
+            );
+        }
+    }
+
+    /// Whether `method` is one the model's associations add to its instances
+    /// (`getPugs`, `setOwner`, …), which learners often call on the model itself.
+    fn is_instance_accessor(&self, model: ModelId, method: &str) -> bool {
+        let model = self.schema.model(model);
+        let accessors = model.associations.iter().flat_map(|a| &a.accessors);
+        accessors.map(|(_, name)| name).any(|name| name == method)
+    }
+
     /// A model, or for a name the snippet never defined, an empty model standing in for
     /// it (tutorial excerpts often leave their other models out). A near miss of a known
     /// name is a typo instead, reported as JavaScript would.
@@ -875,10 +955,11 @@ impl Interpreter {
             Value::Unbound(name, name_span) => {
                 let known = self.known_names();
                 if let Some(close) = options::closest(name, known.iter().map(String::as_str)) {
-                    self.diagnostics.push(Diagnostic::note(
-                        *name_span,
-                        format!("did you mean {close}?"),
-                    ));
+                    self.diagnostics.push(
+                        Diagnostic::note(*name_span, format!("did you mean {close}?")).with_hint(
+                            format!("{close} is defined in this snippet; {name} is not"),
+                        ),
+                    );
                     return throw(
                         type_error(format!("{name} is not defined")).renamed("ReferenceError"),
                         *name_span,
@@ -985,11 +1066,21 @@ impl Interpreter {
             Value::Unbound(..) => self.model_or_stub(&target_value, args[0].span)?,
             _ => {
                 let source_name = &self.schema.model(source).name;
+                let method = kind.method();
+                let source = upper_first(source_name);
+                let hint = match &target_value {
+                    Value::Str(name) => {
+                        format!("pass the model itself, not its name: {source}.{method}({name})")
+                    }
+                    _ => format!(
+                        "pass a model made with sequelize.define: {source}.{method}(OtherModel)"
+                    ),
+                };
                 return throw(
                     SequelizeError::plain(format!(
-                        "{source_name}.{} called with something that's not a subclass of Sequelize.Model",
-                        kind.method()
-                    )),
+                        "{source_name}.{method} called with something that's not a subclass of Sequelize.Model"
+                    ))
+                    .with_hint(hint),
                     args.first().map_or(span, |a| a.span),
                 );
             }

@@ -179,9 +179,12 @@ impl Interpreter {
                 } else {
                     find::plan(schema, id, first)?
                 };
-                if plan.limit.is_none()
-                    && !find::is_primary_key_lookup(schema.model(id), &plan.where_)
-                {
+                let unique = if method == "findByPk" {
+                    find::is_primary_key_lookup(schema.model(id), &plan.where_)
+                } else {
+                    find::is_unique_lookup(schema.model(id), first.and_then(|o| o.get("where")))
+                };
+                if plan.limit.is_none() && !unique {
                     plan.limit = Some(1);
                 }
                 Ok(find::find(rt, schema, &plan)?

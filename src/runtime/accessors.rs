@@ -55,6 +55,7 @@ fn plan_for(schema: &Schema, model: crate::schema::ModelId, where_: Where) -> Fi
         order: Vec::new(),
         limit: None,
         offset: None,
+        missing_column: None,
     }
 }
 

@@ -12,7 +12,7 @@ use super::sql::{self, CompareOp, Literal, WhereValue};
 use super::store::{Cell, Filter, Row};
 use super::{engine_error, RunResult, Runtime, RuntimeError};
 use crate::interpret::value::Value;
-use crate::schema::{Association, AssociationType, Model, ModelId, Schema};
+use crate::schema::{Association, AssociationType, Model, ModelId, Schema, Unique};
 
 #[derive(Clone, Debug)]
 pub struct FindPlan {
@@ -23,6 +23,9 @@ pub struct FindPlan {
     pub order: Vec<Order>,
     pub limit: Option<u64>,
     pub offset: Option<u64>,
+    /// PostgreSQL's message for the first selected column the tables lack, in SELECT
+    /// order: Sequelize logs the query, then the database refuses it.
+    pub missing_column: Option<RuntimeError>,
 }
 
 #[derive(Clone, Debug)]
@@ -37,6 +40,8 @@ pub struct IncludePlan {
     pub through_attributes: Vec<String>,
     pub children: Vec<IncludePlan>,
     pub separate: bool,
+    /// An attribute named in the include's `attributes` that its model lacks.
+    pub missing_attribute: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -90,6 +95,65 @@ pub fn parse_attributes(model: &Model, value: Option<&Value>) -> RunResult<Vec<S
         Some(_) => all,
     };
     Ok(selected)
+}
+
+/// The first attribute named as a plain string in `attributes` (the list, or its
+/// `include`) that `model` does not have.
+fn missing_attribute(model: &Model, value: Option<&Value>) -> Option<String> {
+    let named = |list: Option<&Value>| -> Option<String> {
+        let Some(Value::Array(items)) = list else {
+            return None;
+        };
+        items.iter().find_map(|item| {
+            let name = match item {
+                Value::Array(pair) => pair.first()?.as_str()?,
+                other => other.as_str()?,
+            };
+            (!model.has_attribute(name)).then(|| name.to_string())
+        })
+    };
+    match value {
+        Some(list @ Value::Array(_)) => named(Some(list)),
+        Some(object @ Value::Object(_)) => named(object.get("include")),
+        _ => None,
+    }
+}
+
+/// The first missing attribute among joined includes, named by its alias path
+/// (`pugs`, `pugs->toys`) as Sequelize's SELECT names the joined tables.
+fn missing_in_includes(
+    schema: &Schema,
+    includes: &[IncludePlan],
+    prefix: &str,
+) -> Option<RuntimeError> {
+    includes.iter().filter(|i| !i.separate).find_map(|include| {
+        let path = if prefix.is_empty() {
+            include.as_name.clone()
+        } else {
+            format!("{prefix}->{}", include.as_name)
+        };
+        include
+            .missing_attribute
+            .as_ref()
+            .map(|name| column_error(schema.model(include.model), Some(&path), name))
+            .or_else(|| missing_in_includes(schema, &include.children, &path))
+    })
+}
+
+/// PostgreSQL's words for a column of `model` that does not exist, qualified or not,
+/// with the attribute the learner probably meant.
+fn column_error(model: &Model, qualifier: Option<&str>, name: &str) -> RuntimeError {
+    let message = match qualifier {
+        Some(table) => format!("column {table}.{name} does not exist"),
+        None => format!("column \"{name}\" does not exist"),
+    };
+    let attributes: Vec<&str> = model.table_attributes().map(|(a, _)| a.as_str()).collect();
+    let known = format!("{} has {}", model.name, attributes.join(", "));
+    let hint = match crate::interpret::options::closest(name, attributes.iter().copied()) {
+        Some(close) => format!("did you mean '{close}'? {known}"),
+        None => known,
+    };
+    RuntimeError::new("SequelizeDatabaseError", message).with_hint(hint)
 }
 
 /// A JavaScript value as a literal in a condition.
@@ -354,6 +418,7 @@ fn include_plan(schema: &Schema, source: ModelId, element: &Value) -> RunResult<
     if let Some(options) = options {
         let target = schema.model(plan.model);
         plan.attributes = parse_attributes(target, options.get("attributes"))?;
+        plan.missing_attribute = missing_attribute(target, options.get("attributes"));
         plan.where_ = match options.get("where") {
             Some(w) => parse_where(target, w)?,
             None => None,
@@ -392,6 +457,38 @@ fn plain_include(schema: &Schema, association: Association) -> IncludePlan {
         where_: with_paranoid_clause(schema.model(model), None, None),
         children: Vec::new(),
         separate: false,
+        missing_attribute: None,
+    }
+}
+
+/// The include that names the association by the alias it was given.
+fn include_by_alias(target_name: &str, candidates: &[&Association]) -> String {
+    let model = crate::assoc::inflect::upper_first(target_name);
+    let alias = candidates.first().map_or("", |a| a.as_name.as_str());
+    format!("the association was made with as: '{alias}', so include it the same way: {{ model: {model}, as: '{alias}' }}")
+}
+
+/// How to associate `source` with `target` so that it can include it, naming the
+/// association that exists the other way if there is one (the usual cause).
+fn one_sided_hint(schema: &Schema, source: ModelId, target: ModelId) -> String {
+    let from = crate::assoc::inflect::upper_first(&schema.model(source).name);
+    let to = crate::assoc::inflect::upper_first(&schema.model(target).name);
+    let reverse = schema
+        .model(target)
+        .associations
+        .iter()
+        .find(|a| a.target == source);
+    match reverse {
+        Some(reverse) => format!(
+            "{to}.{}({from}) goes one way only: for {from}'s queries to include {to}, {from} needs its own association too, e.g. {from}.{}({to})",
+            reverse.kind.method(),
+            match reverse.kind {
+                AssociationType::BelongsTo => "hasMany",
+                AssociationType::BelongsToMany => "belongsToMany",
+                _ => "belongsTo",
+            }
+        ),
+        None => format!("associate them first, e.g. {from}.hasMany({to}) and {to}.belongsTo({from})"),
     }
 }
 
@@ -414,7 +511,8 @@ fn resolve_association(
         None => !a.is_aliased,
     };
     match candidates.len() {
-        0 => Err(eager_error(format!("{target_name} is not associated to {}!", source_model.name))),
+        0 => Err(eager_error(format!("{target_name} is not associated to {}!", source_model.name))
+            .with_hint(one_sided_hint(schema, source, target))),
         1 => match candidates.iter().find(matching) {
             Some(a) => Ok((*a).clone()),
             None => match alias {
@@ -422,11 +520,13 @@ fn resolve_association(
                     "{target_name} is associated to {} using an alias. You've included an alias ({alias}), but it does not match the alias(es) defined in your association ({}).",
                     source_model.name,
                     candidates.iter().map(|a| a.as_name.as_str()).collect::<Vec<_>>().join(", ")
-                ))),
+                ))
+                .with_hint(include_by_alias(target_name, &candidates))),
                 None => Err(eager_error(format!(
                     "{target_name} is associated to {} using an alias. You must use the 'as' keyword to specify the alias within your include statement.",
                     source_model.name
-                ))),
+                ))
+                .with_hint(include_by_alias(target_name, &candidates))),
             },
         },
         _ => candidates.iter().find(matching).map(|a| (*a).clone()).ok_or_else(|| {
@@ -573,8 +673,13 @@ pub fn plan(schema: &Schema, model: ModelId, options: Option<&Value>) -> RunResu
         None => None,
     };
     let where_ = with_paranoid_clause(target, where_, Some(options));
+    let joins = include.iter().any(|i| !i.separate);
+    let missing_column = missing_attribute(target, options.get("attributes"))
+        .map(|name| column_error(target, joins.then_some(target.name.as_str()), &name))
+        .or_else(|| missing_in_includes(schema, &include, ""));
     Ok(FindPlan {
         model,
+        missing_column,
         attributes: parse_attributes(target, options.get("attributes"))?,
         order: parse_order(schema, model, options.get("order"), &include)?,
         where_,
@@ -623,6 +728,9 @@ pub fn find(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<Vec
     rt.log(sql::select(schema, plan))?;
     let model = schema.model(plan.model);
     super::write::require_table(rt, &model.table_name)?;
+    if let Some(error) = &plan.missing_column {
+        return Err(error.clone());
+    }
     unknown_column(model, plan.where_.as_ref(), Some(&model.name))?;
     let filter = plan.where_.as_ref().map_or(Filter::All, store_filter);
     let mut rows = rt
@@ -754,6 +862,7 @@ fn load_separately(
         order: Vec::new(),
         limit: None,
         offset: None,
+        missing_column: None,
     };
     let children = find(rt, schema, &child_plan)?;
     for parent in parents {
@@ -996,6 +1105,39 @@ pub fn by_key(model: &Model, key: &Value) -> Option<Where> {
         op: CompareOp::Eq,
         value: WhereValue::One(literal_of(key)),
     })
+}
+
+/// Whether `findOne` leaves out its `LIMIT 1`: Sequelize does when a top-level key of
+/// the `where` object is the primary key or a single-column unique attribute, compared
+/// with a string, number or boolean.
+pub fn is_unique_lookup(model: &Model, where_: Option<&Value>) -> bool {
+    let Some(Value::Object(properties)) = where_ else {
+        return false;
+    };
+    properties.iter().any(|(key, value)| {
+        matches!(value, Value::Str(_) | Value::Number(_) | Value::Bool(_))
+            && is_unique_single_column(model, key)
+    })
+}
+
+fn is_unique_single_column(model: &Model, name: &str) -> bool {
+    if model.primary_key_attribute() == Some(name) {
+        return true;
+    }
+    let Some((_, attribute)) = model.attributes.iter().find(|(n, _)| n == name) else {
+        return false;
+    };
+    match &attribute.unique {
+        Some(Unique::Flag(unique)) => *unique,
+        Some(named @ Unique::Named(_)) => {
+            let sharing = model.attributes.iter();
+            sharing
+                .filter(|(_, a)| a.unique.as_ref() == Some(named))
+                .count()
+                == 1
+        }
+        None => false,
+    }
 }
 
 /// Whether a where is exactly "primary key = value" (findOne then adds no LIMIT).

@@ -23,6 +23,19 @@ pub enum Cell {
     Bool(bool),
 }
 
+impl Cell {
+    /// The value as a learner would write it in the snippet (`42`, `'Tom'`).
+    pub fn display(&self) -> String {
+        match self {
+            Cell::Null => "null".into(),
+            Cell::Int(i) => i.to_string(),
+            Cell::Float(f) => f.to_string(),
+            Cell::Text(t) => format!("'{t}'"),
+            Cell::Bool(b) => b.to_string(),
+        }
+    }
+}
+
 /// The kind of column a Sequelize type is stored as.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ColumnKind {

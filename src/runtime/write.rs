@@ -97,7 +97,8 @@ pub fn require_table(rt: &Runtime, table: &str) -> RunResult<()> {
         Err(RuntimeError::new(
             "SequelizeDatabaseError",
             format!("relation \"{table}\" does not exist"),
-        ))
+        )
+        .with_hint("sequelize.sync() creates the tables: await sequelize.sync({ force: true }) before the first query"))
     }
 }
 
@@ -229,6 +230,7 @@ fn check_not_null(schema: &Schema, instance: &InstanceRef) -> RunResult<()> {
     let model = schema.model(data.model);
     let stamps = &model.timestamp_attributes;
     let mut problems = Vec::new();
+    let mut first = None;
     for (name, attribute) in model.table_attributes() {
         if attribute.allow_null != Some(false) || attribute.auto_increment == Some(true) {
             continue;
@@ -247,15 +249,19 @@ fn check_not_null(schema: &Schema, instance: &InstanceRef) -> RunResult<()> {
                 "notNull Violation: {}.{name} cannot be null",
                 model.name
             ));
+            first.get_or_insert(name);
         }
     }
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(RuntimeError::new(
-            "SequelizeValidationError",
-            problems.join(",\n"),
-        ))
+        let name = first.map_or("", String::as_str);
+        Err(
+            RuntimeError::new("SequelizeValidationError", problems.join(",\n")).with_hint(format!(
+                "{name} has allowNull: false, so every {} needs one: pass {name}: … to create (or drop allowNull: false)",
+                model.name
+            )),
+        )
     }
 }
 
@@ -291,14 +297,23 @@ fn check_foreign_keys<C: AsRef<str>>(
             .iter()
             .map(|r| format!("{:?}", cell_in(r, &key)))
             .collect();
-        if values.iter().any(|v| !present.contains(&format!("{v:?}"))) {
+        if let Some(missing) = values.iter().find(|v| !present.contains(&format!("{v:?}"))) {
+            let target = schema
+                .models
+                .iter()
+                .find(|m| m.table_name == table)
+                .map_or(table.as_str(), |m| m.name.as_str());
             return Err(RuntimeError::new(
                 "SequelizeForeignKeyConstraintError",
                 format!(
                     "insert or update on table \"{}\" violates foreign key constraint \"{}_{field}_fkey\"",
                     model.table_name, model.table_name
                 ),
-            ));
+            )
+            .with_hint(format!(
+                "{name} refers to {table}.{key}, and no {target} has {key} {}: create the {target} first and use its {key} (or leave {name} null)",
+                missing.display()
+            )));
         }
     }
     Ok(())
@@ -715,7 +730,7 @@ fn check_unique<C: AsRef<str>>(
         .store
         .select(&model.table_name, &Filter::All)
         .map_err(engine_error)?;
-    for (_, fields) in keys {
+    for (key, fields) in keys {
         fn tuple<C: AsRef<str>>(fields: &[String], row: &[(C, Cell)]) -> Option<String> {
             let values: Vec<Cell> = fields.iter().map(|f| cell_in(row, f)).collect();
             (!values.contains(&Cell::Null)).then(|| format!("{values:?}"))
@@ -725,10 +740,19 @@ fn check_unique<C: AsRef<str>>(
         for row in rows {
             if let Some(t) = tuple(&fields, row) {
                 if !seen.insert(t) {
+                    let what = if key == "\u{0}primary" {
+                        "the primary key".to_string()
+                    } else {
+                        format!("{} (unique)", fields.join(", "))
+                    };
                     return Err(RuntimeError::new(
                         "SequelizeUniqueConstraintError",
                         "Validation error",
-                    ));
+                    )
+                    .with_hint(format!(
+                        "another {} already has this {what}: use a new value, or find the existing row (findOne, findOrCreate)",
+                        model.name
+                    )));
                 }
             }
         }

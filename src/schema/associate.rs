@@ -4,7 +4,7 @@
 //! errors raised while associating.
 
 use super::*;
-use crate::assoc::inflect::{camelize, singularize, upper_first};
+use crate::assoc::inflect::{camelize, pluralize, singularize, upper_first};
 
 /// `as`: a name, or `{ singular, plural }`.
 #[derive(Clone, Debug, PartialEq)]
@@ -141,7 +141,7 @@ impl Schema {
         match options.alias() {
             Some(alias) if self.models[source].association(&alias).is_some() => Err(SequelizeError::association(format!(
                 "You have used the alias {alias} in two separate associations. Aliased associations must have unique aliases."
-            ))),
+            )).with_hint(format!("{} already has an association called {alias}: give this one its own `as`", self.models[source].name))),
             _ => Ok(()),
         }
     }
@@ -164,7 +164,8 @@ impl Schema {
             return Err(SequelizeError::plain(format!(
                 "Naming collision between attribute '{as_name}' and association '{as_name}' on model {}. To remedy this, change either foreignKey or as in your association definition",
                 model.name
-            )));
+            ))
+            .with_hint(format!("{} already has an attribute {as_name}: call the association something else, e.g. as: '{as_name}Record' (or rename the attribute)", model.name)));
         }
         Ok(())
     }
@@ -545,13 +546,23 @@ impl Schema {
             return Err(SequelizeError::association(format!(
                 "{}.belongsToMany({}) requires through option, pass either a string or a model",
                 self.models[source].name, self.models[target].name
+            ))
+            .with_hint(format!(
+                "name the join table, the same on both sides: {{ through: '{}{}' }}",
+                upper_first(&self.models[source].name),
+                upper_first(&pluralize(&self.models[target].name))
             )));
         };
         let is_self = source == target;
         if options.as_name.is_none() && is_self {
             return Err(SequelizeError::association(
                 "'as' must be defined for many-to-many self-associations",
-            ));
+            )
+            .with_hint(format!(
+                "name the other side, e.g. {{ through: …, as: '{}' }}: both ends are {}, so Sequelize cannot name them apart",
+                pluralize(&format!("related{}", upper_first(&self.models[source].name))),
+                self.models[source].name
+            )));
         }
         let (as_name, names, is_aliased) = self.multiple_names(target, &options);
 

@@ -52,6 +52,11 @@ impl SequelizeError {
     }
 
     /// Points the error at `span`, if known.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> SequelizeError {
+        self.hint = Some(hint.into());
+        self
+    }
+
     pub fn at(mut self, span: Option<Span>) -> SequelizeError {
         self.at = span;
         self

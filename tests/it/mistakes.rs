@@ -72,7 +72,7 @@ fn every_mistake_is_explained_at_its_place() {
             .match_indices(&expected.at)
             .nth(expected.occurrence - 1)
             .map(|(i, _)| i + body)
-            .expect("span text occurs in the snippet");
+            .unwrap_or_else(|| panic!("{}: the span text is not in the snippet", path.display()));
         let span = (start, start + expected.at.len());
         let mut now = 1_767_225_600_000_i64;
         let report = assoc_playground::run(
@@ -91,6 +91,9 @@ fn every_mistake_is_explained_at_its_place() {
                     .as_ref()
                     .is_none_or(|h| d.hint.as_deref().is_some_and(|dh| dh.contains(h)))
         });
+        if found.is_some_and(|d| d.hint.is_none()) {
+            failures.push(format!("{}: the diagnostic has no hint", path.display()));
+        }
         if found.is_none() {
             failures.push(format!(
                 "{}: wanted {:?} {:?} at {:?} (bytes {span:?}) hint {:?}; got {:#?}",
@@ -104,6 +107,6 @@ fn every_mistake_is_explained_at_its_place() {
         }
         checked += 1;
     }
-    assert!(checked >= 20, "only {checked} mistakes");
+    assert!(checked >= 30, "only {checked} mistakes");
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }

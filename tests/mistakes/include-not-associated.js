@@ -1,4 +1,4 @@
-// expect error "SequelizeEagerLoadingError: pug is not associated to owner!" at "Owner.findAll({ include: Pug })"
+// expect error "SequelizeEagerLoadingError: pug is not associated to owner!" at "Owner.findAll({ include: Pug })" hint "goes one way only"
 const Owner = sequelize.define('owner', { name: DataTypes.STRING });
 const Pug = sequelize.define('pug', { name: DataTypes.STRING });
 Pug.belongsTo(Owner);

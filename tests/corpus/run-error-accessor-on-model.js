@@ -1,0 +1,7 @@
+const Owner = sequelize.define('owner', { name: DataTypes.STRING });
+const Pug = sequelize.define('pug', { name: { type: DataTypes.STRING, unique: true } });
+Pug.belongsTo(Owner);
+Owner.hasMany(Pug);
+await sequelize.sync({ force: true });
+await Owner.create({ name: 'Tom' });
+console.log(await Owner.getPugs());

@@ -13,6 +13,7 @@ pub mod embed;
 pub mod examples;
 pub mod explain;
 pub mod export;
+pub mod form;
 pub mod interpret;
 pub mod lint;
 pub mod report;

@@ -35,8 +35,9 @@ pub fn instance_property(instance: &InstanceRef, name: &str) -> Value {
 /// `instance.name = value`: sets an attribute and marks it changed.
 pub fn assign(schema: &Schema, instance: &InstanceRef, name: &str, value: Value) {
     let mut data = instance.borrow_mut();
-    let is_attribute = schema.model(data.model).has_attribute(name);
-    data.set(name, value);
+    let attribute = schema.model(data.model).attribute(name);
+    let is_attribute = attribute.is_some();
+    data.set(name, crate::runtime::sanitize(attribute, value));
     if is_attribute && !data.changed.iter().any(|c| c == name) {
         data.changed.push(name.to_string());
     }

@@ -52,7 +52,7 @@ pub fn build(
         for (key, value) in props {
             if model.has_attribute(key) {
                 if !matches!(value, Value::Undefined) {
-                    instance.set(key, value.clone());
+                    instance.set(key, super::sanitize(model.attribute(key), value.clone()));
                 }
             } else if let Some(include) = includes.iter().find(|i| i.as_name == *key) {
                 let built = match value {
@@ -149,6 +149,8 @@ pub fn insert(
     }
     let mut columns = Vec::new();
     let mut row = Vec::new();
+    // PostgreSQL refuses a bad integer when the logged INSERT runs.
+    let mut bad_integer = None;
     {
         let mut data = instance.borrow_mut();
         for (name, attribute) in model.table_attributes() {
@@ -161,10 +163,14 @@ pub fn insert(
                     row.push((field, Cell::Int(id)));
                 }
                 Some(value) => {
-                    if attribute.auto_increment == Some(true) {
-                        if let Value::Number(n) = value {
-                            rt.saw_id(&model.table_name, n as i64);
+                    match (check_integer(attribute, &value), &value) {
+                        (Err(error), _) => {
+                            bad_integer.get_or_insert(error);
                         }
+                        (Ok(()), Value::Number(n)) if attribute.auto_increment == Some(true) => {
+                            rt.saw_id(&model.table_name, *n as i64);
+                        }
+                        _ => {}
                     }
                     columns.push((field.clone(), false));
                     row.push((field, cell_of(&value)));
@@ -179,6 +185,9 @@ pub fn insert(
         .collect();
     rt.log(sql::insert(&model.table_name, &columns, &returning))?;
     require_table(rt, &model.table_name)?;
+    if let Some(error) = bad_integer {
+        return Err(error);
+    }
     check_unique(rt, schema, model_id, std::slice::from_ref(&row))?;
     check_foreign_keys(rt, schema, model_id, std::slice::from_ref(&row))?;
     rt.store
@@ -222,6 +231,34 @@ pub fn insert(
         }
     }
     Ok(())
+}
+
+/// PostgreSQL's refusal of a number an INTEGER column cannot hold (`5 / 0`, `1.5`).
+fn check_integer(attribute: &crate::schema::Attribute, value: &Value) -> RunResult<()> {
+    let Value::Number(n) = value else {
+        return Ok(());
+    };
+    if attribute
+        .data_type
+        .as_ref()
+        .is_none_or(|t| t.key != "INTEGER")
+    {
+        return Ok(());
+    }
+    let text = crate::syntax::parser::format_number(*n);
+    if !n.is_finite() || n.fract() != 0.0 {
+        Err(RuntimeError::new(
+            "SequelizeDatabaseError",
+            format!("invalid input syntax for type integer: \"{text}\""),
+        ))
+    } else if n.abs() > f64::from(i32::MAX) {
+        Err(RuntimeError::new(
+            "SequelizeDatabaseError",
+            format!("value \"{text}\" is out of range for type integer"),
+        ))
+    } else {
+        Ok(())
+    }
 }
 
 /// `notNull Violation: pug.name cannot be null`, as Sequelize's validator says it.

@@ -5,6 +5,8 @@ mod corpus;
 mod inflection;
 mod mistakes;
 mod presets;
+#[cfg(not(target_arch = "wasm32"))]
+mod properties;
 mod robustness;
 mod seeds;
 mod types;

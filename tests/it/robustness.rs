@@ -250,3 +250,20 @@ fn a_snippet_over_the_size_limit_is_refused_with_its_size() {
     );
     assert!(huge.is_char_boundary(diagnostic.start) && diagnostic.end == huge.len());
 }
+
+/// Inputs the fuzzers (scripts/fuzz.sh) found crashing, kept as they were found: each
+/// goes through the parser, the whole run pipeline and the link decoder.
+#[test]
+fn fuzz_regressions_are_answered() {
+    let mut checked = 0;
+    for entry in std::fs::read_dir("tests/fuzz-regressions").unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        let _ = assoc_playground::syntax::parse(&text);
+        let report = assoc_playground::run(&text, Box::new(|| 0));
+        assert!(report.error.is_some() || !report.diagnostics.is_empty());
+        let _ = assoc_playground::share::decode(&text);
+        checked += 1;
+    }
+    assert!(checked >= 1);
+}

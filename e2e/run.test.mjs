@@ -57,6 +57,60 @@ test('editing marks the run stale; Ctrl+Enter runs again and shows Sequelize err
   assert.equal(await browser.page.locator('#run.stale').count(), 0);
 });
 
+test('a snippet that ends in a query without console.log shows that query', async () => {
+  await browser.page.fill('#code', [
+    "const Owner = sequelize.define('owner', { name: DataTypes.STRING });",
+    'await sequelize.sync({ force: true });',
+    "await Owner.create({ name: 'Tom' });",
+  ].join('\n'));
+  await browser.page.click('#run-button');
+  const last = browser.page.locator('#run .step.trailing');
+  await last.waitFor();
+  assert.match(await last.innerText(), /INSERT INTO "owners" \("id","name","createdAt","updatedAt"\) VALUES \(DEFAULT,\$1,\$2,\$3\)/);
+});
+
+/** A snippet that would read millions of rows: the run stops at its bound. */
+const RUNAWAY = [
+  "const Owner = sequelize.define('owner', { name: DataTypes.STRING });",
+  'await sequelize.sync({ force: true });',
+  ...Array.from({ length: 20 }, (_, i) => `async function seed${i}() { await seed${i + 1}(); await seed${i + 1}(); }`),
+  "async function seed20() { await Owner.create({ name: 'Tom' }); await Owner.count(); }",
+  'await seed0();',
+].join('\n');
+
+test('a run that reaches a bound stops with why, and the page keeps working', async () => {
+  await browser.page.fill('#code', RUNAWAY);
+  await browser.page.click('#run-button');
+  const error = browser.page.locator('#run .step.error');
+  await error.waitFor();
+  assert.match(await error.innerText(), /The playground stops a run after 200000 rows/);
+  // The live analysis (no SQL engine) stops the same snippet at its step bound.
+  assert.match(await browser.page.innerText('#problems'), /stopped this snippet after 200000 steps/);
+  await browser.page.fill('#code', "const Tag = sequelize.define('tag', { name: DataTypes.STRING });");
+  await browser.page.waitForSelector('#tables .table-card[data-table="tags"]');
+});
+
+test('Cancel stops a run; the page stays usable and the next run works', async () => {
+  const fresh = await launch();
+  try {
+    await fresh.page.goto(server.url);
+    await fresh.page.waitForSelector('#tables .table-card');
+    await fresh.page.fill('#code', RUNAWAY);
+    await fresh.page.click('#run-button');
+    // The first run also starts the worker and loads the SQL engine: still running.
+    await fresh.page.click('#cancel');
+    await fresh.page.waitForFunction(() => document.querySelector('#run .run-status').textContent === 'Cancelled.');
+    await fresh.page.fill('#code', "const Tag = sequelize.define('tag', {});\nawait sequelize.sync();\nconsole.log(await Tag.create({}));");
+    await fresh.page.waitForSelector('#tables .table-card[data-table="tags"]');
+    await fresh.page.click('#run-button');
+    await fresh.page.waitForSelector('#run .step.show');
+    assert.match(await fresh.page.innerText('#run .step.show pre.json'), /"id": 1/);
+    assert.deepEqual(fresh.consoleErrors, []);
+  } finally {
+    await fresh.close();
+  }
+});
+
 test('the page logs no errors while running', () => {
   assert.deepEqual(browser.consoleErrors, []);
 });

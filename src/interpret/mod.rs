@@ -252,7 +252,8 @@ impl Interpreter {
                 SequelizeError::plain(format!(
                     "The playground stopped this snippet after {} steps; it looks like it never ends",
                     self.limits.max_steps
-                )),
+                ))
+                .with_hint("look for a function that calls itself, or one that calls others many times over"),
                 span,
             );
         }
@@ -728,7 +729,10 @@ impl Interpreter {
                     name: "RangeError".into(),
                     message: "Maximum call stack size exceeded".into(),
                     at: None,
-                    hint: None,
+                    hint: Some(format!(
+                        "functions here call each other {} deep at most: does one call itself without end?",
+                        self.limits.max_call_depth
+                    )),
                 },
                 span,
             );
@@ -997,7 +1001,8 @@ impl Interpreter {
                 SequelizeError::plain(format!(
                     "The playground stops at {} models",
                     self.limits.max_models
-                )),
+                ))
+                .with_hint("an example that teaches needs a handful of models"),
                 span,
             );
         }

@@ -1093,6 +1093,7 @@ pub fn count(
         .store
         .select(&model.table_name, &filter)
         .map_err(engine_error)?;
+    rt.count_rows(rows.len())?;
     Ok(rows.len())
 }
 

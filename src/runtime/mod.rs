@@ -61,9 +61,14 @@ pub enum StepEnd {
         name: String,
         message: String,
     },
-    #[serde(skip)]
-    Trailing,
+    /// Statements after the last shown value or error: the step is only its `sql`.
+    #[serde(untagged)]
+    Trailing {},
 }
+
+/// Why a run stopped at a bound, and what to do.
+const BOUNDED_RUN: &str =
+    "runs are bounded so that no snippet can freeze the page: an example needs a few rows, not thousands";
 
 /// A thrown runtime error: Sequelize's name and message.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -102,6 +107,9 @@ pub struct Runtime {
     pending_sql: Vec<String>,
     /// The next value of each table's auto-increment key.
     sequences: HashMap<String, i64>,
+    /// Tables where the snippet wrote its own auto-increment keys, so a generated key
+    /// may meet one of them (elsewhere generated keys cannot clash: no scan needed).
+    chosen_keys: std::collections::HashSet<String>,
     synced_tables: Vec<String>,
     statements: usize,
     rows: usize,
@@ -117,6 +125,7 @@ impl Runtime {
             steps: Vec::new(),
             pending_sql: Vec::new(),
             sequences: HashMap::new(),
+            chosen_keys: std::collections::HashSet::new(),
             synced_tables: Vec::new(),
             statements: 0,
             rows: 0,
@@ -141,7 +150,8 @@ impl Runtime {
                     "The playground stops a run after {} statements",
                     self.limits.max_statements
                 ),
-            ));
+            )
+            .with_hint(BOUNDED_RUN));
         }
         self.pending_sql.push(sql);
         Ok(())
@@ -156,7 +166,8 @@ impl Runtime {
                     "The playground stops a run after {} rows",
                     self.limits.max_rows
                 ),
-            ));
+            )
+            .with_hint(BOUNDED_RUN));
         }
         Ok(())
     }
@@ -169,7 +180,7 @@ impl Runtime {
     /// The steps, with any trailing statements as a last segment.
     pub fn finish(mut self) -> Vec<Step> {
         if !self.pending_sql.is_empty() {
-            self.end_step(StepEnd::Trailing);
+            self.end_step(StepEnd::Trailing {});
         }
         self.steps
     }
@@ -214,6 +225,7 @@ impl Runtime {
             .create_table(&model.table_name, &columns)
             .map_err(engine_error)?;
         self.sequences.insert(model.table_name.clone(), 1);
+        self.chosen_keys.remove(&model.table_name);
         if !self.is_synced(&model.table_name) {
             self.synced_tables.push(model.table_name.clone());
         }
@@ -228,8 +240,21 @@ impl Runtime {
         id
     }
 
+    /// Notes that the snippet chose an auto-increment key itself in `table`.
+    pub fn chose_key(&mut self, table: &str) {
+        if !self.chosen_keys.contains(table) {
+            self.chosen_keys.insert(table.to_string());
+        }
+    }
+
+    /// Whether a key from the sequence of `table` may equal a stored one.
+    pub fn generated_keys_may_clash(&self, table: &str) -> bool {
+        self.chosen_keys.contains(table)
+    }
+
     /// Keeps the sequence ahead of an id the user chose.
     pub fn saw_id(&mut self, table: &str, id: i64) {
+        self.chose_key(table);
         let next = self.sequences.entry(table.to_string()).or_insert(1);
         if id >= *next {
             *next = id.saturating_add(1);

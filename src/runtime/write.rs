@@ -170,6 +170,9 @@ pub fn insert(
                         (Ok(()), Value::Number(n)) if attribute.auto_increment == Some(true) => {
                             rt.saw_id(&model.table_name, *n as i64);
                         }
+                        _ if attribute.auto_increment == Some(true) => {
+                            rt.chose_key(&model.table_name);
+                        }
                         _ => {}
                     }
                     columns.push((field.clone(), false));
@@ -188,7 +191,7 @@ pub fn insert(
     if let Some(error) = bad_integer {
         return Err(error);
     }
-    check_unique(rt, schema, model_id, std::slice::from_ref(&row))?;
+    check_unique(rt, schema, model_id, std::slice::from_ref(&row), &columns)?;
     check_foreign_keys(rt, schema, model_id, std::slice::from_ref(&row))?;
     rt.store
         .insert(&model.table_name, &row)
@@ -484,6 +487,9 @@ pub fn bulk_create(
                     }
                 }
                 Some(value) => {
+                    if attribute.auto_increment == Some(true) {
+                        rt.chose_key(&model.table_name);
+                    }
                     row.push((field, cell_of(&value)));
                     if listed {
                         tuple.push(find::literal_of(&value).sql());
@@ -516,7 +522,7 @@ pub fn bulk_create(
         returning.join(",")
     ))?;
     require_table(rt, &model.table_name)?;
-    check_unique(rt, schema, model_id, &rows)?;
+    check_unique(rt, schema, model_id, &rows, &[])?;
     check_foreign_keys(rt, schema, model_id, &rows)?;
     rt.store
         .insert_many(&model.table_name, &rows)
@@ -740,19 +746,26 @@ fn update_matching(
 /// PostgreSQL's unique indexes: a row with the same value(s) as another — stored, or
 /// earlier in the same batch — is refused, and Sequelize reports it as a
 /// `SequelizeUniqueConstraintError` saying "Validation error".
+///
+/// `columns` flags the fields whose value came from the table's sequence: a primary
+/// key from the sequence cannot clash unless the snippet chose keys itself, so that
+/// check (a scan of the table per insert) is left out.
 fn check_unique<C: AsRef<str>>(
     rt: &mut Runtime,
     schema: &Schema,
     model_id: ModelId,
     rows: &[Vec<(C, Cell)>],
+    columns: &[(String, bool)],
 ) -> RunResult<()> {
     let model = schema.model(model_id);
+    let sequence_key = columns.iter().any(|(_, generated)| *generated)
+        && !rt.generated_keys_may_clash(&model.table_name);
     let mut keys: Vec<(String, Vec<String>)> = Vec::new();
     for (name, attribute) in model.table_attributes() {
         let key = match &attribute.unique {
             Some(crate::schema::Unique::Flag(true)) => name.clone(),
             Some(crate::schema::Unique::Named(key)) => key.clone(),
-            _ if attribute.is_primary_key() => "\u{0}primary".to_string(),
+            _ if attribute.is_primary_key() && !sequence_key => "\u{0}primary".to_string(),
             _ => continue,
         };
         match keys.iter_mut().find(|(k, _)| *k == key) {
@@ -760,18 +773,22 @@ fn check_unique<C: AsRef<str>>(
             None => keys.push((key, vec![model.field_of(name)])),
         }
     }
-    if keys.is_empty() {
-        return Ok(());
-    }
-    let stored = rt
-        .store
-        .select(&model.table_name, &Filter::All)
-        .map_err(engine_error)?;
     for (key, fields) in keys {
         fn tuple<C: AsRef<str>>(fields: &[String], row: &[(C, Cell)]) -> Option<String> {
             let values: Vec<Cell> = fields.iter().map(|f| cell_in(row, f)).collect();
             (!values.contains(&Cell::Null)).then(|| format!("{values:?}"))
         }
+        // Only stored rows that share a value with the new ones can clash.
+        let stored = match fields.as_slice() {
+            [field] => {
+                let values: Vec<Cell> = rows.iter().map(|r| cell_in(r, field)).collect();
+                find::select_by_keys(rt, &model.table_name, field, &values, Filter::All)?
+            }
+            _ => rt
+                .store
+                .select(&model.table_name, &Filter::All)
+                .map_err(engine_error)?,
+        };
         let mut seen: std::collections::HashSet<String> =
             stored.iter().filter_map(|r| tuple(&fields, r)).collect();
         for row in rows {

@@ -63,3 +63,28 @@ fn link_prints_a_fragment_that_opens_the_snippet() {
         Some(2)
     );
 }
+
+#[test]
+fn a_run_ending_in_queries_without_output_is_reported() {
+    let output = Command::new(env!("CARGO_BIN_EXE_assoc"))
+        .args(["report", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child.stdin.take().unwrap().write_all(
+                b"const Owner = sequelize.define('owner', {});\nawait sequelize.sync();\nawait Owner.create({});\n",
+            )?;
+            child.wait_with_output()
+        })
+        .expect("assoc runs");
+    assert_eq!(output.status.code(), Some(0));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let last = report["steps"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last.as_object().unwrap().len(), 1, "only sql: {last}");
+    assert!(last["sql"][0]
+        .as_str()
+        .unwrap()
+        .starts_with("INSERT INTO \"owners\""));
+}

@@ -183,7 +183,9 @@ fn every_prefix_of_every_run_case_runs_without_panic() {
         for cut in cuts {
             let report = assoc_playground::run(&text[..cut], fixed_clock());
             assert!(report.steps.iter().all(|s| !s.sql.is_empty()
-                || !matches!(s.end, assoc_playground::runtime::StepEnd::Trailing)));
+                || !matches!(s.end, assoc_playground::runtime::StepEnd::Trailing {})));
+            // What the CLI prints and the worker sends to the page.
+            serde_json::to_string(&report).expect("every report serializes");
             ran += 1;
         }
     }

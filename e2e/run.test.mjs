@@ -111,6 +111,26 @@ test('Cancel stops a run; the page stays usable and the next run works', async (
   }
 });
 
+test('the method explorer shows the SQL a method issues, and marks it stale on edit', async () => {
+  await browser.page.fill('#code', [
+    "const Owner = sequelize.define('owner', { name: DataTypes.STRING });",
+    "const Pug = sequelize.define('pug', { name: DataTypes.STRING });",
+    'Pug.belongsTo(Owner);',
+    'Owner.hasMany(Pug);',
+  ].join('\n'));
+  await browser.page.click('#methods [data-model="owner"] button.explore[data-method="getPugs"]');
+  const sql = browser.page.locator('#methods [data-model="owner"] .explored-sql pre.sql');
+  await sql.waitFor();
+  assert.equal(await sql.innerText(),
+    'SELECT "id", "name", "createdAt", "updatedAt", "ownerId" FROM "pugs" AS "pug" WHERE "pug"."ownerId" = 1;');
+  await browser.page.click('#methods [data-model="pug"] button.explore[data-method="setOwner"]');
+  const update = browser.page.locator('#methods [data-model="pug"] .explored-sql pre.sql');
+  await update.waitFor();
+  assert.match(await update.innerText(), /^UPDATE "pugs" SET "ownerId"=\$1,"updatedAt"=\$2 WHERE "id" = \$3$/);
+  await browser.page.type('#code', '\n// edited');
+  await browser.page.waitForSelector('#methods .explored-sql.stale');
+});
+
 test('the page logs no errors while running', () => {
   assert.deepEqual(browser.consoleErrors, []);
 });

@@ -12,6 +12,7 @@ pub mod diagram;
 pub mod embed;
 pub mod examples;
 pub mod explain;
+pub mod explore;
 pub mod export;
 pub mod form;
 pub mod interpret;

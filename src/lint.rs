@@ -185,7 +185,7 @@ fn visit_calls(body: &[Stmt], f: &mut dyn FnMut(&Expr, &[Expr])) {
     }
 }
 
-fn visit_expr(expr: &Expr, f: &mut dyn FnMut(&Expr, &[Expr])) {
+pub(crate) fn visit_expr(expr: &Expr, f: &mut dyn FnMut(&Expr, &[Expr])) {
     match &expr.kind {
         ExprKind::Call { callee, args } => {
             f(callee, args);

@@ -17,6 +17,25 @@ pub struct State {
     pub theme: Theme,
     /// A banner about how the page opened (a shared link, a bad link).
     pub notice: Option<Notice>,
+    /// The method explorer: the method chosen and, once the worker answered, its SQL.
+    pub explored: Option<Rc<Explored>>,
+}
+
+/// One association method whose SQL the page asked the worker for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Explored {
+    pub model: String,
+    pub method: String,
+    /// The code it was asked for; the answer is stale once the code differs.
+    pub code: String,
+    /// `None` while the worker is at it.
+    pub sql: Option<Result<Vec<String>, String>>,
+}
+
+impl Explored {
+    pub fn is_for(&self, model: &str, method: &str) -> bool {
+        self.model == model && self.method == method
+    }
 }
 
 /// What the page says about where its code came from.
@@ -103,6 +122,18 @@ pub enum Action {
     RestoreSaved,
     /// A link pasted into the address bar of the open page (only its fragment changed).
     OpenFragment(String),
+    /// Show the SQL of `model`'s association method `method` (asked of the worker).
+    ExploreMethod {
+        model: String,
+        method: String,
+    },
+    /// The worker's report for the explorer's program, as JSON text, for `code`.
+    MethodExplored {
+        model: String,
+        method: String,
+        code: String,
+        report: String,
+    },
 }
 
 impl State {
@@ -120,6 +151,7 @@ impl State {
             run: Rc::new(RunView::default()),
             theme: Theme::System,
             notice: None,
+            explored: None,
         }
     }
 
@@ -234,6 +266,35 @@ impl State {
                 status: RunStatus::Failed(message),
                 ..(*self.run).clone()
             }),
+            Action::ExploreMethod { model, method } => State {
+                explored: Some(Rc::new(Explored {
+                    model,
+                    method,
+                    code: self.code.clone(),
+                    sql: None,
+                })),
+                ..self.clone()
+            },
+            Action::MethodExplored {
+                model,
+                method,
+                code,
+                report,
+            } => match &self.explored {
+                // Only the answer to the latest question counts.
+                Some(asked) if asked.is_for(&model, &method) && asked.code == code => State {
+                    explored: Some(Rc::new(Explored {
+                        sql: Some(
+                            serde_json::from_str(&report)
+                                .map_err(|e| format!("the worker's answer was not JSON: {e}"))
+                                .and_then(|report| crate::explore::call_sql(&report)),
+                        ),
+                        ..(**asked).clone()
+                    })),
+                    ..self.clone()
+                },
+                _ => self.clone(),
+            },
         }
     }
 
@@ -343,5 +404,31 @@ mod tests {
             state.report.ddl.get(Dialect::Postgres),
             crate::report::DdlResult::Skipped { .. }
         ));
+    }
+
+    #[test]
+    fn the_explorer_keeps_only_the_answer_to_the_latest_question() {
+        let state = State::new("const A = 1;").reduce(Action::ExploreMethod {
+            model: "owner".into(),
+            method: "getPugs".into(),
+        });
+        let answer = |method: &str, code: &str| Action::MethodExplored {
+            model: "owner".into(),
+            method: method.into(),
+            code: code.into(),
+            report: format!(
+                r#"{{"steps":[{{"sql":["x"],"show":{{"value":"{}"}}}},{{"sql":["SELECT 1;"]}}]}}"#,
+                crate::explore::MARK
+            ),
+        };
+        let stale = state.reduce(answer("getPugs", "const B = 2;"));
+        assert_eq!(stale.explored.as_ref().unwrap().sql, None);
+        let other = state.reduce(answer("countPugs", "const A = 1;"));
+        assert_eq!(other.explored.as_ref().unwrap().sql, None);
+        let answered = state.reduce(answer("getPugs", "const A = 1;"));
+        assert_eq!(
+            answered.explored.as_ref().unwrap().sql,
+            Some(Ok(vec!["SELECT 1;".to_string()]))
+        );
     }
 }

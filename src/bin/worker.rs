@@ -1,6 +1,6 @@
 //! The page's web worker: holds the SQL engine (GlueSQL) and runs snippets off the UI
-//! thread. It first says `ready`; then each message in is a snippet's text and each
-//! message out that snippet's report as JSON.
+//! thread. It first says `ready`; then each message in is `[id, snippet text]` and each
+//! message out `[id, that snippet's report as JSON]`.
 //! Built by Trunk from index.html (`data-type="worker"`), with the `engine` feature.
 
 #[cfg(target_arch = "wasm32")]
@@ -12,12 +12,15 @@ fn main() {
     let responder = scope.clone();
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            let code = event.data().as_string().unwrap_or_default();
+            let request = js_sys::Array::from(&event.data());
+            let id = request.get(0);
+            let code = request.get(1).as_string().unwrap_or_default();
             let report = assoc_playground::run(&code, Box::new(|| js_sys::Date::now() as i64));
             let json = serde_json::to_string(&report).unwrap_or_else(|e| {
                 format!(r#"{{"error":{{"name":"Error","message":"{e}"}},"steps":[]}}"#)
             });
-            let _ = responder.post_message(&JsValue::from_str(&json));
+            let answer = js_sys::Array::of2(&id, &JsValue::from_str(&json));
+            let _ = responder.post_message(&answer);
         });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();

@@ -774,6 +774,22 @@ impl Interpreter {
         }
         match (&target, method) {
             (Value::Sequelize, "define") => self.define(args, span),
+            (Value::Sequelize, "model") => {
+                let name = self
+                    .arguments(args)?
+                    .first()
+                    .and_then(|v| v.as_str().map(str::to_string));
+                match name.as_deref().and_then(|n| self.schema.find_model(n)) {
+                    Some(id) => Ok(Value::Model(id)),
+                    None => throw(
+                        SequelizeError::plain(format!(
+                            "{} has not been defined",
+                            name.unwrap_or_else(|| "undefined".into())
+                        )),
+                        span,
+                    ),
+                }
+            }
             (Value::Unbound(name, name_span), "define") => {
                 self.diagnostics.push(
                     Diagnostic::note(*name_span, format!("'{name}' is not defined here; the playground takes it to be your Sequelize instance"))

@@ -30,6 +30,7 @@ impl PartialEq for PageState {
             && self.0.dialect == other.0.dialect
             && Rc::ptr_eq(&self.0.report, &other.0.report)
             && Rc::ptr_eq(&self.0.run, &other.0.run)
+            && self.0.explored == other.0.explored
     }
 }
 
@@ -41,14 +42,28 @@ impl Reducible for PageState {
     }
 }
 
-/// The worker that holds the SQL engine, started on the first run and replaced when a
-/// run is cancelled (terminating it is the only way to stop a run). Until it says
-/// `ready`, the snippet to run waits in `pending`.
+/// The worker that holds the SQL engine, started on the first run (or the first method
+/// explored) and replaced when a run is cancelled (terminating it is the only way to
+/// stop a run). Until it says `ready`, requests wait in `pending`; each request has an
+/// id, and `jobs` says what its answer is for.
 #[derive(Clone)]
 struct EngineWorker {
     worker: Worker,
     ready: Rc<std::cell::Cell<bool>>,
-    pending: Rc<std::cell::RefCell<Option<String>>>,
+    pending: Rc<std::cell::RefCell<Vec<js_sys::Array>>>,
+    jobs: Rc<std::cell::RefCell<std::collections::HashMap<u32, Job>>>,
+    next_id: Rc<std::cell::Cell<u32>>,
+}
+
+/// What a request to the worker is for.
+#[derive(Clone)]
+enum Job {
+    Run,
+    Explore {
+        model: String,
+        method: String,
+        code: String,
+    },
 }
 
 impl EngineWorker {
@@ -58,18 +73,38 @@ impl EngineWorker {
             worker,
             ready: Rc::default(),
             pending: Rc::default(),
+            jobs: Rc::default(),
+            next_id: Rc::default(),
         };
         let answering = engine.clone();
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            match event.data().as_string().as_deref() {
-                Some("ready") => {
-                    answering.ready.set(true);
-                    if let Some(code) = answering.pending.borrow_mut().take() {
-                        answering.post(&code, &state);
-                    }
+            let data = event.data();
+            if data.as_string().as_deref() == Some("ready") {
+                answering.ready.set(true);
+                for request in answering.pending.borrow_mut().drain(..) {
+                    answering.post(&request, &state);
                 }
-                Some(json) => state.dispatch(Action::RunFinished(json.to_string())),
-                None => state.dispatch(Action::RunFailed(
+                return;
+            }
+            let answer = js_sys::Array::from(&data);
+            let id = answer.get(0).as_f64().map(|id| id as u32);
+            let job = id.and_then(|id| answering.jobs.borrow_mut().remove(&id));
+            match (job, answer.get(1).as_string()) {
+                (Some(Job::Run), Some(json)) => state.dispatch(Action::RunFinished(json)),
+                (
+                    Some(Job::Explore {
+                        model,
+                        method,
+                        code,
+                    }),
+                    Some(report),
+                ) => state.dispatch(Action::MethodExplored {
+                    model,
+                    method,
+                    code,
+                    report,
+                }),
+                _ => state.dispatch(Action::RunFailed(
                     "the worker sent something unexpected".into(),
                 )),
             }
@@ -81,19 +116,37 @@ impl EngineWorker {
         Ok(engine)
     }
 
-    fn run(&self, code: &str, state: &UseReducerHandle<PageState>) {
+    /// Sends `code` to run now, or once the worker is ready.
+    fn submit(&self, job: Job, code: &str, state: &UseReducerHandle<PageState>) {
+        let id = self.next_id.get();
+        self.next_id.set(id.wrapping_add(1));
+        self.jobs.borrow_mut().insert(id, job);
+        let request = js_sys::Array::of2(&JsValue::from(id), &JsValue::from_str(code));
         if self.ready.get() {
-            self.post(code, state);
+            self.post(&request, state);
         } else {
-            *self.pending.borrow_mut() = Some(code.to_string());
+            self.pending.borrow_mut().push(request);
         }
     }
 
-    fn post(&self, code: &str, state: &UseReducerHandle<PageState>) {
-        if self.worker.post_message(&JsValue::from_str(code)).is_err() {
+    fn post(&self, request: &js_sys::Array, state: &UseReducerHandle<PageState>) {
+        if self.worker.post_message(request).is_err() {
             state.dispatch(Action::RunFailed("could not reach the worker".into()));
         }
     }
+}
+
+/// The worker, started if there is none yet.
+fn engine(
+    worker: &Rc<std::cell::RefCell<Option<EngineWorker>>>,
+    state: &UseReducerHandle<PageState>,
+) -> Result<EngineWorker, String> {
+    if let Some(running) = worker.borrow().as_ref() {
+        return Ok(running.clone());
+    }
+    let started = EngineWorker::start(state.clone())?;
+    *worker.borrow_mut() = Some(started.clone());
+    Ok(started)
 }
 
 fn notice_banner(
@@ -292,17 +345,39 @@ pub fn app() -> Html {
         let state = state.clone();
         let worker = worker.clone();
         let latest = latest.clone();
-        Callback::from(move |_: ()| {
-            if worker.borrow().is_none() {
-                match EngineWorker::start(state.clone()) {
-                    Ok(started) => *worker.borrow_mut() = Some(started),
-                    Err(message) => return state.dispatch(Action::RunFailed(message)),
-                }
-            }
-            state.dispatch(Action::RunStarted);
-            if let Some(engine) = worker.borrow().as_ref() {
+        Callback::from(move |_: ()| match engine(&worker, &state) {
+            Ok(engine) => {
+                state.dispatch(Action::RunStarted);
                 let code = latest.borrow().code.clone();
-                engine.run(&code, &state);
+                engine.submit(Job::Run, &code, &state);
+            }
+            Err(message) => state.dispatch(Action::RunFailed(message)),
+        })
+    };
+    let on_explore = {
+        let state = state.clone();
+        let worker = worker.clone();
+        let latest = latest.clone();
+        Callback::from(move |(model, method): (String, String)| {
+            let code = latest.borrow().code.clone();
+            let Some(program) = crate::explore::method_snippet(&code, &model, &method) else {
+                return;
+            };
+            state.dispatch(Action::ExploreMethod {
+                model: model.clone(),
+                method: method.clone(),
+            });
+            match engine(&worker, &state) {
+                Ok(engine) => engine.submit(
+                    Job::Explore {
+                        model,
+                        method,
+                        code,
+                    },
+                    &program,
+                    &state,
+                ),
+                Err(message) => state.dispatch(Action::RunFailed(message)),
             }
         })
     };
@@ -403,7 +478,8 @@ pub fn app() -> Html {
                         if embed.shows(Panel::Sql) {
                             <panels::Sql report={current.report.clone()} dialect={current.dialect} on_change={on_dialect} />
                         }
-                        if embed.shows(Panel::Methods) { <panels::Methods report={current.report.clone()} /> }
+                        if embed.shows(Panel::Methods) { <panels::Methods report={current.report.clone()}
+                            explored={current.explored.clone()} code={current.code.clone()} on_explore={on_explore.clone()} /> }
                     </section>
                 </main>
                 <p class="open-full"><a id="open-playground" href={full} target="_blank" rel="noopener">{ "Open in playground ↗" }</a></p>
@@ -456,7 +532,8 @@ pub fn app() -> Html {
                     <panels::Tables report={current.report.clone()} />
                     <diagram::DiagramPanel report={current.report.clone()} />
                     <panels::Sql report={current.report.clone()} dialect={current.dialect} on_change={on_dialect} />
-                    <panels::Methods report={current.report.clone()} />
+                    <panels::Methods report={current.report.clone()}
+                        explored={current.explored.clone()} code={current.code.clone()} on_explore={on_explore.clone()} />
                 </section>
             </main>
         </div>

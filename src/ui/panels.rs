@@ -9,6 +9,7 @@ use crate::diagnostic::{line_col, Severity};
 use crate::explain::{ModelMethods, TableView};
 use crate::report::{DdlResult, Report};
 use crate::sql::Dialect;
+use crate::state::Explored;
 
 /// Props holding the report; equal when they hold the same report.
 #[derive(Properties, Clone)]
@@ -154,28 +155,79 @@ pub fn sql(props: &SqlProps) -> Html {
 #[derive(Properties, Clone, PartialEq)]
 struct MethodsCardProps {
     model: ModelMethods,
+    /// The explored method's SQL, if it is one of this model's.
+    explored: Option<Rc<Explored>>,
+    stale: bool,
+    on_explore: Callback<(String, String)>,
 }
 
 #[function_component(MethodsCard)]
 fn methods_card(props: &MethodsCardProps) -> Html {
     let model = &props.model;
+    let sql_of = |method: &str| {
+        let explored = props
+            .explored
+            .as_ref()
+            .filter(|e| e.is_for(&model.model, method))?;
+        let body = match &explored.sql {
+            None => html! { <p class="explored pending">{ "Asking the SQL engine…" }</p> },
+            Some(Ok(sql)) => {
+                html! { <pre class="sql explored"><code>{ sql.join("\n") }</code></pre> }
+            }
+            Some(Err(error)) => html! { <p class="explored run-error">{ error }</p> },
+        };
+        Some(html! {
+            <div class={classes!("explored-sql", props.stale.then_some("stale"))} role="status">
+                if props.stale { <p class="stale-note">{ "The code changed: choose the method again to refresh." }</p> }
+                { body }
+            </div>
+        })
+    };
     html! {
         <article class="methods-card" data-model={model.model.clone()}>
             <h3>{ &model.model }</h3>
             <dl>
-                { for model.methods.iter().map(|m| html! {
-                    <>
-                        <dt><code class="method" data-method={m.name.clone()}>{ &m.signature }</code></dt>
-                        <dd>{ &m.description }</dd>
-                    </>
+                { for model.methods.iter().map(|m| {
+                    let on_click = {
+                        let on_explore = props.on_explore.clone();
+                        let key = (model.model.clone(), m.name.clone());
+                        Callback::from(move |_: MouseEvent| on_explore.emit(key.clone()))
+                    };
+                    html! {
+                        <>
+                            <dt>
+                                <code class="method" data-method={m.name.clone()}>{ &m.signature }</code>
+                                <button class="quiet explore" data-method={m.name.clone()} onclick={on_click}
+                                    title="Show the SQL this method issues">{ "SQL" }</button>
+                            </dt>
+                            <dd>{ &m.description }{ sql_of(&m.name).unwrap_or_default() }</dd>
+                        </>
+                    }
                 }) }
             </dl>
         </article>
     }
 }
 
+#[derive(Properties, Clone)]
+pub struct MethodsProps {
+    pub report: Rc<Report>,
+    pub explored: Option<Rc<Explored>>,
+    /// The code now, to mark an answer for older code stale.
+    pub code: String,
+    pub on_explore: Callback<(String, String)>,
+}
+
+impl PartialEq for MethodsProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.report, &other.report)
+            && self.explored == other.explored
+            && self.code == other.code
+    }
+}
+
 #[function_component(Methods)]
-pub fn methods(props: &ReportProps) -> Html {
+pub fn methods(props: &MethodsProps) -> Html {
     let with_methods: Vec<_> = props
         .report
         .methods
@@ -188,8 +240,13 @@ pub fn methods(props: &ReportProps) -> Html {
             if with_methods.is_empty() {
                 <p class="empty">{ "Associate two models (Pug.belongsTo(Owner)) to see the methods Sequelize adds." }</p>
             }
-            { for with_methods.into_iter().map(|model| html! {
-                <MethodsCard key={model.model.clone()} model={model.clone()} />
+            { for with_methods.into_iter().map(|model| {
+                let explored = props.explored.clone().filter(|e| e.model == model.model);
+                let stale = explored.as_ref().is_some_and(|e| e.code != props.code);
+                html! {
+                    <MethodsCard key={model.model.clone()} model={model.clone()} {explored} {stale}
+                        on_explore={props.on_explore.clone()} />
+                }
             }) }
         </section>
     }

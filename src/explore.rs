@@ -1,0 +1,246 @@
+//! The method explorer: the SQL an association method issues. [`method_snippet`] turns
+//! the snippet's definitions into a small program that syncs, makes one instance of
+//! each side and calls the method; running it (in the page's worker, or natively)
+//! gives the statements of that call as the last step, so the SQL shown is the
+//! runtime's own, which the conformance corpus checks against Sequelize.
+
+use crate::interpret::{self, Limits};
+use crate::schema::{Association, AssociationType, Model, Schema};
+use crate::syntax::ast::{Expr, ExprKind, Program, Stmt};
+
+/// What the snippet logs just before the call: the call's SQL is what follows it.
+pub const MARK: &str = "method explorer: the call";
+
+/// A program that ends in `instance.method(…)` on a fresh database, or `None` when
+/// `model` has no association method called `method`.
+pub fn method_snippet(code: &str, model: &str, method: &str) -> Option<String> {
+    let (program, _) = crate::syntax::parse(code);
+    let schema = interpret::run(&program, Limits::default()).schema;
+    let source = schema.model(schema.find_model(model)?);
+    let (association, kind) = source.associations.iter().find_map(|a| {
+        a.accessors
+            .iter()
+            .find(|(_, name)| name == method)
+            .map(|(kind, _)| (a, *kind))
+    })?;
+    let target = schema.model(association.target);
+    let mut snippet = definitions(code, &program);
+    snippet.push_str("await sequelize.sync({ force: true });\n");
+    let make = |variable: &str, model: &Model| {
+        format!(
+            "const {variable} = await sequelize.model('{}').create({});\n",
+            model.name,
+            required_values(model)
+        )
+    };
+    // A row whose required key points at the other is made second.
+    let (first, second) = (
+        make("explorerSource", source),
+        make("explorerTarget", target),
+    );
+    if references(source, target) {
+        snippet.push_str(&second);
+        snippet.push_str(&first);
+    } else {
+        snippet.push_str(&first);
+        snippet.push_str(&second);
+    }
+    snippet.push_str(&format!("console.log('{MARK}');\n"));
+    snippet.push_str(&format!(
+        "await explorerSource.{method}({});\n",
+        arguments(&schema, association, kind)
+    ));
+    Some(snippet)
+}
+
+/// The SQL of the explored call in the JSON report of [`method_snippet`]'s program
+/// (what the worker sends): the statements after the mark, or the error that stopped it.
+pub fn call_sql(report: &serde_json::Value) -> Result<Vec<String>, String> {
+    let empty = Vec::new();
+    let steps = report["steps"].as_array().unwrap_or(&empty);
+    if let Some(error) = report.get("error").filter(|e| !e.is_null()) {
+        let name = error["name"].as_str().unwrap_or("Error");
+        return Err(format!(
+            "{name}: {}",
+            error["message"].as_str().unwrap_or("")
+        ));
+    }
+    let marked = steps.iter().position(|step| step["show"]["value"] == MARK);
+    match marked {
+        Some(i) => Ok(steps[i + 1..]
+            .iter()
+            .flat_map(|step| step["sql"].as_array().cloned().unwrap_or_default())
+            .filter_map(|sql| sql.as_str().map(str::to_string))
+            .collect()),
+        None => Err("the method did not run".into()),
+    }
+}
+
+/// The snippet's top-level statements that only define: models, associations, imports.
+fn definitions(code: &str, program: &Program) -> String {
+    let mut kept = String::new();
+    for statement in &program.body {
+        if defines_only(statement) {
+            let span = statement.span();
+            kept.push_str(&code[span.start..span.end]);
+            kept.push('\n');
+        }
+    }
+    kept
+}
+
+/// Calls a definition is made of; anything else (a query, a log) is left out.
+fn is_definition_call(callee: &Expr) -> bool {
+    match &callee.kind {
+        ExprKind::Ident(name) => name == "require",
+        ExprKind::Member { property, .. } => {
+            let name = property.name.as_str();
+            matches!(
+                name,
+                "define" | "init" | "hasOne" | "belongsTo" | "hasMany" | "belongsToMany"
+            ) || name
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
+fn defines_only(statement: &Stmt) -> bool {
+    match statement {
+        Stmt::Class { .. } => true,
+        Stmt::Declare { declarations, .. } => declarations
+            .iter()
+            .all(|d| d.init.as_ref().is_none_or(calls_define_only)),
+        Stmt::Expr { expr, .. } => calls_define_only(expr),
+        _ => false,
+    }
+}
+
+fn calls_define_only(expr: &Expr) -> bool {
+    let mut only = true;
+    crate::lint::visit_expr(expr, &mut |callee, _| only &= is_definition_call(callee));
+    only && !matches!(expr.kind, ExprKind::Await(_))
+}
+
+/// Whether a column of `model` refers to `other`'s table.
+fn references(model: &Model, other: &Model) -> bool {
+    model.table_attributes().any(|(_, a)| {
+        a.references
+            .as_ref()
+            .is_some_and(|r| r.model.as_deref() == Some(other.table_name.as_str()))
+    })
+}
+
+/// `{ name: 'x' }` for the attributes a row must have (allowNull: false).
+fn required_values(model: &Model) -> String {
+    let stamps = &model.timestamp_attributes;
+    let values: Vec<String> = model
+        .table_attributes()
+        .filter(|(name, a)| {
+            a.allow_null == Some(false)
+                && a.auto_increment != Some(true)
+                && a.default_value.is_none()
+                && ![&stamps.created_at, &stamps.updated_at]
+                    .iter()
+                    .any(|s| s.as_deref() == Some(name.as_str()))
+        })
+        .map(|(name, a)| {
+            let key = a.data_type.as_ref().map_or("STRING", |t| t.key.as_str());
+            let value = match key {
+                "INTEGER" | "BIGINT" | "SMALLINT" | "TINYINT" | "MEDIUMINT" | "FLOAT"
+                | "DOUBLE" | "REAL" | "DECIMAL" => "1",
+                "BOOLEAN" => "true",
+                "DATE" | "DATEONLY" => "'2024-01-01'",
+                _ => "'example'",
+            };
+            format!("{name}: {value}")
+        })
+        .collect();
+    if values.is_empty() {
+        "{}".into()
+    } else {
+        format!("{{ {} }}", values.join(", "))
+    }
+}
+
+/// What the method is called with: the other instance, a list of it, or new values.
+fn arguments(schema: &Schema, association: &Association, kind: &str) -> String {
+    let single = matches!(
+        association.kind,
+        AssociationType::BelongsTo | AssociationType::HasOne
+    );
+    match kind {
+        "get" | "count" => String::new(),
+        "set" if single => "explorerTarget".into(),
+        "set" | "addMultiple" | "removeMultiple" | "hasAll" => "[explorerTarget]".into(),
+        "create" => required_values(schema.model(association.target)),
+        _ => "explorerTarget".into(),
+    }
+}
+
+#[cfg(all(test, feature = "engine"))]
+mod tests {
+    use super::*;
+
+    const ONE_TO_MANY: &str = "const Owner = sequelize.define('owner', { name: DataTypes.STRING });
+const Pug = sequelize.define('pug', { name: { type: DataTypes.STRING, allowNull: false } });
+Pug.belongsTo(Owner);
+Owner.hasMany(Pug);
+await sequelize.sync({ force: true });
+console.log(await Owner.findAll({ include: Pug }));
+";
+
+    fn sql_of(model: &str, method: &str) -> Result<Vec<String>, String> {
+        let snippet = method_snippet(ONE_TO_MANY, model, method).expect("a method");
+        call_sql(&serde_json::to_value(crate::run(&snippet, Box::new(|| 0))).unwrap())
+    }
+
+    #[test]
+    fn shows_the_statements_of_the_call_only() {
+        assert_eq!(
+            sql_of("owner", "getPugs"),
+            Ok(vec![r#"SELECT "id", "name", "createdAt", "updatedAt", "ownerId" FROM "pugs" AS "pug" WHERE "pug"."ownerId" = 1;"#.to_string()])
+        );
+        assert_eq!(
+            sql_of("owner", "countPugs"),
+            Ok(vec![r#"SELECT COUNT("pug"."id") AS "count" FROM "pugs" AS "pug" WHERE "pug"."ownerId" = 1;"#.to_string()])
+        );
+        let set = sql_of("pug", "setOwner").unwrap();
+        assert_eq!(set.len(), 1, "{set:?}");
+        assert!(
+            set[0].starts_with(r#"UPDATE "pugs" SET "ownerId"=$1"#),
+            "{set:?}"
+        );
+        let create = sql_of("owner", "createPug").unwrap();
+        assert!(create[0].starts_with(r#"INSERT INTO "pugs""#), "{create:?}");
+    }
+
+    #[test]
+    fn every_method_of_every_preset_runs() {
+        for preset in crate::examples::PRESETS.iter().filter(|p| !p.mistake) {
+            let report = crate::analyze(preset.code);
+            for model in &report.methods {
+                for method in &model.methods {
+                    let snippet = method_snippet(preset.code, &model.model, &method.name)
+                        .expect("the method exists");
+                    let report = crate::run(&snippet, Box::new(|| 0));
+                    let sql = call_sql(&serde_json::to_value(report).unwrap());
+                    assert!(
+                        sql.as_ref().is_ok_and(|s| !s.is_empty()),
+                        "{} {}.{}: {sql:?}\n{snippet}",
+                        preset.id,
+                        model.model,
+                        method.name
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_unknown_method_is_none() {
+        assert_eq!(method_snippet(ONE_TO_MANY, "owner", "getCats"), None);
+        assert_eq!(method_snippet(ONE_TO_MANY, "cat", "getPugs"), None);
+    }
+}

@@ -62,10 +62,113 @@ pub struct FormAssociation {
     pub on_delete: Option<String>,
 }
 
+/// Where a form's parts are written in the code, and whether the form can rewrite them
+/// without losing anything (a definition with options the form does not show is left
+/// to the code editor).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Places {
+    /// The top-level statement of each model and each association, by index.
+    pub models: Vec<Place>,
+    pub associations: Vec<Place>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Place {
+    pub start: usize,
+    pub end: usize,
+    /// Printing the form's version gives the same definition as the code's.
+    pub editable: bool,
+}
+
+/// One change made with the form's controls.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FormEdit {
+    SetModel(usize, FormModel),
+    AddModel(FormModel),
+    /// Removes the model and the associations that name it.
+    RemoveModel(usize),
+    SetAssociation(usize, FormAssociation),
+    AddAssociation(FormAssociation),
+    RemoveAssociation(usize),
+}
+
+/// `code` with `edit` made: only the statements the edit touches are rewritten; queries
+/// and everything else stay as they were typed. `None` when the edit would rewrite a
+/// definition the form cannot reproduce (see [`Place::editable`]) or names no part.
+pub fn apply(code: &str, edit: &FormEdit) -> Option<String> {
+    let (form, places) = Form::read_with_places(code);
+    let editable = |place: &Place| place.editable.then_some(*place);
+    // (start, end, replacement), applied from the end of the code.
+    let mut changes: Vec<(usize, usize, String)> = Vec::new();
+    let after_models = places.models.iter().map(|p| p.end).max();
+    let after_all = places
+        .associations
+        .iter()
+        .map(|p| p.end)
+        .max()
+        .or(after_models);
+    match edit {
+        FormEdit::SetModel(i, model) => {
+            let place = editable(places.models.get(*i)?)?;
+            changes.push((place.start, place.end, define_code(model).trim_end().into()));
+        }
+        FormEdit::AddModel(model) => {
+            let at = after_models.unwrap_or(0);
+            changes.push((at, at, format!("\n{}", define_code(model).trim_end())));
+        }
+        FormEdit::RemoveModel(i) => {
+            let variable = &form.models.get(*i)?.variable;
+            let place = editable(places.models.get(*i)?)?;
+            changes.push((place.start, line_end(code, place.end), String::new()));
+            for (a, association) in form.associations.iter().enumerate() {
+                if association.source == *variable || association.target == *variable {
+                    let place = places.associations[a];
+                    changes.push((place.start, line_end(code, place.end), String::new()));
+                }
+            }
+        }
+        FormEdit::SetAssociation(i, association) => {
+            let place = editable(places.associations.get(*i)?)?;
+            let text = association_code(association);
+            changes.push((place.start, place.end, text.trim_end().into()));
+        }
+        FormEdit::AddAssociation(association) => {
+            let at = after_all.unwrap_or(0);
+            let text = association_code(association);
+            changes.push((at, at, format!("\n{}", text.trim_end())));
+        }
+        FormEdit::RemoveAssociation(i) => {
+            let place = editable(places.associations.get(*i)?)?;
+            changes.push((place.start, line_end(code, place.end), String::new()));
+        }
+    }
+    changes.sort_by_key(|(start, _, _)| std::cmp::Reverse(*start));
+    changes.dedup_by_key(|(start, _, _)| *start);
+    let mut edited = code.to_string();
+    for (start, end, replacement) in changes {
+        edited.replace_range(start..end, &replacement);
+    }
+    Some(edited)
+}
+
+/// Just past the line break that ends the statement at `end`, if only blanks follow.
+fn line_end(code: &str, end: usize) -> usize {
+    let rest = &code[end..];
+    match rest.find('\n') {
+        Some(i) if rest[..i].trim().is_empty() => end + i + 1,
+        _ => end,
+    }
+}
+
 impl Form {
     /// The definitions of `source`: the models it keeps in variables
     /// (`const Pug = sequelize.define('pug', …)`) and the associations between them.
     pub fn read(source: &str) -> Form {
+        Form::read_with_places(source).0
+    }
+
+    /// [`Form::read`], with where each model and association is written.
+    pub fn read_with_places(source: &str) -> (Form, Places) {
         let (program, _) = crate::syntax::parse(source);
         let schema = interpret::run(&program, Limits::default()).schema;
         let variables = model_variables(&program);
@@ -75,11 +178,26 @@ impl Form {
                 .find(|(_, name)| *name == model.name)
                 .map(|(variable, _)| variable.clone())
         };
-        let models = schema
-            .models
-            .iter()
-            .filter_map(|model| Some(form_model(model, variable_of(model)?)))
-            .collect();
+        let statement_at = |offset: usize| {
+            let mut statements = program.body.iter().map(|s| s.span());
+            statements.find(|span| span.start <= offset && offset < span.end)
+        };
+        let mut models = Vec::new();
+        let mut model_places = Vec::new();
+        for model in &schema.models {
+            let (Some(variable), Some(span)) = (variable_of(model), statement_at(model.span.start))
+            else {
+                continue;
+            };
+            let form = form_model(model, variable);
+            let editable = prints_the_same_model(model, &form);
+            models.push(form);
+            model_places.push(Place {
+                start: span.start,
+                end: span.end,
+                editable,
+            });
+        }
         let mut calls: Vec<_> = schema
             .models
             .iter()
@@ -87,14 +205,29 @@ impl Form {
             .filter_map(|a| {
                 let source = variable_of(schema.model(a.source))?;
                 let target = variable_of(schema.model(a.target))?;
-                Some((a.span.start, form_association(&schema, a, source, target)))
+                let span = statement_at(a.span.start)?;
+                let form = form_association(&schema, a, source, target);
+                let editable = prints_the_same_association(&schema, a, &form);
+                Some((span, form, editable))
             })
             .collect();
-        calls.sort_by_key(|(start, _)| *start);
-        Form {
+        calls.sort_by_key(|(span, _, _)| span.start);
+        let places = Places {
+            models: model_places,
+            associations: calls
+                .iter()
+                .map(|(span, _, editable)| Place {
+                    start: span.start,
+                    end: span.end,
+                    editable: *editable,
+                })
+                .collect(),
+        };
+        let form = Form {
             models,
-            associations: calls.into_iter().map(|(_, call)| call).collect(),
-        }
+            associations: calls.into_iter().map(|(_, call, _)| call).collect(),
+        };
+        (form, places)
     }
 
     /// The form as Sequelize code: the `define` calls, then the association calls.
@@ -135,6 +268,69 @@ fn model_variables(program: &Program) -> Vec<(String, String)> {
         }
     }
     found
+}
+
+/// The schema a snippet defines.
+fn schema_of(code: &str) -> Schema {
+    interpret::run(&crate::syntax::parse(code).0, Limits::default()).schema
+}
+
+/// What a model's definition decides (spans and Sequelize's own additions aside).
+fn definition(
+    model: &Model,
+) -> (
+    Vec<(String, crate::schema::Attribute)>,
+    &crate::schema::ModelOptions,
+) {
+    let attributes = model
+        .attributes
+        .iter()
+        .filter(|(_, a)| a.span.is_some() && !a.auto_generated)
+        .map(|(name, a)| {
+            let mut attribute = a.clone();
+            attribute.span = None;
+            (name.clone(), attribute)
+        })
+        .collect();
+    (attributes, &model.options)
+}
+
+/// Whether printing `form` defines `model` exactly as the code does.
+fn prints_the_same_model(model: &Model, form: &FormModel) -> bool {
+    let printed = schema_of(&define_code(form));
+    printed
+        .models
+        .first()
+        .is_some_and(|again| definition(again) == definition(model))
+}
+
+/// Whether printing `form` (between stand-ins of its two models) gives the
+/// association the same options as the code does.
+fn prints_the_same_association(
+    schema: &Schema,
+    association: &crate::schema::Association,
+    form: &FormAssociation,
+) -> bool {
+    let options = &association.options;
+    let stand_in = |variable: &str, model: &Model| {
+        format!(
+            "const {variable} = sequelize.define({}, {{}});\n",
+            quoted(&model.name)
+        )
+    };
+    let mut code = stand_in(&form.source, schema.model(association.source));
+    if form.target != form.source {
+        code.push_str(&stand_in(&form.target, schema.model(association.target)));
+    }
+    code.push_str(&association_code(form));
+    let printed = schema_of(&code);
+    let again = printed.models.iter().flat_map(|m| &m.associations).next();
+    // A join model given as a model (through: Enrollment) reads back as a name.
+    let through_by_name = matches!(
+        options.through.as_ref().map(|t| &t.model),
+        Some(ThroughRef::Model(_))
+    );
+    again.is_some_and(|a| a.options == *options && a.kind == association.kind) && !through_by_name
 }
 
 fn form_model(model: &Model, variable: String) -> FormModel {
@@ -310,5 +506,101 @@ Owner.belongsToMany(Owner, { through: 'friendships', as: 'friends' });
         assert!(code.contains("  name: { type: DataTypes.STRING, allowNull: false },\n  tag: { type: DataTypes.UUID, unique: true },\n}, { paranoid: true });\n"), "{code}");
         assert!(code.ends_with("\nPug.belongsTo(Owner, { as: 'master', onDelete: 'CASCADE' });\nOwner.hasMany(Pug, { as: 'dogs', foreignKey: 'masterId' });\nOwner.belongsToMany(Owner, { through: 'friendships', as: 'friends' });\n"), "{code}");
         assert_eq!(Form::read(&code), form);
+    }
+
+    const WITH_QUERIES: &str =
+        "const Owner = sequelize.define('owner', { name: DataTypes.STRING });
+const Pug = sequelize.define('pug', { name: DataTypes.STRING });
+Pug.belongsTo(Owner);
+Owner.hasMany(Pug);
+
+await sequelize.sync({ force: true });
+console.log(await Owner.findAll({ include: Pug })); // keep me
+";
+
+    #[test]
+    fn an_edit_rewrites_only_the_statement_it_touches() {
+        let form = Form::read(WITH_QUERIES);
+        let mut has_many = form.associations[1].clone();
+        has_many.as_name = Some("dogs".into());
+        let edited = apply(WITH_QUERIES, &FormEdit::SetAssociation(1, has_many)).unwrap();
+        assert_eq!(
+            edited,
+            WITH_QUERIES.replace("Owner.hasMany(Pug);", "Owner.hasMany(Pug, { as: 'dogs' });")
+        );
+        let mut pug = form.models[1].clone();
+        pug.attributes.push(FormAttribute {
+            name: "age".into(),
+            data_type: "INTEGER".into(),
+            allow_null: true,
+            unique: false,
+        });
+        let edited = apply(WITH_QUERIES, &FormEdit::SetModel(1, pug)).unwrap();
+        assert!(edited.contains("const Pug = sequelize.define('pug', {\n  name: DataTypes.STRING,\n  age: DataTypes.INTEGER,\n});\nPug.belongsTo(Owner);"), "{edited}");
+        assert!(edited.ends_with("// keep me\n"));
+    }
+
+    #[test]
+    fn adding_and_removing_parts() {
+        let form = Form::read(WITH_QUERIES);
+        let tag = FormModel {
+            variable: "Tag".into(),
+            name: "tag".into(),
+            attributes: Vec::new(),
+            timestamps: true,
+            paranoid: false,
+            underscored: false,
+        };
+        let added = apply(WITH_QUERIES, &FormEdit::AddModel(tag)).unwrap();
+        assert!(
+            added.contains(
+                "DataTypes.STRING });\nconst Tag = sequelize.define('tag', {});\nPug.belongsTo"
+            ),
+            "{added}"
+        );
+        let link = FormAssociation {
+            source: "Pug".into(),
+            target: "Tag".into(),
+            method: "belongsToMany".into(),
+            as_name: None,
+            foreign_key: None,
+            through: Some("PugTags".into()),
+            on_delete: None,
+        };
+        let linked = apply(&added, &FormEdit::AddAssociation(link)).unwrap();
+        assert!(
+            linked
+                .contains("Owner.hasMany(Pug);\nPug.belongsToMany(Tag, { through: 'PugTags' });\n"),
+            "{linked}"
+        );
+        let removed = apply(WITH_QUERIES, &FormEdit::RemoveModel(0)).unwrap();
+        assert_eq!(
+            removed,
+            "const Pug = sequelize.define('pug', { name: DataTypes.STRING });\n\nawait sequelize.sync({ force: true });\nconsole.log(await Owner.findAll({ include: Pug })); // keep me\n"
+        );
+        assert_eq!(form.associations.len(), 2);
+    }
+
+    #[test]
+    fn definitions_the_form_cannot_show_are_left_to_the_code() {
+        let code = "const Owner = sequelize.define('owner', { name: DataTypes.STRING }, { tableName: 'people' });
+const Pug = sequelize.define('pug', { name: { type: DataTypes.STRING, defaultValue: 'Rex' } });
+Pug.belongsTo(Owner, { foreignKey: { name: 'ownerId', allowNull: false } });
+Owner.hasMany(Pug, { as: 'pugs' });
+";
+        let (form, places) = Form::read_with_places(code);
+        let editable: Vec<bool> = places
+            .models
+            .iter()
+            .chain(&places.associations)
+            .map(|p| p.editable)
+            .collect();
+        assert_eq!(editable, [false, false, false, true]);
+        assert_eq!(
+            apply(code, &FormEdit::SetModel(0, form.models[0].clone())),
+            None
+        );
+        assert_eq!(apply(code, &FormEdit::RemoveAssociation(0)), None);
+        assert!(apply(code, &FormEdit::RemoveAssociation(1)).is_some());
     }
 }

@@ -190,7 +190,11 @@ proptest! {
     #[test]
     fn the_form_reads_back_what_it_printed(form in form()) {
         let code = form.to_code();
-        prop_assert_eq!(Form::read(&code), form, "{}", code);
+        let (read, places) = Form::read_with_places(&code);
+        prop_assert_eq!(read, form, "{}", code);
+        // The form can edit all of what it printed.
+        let all = places.models.iter().chain(&places.associations);
+        prop_assert!(all.clone().all(|p| p.editable), "{:?}\n{}", places, code);
     }
 
     #[test]

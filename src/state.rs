@@ -19,6 +19,8 @@ pub struct State {
     pub notice: Option<Notice>,
     /// The method explorer: the method chosen and, once the worker answered, its SQL.
     pub explored: Option<Rc<Explored>>,
+    /// The form builder is open (it reads the code on every edit only then).
+    pub form_open: bool,
 }
 
 /// One association method whose SQL the page asked the worker for.
@@ -122,6 +124,9 @@ pub enum Action {
     RestoreSaved,
     /// A link pasted into the address bar of the open page (only its fragment changed).
     OpenFragment(String),
+    ToggleForm,
+    /// A change made with the form builder's controls; the code is rewritten.
+    EditForm(crate::form::FormEdit),
     /// Show the SQL of `model`'s association method `method` (asked of the worker).
     ExploreMethod {
         model: String,
@@ -152,6 +157,7 @@ impl State {
             theme: Theme::System,
             notice: None,
             explored: None,
+            form_open: false,
         }
     }
 
@@ -266,6 +272,14 @@ impl State {
                 status: RunStatus::Failed(message),
                 ..(*self.run).clone()
             }),
+            Action::ToggleForm => State {
+                form_open: !self.form_open,
+                ..self.clone()
+            },
+            Action::EditForm(edit) => match crate::form::apply(&self.code, &edit) {
+                Some(code) => self.reduce(Action::EditCode(code)),
+                None => self.clone(),
+            },
             Action::ExploreMethod { model, method } => State {
                 explored: Some(Rc::new(Explored {
                     model,

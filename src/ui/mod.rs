@@ -3,6 +3,7 @@
 
 mod diagram;
 mod embedding;
+mod form;
 mod panels;
 mod persist;
 mod run;
@@ -354,6 +355,14 @@ pub fn app() -> Html {
             Err(message) => state.dispatch(Action::RunFailed(message)),
         })
     };
+    let on_toggle_form = {
+        let state = state.clone();
+        Callback::from(move |_: ()| state.dispatch(Action::ToggleForm))
+    };
+    let on_edit_form = {
+        let state = state.clone();
+        Callback::from(move |edit| state.dispatch(Action::EditForm(edit)))
+    };
     let on_explore = {
         let state = state.clone();
         let worker = worker.clone();
@@ -525,6 +534,8 @@ pub fn app() -> Html {
                     <textarea id="code" class="code" spellcheck="false" value={current.code.clone()}
                         oninput={on_input} onkeydown={on_keydown} />
                     <panels::Problems code={current.code.clone()} report={current.report.clone()} />
+                    <form::FormPanel code={current.code.clone()} open={current.form_open}
+                        on_toggle={on_toggle_form} on_edit={on_edit_form} />
                 </section>
                 <section class="views" aria-label="What Sequelize makes of it">
                     <run::RunPanel run={current.run.clone()} stale={current.run.is_stale(&current.code)}

@@ -18,6 +18,9 @@ cargo clippy --locked --target wasm32-unknown-unknown --all-targets -- -D warnin
 step "native tests"
 cargo test --locked
 
+step "component tests in headless Chromium (wasm-bindgen-test)"
+cargo test --locked --target wasm32-unknown-unknown --no-default-features --test components
+
 step "build the page"
 trunk build --release
 

@@ -1,12 +1,12 @@
 //! The page, in Yew: components render [`crate::state::State`] and dispatch
 //! [`crate::state::Action`]s; none of them knows an association rule.
 
-mod diagram;
+pub mod diagram;
 mod embedding;
-mod form;
-mod panels;
+pub mod form;
+pub mod panels;
 mod persist;
-mod run;
+pub mod run;
 
 use std::rc::Rc;
 

@@ -25,7 +25,7 @@ const tableLine = (table) =>
 
 test('opens on the one-to-many example: ownerId on pugs, the hasMany methods', async () => {
   assert.equal(await tableLine('pugs'), 'id | name | createdAt | updatedAt | ownerId');
-  const methods = await browser.page.locator('#methods [data-model="owner"] code.method').allInnerTexts();
+  const methods = await browser.page.locator('#methods [data-model="owner"] code.method').allTextContents();
   for (const name of ['getPugs', 'addPugs', 'countPugs', 'createPug', 'hasPug']) {
     assert.ok(methods.some((m) => m.startsWith(`owner.${name}(`)), `${name} in ${methods}`);
   }

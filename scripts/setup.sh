@@ -39,4 +39,9 @@ if [ ! -d e2e/node_modules/playwright-core ] || [ ! -d e2e/node_modules/lz-strin
   (cd e2e && npm ci --no-audit --no-fund --silent)
 fi
 
+if [ ! -d editor/node_modules/@codemirror/view ]; then
+  log "installing the code editor's packages (npm ci in editor/)"
+  (cd editor && npm ci --no-audit --no-fund --silent)
+fi
+
 cargo fetch --locked >/dev/null

@@ -74,6 +74,15 @@ impl Diagnostic {
     }
 }
 
+/// The offset in UTF-16 code units (what JavaScript strings count) of a byte offset.
+pub fn utf16_offset(source: &str, byte: usize) -> usize {
+    let byte = (0..=byte.min(source.len()))
+        .rev()
+        .find(|&i| source.is_char_boundary(i))
+        .unwrap_or(0);
+    source[..byte].encode_utf16().count()
+}
+
 /// 1-based line and column (in characters) of a byte offset, for messages.
 pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(source.len());
@@ -90,6 +99,17 @@ pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf16_offsets_count_as_javascript_does() {
+        let text = "é😀a";
+        assert_eq!(utf16_offset(text, 0), 0);
+        assert_eq!(utf16_offset(text, 2), 1);
+        assert_eq!(utf16_offset(text, 6), 3);
+        assert_eq!(utf16_offset(text, 7), 4);
+        assert_eq!(utf16_offset(text, 4), 1, "inside a character: its start");
+        assert_eq!(utf16_offset(text, 99), 4);
+    }
 
     #[test]
     fn line_and_column() {

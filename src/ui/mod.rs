@@ -2,6 +2,7 @@
 //! [`crate::state::Action`]s; none of them knows an association rule.
 
 pub mod diagram;
+mod editor;
 mod embedding;
 pub mod form;
 pub mod panels;
@@ -259,6 +260,15 @@ pub fn app() -> Html {
                 }
             },
         );
+    }
+    use_effect_with((), |_| editor::load());
+    {
+        // The editor follows the code and shows the findings of each analysis.
+        use_effect_with(state.0.code.clone(), |code| editor::sync(code));
+        let findings = (state.0.code.clone(), state.0.report.diagnostics.clone());
+        use_effect_with(findings, |(code, diagnostics)| {
+            editor::show(code, diagnostics)
+        });
     }
     let share_status = use_state(|| None::<String>);
     let on_share = {

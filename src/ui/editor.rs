@@ -1,0 +1,77 @@
+//! The bridge to the code editor (CodeMirror 6, `editor/src/main.js`): loads its script
+//! after the first render, and tells it the code and the findings. Until the script
+//! arrives (or if it never does) the page's textarea is the editor.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::diagnostic::{utf16_offset, Diagnostic, Severity};
+
+/// Adds the editor's script to the page (once).
+pub fn load() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if document.get_element_by_id("editor-script").is_some() {
+        return;
+    }
+    let Ok(script) = document.create_element("script") else {
+        return;
+    };
+    script.set_id("editor-script");
+    let _ = script.set_attribute("src", "./editor.js");
+    let _ = script.set_attribute("async", "");
+    if let Some(head) = document.head() {
+        let _ = head.append_child(&script);
+    }
+}
+
+/// `window.assocEditor`, once the editor has loaded.
+fn editor() -> Option<JsValue> {
+    let window = web_sys::window()?;
+    let editor = js_sys::Reflect::get(&window, &"assocEditor".into()).ok()?;
+    (!editor.is_undefined()).then_some(editor)
+}
+
+fn call(method: &str, argument: &JsValue) {
+    let Some(editor) = editor() else { return };
+    if let Ok(function) = js_sys::Reflect::get(&editor, &method.into()) {
+        if let Some(function) = function.dyn_ref::<js_sys::Function>() {
+            let _ = function.call1(&editor, argument);
+        }
+    }
+}
+
+/// The code changed outside the editor (an example, the form builder, a link).
+pub fn sync(code: &str) {
+    call("sync", &JsValue::from_str(code));
+}
+
+/// Underlines the findings, with their messages on hover.
+pub fn show(code: &str, diagnostics: &[Diagnostic]) {
+    let list = js_sys::Array::new();
+    for d in diagnostics {
+        let item = js_sys::Object::new();
+        let set = |key: &str, value: JsValue| {
+            let _ = js_sys::Reflect::set(&item, &key.into(), &value);
+        };
+        set("from", (utf16_offset(code, d.start) as u32).into());
+        set("to", (utf16_offset(code, d.end) as u32).into());
+        let severity = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        };
+        set("severity", severity.into());
+        set("message", d.message.as_str().into());
+        if let Some(hint) = &d.hint {
+            set("hint", hint.as_str().into());
+        }
+        list.push(&item);
+    }
+    // Kept for an editor that arrives after this analysis.
+    if let Some(window) = web_sys::window() {
+        let _ = js_sys::Reflect::set(&window, &"assocDiagnostics".into(), &list);
+    }
+    call("diagnostics", &list);
+}

@@ -767,7 +767,9 @@ impl Interpreter {
         if let (Value::Model(id), "create" | "build") = (&target, method) {
             self.note_associations_without_include(*id, object, method, args);
         }
-        if self.runtime.is_some() {
+        // Without the SQL engine no run can happen: leaving the call out keeps the
+        // runtime (find, write, association methods) out of the page's own bundle.
+        if cfg!(feature = "engine") && self.runtime.is_some() {
             if let Some(result) = self.runtime_call(&target, object, method, args, span)? {
                 return Ok(result);
             }

@@ -84,6 +84,7 @@ fn report(source: &str, runtime: Option<runtime::Runtime>, dialects: &[sql::Dial
         diagnostics,
         tables: schema.models.iter().map(explain::table_view).collect(),
         diagram: diagram::layout(schema),
+        links: report::key_links(schema),
         methods: schema
             .models
             .iter()

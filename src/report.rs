@@ -25,6 +25,60 @@ pub struct Report {
     pub methods: Vec<ModelMethods>,
     /// The entity diagram, laid out.
     pub diagram: crate::diagram::Diagram,
+    /// Each foreign key with the association calls that made it.
+    pub links: Vec<KeyLink>,
+}
+
+/// A foreign key and the association calls behind it: what the page highlights
+/// together (the calls in the code, the column, its REFERENCES, the diagram's edge).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct KeyLink {
+    /// `pugs.ownerId`, as the diagram's edges and the tables name it.
+    pub key: String,
+    pub table: String,
+    pub column: String,
+    /// Byte spans of the calls in the snippet.
+    pub calls: Vec<crate::diagnostic::Span>,
+}
+
+/// The foreign keys of `schema`, each with the association calls that made it, in the
+/// order the calls were written.
+pub fn key_links(schema: &Schema) -> Vec<KeyLink> {
+    let mut links: Vec<KeyLink> = Vec::new();
+    let mut add = |model: &Model, attribute: &str, call: crate::diagnostic::Span| {
+        let (table, column) = (model.table_name.clone(), model.field_of(attribute));
+        let key = format!("{table}.{column}");
+        match links.iter_mut().find(|l| l.key == key) {
+            Some(link) if !link.calls.contains(&call) => link.calls.push(call),
+            Some(_) => {}
+            None => links.push(KeyLink {
+                key,
+                table,
+                column,
+                calls: vec![call],
+            }),
+        }
+    };
+    let mut associations: Vec<&Association> =
+        schema.models.iter().flat_map(|m| &m.associations).collect();
+    associations.sort_by_key(|a| a.span.start);
+    for a in associations {
+        match a.kind {
+            AssociationType::BelongsTo => add(schema.model(a.source), &a.foreign_key, a.span),
+            AssociationType::HasOne | AssociationType::HasMany => {
+                add(schema.model(a.target), &a.foreign_key, a.span)
+            }
+            AssociationType::BelongsToMany => {
+                if let Some(join) = a.through.map(|j| schema.model(j)) {
+                    add(join, &a.foreign_key, a.span);
+                    if let Some(other) = &a.other_key {
+                        add(join, other, a.span);
+                    }
+                }
+            }
+        }
+    }
+    links
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -21,6 +21,9 @@ pub struct State {
     pub explored: Option<Rc<Explored>>,
     /// The form builder is open (it reads the code on every edit only then).
     pub form_open: bool,
+    /// The foreign key pointed at (`pugs.ownerId`): its association calls, column,
+    /// REFERENCES and diagram edge are highlighted together.
+    pub focus: Option<String>,
 }
 
 /// One association method whose SQL the page asked the worker for.
@@ -125,6 +128,8 @@ pub enum Action {
     /// A link pasted into the address bar of the open page (only its fragment changed).
     OpenFragment(String),
     ToggleForm,
+    /// Point at a foreign key (`pugs.ownerId`) or at nothing.
+    Focus(Option<String>),
     /// A change made with the form builder's controls; the code is rewritten.
     EditForm(crate::form::FormEdit),
     /// Show the SQL of `model`'s association method `method` (asked of the worker).
@@ -158,6 +163,7 @@ impl State {
             notice: None,
             explored: None,
             form_open: false,
+            focus: None,
         }
     }
 
@@ -272,6 +278,10 @@ impl State {
                 status: RunStatus::Failed(message),
                 ..(*self.run).clone()
             }),
+            Action::Focus(focus) => State {
+                focus,
+                ..self.clone()
+            },
             Action::ToggleForm => State {
                 form_open: !self.form_open,
                 ..self.clone()

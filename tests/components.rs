@@ -55,7 +55,11 @@ async fn tables_show_each_table_with_its_foreign_key() {
     let report = Rc::new(assoc_playground::analyze(SEED));
     yew::Renderer::<panels::Tables>::with_root_and_props(
         root.clone(),
-        panels::ReportProps { report },
+        panels::TablesProps {
+            report,
+            focus: Some("pugs.ownerId".into()),
+            on_focus: Callback::noop(),
+        },
     )
     .render();
     rendered().await;
@@ -66,6 +70,11 @@ async fn tables_show_each_table_with_its_foreign_key() {
     assert_eq!(
         texts(&root, ".table-card[data-table='pugs'] tr.fk td.col"),
         ["ownerId"]
+    );
+    assert_eq!(
+        texts(&root, ".table-card[data-table='pugs'] tr.highlight td.col"),
+        ["ownerId"],
+        "the key pointed at is highlighted"
     );
     assert_eq!(
         texts(&root, ".table-card[data-table='pugs'] .line code"),

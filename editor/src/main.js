@@ -6,9 +6,10 @@
 // the textarea with an input event, and the app calls window.assocEditor.sync(code)
 // when the code changes elsewhere (an example, the form builder) and
 // window.assocEditor.diagnostics(list) after each analysis.
-import { EditorState, Compartment } from '@codemirror/state';
+import { EditorState, Compartment, StateEffect, StateField } from '@codemirror/state';
 import {
-  EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection,
+  EditorView, Decoration, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter,
+  drawSelection,
 } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import {
@@ -29,6 +30,40 @@ const highlight = HighlightStyle.define([
   { tag: [tags.operator, tags.punctuation, tags.bracket], color: 'var(--tok-punctuation)' },
 ]);
 
+// The association calls behind each foreign key ({ key, from, to }), and the marks on
+// the calls of the key pointed at (from the tables, the diagram or the editor itself).
+let links = [];
+let pointed = null;
+const setMarks = StateEffect.define();
+const linkMark = Decoration.mark({ class: 'cm-assoc-link' });
+const marks = StateField.define({
+  create: () => Decoration.none,
+  update(value, tr) {
+    for (const effect of tr.effects) if (effect.is(setMarks)) value = effect.value;
+    return value.map(tr.changes);
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
+
+function markFocus(focus) {
+  if (!view) return;
+  const length = view.state.doc.length;
+  const ranges = links
+    .filter((l) => l.key === focus && l.from < l.to && l.to <= length)
+    .sort((a, b) => a.from - b.from)
+    .map((l) => linkMark.range(l.from, l.to));
+  view.dispatch({ effects: setMarks.of(Decoration.set(ranges, true)) });
+}
+
+// Tells the app which key the caret or the mouse is on (an assoc-point event).
+function point(position) {
+  const link = position == null ? null : links.find((l) => l.from <= position && position < l.to);
+  const key = link ? link.key : null;
+  if (key === pointed) return;
+  pointed = key;
+  textarea.dispatchEvent(new CustomEvent('assoc-point', { detail: key }));
+}
+
 let view = null;
 let textarea = null;
 // True while the editor applies the app's code, so that it is not echoed back.
@@ -36,6 +71,7 @@ let syncing = false;
 const editable = new Compartment();
 
 function writeBack(update) {
+  if (update.selectionSet && update.view.hasFocus) point(update.state.selection.main.head);
   if (!update.docChanged || syncing) return;
   textarea.value = update.state.doc.toString();
   textarea.dispatchEvent(new InputEvent('input', { bubbles: true }));
@@ -68,6 +104,11 @@ function upgrade(area) {
         keymap.of([{ key: 'Mod-Enter', run }, indentWithTab, ...defaultKeymap, ...historyKeymap]),
         editable.of([EditorState.readOnly.of(readOnly), EditorView.editable.of(!readOnly)]),
         EditorView.updateListener.of(writeBack),
+        marks,
+        EditorView.domEventHandlers({
+          mousemove: (event, v) => point(v.posAtCoords({ x: event.clientX, y: event.clientY })),
+          mouseleave: () => point(null),
+        }),
         EditorView.contentAttributes.of({ 'aria-label': 'Your Sequelize code' }),
       ],
     }),
@@ -78,6 +119,7 @@ function upgrade(area) {
   document.documentElement.dataset.editor = 'codemirror';
   // The app keeps its latest findings here for an editor that arrives after them.
   if (window.assocDiagnostics) window.assocEditor.diagnostics(window.assocDiagnostics);
+  if (window.assocLinks) window.assocEditor.links(window.assocLinks, window.assocFocus);
 }
 
 window.assocEditor = {
@@ -87,6 +129,11 @@ window.assocEditor = {
     syncing = true;
     view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: code } });
     syncing = false;
+  },
+  // [{ key, from, to }]: the calls behind each foreign key; `focus` is the key pointed at.
+  links(list, focus = window.assocFocus) {
+    links = list;
+    markFocus(focus);
   },
   // [{ from, to, severity, message, hint }], offsets in UTF-16 code units.
   diagnostics(list) {

@@ -371,3 +371,60 @@ fn sqlite_table(
         .replace("DEFAULT true", "DEFAULT 1")
         .replace("DEFAULT 'true'", "DEFAULT 1")
 }
+
+/// Where, in the CREATE TABLE text `ddl`, the column `column` of `table` refers to its
+/// target: from the column (or MySQL's `FOREIGN KEY (column)`) to the end of its
+/// `REFERENCES target (key)`. The page highlights it with the association behind it.
+pub fn reference_range(
+    ddl: &str,
+    dialect: Dialect,
+    table: &str,
+    column: &str,
+) -> Option<(usize, usize)> {
+    let quoted = |name: &str| dialect.quote_identifier(name);
+    let statement = ddl.find(&format!("CREATE TABLE IF NOT EXISTS {} (", quoted(table)))?;
+    let length = ddl[statement..].find(';').unwrap_or(ddl.len() - statement);
+    let body = &ddl[statement..statement + length];
+    let start = body
+        .find(&format!("FOREIGN KEY ({})", quoted(column)))
+        .or_else(|| body.find(&format!("{} ", quoted(column))))?;
+    let references = start + body[start..].find("REFERENCES")?;
+    // The REFERENCES must belong to this column, not to one defined after it.
+    let next_column = format!(", {}", &quoted("")[..1]);
+    if body[start..references].contains(&next_column) {
+        return None;
+    }
+    let end = references + body[references..].find(')')? + 1;
+    Some((statement + start, statement + end))
+}
+
+#[cfg(test)]
+mod reference_tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_column_and_its_references_in_each_dialect() {
+        let code = "const Owner = sequelize.define('owner', {});
+const Pug = sequelize.define('pug', { name: DataTypes.STRING });
+Pug.belongsTo(Owner);";
+        for dialect in Dialect::ALL {
+            let report = crate::analyze_for(code, dialect);
+            let crate::report::DdlResult::Tables { create_table } = report.ddl.get(dialect) else {
+                panic!("DDL for {dialect:?}");
+            };
+            let text = create_table.join("\n\n");
+            let (start, end) = reference_range(&text, dialect, "pugs", "ownerId").unwrap();
+            let marked = &text[start..end];
+            let q = |n: &str| dialect.quote_identifier(n);
+            assert!(
+                marked.starts_with(&q("ownerId")) || marked.starts_with("FOREIGN KEY"),
+                "{marked}"
+            );
+            assert!(
+                marked.ends_with(&format!("REFERENCES {} ({})", q("owners"), q("id"))),
+                "{marked}"
+            );
+            assert_eq!(reference_range(&text, dialect, "pugs", "name"), None);
+        }
+    }
+}

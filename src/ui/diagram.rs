@@ -11,11 +11,16 @@ use crate::report::Report;
 #[derive(Properties, Clone)]
 pub struct DiagramProps {
     pub report: Rc<Report>,
+    /// The foreign key pointed at (`pugs.ownerId`), drawn highlighted.
+    pub focus: Option<String>,
+    pub on_focus: Callback<Option<String>>,
 }
 
 impl PartialEq for DiagramProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.report, &other.report)
+            && self.focus == other.focus
+            && self.on_focus == other.on_focus
     }
 }
 
@@ -51,7 +56,17 @@ fn end_mark(x: f64, y: f64, outward: f64, many: bool) -> String {
     }
 }
 
-fn edge_path(edge: &Edge) -> Html {
+fn edge_path(edge: &Edge, focus: Option<&str>, on_focus: &Callback<Option<String>>) -> Html {
+    let key = format!("{}.{}", edge.from_table, edge.from_column);
+    let highlighted = focus == Some(key.as_str());
+    let on_enter = {
+        let (on_focus, key) = (on_focus.clone(), key.clone());
+        Callback::from(move |_: MouseEvent| on_focus.emit(Some(key.clone())))
+    };
+    let on_leave = {
+        let on_focus = on_focus.clone();
+        Callback::from(move |_: MouseEvent| on_focus.emit(None))
+    };
     let (x1, y1) = edge.from;
     let (x2, y2) = edge.to;
     // Both ends leave their box sideways; same-layer links both leave to the right.
@@ -75,8 +90,9 @@ fn edge_path(edge: &Edge) -> Html {
         Cardinality::ManyToMany => "n:m",
     };
     html! {
-        <g class="er-edge" data-from={format!("{}.{}", edge.from_table, edge.from_column)}
-            data-to={format!("{}.{}", edge.to_table, edge.to_column)} data-cardinality={label}>
+        <g class={classes!("er-edge", highlighted.then_some("highlight"))} data-from={key}
+            data-to={format!("{}.{}", edge.to_table, edge.to_column)} data-cardinality={label}
+            onmouseenter={on_enter} onmouseleave={on_leave}>
             <path class="er-line" d={curve} />
             <path class="er-mark" d={end_mark(x1, y1, out_from, many_at_from)} />
             <path class="er-mark" d={end_mark(x2, y2, out_to, false)} />
@@ -98,7 +114,7 @@ pub fn diagram_panel(props: &DiagramProps) -> Html {
                     <svg class="er" role="img" aria-label="Entity diagram"
                         viewBox={format!("0 0 {} {}", diagram.width, diagram.height)}
                         width={diagram.width.to_string()} height={diagram.height.to_string()}>
-                        { for diagram.edges.iter().map(edge_path) }
+                        { for diagram.edges.iter().map(|e| edge_path(e, props.focus.as_deref(), &props.on_focus)) }
                         { for diagram.boxes.iter().map(table_box) }
                     </svg>
                 </div>

@@ -6,6 +6,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::diagnostic::{utf16_offset, Diagnostic, Severity};
+use crate::report::KeyLink;
 
 /// Adds the editor's script to the page (once).
 pub fn load() {
@@ -74,4 +75,46 @@ pub fn show(code: &str, diagnostics: &[Diagnostic]) {
         let _ = js_sys::Reflect::set(&window, &"assocDiagnostics".into(), &list);
     }
     call("diagnostics", &list);
+}
+
+/// Tells the editor where each foreign key's association calls are, and which key is
+/// pointed at (its calls are marked).
+pub fn show_links(code: &str, links: &[KeyLink], focus: Option<&str>) {
+    let list = js_sys::Array::new();
+    for link in links {
+        for call in &link.calls {
+            let item = js_sys::Object::new();
+            let set = |key: &str, value: JsValue| {
+                let _ = js_sys::Reflect::set(&item, &key.into(), &value);
+            };
+            set("key", link.key.as_str().into());
+            set("from", (utf16_offset(code, call.start) as u32).into());
+            set("to", (utf16_offset(code, call.end) as u32).into());
+            list.push(&item);
+        }
+    }
+    let focus = focus.map_or(JsValue::NULL, JsValue::from_str);
+    if let Some(window) = web_sys::window() {
+        let _ = js_sys::Reflect::set(&window, &"assocLinks".into(), &list);
+        let _ = js_sys::Reflect::set(&window, &"assocFocus".into(), &focus);
+    }
+    call("links", &list);
+}
+
+/// Calls `point` with the key (or `None`) whenever the caret or the mouse in the editor
+/// moves onto or off an association call; the editor says so with an `assoc-point`
+/// event on the textarea.
+pub fn on_point(point: impl Fn(Option<String>) + 'static) {
+    let Some(area) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("code"))
+    else {
+        return;
+    };
+    let listener =
+        Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |event: web_sys::CustomEvent| {
+            point(event.detail().as_string())
+        });
+    let _ = area.add_event_listener_with_callback("assoc-point", listener.as_ref().unchecked_ref());
+    listener.forget();
 }

@@ -22,6 +22,16 @@ use crate::share::{LONG_LINK, TOO_LONG_LINK};
 use crate::sql::Dialect;
 use crate::state::{Action, Notice, State, Theme};
 
+/// Effect dependencies compared by the report's address (a new analysis is a new report).
+struct ByAddress((String, Rc<crate::report::Report>, Option<String>));
+
+impl PartialEq for ByAddress {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (&self.0, &other.0);
+        a.0 == b.0 && Rc::ptr_eq(&a.1, &b.1) && a.2 == b.2
+    }
+}
+
 /// The state as Yew holds it; every change is one [`Action`] through [`State::reduce`].
 #[derive(Clone)]
 pub struct PageState(pub State);
@@ -365,6 +375,40 @@ pub fn app() -> Html {
             Err(message) => state.dispatch(Action::RunFailed(message)),
         })
     };
+    // Stable across renders, so that the memoized cards do not redraw for a new callback.
+    let on_focus = {
+        let dispatcher = state.dispatcher();
+        use_callback((), move |key: Option<String>, _| {
+            dispatcher.dispatch(Action::Focus(key))
+        })
+    };
+    let on_copy_ddl = {
+        let state = state.clone();
+        let share_status = share_status.clone();
+        Callback::from(move |_: ()| {
+            persist::copy(&panels::ddl_text(&state.0.report, state.0.dialect));
+            share_status.set(Some(format!(
+                "CREATE TABLE for {} copied",
+                state.0.dialect.name()
+            )));
+        })
+    };
+    {
+        // The editor marks the calls behind the key pointed at, and says which key
+        // the caret or the mouse is on.
+        let calls = (
+            state.0.code.clone(),
+            state.0.report.clone(),
+            state.0.focus.clone(),
+        );
+        use_effect_with(ByAddress(calls), |ByAddress((code, report, focus))| {
+            editor::show_links(code, &report.links, focus.as_deref())
+        });
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            editor::on_point(move |key| dispatcher.dispatch(Action::Focus(key)))
+        });
+    }
     let on_toggle_form = {
         let state = state.clone();
         Callback::from(move |_: ()| state.dispatch(Action::ToggleForm))
@@ -492,10 +536,11 @@ pub fn app() -> Html {
                             <run::RunPanel run={current.run.clone()} stale={current.run.is_stale(&current.code)}
                                 on_run={on_run} on_cancel={on_cancel} />
                         }
-                        if embed.shows(Panel::Tables) { <panels::Tables report={current.report.clone()} /> }
-                        if embed.shows(Panel::Diagram) { <diagram::DiagramPanel report={current.report.clone()} /> }
+                        if embed.shows(Panel::Tables) { <panels::Tables report={current.report.clone()} focus={current.focus.clone()} on_focus={on_focus.clone()} /> }
+                        if embed.shows(Panel::Diagram) { <diagram::DiagramPanel report={current.report.clone()} focus={current.focus.clone()} on_focus={on_focus.clone()} /> }
                         if embed.shows(Panel::Sql) {
-                            <panels::Sql report={current.report.clone()} dialect={current.dialect} on_change={on_dialect} />
+                            <panels::Sql report={current.report.clone()} dialect={current.dialect} on_change={on_dialect.clone()}
+                        on_copy={on_copy_ddl.clone()} focus={current.focus.clone()} />
                         }
                         if embed.shows(Panel::Methods) { <panels::Methods report={current.report.clone()}
                             explored={current.explored.clone()} code={current.code.clone()} on_explore={on_explore.clone()} /> }
@@ -550,9 +595,10 @@ pub fn app() -> Html {
                 <section class="views" aria-label="What Sequelize makes of it">
                     <run::RunPanel run={current.run.clone()} stale={current.run.is_stale(&current.code)}
                         on_run={on_run} on_cancel={on_cancel} />
-                    <panels::Tables report={current.report.clone()} />
-                    <diagram::DiagramPanel report={current.report.clone()} />
-                    <panels::Sql report={current.report.clone()} dialect={current.dialect} on_change={on_dialect} />
+                    <panels::Tables report={current.report.clone()} focus={current.focus.clone()} on_focus={on_focus.clone()} />
+                    <diagram::DiagramPanel report={current.report.clone()} focus={current.focus.clone()} on_focus={on_focus.clone()} />
+                    <panels::Sql report={current.report.clone()} dialect={current.dialect} on_change={on_dialect.clone()}
+                        on_copy={on_copy_ddl.clone()} focus={current.focus.clone()} />
                     <panels::Methods report={current.report.clone()}
                         explored={current.explored.clone()} code={current.code.clone()} on_explore={on_explore.clone()} />
                 </section>

@@ -67,6 +67,9 @@ pub fn problems(props: &ProblemsProps) -> Html {
 #[derive(Properties, Clone, PartialEq)]
 struct TableCardProps {
     table: TableView,
+    /// The column of this table pointed at, if any.
+    focused: Option<String>,
+    on_focus: Callback<Option<String>>,
 }
 
 /// One table; equal props skip the re-render, so an edit redraws only what changed.
@@ -79,8 +82,23 @@ fn table_card(props: &TableCardProps) -> Html {
             <p class="line"><code>{ &table.line }</code></p>
             <table>
                 <tbody>
-                    { for table.columns.iter().map(|c| html! {
-                        <tr class={classes!(c.references.is_some().then_some("fk"), c.primary_key.then_some("pk"))}>
+                    { for table.columns.iter().map(|c| {
+                        let key = format!("{}.{}", table.table_name, c.name);
+                        let point = |to: Option<String>| {
+                            let on_focus = props.on_focus.clone();
+                            Callback::from(move |_: FocusEvent| on_focus.emit(to.clone()))
+                        };
+                        let hover = |to: Option<String>| {
+                            let on_focus = props.on_focus.clone();
+                            Callback::from(move |_: MouseEvent| on_focus.emit(to.clone()))
+                        };
+                        let is_fk = c.references.is_some();
+                        let highlighted = props.focused.as_deref() == Some(c.name.as_str());
+                        html! {
+                        <tr class={classes!(is_fk.then_some("fk"), c.primary_key.then_some("pk"), highlighted.then_some("highlight"))}
+                            tabindex={is_fk.then_some("0")}
+                            onmouseenter={is_fk.then(|| hover(Some(key.clone())))} onmouseleave={is_fk.then(|| hover(None))}
+                            onfocus={is_fk.then(|| point(Some(key.clone())))} onblur={is_fk.then(|| point(None))}>
                             <td class="col">{ &c.name }</td>
                             <td class="type">{ &c.data_type }</td>
                             <td class="keys">
@@ -89,6 +107,7 @@ fn table_card(props: &TableCardProps) -> Html {
                                 if !c.nullable && !c.primary_key { <span class="badge nn">{ "NOT NULL" }</span> }
                             </td>
                         </tr>
+                        }
                     }) }
                 </tbody>
             </table>
@@ -96,8 +115,23 @@ fn table_card(props: &TableCardProps) -> Html {
     }
 }
 
+#[derive(Properties, Clone)]
+pub struct TablesProps {
+    pub report: Rc<Report>,
+    pub focus: Option<String>,
+    pub on_focus: Callback<Option<String>>,
+}
+
+impl PartialEq for TablesProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.report, &other.report)
+            && self.focus == other.focus
+            && self.on_focus == other.on_focus
+    }
+}
+
 #[function_component(Tables)]
-pub fn tables(props: &ReportProps) -> Html {
+pub fn tables(props: &TablesProps) -> Html {
     html! {
         <section class="panel" id="tables" aria-labelledby="tables-title">
             <h2 id="tables-title">{ "Tables" }</h2>
@@ -105,8 +139,15 @@ pub fn tables(props: &ReportProps) -> Html {
                 <p class="empty">{ "Define a model with sequelize.define('name', { … }) to see its table." }</p>
             }
             <div class="tables">
-                { for props.report.tables.iter().map(|table| html! {
-                    <TableCard key={table.table_name.clone()} table={table.clone()} />
+                { for props.report.tables.iter().map(|table| {
+                    let focused = props.focus.as_deref()
+                        .and_then(|key| key.strip_prefix(table.table_name.as_str()))
+                        .and_then(|rest| rest.strip_prefix('.'))
+                        .map(str::to_string);
+                    html! {
+                        <TableCard key={table.table_name.clone()} table={table.clone()} {focused}
+                            on_focus={props.on_focus.clone()} />
+                    }
                 }) }
             </div>
         </section>
@@ -118,21 +159,46 @@ pub struct SqlProps {
     pub report: Rc<Report>,
     pub dialect: Dialect,
     pub on_change: Callback<Event>,
+    /// Copies the statements shown.
+    pub on_copy: Callback<()>,
+    /// The foreign key pointed at: its REFERENCES is marked.
+    pub focus: Option<String>,
 }
 
 impl PartialEq for SqlProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.report, &other.report) && self.dialect == other.dialect
+        Rc::ptr_eq(&self.report, &other.report)
+            && self.dialect == other.dialect
+            && self.focus == other.focus
+    }
+}
+
+/// The statements of `dialect` as the panel shows them.
+pub fn ddl_text(report: &Report, dialect: Dialect) -> String {
+    match report.ddl.get(dialect) {
+        DdlResult::Tables { create_table } => create_table.join("\n\n"),
+        DdlResult::Error { error } => format!("-- sync() would stop: {error}"),
+        // The state writes the DDL of the dialect shown; nothing else reaches here.
+        DdlResult::Skipped { .. } => String::new(),
     }
 }
 
 #[function_component(Sql)]
 pub fn sql(props: &SqlProps) -> Html {
-    let body = match props.report.ddl.get(props.dialect) {
-        DdlResult::Tables { create_table } => create_table.join("\n\n"),
-        DdlResult::Error { error } => format!("-- sync() would stop: {error}"),
-        // The state writes the DDL of the dialect shown; nothing else reaches here.
-        DdlResult::Skipped { .. } => String::new(),
+    let text = ddl_text(&props.report, props.dialect);
+    let marked = props.focus.as_deref().and_then(|key| {
+        let link = props.report.links.iter().find(|l| l.key == key)?;
+        crate::sql::ddl::reference_range(&text, props.dialect, &link.table, &link.column)
+    });
+    let body = match marked {
+        Some((start, end)) => html! {
+            <>{ &text[..start] }<mark class="highlight">{ &text[start..end] }</mark>{ &text[end..] }</>
+        },
+        None => html! { { text.clone() } },
+    };
+    let on_copy = {
+        let on_copy = props.on_copy.clone();
+        Callback::from(move |_: MouseEvent| on_copy.emit(()))
     };
     html! {
         <section class="panel" id="sql" aria-labelledby="sql-title">
@@ -146,6 +212,7 @@ pub fn sql(props: &SqlProps) -> Html {
                         }) }
                     </select>
                 </label>
+                <button id="copy-ddl" onclick={on_copy} title="Copy these statements">{ "Copy" }</button>
             </div>
             <pre class="ddl"><code>{ body }</code></pre>
         </section>

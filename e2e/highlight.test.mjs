@@ -1,0 +1,75 @@
+// Pointing at a foreign key anywhere (its column, the diagram's edge, an association
+// call in the code) highlights the others: call ↔ column ↔ REFERENCES ↔ edge.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch } from './harness.mjs';
+
+let server;
+let browser;
+
+const SEED = [
+  "const Owner = sequelize.define('owner', { name: DataTypes.STRING });",
+  "const Pug = sequelize.define('pug', { name: DataTypes.STRING });",
+  'Pug.belongsTo(Owner);',
+  'Owner.hasMany(Pug);',
+].join('\n');
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+  await browser.page.goto(server.url);
+  await browser.page.waitForSelector('#editor .cm-content');
+  await browser.page.fill('#code', SEED);
+  await browser.page.waitForSelector('#editor .cm-content >> text=Owner.hasMany(Pug);');
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const column = () => browser.page.locator('#tables .table-card[data-table="pugs"] tr.fk');
+const edge = () => browser.page.locator('#diagram .er-edge[data-from="pugs.ownerId"]');
+
+async function expectHighlighted() {
+  const { page } = browser;
+  await page.waitForSelector('#diagram .er-edge.highlight[data-from="pugs.ownerId"]');
+  await page.waitForSelector('#tables .table-card[data-table="pugs"] tr.fk.highlight');
+  assert.equal(await page.innerText('#sql pre.ddl mark.highlight'), '"ownerId" INTEGER REFERENCES "owners" ("id")');
+  const calls = await page.locator('#editor .cm-assoc-link').allInnerTexts();
+  assert.deepEqual(calls, ['Pug.belongsTo(Owner)', 'Owner.hasMany(Pug)']);
+}
+
+async function expectNothingHighlighted() {
+  await browser.page.waitForFunction(() => !document.querySelector('.highlight, .cm-assoc-link'));
+}
+
+test('pointing at the foreign-key column highlights the calls, REFERENCES and the edge', async () => {
+  await column().hover();
+  await expectHighlighted();
+  await browser.page.hover('#run-title');
+  await expectNothingHighlighted();
+});
+
+test('pointing at the diagram edge highlights the column, REFERENCES and the calls', async () => {
+  await edge().locator('.er-label').hover();
+  await expectHighlighted();
+  await browser.page.hover('#run-title');
+  await expectNothingHighlighted();
+});
+
+test('the caret on an association call highlights its column, REFERENCES and edge', async () => {
+  const { page } = browser;
+  await page.locator('#editor .cm-line', { hasText: 'Owner.hasMany(Pug);' }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expectHighlighted();
+  // Keyboard users reach the column with Tab; focus highlights it too.
+  await column().focus();
+  await expectHighlighted();
+});
+
+test('no page errors while highlighting', () => {
+  assert.deepEqual(browser.consoleErrors, []);
+});

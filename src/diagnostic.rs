@@ -74,13 +74,49 @@ impl Diagnostic {
     }
 }
 
-/// The offset in UTF-16 code units (what JavaScript strings count) of a byte offset.
+/// Byte offsets to UTF-16 offsets (what JavaScript strings count) for one text, built
+/// once so that converting many spans stays linear.
+pub struct Utf16Offsets {
+    /// For non-ASCII text: the UTF-16 offset at each byte (a byte inside a character
+    /// maps to the character's start). ASCII text needs no table.
+    table: Option<Vec<u32>>,
+    len: usize,
+}
+
+impl Utf16Offsets {
+    pub fn new(source: &str) -> Utf16Offsets {
+        if source.is_ascii() {
+            return Utf16Offsets {
+                table: None,
+                len: source.len(),
+            };
+        }
+        let mut table = Vec::with_capacity(source.len() + 1);
+        let mut units = 0u32;
+        for c in source.chars() {
+            table.extend(std::iter::repeat_n(units, c.len_utf8()));
+            units += c.len_utf16() as u32;
+        }
+        table.push(units);
+        Utf16Offsets {
+            table: Some(table),
+            len: source.len(),
+        }
+    }
+
+    pub fn at(&self, byte: usize) -> usize {
+        let byte = byte.min(self.len);
+        match &self.table {
+            None => byte,
+            Some(table) => table[byte] as usize,
+        }
+    }
+}
+
+/// The offset in UTF-16 code units of a byte offset (one conversion; for many, build
+/// [`Utf16Offsets`] once).
 pub fn utf16_offset(source: &str, byte: usize) -> usize {
-    let byte = (0..=byte.min(source.len()))
-        .rev()
-        .find(|&i| source.is_char_boundary(i))
-        .unwrap_or(0);
-    source[..byte].encode_utf16().count()
+    Utf16Offsets::new(source).at(byte)
 }
 
 /// 1-based line and column (in characters) of a byte offset, for messages.

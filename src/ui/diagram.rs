@@ -18,7 +18,8 @@ pub struct DiagramProps {
 
 impl PartialEq for DiagramProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.report, &other.report)
+        // A new analysis often draws the same diagram: compare what is drawn.
+        (Rc::ptr_eq(&self.report, &other.report) || self.report.diagram == other.report.diagram)
             && self.focus == other.focus
             && self.on_focus == other.on_focus
     }

@@ -5,7 +5,7 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::diagnostic::{utf16_offset, Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, Utf16Offsets};
 use crate::report::KeyLink;
 
 /// Adds the editor's script to the page (once).
@@ -50,14 +50,15 @@ pub fn sync(code: &str) {
 
 /// Underlines the findings, with their messages on hover.
 pub fn show(code: &str, diagnostics: &[Diagnostic]) {
+    let offsets = Utf16Offsets::new(code);
     let list = js_sys::Array::new();
     for d in diagnostics {
         let item = js_sys::Object::new();
         let set = |key: &str, value: JsValue| {
             let _ = js_sys::Reflect::set(&item, &key.into(), &value);
         };
-        set("from", (utf16_offset(code, d.start) as u32).into());
-        set("to", (utf16_offset(code, d.end) as u32).into());
+        set("from", (offsets.at(d.start) as u32).into());
+        set("to", (offsets.at(d.end) as u32).into());
         let severity = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -80,6 +81,7 @@ pub fn show(code: &str, diagnostics: &[Diagnostic]) {
 /// Tells the editor where each foreign key's association calls are, and which key is
 /// pointed at (its calls are marked).
 pub fn show_links(code: &str, links: &[KeyLink], focus: Option<&str>) {
+    let offsets = Utf16Offsets::new(code);
     let list = js_sys::Array::new();
     for link in links {
         for call in &link.calls {
@@ -88,8 +90,8 @@ pub fn show_links(code: &str, links: &[KeyLink], focus: Option<&str>) {
                 let _ = js_sys::Reflect::set(&item, &key.into(), &value);
             };
             set("key", link.key.as_str().into());
-            set("from", (utf16_offset(code, call.start) as u32).into());
-            set("to", (utf16_offset(code, call.end) as u32).into());
+            set("from", (offsets.at(call.start) as u32).into());
+            set("to", (offsets.at(call.end) as u32).into());
             list.push(&item);
         }
     }

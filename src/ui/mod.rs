@@ -417,11 +417,12 @@ pub fn app() -> Html {
         let state = state.clone();
         Callback::from(move |edit| state.dispatch(Action::EditForm(edit)))
     };
+    // Stable across renders: the methods cards are memoized on their props.
     let on_explore = {
         let state = state.clone();
         let worker = worker.clone();
         let latest = latest.clone();
-        Callback::from(move |(model, method): (String, String)| {
+        use_callback((), move |(model, method): (String, String), _| {
             let code = latest.borrow().code.clone();
             let Some(program) = crate::explore::method_snippet(&code, &model, &method) else {
                 return;

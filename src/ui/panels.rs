@@ -287,9 +287,10 @@ pub struct MethodsProps {
 
 impl PartialEq for MethodsProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.report, &other.report)
+        (Rc::ptr_eq(&self.report, &other.report) || self.report.methods == other.report.methods)
             && self.explored == other.explored
             && self.code == other.code
+            && self.on_explore == other.on_explore
     }
 }
 

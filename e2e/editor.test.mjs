@@ -66,7 +66,7 @@ test('Enter keeps the indentation, Ctrl+Z undoes, Ctrl+Enter runs', async () => 
   await type(page, "const Owner = sequelize.define('owner', {});\nawait sequelize.sync();\nconsole.log(await Owner.create({}));");
   await page.keyboard.press('Control+Enter');
   await page.waitForSelector('#run .step.show');
-  assert.match(await page.innerText('#run .step.show pre.json'), /"id": 1/);
+  assert.match(await page.getAttribute('#run .step.show .result', 'data-json'), /"id": 1/);
 });
 
 test('an example loaded from the menu shows in the editor', async () => {

@@ -40,7 +40,7 @@ test('each playground of the tutorial runs its code', async () => {
   for (const frame of frames()) {
     if (!frame.url().includes('run=auto')) await frame.click('#run-button');
     await frame.waitForSelector('#run .step.show');
-    ran.push(await frame.locator('#run .step.show pre.json').last().innerText());
+    ran.push(await frame.locator('#run .step.show .result').last().getAttribute('data-json'));
   }
   assert.equal(ran.length, 3);
   assert.ok(ran.every((json) => JSON.parse(json).length === 1), ran.join('\n'));
@@ -50,7 +50,7 @@ test('each playground of the tutorial runs its code', async () => {
 test('run=auto runs on load; readonly code cannot be edited', async () => {
   const runner = frames().find((f) => f.url().includes('run=auto'));
   await runner.waitForSelector('#run .step.show');
-  assert.match(await runner.innerText('#run .step.show pre.json'), /"pugs": \[/);
+  assert.match(await runner.getAttribute('#run .step.show .result', 'data-json'), /"pugs": \[/);
   assert.notEqual(await runner.getAttribute('#code', 'readonly'), null);
 });
 

@@ -30,11 +30,22 @@ test('Run shows the SQL and the nested result of Owner.findAll({ include: Pug })
   const last = texts[texts.length - 1];
   assert.match(last, /SELECT "owner"\."id", "owner"\."name", "owner"\."createdAt", "owner"\."updatedAt", "pugs"\."id" AS "pugs\.id"/);
   assert.match(last, /LEFT OUTER JOIN "pugs" AS "pugs" ON "owner"\."id" = "pugs"\."ownerId";/);
-  const json = JSON.parse(await browser.page.locator('#run .step.show pre.json').last().innerText());
+  const json = JSON.parse(await browser.page.locator('#run .step.show .result').last().getAttribute('data-json'));
   assert.equal(json.length, 1);
   assert.equal(json[0].name, 'Tom');
   assert.deepEqual(json[0].pugs.map((p) => [p.name, p.ownerId]), [['Cody', 1]]);
   assert.match(json[0].createdAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  // The result is a tree (first levels open) with a table view; the Data panel lists
+  // the rows the run left in each table.
+  const result = browser.page.locator('#run .step.show .result').last();
+  assert.deepEqual(await result.locator('.json-tree > details > ol > li > details > ul > li > .json-key').allInnerTexts(),
+    ['id', 'name', 'createdAt', 'updatedAt', 'pugs']);
+  await result.getByRole('button', { name: 'Table' }).click();
+  assert.deepEqual(await result.locator('.result-table th').allInnerTexts(), ['id', 'name', 'createdAt', 'updatedAt', 'pugs']);
+  assert.equal(await result.locator('.result-table td').nth(4).innerText(), '[1 items]');
+  assert.deepEqual(await browser.page.locator('#data .data-table[data-table="pugs"] th').allInnerTexts(),
+    ['id', 'name', 'createdAt', 'updatedAt', 'ownerId']);
+  assert.deepEqual((await browser.page.locator('#data .data-table[data-table="pugs"] tbody td').allInnerTexts()).slice(0, 2), ['1', 'Cody']);
   fs.mkdirSync(artifacts, { recursive: true });
   await browser.page.screenshot({ path: path.join(artifacts, 'run.png'), fullPage: true });
 });
@@ -54,6 +65,9 @@ test('editing marks the run stale; Ctrl+Enter runs again and shows Sequelize err
   await error.waitFor();
   assert.match(await error.innerText(),
     /SequelizeEagerLoadingError: pug is associated to owner using an alias\. You must use the 'as' keyword/);
+  // In place: where the error was thrown, and how to fix it.
+  assert.match(await error.innerText(), /\(line 5, column 19\)/);
+  assert.match(await error.locator('.hint').innerText(), /include it the same way: \{ model: Pug, as: 'pets' \}/);
   assert.equal(await browser.page.locator('#run.stale').count(), 0);
 });
 
@@ -104,7 +118,7 @@ test('Cancel stops a run; the page stays usable and the next run works', async (
     await fresh.page.waitForSelector('#tables .table-card[data-table="tags"]');
     await fresh.page.click('#run-button');
     await fresh.page.waitForSelector('#run .step.show');
-    assert.match(await fresh.page.innerText('#run .step.show pre.json'), /"id": 1/);
+    assert.match(await fresh.page.getAttribute('#run .step.show .result', 'data-json'), /"id": 1/);
     assert.deepEqual(fresh.consoleErrors, []);
   } finally {
     await fresh.close();

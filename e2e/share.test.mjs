@@ -2,6 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { deflateRawSync } from 'node:zlib';
+import { randomBytes } from 'node:crypto';
 import { serveDist, launch } from './harness.mjs';
 
 let server;
@@ -52,6 +53,21 @@ test('a shared link opens the same playground in another browser profile', async
   await open(b.page, link);
   assert.equal(await b.page.inputValue('#code'), THEIRS);
   assert.equal(await b.page.locator('#notice').count(), 0);
+});
+
+test('Share says when a link is long enough for chat apps or browsers to cut', async () => {
+  const { page } = await fresh();
+  await open(page, server.url);
+  // Random text does not compress: about 3 KB and 12 KB of it in a comment.
+  const noise = (bytes) => '// ' + randomBytes(bytes).toString('base64');
+  for (const [bytes, words] of [[3000, /chat apps may cut links this long/], [12000, /too long for some browsers and servers/]]) {
+    await page.fill('#code', `${MINE}\n${noise(bytes)}`);
+    await page.click('#share');
+    const status = await page.innerText('#share-status');
+    const length = Number(status.match(/\((\d+) characters\)/)[1]);
+    assert.ok(length > (bytes > 5000 ? 8000 : 2000), status);
+    assert.match(status, words);
+  }
 });
 
 test('a link opened over saved work keeps that work one click away', async () => {

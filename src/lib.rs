@@ -63,7 +63,14 @@ fn report(source: &str, runtime: Option<runtime::Runtime>, dialects: &[sql::Dial
         return empty;
     }
     let (program, mut diagnostics) = syntax::parse(source);
-    let (outcome, steps) = interpret::execute(&program, interpret::Limits::default(), runtime);
+    let (outcome, runtime) = interpret::execute(&program, interpret::Limits::default(), runtime);
+    let (steps, data) = match runtime {
+        Some(mut runtime) => {
+            let data = runtime.table_rows(&outcome.schema);
+            (runtime.finish(), data)
+        }
+        None => (Vec::new(), Vec::new()),
+    };
     diagnostics.extend(outcome.diagnostics);
     diagnostics.extend(lint::lint(&outcome.schema, &program));
     diagnostics.sort_by_key(|d| (d.start, d.end));
@@ -85,6 +92,7 @@ fn report(source: &str, runtime: Option<runtime::Runtime>, dialects: &[sql::Dial
         tables: schema.models.iter().map(explain::table_view).collect(),
         diagram: diagram::layout(schema),
         links: report::key_links(schema),
+        data,
         methods: schema
             .models
             .iter()

@@ -27,6 +27,9 @@ pub struct Report {
     pub diagram: crate::diagram::Diagram,
     /// Each foreign key with the association calls that made it.
     pub links: Vec<KeyLink>,
+    /// After a run: the rows in each table.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub data: Vec<crate::runtime::TableRows>,
 }
 
 /// A foreign key and the association calls behind it: what the page highlights

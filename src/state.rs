@@ -90,6 +90,36 @@ pub struct RunView {
     pub steps: Vec<serde_json::Value>,
     /// The report's `error`, if the run threw.
     pub error: Option<serde_json::Value>,
+    /// Where in the code the error was thrown, and how to fix it.
+    pub error_place: Option<ErrorPlace>,
+    /// The rows in each table when the run ended (the report's `data`).
+    pub data: Vec<serde_json::Value>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ErrorPlace {
+    /// 1-based.
+    pub line: usize,
+    pub column: usize,
+    pub hint: Option<String>,
+}
+
+impl ErrorPlace {
+    /// The place of the run's error: the error diagnostic that carries its message.
+    fn of(report: &serde_json::Value, code: &str) -> Option<ErrorPlace> {
+        let message = report["error"]["message"].as_str()?;
+        let diagnostics = report["diagnostics"].as_array()?;
+        let found = diagnostics.iter().find(|d| {
+            d["severity"] == "error" && d["message"].as_str().is_some_and(|m| m.ends_with(message))
+        })?;
+        let start = found["start"].as_u64()? as usize;
+        let (line, column) = crate::diagnostic::line_col(code, start);
+        Some(ErrorPlace {
+            line,
+            column,
+            hint: found["hint"].as_str().map(str::to_string),
+        })
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -257,9 +287,11 @@ impl State {
                 match serde_json::from_str::<serde_json::Value>(&json) {
                     Ok(report) => self.with_run(RunView {
                         status: RunStatus::Done,
-                        code,
                         steps: report["steps"].as_array().cloned().unwrap_or_default(),
                         error: Some(report["error"].clone()).filter(|e| !e.is_null()),
+                        error_place: ErrorPlace::of(&report, &code),
+                        data: report["data"].as_array().cloned().unwrap_or_default(),
+                        code,
                     }),
                     Err(error) => self.with_run(RunView {
                         status: RunStatus::Failed(format!(
@@ -454,5 +486,22 @@ mod tests {
             answered.explored.as_ref().unwrap().sql,
             Some(Ok(vec!["SELECT 1;".to_string()]))
         );
+    }
+
+    #[cfg(feature = "engine")]
+    #[test]
+    fn a_finished_run_keeps_the_error_place_and_the_rows() {
+        let code = "const Owner = sequelize.define('owner', { name: DataTypes.STRING });
+await sequelize.sync({ force: true });
+await Owner.create({ name: 'Tom' });
+await Owner.findAll({ include: 'pets' });";
+        let report = crate::run(code, Box::new(|| 0));
+        let state = State::new(code)
+            .reduce(Action::RunStarted)
+            .reduce(Action::RunFinished(serde_json::to_string(&report).unwrap()));
+        let place = state.run.error_place.clone().expect("a place");
+        assert_eq!((place.line, place.column), (4, 7));
+        assert_eq!(state.run.data.len(), 1);
+        assert_eq!(state.run.data[0]["rows"][0][1], "Tom");
     }
 }

@@ -179,7 +179,7 @@ async fn the_run_panel_shows_sql_and_the_nested_result() {
                 status: RunStatus::Done,
                 code: SEED.into(),
                 steps,
-                error: None,
+                ..RunView::default()
             }),
             stale: false,
             on_run: Callback::noop(),
@@ -189,7 +189,27 @@ async fn the_run_panel_shows_sql_and_the_nested_result() {
     .render();
     rendered().await;
     assert_eq!(texts(&root, ".step pre.sql"), ["SELECT 1;"]);
-    let json = texts(&root, ".step pre.json").concat();
+    // A tree by default, the first levels open; the JSON rides along for copying.
+    assert_eq!(
+        texts(&root, ".json-tree .json-key"),
+        ["name", "pugs", "name"]
+    );
+    let json = root
+        .query_selector(".step .result")
+        .unwrap()
+        .unwrap()
+        .get_attribute("data-json")
+        .unwrap();
     assert!(json.contains("\"pugs\": ["), "{json}");
+    let table: HtmlElement = root
+        .query_selector(".result-modes button:nth-child(2)")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    table.click();
+    rendered().await;
+    assert_eq!(texts(&root, ".result-table th"), ["name", "pugs"]);
+    assert_eq!(texts(&root, ".result-table td"), ["Tom", "[1 items]"]);
     assert_eq!(texts(&root, ".run-status"), ["1 steps"]);
 }

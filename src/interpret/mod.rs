@@ -15,7 +15,7 @@ use std::rc::Rc;
 
 use crate::assoc::inflect::upper_first;
 use crate::diagnostic::{Diagnostic, Span};
-use crate::runtime::{Runtime, Step, StepEnd};
+use crate::runtime::{Runtime, StepEnd};
 use crate::schema::{AssociationType, DataType, ModelId, Schema, SequelizeError};
 use crate::syntax::ast::*;
 use value::{Function, Value};
@@ -61,12 +61,13 @@ pub fn run(program: &Program, limits: Limits) -> Outcome {
     execute(program, limits, None).0
 }
 
-/// Runs the snippet; with a [`Runtime`], queries run on it and the steps come back.
+/// Runs the snippet; with a [`Runtime`], queries run on it, and it comes back with the
+/// steps and the tables as the run left them.
 pub fn execute(
     program: &Program,
     limits: Limits,
     runtime: Option<Runtime>,
-) -> (Outcome, Vec<Step>) {
+) -> (Outcome, Option<Runtime>) {
     let mut interpreter = Interpreter {
         schema: Schema::default(),
         scopes: vec![HashMap::new()],
@@ -92,18 +93,14 @@ pub fn execute(
             });
         }
     }
-    let steps = interpreter
-        .runtime
-        .take()
-        .map(Runtime::finish)
-        .unwrap_or_default();
+    let runtime = interpreter.runtime.take();
     let outcome = Outcome {
         schema: interpreter.schema,
         error,
         synced: interpreter.synced,
         diagnostics: interpreter.diagnostics,
     };
-    (outcome, steps)
+    (outcome, runtime)
 }
 
 fn thrown_diagnostic(thrown: &Thrown) -> Diagnostic {

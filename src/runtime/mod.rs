@@ -66,6 +66,20 @@ pub enum StepEnd {
     Trailing {},
 }
 
+/// The most rows per table the Data panel gets.
+pub const SHOWN_ROWS: usize = 100;
+
+/// One table's rows at the end of a run.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct TableRows {
+    pub table: String,
+    pub columns: Vec<String>,
+    /// The first [`SHOWN_ROWS`] rows, in the order PostgreSQL would list them.
+    pub rows: Vec<Vec<serde_json::Value>>,
+    /// How many rows the table holds.
+    pub total: usize,
+}
+
 /// Why a run stopped at a bound, and what to do.
 const BOUNDED_RUN: &str =
     "runs are bounded so that no snippet can freeze the page: an example needs a few rows, not thousands";
@@ -175,6 +189,54 @@ impl Runtime {
     pub fn end_step(&mut self, end: StepEnd) {
         let sql = std::mem::take(&mut self.pending_sql);
         self.steps.push(Step { sql, end });
+    }
+
+    /// The rows now in each table `sync()` made (at most [`SHOWN_ROWS`] per table), for
+    /// the page's Data panel. DATE columns read as ISO dates, as Sequelize returns them.
+    pub fn table_rows(&mut self, schema: &Schema) -> Vec<TableRows> {
+        let mut tables = Vec::new();
+        for table in self.synced_tables.clone() {
+            let Ok(rows) = self.store.select(&table, &store::Filter::All) else {
+                continue;
+            };
+            let model = schema.models.iter().find(|m| m.table_name == table);
+            let is_date = |field: &str| {
+                model.is_some_and(|m| {
+                    m.table_attributes().any(|(name, a)| {
+                        m.field_of(name) == field
+                            && a.data_type.as_ref().is_some_and(|t| t.key == "DATE")
+                    })
+                })
+            };
+            let columns: Vec<String> = match (rows.first(), model) {
+                (Some(row), _) => row.iter().map(|(c, _)| c.to_string()).collect(),
+                (None, Some(m)) => m.table_attributes().map(|(n, _)| m.field_of(n)).collect(),
+                (None, None) => Vec::new(),
+            };
+            let shown = rows
+                .iter()
+                .take(SHOWN_ROWS)
+                .map(|row| {
+                    row.iter()
+                        .map(|(column, cell)| match cell {
+                            Cell::Int(ms) if is_date(column) => iso_date(*ms).into(),
+                            Cell::Int(i) => (*i).into(),
+                            Cell::Float(f) => (*f).into(),
+                            Cell::Text(t) => t.as_str().into(),
+                            Cell::Bool(b) => (*b).into(),
+                            Cell::Null => serde_json::Value::Null,
+                        })
+                        .collect()
+                })
+                .collect();
+            tables.push(TableRows {
+                table,
+                columns,
+                total: rows.len(),
+                rows: shown,
+            });
+        }
+        tables
     }
 
     /// The steps, with any trailing statements as a last segment.

@@ -596,6 +596,7 @@ pub fn app() -> Html {
                 <section class="views" aria-label="What Sequelize makes of it">
                     <run::RunPanel run={current.run.clone()} stale={current.run.is_stale(&current.code)}
                         on_run={on_run} on_cancel={on_cancel} />
+                    <run::DataPanel run={current.run.clone()} stale={current.run.is_stale(&current.code)} />
                     <panels::Tables report={current.report.clone()} focus={current.focus.clone()} on_focus={on_focus.clone()} />
                     <diagram::DiagramPanel report={current.report.clone()} focus={current.focus.clone()} on_focus={on_focus.clone()} />
                     <panels::Sql report={current.report.clone()} dialect={current.dialect} on_change={on_dialect.clone()}

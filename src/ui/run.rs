@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::state::{RunStatus, RunView};
+use crate::state::{ErrorPlace, RunStatus, RunView};
 
 #[derive(Properties, Clone)]
 pub struct RunProps {
@@ -25,7 +25,129 @@ fn pretty(value: &serde_json::Value) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default()
 }
 
-fn step_view(index: usize, step: &serde_json::Value) -> Html {
+/// How a shown value is drawn.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ResultMode {
+    Tree,
+    Table,
+    Json,
+}
+
+#[derive(Properties, Clone, PartialEq)]
+struct ResultProps {
+    value: serde_json::Value,
+}
+
+/// A value `console.log` showed: a collapsible tree (the first levels open), a table
+/// of its rows, or the JSON text. The mode is this view's own (presentation only).
+#[function_component(ResultView)]
+fn result_view(props: &ResultProps) -> Html {
+    let mode = use_state(|| ResultMode::Tree);
+    let choose = |to: ResultMode| {
+        let mode = mode.clone();
+        Callback::from(move |_: MouseEvent| mode.set(to))
+    };
+    let button = |to: ResultMode, label: &'static str| {
+        html! {
+            <button class={classes!("quiet", (*mode == to).then_some("chosen"))}
+                aria-pressed={(*mode == to).to_string()} onclick={choose(to)}>{ label }</button>
+        }
+    };
+    let body = match *mode {
+        ResultMode::Tree => html! { <div class="json-tree">{ json_tree(&props.value, 0) }</div> },
+        ResultMode::Table => rows_table(&props.value),
+        ResultMode::Json => html! { <pre class="json"><code>{ pretty(&props.value) }</code></pre> },
+    };
+    html! {
+        <div class="result" data-json={pretty(&props.value)}>
+            <div class="result-modes" role="group" aria-label="Show the result as">
+                { button(ResultMode::Tree, "Tree") }
+                { button(ResultMode::Table, "Table") }
+                { button(ResultMode::Json, "JSON") }
+            </div>
+            { body }
+        </div>
+    }
+}
+
+fn scalar(value: &serde_json::Value) -> Html {
+    use serde_json::Value;
+    match value {
+        Value::String(s) => html! { <span class="json-string">{ format!("\"{s}\"") }</span> },
+        Value::Number(n) => html! { <span class="json-number">{ n.to_string() }</span> },
+        Value::Bool(b) => html! { <span class="json-literal">{ b.to_string() }</span> },
+        _ => html! { <span class="json-literal">{ "null" }</span> },
+    }
+}
+
+/// Objects and arrays fold; the first two levels start open.
+fn json_tree(value: &serde_json::Value, depth: usize) -> Html {
+    use serde_json::Value;
+    match value {
+        Value::Object(fields) => html! {
+            <details class="json-node" open={depth < 2}>
+                <summary>{ format!("{{…}} {} keys", fields.len()) }</summary>
+                <ul>
+                    { for fields.iter().map(|(key, v)| html! {
+                        <li><span class="json-key">{ key }</span>{ ": " }{ json_tree(v, depth + 1) }</li>
+                    }) }
+                </ul>
+            </details>
+        },
+        Value::Array(items) => html! {
+            <details class="json-node" open={depth < 2}>
+                <summary>{ format!("[…] {} items", items.len()) }</summary>
+                <ol start="0">
+                    { for items.iter().map(|v| html! { <li>{ json_tree(v, depth + 1) }</li> }) }
+                </ol>
+            </details>
+        },
+        other => scalar(other),
+    }
+}
+
+/// An array of objects (or one object) as a table: a column per key, nested values
+/// in short.
+fn rows_table(value: &serde_json::Value) -> Html {
+    use serde_json::Value;
+    let rows: Vec<&serde_json::Map<String, Value>> = match value {
+        Value::Array(items) => items.iter().filter_map(Value::as_object).collect(),
+        Value::Object(fields) => vec![fields],
+        _ => Vec::new(),
+    };
+    if rows.is_empty() {
+        return html! { <p class="step-note">{ "Only a list of records can be shown as a table." }</p> };
+    }
+    let mut columns: Vec<&String> = Vec::new();
+    for row in &rows {
+        for key in row.keys() {
+            if !columns.contains(&key) {
+                columns.push(key);
+            }
+        }
+    }
+    let cell = |value: Option<&Value>| match value {
+        Some(Value::Array(items)) => format!("[{} items]", items.len()),
+        Some(Value::Object(fields)) => format!("{{{} keys}}", fields.len()),
+        Some(Value::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    html! {
+        <div class="table-scroll">
+            <table class="result-table">
+                <thead><tr>{ for columns.iter().map(|c| html! { <th>{ *c }</th> }) }</tr></thead>
+                <tbody>
+                    { for rows.iter().map(|row| html! {
+                        <tr>{ for columns.iter().map(|c| html! { <td>{ cell(row.get(*c)) }</td> }) }</tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+fn step_view(index: usize, step: &serde_json::Value, place: Option<&ErrorPlace>) -> Html {
     let sql: Vec<String> = step["sql"]
         .as_array()
         .map(|s| {
@@ -51,7 +173,7 @@ fn step_view(index: usize, step: &serde_json::Value) -> Html {
             html! {
                 <>
                     if let Some(label) = label { <p class="step-note">{ format!("console.log(…, {label})") }</p> }
-                    <pre class="json"><code>{ pretty(&show["value"]) }</code></pre>
+                    <ResultView value={show["value"].clone()} />
                 </>
             },
         )
@@ -59,9 +181,17 @@ fn step_view(index: usize, step: &serde_json::Value) -> Html {
         (
             "error",
             html! {
-                <p class="run-error">
-                    <strong>{ error["name"].as_str().unwrap_or("Error") }</strong>{ ": " }{ error["message"].as_str().unwrap_or("") }
-                </p>
+                <div class="run-error">
+                    <p>
+                        <strong>{ error["name"].as_str().unwrap_or("Error") }</strong>{ ": " }{ error["message"].as_str().unwrap_or("") }
+                        if let Some(place) = place {
+                            <span class="where">{ format!(" (line {}, column {})", place.line, place.column) }</span>
+                        }
+                    </p>
+                    if let Some(hint) = place.and_then(|p| p.hint.as_ref()) {
+                        <p class="hint">{ hint }</p>
+                    }
+                </div>
             },
         )
     } else {
@@ -115,8 +245,62 @@ pub fn run_panel(props: &RunProps) -> Html {
             </div>
             <p class="run-status" aria-live="polite">{ status }</p>
             <ol class="steps">
-                { for run.steps.iter().enumerate().map(|(i, s)| step_view(i, s)) }
+                { for run.steps.iter().enumerate().map(|(i, s)| step_view(i, s, run.error_place.as_ref())) }
             </ol>
+        </section>
+    }
+}
+
+#[derive(Properties, Clone)]
+pub struct DataProps {
+    pub run: Rc<RunView>,
+    pub stale: bool,
+}
+
+impl PartialEq for DataProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.run, &other.run) && self.stale == other.stale
+    }
+}
+
+/// The rows in each GlueSQL table when the last run ended.
+#[function_component(DataPanel)]
+pub fn data_panel(props: &DataProps) -> Html {
+    let tables = &props.run.data;
+    html! {
+        <section class={classes!("panel", props.stale.then_some("stale"))} id="data" aria-labelledby="data-title">
+            <h2 id="data-title">{ "Data" }</h2>
+            if tables.is_empty() {
+                <p class="empty">{ "After a run, the rows in each table show here." }</p>
+            }
+            { for tables.iter().map(|table| {
+                let name = table["table"].as_str().unwrap_or_default().to_string();
+                let columns: Vec<String> = table["columns"].as_array().map(|c| {
+                    c.iter().filter_map(|v| v.as_str().map(str::to_string)).collect()
+                }).unwrap_or_default();
+                let rows = table["rows"].as_array().cloned().unwrap_or_default();
+                let total = table["total"].as_u64().unwrap_or(rows.len() as u64);
+                html! {
+                    <article class="data-table" data-table={name.clone()}>
+                        <h3>{ &name }<small>{ format!(" {total} rows") }</small></h3>
+                        <div class="table-scroll">
+                            <table>
+                                <thead><tr>{ for columns.iter().map(|c| html! { <th>{ c }</th> }) }</tr></thead>
+                                <tbody>
+                                    { for rows.iter().map(|row| html! {
+                                        <tr>{ for row.as_array().into_iter().flatten().map(|v| html! {
+                                            <td>{ v.as_str().map_or_else(|| v.to_string(), str::to_string) }</td>
+                                        }) }</tr>
+                                    }) }
+                                </tbody>
+                            </table>
+                        </div>
+                        if (rows.len() as u64) < total {
+                            <p class="step-note">{ format!("The first {} of {total} rows.", rows.len()) }</p>
+                        }
+                    </article>
+                }
+            }) }
         </section>
     }
 }

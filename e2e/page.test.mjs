@@ -33,6 +33,13 @@ test('opens on the one-to-many example: ownerId on pugs, the hasMany methods', a
   await browser.page.screenshot({ path: path.join(artifacts, 'main.png'), fullPage: true });
 });
 
+test("a foreign key's badge takes you to the table it refers to", async () => {
+  const hash = await browser.page.evaluate(() => location.hash);
+  await browser.page.click('#tables .table-card[data-table="pugs"] tr.fk .badge.fk');
+  assert.equal(await browser.page.evaluate(() => document.activeElement.dataset.table), 'owners');
+  assert.equal(await browser.page.evaluate(() => location.hash), hash, 'the link in the address bar stays');
+});
+
 test('the diagram draws both tables and a 1:n edge from pugs.ownerId to owners.id', async () => {
   assert.equal(await browser.page.locator('#diagram .er-table').count(), 2);
   const edge = browser.page.locator('#diagram .er-edge');
@@ -82,6 +89,16 @@ test('a mistake is explained at its line and the rest keeps working', async () =
   await browser.page.fill('#code', "const Owner = sequelize.define('owner', { name: DataTypes.STRING });");
   await browser.page.waitForSelector('#problems.ok');
   assert.equal(await tableLine('owners'), 'id | name | createdAt | updatedAt');
+});
+
+test("at a phone's width nothing sticks out sideways, with the form open", async () => {
+  const { page } = browser;
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.click('#form-toggle');
+  await page.waitForSelector('.form-model');
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 0);
+  await page.click('#form-toggle');
+  await page.setViewportSize({ width: 1280, height: 900 });
 });
 
 test('the page logs no errors', () => {

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::diagnostic::{line_col, Severity};
@@ -64,6 +65,32 @@ pub fn problems(props: &ProblemsProps) -> Html {
     }
 }
 
+/// Scrolls the card of `table` into view and focuses it (the page's address keeps its
+/// `#v2.` state: no fragment navigation).
+fn show_table(table: &str) -> Callback<MouseEvent> {
+    let id = table_anchor(table);
+    Callback::from(move |_: MouseEvent| {
+        let card = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id));
+        if let Some(card) = card {
+            card.scroll_into_view();
+            if let Ok(card) = card.dyn_into::<web_sys::HtmlElement>() {
+                let _ = card.focus();
+            }
+        }
+    })
+}
+
+/// The element id of a table's card (foreign keys link to it).
+fn table_anchor(table: &str) -> String {
+    let safe: String = table
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    format!("table-{safe}")
+}
+
 #[derive(Properties, Clone, PartialEq)]
 struct TableCardProps {
     table: TableView,
@@ -77,7 +104,7 @@ struct TableCardProps {
 fn table_card(props: &TableCardProps) -> Html {
     let table = &props.table;
     html! {
-        <article class="table-card" data-table={table.table_name.clone()}>
+        <article class="table-card" data-table={table.table_name.clone()} id={table_anchor(&table.table_name)} tabindex="-1">
             <h3>{ &table.table_name }<small>{ format!(" model {}", table.model) }</small></h3>
             <p class="line"><code>{ &table.line }</code></p>
             <table>
@@ -103,7 +130,10 @@ fn table_card(props: &TableCardProps) -> Html {
                             <td class="type">{ &c.data_type }</td>
                             <td class="keys">
                                 if c.primary_key { <span class="badge pk">{ "PK" }</span> }
-                                if let Some(target) = &c.references { <span class="badge fk">{ format!("FK → {target}") }</span> }
+                                if let Some(target) = &c.references {
+                                    <button class="badge fk" onclick={show_table(target.split('.').next().unwrap_or_default())}
+                                        title={format!("Show the table {target} refers to")}>{ format!("FK → {target}") }</button>
+                                }
                                 if !c.nullable && !c.primary_key { <span class="badge nn">{ "NOT NULL" }</span> }
                             </td>
                         </tr>

@@ -130,14 +130,16 @@ window.assocEditor = {
     view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: code } });
     syncing = false;
   },
-  // [{ key, from, to }]: the calls behind each foreign key; `focus` is the key pointed at.
-  links(list, focus = window.assocFocus) {
-    links = list;
+  // JSON of [{ key, from, to }]: the calls behind each foreign key; `focus` is the key
+  // pointed at.
+  links(json, focus = window.assocFocus) {
+    links = JSON.parse(json);
     markFocus(focus);
   },
-  // [{ from, to, severity, message, hint }], offsets in UTF-16 code units.
-  diagnostics(list) {
+  // JSON of [{ from, to, severity, message, hint }], offsets in UTF-16 code units.
+  diagnostics(json) {
     if (!view) return;
+    const list = JSON.parse(json);
     const length = view.state.doc.length;
     const clamp = (n) => Math.max(0, Math.min(n, length));
     view.dispatch(setDiagnostics(view.state, list.map((d) => ({

@@ -1,7 +1,11 @@
 //! The bridge to the code editor (CodeMirror 6, `editor/src/main.js`): loads its script
 //! after the first render, and tells it the code and the findings. Until the script
 //! arrives (or if it never does) the page's textarea is the editor.
+//!
+//! Lists go over as one JSON text each (one call, one `JSON.parse`), not as objects
+//! built field by field across the boundary: it runs on every keystroke.
 
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -34,73 +38,86 @@ fn editor() -> Option<JsValue> {
     (!editor.is_undefined()).then_some(editor)
 }
 
-fn call(method: &str, argument: &JsValue) {
+fn call(method: &str, arguments: &[JsValue]) {
     let Some(editor) = editor() else { return };
     if let Ok(function) = js_sys::Reflect::get(&editor, &method.into()) {
         if let Some(function) = function.dyn_ref::<js_sys::Function>() {
-            let _ = function.call1(&editor, argument);
+            let arguments: js_sys::Array = arguments.iter().collect();
+            let _ = function.apply(&editor, &arguments);
         }
+    }
+}
+
+/// Keeps `value` on `window` for an editor that arrives after it was sent.
+fn keep(name: &str, value: &JsValue) {
+    if let Some(window) = web_sys::window() {
+        let _ = js_sys::Reflect::set(&window, &name.into(), value);
     }
 }
 
 /// The code changed outside the editor (an example, the form builder, a link).
 pub fn sync(code: &str) {
-    call("sync", &JsValue::from_str(code));
+    call("sync", &[JsValue::from_str(code)]);
+}
+
+#[derive(Serialize)]
+struct Finding<'a> {
+    from: usize,
+    to: usize,
+    severity: &'static str,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hint: Option<&'a str>,
 }
 
 /// Underlines the findings, with their messages on hover.
 pub fn show(code: &str, diagnostics: &[Diagnostic]) {
     let offsets = Utf16Offsets::new(code);
-    let list = js_sys::Array::new();
-    for d in diagnostics {
-        let item = js_sys::Object::new();
-        let set = |key: &str, value: JsValue| {
-            let _ = js_sys::Reflect::set(&item, &key.into(), &value);
-        };
-        set("from", (offsets.at(d.start) as u32).into());
-        set("to", (offsets.at(d.end) as u32).into());
-        let severity = match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Note => "note",
-        };
-        set("severity", severity.into());
-        set("message", d.message.as_str().into());
-        if let Some(hint) = &d.hint {
-            set("hint", hint.as_str().into());
-        }
-        list.push(&item);
-    }
-    // Kept for an editor that arrives after this analysis.
-    if let Some(window) = web_sys::window() {
-        let _ = js_sys::Reflect::set(&window, &"assocDiagnostics".into(), &list);
-    }
-    call("diagnostics", &list);
+    let findings: Vec<Finding> = diagnostics
+        .iter()
+        .map(|d| Finding {
+            from: offsets.at(d.start),
+            to: offsets.at(d.end),
+            severity: match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Note => "note",
+            },
+            message: &d.message,
+            hint: d.hint.as_deref(),
+        })
+        .collect();
+    let json = JsValue::from_str(&serde_json::to_string(&findings).unwrap_or_default());
+    keep("assocDiagnostics", &json);
+    call("diagnostics", &[json]);
+}
+
+#[derive(Serialize)]
+struct Call<'a> {
+    key: &'a str,
+    from: usize,
+    to: usize,
 }
 
 /// Tells the editor where each foreign key's association calls are, and which key is
 /// pointed at (its calls are marked).
 pub fn show_links(code: &str, links: &[KeyLink], focus: Option<&str>) {
     let offsets = Utf16Offsets::new(code);
-    let list = js_sys::Array::new();
-    for link in links {
-        for call in &link.calls {
-            let item = js_sys::Object::new();
-            let set = |key: &str, value: JsValue| {
-                let _ = js_sys::Reflect::set(&item, &key.into(), &value);
-            };
-            set("key", link.key.as_str().into());
-            set("from", (offsets.at(call.start) as u32).into());
-            set("to", (offsets.at(call.end) as u32).into());
-            list.push(&item);
-        }
-    }
+    let calls: Vec<Call> = links
+        .iter()
+        .flat_map(|link| {
+            link.calls.iter().map(|call| Call {
+                key: &link.key,
+                from: offsets.at(call.start),
+                to: offsets.at(call.end),
+            })
+        })
+        .collect();
+    let json = JsValue::from_str(&serde_json::to_string(&calls).unwrap_or_default());
     let focus = focus.map_or(JsValue::NULL, JsValue::from_str);
-    if let Some(window) = web_sys::window() {
-        let _ = js_sys::Reflect::set(&window, &"assocLinks".into(), &list);
-        let _ = js_sys::Reflect::set(&window, &"assocFocus".into(), &focus);
-    }
-    call("links", &list);
+    keep("assocLinks", &json);
+    keep("assocFocus", &focus);
+    call("links", &[json, focus]);
 }
 
 /// Calls `point` with the key (or `None`) whenever the caret or the mouse in the editor

@@ -45,8 +45,15 @@ const marks = StateField.define({
   provide: (field) => EditorView.decorations.from(field),
 });
 
+// What the editor shows now, so that an update that changes nothing costs nothing (the
+// page sends both on every keystroke).
+let marked = null;
+let shownFindings = null;
+let shownLinks = null;
+
 function markFocus(focus) {
-  if (!view) return;
+  if (!view || (focus == null && marked == null)) return;
+  marked = focus;
   const length = view.state.doc.length;
   const ranges = links
     .filter((l) => l.key === focus && l.from < l.to && l.to <= length)
@@ -133,12 +140,15 @@ window.assocEditor = {
   // JSON of [{ key, from, to }]: the calls behind each foreign key; `focus` is the key
   // pointed at.
   links(json, focus = window.assocFocus) {
+    if (json === shownLinks && focus === marked) return;
+    shownLinks = json;
     links = JSON.parse(json);
     markFocus(focus);
   },
   // JSON of [{ from, to, severity, message, hint }], offsets in UTF-16 code units.
   diagnostics(json) {
-    if (!view) return;
+    if (!view || json === shownFindings) return;
+    shownFindings = json;
     const list = JSON.parse(json);
     const length = view.state.doc.length;
     const clamp = (n) => Math.max(0, Math.min(n, length));

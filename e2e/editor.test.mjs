@@ -69,6 +69,17 @@ test('Enter keeps the indentation, Ctrl+Z undoes, Ctrl+Enter runs', async () => 
   assert.match(await page.getAttribute('#run .step.show .result', 'data-json'), /"id": 1/);
 });
 
+test('keyboard only: Tab indents in the editor, Escape then Tab leaves it', async () => {
+  const { page } = browser;
+  await type(page, "const Owner = sequelize.define('owner', {});");
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Tab');
+  assert.ok((await page.inputValue('#code')).startsWith('  const Owner'), 'Tab indents');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('#editor')), null, 'focus left the editor');
+});
+
 test('an example loaded from the menu shows in the editor', async () => {
   const { page } = browser;
   await page.selectOption('#presets', 'many-to-many');

@@ -33,13 +33,22 @@ use report::{associations_report, model_report, DdlReport, ErrorReport, Report};
 /// them, without running queries. Never fails and never panics on any input: problems
 /// are in the report.
 pub fn analyze(source: &str) -> Report {
-    report(source, None, &sql::Dialect::ALL)
+    report(source, None, Scope::Full)
 }
 
-/// [`analyze`] writing the CREATE TABLE statements of `dialect` only (the others are
-/// `skipped`): what the page needs on every keystroke, at a third of the DDL work.
+/// What the page needs on every keystroke: [`analyze`] writing the CREATE TABLE
+/// statements of `dialect` only (the others are `skipped`), and without the report
+/// format's `models` and `associations` lists (left empty: the page shows `tables`,
+/// `methods` and the diagram instead). The CLI and the tests use [`analyze`].
 pub fn analyze_for(source: &str, dialect: sql::Dialect) -> Report {
-    report(source, None, &[dialect])
+    report(source, None, Scope::Page(dialect))
+}
+
+/// How much of the report to write.
+#[derive(Clone, Copy)]
+enum Scope {
+    Full,
+    Page(sql::Dialect),
 }
 
 /// Like [`analyze`], and runs the queries too, on a fresh GlueSQL store: the report's
@@ -48,7 +57,7 @@ pub fn run(source: &str, clock: runtime::Clock) -> Report {
     report(
         source,
         Some(runtime::Runtime::new(clock, runtime::RunLimits::default())),
-        &sql::Dialect::ALL,
+        Scope::Full,
     )
 }
 
@@ -56,9 +65,9 @@ pub fn run(source: &str, clock: runtime::Clock) -> Report {
 /// the benchmarks. A playground is for examples; this keeps a pasted file from freezing it.
 pub const MAX_SOURCE: usize = 512 * 1024;
 
-fn report(source: &str, runtime: Option<runtime::Runtime>, dialects: &[sql::Dialect]) -> Report {
+fn report(source: &str, runtime: Option<runtime::Runtime>, scope: Scope) -> Report {
     if source.len() > MAX_SOURCE {
-        let mut empty = report("", None, dialects);
+        let mut empty = report("", None, scope);
         empty.diagnostics.push(too_large(source));
         return empty;
     }
@@ -78,14 +87,24 @@ fn report(source: &str, runtime: Option<runtime::Runtime>, dialects: &[sql::Dial
     let error = outcome.error.as_ref().map(|thrown| &thrown.error);
     // An error before sync() means the tables were never created.
     let blocked = error.filter(|_| !outcome.synced);
+    let (full, dialects): (bool, &[sql::Dialect]) = match &scope {
+        Scope::Full => (true, &sql::Dialect::ALL),
+        Scope::Page(dialect) => (false, std::slice::from_ref(dialect)),
+    };
     Report {
         error: error.map(ErrorReport::from),
-        models: schema.models.iter().map(model_report).collect(),
-        associations: schema
-            .models
-            .iter()
-            .map(|m| associations_report(schema, m))
-            .collect(),
+        models: match full {
+            true => schema.models.iter().map(model_report).collect(),
+            false => Vec::new(),
+        },
+        associations: match full {
+            true => schema
+                .models
+                .iter()
+                .map(|m| associations_report(schema, m))
+                .collect(),
+            false => Vec::new(),
+        },
         ddl: DdlReport::build(schema, blocked, dialects),
         steps,
         diagnostics,

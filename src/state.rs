@@ -421,7 +421,7 @@ mod tests {
     fn presets_replace_the_code() {
         let state = State::new("").reduce(Action::LoadPreset("many-to-many".into()));
         assert!(state.code.contains("belongsToMany"));
-        assert_eq!(state.report.models.len(), 3);
+        assert_eq!(state.report.tables.len(), 3);
         let unchanged = state.reduce(Action::LoadPreset("no-such-preset".into()));
         assert_eq!(unchanged.code, state.code);
     }
@@ -444,11 +444,11 @@ mod tests {
     #[test]
     fn editing_reanalyzes_and_choosing_a_dialect_writes_its_ddl() {
         let state = State::new("const A = sequelize.define('a', {});");
-        assert_eq!(state.report.models.len(), 1);
+        assert_eq!(state.report.tables.len(), 1);
         let state = state.reduce(Action::EditCode(
             "const B = sequelize.define('b', {}); const C = sequelize.define('c', {});".into(),
         ));
-        assert_eq!(state.report.models.len(), 2);
+        assert_eq!(state.report.tables.len(), 2);
         let state = state.reduce(Action::ChooseDialect(Dialect::Sqlite));
         assert_eq!(state.dialect, Dialect::Sqlite);
         // The page writes the DDL of the dialect it shows.

@@ -33,9 +33,10 @@ const edge = () => browser.page.locator('#diagram .er-edge[data-from="pugs.owner
 
 async function expectHighlighted() {
   const { page } = browser;
-  await page.waitForSelector('#diagram .er-edge.highlight[data-from="pugs.ownerId"]');
-  await page.waitForSelector('#tables .table-card[data-table="pugs"] tr.fk.highlight');
-  assert.equal(await page.innerText('#sql pre.ddl mark.highlight'), '"ownerId" INTEGER REFERENCES "owners" ("id")');
+  // Panels off screen are not laid out (content-visibility): wait for the DOM, read text.
+  await page.waitForSelector('#diagram .er-edge.highlight[data-from="pugs.ownerId"]', { state: 'attached' });
+  await page.waitForSelector('#tables .table-card[data-table="pugs"] tr.fk.highlight', { state: 'attached' });
+  assert.equal(await page.textContent('#sql pre.ddl mark.highlight'), '"ownerId" INTEGER REFERENCES "owners" ("id")');
   const calls = await page.locator('#editor .cm-assoc-link').allInnerTexts();
   assert.deepEqual(calls, ['Pug.belongsTo(Owner)', 'Owner.hasMany(Pug)']);
 }

@@ -34,6 +34,8 @@ test('opens on the one-to-many example: ownerId on pugs, the hasMany methods', a
 });
 
 test("a foreign key's badge takes you to the table it refers to", async () => {
+  // The address bar gets its #v2. state shortly after load; compare with that.
+  await browser.page.waitForFunction(() => location.hash.startsWith('#v2.'));
   const hash = await browser.page.evaluate(() => location.hash);
   await browser.page.click('#tables .table-card[data-table="pugs"] tr.fk .badge.fk');
   assert.equal(await browser.page.evaluate(() => document.activeElement.dataset.table), 'owners');

@@ -26,6 +26,11 @@ test('the three code blocks become playgrounds with their code', async () => {
   await browser.page.waitForFunction(() => document.querySelectorAll('iframe.assoc-playground').length === 3
     && document.querySelectorAll('pre').length === 0);
   await browser.page.waitForFunction(() => window.frames.length === 3);
+  // A frame reports its address once it has navigated: wait until all three have.
+  for (let waited = 0; frames().length < 3 && waited < 30000; waited += 100) {
+    await browser.page.waitForTimeout(100);
+  }
+  assert.equal(frames().length, 3, browser.page.frames().map((f) => f.url()).join('\n'));
   for (const frame of frames()) await frame.waitForSelector('#code');
   const first = frames().find((f) => f.url().includes('panels=code%2Ctables%2Cmethods%2Crun'));
   assert.ok(first, frames().map((f) => f.url()).join('\n'));

@@ -200,8 +200,8 @@ impl State {
     /// The state the page opens with: the link's, else the saved work, else the
     /// example — and the notice to show. A bad link never replaces saved work.
     pub fn startup(fragment: &str, saved: Option<&str>) -> State {
-        use crate::share::decode;
-        let saved = saved.and_then(|s| decode(s).ok().flatten());
+        use crate::share::{decode, from_storage};
+        let saved = saved.and_then(from_storage);
         let fallback = || match &saved {
             Some(work) => State::new(&work.code).reduce(Action::ChooseDialect(work.dialect())),
             None => State::new(crate::examples::DEFAULT_EXAMPLE),

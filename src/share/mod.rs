@@ -158,6 +158,22 @@ fn inflate_with(dictionary: &[u8], data: &[u8], limit: usize) -> Result<Vec<u8>,
     }
 }
 
+/// The state as the browser's storage keeps it: plain JSON (storage is not a link, and
+/// compressing on every keystroke would cost the page time for nothing).
+pub fn to_storage(shared: &Shared) -> String {
+    serde_json::to_string(shared).expect("two strings serialize")
+}
+
+/// Reads saved work: plain JSON, or a link fragment as earlier versions saved it.
+pub fn from_storage(saved: &str) -> Option<Shared> {
+    if saved.len() > MAX_INFLATED {
+        return None;
+    }
+    serde_json::from_str(saved)
+        .ok()
+        .or_else(|| decode(saved).ok().flatten())
+}
+
 /// Reads a fragment (with or without its `#`); `Ok(None)` when there is nothing to read.
 pub fn decode(fragment: &str) -> Result<Option<Shared>, LinkError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment).trim();
@@ -239,6 +255,18 @@ mod tests {
             with_dictionary * 10 < plain * 9,
             "{with_dictionary} vs {plain}"
         );
+    }
+
+    #[test]
+    fn saved_work_reads_back_in_both_forms() {
+        let shared = Shared::new("const A = sequelize.define('a', {}); // é", Dialect::Sqlite);
+        assert_eq!(from_storage(&to_storage(&shared)), Some(shared.clone()));
+        assert_eq!(
+            from_storage(&encode(&shared)),
+            Some(shared),
+            "as saved before"
+        );
+        assert_eq!(from_storage("not saved work"), None);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::share::{encode, Shared};
+use crate::share::{encode, to_storage, Shared};
 use crate::sql::Dialect;
 
 const SAVED: &str = "assoc-playground";
@@ -50,9 +50,9 @@ impl Default for Saver {
 
 impl Saver {
     pub fn save(&self, code: &str, dialect: Dialect, keep: bool) {
-        let link = encode(&Shared::new(code, dialect));
+        let shared = Shared::new(code, dialect);
         if let Some(storage) = storage().filter(|_| keep) {
-            let _ = storage.set_item(SAVED, &link);
+            let _ = storage.set_item(SAVED, &to_storage(&shared));
         }
         let Some(window) = web_sys::window() else {
             return;
@@ -60,13 +60,14 @@ impl Saver {
         if let Some((handle, _)) = self.pending.borrow_mut().take() {
             window.clear_timeout_with_handle(handle);
         }
+        // The link is compressed only once typing pauses.
         let write = Closure::<dyn FnMut()>::new(move || {
             if let Some(window) = web_sys::window() {
                 if let Ok(history) = window.history() {
                     let _ = history.replace_state_with_url(
                         &JsValue::NULL,
                         "",
-                        Some(&format!("#{link}")),
+                        Some(&format!("#{}", encode(&shared))),
                     );
                 }
             }

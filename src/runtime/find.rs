@@ -185,8 +185,12 @@ fn op_of(name: &str) -> Option<CompareOp> {
         "lte" => CompareOp::Lte,
         "in" => CompareOp::In,
         "notIn" => CompareOp::NotIn,
-        "like" => CompareOp::Like,
+        "like" | "startsWith" | "endsWith" | "substring" => CompareOp::Like,
         "notLike" => CompareOp::NotLike,
+        "iLike" => CompareOp::ILike,
+        "notILike" => CompareOp::NotILike,
+        "between" => CompareOp::Between,
+        "notBetween" => CompareOp::NotBetween,
         "is" => CompareOp::Is,
         "not" => CompareOp::IsNot,
         _ => return None,
@@ -269,7 +273,14 @@ fn compare(model: &Model, attribute: &str, value: &Value) -> RunResult<Where> {
                         format!("Op.{name} is not supported by the playground yet"),
                     )
                 })?;
-                parts.push(make(op, operand));
+                // startsWith and friends are LIKE patterns, as Sequelize writes them.
+                let operand = match (name, operand) {
+                    ("startsWith", Value::Str(s)) => Value::Str(format!("{s}%")),
+                    ("endsWith", Value::Str(s)) => Value::Str(format!("%{s}")),
+                    ("substring", Value::Str(s)) => Value::Str(format!("%{s}%")),
+                    (_, other) => other.clone(),
+                };
+                parts.push(make(op, &operand));
             }
             Ok(if parts.len() == 1 {
                 parts.remove(0)
@@ -352,13 +363,8 @@ fn store_condition(condition: &Where) -> String {
                     }
                 }
                 WhereValue::List(items) => format!(
-                    "{column} {} ({})",
-                    op.sql(),
-                    items
-                        .iter()
-                        .map(store_literal)
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    "{column} {}",
+                    op.with_list(items.iter().map(store_literal).collect())
                 ),
             }
         }

@@ -63,6 +63,10 @@ pub enum CompareOp {
     NotIn,
     Like,
     NotLike,
+    ILike,
+    NotILike,
+    Between,
+    NotBetween,
     Is,
     IsNot,
 }
@@ -80,8 +84,22 @@ impl CompareOp {
             CompareOp::NotIn => "NOT IN",
             CompareOp::Like => "LIKE",
             CompareOp::NotLike => "NOT LIKE",
+            CompareOp::ILike => "ILIKE",
+            CompareOp::NotILike => "NOT ILIKE",
+            CompareOp::Between => "BETWEEN",
+            CompareOp::NotBetween => "NOT BETWEEN",
             CompareOp::Is => "IS",
             CompareOp::IsNot => "IS NOT",
+        }
+    }
+
+    /// `IN (a, b)`, or `BETWEEN a AND b` for the range operators.
+    pub fn with_list(self, items: Vec<String>) -> String {
+        match (self, items.as_slice()) {
+            (CompareOp::Between | CompareOp::NotBetween, [low, high]) => {
+                format!("{} {low} AND {high}", self.sql())
+            }
+            _ => format!("{} ({})", self.sql(), items.join(", ")),
         }
     }
 }
@@ -109,13 +127,8 @@ pub fn where_sql(condition: &Where, alias: &str) -> String {
                     _ => String::new(),
                 },
                 WhereValue::List(items) => format!(
-                    "{column} {} ({})",
-                    op.sql(),
-                    items
-                        .iter()
-                        .map(Literal::sql)
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    "{column} {}",
+                    op.with_list(items.iter().map(Literal::sql).collect())
                 ),
             }
         }
@@ -162,14 +175,9 @@ fn bare(condition: &Where, bind: bool, next: &mut usize) -> String {
                     format!("{} {} {}", quote(field), op.sql(), value_sql(literal))
                 }
                 WhereValue::List(items) => format!(
-                    "{} {} ({})",
+                    "{} {}",
                     quote(field),
-                    op.sql(),
-                    items
-                        .iter()
-                        .map(&mut value_sql)
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    op.with_list(items.iter().map(&mut value_sql).collect())
                 ),
             }
         }

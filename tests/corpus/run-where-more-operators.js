@@ -1,0 +1,13 @@
+const Pug = sequelize.define('pug', { name: DataTypes.STRING, age: DataTypes.INTEGER });
+await sequelize.sync({ force: true });
+await Pug.bulkCreate([{ name: 'Cody', age: 3 }, { name: 'Coco', age: 7 }, { name: 'Rex', age: 12 }]);
+console.log(await Pug.findAll({ where: { age: { [Op.between]: [3, 7] } }, order: [['id', 'ASC']] }));
+console.log(await Pug.findAll({ where: { age: { [Op.notBetween]: [3, 7] } } }));
+console.log(await Pug.findAll({ where: { name: { [Op.startsWith]: 'Co' } }, order: [['id', 'ASC']] }));
+console.log(await Pug.findAll({ where: { name: { [Op.endsWith]: 'ex' } } }));
+console.log(await Pug.findAll({ where: { name: { [Op.substring]: 'oc' } } }));
+console.log(await Pug.findAll({ where: { name: { [Op.iLike]: 'c%' } }, order: [['id', 'ASC']] }));
+console.log(await Pug.findAll({ where: { name: { [Op.notILike]: 'c%' } } }));
+console.log(await Pug.count({ where: { age: { [Op.between]: [3, 7] } } }));
+await Pug.destroy({ where: { age: { [Op.between]: [10, 20] } } });
+console.log(await Pug.count());

@@ -17,12 +17,7 @@ pub fn method_snippet(code: &str, model: &str, method: &str) -> Option<String> {
     let (program, _) = crate::syntax::parse(code);
     let schema = interpret::run(&program, Limits::default()).schema;
     let source = schema.model(schema.find_model(model)?);
-    let (association, kind) = source.associations.iter().find_map(|a| {
-        a.accessors
-            .iter()
-            .find(|(_, name)| name == method)
-            .map(|(kind, _)| (a, *kind))
-    })?;
+    let (association, kind) = source.accessor(method)?;
     let target = schema.model(association.target);
     let mut snippet = definitions(code, &program);
     snippet.push_str("await sequelize.sync({ force: true });\n");
@@ -141,9 +136,7 @@ fn required_values(model: &Model) -> String {
             a.allow_null == Some(false)
                 && a.auto_increment != Some(true)
                 && a.default_value.is_none()
-                && ![&stamps.created_at, &stamps.updated_at]
-                    .iter()
-                    .any(|s| s.as_deref() == Some(name.as_str()))
+                && !stamps.is_filled_by_sequelize(name)
         })
         .map(|(name, a)| {
             let key = a.data_type.as_ref().map_or("STRING", |t| t.key.as_str());

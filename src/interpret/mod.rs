@@ -960,9 +960,7 @@ impl Interpreter {
     /// Whether `method` is one the model's associations add to its instances
     /// (`getPugs`, `setOwner`, …), which learners often call on the model itself.
     fn is_instance_accessor(&self, model: ModelId, method: &str) -> bool {
-        let model = self.schema.model(model);
-        let accessors = model.associations.iter().flat_map(|a| &a.accessors);
-        accessors.map(|(_, name)| name).any(|name| name == method)
+        self.schema.model(model).accessor(method).is_some()
     }
 
     /// A model, or for a name the snippet never defined, an empty model standing in for

@@ -323,10 +323,7 @@ impl Interpreter {
                     .path()
                     .map(|p| p.join("."))
                     .unwrap_or_else(|| lower_first(&model.name));
-                let accessors = model
-                    .associations
-                    .iter()
-                    .flat_map(|a| a.accessors.iter().map(|(_, n)| n.as_str()));
+                let accessors = model.accessor_names();
                 let mut error = RuntimeError::new(
                     "TypeError",
                     format!("{receiver}.{method} is not a function"),

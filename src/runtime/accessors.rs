@@ -15,13 +15,7 @@ pub fn lookup<'s>(
     instance: &InstanceRef,
     name: &str,
 ) -> Option<(&'s Association, &'static str)> {
-    let model = schema.model(instance.borrow().model);
-    model.associations.iter().find_map(|a| {
-        a.accessors
-            .iter()
-            .find(|(_, n)| n == name)
-            .map(|(kind, _)| (a, *kind))
-    })
+    schema.model(instance.borrow().model).accessor(name)
 }
 
 fn key_of(instance: &InstanceRef, attribute: &str) -> Value {

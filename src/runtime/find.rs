@@ -12,7 +12,7 @@ use super::sql::{self, CompareOp, Literal, WhereValue};
 use super::store::{Cell, Filter, Row};
 use super::{engine_error, RunResult, Runtime, RuntimeError};
 use crate::interpret::value::Value;
-use crate::schema::{Association, AssociationType, Model, ModelId, Schema, Unique};
+use crate::schema::{Association, AssociationType, Model, ModelId, Schema};
 
 #[derive(Clone, Debug)]
 pub struct FindPlan {
@@ -1128,23 +1128,11 @@ pub fn is_unique_lookup(model: &Model, where_: Option<&Value>) -> bool {
 }
 
 fn is_unique_single_column(model: &Model, name: &str) -> bool {
-    if model.primary_key_attribute() == Some(name) {
-        return true;
-    }
-    let Some((_, attribute)) = model.attributes.iter().find(|(n, _)| n == name) else {
-        return false;
-    };
-    match &attribute.unique {
-        Some(Unique::Flag(unique)) => *unique,
-        Some(named @ Unique::Named(_)) => {
-            let sharing = model.attributes.iter();
-            sharing
-                .filter(|(_, a)| a.unique.as_ref() == Some(named))
-                .count()
-                == 1
-        }
-        None => false,
-    }
+    model.primary_key_attribute() == Some(name)
+        || model
+            .unique_keys()
+            .iter()
+            .any(|key| key.attributes == [name])
 }
 
 /// Whether a where is exactly "primary key = value" (findOne then adds no LIMIT).

@@ -275,10 +275,7 @@ fn check_not_null(schema: &Schema, instance: &InstanceRef) -> RunResult<()> {
         if attribute.allow_null != Some(false) || attribute.auto_increment == Some(true) {
             continue;
         }
-        if [&stamps.created_at, &stamps.updated_at]
-            .iter()
-            .any(|s| s.as_deref() == Some(name.as_str()))
-        {
+        if stamps.is_filled_by_sequelize(name) {
             continue;
         }
         if data
@@ -760,20 +757,11 @@ fn check_unique<C: AsRef<str>>(
     let model = schema.model(model_id);
     let sequence_key = columns.iter().any(|(_, generated)| *generated)
         && !rt.generated_keys_may_clash(&model.table_name);
-    let mut keys: Vec<(String, Vec<String>)> = Vec::new();
-    for (name, attribute) in model.table_attributes() {
-        let key = match &attribute.unique {
-            Some(crate::schema::Unique::Flag(true)) => name.clone(),
-            Some(crate::schema::Unique::Named(key)) => key.clone(),
-            _ if attribute.is_primary_key() && !sequence_key => "\u{0}primary".to_string(),
-            _ => continue,
-        };
-        match keys.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, fields)) => fields.push(model.field_of(name)),
-            None => keys.push((key, vec![model.field_of(name)])),
+    for key in model.unique_keys() {
+        if key.primary && sequence_key {
+            continue;
         }
-    }
-    for (key, fields) in keys {
+        let fields: Vec<String> = key.attributes.iter().map(|a| model.field_of(a)).collect();
         fn tuple<C: AsRef<str>>(fields: &[String], row: &[(C, Cell)]) -> Option<String> {
             let values: Vec<Cell> = fields.iter().map(|f| cell_in(row, f)).collect();
             (!values.contains(&Cell::Null)).then(|| format!("{values:?}"))
@@ -794,7 +782,7 @@ fn check_unique<C: AsRef<str>>(
         for row in rows {
             if let Some(t) = tuple(&fields, row) {
                 if !seen.insert(t) {
-                    let what = if key == "\u{0}primary" {
+                    let what = if key.primary {
                         "the primary key".to_string()
                     } else {
                         format!("{} (unique)", fields.join(", "))

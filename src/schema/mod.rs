@@ -311,7 +311,67 @@ pub struct TimestampAttributes {
     pub deleted_at: Option<String>,
 }
 
+impl TimestampAttributes {
+    /// Whether `attribute` is `createdAt` or `updatedAt`, which Sequelize fills itself.
+    pub fn is_filled_by_sequelize(&self, attribute: &str) -> bool {
+        [&self.created_at, &self.updated_at]
+            .iter()
+            .any(|stamp| stamp.as_deref() == Some(attribute))
+    }
+}
+
+/// One set of columns whose values must be unique together.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UniqueKey {
+    /// The primary key (not a `unique` option).
+    pub primary: bool,
+    /// Attribute names, in definition order.
+    pub attributes: Vec<String>,
+}
+
 impl Model {
+    /// The unique keys of the table: each `unique: true` column, each named `unique`
+    /// shared by its columns, and the primary key where no `unique` option covers it.
+    pub fn unique_keys(&self) -> Vec<UniqueKey> {
+        let mut keys: Vec<(String, UniqueKey)> = Vec::new();
+        for (name, attribute) in self.table_attributes() {
+            let (id, primary) = match &attribute.unique {
+                Some(Unique::Flag(true)) => (name.clone(), false),
+                Some(Unique::Named(key)) => (key.clone(), false),
+                _ if attribute.is_primary_key() => ("\u{0}primary".to_string(), true),
+                _ => continue,
+            };
+            match keys.iter_mut().find(|(k, _)| *k == id) {
+                Some((_, key)) => key.attributes.push(name.clone()),
+                None => keys.push((
+                    id,
+                    UniqueKey {
+                        primary,
+                        attributes: vec![name.clone()],
+                    },
+                )),
+            }
+        }
+        keys.into_iter().map(|(_, key)| key).collect()
+    }
+
+    /// The association method `name` (`getPugs`, …) the model's instances have, with
+    /// the association that adds it and its kind (`get`, `add`, …).
+    pub fn accessor(&self, name: &str) -> Option<(&Association, &'static str)> {
+        self.associations.iter().find_map(|a| {
+            a.accessors
+                .iter()
+                .find(|(_, n)| n == name)
+                .map(|(kind, _)| (a, *kind))
+        })
+    }
+
+    /// The names of every association method the model's instances have.
+    pub fn accessor_names(&self) -> impl Iterator<Item = &str> {
+        let accessors = self.associations.iter().flat_map(|a| &a.accessors);
+        accessors.map(|(_, name)| name.as_str())
+    }
+
     pub fn attribute(&self, name: &str) -> Option<&Attribute> {
         self.attributes
             .iter()

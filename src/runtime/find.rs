@@ -143,10 +143,7 @@ fn missing_in_includes(
 /// PostgreSQL's words for a column of `model` that does not exist, qualified or not,
 /// with the attribute the learner probably meant.
 fn column_error(model: &Model, qualifier: Option<&str>, name: &str) -> RuntimeError {
-    let message = match qualifier {
-        Some(table) => format!("column {table}.{name} does not exist"),
-        None => format!("column \"{name}\" does not exist"),
-    };
+    let message = missing_column_message(qualifier, name);
     let attributes: Vec<&str> = model.table_attributes().map(|(a, _)| a.as_str()).collect();
     let known = format!("{} has {}", model.name, attributes.join(", "));
     let hint = match crate::interpret::options::closest(name, attributes.iter().copied()) {
@@ -154,6 +151,14 @@ fn column_error(model: &Model, qualifier: Option<&str>, name: &str) -> RuntimeEr
         None => known,
     };
     RuntimeError::new("SequelizeDatabaseError", message).with_hint(hint)
+}
+
+/// PostgreSQL's words for a column that does not exist, qualified by a table alias or not.
+fn missing_column_message(qualifier: Option<&str>, name: &str) -> String {
+    match qualifier {
+        Some(table) => format!("column {table}.{name} does not exist"),
+        None => format!("column \"{name}\" does not exist"),
+    }
 }
 
 /// A JavaScript value as a literal in a condition.
@@ -311,10 +316,7 @@ pub fn unknown_column(
     match condition.and_then(|c| first(model, c)) {
         Some(name) => Err(RuntimeError::new(
             "SequelizeDatabaseError",
-            match alias {
-                Some(alias) => format!("column {alias}.{name} does not exist"),
-                None => format!("column \"{name}\" does not exist"),
-            },
+            missing_column_message(alias, name),
         )),
         None => Ok(()),
     }

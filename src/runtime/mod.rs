@@ -200,14 +200,13 @@ impl Runtime {
                 continue;
             };
             let model = schema.models.iter().find(|m| m.table_name == table);
-            let is_date = |field: &str| {
-                model.is_some_and(|m| {
-                    m.table_attributes().any(|(name, a)| {
-                        m.field_of(name) == field
-                            && a.data_type.as_ref().is_some_and(|t| t.key == "DATE")
-                    })
-                })
-            };
+            let date_columns: Vec<String> = model.map_or_else(Vec::new, |m| {
+                m.table_attributes()
+                    .filter(|(_, a)| a.data_type.as_ref().is_some_and(|t| t.key == "DATE"))
+                    .map(|(name, _)| m.field_of(name))
+                    .collect()
+            });
+            let is_date = |field: &str| date_columns.iter().any(|c| c == field);
             let columns: Vec<String> = match (rows.first(), model) {
                 (Some(row), _) => row.iter().map(|(c, _)| c.to_string()).collect(),
                 (None, Some(m)) => m.table_attributes().map(|(n, _)| m.field_of(n)).collect(),

@@ -29,6 +29,8 @@ test('opens on the one-to-many example: ownerId on pugs, the hasMany methods', a
   for (const name of ['getPugs', 'addPugs', 'countPugs', 'createPug', 'hasPug']) {
     assert.ok(methods.some((m) => m.startsWith(`owner.${name}(`)), `${name} in ${methods}`);
   }
+  // No card is wider than its box (a card that overflows scrolls sideways on hover).
+  assert.deepEqual(await browser.page.$$eval('#tables .table-card', (cards) => cards.map((c) => c.scrollWidth - c.clientWidth)), [0, 0]);
   fs.mkdirSync(artifacts, { recursive: true });
   await browser.page.screenshot({ path: path.join(artifacts, 'main.png'), fullPage: true });
 });

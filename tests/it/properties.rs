@@ -3,6 +3,7 @@
 //! column that exist; GlueSQL takes the tables and the rows (sync, a row per model, an
 //! include of every association); the report is the same every time.
 
+use assoc_playground::assoc::inflect::upper_first;
 use assoc_playground::form::{Form, FormAssociation, FormAttribute, FormModel};
 use assoc_playground::interpret::{self, Limits};
 use proptest::prelude::*;
@@ -48,10 +49,6 @@ fn model(index: usize) -> impl Strategy<Value = FormModel> {
                 underscored,
             }
         })
-}
-
-fn upper_first(word: &str) -> String {
-    word[..1].to_uppercase() + &word[1..]
 }
 
 /// One association call between models `a` and `b` (indexes). Keys only point from a

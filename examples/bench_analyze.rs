@@ -73,8 +73,36 @@ fn main() {
         &generated_snippet(100, 150),
         50,
     );
+    time_page_analysis(&generated_snippet(100, 150), 50);
     if std::env::var_os("PHASES").is_some() {
         phases(&generated_snippet(100, 150));
+    }
+}
+
+/// The page's own analysis per keystroke (one dialect, no `models`/`associations` lists).
+fn time_page_analysis(code: &str, runs: u32) {
+    let dialect = assoc_playground::sql::Dialect::Postgres;
+    let start = Instant::now();
+    for _ in 0..runs {
+        std::hint::black_box(assoc_playground::analyze_for(
+            std::hint::black_box(code),
+            dialect,
+        ));
+    }
+    let per_run = start.elapsed() / runs;
+    println!(
+        "{:<38} {:>6} bytes  {:>9.3} ms per analyze_for (the page's, one dialect)",
+        "generated 100 models / 150 associations",
+        code.len(),
+        per_run.as_secs_f64() * 1000.0
+    );
+    if let Some(loops) = std::env::var("PROFILE_LOOPS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+    {
+        for _ in 0..loops {
+            std::hint::black_box(assoc_playground::analyze_for(code, dialect));
+        }
     }
 }
 

@@ -5,6 +5,8 @@
 //! every table it references — and in definition order within a layer, so the
 //! tutorials' owner → pug reads left to right.
 
+use std::rc::Rc;
+
 use serde::Serialize;
 
 use crate::schema::{AssociationType, Model, Schema};
@@ -20,8 +22,10 @@ const MARGIN: f64 = 16.0;
 pub struct Diagram {
     pub width: f64,
     pub height: f64,
-    pub boxes: Vec<TableBox>,
-    pub edges: Vec<Edge>,
+    /// Shared (`Rc`): boxes and edges an edit leaves as they were are the ones the page
+    /// already drew (see `Report::share_unchanged`).
+    pub boxes: Vec<Rc<TableBox>>,
+    pub edges: Vec<Rc<Edge>>,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -63,6 +67,26 @@ pub struct Edge {
     /// Start (at the foreign key) and end (at the referenced key).
     pub from: (f64, f64),
     pub to: (f64, f64),
+}
+
+impl Edge {
+    /// `pugs.ownerId`: the foreign key, as the tables and the links name it.
+    pub fn key(&self) -> String {
+        format!("{}.{}", self.from_table, self.from_column)
+    }
+}
+
+impl Diagram {
+    /// The same drawing, told by pointers: true when every box and edge is shared.
+    pub fn is_shared_with(&self, other: &Diagram) -> bool {
+        fn same<T>(a: &[Rc<T>], b: &[Rc<T>]) -> bool {
+            a.len() == b.len() && a.iter().zip(b).all(|(a, b)| Rc::ptr_eq(a, b))
+        }
+        self.width == other.width
+            && self.height == other.height
+            && same(&self.boxes, &other.boxes)
+            && same(&self.edges, &other.edges)
+    }
 }
 
 fn layers(schema: &Schema) -> Vec<usize> {
@@ -172,7 +196,7 @@ pub fn layout(schema: &Schema) -> Diagram {
             } else {
                 (from_box.x + BOX_WIDTH, to_box.x + BOX_WIDTH)
             };
-            edges.push(Edge {
+            edges.push(Rc::new(Edge {
                 from_table: model.table_name.clone(),
                 cardinality: cardinality(schema, model, &from_column, schema.model(target)),
                 from: (from_x, row_y(from_box, &from_column)),
@@ -180,7 +204,7 @@ pub fn layout(schema: &Schema) -> Diagram {
                 from_column,
                 to_table: table.to_string(),
                 to_column,
-            });
+            }));
         }
     }
     let width = boxes.iter().map(|b| b.x + BOX_WIDTH).fold(0.0, f64::max) + MARGIN + 40.0;
@@ -188,7 +212,7 @@ pub fn layout(schema: &Schema) -> Diagram {
     Diagram {
         width,
         height,
-        boxes,
+        boxes: boxes.into_iter().map(Rc::new).collect(),
         edges,
     }
 }

@@ -7,8 +7,9 @@ use serde::Serialize;
 use crate::assoc::inflect::upper_first;
 use crate::schema::{Association, AssociationType, Model, Schema};
 
-/// One table as the tutorials draw it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// One table as the tutorials draw it. (`Eq`, so that comparing two `Rc`s of the same
+/// view is a pointer check.)
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TableView {
     pub model: String,
@@ -18,7 +19,7 @@ pub struct TableView {
     pub columns: Vec<ColumnView>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ColumnView {
     pub name: String,
@@ -70,7 +71,7 @@ pub fn table_view(model: &Model) -> TableView {
 }
 
 /// One method an association adds to the source model's instances.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct MethodView {
     pub name: String,
     /// `pug.setOwner(owner)`.
@@ -80,7 +81,7 @@ pub struct MethodView {
     pub association: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ModelMethods {
     pub model: String,
     pub methods: Vec<MethodView>,

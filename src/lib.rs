@@ -27,6 +27,8 @@ pub mod syntax;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 
+use std::rc::Rc;
+
 use report::{associations_report, model_report, DdlReport, ErrorReport, Report};
 
 /// Reads and runs the snippet's definitions and reports what Sequelize would make of
@@ -108,14 +110,18 @@ fn report(source: &str, runtime: Option<runtime::Runtime>, scope: Scope) -> Repo
         ddl: DdlReport::build(schema, blocked, dialects),
         steps,
         diagnostics,
-        tables: schema.models.iter().map(explain::table_view).collect(),
+        tables: schema
+            .models
+            .iter()
+            .map(|m| Rc::new(explain::table_view(m)))
+            .collect(),
         diagram: diagram::layout(schema),
         links: report::key_links(schema),
         data,
         methods: schema
             .models
             .iter()
-            .map(|m| explain::methods(schema, m))
+            .map(|m| Rc::new(explain::methods(schema, m)))
             .collect(),
     }
 }

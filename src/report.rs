@@ -2,6 +2,8 @@
 //! `shared/report-format.md`. Field names are Sequelize's, so a report can be compared
 //! with a recording of real Sequelize.
 
+use std::rc::Rc;
+
 use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
@@ -21,8 +23,10 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     /// Playground extras (not compared with Sequelize): the tables as tutorials draw
     /// them, and what each association method does.
-    pub tables: Vec<TableView>,
-    pub methods: Vec<ModelMethods>,
+    /// Shared (`Rc`) so that a view unchanged since the last keystroke is the same
+    /// value the page already drew (see [`Report::share_unchanged`]).
+    pub tables: Vec<Rc<TableView>>,
+    pub methods: Vec<Rc<ModelMethods>>,
     /// The entity diagram, laid out.
     pub diagram: crate::diagram::Diagram,
     /// Each foreign key with the association calls that made it.
@@ -30,6 +34,42 @@ pub struct Report {
     /// After a run: the rows in each table.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub data: Vec<crate::runtime::TableRows>,
+}
+
+impl Report {
+    /// Takes from `previous` every table and methods view that has not changed, so that
+    /// an edit to one model leaves the other views the same `Rc`s: the page compares
+    /// them by pointer and redraws only what changed.
+    pub fn share_unchanged(mut self, previous: &Report) -> Report {
+        share(&mut self.tables, &previous.tables, |a, b| {
+            a.table_name == b.table_name
+        });
+        share(&mut self.methods, &previous.methods, |a, b| {
+            a.model == b.model
+        });
+        let (diagram, old) = (&mut self.diagram, &previous.diagram);
+        share(&mut diagram.boxes, &old.boxes, |a, b| a.table == b.table);
+        share(&mut diagram.edges, &old.edges, |a, b| {
+            a.from_table == b.from_table && a.from_column == b.from_column
+        });
+        self
+    }
+}
+
+/// Replaces each view in `views` that equals its namesake in `previous` by that one.
+/// Views keep their order across most edits, so the same index is tried first.
+fn share<T: PartialEq>(
+    views: &mut [Rc<T>],
+    previous: &[Rc<T>],
+    namesakes: impl Fn(&T, &T) -> bool,
+) {
+    for (index, view) in views.iter_mut().enumerate() {
+        let same_place = previous.get(index).filter(|old| namesakes(old, view));
+        let old = same_place.or_else(|| previous.iter().find(|old| namesakes(old, view)));
+        if let Some(old) = old.filter(|old| **old == *view) {
+            *view = Rc::clone(old);
+        }
+    }
 }
 
 /// A foreign key and the association calls behind it: what the page highlights

@@ -231,7 +231,9 @@ impl State {
     pub fn reduce(&self, action: Action) -> State {
         match action {
             Action::EditCode(code) => State {
-                report: Rc::new(crate::analyze_for(&code, self.dialect)),
+                report: Rc::new(
+                    crate::analyze_for(&code, self.dialect).share_unchanged(&self.report),
+                ),
                 code,
                 ..self.clone()
             },
@@ -460,6 +462,33 @@ mod tests {
             state.report.ddl.get(Dialect::Postgres),
             crate::report::DdlResult::Skipped { .. }
         ));
+    }
+
+    #[test]
+    fn an_edit_to_one_model_shares_the_views_of_the_others() {
+        let code = |attribute: &str| {
+            format!(
+                "const Owner = sequelize.define('owner', {{ {attribute}: DataTypes.STRING }});
+const Pug = sequelize.define('pug', {{ name: DataTypes.STRING }});
+Owner.hasMany(Pug);"
+            )
+        };
+        let before = State::new(&code("name"));
+        let after = before.reduce(Action::EditCode(code("nickname")));
+        let (old, new) = (&before.report, &after.report);
+        // owners changed; pugs (table, box) and Owner's methods did not.
+        assert!(!Rc::ptr_eq(&old.tables[0], &new.tables[0]));
+        assert!(new.tables[0].line.contains("nickname"));
+        assert!(Rc::ptr_eq(&old.tables[1], &new.tables[1]));
+        assert!(Rc::ptr_eq(&old.methods[0], &new.methods[0]));
+        assert!(!Rc::ptr_eq(&old.diagram.boxes[0], &new.diagram.boxes[0]));
+        assert!(Rc::ptr_eq(&old.diagram.boxes[1], &new.diagram.boxes[1]));
+        assert!(Rc::ptr_eq(&old.diagram.edges[0], &new.diagram.edges[0]));
+        assert!(!new.diagram.is_shared_with(&old.diagram));
+        // Text inserted above moves every span, not the views.
+        let moved = after.reduce(Action::EditCode(format!("\n\n{}", code("nickname"))));
+        assert!(moved.report.diagram.is_shared_with(&after.report.diagram));
+        assert!(Rc::ptr_eq(&moved.report.tables[0], &after.report.tables[0]));
     }
 
     #[test]

@@ -18,14 +18,29 @@ pub struct DiagramProps {
 
 impl PartialEq for DiagramProps {
     fn eq(&self, other: &Self) -> bool {
-        // A new analysis often draws the same diagram: compare what is drawn.
-        (Rc::ptr_eq(&self.report, &other.report) || self.report.diagram == other.report.diagram)
+        // A new analysis often draws the same diagram (its parts are shared).
+        (Rc::ptr_eq(&self.report, &other.report)
+            || self.report.diagram.is_shared_with(&other.report.diagram))
             && self.focus == other.focus
             && self.on_focus == other.on_focus
     }
 }
 
-fn table_box(table: &TableBox) -> Html {
+#[derive(Properties)]
+struct TableBoxProps {
+    table: Rc<TableBox>,
+}
+
+impl PartialEq for TableBoxProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.table, &other.table)
+    }
+}
+
+/// One box; a box an edit left unchanged is the same `Rc` and is not redrawn.
+#[function_component(TableBoxView)]
+fn table_box(props: &TableBoxProps) -> Html {
+    let table = &props.table;
     html! {
         <g class="er-table" data-table={table.table.clone()}>
             <rect x={table.x.to_string()} y={table.y.to_string()} width={BOX_WIDTH.to_string()}
@@ -57,9 +72,26 @@ fn end_mark(x: f64, y: f64, outward: f64, many: bool) -> String {
     }
 }
 
-fn edge_path(edge: &Edge, focus: Option<&str>, on_focus: &Callback<Option<String>>) -> Html {
-    let key = format!("{}.{}", edge.from_table, edge.from_column);
-    let highlighted = focus == Some(key.as_str());
+#[derive(Properties)]
+struct EdgeProps {
+    edge: Rc<Edge>,
+    highlighted: bool,
+    on_focus: Callback<Option<String>>,
+}
+
+impl PartialEq for EdgeProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.edge, &other.edge)
+            && self.highlighted == other.highlighted
+            && self.on_focus == other.on_focus
+    }
+}
+
+#[function_component(EdgeView)]
+fn edge_path(props: &EdgeProps) -> Html {
+    let (edge, on_focus) = (&props.edge, &props.on_focus);
+    let key = edge.key();
+    let highlighted = props.highlighted;
     let on_enter = {
         let (on_focus, key) = (on_focus.clone(), key.clone());
         Callback::from(move |_: MouseEvent| on_focus.emit(Some(key.clone())))
@@ -115,8 +147,14 @@ pub fn diagram_panel(props: &DiagramProps) -> Html {
                     <svg class="er" role="img" aria-label="Entity diagram"
                         viewBox={format!("0 0 {} {}", diagram.width, diagram.height)}
                         width={diagram.width.to_string()} height={diagram.height.to_string()}>
-                        { for diagram.edges.iter().map(|e| edge_path(e, props.focus.as_deref(), &props.on_focus)) }
-                        { for diagram.boxes.iter().map(table_box) }
+                        { for diagram.edges.iter().map(|edge| {
+                            let key = edge.key();
+                            let highlighted = props.focus.as_deref() == Some(key.as_str());
+                            html! { <EdgeView {key} edge={Rc::clone(edge)} {highlighted} on_focus={props.on_focus.clone()} /> }
+                        }) }
+                        { for diagram.boxes.iter().map(|table| html! {
+                            <TableBoxView key={table.table.clone()} table={Rc::clone(table)} />
+                        }) }
                     </svg>
                 </div>
             }

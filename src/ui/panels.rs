@@ -93,7 +93,7 @@ fn table_anchor(table: &str) -> String {
 
 #[derive(Properties, Clone, PartialEq)]
 struct TableCardProps {
-    table: TableView,
+    table: Rc<TableView>,
     /// The column of this table pointed at, if any.
     focused: Option<String>,
     on_focus: Callback<Option<String>>,
@@ -251,7 +251,7 @@ pub fn sql(props: &SqlProps) -> Html {
 
 #[derive(Properties, Clone, PartialEq)]
 struct MethodsCardProps {
-    model: ModelMethods,
+    model: Rc<ModelMethods>,
     /// The explored method's SQL, if it is one of this model's.
     explored: Option<Rc<Explored>>,
     stale: bool,

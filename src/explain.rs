@@ -88,14 +88,16 @@ pub struct ModelMethods {
 }
 
 pub fn methods(schema: &Schema, model: &Model) -> ModelMethods {
+    let me = instance_word(model);
     let methods = model
         .associations
         .iter()
         .flat_map(|association| {
+            let words = Words::of(schema, association, &me);
             association
                 .accessors
                 .iter()
-                .map(move |(kind, name)| method_view(schema, association, kind, name))
+                .map(move |(kind, name)| method_view(&words, association, kind, name))
         })
         .collect();
     ModelMethods {
@@ -114,12 +116,41 @@ fn instance_word(model: &Model) -> String {
     }
 }
 
-fn method_view(schema: &Schema, association: &Association, kind: &str, name: &str) -> MethodView {
-    let source = schema.model(association.source);
-    let target = schema.model(association.target);
-    let me = instance_word(source);
-    let one = lower(&association.names.singular);
-    let many = lower(&association.names.plural);
+/// The words an association's method descriptions are made of, found once for all
+/// its methods.
+struct Words<'a> {
+    /// The source instance: `owner`.
+    me: &'a str,
+    /// The association's singular and plural: `pug`, `pugs`.
+    one: String,
+    many: String,
+    target: &'a Model,
+    /// A many-to-many link's join table.
+    through: &'a str,
+}
+
+impl<'a> Words<'a> {
+    fn of(schema: &'a Schema, association: &Association, me: &'a str) -> Words<'a> {
+        Words {
+            me,
+            one: lower(&association.names.singular),
+            many: lower(&association.names.plural),
+            target: schema.model(association.target),
+            through: association
+                .through
+                .map_or("", |id| schema.model(id).table_name.as_str()),
+        }
+    }
+}
+
+fn method_view(words: &Words, association: &Association, kind: &str, name: &str) -> MethodView {
+    let Words {
+        me,
+        one,
+        many,
+        target,
+        through,
+    } = words;
     let fk = &association.foreign_key;
     let (signature_args, description) = match association.kind {
         AssociationType::BelongsTo => match kind {
@@ -164,14 +195,8 @@ fn method_view(schema: &Schema, association: &Association, kind: &str, name: &st
                 ),
             ),
         },
-        AssociationType::HasMany => has_many_description(kind, &me, &one, &many, fk, target),
-        AssociationType::BelongsToMany => {
-            let through = association
-                .through
-                .map(|id| schema.model(id).table_name.clone())
-                .unwrap_or_default();
-            belongs_to_many_description(kind, &me, &one, &many, &through)
-        }
+        AssociationType::HasMany => has_many_description(kind, me, one, many, fk, target),
+        AssociationType::BelongsToMany => belongs_to_many_description(kind, me, one, many, through),
     };
     MethodView {
         name: name.to_string(),

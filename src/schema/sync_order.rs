@@ -2,89 +2,110 @@
 //! depth-first topological sort Sequelize uses (the `toposort-class` package), so ties
 //! come out exactly as Sequelize orders them.
 
+use std::collections::HashMap;
+
 use super::{ModelId, Schema};
 
 /// Tables in creation order, or `None` when foreign keys form a cycle (Sequelize then
 /// creates the tables without constraints and adds them afterwards).
 pub fn sync_order(schema: &Schema) -> Option<Vec<ModelId>> {
-    // Edges as the sorter receives them: (table, dependency), or a lone table.
-    let mut edges: Vec<(String, Option<String>)> = Vec::new();
-    for model in &schema.models {
-        let dependencies: Vec<String> = model
-            .attributes
-            .iter()
-            .filter_map(|(_, a)| a.references.as_ref()?.model.clone())
-            .filter(|table| *table != model.table_name)
-            .collect();
-        if dependencies.is_empty() {
-            edges.push((model.table_name.clone(), None));
-        }
-        for dependency in dependencies {
-            edges.push((model.table_name.clone(), Some(dependency)));
-        }
-    }
-    let mut nodes: Vec<Option<String>> = Vec::new();
-    for (item, dependency) in &edges {
-        for node in std::iter::once(item).chain(dependency) {
-            if !nodes.iter().any(|n| n.as_deref() == Some(node.as_str())) {
-                nodes.push(Some(node.clone()));
-            }
-        }
-    }
+    let graph = Graph::of(schema);
     let mut sorter = Sorter {
-        edges: &edges,
-        nodes,
+        graph: &graph,
+        taken: vec![false; graph.names.len()],
+        on_path: vec![false; graph.names.len()],
         sorted: Vec::new(),
     };
-    for i in 0..sorter.nodes.len() {
-        let Some(node) = sorter.nodes[i].take() else {
+    for node in 0..graph.names.len() {
+        if sorter.taken[node] {
             continue;
-        };
-        for (item, dependency) in sorter.edges {
-            if *item == node {
-                if let Some(dependency) = dependency {
-                    sorter.visit(dependency, std::slice::from_ref(&node))?;
-                }
-            }
         }
+        sorter.taken[node] = true;
+        sorter.on_path[node] = true;
+        for &dependency in &graph.dependencies[node] {
+            sorter.visit(dependency)?;
+        }
+        sorter.on_path[node] = false;
         sorter.sorted.push(node);
     }
     // `sorted` was filled from the back in the original; reversing it twice (there and in
     // sync) leaves the push order, which is creation order.
+    let model_of: HashMap<&str, ModelId> = schema
+        .models
+        .iter()
+        .enumerate()
+        .rev() // the first model of a table name wins, as `find_table` has it
+        .map(|(id, model)| (model.table_name.as_str(), id))
+        .collect();
     Some(
         sorter
             .sorted
             .iter()
-            .filter_map(|table| schema.find_table(table))
+            .filter_map(|&node| model_of.get(graph.names[node]).copied())
             .collect(),
     )
 }
 
+/// The sorter's input: each table once, numbered in the order the sorter first meets
+/// it (a table, then the tables it references), with the tables it depends on.
+struct Graph<'a> {
+    names: Vec<&'a str>,
+    dependencies: Vec<Vec<usize>>,
+}
+
+impl<'a> Graph<'a> {
+    fn of(schema: &'a Schema) -> Graph<'a> {
+        let mut graph = Graph {
+            names: Vec::new(),
+            dependencies: Vec::new(),
+        };
+        let mut numbers: HashMap<&'a str, usize> = HashMap::new();
+        let mut number = |graph: &mut Graph<'a>, name: &'a str| {
+            *numbers.entry(name).or_insert_with(|| {
+                graph.names.push(name);
+                graph.dependencies.push(Vec::new());
+                graph.names.len() - 1
+            })
+        };
+        for model in &schema.models {
+            let table = number(&mut graph, &model.table_name);
+            let references = model
+                .attributes
+                .iter()
+                .filter_map(|(_, a)| a.references.as_ref()?.model.as_deref())
+                .filter(|referenced| *referenced != model.table_name);
+            for referenced in references {
+                let dependency = number(&mut graph, referenced);
+                graph.dependencies[table].push(dependency);
+            }
+        }
+        graph
+    }
+}
+
 struct Sorter<'a> {
-    edges: &'a [(String, Option<String>)],
-    nodes: Vec<Option<String>>,
-    sorted: Vec<String>,
+    graph: &'a Graph<'a>,
+    taken: Vec<bool>,
+    /// The tables on the path from the current root: meeting one again is a cycle.
+    on_path: Vec<bool>,
+    sorted: Vec<usize>,
 }
 
 impl Sorter<'_> {
-    fn visit(&mut self, node: &str, predecessors: &[String]) -> Option<()> {
-        if predecessors.iter().any(|p| p == node) {
+    fn visit(&mut self, node: usize) -> Option<()> {
+        if self.on_path[node] {
             return None; // a cycle
         }
-        let Some(index) = self.nodes.iter().position(|n| n.as_deref() == Some(node)) else {
+        if self.taken[node] {
             return Some(());
-        };
-        self.nodes[index] = None;
-        let mut path = predecessors.to_vec();
-        path.push(node.to_string());
-        for (item, dependency) in self.edges {
-            if item == node {
-                if let Some(dependency) = dependency {
-                    self.visit(dependency, &path)?;
-                }
-            }
         }
-        self.sorted.push(node.to_string());
+        self.taken[node] = true;
+        self.on_path[node] = true;
+        for &dependency in &self.graph.dependencies[node] {
+            self.visit(dependency)?;
+        }
+        self.on_path[node] = false;
+        self.sorted.push(node);
         Some(())
     }
 }

@@ -315,6 +315,37 @@ fn affected(answers: Vec<Answer>) -> usize {
 mod tests {
     use super::*;
 
+    /// LIKE runs on `regex-lite` (shims/regex): metacharacters in the pattern are
+    /// literals, `_` and `%` are wildcards, and ILIKE folds non-ASCII letters.
+    #[test]
+    fn like_patterns_match_as_postgresql() {
+        let mut store = Store::default();
+        store
+            .create_table("t", &[("name".into(), ColumnKind::Text)])
+            .unwrap();
+        for name in ["a.c", "abc", "Ärger", "(x)+", "a\\c"] {
+            store
+                .insert("t", &[("name", Cell::Text(name.into()))])
+                .unwrap();
+        }
+        let mut names = |condition: &str| -> Vec<String> {
+            let rows = store
+                .select("t", &Filter::Sql(format!("\"name\" {condition}")))
+                .unwrap();
+            rows.into_iter()
+                .map(|row| match &row[0].1 {
+                    Cell::Text(name) => name.clone(),
+                    other => panic!("{other:?}"),
+                })
+                .collect()
+        };
+        assert_eq!(names("LIKE 'a.c'"), ["a.c"]);
+        assert_eq!(names("LIKE 'a_c'"), ["a.c", "abc", "a\\c"]);
+        assert_eq!(names("LIKE '(x)%'"), ["(x)+"]);
+        assert_eq!(names("ILIKE 'ä%'"), ["Ärger"]);
+        assert_eq!(names("NOT LIKE '%c'"), ["Ärger", "(x)+"]);
+    }
+
     #[test]
     fn rows_in_and_out() {
         let mut store = Store::default();

@@ -13,20 +13,22 @@ import {
 } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import {
-  syntaxHighlighting, HighlightStyle, indentOnInput, bracketMatching,
+  syntaxHighlighting, HighlightStyle, indentOnInput, bracketMatching, StreamLanguage,
 } from '@codemirror/language';
 import { tags } from '@lezer/highlight';
-import { javascriptLanguage } from '@codemirror/lang-javascript';
+// JavaScript through CodeMirror's stream mode rather than the Lezer grammar: the
+// snippets only need tokens coloured, and it is 32 KB gzip less for the page to load.
+import { javascript } from '@codemirror/legacy-modes/mode/javascript';
 import { setDiagnostics, lintGutter } from '@codemirror/lint';
 
 // Token colours come from the page's stylesheet, so they follow its light/dark theme.
 const highlight = HighlightStyle.define([
   { tag: [tags.keyword, tags.controlKeyword, tags.moduleKeyword, tags.definitionKeyword], color: 'var(--tok-keyword)' },
   { tag: [tags.string, tags.special(tags.string)], color: 'var(--tok-string)' },
-  { tag: [tags.number, tags.bool, tags.null], color: 'var(--tok-literal)' },
+  { tag: [tags.number, tags.bool, tags.null, tags.atom], color: 'var(--tok-literal)' },
   { tag: [tags.comment, tags.lineComment, tags.blockComment], color: 'var(--tok-comment)', fontStyle: 'italic' },
   { tag: [tags.propertyName, tags.function(tags.propertyName)], color: 'var(--tok-property)' },
-  { tag: [tags.variableName, tags.definition(tags.variableName)], color: 'var(--tok-variable)' },
+  { tag: [tags.variableName, tags.definition(tags.variableName), tags.special(tags.variableName)], color: 'var(--tok-variable)' },
   { tag: [tags.operator, tags.punctuation, tags.bracket], color: 'var(--tok-punctuation)' },
 ]);
 
@@ -105,7 +107,7 @@ function upgrade(area) {
         bracketMatching(),
         highlightActiveLine(),
         syntaxHighlighting(highlight),
-        javascriptLanguage,
+        StreamLanguage.define(javascript),
         lintGutter(),
         EditorView.lineWrapping,
         keymap.of([{ key: 'Mod-Enter', run }, indentWithTab, ...defaultKeymap, ...historyKeymap]),

@@ -186,7 +186,7 @@ console.log(await Owner.findAll({ include: Pug }));
 
     fn sql_of(model: &str, method: &str) -> Result<Vec<String>, String> {
         let snippet = method_snippet(ONE_TO_MANY, model, method).expect("a method");
-        call_sql(&serde_json::to_value(crate::run(&snippet, Box::new(|| 0))).unwrap())
+        call_sql(&serde_json::to_value(crate::run_for_page(&snippet, Box::new(|| 0))).unwrap())
     }
 
     #[test]
@@ -217,7 +217,7 @@ console.log(await Owner.findAll({ include: Pug }));
                 for method in &model.methods {
                     let snippet = method_snippet(preset.code, &model.model, &method.name)
                         .expect("the method exists");
-                    let report = crate::run(&snippet, Box::new(|| 0));
+                    let report = crate::run_for_page(&snippet, Box::new(|| 0));
                     let sql = call_sql(&serde_json::to_value(report).unwrap());
                     assert!(
                         sql.as_ref().is_ok_and(|s| !s.is_empty()),

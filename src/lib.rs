@@ -67,13 +67,55 @@ pub fn run(source: &str, clock: runtime::Clock) -> Report {
 /// the benchmarks. A playground is for examples; this keeps a pasted file from freezing it.
 pub const MAX_SOURCE: usize = 512 * 1024;
 
-fn report(source: &str, runtime: Option<runtime::Runtime>, scope: Scope) -> Report {
+/// What the page's worker answers for a run: [`run`]'s `error`, `steps` and `data`,
+/// with the run's own findings but none of the schema views, which the page draws from
+/// its own analysis. (Smaller to send, and it keeps the DDL, the diagram and the method
+/// descriptions out of the worker's WebAssembly.)
+#[derive(serde::Serialize)]
+pub struct RunReport {
+    pub error: Option<ErrorReport>,
+    pub steps: Vec<runtime::Step>,
+    pub diagnostics: Vec<diagnostic::Diagnostic>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub data: Vec<runtime::TableRows>,
+}
+
+pub fn run_for_page(source: &str, clock: runtime::Clock) -> RunReport {
+    let runtime = runtime::Runtime::new(clock, runtime::RunLimits::default());
+    let Executed {
+        outcome,
+        mut diagnostics,
+        steps,
+        data,
+        ..
+    } = execute(source, Some(runtime));
+    diagnostics.extend(outcome.diagnostics);
+    diagnostics.sort_by_key(|d| (d.start, d.end));
+    RunReport {
+        error: outcome.error.as_ref().map(|thrown| (&thrown.error).into()),
+        steps,
+        diagnostics,
+        data,
+    }
+}
+
+/// A snippet parsed and run (its definitions, and its queries when given a runtime).
+struct Executed {
+    program: syntax::ast::Program,
+    outcome: interpret::Outcome,
+    /// The parser's findings (the run's are in `outcome`).
+    diagnostics: Vec<diagnostic::Diagnostic>,
+    steps: Vec<runtime::Step>,
+    data: Vec<runtime::TableRows>,
+}
+
+fn execute(source: &str, runtime: Option<runtime::Runtime>) -> Executed {
     if source.len() > MAX_SOURCE {
-        let mut empty = report("", None, scope);
+        let mut empty = execute("", None);
         empty.diagnostics.push(too_large(source));
         return empty;
     }
-    let (program, mut diagnostics) = syntax::parse(source);
+    let (program, diagnostics) = syntax::parse(source);
     let (outcome, runtime) = interpret::execute(&program, interpret::Limits::default(), runtime);
     let (steps, data) = match runtime {
         Some(mut runtime) => {
@@ -82,7 +124,24 @@ fn report(source: &str, runtime: Option<runtime::Runtime>, scope: Scope) -> Repo
         }
         None => (Vec::new(), Vec::new()),
     };
-    diagnostics.extend(outcome.diagnostics);
+    Executed {
+        program,
+        outcome,
+        diagnostics,
+        steps,
+        data,
+    }
+}
+
+fn report(source: &str, runtime: Option<runtime::Runtime>, scope: Scope) -> Report {
+    let Executed {
+        program,
+        mut outcome,
+        mut diagnostics,
+        steps,
+        data,
+    } = execute(source, runtime);
+    diagnostics.append(&mut outcome.diagnostics);
     diagnostics.extend(lint::lint(&outcome.schema, &program));
     diagnostics.sort_by_key(|d| (d.start, d.end));
     let schema = &outcome.schema;

@@ -524,7 +524,7 @@ Owner.hasMany(Pug);"
 await sequelize.sync({ force: true });
 await Owner.create({ name: 'Tom' });
 await Owner.findAll({ include: 'pets' });";
-        let report = crate::run(code, Box::new(|| 0));
+        let report = crate::run_for_page(code, Box::new(|| 0));
         let state = State::new(code)
             .reduce(Action::RunStarted)
             .reduce(Action::RunFinished(serde_json::to_string(&report).unwrap()));

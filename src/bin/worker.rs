@@ -1,6 +1,7 @@
 //! The page's web worker: holds the SQL engine (GlueSQL) and runs snippets off the UI
 //! thread. It first says `ready`; then each message in is `[id, snippet text]` and each
-//! message out `[id, that snippet's report as JSON]`.
+//! message out `[id, that snippet's run report as JSON]` (`run_for_page`: the steps,
+//! the error and the rows; the page draws the rest from its own analysis).
 //! Built by Trunk from index.html (`data-type="worker"`), with the `engine` feature.
 
 #[cfg(target_arch = "wasm32")]
@@ -15,7 +16,8 @@ fn main() {
             let request = js_sys::Array::from(&event.data());
             let id = request.get(0);
             let code = request.get(1).as_string().unwrap_or_default();
-            let report = assoc_playground::run(&code, Box::new(|| js_sys::Date::now() as i64));
+            let clock = Box::new(|| js_sys::Date::now() as i64);
+            let report = assoc_playground::run_for_page(&code, clock);
             let json = serde_json::to_string(&report).unwrap_or_else(|e| {
                 format!(r#"{{"error":{{"name":"Error","message":"{e}"}},"steps":[]}}"#)
             });

@@ -105,17 +105,37 @@ fn check(case: &Path) -> Option<String> {
         ));
     };
     let theirs: Value = normalized(serde_json::from_str(&recording).expect("recording is JSON"));
-    let mut clock_ms = 1_767_225_600_000_i64; // 2026-01-01, one millisecond a call
-    let clock = Box::new(move || {
-        clock_ms += 1;
-        clock_ms
-    });
-    let ours = normalized(
-        serde_json::to_value(assoc_playground::run(&source, clock)).expect("report serializes"),
-    );
+    let clock = || {
+        let mut clock_ms = 1_767_225_600_000_i64; // 2026-01-01, one millisecond a call
+        Box::new(move || {
+            clock_ms += 1;
+            clock_ms
+        })
+    };
+    let report = assoc_playground::run(&source, clock());
+    let ours = normalized(serde_json::to_value(&report).expect("report serializes"));
     COMPARED
         .iter()
         .find_map(|key| first_difference(key, &ours[key], &theirs[key]))
+        .or_else(|| differs_from_the_workers(&source, &report, clock()))
+}
+
+/// The page's worker answers with `run_for_page`: the same error, steps and rows.
+fn differs_from_the_workers(
+    source: &str,
+    report: &assoc_playground::report::Report,
+    clock: assoc_playground::runtime::Clock,
+) -> Option<String> {
+    let page = serde_json::to_value(assoc_playground::run_for_page(source, clock)).unwrap();
+    let full = serde_json::to_value(report).unwrap();
+    ["error", "steps", "data"].iter().find_map(|key| {
+        let missing = Value::Null;
+        let (page, full) = (
+            page.get(key).unwrap_or(&missing),
+            full.get(key).unwrap_or(&missing),
+        );
+        (page != full).then(|| format!("the worker's {key} differs from run()'s: {page} vs {full}"))
+    })
 }
 
 #[test]

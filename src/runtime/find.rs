@@ -324,52 +324,146 @@ pub fn unknown_column(
 
 /// The same condition for the store (column names without a table alias).
 pub fn store_filter(condition: &Where) -> Filter {
-    Filter::Sql(store_condition(condition))
+    match condition {
+        Where::And(items) | Where::Or(items) if items.is_empty() => Filter::All,
+        Where::And(items) => Filter::And(items.iter().map(store_filter).collect()),
+        Where::Or(items) => Filter::Or(items.iter().map(store_filter).collect()),
+        Where::Group(inner) => store_filter(inner),
+        Where::Compare {
+            field, op, value, ..
+        } => compare_filter(field, *op, value),
+    }
 }
 
-fn store_literal(literal: &Literal) -> String {
+fn compare_filter(field: &str, op: CompareOp, value: &WhereValue) -> Filter {
+    use super::store::Comparison;
+    let column = field.to_string();
+    let compare = |op| match value {
+        WhereValue::One(literal) => Filter::Compare {
+            column: column.clone(),
+            op,
+            value: store_cell(literal),
+        },
+        WhereValue::List(_) => cannot_say(op_sql(op), value),
+    };
+    let like = |negated, case_insensitive| match value {
+        WhereValue::One(literal) => Filter::Like {
+            column: column.clone(),
+            pattern: store_cell(literal),
+            negated,
+            case_insensitive,
+        },
+        WhereValue::List(_) => cannot_say(op.sql(), value),
+    };
+    match op {
+        CompareOp::Eq => compare(Comparison::Eq),
+        CompareOp::Ne => compare(Comparison::NotEq),
+        CompareOp::Gt => compare(Comparison::Gt),
+        CompareOp::Gte => compare(Comparison::GtEq),
+        CompareOp::Lt => compare(Comparison::Lt),
+        CompareOp::Lte => compare(Comparison::LtEq),
+        CompareOp::Like => like(false, false),
+        CompareOp::NotLike => like(true, false),
+        CompareOp::ILike => like(false, true),
+        CompareOp::NotILike => like(true, true),
+        CompareOp::In | CompareOp::NotIn => match value {
+            WhereValue::List(items) if items.is_empty() => match op {
+                CompareOp::NotIn => Filter::All,
+                _ => Filter::Nothing,
+            },
+            WhereValue::List(items) => Filter::In {
+                column,
+                values: items.iter().map(store_cell).collect(),
+                negated: op == CompareOp::NotIn,
+            },
+            WhereValue::One(_) => cannot_say(op.sql(), value),
+        },
+        CompareOp::Between | CompareOp::NotBetween => match value {
+            WhereValue::List(items) if items.len() == 2 => Filter::Between {
+                column,
+                low: store_cell(&items[0]),
+                high: store_cell(&items[1]),
+                negated: op == CompareOp::NotBetween,
+            },
+            _ => cannot_say(op.sql(), value),
+        },
+        CompareOp::Is | CompareOp::IsNot => {
+            let negated = op == CompareOp::IsNot;
+            match value {
+                WhereValue::One(Literal::Null) => Filter::IsNull { column, negated },
+                // IS TRUE / IS NOT TRUE: never NULL, as PostgreSQL has it.
+                WhereValue::One(Literal::Bool(b)) => {
+                    let is = Filter::Compare {
+                        column: column.clone(),
+                        op: Comparison::Eq,
+                        value: Cell::Bool(*b),
+                    };
+                    match negated {
+                        false => is,
+                        true => Filter::Or(vec![
+                            Filter::IsNull {
+                                column,
+                                negated: false,
+                            },
+                            Filter::Compare {
+                                column: field.to_string(),
+                                op: Comparison::NotEq,
+                                value: Cell::Bool(*b),
+                            },
+                        ]),
+                    }
+                }
+                _ => cannot_say(op.sql(), value),
+            }
+        }
+    }
+}
+
+fn op_sql(op: super::store::Comparison) -> &'static str {
+    use super::store::Comparison;
+    match op {
+        Comparison::Eq => "=",
+        Comparison::NotEq => "!=",
+        Comparison::Gt => ">",
+        Comparison::GtEq => ">=",
+        Comparison::Lt => "<",
+        Comparison::LtEq => "<=",
+    }
+}
+
+/// A condition PostgreSQL would refuse as written (`IN 5`, `LIKE ('a', 'b')`).
+fn cannot_say(op: &str, value: &WhereValue) -> Filter {
+    let written = match value {
+        WhereValue::One(literal) => store_literal_text(literal),
+        WhereValue::List(items) => format!(
+            "({})",
+            items
+                .iter()
+                .map(store_literal_text)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    Filter::Invalid(format!("cannot compare with {op} {written}"))
+}
+
+fn store_literal_text(literal: &Literal) -> String {
     match literal {
         Literal::Date(ms) => ms.to_string(),
-        Literal::Bool(b) => if *b { "TRUE" } else { "FALSE" }.into(),
         other => other.sql(),
     }
 }
 
-fn store_condition(condition: &Where) -> String {
-    match condition {
-        Where::And(items) | Where::Or(items) if items.is_empty() => "1 = 1".into(),
-        Where::And(items) => items
-            .iter()
-            .map(|i| format!("({})", store_condition(i)))
-            .collect::<Vec<_>>()
-            .join(" AND "),
-        Where::Or(items) => items
-            .iter()
-            .map(|i| format!("({})", store_condition(i)))
-            .collect::<Vec<_>>()
-            .join(" OR "),
-        Where::Group(inner) => format!("({})", store_condition(inner)),
-        Where::Compare {
-            field, op, value, ..
-        } => {
-            let column = super::store::quote(field);
-            match value {
-                WhereValue::One(literal) => {
-                    format!("{column} {} {}", op.sql(), store_literal(literal))
-                }
-                WhereValue::List(items) if items.is_empty() => {
-                    if *op == CompareOp::NotIn {
-                        "1 = 1".into()
-                    } else {
-                        "1 = 0".into()
-                    }
-                }
-                WhereValue::List(items) => format!(
-                    "{column} {}",
-                    op.with_list(items.iter().map(store_literal).collect())
-                ),
-            }
-        }
+/// A where value as the store keeps it: dates as milliseconds, whole numbers as
+/// integers.
+fn store_cell(literal: &Literal) -> Cell {
+    match literal {
+        Literal::Null => Cell::Null,
+        Literal::Bool(b) => Cell::Bool(*b),
+        Literal::Number(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => Cell::Int(*n as i64),
+        Literal::Number(n) => Cell::Float(*n),
+        Literal::Str(s) => Cell::Text(s.clone()),
+        Literal::Date(ms) => Cell::Int(*ms),
     }
 }
 

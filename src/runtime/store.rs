@@ -1,8 +1,9 @@
 //! The one boundary to GlueSQL: tables in memory, rows in and out.
 //!
-//! Everything above this module speaks in [`Cell`]s and table/column names; the SQL
-//! sent to GlueSQL is built here and never shown to the learner (what is shown is
-//! Sequelize's SQL, built in `runtime::sql`). GlueSQL 0.20 is synchronous.
+//! Everything above this module speaks in [`Cell`]s, [`Filter`]s and table/column
+//! names; the statements GlueSQL runs are built here, as its syntax tree, and never
+//! shown to the learner (what is shown is Sequelize's SQL, built in `runtime::sql`).
+//! GlueSQL 0.20 is synchronous.
 //!
 //! GlueSQL is most of a WebAssembly build's size, so it comes with the `engine` feature
 //! (on by default). The page's first bundle is built without it: it only analyzes, and
@@ -45,56 +46,89 @@ pub enum ColumnKind {
     Bool,
 }
 
-impl ColumnKind {
-    fn sql(self) -> &'static str {
-        match self {
-            ColumnKind::Int => "INT",
-            ColumnKind::Float => "FLOAT",
-            ColumnKind::Text => "TEXT",
-            ColumnKind::Bool => "BOOLEAN",
-        }
-    }
-}
-
-/// A condition on one column, as GlueSQL will evaluate it.
+/// Which rows a statement touches, as GlueSQL will evaluate it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Filter {
     All,
-    /// Raw GlueSQL condition text built by [`Filter`] constructors only.
-    Sql(String),
+    /// No row (`IN` of an empty list, as Sequelize writes `1 = 0`).
+    Nothing,
+    Compare {
+        column: String,
+        op: Comparison,
+        value: Cell,
+    },
+    IsNull {
+        column: String,
+        negated: bool,
+    },
+    In {
+        column: String,
+        values: Vec<Cell>,
+        negated: bool,
+    },
+    Between {
+        column: String,
+        low: Cell,
+        high: Cell,
+        negated: bool,
+    },
+    Like {
+        column: String,
+        pattern: Cell,
+        negated: bool,
+        case_insensitive: bool,
+    },
+    And(Vec<Filter>),
+    Or(Vec<Filter>),
+    /// A condition SQL cannot say (`IN 5`): the statement fails with this message.
+    Invalid(String),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Comparison {
+    Eq,
+    NotEq,
+    Gt,
+    GtEq,
+    Lt,
+    LtEq,
 }
 
 impl Filter {
     pub fn eq(column: &str, value: &Cell) -> Filter {
         match value {
-            Cell::Null => Filter::Sql(format!("{} IS NULL", quote(column))),
-            _ => Filter::Sql(format!("{} = {}", quote(column), literal(value))),
+            Cell::Null => Filter::IsNull {
+                column: column.to_string(),
+                negated: false,
+            },
+            _ => Filter::Compare {
+                column: column.to_string(),
+                op: Comparison::Eq,
+                value: value.clone(),
+            },
         }
     }
 
     pub fn one_of(column: &str, values: &[Cell]) -> Filter {
-        let values: Vec<String> = values
+        let values: Vec<Cell> = values
             .iter()
             .filter(|v| **v != Cell::Null)
-            .map(literal)
+            .cloned()
             .collect();
         if values.is_empty() {
-            return Filter::Sql("1 = 0".into());
+            return Filter::Nothing;
         }
-        Filter::Sql(format!("{} IN ({})", quote(column), values.join(", ")))
+        Filter::In {
+            column: column.to_string(),
+            values,
+            negated: false,
+        }
     }
 
     pub fn and(self, other: Filter) -> Filter {
         match (self, other) {
             (Filter::All, f) | (f, Filter::All) => f,
-            (Filter::Sql(a), Filter::Sql(b)) => Filter::Sql(format!("({a}) AND ({b})")),
-        }
-    }
-
-    fn clause(&self) -> String {
-        match self {
-            Filter::All => String::new(),
-            Filter::Sql(sql) => format!(" WHERE {sql}"),
+            (a, b) => Filter::And(vec![a, b]),
         }
     }
 }
@@ -125,18 +159,208 @@ enum Answer {
     Done,
 }
 
-pub fn quote(identifier: &str) -> String {
-    format!("\"{}\"", identifier.replace('"', "\"\""))
-}
+/// The statements the store sends, built as GlueSQL's syntax tree: GlueSQL's SQL
+/// parser then never runs, and most of it stays out of the WebAssembly (the tree is
+/// what GlueSQL would have made of the SQL text).
+#[cfg(feature = "engine")]
+mod statement {
+    use std::str::FromStr;
 
-fn literal(value: &Cell) -> String {
-    match value {
-        Cell::Null => "NULL".into(),
-        Cell::Int(i) => i.to_string(),
-        Cell::Float(f) if f.is_finite() => format!("{f:?}"),
-        Cell::Float(_) => "NULL".into(),
-        Cell::Text(s) => format!("'{}'", s.replace('\'', "''")),
-        Cell::Bool(b) => if *b { "TRUE" } else { "FALSE" }.into(),
+    use bigdecimal::BigDecimal;
+    use gluesql::core::ast::{
+        BinaryOperator, ColumnDef, DataType, Expr, Literal, Projection, Query, Select, SelectItem,
+        SetExpr, Statement, TableFactor, TableWithJoins, Values,
+    };
+    use gluesql::core::data::Value;
+
+    use super::{Cell, ColumnKind, Comparison, Filter};
+
+    pub fn create_table(table: &str, columns: &[(String, ColumnKind)]) -> Statement {
+        let column = |(name, kind): &(String, ColumnKind)| ColumnDef {
+            name: name.clone(),
+            data_type: match kind {
+                ColumnKind::Int => DataType::Int,
+                ColumnKind::Float => DataType::Float,
+                ColumnKind::Text => DataType::Text,
+                ColumnKind::Bool => DataType::Boolean,
+            },
+            nullable: true,
+            default: None,
+            unique: None,
+            comment: None,
+        };
+        Statement::CreateTable {
+            if_not_exists: false,
+            name: table.to_string(),
+            columns: Some(columns.iter().map(column).collect()),
+            source: None,
+            engine: None,
+            foreign_keys: Vec::new(),
+            comment: None,
+        }
+    }
+
+    pub fn drop_table(table: &str) -> Statement {
+        Statement::DropTable {
+            if_exists: true,
+            names: vec![table.to_string()],
+            cascade: false,
+        }
+    }
+
+    pub fn insert(table: &str, columns: Vec<String>, rows: Vec<Vec<Expr>>) -> Statement {
+        Statement::Insert {
+            table_name: table.to_string(),
+            columns,
+            source: query(SetExpr::Values(Values(rows))),
+        }
+    }
+
+    pub fn select_all(table: &str, filter: &Filter) -> Result<Statement, String> {
+        let select = Select {
+            distinct: false,
+            projection: Projection::SelectItems(vec![SelectItem::Wildcard]),
+            from: TableWithJoins {
+                relation: TableFactor::Table {
+                    name: table.to_string(),
+                    alias: None,
+                },
+                joins: Vec::new(),
+            },
+            selection: condition(filter)?,
+            group_by: Vec::new(),
+            having: None,
+        };
+        Ok(Statement::Query(query(SetExpr::Select(Box::new(select)))))
+    }
+
+    pub fn delete(table: &str, filter: &Filter) -> Result<Statement, String> {
+        Ok(Statement::Delete {
+            table_name: table.to_string(),
+            selection: condition(filter)?,
+        })
+    }
+
+    fn query(body: SetExpr) -> Query {
+        Query {
+            body,
+            order_by: Vec::new(),
+            limit: None,
+            offset: None,
+        }
+    }
+
+    /// A value as GlueSQL's translator makes it from SQL text: numbers and strings as
+    /// literals (compared with the column's type), booleans and NULL as values.
+    pub fn value(cell: &Cell) -> Expr {
+        let number = |text: String| match BigDecimal::from_str(&text) {
+            Ok(n) => Expr::Literal(Literal::Number(n)),
+            Err(_) => Expr::Value(Value::Null),
+        };
+        match cell {
+            Cell::Null => Expr::Value(Value::Null),
+            Cell::Int(i) => Expr::Literal(Literal::Number(BigDecimal::from(*i))),
+            Cell::Float(f) if f.is_finite() => number(format!("{f:?}")),
+            Cell::Float(_) => Expr::Value(Value::Null),
+            Cell::Text(s) => Expr::Literal(Literal::QuotedString(s.clone())),
+            Cell::Bool(b) => Expr::Value(Value::Bool(*b)),
+        }
+    }
+
+    /// The WHERE clause; `None` for every row.
+    fn condition(filter: &Filter) -> Result<Option<Expr>, String> {
+        match filter {
+            Filter::All => Ok(None),
+            other => expr(other).map(Some),
+        }
+    }
+
+    fn expr(filter: &Filter) -> Result<Expr, String> {
+        let column = |name: &str| Box::new(Expr::Identifier(name.to_string()));
+        let operand = |cell: &Cell| Box::new(value(cell));
+        Ok(match filter {
+            Filter::All => Expr::Value(Value::Bool(true)),
+            Filter::Nothing => Expr::Value(Value::Bool(false)),
+            Filter::Compare {
+                column: c,
+                op,
+                value,
+            } => Expr::BinaryOp {
+                left: column(c),
+                op: match op {
+                    Comparison::Eq => BinaryOperator::Eq,
+                    Comparison::NotEq => BinaryOperator::NotEq,
+                    Comparison::Gt => BinaryOperator::Gt,
+                    Comparison::GtEq => BinaryOperator::GtEq,
+                    Comparison::Lt => BinaryOperator::Lt,
+                    Comparison::LtEq => BinaryOperator::LtEq,
+                },
+                right: operand(value),
+            },
+            Filter::IsNull {
+                column: c,
+                negated: false,
+            } => Expr::IsNull(column(c)),
+            Filter::IsNull {
+                column: c,
+                negated: true,
+            } => Expr::IsNotNull(column(c)),
+            Filter::In {
+                column: c,
+                values,
+                negated,
+            } => Expr::InList {
+                expr: column(c),
+                list: values.iter().map(value).collect(),
+                negated: *negated,
+            },
+            Filter::Between {
+                column: c,
+                low,
+                high,
+                negated,
+            } => Expr::Between {
+                expr: column(c),
+                negated: *negated,
+                low: operand(low),
+                high: operand(high),
+            },
+            Filter::Like {
+                column: c,
+                pattern,
+                negated,
+                case_insensitive: false,
+            } => Expr::Like {
+                expr: column(c),
+                negated: *negated,
+                pattern: operand(pattern),
+            },
+            Filter::Like {
+                column: c,
+                pattern,
+                negated,
+                case_insensitive: true,
+            } => Expr::ILike {
+                expr: column(c),
+                negated: *negated,
+                pattern: operand(pattern),
+            },
+            Filter::And(items) => joined(items, BinaryOperator::And)?,
+            Filter::Or(items) => joined(items, BinaryOperator::Or)?,
+            Filter::Invalid(message) => return Err(message.clone()),
+        })
+    }
+
+    fn joined(items: &[Filter], op: BinaryOperator) -> Result<Expr, String> {
+        let mut items = items.iter().map(expr);
+        let first = items.next().unwrap_or(Ok(Expr::Value(Value::Bool(true))))?;
+        items.try_fold(first, |left, right| {
+            Ok(Expr::BinaryOp {
+                left: Box::new(left),
+                op: op.clone(),
+                right: Box::new(Expr::Nested(Box::new(right?))),
+            })
+        })
     }
 }
 
@@ -159,28 +383,28 @@ fn cell(value: GlueValue) -> Cell {
     }
 }
 
+/// What the engine does; without the `engine` feature (the page's own bundle) every
+/// statement fails.
+#[cfg(feature = "engine")]
 impl Store {
-    #[cfg(feature = "engine")]
-    fn execute(&mut self, sql: &str) -> Result<Vec<Answer>, String> {
-        let payloads = self.glue.execute(sql).map_err(|e| e.to_string())?;
-        Ok(payloads
-            .into_iter()
-            .map(|payload| match payload {
-                Payload::Select { labels, rows } => Answer::Rows(
-                    labels,
-                    rows.into_iter()
-                        .map(|r| r.into_iter().map(cell).collect())
-                        .collect(),
-                ),
-                Payload::Update(n) | Payload::Delete(n) | Payload::Insert(n) => Answer::Affected(n),
-                _ => Answer::Done,
-            })
-            .collect())
-    }
-
-    #[cfg(not(feature = "engine"))]
-    fn execute(&mut self, _sql: &str) -> Result<Vec<Answer>, String> {
-        Err("this build has no SQL engine (built without the `engine` feature)".into())
+    fn execute(&mut self, statement: gluesql::core::ast::Statement) -> Result<Answer, String> {
+        use gluesql::core::store::Planner;
+        let plan = self
+            .glue
+            .storage
+            .plan(statement.into())
+            .map_err(|e| e.to_string())?;
+        let payload = self.glue.execute_stmt(&plan).map_err(|e| e.to_string())?;
+        Ok(match payload {
+            Payload::Select { labels, rows } => Answer::Rows(
+                labels,
+                rows.into_iter()
+                    .map(|r| r.into_iter().map(cell).collect())
+                    .collect(),
+            ),
+            Payload::Update(n) | Payload::Delete(n) | Payload::Insert(n) => Answer::Affected(n),
+            _ => Answer::Done,
+        })
     }
 
     pub fn create_table(
@@ -188,33 +412,71 @@ impl Store {
         table: &str,
         columns: &[(String, ColumnKind)],
     ) -> Result<(), String> {
-        let columns: Vec<String> = columns
-            .iter()
-            .map(|(name, kind)| format!("{} {} NULL", quote(name), kind.sql()))
-            .collect();
-        self.execute(&format!(
-            "CREATE TABLE {} ({})",
-            quote(table),
-            columns.join(", ")
-        ))?;
-        Ok(())
+        self.execute(statement::create_table(table, columns))
+            .map(drop)
     }
 
     pub fn drop_table(&mut self, table: &str) -> Result<(), String> {
-        self.execute(&format!("DROP TABLE IF EXISTS {}", quote(table)))?;
-        Ok(())
+        self.execute(statement::drop_table(table)).map(drop)
     }
 
+    fn insert_rows(
+        &mut self,
+        table: &str,
+        columns: Vec<String>,
+        rows: Vec<Vec<Cell>>,
+    ) -> Result<(), String> {
+        let rows = rows
+            .iter()
+            .map(|row| row.iter().map(statement::value).collect())
+            .collect();
+        self.execute(statement::insert(table, columns, rows))
+            .map(drop)
+    }
+
+    fn select_rows(&mut self, table: &str, filter: &Filter) -> Result<Answer, String> {
+        self.execute(statement::select_all(table, filter)?)
+    }
+
+    pub fn delete(&mut self, table: &str, filter: &Filter) -> Result<usize, String> {
+        match self.execute(statement::delete(table, filter)?)? {
+            Answer::Affected(n) => Ok(n),
+            _ => Ok(0),
+        }
+    }
+}
+
+#[cfg(not(feature = "engine"))]
+impl Store {
+    const NO_ENGINE: &'static str =
+        "this build has no SQL engine (built without the `engine` feature)";
+
+    pub fn create_table(&mut self, _: &str, _: &[(String, ColumnKind)]) -> Result<(), String> {
+        Err(Self::NO_ENGINE.into())
+    }
+
+    pub fn drop_table(&mut self, _: &str) -> Result<(), String> {
+        Err(Self::NO_ENGINE.into())
+    }
+
+    fn insert_rows(&mut self, _: &str, _: Vec<String>, _: Vec<Vec<Cell>>) -> Result<(), String> {
+        Err(Self::NO_ENGINE.into())
+    }
+
+    fn select_rows(&mut self, _: &str, _: &Filter) -> Result<Answer, String> {
+        Err(Self::NO_ENGINE.into())
+    }
+
+    pub fn delete(&mut self, _: &str, _: &Filter) -> Result<usize, String> {
+        Err(Self::NO_ENGINE.into())
+    }
+}
+
+impl Store {
     pub fn insert<C: AsRef<str>>(&mut self, table: &str, row: &[(C, Cell)]) -> Result<(), String> {
-        let columns: Vec<String> = row.iter().map(|(c, _)| quote(c.as_ref())).collect();
-        let values: Vec<String> = row.iter().map(|(_, v)| literal(v)).collect();
-        self.execute(&format!(
-            "INSERT INTO {} ({}) VALUES ({})",
-            quote(table),
-            columns.join(", "),
-            values.join(", ")
-        ))?;
-        Ok(())
+        let columns = row.iter().map(|(c, _)| c.as_ref().to_string()).collect();
+        let values = row.iter().map(|(_, v)| v.clone()).collect();
+        self.insert_rows(table, columns, vec![values])
     }
 
     /// Inserts rows that share one column list, a thousand to a statement.
@@ -226,47 +488,26 @@ impl Store {
         let Some(first) = rows.first() else {
             return Ok(());
         };
-        let columns: Vec<String> = first.iter().map(|(c, _)| quote(c.as_ref())).collect();
+        let columns: Vec<String> = first.iter().map(|(c, _)| c.as_ref().to_string()).collect();
         for chunk in rows.chunks(1000) {
-            let tuples: Vec<String> = chunk
+            let values = chunk
                 .iter()
-                .map(|row| {
-                    format!(
-                        "({})",
-                        row.iter()
-                            .map(|(_, v)| literal(v))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
-                })
+                .map(|row| row.iter().map(|(_, v)| v.clone()).collect())
                 .collect();
-            self.execute(&format!(
-                "INSERT INTO {} ({}) VALUES {}",
-                quote(table),
-                columns.join(", "),
-                tuples.join(", ")
-            ))?;
+            self.insert_rows(table, columns.clone(), values)?;
         }
         Ok(())
     }
 
     pub fn select(&mut self, table: &str, filter: &Filter) -> Result<Vec<Row>, String> {
-        let answers = self.execute(&format!(
-            "SELECT * FROM {}{}",
-            quote(table),
-            filter.clause()
-        ))?;
-        let mut out = Vec::new();
-        for answer in answers {
-            if let Answer::Rows(labels, rows) = answer {
-                let labels: Vec<std::rc::Rc<str>> =
-                    labels.into_iter().map(std::rc::Rc::from).collect();
-                for row in rows {
-                    out.push(labels.iter().cloned().zip(row).collect());
-                }
-            }
-        }
-        Ok(out)
+        let Answer::Rows(labels, rows) = self.select_rows(table, filter)? else {
+            return Ok(Vec::new());
+        };
+        let labels: Vec<std::rc::Rc<str>> = labels.into_iter().map(std::rc::Rc::from).collect();
+        Ok(rows
+            .into_iter()
+            .map(|row| labels.iter().cloned().zip(row).collect())
+            .collect())
     }
 
     /// Updates the matching rows. Like PostgreSQL, an updated row moves to the end of
@@ -297,18 +538,6 @@ impl Store {
         }
         Ok(rows.len())
     }
-
-    pub fn delete(&mut self, table: &str, filter: &Filter) -> Result<usize, String> {
-        let answers = self.execute(&format!("DELETE FROM {}{}", quote(table), filter.clause()))?;
-        Ok(affected(answers))
-    }
-}
-
-fn affected(answers: Vec<Answer>) -> usize {
-    answers
-        .into_iter()
-        .map(|a| if let Answer::Affected(n) = a { n } else { 0 })
-        .sum()
 }
 
 #[cfg(all(test, feature = "engine"))]
@@ -328,10 +557,8 @@ mod tests {
                 .insert("t", &[("name", Cell::Text(name.into()))])
                 .unwrap();
         }
-        let mut names = |condition: &str| -> Vec<String> {
-            let rows = store
-                .select("t", &Filter::Sql(format!("\"name\" {condition}")))
-                .unwrap();
+        let mut names = |filter: Filter| -> Vec<String> {
+            let rows = store.select("t", &filter).unwrap();
             rows.into_iter()
                 .map(|row| match &row[0].1 {
                     Cell::Text(name) => name.clone(),
@@ -339,11 +566,23 @@ mod tests {
                 })
                 .collect()
         };
-        assert_eq!(names("LIKE 'a.c'"), ["a.c"]);
-        assert_eq!(names("LIKE 'a_c'"), ["a.c", "abc", "a\\c"]);
-        assert_eq!(names("LIKE '(x)%'"), ["(x)+"]);
-        assert_eq!(names("ILIKE 'ä%'"), ["Ärger"]);
-        assert_eq!(names("NOT LIKE '%c'"), ["Ärger", "(x)+"]);
+        let like = |pattern: &str, negated, case_insensitive| Filter::Like {
+            column: "name".into(),
+            pattern: Cell::Text(pattern.into()),
+            negated,
+            case_insensitive,
+        };
+        assert_eq!(names(like("a.c", false, false)), ["a.c"]);
+        assert_eq!(names(like("a_c", false, false)), ["a.c", "abc", "a\\c"]);
+        assert_eq!(names(like("(x)%", false, false)), ["(x)+"]);
+        assert_eq!(names(like("ä%", false, true)), ["Ärger"]);
+        assert_eq!(names(like("%c", true, false)), ["Ärger", "(x)+"]);
+        let some = Filter::Or(vec![like("a%", false, false), Filter::Nothing]);
+        assert_eq!(
+            names(some.and(like("%c", false, false))),
+            ["a.c", "abc", "a\\c"]
+        );
+        assert!(store.select("t", &Filter::Invalid("no".into())).is_err());
     }
 
     #[test]

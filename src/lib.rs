@@ -35,7 +35,19 @@ use report::{associations_report, model_report, DdlReport, ErrorReport, Report};
 /// them, without running queries. Never fails and never panics on any input: problems
 /// are in the report.
 pub fn analyze(source: &str) -> Report {
-    report(source, None, Scope::Full)
+    report(source, None)
+}
+
+/// What `report` writes beyond the page's views: the report format's `models` and
+/// `associations`, compared with Sequelize's. (A separate step, so that the page's
+/// bundle, which never calls it, leaves the code out.)
+fn report_format(report: &mut Report, schema: &schema::Schema) {
+    report.models = schema.models.iter().map(model_report).collect();
+    report.associations = schema
+        .models
+        .iter()
+        .map(|m| associations_report(schema, m))
+        .collect();
 }
 
 /// What the page needs on every keystroke: [`analyze`] writing the CREATE TABLE
@@ -43,14 +55,7 @@ pub fn analyze(source: &str) -> Report {
 /// format's `models` and `associations` lists (left empty: the page shows `tables`,
 /// `methods` and the diagram instead). The CLI and the tests use [`analyze`].
 pub fn analyze_for(source: &str, dialect: sql::Dialect) -> Report {
-    report(source, None, Scope::Page(dialect))
-}
-
-/// How much of the report to write.
-#[derive(Clone, Copy)]
-enum Scope {
-    Full,
-    Page(sql::Dialect),
+    views(execute(source, None), &[dialect], |_, _| ())
 }
 
 /// Like [`analyze`], and runs the queries too, on a fresh GlueSQL store: the report's
@@ -59,7 +64,6 @@ pub fn run(source: &str, clock: runtime::Clock) -> Report {
     report(
         source,
         Some(runtime::Runtime::new(clock, runtime::RunLimits::default())),
-        Scope::Full,
     )
 }
 
@@ -133,14 +137,24 @@ fn execute(source: &str, runtime: Option<runtime::Runtime>) -> Executed {
     }
 }
 
-fn report(source: &str, runtime: Option<runtime::Runtime>, scope: Scope) -> Report {
+/// The whole report: every dialect's DDL and the report format's lists.
+fn report(source: &str, runtime: Option<runtime::Runtime>) -> Report {
+    views(execute(source, runtime), &sql::Dialect::ALL, report_format)
+}
+
+/// The report of an executed snippet with the DDL of `dialects`; `more` adds to it.
+fn views(
+    executed: Executed,
+    dialects: &[sql::Dialect],
+    more: impl FnOnce(&mut Report, &schema::Schema),
+) -> Report {
     let Executed {
         program,
         mut outcome,
         mut diagnostics,
         steps,
         data,
-    } = execute(source, runtime);
+    } = executed;
     diagnostics.append(&mut outcome.diagnostics);
     diagnostics.extend(lint::lint(&outcome.schema, &program));
     diagnostics.sort_by_key(|d| (d.start, d.end));
@@ -148,24 +162,10 @@ fn report(source: &str, runtime: Option<runtime::Runtime>, scope: Scope) -> Repo
     let error = outcome.error.as_ref().map(|thrown| &thrown.error);
     // An error before sync() means the tables were never created.
     let blocked = error.filter(|_| !outcome.synced);
-    let (full, dialects): (bool, &[sql::Dialect]) = match &scope {
-        Scope::Full => (true, &sql::Dialect::ALL),
-        Scope::Page(dialect) => (false, std::slice::from_ref(dialect)),
-    };
-    Report {
+    let mut report = Report {
         error: error.map(ErrorReport::from),
-        models: match full {
-            true => schema.models.iter().map(model_report).collect(),
-            false => Vec::new(),
-        },
-        associations: match full {
-            true => schema
-                .models
-                .iter()
-                .map(|m| associations_report(schema, m))
-                .collect(),
-            false => Vec::new(),
-        },
+        models: Vec::new(),
+        associations: Vec::new(),
         ddl: DdlReport::build(schema, blocked, dialects),
         steps,
         diagnostics,
@@ -182,7 +182,9 @@ fn report(source: &str, runtime: Option<runtime::Runtime>, scope: Scope) -> Repo
             .iter()
             .map(|m| Rc::new(explain::methods(schema, m)))
             .collect(),
-    }
+    };
+    more(&mut report, schema);
+    report
 }
 
 /// The error for a snippet over [`MAX_SOURCE`], underlining what lies past the limit.

@@ -46,7 +46,7 @@ test('typing in the editor updates the page, with highlighting and line numbers'
 test('a finding is underlined at its place, with the message and hint on hover', async () => {
   const { page } = browser;
   await type(page, "const Owner = sequelize.define('owner', { name: DataTypes.STRNG });");
-  const underline = page.locator('#editor .cm-lintRange-error', { hasText: 'STRNG' });
+  const underline = page.locator('#editor .cm-finding-error', { hasText: 'STRNG' });
   await underline.waitFor();
   assert.equal(await underline.innerText(), 'STRNG');
   await underline.hover();

@@ -9,9 +9,11 @@
 import { EditorState, Compartment, StateEffect, StateField } from '@codemirror/state';
 import {
   EditorView, Decoration, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter,
-  drawSelection,
+  hoverTooltip, tooltips,
 } from '@codemirror/view';
-import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import {
+  standardKeymap, history, historyKeymap, indentWithTab, indentMore, indentLess, toggleComment,
+} from '@codemirror/commands';
 import {
   syntaxHighlighting, HighlightStyle, indentOnInput, bracketMatching, StreamLanguage,
 } from '@codemirror/language';
@@ -19,7 +21,6 @@ import { tags } from '@lezer/highlight';
 // JavaScript through CodeMirror's stream mode rather than the Lezer grammar: the
 // snippets only need tokens coloured, and it is 32 KB gzip less for the page to load.
 import { javascript } from '@codemirror/legacy-modes/mode/javascript';
-import { setDiagnostics, lintGutter } from '@codemirror/lint';
 
 // Token colours come from the page's stylesheet, so they follow its light/dark theme.
 const highlight = HighlightStyle.define([
@@ -45,6 +46,51 @@ const marks = StateField.define({
     return value.map(tr.changes);
   },
   provide: (field) => EditorView.decorations.from(field),
+});
+
+// The page's findings: each underlined, with its message and hint on hover. (Written
+// here rather than with @codemirror/lint, which does this and more for 10 KB gzip of
+// the page's budget.)
+const setFindings = StateEffect.define();
+const findings = StateField.define({
+  create: () => Decoration.none,
+  update(value, tr) {
+    for (const effect of tr.effects) if (effect.is(setFindings)) value = effect.value;
+    return value.map(tr.changes);
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
+
+function findingMark(finding) {
+  return Decoration.mark({ class: `cm-finding cm-finding-${finding.severity}`, finding });
+}
+
+const findingTooltip = hoverTooltip((view, position, side) => {
+  const found = [];
+  view.state.field(findings).between(position, position, (from, to, mark) => {
+    if ((from < position || side > 0) && (to > position || side < 0)) found.push({ from, to, finding: mark.spec.finding });
+  });
+  if (found.length === 0) return null;
+  return {
+    pos: Math.min(...found.map((f) => f.from)),
+    end: Math.max(...found.map((f) => f.to)),
+    above: true,
+    create() {
+      const dom = document.createElement('div');
+      dom.className = 'cm-findings';
+      for (const { finding } of found) {
+        const item = dom.appendChild(document.createElement('div'));
+        item.className = `cm-diagnostic cm-diagnostic-${finding.severity}`;
+        item.textContent = finding.message;
+        if (finding.hint) {
+          const hint = item.appendChild(document.createElement('div'));
+          hint.className = 'cm-diagnostic-hint';
+          hint.textContent = finding.hint;
+        }
+      }
+      return { dom };
+    },
+  };
 });
 
 // What the editor shows now, so that an update that changes nothing costs nothing (the
@@ -92,6 +138,16 @@ function run() {
   return true;
 }
 
+// The keys a snippet needs beyond the standard ones (arrows, Home/End, Backspace, Enter,
+// select all): indent, outdent, comment. CodeMirror's fuller default keymap (line moves,
+// syntax selection…) is left out for the page's size budget, as is drawn selection: the
+// browser's own selection and caret serve.
+const snippetKeys = [
+  { key: 'Mod-]', run: indentMore },
+  { key: 'Mod-[', run: indentLess },
+  { key: 'Mod-/', run: toggleComment },
+];
+
 function upgrade(area) {
   textarea = area;
   const readOnly = area.hasAttribute('readonly');
@@ -102,15 +158,17 @@ function upgrade(area) {
         lineNumbers(),
         highlightActiveLineGutter(),
         history(),
-        drawSelection(),
         indentOnInput(),
         bracketMatching(),
         highlightActiveLine(),
         syntaxHighlighting(highlight),
         StreamLanguage.define(javascript),
-        lintGutter(),
+        findings,
+        findingTooltip,
+        // In the body, so that the panels beside the editor never cover a tooltip.
+        tooltips({ parent: document.body }),
         EditorView.lineWrapping,
-        keymap.of([{ key: 'Mod-Enter', run }, indentWithTab, ...defaultKeymap, ...historyKeymap]),
+        keymap.of([{ key: 'Mod-Enter', run }, indentWithTab, ...snippetKeys, ...standardKeymap, ...historyKeymap]),
         editable.of([EditorState.readOnly.of(readOnly), EditorView.editable.of(!readOnly)]),
         EditorView.updateListener.of(writeBack),
         marks,
@@ -151,15 +209,16 @@ window.assocEditor = {
   diagnostics(json) {
     if (!view || json === shownFindings) return;
     shownFindings = json;
-    const list = JSON.parse(json);
     const length = view.state.doc.length;
     const clamp = (n) => Math.max(0, Math.min(n, length));
-    view.dispatch(setDiagnostics(view.state, list.map((d) => ({
-      from: clamp(d.from),
-      to: clamp(Math.max(d.to, d.from)),
-      severity: d.severity === 'note' ? 'info' : d.severity,
-      message: d.hint ? `${d.message}\n${d.hint}` : d.message,
-    }))));
+    const ranges = JSON.parse(json).map((d) => {
+      let from = clamp(d.from);
+      let to = clamp(Math.max(d.to, d.from));
+      // A finding at one point (the end of the input) underlines the character there.
+      if (from === to) [from, to] = to < length ? [from, to + 1] : [Math.max(0, from - 1), to];
+      return from < to ? findingMark(d).range(from, to) : null;
+    });
+    view.dispatch({ effects: setFindings.of(Decoration.set(ranges.filter(Boolean), true)) });
   },
 };
 

@@ -223,6 +223,8 @@ pub fn parse_where(model: &Model, value: &Value) -> RunResult<Option<Where>> {
             let group: Vec<Where> = group.into_iter().flatten().collect();
             match op {
                 "or" => items.push(Where::Or(group)),
+                // An explicit Op.and is parenthesized, as Sequelize writes it.
+                "and" if group.len() > 1 => items.push(Where::Group(Box::new(Where::And(group)))),
                 "and" => items.push(Where::And(group)),
                 other => {
                     return Err(RuntimeError::new(
@@ -391,25 +393,21 @@ fn compare_filter(field: &str, op: CompareOp, value: &WhereValue) -> Filter {
             let negated = op == CompareOp::IsNot;
             match value {
                 WhereValue::One(Literal::Null) => Filter::IsNull { column, negated },
-                // IS TRUE / IS NOT TRUE: never NULL, as PostgreSQL has it.
+                // IS TRUE / IS NOT TRUE: a NULL is not TRUE.
                 WhereValue::One(Literal::Bool(b)) => {
-                    let is = Filter::Compare {
+                    let compare = |op| Filter::Compare {
                         column: column.clone(),
-                        op: Comparison::Eq,
+                        op,
                         value: Cell::Bool(*b),
                     };
                     match negated {
-                        false => is,
+                        false => compare(Comparison::Eq),
                         true => Filter::Or(vec![
                             Filter::IsNull {
-                                column,
+                                column: column.clone(),
                                 negated: false,
                             },
-                            Filter::Compare {
-                                column: field.to_string(),
-                                op: Comparison::NotEq,
-                                value: Cell::Bool(*b),
-                            },
+                            compare(Comparison::NotEq),
                         ]),
                     }
                 }

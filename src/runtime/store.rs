@@ -351,8 +351,23 @@ mod statement {
         })
     }
 
+    /// `leaf`, with NULL read as FALSE. GlueSQL's AND and OR answer NULL when either
+    /// side is NULL, where SQL has `TRUE OR NULL` TRUE and `FALSE AND NULL` FALSE. A
+    /// filter has no NOT above its leaves, so reading their NULLs as FALSE selects the
+    /// rows PostgreSQL selects.
+    fn never_null(leaf: Expr) -> Expr {
+        Expr::Case {
+            operand: None,
+            when_then: vec![(leaf, Expr::Value(Value::Bool(true)))],
+            else_result: Some(Box::new(Expr::Value(Value::Bool(false)))),
+        }
+    }
+
     fn joined(items: &[Filter], op: BinaryOperator) -> Result<Expr, String> {
-        let mut items = items.iter().map(expr);
+        let mut items = items.iter().map(|item| match item {
+            Filter::And(_) | Filter::Or(_) | Filter::IsNull { .. } => expr(item),
+            leaf => expr(leaf).map(never_null),
+        });
         let first = items.next().unwrap_or(Ok(Expr::Value(Value::Bool(true))))?;
         items.try_fold(first, |left, right| {
             Ok(Expr::BinaryOp {
@@ -583,6 +598,43 @@ mod tests {
             ["a.c", "abc", "a\\c"]
         );
         assert!(store.select("t", &Filter::Invalid("no".into())).is_err());
+    }
+
+    /// `x IS NULL OR x > 1` keeps the NULL rows, `x = 1 AND y = 2` drops rows with a NULL
+    /// in either, as in PostgreSQL (GlueSQL's own OR would answer NULL for them).
+    #[test]
+    fn and_or_follow_sql_three_valued_logic() {
+        let mut store = Store::default();
+        let columns = [("x".into(), ColumnKind::Int), ("y".into(), ColumnKind::Int)];
+        store.create_table("t", &columns).unwrap();
+        for (x, y) in [
+            (Cell::Null, Cell::Int(2)),
+            (Cell::Int(1), Cell::Null),
+            (Cell::Int(2), Cell::Int(2)),
+        ] {
+            store.insert("t", &[("x", x), ("y", y)]).unwrap();
+        }
+        let compare = |column: &str, op, value| Filter::Compare {
+            column: column.into(),
+            op,
+            value: Cell::Int(value),
+        };
+        let null_x = Filter::IsNull {
+            column: "x".into(),
+            negated: false,
+        };
+        let either = Filter::Or(vec![null_x, compare("x", Comparison::Gt, 1)]);
+        assert_eq!(store.select("t", &either).unwrap().len(), 2);
+        let y_or_x = Filter::Or(vec![
+            compare("y", Comparison::Eq, 2),
+            compare("x", Comparison::Eq, 1),
+        ]);
+        assert_eq!(store.select("t", &y_or_x).unwrap().len(), 3);
+        let both = Filter::And(vec![
+            compare("x", Comparison::GtEq, 1),
+            compare("y", Comparison::Eq, 2),
+        ]);
+        assert_eq!(store.select("t", &both).unwrap().len(), 1);
     }
 
     #[test]

@@ -15,6 +15,8 @@ cargo run --quiet --release --example bench_analyze
 echo "== the page: edit -> re-rendered panels (headless Chromium)"
 trunk build --release >/dev/null 2>&1
 (cd e2e && node bench-edit.mjs)
+echo "== the page's bytes, gzip -9 (budgets: 353 KB before first render, 1.2 MB in all)"
+(cd e2e && node bench-size.mjs)
 echo "== share links: #v2. next to lz-string (budget: seeds at most 0.6x)"
 (cd e2e && node bench-links.mjs)
 echo "== runtime: native"

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, artifacts } from './harness.mjs';
+import { serveDist, launch, artifacts, screenshotPage } from './harness.mjs';
 
 let server;
 let browser;
@@ -65,7 +65,7 @@ test('each iframe takes the height its playground reports', async () => {
   const heights = await browser.page.$$eval('iframe.assoc-playground', (fs) => fs.map((f) => parseInt(f.style.height, 10)));
   assert.ok(heights.every((h) => h >= 120), heights.join(', '));
   fs.mkdirSync(artifacts, { recursive: true });
-  await browser.page.screenshot({ path: path.join(artifacts, 'tutorial.png'), fullPage: true });
+  await screenshotPage(browser.page, path.join(artifacts, 'tutorial.png'));
 });
 
 test('postMessage: setCode then getState round-trips, replies come back to the sender', async () => {

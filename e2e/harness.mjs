@@ -68,3 +68,17 @@ export async function launch() {
     },
   };
 }
+
+/**
+ * Writes a screenshot of the whole page to `file`. The viewport is made as tall as the
+ * page first: cards below the fold use `content-visibility: auto`, which a full-page
+ * capture of a short viewport would show empty.
+ */
+export async function screenshotPage(page, file) {
+  const viewport = page.viewportSize();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: viewport.width, height: Math.min(height, 8000) });
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.screenshot({ path: file, fullPage: true });
+  await page.setViewportSize(viewport);
+}

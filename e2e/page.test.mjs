@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, artifacts } from './harness.mjs';
+import { serveDist, launch, artifacts, screenshotPage } from './harness.mjs';
 
 let server;
 let browser;
@@ -32,7 +32,7 @@ test('opens on the one-to-many example: ownerId on pugs, the hasMany methods', a
   // No card is wider than its box (a card that overflows scrolls sideways on hover).
   assert.deepEqual(await browser.page.$$eval('#tables .table-card', (cards) => cards.map((c) => c.scrollWidth - c.clientWidth)), [0, 0]);
   fs.mkdirSync(artifacts, { recursive: true });
-  await browser.page.screenshot({ path: path.join(artifacts, 'main.png'), fullPage: true });
+  await screenshotPage(browser.page, path.join(artifacts, 'main.png'));
 });
 
 test("a foreign key's badge takes you to the table it refers to", async () => {

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, artifacts } from './harness.mjs';
+import { serveDist, launch, artifacts, screenshotPage } from './harness.mjs';
 
 let server;
 let browser;
@@ -47,7 +47,7 @@ test('Run shows the SQL and the nested result of Owner.findAll({ include: Pug })
     ['id', 'name', 'createdAt', 'updatedAt', 'ownerId']);
   assert.deepEqual((await browser.page.locator('#data .data-table[data-table="pugs"] tbody td').allInnerTexts()).slice(0, 2), ['1', 'Cody']);
   fs.mkdirSync(artifacts, { recursive: true });
-  await browser.page.screenshot({ path: path.join(artifacts, 'run.png'), fullPage: true });
+  await screenshotPage(browser.page, path.join(artifacts, 'run.png'));
 });
 
 test('editing marks the run stale; Ctrl+Enter runs again and shows Sequelize errors', async () => {

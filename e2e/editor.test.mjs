@@ -1,24 +1,11 @@
 // The code editor (CodeMirror 6, loaded after the first render): typing in it drives the
 // page; it highlights, numbers lines, underlines findings with their message on hover,
 // indents, undoes, and runs with Ctrl+Enter.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch } from './harness.mjs';
+import { openPage } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-  await browser.page.goto(server.url);
-  await browser.page.waitForSelector('#editor .cm-content');
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = openPage({ ready: '#editor .cm-content' });
 
 /** Replaces the editor's text by typing, as a user would. */
 async function type(page, text) {
@@ -29,7 +16,7 @@ async function type(page, text) {
 }
 
 test('typing in the editor updates the page, with highlighting and line numbers', async () => {
-  const { page } = browser;
+  const { page } = session;
   await type(page, "const Tag = sequelize.define('tag', { label: DataTypes.STRING });\n// a comment");
   await page.waitForSelector('#tables .table-card[data-table="tags"]');
   assert.equal(await page.inputValue('#code'), "const Tag = sequelize.define('tag', { label: DataTypes.STRING });\n// a comment");
@@ -44,7 +31,7 @@ test('typing in the editor updates the page, with highlighting and line numbers'
 });
 
 test('a finding is underlined at its place, with the message and hint on hover', async () => {
-  const { page } = browser;
+  const { page } = session;
   await type(page, "const Owner = sequelize.define('owner', { name: DataTypes.STRNG });");
   const underline = page.locator('#editor .cm-finding-error', { hasText: 'STRNG' });
   await underline.waitFor();
@@ -56,7 +43,7 @@ test('a finding is underlined at its place, with the message and hint on hover',
 });
 
 test('Enter keeps the indentation, Ctrl+Z undoes, Ctrl+Enter runs', async () => {
-  const { page } = browser;
+  const { page } = session;
   await type(page, "const Owner = sequelize.define('owner', {");
   await page.keyboard.press('Enter');
   await page.keyboard.insertText('name: DataTypes.STRING');
@@ -70,7 +57,7 @@ test('Enter keeps the indentation, Ctrl+Z undoes, Ctrl+Enter runs', async () => 
 });
 
 test('keyboard only: Tab indents in the editor, Escape then Tab leaves it', async () => {
-  const { page } = browser;
+  const { page } = session;
   await type(page, "const Owner = sequelize.define('owner', {});");
   await page.keyboard.press('Home');
   await page.keyboard.press('Tab');
@@ -81,11 +68,11 @@ test('keyboard only: Tab indents in the editor, Escape then Tab leaves it', asyn
 });
 
 test('an example loaded from the menu shows in the editor', async () => {
-  const { page } = browser;
+  const { page } = session;
   await page.selectOption('#presets', 'many-to-many');
   await page.waitForFunction(() => document.querySelector('#editor .cm-content').textContent.includes('belongsToMany'));
 });
 
 test('no page errors with the editor', () => {
-  assert.deepEqual(browser.consoleErrors, []);
+  assert.deepEqual(session.consoleErrors, []);
 });

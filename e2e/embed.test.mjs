@@ -1,36 +1,24 @@
 // Playgrounds inside a tutorial page: embed.js upgrades its code blocks into iframes
 // that size themselves, run on their own, and answer the postMessage API.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, artifacts, screenshotPage } from './harness.mjs';
+import { openPage, artifacts, screenshotPage } from './harness.mjs';
 
-let server;
-let browser;
+const session = openPage({ path: 'tutorial.html' });
 
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-  await browser.page.goto(`${server.url}tutorial.html`);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const frames = () => browser.page.frames().filter((f) => f.url().includes('embed'));
+const frames = () => session.page.frames().filter((f) => f.url().includes('embed'));
 
 test('the three code blocks become playgrounds with their code', async () => {
-  await browser.page.waitForFunction(() => document.querySelectorAll('iframe.assoc-playground').length === 3
+  await session.page.waitForFunction(() => document.querySelectorAll('iframe.assoc-playground').length === 3
     && document.querySelectorAll('pre').length === 0);
-  await browser.page.waitForFunction(() => window.frames.length === 3);
+  await session.page.waitForFunction(() => window.frames.length === 3);
   // A frame reports its address once it has navigated: wait until all three have.
   for (let waited = 0; frames().length < 3 && waited < 30000; waited += 100) {
-    await browser.page.waitForTimeout(100);
+    await session.page.waitForTimeout(100);
   }
-  assert.equal(frames().length, 3, browser.page.frames().map((f) => f.url()).join('\n'));
+  assert.equal(frames().length, 3, session.page.frames().map((f) => f.url()).join('\n'));
   for (const frame of frames()) await frame.waitForSelector('#code');
   const first = frames().find((f) => f.url().includes('panels=code%2Ctables%2Cmethods%2Crun'));
   assert.ok(first, frames().map((f) => f.url()).join('\n'));
@@ -60,16 +48,16 @@ test('run=auto runs on load; readonly code cannot be edited', async () => {
 });
 
 test('each iframe takes the height its playground reports', async () => {
-  await browser.page.waitForFunction(() =>
+  await session.page.waitForFunction(() =>
     [...document.querySelectorAll('iframe.assoc-playground')].every((f) => f.style.height !== '420px'));
-  const heights = await browser.page.$$eval('iframe.assoc-playground', (fs) => fs.map((f) => parseInt(f.style.height, 10)));
+  const heights = await session.page.$$eval('iframe.assoc-playground', (fs) => fs.map((f) => parseInt(f.style.height, 10)));
   assert.ok(heights.every((h) => h >= 120), heights.join(', '));
   fs.mkdirSync(artifacts, { recursive: true });
-  await screenshotPage(browser.page, path.join(artifacts, 'tutorial.png'));
+  await screenshotPage(session.page, path.join(artifacts, 'tutorial.png'));
 });
 
 test('postMessage: setCode then getState round-trips, replies come back to the sender', async () => {
-  const state = await browser.page.evaluate(async () => {
+  const state = await session.page.evaluate(async () => {
     const frame = document.querySelectorAll('iframe.assoc-playground')[2].contentWindow;
     const reply = new Promise((resolve) => {
       window.addEventListener('message', function listen(event) {
@@ -90,5 +78,5 @@ test('postMessage: setCode then getState round-trips, replies come back to the s
 });
 
 test('no page errors in the tutorial or its playgrounds', () => {
-  assert.deepEqual(browser.consoleErrors, []);
+  assert.deepEqual(session.consoleErrors, []);
 });

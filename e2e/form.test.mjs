@@ -1,23 +1,10 @@
 // The form builder: a form edit rewrites the code, and the tables, methods and diagram
 // follow; a code edit changes the form.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch } from './harness.mjs';
+import { openPage } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-  await browser.page.goto(server.url);
-  await browser.page.waitForSelector('#tables .table-card');
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = openPage({ ready: '#tables .table-card' });
 
 const SEED = [
   "const Owner = sequelize.define('owner', { name: DataTypes.STRING });",
@@ -30,7 +17,7 @@ const SEED = [
 ].join('\n');
 
 test("changing 'as' in the form changes the code, the methods and the foreign-key column", async () => {
-  const { page } = browser;
+  const { page } = session;
   await page.fill('#code', SEED);
   await page.click('#form-toggle');
   const belongsTo = page.locator('.form-association[data-call="Pug.belongsTo(Owner)"]');
@@ -46,7 +33,7 @@ test("changing 'as' in the form changes the code, the methods and the foreign-ke
 });
 
 test('adding an attribute and a model with the form', async () => {
-  const { page } = browser;
+  const { page } = session;
   await page.fill('#code', SEED);
   await page.click('.form-model[data-model="Pug"] button.add-attribute');
   await page.waitForSelector('#tables .table-card[data-table="pugs"] >> text=attribute2');
@@ -62,7 +49,7 @@ test('adding an attribute and a model with the form', async () => {
 });
 
 test('a definition the form cannot show is left to the code', async () => {
-  const { page } = browser;
+  const { page } = session;
   await page.fill('#code', "const Owner = sequelize.define('owner', { name: DataTypes.STRING }, { tableName: 'people' });");
   const owner = page.locator('.form-model[data-model="Owner"]');
   await owner.waitFor();
@@ -71,5 +58,5 @@ test('a definition the form cannot show is left to the code', async () => {
 });
 
 test('no page errors while using the form', () => {
-  assert.deepEqual(browser.consoleErrors, []);
+  assert.deepEqual(session.consoleErrors, []);
 });

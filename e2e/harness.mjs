@@ -6,6 +6,7 @@ import path from 'node:path';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const dist = path.resolve(here, '..', 'dist');
@@ -81,4 +82,31 @@ export async function screenshotPage(page, file) {
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await page.screenshot({ path: file, fullPage: true });
   await page.setViewportSize(viewport);
+}
+
+/**
+ * The set-up most e2e files share, as node:test hooks: serve dist/, open `path` in a
+ * fresh Chromium (after `beforeLoad(page)`, if given), wait for `ready`, then run
+ * `afterLoad(page)`; close both at the end. (One hook: Node 20 does not wait for one
+ * top-level `before` before starting the next.) Returns the session, filled in once the
+ * hook has run: { page, consoleErrors, url } (url is the served root).
+ */
+export function openPage({ path = '', ready, beforeLoad, afterLoad } = {}) {
+  const session = {};
+  let server;
+  let browser;
+  before(async () => {
+    server = await serveDist();
+    browser = await launch();
+    Object.assign(session, { page: browser.page, consoleErrors: browser.consoleErrors, url: server.url });
+    if (beforeLoad) await beforeLoad(browser.page);
+    await browser.page.goto(server.url + path);
+    if (ready) await browser.page.waitForSelector(ready);
+    if (afterLoad) await afterLoad(browser.page);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return session;
 }

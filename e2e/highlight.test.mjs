@@ -1,11 +1,8 @@
 // Pointing at a foreign key anywhere (its column, the diagram's edge, an association
 // call in the code) highlights the others: call ↔ column ↔ REFERENCES ↔ edge.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch } from './harness.mjs';
-
-let server;
-let browser;
+import { openPage } from './harness.mjs';
 
 const SEED = [
   "const Owner = sequelize.define('owner', { name: DataTypes.STRING });",
@@ -14,25 +11,19 @@ const SEED = [
   'Owner.hasMany(Pug);',
 ].join('\n');
 
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-  await browser.page.goto(server.url);
-  await browser.page.waitForSelector('#editor .cm-content');
-  await browser.page.fill('#code', SEED);
-  await browser.page.waitForSelector('#editor .cm-content >> text=Owner.hasMany(Pug);');
+const session = openPage({
+  ready: '#editor .cm-content',
+  afterLoad: async (page) => {
+    await page.fill('#code', SEED);
+    await page.waitForSelector('#editor .cm-content >> text=Owner.hasMany(Pug);');
+  },
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const column = () => browser.page.locator('#tables .table-card[data-table="pugs"] tr.fk');
-const edge = () => browser.page.locator('#diagram .er-edge[data-from="pugs.ownerId"]');
+const column = () => session.page.locator('#tables .table-card[data-table="pugs"] tr.fk');
+const edge = () => session.page.locator('#diagram .er-edge[data-from="pugs.ownerId"]');
 
 async function expectHighlighted() {
-  const { page } = browser;
+  const { page } = session;
   // Panels off screen are not laid out (content-visibility): wait for the DOM, read text.
   await page.waitForSelector('#diagram .er-edge.highlight[data-from="pugs.ownerId"]', { state: 'attached' });
   await page.waitForSelector('#tables .table-card[data-table="pugs"] tr.fk.highlight', { state: 'attached' });
@@ -42,25 +33,25 @@ async function expectHighlighted() {
 }
 
 async function expectNothingHighlighted() {
-  await browser.page.waitForFunction(() => !document.querySelector('.highlight, .cm-assoc-link'));
+  await session.page.waitForFunction(() => !document.querySelector('.highlight, .cm-assoc-link'));
 }
 
 test('pointing at the foreign-key column highlights the calls, REFERENCES and the edge', async () => {
   await column().hover();
   await expectHighlighted();
-  await browser.page.hover('#run-title');
+  await session.page.hover('#run-title');
   await expectNothingHighlighted();
 });
 
 test('pointing at the diagram edge highlights the column, REFERENCES and the calls', async () => {
   await edge().locator('.er-label').hover();
   await expectHighlighted();
-  await browser.page.hover('#run-title');
+  await session.page.hover('#run-title');
   await expectNothingHighlighted();
 });
 
 test('the caret on an association call highlights its column, REFERENCES and edge', async () => {
-  const { page } = browser;
+  const { page } = session;
   await page.locator('#editor .cm-line', { hasText: 'Owner.hasMany(Pug);' }).click();
   await page.keyboard.press('End');
   await page.keyboard.press('ArrowLeft');
@@ -72,5 +63,5 @@ test('the caret on an association call highlights its column, REFERENCES and edg
 });
 
 test('no page errors while highlighting', () => {
-  assert.deepEqual(browser.consoleErrors, []);
+  assert.deepEqual(session.consoleErrors, []);
 });

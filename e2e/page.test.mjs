@@ -1,52 +1,39 @@
 // The page as a learner uses it, in real headless Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, artifacts, screenshotPage } from './harness.mjs';
+import { openPage, artifacts, screenshotPage } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-  await browser.page.goto(server.url);
-  await browser.page.waitForSelector('#tables .table-card');
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = openPage({ ready: '#tables .table-card' });
 
 const tableLine = (table) =>
-  browser.page.locator(`#tables .table-card[data-table="${table}"] .line`).innerText();
+  session.page.locator(`#tables .table-card[data-table="${table}"] .line`).innerText();
 
 test('opens on the one-to-many example: ownerId on pugs, the hasMany methods', async () => {
   assert.equal(await tableLine('pugs'), 'id | name | createdAt | updatedAt | ownerId');
-  const methods = await browser.page.locator('#methods [data-model="owner"] code.method').allTextContents();
+  const methods = await session.page.locator('#methods [data-model="owner"] code.method').allTextContents();
   for (const name of ['getPugs', 'addPugs', 'countPugs', 'createPug', 'hasPug']) {
     assert.ok(methods.some((m) => m.startsWith(`owner.${name}(`)), `${name} in ${methods}`);
   }
   // No card is wider than its box (a card that overflows scrolls sideways on hover).
-  assert.deepEqual(await browser.page.$$eval('#tables .table-card', (cards) => cards.map((c) => c.scrollWidth - c.clientWidth)), [0, 0]);
+  assert.deepEqual(await session.page.$$eval('#tables .table-card', (cards) => cards.map((c) => c.scrollWidth - c.clientWidth)), [0, 0]);
   fs.mkdirSync(artifacts, { recursive: true });
-  await screenshotPage(browser.page, path.join(artifacts, 'main.png'));
+  await screenshotPage(session.page, path.join(artifacts, 'main.png'));
 });
 
 test("a foreign key's badge takes you to the table it refers to", async () => {
   // The address bar gets its #v2. state shortly after load; compare with that.
-  await browser.page.waitForFunction(() => location.hash.startsWith('#v2.'));
-  const hash = await browser.page.evaluate(() => location.hash);
-  await browser.page.click('#tables .table-card[data-table="pugs"] tr.fk .badge.fk');
-  assert.equal(await browser.page.evaluate(() => document.activeElement.dataset.table), 'owners');
-  assert.equal(await browser.page.evaluate(() => location.hash), hash, 'the link in the address bar stays');
+  await session.page.waitForFunction(() => location.hash.startsWith('#v2.'));
+  const hash = await session.page.evaluate(() => location.hash);
+  await session.page.click('#tables .table-card[data-table="pugs"] tr.fk .badge.fk');
+  assert.equal(await session.page.evaluate(() => document.activeElement.dataset.table), 'owners');
+  assert.equal(await session.page.evaluate(() => location.hash), hash, 'the link in the address bar stays');
 });
 
 test('the diagram draws both tables and a 1:n edge from pugs.ownerId to owners.id', async () => {
-  assert.equal(await browser.page.locator('#diagram .er-table').count(), 2);
-  const edge = browser.page.locator('#diagram .er-edge');
+  assert.equal(await session.page.locator('#diagram .er-table').count(), 2);
+  const edge = session.page.locator('#diagram .er-edge');
   assert.equal(await edge.count(), 1);
   assert.equal(await edge.getAttribute('data-from'), 'pugs.ownerId');
   assert.equal(await edge.getAttribute('data-to'), 'owners.id');
@@ -54,33 +41,33 @@ test('the diagram draws both tables and a 1:n edge from pugs.ownerId to owners.i
 });
 
 test('the dialect picker switches the CREATE TABLE text', async () => {
-  const ddl = browser.page.locator('#sql .ddl');
+  const ddl = session.page.locator('#sql .ddl');
   assert.match(await ddl.innerText(), /"id" {3}SERIAL ,/);
-  await browser.page.selectOption('#dialect', 'mysql');
+  await session.page.selectOption('#dialect', 'mysql');
   assert.match(await ddl.innerText(), /FOREIGN KEY \(`ownerId`\) REFERENCES `owners` \(`id`\) ON DELETE SET NULL ON UPDATE CASCADE\) ENGINE=InnoDB;/);
-  await browser.page.selectOption('#dialect', 'sqlite');
+  await session.page.selectOption('#dialect', 'sqlite');
   assert.match(await ddl.innerText(), /`id` INTEGER PRIMARY KEY AUTOINCREMENT/);
-  await browser.page.selectOption('#dialect', 'postgres');
+  await session.page.selectOption('#dialect', 'postgres');
 });
 
 test('editing the code updates tables and methods as you type', async () => {
-  await browser.page.fill('#code', [
+  await session.page.fill('#code', [
     "const Owner = sequelize.define('owner', { name: DataTypes.STRING });",
     "const Pug = sequelize.define('pug', { name: DataTypes.STRING });",
     'Owner.hasOne(Pug, { as: "buddy" });',
   ].join('\n'));
-  await browser.page.waitForSelector('#methods [data-method="getBuddy"]');
+  await session.page.waitForSelector('#methods [data-method="getBuddy"]');
   // hasOne names its key after `as` (Sequelize 6): buddyId, not ownerId.
   assert.equal(await tableLine('pugs'), 'id | name | createdAt | updatedAt | buddyId');
-  assert.equal(await browser.page.locator('#methods [data-method="getPugs"]').count(), 0);
+  assert.equal(await session.page.locator('#methods [data-method="getPugs"]').count(), 0);
 });
 
 test('a mistake is explained at its line and the rest keeps working', async () => {
-  await browser.page.fill('#code', [
+  await session.page.fill('#code', [
     "const Owner = sequelize.define('owner', { name: DataTypes.STRING });",
     "const Pug = sequelize.define('pug', { name: DataTypes.STRNG });",
   ].join('\n'));
-  const problems = browser.page.locator('#problems .problem.error');
+  const problems = session.page.locator('#problems .problem.error');
   await problems.first().waitFor();
   const texts = await problems.allInnerTexts();
   const typo = texts.find((t) => t.includes("DataTypes has no type called 'STRNG'"));
@@ -90,13 +77,13 @@ test('a mistake is explained at its line and the rest keeps working', async () =
   // Sequelize's own error, worded as Sequelize words it, at the attribute.
   assert.ok(texts.some((t) => /^2:\d+Unrecognized datatype for attribute "pug.name"/.test(t)), texts.join('\n'));
   // The attribute error stops Sequelize (and so the DDL), but the editor and panels stay live.
-  await browser.page.fill('#code', "const Owner = sequelize.define('owner', { name: DataTypes.STRING });");
-  await browser.page.waitForSelector('#problems.ok');
+  await session.page.fill('#code', "const Owner = sequelize.define('owner', { name: DataTypes.STRING });");
+  await session.page.waitForSelector('#problems.ok');
   assert.equal(await tableLine('owners'), 'id | name | createdAt | updatedAt');
 });
 
 test("at a phone's width nothing sticks out sideways, with the form open", async () => {
-  const { page } = browser;
+  const { page } = session;
   await page.setViewportSize({ width: 390, height: 844 });
   await page.click('#form-toggle');
   await page.waitForSelector('.form-model');
@@ -106,5 +93,5 @@ test("at a phone's width nothing sticks out sideways, with the form open", async
 });
 
 test('the page logs no errors', () => {
-  assert.deepEqual(browser.consoleErrors, []);
+  assert.deepEqual(session.consoleErrors, []);
 });

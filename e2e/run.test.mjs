@@ -1,84 +1,71 @@
 // Running a snippet in the page: the worker holds the SQL engine, the panel shows the
 // SQL Sequelize logs and the nested JSON it returns.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, artifacts, screenshotPage } from './harness.mjs';
+import { openPage, launch, artifacts, screenshotPage } from './harness.mjs';
 
-let server;
-let browser;
+const session = openPage({ ready: '#tables .table-card' });
 
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-  await browser.page.goto(server.url);
-  await browser.page.waitForSelector('#tables .table-card');
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const steps = () => browser.page.locator('#run .step');
+const steps = () => session.page.locator('#run .step');
 
 test('Run shows the SQL and the nested result of Owner.findAll({ include: Pug })', async () => {
-  await browser.page.click('#run-button');
-  await browser.page.waitForSelector('#run .step.show');
+  await session.page.click('#run-button');
+  await session.page.waitForSelector('#run .step.show');
   const texts = await steps().allInnerTexts();
   const last = texts[texts.length - 1];
   assert.match(last, /SELECT "owner"\."id", "owner"\."name", "owner"\."createdAt", "owner"\."updatedAt", "pugs"\."id" AS "pugs\.id"/);
   assert.match(last, /LEFT OUTER JOIN "pugs" AS "pugs" ON "owner"\."id" = "pugs"\."ownerId";/);
-  const json = JSON.parse(await browser.page.locator('#run .step.show .result').last().getAttribute('data-json'));
+  const json = JSON.parse(await session.page.locator('#run .step.show .result').last().getAttribute('data-json'));
   assert.equal(json.length, 1);
   assert.equal(json[0].name, 'Tom');
   assert.deepEqual(json[0].pugs.map((p) => [p.name, p.ownerId]), [['Cody', 1]]);
   assert.match(json[0].createdAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   // The result is a tree (first levels open) with a table view; the Data panel lists
   // the rows the run left in each table.
-  const result = browser.page.locator('#run .step.show .result').last();
+  const result = session.page.locator('#run .step.show .result').last();
   assert.deepEqual(await result.locator('.json-tree > details > ol > li > details > ul > li > .json-key').allInnerTexts(),
     ['id', 'name', 'createdAt', 'updatedAt', 'pugs']);
   await result.getByRole('button', { name: 'Table' }).click();
   assert.deepEqual(await result.locator('.result-table th').allInnerTexts(), ['id', 'name', 'createdAt', 'updatedAt', 'pugs']);
   assert.equal(await result.locator('.result-table td').nth(4).innerText(), '[1 items]');
-  assert.deepEqual(await browser.page.locator('#data .data-table[data-table="pugs"] th').allInnerTexts(),
+  assert.deepEqual(await session.page.locator('#data .data-table[data-table="pugs"] th').allInnerTexts(),
     ['id', 'name', 'createdAt', 'updatedAt', 'ownerId']);
-  assert.deepEqual((await browser.page.locator('#data .data-table[data-table="pugs"] tbody td').allInnerTexts()).slice(0, 2), ['1', 'Cody']);
+  assert.deepEqual((await session.page.locator('#data .data-table[data-table="pugs"] tbody td').allInnerTexts()).slice(0, 2), ['1', 'Cody']);
   fs.mkdirSync(artifacts, { recursive: true });
-  await screenshotPage(browser.page, path.join(artifacts, 'run.png'));
+  await screenshotPage(session.page, path.join(artifacts, 'run.png'));
 });
 
 test('editing marks the run stale; Ctrl+Enter runs again and shows Sequelize errors', async () => {
-  await browser.page.fill('#code', [
+  await session.page.fill('#code', [
     "const Owner = sequelize.define('owner', { name: DataTypes.STRING });",
     "const Pug = sequelize.define('pug', { name: DataTypes.STRING });",
     'Owner.hasMany(Pug, { as: "pets" });',
     'await sequelize.sync({ force: true });',
     'console.log(await Owner.findAll({ include: Pug }));',
   ].join('\n'));
-  await browser.page.waitForSelector('#run.stale');
-  await browser.page.focus('#code');
-  await browser.page.keyboard.press('Control+Enter');
-  const error = browser.page.locator('#run .step.error');
+  await session.page.waitForSelector('#run.stale');
+  await session.page.focus('#code');
+  await session.page.keyboard.press('Control+Enter');
+  const error = session.page.locator('#run .step.error');
   await error.waitFor();
   assert.match(await error.innerText(),
     /SequelizeEagerLoadingError: pug is associated to owner using an alias\. You must use the 'as' keyword/);
   // In place: where the error was thrown, and how to fix it.
   assert.match(await error.innerText(), /\(line 5, column 19\)/);
   assert.match(await error.locator('.hint').innerText(), /include it the same way: \{ model: Pug, as: 'pets' \}/);
-  assert.equal(await browser.page.locator('#run.stale').count(), 0);
+  assert.equal(await session.page.locator('#run.stale').count(), 0);
 });
 
 test('a snippet that ends in a query without console.log shows that query', async () => {
-  await browser.page.fill('#code', [
+  await session.page.fill('#code', [
     "const Owner = sequelize.define('owner', { name: DataTypes.STRING });",
     'await sequelize.sync({ force: true });',
     "await Owner.create({ name: 'Tom' });",
   ].join('\n'));
-  await browser.page.click('#run-button');
-  const last = browser.page.locator('#run .step.trailing');
+  await session.page.click('#run-button');
+  const last = session.page.locator('#run .step.trailing');
   await last.waitFor();
   assert.match(await last.innerText(), /INSERT INTO "owners" \("id","name","createdAt","updatedAt"\) VALUES \(DEFAULT,\$1,\$2,\$3\)/);
 });
@@ -93,21 +80,21 @@ const RUNAWAY = [
 ].join('\n');
 
 test('a run that reaches a bound stops with why, and the page keeps working', async () => {
-  await browser.page.fill('#code', RUNAWAY);
-  await browser.page.click('#run-button');
-  const error = browser.page.locator('#run .step.error');
+  await session.page.fill('#code', RUNAWAY);
+  await session.page.click('#run-button');
+  const error = session.page.locator('#run .step.error');
   await error.waitFor();
   assert.match(await error.innerText(), /The playground stops a run after 200000 rows/);
   // The live analysis (no SQL engine) stops the same snippet at its step bound.
-  assert.match(await browser.page.innerText('#problems'), /stopped this snippet after 200000 steps/);
-  await browser.page.fill('#code', "const Tag = sequelize.define('tag', { name: DataTypes.STRING });");
-  await browser.page.waitForSelector('#tables .table-card[data-table="tags"]');
+  assert.match(await session.page.innerText('#problems'), /stopped this snippet after 200000 steps/);
+  await session.page.fill('#code', "const Tag = sequelize.define('tag', { name: DataTypes.STRING });");
+  await session.page.waitForSelector('#tables .table-card[data-table="tags"]');
 });
 
 test('Cancel stops a run; the page stays usable and the next run works', async () => {
   const fresh = await launch();
   try {
-    await fresh.page.goto(server.url);
+    await fresh.page.goto(session.url);
     await fresh.page.waitForSelector('#tables .table-card');
     await fresh.page.fill('#code', RUNAWAY);
     await fresh.page.click('#run-button');
@@ -126,25 +113,25 @@ test('Cancel stops a run; the page stays usable and the next run works', async (
 });
 
 test('the method explorer shows the SQL a method issues, and marks it stale on edit', async () => {
-  await browser.page.fill('#code', [
+  await session.page.fill('#code', [
     "const Owner = sequelize.define('owner', { name: DataTypes.STRING });",
     "const Pug = sequelize.define('pug', { name: DataTypes.STRING });",
     'Pug.belongsTo(Owner);',
     'Owner.hasMany(Pug);',
   ].join('\n'));
-  await browser.page.click('#methods [data-model="owner"] button.explore[data-method="getPugs"]');
-  const sql = browser.page.locator('#methods [data-model="owner"] .explored-sql pre.sql');
+  await session.page.click('#methods [data-model="owner"] button.explore[data-method="getPugs"]');
+  const sql = session.page.locator('#methods [data-model="owner"] .explored-sql pre.sql');
   await sql.waitFor();
   assert.equal(await sql.innerText(),
     'SELECT "id", "name", "createdAt", "updatedAt", "ownerId" FROM "pugs" AS "pug" WHERE "pug"."ownerId" = 1;');
-  await browser.page.click('#methods [data-model="pug"] button.explore[data-method="setOwner"]');
-  const update = browser.page.locator('#methods [data-model="pug"] .explored-sql pre.sql');
+  await session.page.click('#methods [data-model="pug"] button.explore[data-method="setOwner"]');
+  const update = session.page.locator('#methods [data-model="pug"] .explored-sql pre.sql');
   await update.waitFor();
   assert.match(await update.innerText(), /^UPDATE "pugs" SET "ownerId"=\$1,"updatedAt"=\$2 WHERE "id" = \$3$/);
-  await browser.page.type('#code', '\n// edited');
-  await browser.page.waitForSelector('#methods .explored-sql.stale');
+  await session.page.type('#code', '\n// edited');
+  await session.page.waitForSelector('#methods .explored-sql.stale');
 });
 
 test('the page logs no errors while running', () => {
-  assert.deepEqual(browser.consoleErrors, []);
+  assert.deepEqual(session.consoleErrors, []);
 });

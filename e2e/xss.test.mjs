@@ -1,8 +1,8 @@
 // Nothing a snippet or a link contains is ever run as HTML or script: payloads in model
 // names, attribute names, values shown by a run, and the URL fragment stay text.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch } from './harness.mjs';
+import { openPage } from './harness.mjs';
 
 const PAYLOADS = [
   '<img src=x onerror=window.__pwned=1>',
@@ -27,28 +27,18 @@ const PAYLOADS = [
   '</textarea><script>window.__pwned=1</script>',
 ];
 
-let server;
-let browser;
 let dialogs = 0;
 
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-  browser.page.on('dialog', async (d) => { dialogs++; await d.dismiss(); });
-  await browser.page.goto(server.url);
-  await browser.page.waitForSelector('#tables .table-card');
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+const session = openPage({
+  ready: '#tables .table-card',
+  beforeLoad: (page) => page.on('dialog', async (d) => { dialogs++; await d.dismiss(); }),
 });
 
 const js = (s) => JSON.stringify(s);
 
 async function assertInert(where) {
-  assert.equal(await browser.page.evaluate(() => window.__pwned), undefined, `${where}: a payload ran`);
-  const injected = await browser.page.evaluate(() =>
+  assert.equal(await session.page.evaluate(() => window.__pwned), undefined, `${where}: a payload ran`);
+  const injected = await session.page.evaluate(() =>
     document.querySelectorAll('img[src="x"], iframe, object, embed, marquee, video, details:not(.json-node), math, body script').length);
   assert.equal(injected, 0, `${where}: an element was injected`);
   assert.equal(dialogs, 0, `${where}: a dialog opened`);
@@ -63,22 +53,22 @@ test('payloads in model names, attribute names and run output stay text', async 
       'await sequelize.sync({ force: true });',
       `console.log(await A.create({ note: ${js(payload)} }), ${js(payload)});`,
     ].join('\n');
-    await browser.page.fill('#code', code);
-    await browser.page.click('#run-button');
-    await browser.page.waitForSelector('#run .step.show, #run .step.error', { timeout: 15000 });
+    await session.page.fill('#code', code);
+    await session.page.click('#run-button');
+    await session.page.waitForSelector('#run .step.show, #run .step.error', { timeout: 15000 });
     await assertInert(payload);
-    const text = await browser.page.innerText('body');
+    const text = await session.page.innerText('body');
     assert.ok(text.includes(payload.slice(0, 12)), `${payload} is shown as text`);
   }
 });
 
 test('payloads in the URL fragment stay text, on load and pasted into the open page', async () => {
   for (const [i, payload] of PAYLOADS.slice(0, 6).entries()) {
-    await browser.page.goto(`${server.url}?load=${i}#${encodeURIComponent(payload)}`);
-    await browser.page.waitForSelector('#notice.bad');
+    await session.page.goto(`${session.url}?load=${i}#${encodeURIComponent(payload)}`);
+    await session.page.waitForSelector('#notice.bad');
     await assertInert(`fragment ${payload}`);
-    await browser.page.evaluate((p) => { location.hash = p; }, payload);
-    await browser.page.waitForSelector('#notice.bad');
+    await session.page.evaluate((p) => { location.hash = p; }, payload);
+    await session.page.waitForSelector('#notice.bad');
     await assertInert(`pasted fragment ${payload}`);
   }
 });

@@ -826,6 +826,11 @@ fn cell_key(cell: &Cell) -> CellKey {
 /// Runs a find: logs Sequelize's SELECT, answers from the store.
 pub fn find(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<Vec<InstanceRef>> {
     rt.log(sql::select(schema, plan))?;
+    load(rt, schema, plan)
+}
+
+/// The instances `plan` finds, with their includes, without logging anything.
+fn load(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<Vec<InstanceRef>> {
     let model = schema.model(plan.model);
     super::write::require_table(rt, &model.table_name)?;
     if let Some(error) = &plan.missing_column {
@@ -1170,6 +1175,9 @@ pub fn count(
     let model = schema.model(model_id);
     let empty = Value::Object(Vec::new());
     let options = options.unwrap_or(&empty);
+    if options.get("include").is_some() {
+        return count_joined(rt, schema, model_id, options);
+    }
     let where_ = match options.get("where") {
         Some(w) => parse_where(model, w)?,
         None => None,
@@ -1195,6 +1203,62 @@ pub fn count(
         .map_err(engine_error)?;
     rt.count_rows(rows.len())?;
     Ok(rows.len())
+}
+
+/// `Model.count({ include })`: Sequelize counts the rows of the joined SELECT, so a
+/// parent with three pugs counts three (and one with none counts one, on a LEFT JOIN)
+/// unless `distinct: true` counts parents.
+fn count_joined(
+    rt: &mut Runtime,
+    schema: &Schema,
+    model_id: ModelId,
+    options: &Value,
+) -> RunResult<usize> {
+    let mut plan = plan(schema, model_id, Some(options))?;
+    // Count ignores limit, offset, order and the selected attributes.
+    plan.include.retain(|include| !include.separate);
+    plan.order.clear();
+    (plan.limit, plan.offset, plan.missing_column) = (None, None, None);
+    let distinct = options.get("distinct").is_some_and(Value::truthy);
+    rt.log(sql::count_joined(schema, &plan, distinct))?;
+    let parents = load(rt, schema, &plan)?;
+    let count = match distinct {
+        true => parents.len(),
+        false => parents
+            .iter()
+            .map(|parent| joined_rows(parent, &plan.include))
+            .sum(),
+    };
+    rt.count_rows(count)?;
+    Ok(count)
+}
+
+/// How many rows the JOINs make of one loaded instance: each include multiplies them by
+/// its children's rows, or keeps one row of NULLs when there are none (LEFT JOIN).
+fn joined_rows(instance: &InstanceRef, includes: &[IncludePlan]) -> usize {
+    includes
+        .iter()
+        .map(|include| {
+            let children = match instance.borrow().get(&include.as_name) {
+                Some(Value::Array(items)) => items
+                    .iter()
+                    .filter_map(|item| match item {
+                        Value::Instance(child) => Some(child.clone()),
+                        _ => None,
+                    })
+                    .collect(),
+                Some(Value::Instance(child)) => vec![child.clone()],
+                _ => Vec::new(),
+            };
+            match children.is_empty() {
+                true => usize::from(!include.required),
+                false => children
+                    .iter()
+                    .map(|child| joined_rows(child, &include.children))
+                    .sum(),
+            }
+        })
+        .product()
 }
 
 /// The primary-key condition of `findByPk(key)`.

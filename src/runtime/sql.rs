@@ -360,6 +360,47 @@ fn required_filter(schema: &Schema, include: &IncludePlan, alias: &str) -> Strin
 }
 
 /// The SELECT of a find without a subquery.
+/// `count({ include })`: the joined SELECT counting the model's key (`DISTINCT` with
+/// `distinct: true`), the includes' columns left out.
+pub fn count_joined(schema: &Schema, plan: &FindPlan, distinct: bool) -> String {
+    let model = schema.model(plan.model);
+    let alias = &model.name;
+    let key = model
+        .primary_key_attribute()
+        .map_or_else(|| "id".to_string(), |pk| model.field_of(pk));
+    let key = format!("{}.{}", quote(alias), quote(&key));
+    let counted = match distinct {
+        true => format!("count(DISTINCT({key}))"),
+        false => format!("count({key})"),
+    };
+    let (mut unused_columns, mut joins) = (Vec::new(), String::new());
+    for include in &plan.include {
+        include_sql(
+            schema,
+            include,
+            alias,
+            "",
+            "",
+            &mut unused_columns,
+            &mut joins,
+        );
+    }
+    let mut sql = format!(
+        "SELECT {counted} AS \"count\" FROM {} AS {}{joins}",
+        quote(&model.table_name),
+        quote(alias)
+    );
+    if let Some(condition) = &plan.where_ {
+        let text = where_sql(condition, alias);
+        if !text.is_empty() {
+            sql.push_str(" WHERE ");
+            sql.push_str(&text);
+        }
+    }
+    sql.push(';');
+    sql
+}
+
 fn select_flat(schema: &Schema, plan: &FindPlan) -> String {
     let model = schema.model(plan.model);
     let alias = &model.name;

@@ -68,6 +68,7 @@ pub fn all_attributes(model: &Model) -> Vec<String> {
 
 /// `attributes: [...]`, `{ include: [...] }` or `{ exclude: [...] }`.
 pub fn parse_attributes(model: &Model, value: Option<&Value>) -> RunResult<Vec<String>> {
+    unsupported_attributes(value)?;
     let names = |v: Option<&Value>| -> Vec<String> {
         match v {
             Some(Value::Array(items)) => items
@@ -95,6 +96,55 @@ pub fn parse_attributes(model: &Model, value: Option<&Value>) -> RunResult<Vec<S
         Some(_) => all,
     };
     Ok(selected)
+}
+
+/// `[column, alias]` pairs and `sequelize.fn`/`col`/`literal` in `attributes` are not
+/// run yet: an error says so, rather than a result Sequelize would not give.
+fn unsupported_attributes(value: Option<&Value>) -> RunResult<()> {
+    let lists = match value {
+        Some(list @ Value::Array(_)) => vec![list],
+        Some(object @ Value::Object(_)) => object.get("include").into_iter().collect(),
+        _ => Vec::new(),
+    };
+    let items = lists.into_iter().filter_map(|list| match list {
+        Value::Array(items) => Some(items),
+        _ => None,
+    });
+    for item in items.flatten() {
+        let computed = match item {
+            Value::Str(_) => continue,
+            Value::Array(pair) => !matches!(pair.first(), Some(Value::Str(_))),
+            _ => true,
+        };
+        return Err(match computed {
+            true => RuntimeError::new(
+                "Error",
+                "sequelize.fn, sequelize.col and sequelize.literal in attributes are not supported by the playground yet",
+            )
+            .with_hint("select plain attributes (attributes: ['id', 'name']) and compute in your code"),
+            false => RuntimeError::new(
+                "Error",
+                "Renaming an attribute ([column, alias]) is not supported by the playground yet",
+            )
+            .with_hint("select the attribute by its name (attributes: ['name']) and rename it in your code"),
+        });
+    }
+    Ok(())
+}
+
+/// `group` and `having` are not run yet: an error says so.
+fn unsupported_grouping(options: &Value) -> RunResult<()> {
+    match ["group", "having"]
+        .into_iter()
+        .find(|o| options.get(o).is_some())
+    {
+        Some(option) => Err(RuntimeError::new(
+            "Error",
+            format!("The {option} option is not supported by the playground yet"),
+        )
+        .with_hint("find the rows and group them in your code")),
+        None => Ok(()),
+    }
 }
 
 /// The first attribute named as a plain string in `attributes` (the list, or its
@@ -763,6 +813,7 @@ pub fn with_paranoid_clause(
 pub fn plan(schema: &Schema, model: ModelId, options: Option<&Value>) -> RunResult<FindPlan> {
     let empty = Value::Object(Vec::new());
     let options = options.unwrap_or(&empty);
+    unsupported_grouping(options)?;
     let target = schema.model(model);
     let include = match options.get("include") {
         Some(value) => parse_includes(schema, model, value)?,
@@ -1175,6 +1226,7 @@ pub fn count(
     let model = schema.model(model_id);
     let empty = Value::Object(Vec::new());
     let options = options.unwrap_or(&empty);
+    unsupported_grouping(options)?;
     if options.get("include").is_some() {
         return count_joined(rt, schema, model_id, options);
     }

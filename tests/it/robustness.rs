@@ -270,3 +270,38 @@ fn fuzz_regressions_are_answered() {
     }
     assert!(checked >= 1);
 }
+
+/// What the engine does not run yet is an error that says so, at the call, never a
+/// result Sequelize would not give.
+#[test]
+fn options_the_engine_does_not_run_are_refused_at_the_call() {
+    let setup = "const Pug = sequelize.define('pug', { name: DataTypes.STRING, ownerId: DataTypes.INTEGER });
+await sequelize.sync({ force: true });
+";
+    let cases = [
+        ("await Pug.findAll({ attributes: [['name', 'title']] });", "Renaming an attribute"),
+        (
+            "await Pug.findAll({ attributes: ['ownerId', [sequelize.fn('COUNT', sequelize.col('id')), 'n']] });",
+            "sequelize.fn, sequelize.col and sequelize.literal",
+        ),
+        ("await Pug.findAll({ attributes: ['ownerId'], group: ['ownerId'] });", "The group option"),
+        ("await Pug.count({ group: ['ownerId'] });", "The group option"),
+    ];
+    for (call, message) in cases {
+        let code = format!("{setup}{call}");
+        let report = assoc_playground::run(&code, fixed_clock());
+        let error = report.error.unwrap_or_else(|| panic!("{call}: no error"));
+        assert!(
+            error.message.starts_with(message),
+            "{call}: {}",
+            error.message
+        );
+        let place = report
+            .diagnostics
+            .iter()
+            .find(|d| d.message.ends_with(&error.message))
+            .unwrap_or_else(|| panic!("{call}: no diagnostic"));
+        assert_eq!(place.start, setup.len() + "await ".len(), "{call}");
+        assert!(place.hint.is_some(), "{call}");
+    }
+}

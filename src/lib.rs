@@ -38,18 +38,6 @@ pub fn analyze(source: &str) -> Report {
     report(source, None)
 }
 
-/// What `report` writes beyond the page's views: the report format's `models` and
-/// `associations`, compared with Sequelize's. (A separate step, so that the page's
-/// bundle, which never calls it, leaves the code out.)
-fn report_format(report: &mut Report, schema: &schema::Schema) {
-    report.models = schema.models.iter().map(model_report).collect();
-    report.associations = schema
-        .models
-        .iter()
-        .map(|m| associations_report(schema, m))
-        .collect();
-}
-
 /// What the page needs on every keystroke: [`analyze`] writing the CREATE TABLE
 /// statements of `dialect` only (the others are `skipped`), and without the report
 /// format's `models` and `associations` lists (left empty: the page shows `tables`,
@@ -84,6 +72,7 @@ pub struct RunReport {
     pub data: Vec<runtime::TableRows>,
 }
 
+/// [`run`] for the page's worker: the [`RunReport`] only.
 pub fn run_for_page(source: &str, clock: runtime::Clock) -> RunReport {
     let runtime = runtime::Runtime::new(clock, runtime::RunLimits::default());
     let Executed {
@@ -140,6 +129,18 @@ fn execute(source: &str, runtime: Option<runtime::Runtime>) -> Executed {
 /// The whole report: every dialect's DDL and the report format's lists.
 fn report(source: &str, runtime: Option<runtime::Runtime>) -> Report {
     views(execute(source, runtime), &sql::Dialect::ALL, report_format)
+}
+
+/// What `report` writes beyond the page's views: the report format's `models` and
+/// `associations`, compared with Sequelize's. (A separate step, so that the page's
+/// bundle, which never calls it, leaves the code out.)
+fn report_format(report: &mut Report, schema: &schema::Schema) {
+    report.models = schema.models.iter().map(model_report).collect();
+    report.associations = schema
+        .models
+        .iter()
+        .map(|m| associations_report(schema, m))
+        .collect();
 }
 
 /// The report of an executed snippet with the DDL of `dialects`; `more` adds to it.

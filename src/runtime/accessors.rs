@@ -44,6 +44,7 @@ fn plan_for(schema: &Schema, model: crate::schema::ModelId, where_: Where) -> Fi
     FindPlan {
         model,
         attributes: find::all_attributes(schema.model(model)),
+        renamed: Vec::new(),
         where_: Some(where_),
         include: Vec::new(),
         order: Vec::new(),
@@ -112,11 +113,15 @@ pub fn call(
                 equals(schema, association.target, &association.foreign_key, &key),
             );
             if let Some(options) = args.first().filter(|a| matches!(a, Value::Object(_))) {
+                let target = schema.model(association.target);
                 if let Some(w) = options.get("where") {
-                    if let Some(extra) = find::parse_where(schema.model(association.target), w)? {
+                    if let Some(extra) = find::parse_where(target, w)? {
                         plan.where_ =
                             Some(Where::And(vec![plan.where_.take().expect("set"), extra]));
                     }
+                }
+                if let Some(attributes) = options.get("attributes") {
+                    find::select_attributes(&mut plan, target, attributes)?;
                 }
             }
             if association.kind == AssociationType::HasOne {
@@ -507,8 +512,10 @@ fn belongs_to_many(
                         target,
                         row,
                         &find::all_attributes(target),
+                        &[],
                     );
-                    let through = super::instance::from_row(join_id, join, link, &join_attributes);
+                    let through =
+                        super::instance::from_row(join_id, join, link, &join_attributes, &[]);
                     item.set(&join.name, Value::Instance(through.into_ref()));
                     found.push(Value::Instance(item.into_ref()));
                 }

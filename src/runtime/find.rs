@@ -17,7 +17,10 @@ use crate::schema::{Association, AssociationType, Model, ModelId, Schema};
 #[derive(Clone, Debug)]
 pub struct FindPlan {
     pub model: ModelId,
+    /// The keys of the selected attributes, in order: an attribute's name, or the alias
+    /// it is renamed to (`['name', 'title']`).
     pub attributes: Vec<String>,
+    pub renamed: Renamed,
     pub where_: Option<Where>,
     pub include: Vec<IncludePlan>,
     pub order: Vec<Order>,
@@ -36,6 +39,7 @@ pub struct IncludePlan {
     pub required: bool,
     pub where_: Option<Where>,
     pub attributes: Vec<String>,
+    pub renamed: Renamed,
     /// BelongsToMany: the join model's attributes shown under its name.
     pub through_attributes: Vec<String>,
     pub children: Vec<IncludePlan>,
@@ -66,8 +70,45 @@ pub fn all_attributes(model: &Model) -> Vec<String> {
         .collect()
 }
 
-/// `attributes: [...]`, `{ include: [...] }` or `{ exclude: [...] }`.
-pub fn parse_attributes(model: &Model, value: Option<&Value>) -> RunResult<Vec<String>> {
+/// (alias, attribute): the selected keys that rename an attribute
+/// (`attributes: [['name', 'title']]` gives ("title", "name")).
+pub type Renamed = Vec<(String, String)>;
+
+/// The attribute a selected key reads: itself, or the attribute an alias renames.
+pub fn source_of<'a>(renamed: &'a [(String, String)], key: &'a str) -> &'a str {
+    renamed
+        .iter()
+        .find(|(alias, _)| alias == key)
+        .map_or(key, |(_, attribute)| attribute.as_str())
+}
+
+/// The renames in `attributes` (`['name', 'title']` as ("title", "name")).
+fn parse_renamed(value: Option<&Value>) -> Renamed {
+    let list = match value {
+        Some(list @ Value::Array(_)) => Some(list),
+        Some(object @ Value::Object(_)) => object.get("include"),
+        _ => None,
+    };
+    let Some(Value::Array(items)) = list else {
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter_map(|item| match item {
+            Value::Array(pair) => match (pair.first(), pair.get(1)) {
+                (Some(Value::Str(attribute)), Some(Value::Str(alias))) => {
+                    Some((alias.clone(), attribute.clone()))
+                }
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect()
+}
+
+/// `attributes: [...]`, `{ include: [...] }` or `{ exclude: [...] }`: the selected keys
+/// in order, and the renames among them.
+pub fn parse_attributes(model: &Model, value: Option<&Value>) -> RunResult<(Vec<String>, Renamed)> {
     unsupported_attributes(value)?;
     let names = |v: Option<&Value>| -> Vec<String> {
         match v {
@@ -75,6 +116,7 @@ pub fn parse_attributes(model: &Model, value: Option<&Value>) -> RunResult<Vec<S
                 .iter()
                 .filter_map(|i| match i {
                     Value::Str(s) => Some(s.clone()),
+                    // `[attribute, alias]` is shown under its alias.
                     Value::Array(pair) => pair.get(1).and_then(Value::as_str).map(str::to_string),
                     _ => None,
                 })
@@ -95,11 +137,11 @@ pub fn parse_attributes(model: &Model, value: Option<&Value>) -> RunResult<Vec<S
         }
         Some(_) => all,
     };
-    Ok(selected)
+    Ok((selected, parse_renamed(value)))
 }
 
-/// `[column, alias]` pairs and `sequelize.fn`/`col`/`literal` in `attributes` are not
-/// run yet: an error says so, rather than a result Sequelize would not give.
+/// `sequelize.fn`/`col`/`literal` in `attributes` are not run yet: an error says so,
+/// rather than a result Sequelize would not give.
 fn unsupported_attributes(value: Option<&Value>) -> RunResult<()> {
     let lists = match value {
         Some(list @ Value::Array(_)) => vec![list],
@@ -110,26 +152,22 @@ fn unsupported_attributes(value: Option<&Value>) -> RunResult<()> {
         Value::Array(items) => Some(items),
         _ => None,
     });
-    for item in items.flatten() {
-        let computed = match item {
-            Value::Str(_) => continue,
-            Value::Array(pair) => !matches!(pair.first(), Some(Value::Str(_))),
-            _ => true,
-        };
-        return Err(match computed {
-            true => RuntimeError::new(
-                "Error",
-                "sequelize.fn, sequelize.col and sequelize.literal in attributes are not supported by the playground yet",
-            )
-            .with_hint("select plain attributes (attributes: ['id', 'name']) and compute in your code"),
-            false => RuntimeError::new(
-                "Error",
-                "Renaming an attribute ([column, alias]) is not supported by the playground yet",
-            )
-            .with_hint("select the attribute by its name (attributes: ['name']) and rename it in your code"),
-        });
+    let computed = items.flatten().any(|item| match item {
+        Value::Str(_) => false,
+        Value::Array(pair) => !matches!(
+            (pair.first(), pair.get(1)),
+            (Some(Value::Str(_)), Some(Value::Str(_)))
+        ),
+        _ => true,
+    });
+    match computed {
+        true => Err(RuntimeError::new(
+            "Error",
+            "sequelize.fn, sequelize.col and sequelize.literal in attributes are not supported by the playground yet",
+        )
+        .with_hint("select plain attributes (attributes: ['id', ['name', 'title']]) and compute in your code")),
+        false => Ok(()),
     }
-    Ok(())
 }
 
 /// `group` and `having` are not run yet: an error says so.
@@ -192,6 +230,15 @@ fn missing_in_includes(
 
 /// PostgreSQL's words for a column of `model` that does not exist, qualified or not,
 /// with the attribute the learner probably meant.
+/// Selects `attributes` (a method's options) in `plan`, a find of one model without
+/// joins: the keys, the renames, and PostgreSQL's error for a column the table lacks.
+pub fn select_attributes(plan: &mut FindPlan, model: &Model, attributes: &Value) -> RunResult<()> {
+    (plan.attributes, plan.renamed) = parse_attributes(model, Some(attributes))?;
+    plan.missing_column =
+        missing_attribute(model, Some(attributes)).map(|name| column_error(model, None, &name));
+    Ok(())
+}
+
 fn column_error(model: &Model, qualifier: Option<&str>, name: &str) -> RuntimeError {
     let message = missing_column_message(qualifier, name);
     let attributes: Vec<&str> = model.table_attributes().map(|(a, _)| a.as_str()).collect();
@@ -555,7 +602,7 @@ fn include_plan(schema: &Schema, source: ModelId, element: &Value) -> RunResult<
     let mut plan = plain_include(schema, association);
     if let Some(options) = options {
         let target = schema.model(plan.model);
-        plan.attributes = parse_attributes(target, options.get("attributes"))?;
+        (plan.attributes, plan.renamed) = parse_attributes(target, options.get("attributes"))?;
         plan.missing_attribute = missing_attribute(target, options.get("attributes"));
         plan.where_ = match options.get("where") {
             Some(w) => parse_where(target, w)?,
@@ -570,7 +617,7 @@ fn include_plan(schema: &Schema, source: ModelId, element: &Value) -> RunResult<
         if let Some(through) = options.get("through") {
             if let Some(join) = plan.association.through {
                 plan.through_attributes =
-                    parse_attributes(schema.model(join), through.get("attributes"))?;
+                    parse_attributes(schema.model(join), through.get("attributes"))?.0;
             }
         }
         if let Some(children) = options.get("include") {
@@ -588,6 +635,7 @@ fn plain_include(schema: &Schema, association: Association) -> IncludePlan {
             .map(|j| all_attributes(schema.model(j)))
             .unwrap_or_default(),
         attributes: all_attributes(schema.model(model)),
+        renamed: Vec::new(),
         as_name: association.as_name.clone(),
         association,
         model,
@@ -816,10 +864,12 @@ pub fn plan(schema: &Schema, model: ModelId, options: Option<&Value>) -> RunResu
     let missing_column = missing_attribute(target, options.get("attributes"))
         .map(|name| column_error(target, joins.then_some(target.name.as_str()), &name))
         .or_else(|| missing_in_includes(schema, &include, ""));
+    let (attributes, renamed) = parse_attributes(target, options.get("attributes"))?;
     Ok(FindPlan {
         model,
         missing_column,
-        attributes: parse_attributes(target, options.get("attributes"))?,
+        attributes,
+        renamed,
         order: parse_order(schema, model, options.get("order"), &include)?,
         where_,
         include,
@@ -886,7 +936,8 @@ fn load(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<Vec<Ins
     let mut loaded: Vec<Loaded> = rows
         .into_iter()
         .map(|row| {
-            let instance = from_row(plan.model, model, &row, &plan.attributes).into_ref();
+            let instance =
+                from_row(plan.model, model, &row, &plan.attributes, &plan.renamed).into_ref();
             Loaded { row, instance }
         })
         .collect();
@@ -1001,6 +1052,7 @@ fn load_separately(
     let child_plan = FindPlan {
         model: include.model,
         attributes,
+        renamed: include.renamed.clone(),
         where_: Some(where_),
         include: include.children.clone(),
         order: Vec::new(),
@@ -1114,12 +1166,19 @@ fn load_include(
             else {
                 continue;
             };
-            let mut instance = from_row(include.model, target, target_row, &include.attributes);
+            let mut instance = from_row(
+                include.model,
+                target,
+                target_row,
+                &include.attributes,
+                &include.renamed,
+            );
             let through = from_row(
                 association.through.unwrap(),
                 join,
                 join_row,
                 &include.through_attributes,
+                &[],
             );
             instance.set(&join.name, Value::Instance(through.into_ref()));
             let instance = instance.into_ref();
@@ -1140,7 +1199,14 @@ fn load_include(
         child_rows = rows
             .into_iter()
             .map(|row| Loaded {
-                instance: from_row(include.model, target, &row, &include.attributes).into_ref(),
+                instance: from_row(
+                    include.model,
+                    target,
+                    &row,
+                    &include.attributes,
+                    &include.renamed,
+                )
+                .into_ref(),
                 row,
             })
             .collect();

@@ -81,19 +81,28 @@ pub fn value_of(model: &Model, attribute: &str, cell: Cell) -> Value {
 }
 
 /// A fetched row as an instance: the selected attributes in attribute order.
-pub fn from_row(id: ModelId, model: &Model, row: &Row, attributes: &[String]) -> Instance {
+/// An instance of the attributes `keys` read from a stored row; `renamed` says which
+/// keys are aliases of which attribute (`attributes: [['name', 'title']]`).
+pub fn from_row(
+    id: ModelId,
+    model: &Model,
+    row: &Row,
+    keys: &[String],
+    renamed: &[(String, String)],
+) -> Instance {
     let mut instance = Instance::new(id);
     instance.is_new_record = false;
-    instance.values.reserve(attributes.len());
-    for attribute in attributes {
+    instance.values.reserve(keys.len());
+    for key in keys {
+        let attribute = super::find::source_of(renamed, key);
         let cell = match model.attribute(attribute).and_then(|a| a.field.as_deref()) {
             Some(field) => row.iter().find(|(c, _)| **c == *field),
-            None => row.iter().find(|(c, _)| **c == **attribute),
+            None => row.iter().find(|(c, _)| **c == *attribute),
         };
         let cell = cell.map_or(Cell::Null, |(_, v)| v.clone());
         instance
             .values
-            .push((attribute.clone(), value_of(model, attribute, cell)));
+            .push((key.clone(), value_of(model, attribute, cell)));
     }
     instance
 }

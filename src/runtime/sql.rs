@@ -3,7 +3,7 @@
 //! `QueryGenerator.selectQuery` writes them. Only shown; never run.
 
 use super::find::{FindPlan, IncludePlan, Order};
-use crate::schema::{AssociationType, Schema};
+use crate::schema::{AssociationType, Model, Schema};
 use crate::syntax::parser::format_number as parse_number_literal;
 
 pub fn quote(identifier: &str) -> String {
@@ -273,17 +273,9 @@ pub fn select(schema: &Schema, plan: &FindPlan) -> String {
 fn select_with_subquery(schema: &Schema, plan: &FindPlan) -> String {
     let model = schema.model(plan.model);
     let alias = &model.name;
-    let inner_columns: Vec<String> = plan
-        .attributes
+    let inner_columns: Vec<String> = selected_keys(model, plan)
         .iter()
-        .map(|attribute| {
-            let field = model.field_of(attribute);
-            if field == *attribute {
-                format!("{}.{}", quote(alias), quote(&field))
-            } else {
-                format!("{}.{} AS {}", quote(alias), quote(&field), quote(attribute))
-            }
-        })
+        .map(|key| format!("{}.{}", quote(alias), column_as(model, plan, key)))
         .collect();
     let mut columns = vec![format!("{}.*", quote(alias))];
     let mut joins = String::new();
@@ -401,21 +393,40 @@ pub fn count_joined(schema: &Schema, plan: &FindPlan, distinct: bool) -> String 
     sql
 }
 
+/// The keys a find's SELECT lists. With an include, Sequelize puts the primary key
+/// first when the attributes leave it out (to tell the rows apart; it is not shown).
+fn selected_keys(model: &Model, plan: &FindPlan) -> Vec<String> {
+    let mut keys = plan.attributes.clone();
+    let listed = |pk: &str| {
+        keys.iter()
+            .any(|key| key == pk && !plan.renamed.iter().any(|(alias, _)| alias == key))
+    };
+    if let Some(pk) = model.primary_key_attribute() {
+        if !plan.include.is_empty() && !listed(pk) {
+            keys.insert(0, pk.to_string());
+        }
+    }
+    keys
+}
+
+/// `"name"`, `"first_name" AS "firstName"`, or `"name" AS "title"` for a renamed key.
+fn column_as(model: &Model, plan: &FindPlan, key: &str) -> String {
+    let field = model.field_of(super::find::source_of(&plan.renamed, key));
+    match field == key {
+        true => quote(&field),
+        false => format!("{} AS {}", quote(&field), quote(key)),
+    }
+}
+
 fn select_flat(schema: &Schema, plan: &FindPlan) -> String {
     let model = schema.model(plan.model);
     let alias = &model.name;
     // Any include, even a separate one, makes Sequelize prefix the columns.
     let with_include = !plan.include.is_empty();
-    let mut columns: Vec<String> = plan
-        .attributes
+    let mut columns: Vec<String> = selected_keys(model, plan)
         .iter()
-        .map(|attribute| {
-            let field = model.field_of(attribute);
-            let column = if field == *attribute {
-                quote(&field)
-            } else {
-                format!("{} AS {}", quote(&field), quote(attribute))
-            };
+        .map(|key| {
+            let column = column_as(model, plan, key);
             if with_include {
                 format!("{}.{column}", quote(alias))
             } else {
@@ -501,12 +512,13 @@ fn include_sql(
             selected.insert(0, pk.to_string());
         }
     }
-    for attribute in &selected {
+    for key in &selected {
+        let attribute = super::find::source_of(&include.renamed, key);
         columns.push(format!(
             "{}.{} AS {}",
             quote(&internal),
             quote(&target.field_of(attribute)),
-            quote(&format!("{external}.{attribute}"))
+            quote(&format!("{external}.{key}"))
         ));
     }
     let association = &include.association;

@@ -279,7 +279,6 @@ fn options_the_engine_does_not_run_are_refused_at_the_call() {
 await sequelize.sync({ force: true });
 ";
     let cases = [
-        ("await Pug.findAll({ attributes: [['name', 'title']] });", "Renaming an attribute"),
         (
             "await Pug.findAll({ attributes: ['ownerId', [sequelize.fn('COUNT', sequelize.col('id')), 'n']] });",
             "sequelize.fn, sequelize.col and sequelize.literal",

@@ -1,0 +1,12 @@
+const Owner = sequelize.define('owner', { name: DataTypes.STRING });
+const Pug = sequelize.define('pug', { name: DataTypes.STRING, age: DataTypes.INTEGER });
+Owner.hasMany(Pug);
+await sequelize.sync({ force: true });
+const tom = await Owner.create({ name: 'Tom' });
+await Pug.create({ name: 'Cody', age: 3, ownerId: tom.id });
+console.log(await Pug.findAll({ attributes: ['id', ['name', 'title']] }));
+console.log(await Pug.findAll({ attributes: { include: [['age', 'years']] } }));
+console.log(await Pug.findOne({ attributes: [['name', 'title'], 'age'], where: { age: 3 } }));
+console.log(await Owner.findAll({ attributes: [['name', 'ownerName']], include: { model: Pug, attributes: [['name', 'pugName']] } }));
+console.log(await Owner.findAll({ attributes: ['name'], include: Pug, limit: 1 }));
+console.log(await tom.getPugs({ attributes: [['name', 'title']] }));

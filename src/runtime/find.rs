@@ -543,8 +543,7 @@ fn store_cell(literal: &Literal) -> Cell {
     match literal {
         Literal::Null => Cell::Null,
         Literal::Bool(b) => Cell::Bool(*b),
-        Literal::Number(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => Cell::Int(*n as i64),
-        Literal::Number(n) => Cell::Float(*n),
+        Literal::Number(n) => super::number_cell(*n),
         Literal::Str(s) => Cell::Text(s.clone()),
         Literal::Date(ms) => Cell::Int(*ms),
     }
@@ -1280,10 +1279,11 @@ pub fn count(
     let model = schema.model(model_id);
     let empty = Value::Object(Vec::new());
     let options = options.unwrap_or(&empty);
-    unsupported_grouping(options)?;
     if options.get("include").is_some() {
+        // (`plan` refuses group/having for it.)
         return count_joined(rt, schema, model_id, options);
     }
+    unsupported_grouping(options)?;
     let where_ = match options.get("where") {
         Some(w) => parse_where(model, w)?,
         None => None,
@@ -1294,10 +1294,7 @@ pub fn count(
         sql::quote(&model.table_name),
         sql::quote(&model.name)
     );
-    if let Some(w) = &where_ {
-        text.push_str(" WHERE ");
-        text.push_str(&sql::where_sql(w, &model.name));
-    }
+    sql::push_where(&mut text, where_.as_ref(), &model.name);
     text.push(';');
     rt.log(text)?;
     super::write::require_table(rt, &model.table_name)?;

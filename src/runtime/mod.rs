@@ -466,11 +466,18 @@ pub fn cell_of(value: &crate::interpret::value::Value) -> Cell {
     match value {
         Value::Null | Value::Undefined => Cell::Null,
         Value::Bool(b) => Cell::Bool(*b),
-        Value::Number(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => Cell::Int(*n as i64),
-        Value::Number(n) => Cell::Float(*n),
+        Value::Number(n) => number_cell(*n),
         Value::Date(ms) => Cell::Int(*ms),
         Value::Str(s) => Cell::Text(s.clone()),
         other => Cell::Text(instance::to_json(other).to_string()),
+    }
+}
+
+/// A JavaScript number as the store keeps it: whole numbers as integers.
+pub fn number_cell(n: f64) -> Cell {
+    match n.fract() == 0.0 && n.abs() < 9.0e15 {
+        true => Cell::Int(n as i64),
+        false => Cell::Float(n),
     }
 }
 

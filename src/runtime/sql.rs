@@ -110,6 +110,16 @@ pub enum WhereValue {
     List(Vec<Literal>),
 }
 
+/// Appends ` WHERE …` for `condition` (nothing when there is none, or it writes nothing).
+pub fn push_where(sql: &mut String, condition: Option<&Where>, alias: &str) {
+    let Some(condition) = condition else { return };
+    let text = where_sql(condition, alias);
+    if !text.is_empty() {
+        sql.push_str(" WHERE ");
+        sql.push_str(&text);
+    }
+}
+
 /// `"alias"."field" = 'value'` and friends, joined as Sequelize joins them.
 pub fn where_sql(condition: &Where, alias: &str) -> String {
     match condition {
@@ -382,13 +392,7 @@ pub fn count_joined(schema: &Schema, plan: &FindPlan, distinct: bool) -> String 
         quote(&model.table_name),
         quote(alias)
     );
-    if let Some(condition) = &plan.where_ {
-        let text = where_sql(condition, alias);
-        if !text.is_empty() {
-            sql.push_str(" WHERE ");
-            sql.push_str(&text);
-        }
-    }
+    push_where(&mut sql, plan.where_.as_ref(), alias);
     sql.push(';');
     sql
 }
@@ -444,13 +448,7 @@ fn select_flat(schema: &Schema, plan: &FindPlan) -> String {
         quote(&model.table_name),
         quote(alias)
     );
-    if let Some(condition) = &plan.where_ {
-        let text = where_sql(condition, alias);
-        if !text.is_empty() {
-            sql.push_str(" WHERE ");
-            sql.push_str(&text);
-        }
-    }
+    push_where(&mut sql, plan.where_.as_ref(), alias);
     if !plan.order.is_empty() {
         let orders: Vec<String> = plan.order.iter().map(|o| order_sql(o, alias)).collect();
         sql.push_str(" ORDER BY ");

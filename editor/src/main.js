@@ -35,31 +35,30 @@ const highlight = HighlightStyle.define([
 
 // The association calls behind each foreign key ({ key, from, to }), and the marks on
 // the calls of the key pointed at (from the tables, the diagram or the editor itself).
+// A set of decorations the page replaces whole with `effect`, mapped through edits in
+// between.
+function replacedDecorations(effect) {
+  return StateField.define({
+    create: () => Decoration.none,
+    update(value, tr) {
+      for (const e of tr.effects) if (e.is(effect)) value = e.value;
+      return value.map(tr.changes);
+    },
+    provide: (field) => EditorView.decorations.from(field),
+  });
+}
+
 let links = [];
 let pointed = null;
 const setMarks = StateEffect.define();
 const linkMark = Decoration.mark({ class: 'cm-assoc-link' });
-const marks = StateField.define({
-  create: () => Decoration.none,
-  update(value, tr) {
-    for (const effect of tr.effects) if (effect.is(setMarks)) value = effect.value;
-    return value.map(tr.changes);
-  },
-  provide: (field) => EditorView.decorations.from(field),
-});
+const marks = replacedDecorations(setMarks);
 
 // The page's findings: each underlined, with its message and hint on hover. (Written
 // here rather than with @codemirror/lint, which does this and more for 10 KB gzip of
 // the page's budget.)
 const setFindings = StateEffect.define();
-const findings = StateField.define({
-  create: () => Decoration.none,
-  update(value, tr) {
-    for (const effect of tr.effects) if (effect.is(setFindings)) value = effect.value;
-    return value.map(tr.changes);
-  },
-  provide: (field) => EditorView.decorations.from(field),
-});
+const findings = replacedDecorations(setFindings);
 
 function findingMark(finding) {
   return Decoration.mark({ class: `cm-finding cm-finding-${finding.severity}`, finding });

@@ -108,7 +108,7 @@ fn time_page_analysis(code: &str, runs: u32) {
 
 #[allow(dead_code)]
 fn phases(code: &str) {
-    use assoc_playground::{interpret, report, sql, syntax};
+    use assoc_playground::{ddl, interpret, report, sql, syntax};
     let t = Instant::now();
     let (program, _) = syntax::parse(code);
     let parse = t.elapsed();
@@ -117,7 +117,7 @@ fn phases(code: &str) {
     let run = t.elapsed();
     let t = Instant::now();
     for d in sql::Dialect::ALL {
-        std::hint::black_box(sql::ddl::create_tables(&outcome.schema, d).unwrap());
+        std::hint::black_box(ddl::create_tables(&outcome.schema, d).unwrap());
     }
     let ddl = t.elapsed();
     let t = Instant::now();

@@ -7,6 +7,7 @@
 //! JSON value every face of the app consumes.
 
 pub mod assoc;
+pub mod ddl;
 pub mod diagnostic;
 pub mod diagram;
 pub mod embed;
@@ -16,6 +17,7 @@ pub mod explore;
 pub mod export;
 pub mod form;
 pub mod interpret;
+pub mod js;
 pub mod lint;
 pub mod report;
 pub mod runtime;
@@ -26,6 +28,7 @@ pub mod state;
 pub mod syntax;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+pub mod value;
 
 use std::rc::Rc;
 

@@ -6,12 +6,13 @@ use std::rc::Rc;
 
 use serde::Serialize;
 
+use crate::ddl;
 use crate::diagnostic::Diagnostic;
 use crate::explain::{ModelMethods, TableView};
 use crate::schema::{
     Association, AssociationType, Attribute, Model, Schema, SequelizeError, Unique,
 };
-use crate::sql::{ddl, Dialect};
+use crate::sql::Dialect;
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Report {

@@ -549,6 +549,15 @@ pub fn upper_first(word: &str) -> String {
     }
 }
 
+/// lodash `_.lowerFirst`.
+pub fn lower_first(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

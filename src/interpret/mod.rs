@@ -8,7 +8,6 @@
 
 pub(crate) mod options;
 mod queries;
-pub mod value;
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -16,9 +15,10 @@ use std::rc::Rc;
 use crate::assoc::inflect::upper_first;
 use crate::diagnostic::{Diagnostic, Span};
 use crate::runtime::{Runtime, StepEnd};
-use crate::schema::{AssociationType, DataType, ModelId, Schema, SequelizeError};
+use crate::schema::{AssociationType, ModelId, Schema, SequelizeError};
+use crate::sql::DataType;
 use crate::syntax::ast::*;
-use value::{Function, Value};
+use crate::value::{Function, Value};
 
 /// Bounds on one run.
 #[derive(Clone, Copy, Debug)]
@@ -570,7 +570,7 @@ impl Interpreter {
                     let key = match self.expr(key)? {
                         Value::Str(s) => s,
                         Value::OpSymbol(op) => format!("Symbol({op})"),
-                        Value::Number(n) => crate::syntax::parser::format_number(n),
+                        Value::Number(n) => crate::js::format_number(n),
                         _ => continue,
                     };
                     let value = self.expr(&property.value)?;
@@ -640,13 +640,13 @@ impl Interpreter {
     }
 
     fn data_type_member(&mut self, name: &str, span: Span) -> Value {
-        if crate::schema::datatype::KNOWN_TYPES.contains(&name) {
+        if crate::sql::types::KNOWN_TYPES.contains(&name) {
             return Value::DataType(DataType::new(name));
         }
         let mut diagnostic =
             Diagnostic::error(span, format!("DataTypes has no type called '{name}'"));
         if let Some(close) =
-            options::closest(name, crate::schema::datatype::KNOWN_TYPES.iter().copied())
+            crate::diagnostic::closest(name, crate::sql::types::KNOWN_TYPES.iter().copied())
         {
             diagnostic = diagnostic.with_hint(format!("did you mean DataTypes.{close}?"));
         }
@@ -849,7 +849,7 @@ impl Interpreter {
                     .path()
                     .map(|p| p.join("."))
                     .unwrap_or_else(|| upper_first(model));
-                let one = lower_first(model);
+                let one = crate::assoc::inflect::lower_first(model);
                 throw(
                     SequelizeError {
                         name: "TypeError".into(),
@@ -971,7 +971,9 @@ impl Interpreter {
             Value::Model(id) => Ok(*id),
             Value::Unbound(name, name_span) => {
                 let known = self.known_names();
-                if let Some(close) = options::closest(name, known.iter().map(String::as_str)) {
+                if let Some(close) =
+                    crate::diagnostic::closest(name, known.iter().map(String::as_str))
+                {
                     self.diagnostics.push(
                         Diagnostic::note(*name_span, format!("did you mean {close}?")).with_hint(
                             format!("{close} is defined in this snippet; {name} is not"),
@@ -983,7 +985,7 @@ impl Interpreter {
                     );
                 }
                 // Tutorials name the variable `Pug` and the model 'pug'.
-                let model_name = lower_first(name);
+                let model_name = crate::assoc::inflect::lower_first(name);
                 if let Some(id) = self.schema.find_model(&model_name) {
                     return Ok(id);
                 }
@@ -1119,14 +1121,6 @@ impl Interpreter {
     }
 }
 
-fn lower_first(name: &str) -> String {
-    let mut chars = name.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 fn set_property(props: &mut Vec<(String, Value)>, key: &str, value: Value) {
     match props.iter_mut().find(|(k, _)| k == key) {
         Some(slot) => slot.1 = value,
@@ -1138,7 +1132,7 @@ fn set_property(props: &mut Vec<(String, Value)>, key: &str, value: Value) {
 fn display(value: &Value) -> String {
     match value {
         Value::Str(s) => s.clone(),
-        Value::Number(n) => crate::syntax::parser::format_number(*n),
+        Value::Number(n) => crate::js::format_number(*n),
         Value::Bool(b) => b.to_string(),
         Value::Null => "null".into(),
         Value::Undefined => "undefined".into(),

@@ -2,18 +2,19 @@
 //! association options — out of evaluated values, with a located note for each key
 //! Sequelize would silently ignore (usually a typo).
 
-use super::value::Value;
 use super::{throw, Eval, Interpreter};
 use crate::diagnostic::{Diagnostic, Span};
+use crate::js::format_number;
 use crate::schema::associate::{
     AsOption, AssociationOptions, KeyOption, ThroughOption, ThroughRef,
 };
 use crate::schema::{
-    AssociationType, Attribute, DataType, DefaultValue, ModelOptions, Names, References,
-    SequelizeError, TimestampOption, Unique,
+    AssociationType, Attribute, DefaultValue, ModelOptions, Names, References, SequelizeError,
+    TimestampOption, Unique,
 };
+use crate::sql::DataType;
 use crate::syntax::ast::{Expr, ExprKind, PropertyKey};
-use crate::syntax::parser::format_number;
+use crate::value::Value;
 
 const ATTRIBUTE_KEYS: &[&str] = &[
     "type",
@@ -84,39 +85,6 @@ const ASSOCIATION_OPTION_KEYS: &[&str] = &[
     "scope",
     "useJunctionTable",
 ];
-
-/// The candidate closest to `name` by edit distance (at most 2, and less than half the
-/// name), ignoring exact matches. Case differences count as near.
-pub fn closest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let lower = name.to_lowercase();
-    candidates
-        .filter(|c| *c != name)
-        .map(|c| {
-            let distance = if c.to_lowercase() == lower {
-                0
-            } else {
-                edit_distance(&lower, &c.to_lowercase())
-            };
-            (distance, c)
-        })
-        .filter(|(d, _)| *d <= 2 && *d * 2 < name.chars().count())
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != *cb);
-            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
-        }
-        previous = current;
-    }
-    previous[b.len()]
-}
 
 /// `DataTypes.INTEGER.UNSIGNED` and friends.
 pub fn data_type_flag(data_type: &DataType, flag: &str) -> Value {
@@ -235,7 +203,7 @@ impl Interpreter {
             let span = key_span(expr, key, expr.map_or(Span::default(), |e| e.span));
             let mut diagnostic =
                 Diagnostic::warning(span, format!("Sequelize ignores '{key}' in {what}"));
-            if let Some(close) = closest(key, known.iter().copied()) {
+            if let Some(close) = crate::diagnostic::closest(key, known.iter().copied()) {
                 diagnostic = diagnostic.with_hint(format!("did you mean '{close}'?"));
             }
             self.diagnostics.push(diagnostic);

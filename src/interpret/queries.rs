@@ -1,15 +1,15 @@
 //! The calls that need the SQL engine — `sync`, `create`, `findAll`, instance methods,
 //! `console.log` — handed from the interpreter to the [`crate::runtime`].
 
-use super::value::Value;
 use super::{throw, Eval, Interpreter};
 use crate::diagnostic::Span;
 use crate::runtime::find::{self, FindPlan};
-use crate::runtime::instance::{to_json, InstanceRef};
 use crate::runtime::{accessors, write, RuntimeError, StepEnd};
 use crate::schema::sync_order::sync_order;
 use crate::schema::{Schema, SequelizeError};
 use crate::syntax::ast::Expr;
+use crate::value::Value;
+use crate::value::{to_json, InstanceRef};
 
 impl From<RuntimeError> for SequelizeError {
     fn from(error: RuntimeError) -> SequelizeError {
@@ -322,13 +322,13 @@ impl Interpreter {
                 let receiver = object
                     .path()
                     .map(|p| p.join("."))
-                    .unwrap_or_else(|| lower_first(&model.name));
+                    .unwrap_or_else(|| crate::assoc::inflect::lower_first(&model.name));
                 let accessors = model.accessor_names();
                 let mut error = RuntimeError::new(
                     "TypeError",
                     format!("{receiver}.{method} is not a function"),
                 );
-                if let Some(close) = super::options::closest(method, accessors) {
+                if let Some(close) = crate::diagnostic::closest(method, accessors) {
                     error = error.with_hint(format!("did you mean {receiver}.{close}()?"));
                 }
                 Err(thrown(error, span))
@@ -369,14 +369,6 @@ fn thrown(error: RuntimeError, span: Span) -> super::Flow {
         error: error.into(),
         span,
     })
-}
-
-fn lower_first(name: &str) -> String {
-    let mut chars = name.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 fn same(a: &Value, b: &Value) -> bool {

@@ -2,12 +2,12 @@
 //! `countPugs`, …): the queries Sequelize runs for each, and their results.
 
 use super::find::{self, literal_of, FindPlan};
-use super::instance::InstanceRef;
 use super::sql::{self, CompareOp, Where, WhereValue};
 use super::store::Filter;
 use super::{cell_of, engine_error, write, RunResult, Runtime, RuntimeError};
-use crate::interpret::value::Value;
 use crate::schema::{Association, AssociationType, Schema};
+use crate::value::InstanceRef;
+use crate::value::Value;
 
 /// The association method `name` of `instance`'s model, with its kind (`get`, `add`, …).
 pub fn lookup<'s>(

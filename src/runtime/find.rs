@@ -6,13 +6,14 @@
 
 use std::collections::HashMap;
 
-use super::instance::{from_row, Instance, InstanceRef};
+use super::instance::from_row;
 pub use super::sql::Where;
 use super::sql::{self, CompareOp, Literal, WhereValue};
 use super::store::{Cell, Filter, Row};
 use super::{engine_error, RunResult, Runtime, RuntimeError};
-use crate::interpret::value::Value;
 use crate::schema::{Association, AssociationType, Model, ModelId, Schema};
+use crate::value::Value;
+use crate::value::{Instance, InstanceRef};
 
 #[derive(Clone, Debug)]
 pub struct FindPlan {
@@ -243,7 +244,7 @@ fn column_error(model: &Model, qualifier: Option<&str>, name: &str) -> RuntimeEr
     let message = missing_column_message(qualifier, name);
     let attributes: Vec<&str> = model.table_attributes().map(|(a, _)| a.as_str()).collect();
     let known = format!("{} has {}", model.name, attributes.join(", "));
-    let hint = match crate::interpret::options::closest(name, attributes.iter().copied()) {
+    let hint = match crate::diagnostic::closest(name, attributes.iter().copied()) {
         Some(close) => format!("did you mean '{close}'? {known}"),
         None => known,
     };

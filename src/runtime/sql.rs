@@ -3,8 +3,8 @@
 //! `QueryGenerator.selectQuery` writes them. Only shown; never run.
 
 use super::find::{FindPlan, IncludePlan, Order};
+use crate::js::format_number;
 use crate::schema::{AssociationType, Model, Schema};
-use crate::syntax::parser::format_number as parse_number_literal;
 
 pub fn quote(identifier: &str) -> String {
     format!("\"{}\"", identifier.replace('"', "\"\""))
@@ -26,10 +26,10 @@ impl Literal {
         match self {
             Literal::Null => "NULL".into(),
             Literal::Bool(b) => b.to_string(),
-            Literal::Number(n) => parse_number_literal(*n),
+            Literal::Number(n) => format_number(*n),
             Literal::Str(s) => format!("'{}'", s.replace('\'', "''")),
             Literal::Date(ms) => {
-                let iso = super::iso_date(*ms);
+                let iso = crate::js::iso_date(*ms);
                 format!("'{} {} +00:00'", &iso[..10], &iso[11..23])
             }
         }

@@ -4,9 +4,9 @@
 
 use super::find::{self, FindPlan};
 use super::{write, RunLimits, Runtime};
-use crate::interpret::value::Value;
 use crate::schema::sync_order::sync_order;
 use crate::schema::Schema;
+use crate::value::Value;
 
 const DEFINITIONS: &str = "const Owner = sequelize.define('owner', { name: DataTypes.STRING });
 const Pug = sequelize.define('pug', { name: DataTypes.STRING });

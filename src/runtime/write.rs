@@ -4,11 +4,11 @@
 //! for foreign keys, as PostgreSQL would.
 
 use super::find::{self, IncludePlan};
-use super::instance::{Instance, InstanceRef};
 use super::store::{Cell, Filter};
 use super::{cell_of, engine_error, sql, RunResult, Runtime, RuntimeError};
-use crate::interpret::value::Value;
 use crate::schema::{AssociationType, DefaultValue, ModelId, Schema};
+use crate::value::Value;
+use crate::value::{Instance, InstanceRef};
 
 /// `Model.build(values)`: defaults first, the primary key as null, then the given values.
 pub fn build(
@@ -248,7 +248,7 @@ fn check_integer(attribute: &crate::schema::Attribute, value: &Value) -> RunResu
     {
         return Ok(());
     }
-    let text = crate::syntax::parser::format_number(*n);
+    let text = crate::js::format_number(*n);
     if !n.is_finite() || n.fract() != 0.0 {
         Err(RuntimeError::new(
             "SequelizeDatabaseError",

@@ -8,11 +8,10 @@
 //! Errors are Sequelize's, word for word.
 
 pub mod associate;
-pub mod datatype;
 pub mod define;
 pub mod sync_order;
 
-pub use datatype::DataType;
+use crate::sql::DataType;
 
 use crate::diagnostic::Span;
 

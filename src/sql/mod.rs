@@ -1,7 +1,10 @@
-//! SQL text as Sequelize writes it: the [`Dialect`]s and their differences, and the
-//! `CREATE TABLE` statements of `sync()` ([`ddl`]).
+//! The SQL dialects and their differences: quoting, literals, and how each one spells
+//! Sequelize's data types ([`types`]). The statements themselves are written above
+//! this layer (`ddl` for `sync()`, the runtime's log for queries).
 
-pub mod ddl;
+pub mod types;
+
+pub use types::DataType;
 
 use serde::Serialize;
 
@@ -63,5 +66,25 @@ impl Dialect {
             }
             Dialect::Postgres | Dialect::Sqlite => format!("'{}'", value.replace('\'', "''")),
         }
+    }
+
+    /// Whether `BOOLEAN` is a type of its own (elsewhere it is `TINYINT(1)`).
+    pub fn has_boolean(self) -> bool {
+        self == Dialect::Postgres
+    }
+
+    /// Whether `CITEXT` is a type (SQLite writes `TEXT COLLATE NOCASE`).
+    pub fn has_citext(self) -> bool {
+        self != Dialect::Sqlite
+    }
+
+    /// Whether `UUID` is a type (MySQL keeps uuids as `CHAR(36) BINARY`).
+    pub fn has_uuid(self) -> bool {
+        self != Dialect::Mysql
+    }
+
+    /// Whether `DECIMAL` keeps `UNSIGNED` and `ZEROFILL` (MySQL's only).
+    pub fn has_unsigned_decimal(self) -> bool {
+        self == Dialect::Mysql
     }
 }

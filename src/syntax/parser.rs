@@ -7,6 +7,7 @@
 use super::ast::*;
 use super::lexer::{tokenize, Token, TokenKind};
 use crate::diagnostic::{Diagnostic, Span};
+use crate::js::format_number;
 
 /// Parses `source`; the diagnostics say what could not be read.
 pub fn parse(source: &str) -> (Program, Vec<Diagnostic>) {
@@ -1250,19 +1251,6 @@ fn is_reserved(word: &str) -> bool {
             | "void"
             | "delete"
     )
-}
-
-/// Formats a number the way JavaScript prints it in the common cases (`1`, `1.5`).
-pub fn format_number(n: f64) -> String {
-    if n.is_finite() && n.fract() == 0.0 && n.abs() < 1e21 {
-        format!("{}", n as i64)
-    } else if n.is_nan() {
-        "NaN".into()
-    } else if n.is_infinite() {
-        if n > 0.0 { "Infinity" } else { "-Infinity" }.into()
-    } else {
-        format!("{n}")
-    }
 }
 
 #[cfg(test)]

@@ -218,7 +218,7 @@ pub fn sql(props: &SqlProps) -> Html {
     let text = ddl_text(&props.report, props.dialect);
     let marked = props.focus.as_deref().and_then(|key| {
         let link = props.report.links.iter().find(|l| l.key == key)?;
-        crate::sql::ddl::reference_range(&text, props.dialect, &link.table, &link.column)
+        crate::ddl::reference_range(&text, props.dialect, &link.table, &link.column)
     });
     let body = match marked {
         Some((start, end)) => html! {

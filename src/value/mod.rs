@@ -1,9 +1,16 @@
 //! The values a snippet computes with: plain JavaScript values plus the handful of
 //! Sequelize objects the playground understands (the instance, models, `DataTypes`, `Op`).
 
+mod instance;
+mod json;
+
 use std::rc::Rc;
 
-use crate::schema::{DataType, ModelId};
+pub use instance::{Instance, InstanceRef};
+pub use json::{from_json, to_json};
+
+use crate::schema::ModelId;
+use crate::sql::DataType;
 use crate::syntax::ast::{Ident, Stmt};
 
 #[derive(Clone, Debug)]
@@ -31,7 +38,7 @@ pub enum Value {
     PendingClass(String),
     Model(ModelId),
     /// A row as a Sequelize instance (`await Pug.create(…)`).
-    Instance(crate::runtime::InstanceRef),
+    Instance(InstanceRef),
     /// What an asynchronous Sequelize method returns; `await` gives the value inside.
     Promise(Box<Value>),
     /// A JavaScript `Date`, in milliseconds since the epoch.

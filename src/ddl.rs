@@ -3,8 +3,8 @@
 //! (`"id"   SERIAL ,` on PostgreSQL comes from removing words out of `INTEGER NOT NULL
 //! SERIAL PRIMARY KEY`).
 
-use super::Dialect;
 use crate::schema::{sync_order::sync_order, Attribute, DefaultValue, Model, Schema, Unique};
+use crate::sql::Dialect;
 
 /// The statements of `sync()` in its order, or why there are none.
 pub fn create_tables(schema: &Schema, dialect: Dialect) -> Result<Vec<String>, String> {
@@ -168,7 +168,7 @@ fn push_default(sql: &mut String, attribute: &Attribute, dialect: Dialect, allow
     let literal = match value {
         DefaultValue::Computed(_) => return,
         DefaultValue::Str(s) => dialect.quote_string(s),
-        DefaultValue::Number(n) => crate::syntax::parser::format_number(*n),
+        DefaultValue::Number(n) => crate::js::format_number(*n),
         DefaultValue::Bool(b) => b.to_string(),
         DefaultValue::Null => "NULL".to_string(),
     };

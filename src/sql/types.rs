@@ -4,7 +4,7 @@
 //! `tests/types/expected.json`): PostgreSQL drops `UNSIGNED` and integer lengths, SQLite
 //! drops them for integers but keeps them for floats, MySQL keeps everything.
 
-use crate::sql::Dialect;
+use super::Dialect;
 
 /// The data types the playground knows, by their `DataTypes` member name.
 pub const KNOWN_TYPES: &[&str] = &[
@@ -123,7 +123,7 @@ impl DataType {
                 }
                 _ => "TEXT".into(),
             },
-            "CITEXT" if dialect == Dialect::Sqlite => "TEXT COLLATE NOCASE".into(),
+            "CITEXT" if !dialect.has_citext() => "TEXT COLLATE NOCASE".into(),
             "BLOB" => match (dialect, self.length.as_deref()) {
                 (Dialect::Postgres, _) => "BYTEA".into(),
                 (_, Some(size @ ("tiny" | "medium" | "long"))) => {
@@ -131,7 +131,7 @@ impl DataType {
                 }
                 _ => "BLOB".into(),
             },
-            "BOOLEAN" if dialect != Dialect::Postgres => "TINYINT(1)".into(),
+            "BOOLEAN" if !dialect.has_boolean() => "TINYINT(1)".into(),
             "DATE" => match dialect {
                 Dialect::Postgres => "TIMESTAMP WITH TIME ZONE".into(),
                 Dialect::Mysql => match &self.length {
@@ -141,7 +141,7 @@ impl DataType {
                 Dialect::Sqlite => "DATETIME".into(),
             },
             "DATEONLY" => "DATE".into(),
-            "UUID" if dialect == Dialect::Mysql => "CHAR(36) BINARY".into(),
+            "UUID" if !dialect.has_uuid() => "CHAR(36) BINARY".into(),
             "ENUM" => match dialect {
                 Dialect::Postgres => "ENUM".into(),
                 Dialect::Mysql => format!("ENUM({})", self.quoted_values(dialect)),
@@ -163,7 +163,7 @@ impl DataType {
                 _ => format!("{key}{}{}", self.length_suffix(true), self.sign_flags()),
             },
             "DECIMAL" => {
-                let flags = if dialect == Dialect::Mysql {
+                let flags = if dialect.has_unsigned_decimal() {
                     self.sign_flags()
                 } else {
                     String::new()

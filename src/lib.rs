@@ -11,6 +11,7 @@ pub mod ddl;
 pub mod diagnostic;
 pub mod diagram;
 pub mod embed;
+pub mod error;
 pub mod examples;
 pub mod explain;
 pub mod explore;

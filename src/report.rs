@@ -8,10 +8,9 @@ use serde::Serialize;
 
 use crate::ddl;
 use crate::diagnostic::Diagnostic;
+use crate::error::SequelizeError;
 use crate::explain::{ModelMethods, TableView};
-use crate::schema::{
-    Association, AssociationType, Attribute, Model, Schema, SequelizeError, Unique,
-};
+use crate::schema::{Association, AssociationType, Attribute, Model, Schema, Unique};
 use crate::sql::Dialect;
 
 #[derive(Clone, Debug, Serialize)]
@@ -134,7 +133,7 @@ pub struct ErrorReport {
 impl From<&SequelizeError> for ErrorReport {
     fn from(error: &SequelizeError) -> ErrorReport {
         ErrorReport {
-            name: error.name.clone(),
+            name: error.name.to_string(),
             message: error.message.clone(),
         }
     }

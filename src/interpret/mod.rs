@@ -14,8 +14,9 @@ use std::rc::Rc;
 
 use crate::assoc::inflect::upper_first;
 use crate::diagnostic::{Diagnostic, Span};
+use crate::error::{ErrorName, SequelizeError};
 use crate::runtime::{Runtime, StepEnd};
-use crate::schema::{AssociationType, ModelId, Schema, SequelizeError};
+use crate::schema::{AssociationType, ModelId, Schema};
 use crate::sql::DataType;
 use crate::syntax::ast::*;
 use crate::value::{Function, Value};
@@ -88,7 +89,7 @@ pub fn execute(
         interpreter.diagnostics.push(thrown_diagnostic(thrown));
         if let Some(rt) = interpreter.runtime.as_mut() {
             rt.end_step(StepEnd::Error {
-                name: thrown.error.name.clone(),
+                name: thrown.error.name.to_string(),
                 message: thrown.error.message.clone(),
             });
         }
@@ -104,7 +105,7 @@ pub fn execute(
 }
 
 fn thrown_diagnostic(thrown: &Thrown) -> Diagnostic {
-    let message = if thrown.error.name == "Error" {
+    let message = if thrown.error.name == ErrorName::Error {
         thrown.error.message.clone()
     } else {
         format!("{}: {}", thrown.error.name, thrown.error.message)
@@ -137,7 +138,7 @@ fn read_of_nothing(object: &Expr, value: &Value, property: &str) -> SequelizeErr
     } else {
         "undefined"
     };
-    let error = type_error(format!(
+    let error = SequelizeError::type_error(format!(
         "Cannot read properties of {nothing} (reading '{property}')"
     ));
     match (value, object.path()) {
@@ -146,15 +147,6 @@ fn read_of_nothing(object: &Expr, value: &Value, property: &str) -> SequelizeErr
             error.with_hint(format!("{name} is null: findOne and findByPk give null when no row matches; check it first, if ({name}) {{ … }}"))
         }
         _ => error,
-    }
-}
-
-fn type_error(message: impl Into<String>) -> SequelizeError {
-    SequelizeError {
-        name: "TypeError".into(),
-        message: message.into(),
-        at: None,
-        hint: None,
     }
 }
 
@@ -348,7 +340,7 @@ impl Interpreter {
                         self.scopes.push(HashMap::new());
                         if let Some(param) = param {
                             let error = Value::Object(vec![
-                                ("name".into(), Value::Str(thrown.error.name.clone())),
+                                ("name".into(), Value::Str(thrown.error.name.to_string())),
                                 ("message".into(), Value::Str(thrown.error.message.clone())),
                             ]);
                             self.bind(&param.name, error);
@@ -545,7 +537,7 @@ impl Interpreter {
             if let Value::Uninitialized = value {
                 return throw(
                     SequelizeError {
-                        name: "ReferenceError".into(),
+                        name: ErrorName::ReferenceError,
                         message: format!("Cannot access '{name}' before initialization"),
                         at: None,
                         hint: Some(format!("define {name} above the line that uses it")),
@@ -687,11 +679,14 @@ impl Interpreter {
             }
             Value::DataType(data_type) => Ok(options::data_type_call(data_type, &values)),
             Value::Unbound(name, name_span) => throw(
-                type_error(format!("{name} is not defined")).renamed("ReferenceError"),
+                SequelizeError::reference_error(format!("{name} is not defined")),
                 name_span,
             ),
             Value::Undefined | Value::Null => throw(
-                type_error(format!("{} is not a function", describe_callee(callee))),
+                SequelizeError::type_error(format!(
+                    "{} is not a function",
+                    describe_callee(callee)
+                )),
                 span,
             ),
             _ => Ok(Value::Opaque),
@@ -723,7 +718,7 @@ impl Interpreter {
         if self.depth >= self.limits.max_call_depth {
             return throw(
                 SequelizeError {
-                    name: "RangeError".into(),
+                    name: ErrorName::RangeError,
                     message: "Maximum call stack size exceeded".into(),
                     at: None,
                     hint: Some(format!(
@@ -852,7 +847,7 @@ impl Interpreter {
                 let one = crate::assoc::inflect::lower_first(model);
                 throw(
                     SequelizeError {
-                        name: "TypeError".into(),
+                        name: ErrorName::TypeError,
                         message: format!("{receiver}.{method} is not a function"),
                         at: None,
                         hint: Some(format!(
@@ -872,7 +867,7 @@ impl Interpreter {
                     .unwrap_or_else(|| "value".into());
                 throw(
                     SequelizeError {
-                        name: "TypeError".into(),
+                        name: ErrorName::TypeError,
                         message: format!("{name}.{method} is not a function"),
                         at: None,
                         hint: Some(format!("{name} is a promise: await the call that made it")),
@@ -889,7 +884,7 @@ impl Interpreter {
                     );
                 }
                 throw(
-                    type_error(format!("{name} is not defined")).renamed("ReferenceError"),
+                    SequelizeError::reference_error(format!("{name} is not defined")),
                     *name_span,
                 )
             }
@@ -980,7 +975,7 @@ impl Interpreter {
                         ),
                     );
                     return throw(
-                        type_error(format!("{name} is not defined")).renamed("ReferenceError"),
+                        SequelizeError::reference_error(format!("{name} is not defined")),
                         *name_span,
                     );
                 }
@@ -1145,15 +1140,4 @@ fn describe_callee(callee: &Expr) -> String {
         .path()
         .map(|p| p.join("."))
         .unwrap_or_else(|| "expression".into())
-}
-
-trait Renamed {
-    fn renamed(self, name: &str) -> Self;
-}
-
-impl Renamed for SequelizeError {
-    fn renamed(mut self, name: &str) -> SequelizeError {
-        self.name = name.to_string();
-        self
-    }
 }

@@ -4,13 +4,14 @@
 
 use super::{throw, Eval, Interpreter};
 use crate::diagnostic::{Diagnostic, Span};
+use crate::error::SequelizeError;
 use crate::js::format_number;
 use crate::schema::associate::{
     AsOption, AssociationOptions, KeyOption, ThroughOption, ThroughRef,
 };
 use crate::schema::{
-    AssociationType, Attribute, DefaultValue, ModelOptions, Names, References, SequelizeError,
-    TimestampOption, Unique,
+    AssociationType, Attribute, DefaultValue, ModelOptions, Names, References, TimestampOption,
+    Unique,
 };
 use crate::sql::DataType;
 use crate::syntax::ast::{Expr, ExprKind, PropertyKey};

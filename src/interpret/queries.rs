@@ -3,24 +3,14 @@
 
 use super::{throw, Eval, Interpreter};
 use crate::diagnostic::Span;
+use crate::error::{ErrorName, SequelizeError};
 use crate::runtime::find::{self, FindPlan};
-use crate::runtime::{accessors, write, RuntimeError, StepEnd};
+use crate::runtime::{accessors, write, StepEnd};
 use crate::schema::sync_order::sync_order;
-use crate::schema::{Schema, SequelizeError};
+use crate::schema::Schema;
 use crate::syntax::ast::Expr;
 use crate::value::Value;
 use crate::value::{to_json, InstanceRef};
-
-impl From<RuntimeError> for SequelizeError {
-    fn from(error: RuntimeError) -> SequelizeError {
-        SequelizeError {
-            name: error.name,
-            message: error.message,
-            at: None,
-            hint: error.hint,
-        }
-    }
-}
 
 /// `instance.name`: a data value, or one of the few instance properties tutorials read.
 pub fn instance_property(instance: &InstanceRef, name: &str) -> Value {
@@ -142,7 +132,7 @@ impl Interpreter {
         let first = values.first();
         let schema = &self.schema;
         let rt = self.runtime.as_mut().expect("checked");
-        let result: Result<Value, RuntimeError> = (|| match method {
+        let result: Result<Value, SequelizeError> = (|| match method {
             "create" => {
                 let empty = Value::Object(Vec::new());
                 let instance =
@@ -242,7 +232,7 @@ impl Interpreter {
         reject_unbound(&values)?;
         let schema = &self.schema;
         let rt = self.runtime.as_mut().expect("checked");
-        let result: Result<Value, RuntimeError> = (|| {
+        let result: Result<Value, SequelizeError> = (|| {
             if let Some((association, kind)) = accessors::lookup(schema, instance, method) {
                 let association = association.clone();
                 return accessors::call(rt, schema, instance, &association, kind, &values);
@@ -306,8 +296,8 @@ impl Interpreter {
                     write::update(rt, schema, instance, &changed)?;
                     Ok(Value::Instance(instance.clone()))
                 }
-                _ => Err(RuntimeError::new(
-                    "TypeError",
+                _ => Err(SequelizeError::new(
+                    ErrorName::TypeError,
                     format!("{method} is not a function"),
                 )),
             }
@@ -315,7 +305,8 @@ impl Interpreter {
         match result {
             Ok(value) => Ok(Some(value)),
             Err(error)
-                if error.name == "TypeError" && error.message.ends_with("is not a function") =>
+                if error.name == ErrorName::TypeError
+                    && error.message.ends_with("is not a function") =>
             {
                 // Node names the expression: `tom.getPug is not a function`.
                 let model = self.schema.model(instance.borrow().model);
@@ -324,8 +315,8 @@ impl Interpreter {
                     .map(|p| p.join("."))
                     .unwrap_or_else(|| crate::assoc::inflect::lower_first(&model.name));
                 let accessors = model.accessor_names();
-                let mut error = RuntimeError::new(
-                    "TypeError",
+                let mut error = SequelizeError::new(
+                    ErrorName::TypeError,
                     format!("{receiver}.{method} is not a function"),
                 );
                 if let Some(close) = crate::diagnostic::closest(method, accessors) {
@@ -353,7 +344,7 @@ fn reject_unbound(values: &[Value]) -> Eval<()> {
     match values.iter().find_map(find) {
         Some((name, span)) => throw(
             SequelizeError {
-                name: "ReferenceError".into(),
+                name: ErrorName::ReferenceError,
                 message: format!("{name} is not defined"),
                 at: None,
                 hint: None,
@@ -364,7 +355,7 @@ fn reject_unbound(values: &[Value]) -> Eval<()> {
     }
 }
 
-fn thrown(error: RuntimeError, span: Span) -> super::Flow {
+fn thrown(error: SequelizeError, span: Span) -> super::Flow {
     super::Flow::Throw(super::Thrown {
         error: error.into(),
         span,

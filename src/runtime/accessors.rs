@@ -4,7 +4,8 @@
 use super::find::{self, literal_of, FindPlan};
 use super::sql::{self, CompareOp, Where, WhereValue};
 use super::store::Filter;
-use super::{cell_of, engine_error, write, RunResult, Runtime, RuntimeError};
+use super::{cell_of, engine_error, write, RunResult, Runtime};
+use crate::error::{ErrorName, SequelizeError};
 use crate::schema::{Association, AssociationType, Schema};
 use crate::value::InstanceRef;
 use crate::value::Value;
@@ -243,8 +244,8 @@ pub fn call(
         (AssociationType::BelongsToMany, _) => {
             belongs_to_many(rt, schema, instance, association, kind, &arg)
         }
-        _ => Err(RuntimeError::new(
-            "Error",
+        _ => Err(SequelizeError::new(
+            ErrorName::Error,
             format!(
                 "The playground does not run {}.{} yet",
                 schema.model(association.source).name,

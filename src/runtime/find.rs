@@ -10,7 +10,8 @@ use super::instance::from_row;
 pub use super::sql::Where;
 use super::sql::{self, CompareOp, Literal, WhereValue};
 use super::store::{Cell, Filter, Row};
-use super::{engine_error, RunResult, Runtime, RuntimeError};
+use super::{engine_error, RunResult, Runtime};
+use crate::error::{ErrorName, SequelizeError};
 use crate::schema::{Association, AssociationType, Model, ModelId, Schema};
 use crate::value::Value;
 use crate::value::{Instance, InstanceRef};
@@ -29,7 +30,7 @@ pub struct FindPlan {
     pub offset: Option<u64>,
     /// PostgreSQL's message for the first selected column the tables lack, in SELECT
     /// order: Sequelize logs the query, then the database refuses it.
-    pub missing_column: Option<RuntimeError>,
+    pub missing_column: Option<SequelizeError>,
 }
 
 #[derive(Clone, Debug)]
@@ -59,8 +60,8 @@ pub struct Order {
     pub attribute: String,
 }
 
-fn eager_error(message: String) -> RuntimeError {
-    RuntimeError::new("SequelizeEagerLoadingError", message)
+fn eager_error(message: String) -> SequelizeError {
+    SequelizeError::new(ErrorName::SequelizeEagerLoadingError, message)
 }
 
 /// The attribute names a find selects by default: every column of the model.
@@ -162,8 +163,7 @@ fn unsupported_attributes(value: Option<&Value>) -> RunResult<()> {
         _ => true,
     });
     match computed {
-        true => Err(RuntimeError::new(
-            "Error",
+        true => Err(SequelizeError::new(ErrorName::Error,
             "sequelize.fn, sequelize.col and sequelize.literal in attributes are not supported by the playground yet",
         )
         .with_hint("select plain attributes (attributes: ['id', ['name', 'title']]) and compute in your code")),
@@ -177,8 +177,8 @@ fn unsupported_grouping(options: &Value) -> RunResult<()> {
         .into_iter()
         .find(|o| options.get(o).is_some())
     {
-        Some(option) => Err(RuntimeError::new(
-            "Error",
+        Some(option) => Err(SequelizeError::new(
+            ErrorName::Error,
             format!("The {option} option is not supported by the playground yet"),
         )
         .with_hint("find the rows and group them in your code")),
@@ -214,7 +214,7 @@ fn missing_in_includes(
     schema: &Schema,
     includes: &[IncludePlan],
     prefix: &str,
-) -> Option<RuntimeError> {
+) -> Option<SequelizeError> {
     includes.iter().filter(|i| !i.separate).find_map(|include| {
         let path = if prefix.is_empty() {
             include.as_name.clone()
@@ -240,7 +240,7 @@ pub fn select_attributes(plan: &mut FindPlan, model: &Model, attributes: &Value)
     Ok(())
 }
 
-fn column_error(model: &Model, qualifier: Option<&str>, name: &str) -> RuntimeError {
+fn column_error(model: &Model, qualifier: Option<&str>, name: &str) -> SequelizeError {
     let message = missing_column_message(qualifier, name);
     let attributes: Vec<&str> = model.table_attributes().map(|(a, _)| a.as_str()).collect();
     let known = format!("{} has {}", model.name, attributes.join(", "));
@@ -248,7 +248,7 @@ fn column_error(model: &Model, qualifier: Option<&str>, name: &str) -> RuntimeEr
         Some(close) => format!("did you mean '{close}'? {known}"),
         None => known,
     };
-    RuntimeError::new("SequelizeDatabaseError", message).with_hint(hint)
+    SequelizeError::new(ErrorName::SequelizeDatabaseError, message).with_hint(hint)
 }
 
 /// PostgreSQL's words for a column that does not exist, qualified by a table alias or not.
@@ -325,8 +325,8 @@ pub fn parse_where(model: &Model, value: &Value) -> RunResult<Option<Where>> {
                 "and" if group.len() > 1 => items.push(Where::Group(Box::new(Where::And(group)))),
                 "and" => items.push(Where::And(group)),
                 other => {
-                    return Err(RuntimeError::new(
-                        "Error",
+                    return Err(SequelizeError::new(
+                        ErrorName::Error,
                         format!("Op.{other} is not supported at the top of a where"),
                     ))
                 }
@@ -373,8 +373,8 @@ fn compare(model: &Model, attribute: &str, value: &Value) -> RunResult<Where> {
             for (key, operand) in ops {
                 let name = key.trim_start_matches("Symbol(").trim_end_matches(')');
                 let op = op_of(name).ok_or_else(|| {
-                    RuntimeError::new(
-                        "Error",
+                    SequelizeError::new(
+                        ErrorName::Error,
                         format!("Op.{name} is not supported by the playground yet"),
                     )
                 })?;
@@ -414,8 +414,8 @@ pub fn unknown_column(
         }
     }
     match condition.and_then(|c| first(model, c)) {
-        Some(name) => Err(RuntimeError::new(
-            "SequelizeDatabaseError",
+        Some(name) => Err(SequelizeError::new(
+            ErrorName::SequelizeDatabaseError,
             missing_column_message(alias, name),
         )),
         None => Ok(()),
@@ -556,8 +556,8 @@ fn include_plan(schema: &Schema, source: ModelId, element: &Value) -> RunResult<
     let (association, options) = match element {
         Value::Str(alias) => (
             source_model.association(alias).cloned().ok_or_else(|| {
-                RuntimeError::new(
-                    "Error",
+                SequelizeError::new(
+                    ErrorName::Error,
                     format!(
                         "Association with alias \"{alias}\" does not exist on {}",
                         source_model.name
@@ -578,24 +578,23 @@ fn include_plan(schema: &Schema, source: ModelId, element: &Value) -> RunResult<
             let alias = object.get("as").and_then(Value::as_str);
             let association = match (object.get("association"), object.get("model")) {
                 (Some(Value::Str(name)), _) => source_model.association(name).cloned().ok_or_else(|| {
-                    RuntimeError::new("Error", format!("Association with alias \"{name}\" does not exist on {}", source_model.name))
+                    SequelizeError::new(ErrorName::Error, format!("Association with alias \"{name}\" does not exist on {}", source_model.name))
                 })?,
                 (_, Some(Value::Model(target))) => resolve_association(schema, source, *target, alias)?,
                 (_, Some(Value::Str(name))) => {
-                    return Err(RuntimeError::new("TypeError", "include.model.getTableName is not a function")
+                    return Err(SequelizeError::new(ErrorName::TypeError, "include.model.getTableName is not a function")
                         .with_hint(format!("model: '{name}' is a string; include the model itself: {{ model: {name} }}")));
                 }
                 _ => {
-                    return Err(RuntimeError::new(
-                        "Error",
+                    return Err(SequelizeError::new(ErrorName::Error,
                         "Include unexpected. Element has to be either a Model, an Association or an object.",
                     ))
                 }
             };
             (association, Some(object))
         }
-        _ => return Err(RuntimeError::new(
-            "Error",
+        _ => return Err(SequelizeError::new(
+            ErrorName::Error,
             "Include unexpected. Element has to be either a Model, an Association or an object.",
         )),
     };

@@ -20,6 +20,7 @@ use serde::Serialize;
 
 use store::{Cell, ColumnKind, Store};
 
+use crate::error::{ErrorName, SequelizeError};
 use crate::js::{iso_date, parse_iso_date};
 
 use crate::schema::{Model, ModelId, Schema};
@@ -86,31 +87,7 @@ pub struct TableRows {
 const BOUNDED_RUN: &str =
     "runs are bounded so that no snippet can freeze the page: an example needs a few rows, not thousands";
 
-/// A thrown runtime error: Sequelize's name and message.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RuntimeError {
-    pub name: String,
-    pub message: String,
-    /// How to fix it, shown beside Sequelize's own message.
-    pub hint: Option<String>,
-}
-
-impl RuntimeError {
-    pub fn new(name: &str, message: impl Into<String>) -> RuntimeError {
-        RuntimeError {
-            name: name.to_string(),
-            message: message.into(),
-            hint: None,
-        }
-    }
-
-    pub fn with_hint(mut self, hint: impl Into<String>) -> RuntimeError {
-        self.hint = Some(hint.into());
-        self
-    }
-}
-
-pub type RunResult<T> = Result<T, RuntimeError>;
+pub type RunResult<T> = Result<T, SequelizeError>;
 
 /// The clock timestamps come from: milliseconds since the Unix epoch.
 pub type Clock = Box<dyn FnMut() -> i64>;
@@ -160,8 +137,8 @@ impl Runtime {
     pub fn log(&mut self, sql: String) -> RunResult<()> {
         self.statements += 1;
         if self.statements > self.limits.max_statements {
-            return Err(RuntimeError::new(
-                "Error",
+            return Err(SequelizeError::new(
+                ErrorName::Error,
                 format!(
                     "The playground stops a run after {} statements",
                     self.limits.max_statements
@@ -176,8 +153,8 @@ impl Runtime {
     pub fn count_rows(&mut self, rows: usize) -> RunResult<()> {
         self.rows += rows;
         if self.rows > self.limits.max_rows {
-            return Err(RuntimeError::new(
-                "Error",
+            return Err(SequelizeError::new(
+                ErrorName::Error,
                 format!(
                     "The playground stops a run after {} rows",
                     self.limits.max_rows
@@ -326,9 +303,9 @@ impl Runtime {
 }
 
 /// A GlueSQL failure is a bug of ours, not the learner's: say so plainly.
-pub fn engine_error(message: String) -> RuntimeError {
-    RuntimeError::new(
-        "Error",
+pub fn engine_error(message: String) -> SequelizeError {
+    SequelizeError::new(
+        ErrorName::Error,
         format!("The playground's SQL engine failed: {message}"),
     )
 }

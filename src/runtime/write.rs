@@ -5,7 +5,8 @@
 
 use super::find::{self, IncludePlan};
 use super::store::{Cell, Filter};
-use super::{cell_of, engine_error, sql, RunResult, Runtime, RuntimeError};
+use super::{cell_of, engine_error, sql, RunResult, Runtime};
+use crate::error::{ErrorName, SequelizeError};
 use crate::schema::{AssociationType, DefaultValue, ModelId, Schema};
 use crate::value::Value;
 use crate::value::{Instance, InstanceRef};
@@ -94,8 +95,7 @@ pub fn require_table(rt: &Runtime, table: &str) -> RunResult<()> {
     if rt.is_synced(table) {
         Ok(())
     } else {
-        Err(RuntimeError::new(
-            "SequelizeDatabaseError",
+        Err(SequelizeError::new(ErrorName::SequelizeDatabaseError,
             format!("relation \"{table}\" does not exist"),
         )
         .with_hint("sequelize.sync() creates the tables: await sequelize.sync({ force: true }) before the first query"))
@@ -250,13 +250,13 @@ fn check_integer(attribute: &crate::schema::Attribute, value: &Value) -> RunResu
     }
     let text = crate::js::format_number(*n);
     if !n.is_finite() || n.fract() != 0.0 {
-        Err(RuntimeError::new(
-            "SequelizeDatabaseError",
+        Err(SequelizeError::new(
+            ErrorName::SequelizeDatabaseError,
             format!("invalid input syntax for type integer: \"{text}\""),
         ))
     } else if n.abs() > f64::from(i32::MAX) {
-        Err(RuntimeError::new(
-            "SequelizeDatabaseError",
+        Err(SequelizeError::new(
+            ErrorName::SequelizeDatabaseError,
             format!("value \"{text}\" is out of range for type integer"),
         ))
     } else {
@@ -294,7 +294,7 @@ fn check_not_null(schema: &Schema, instance: &InstanceRef) -> RunResult<()> {
     } else {
         let name = first.map_or("", String::as_str);
         Err(
-            RuntimeError::new("SequelizeValidationError", problems.join(",\n")).with_hint(format!(
+            SequelizeError::new(ErrorName::SequelizeValidationError, problems.join(",\n")).with_hint(format!(
                 "{name} has allowNull: false, so every {} needs one: pass {name}: … to create (or drop allowNull: false)",
                 model.name
             )),
@@ -340,8 +340,7 @@ fn check_foreign_keys<C: AsRef<str>>(
                 .iter()
                 .find(|m| m.table_name == table)
                 .map_or(table.as_str(), |m| m.name.as_str());
-            return Err(RuntimeError::new(
-                "SequelizeForeignKeyConstraintError",
+            return Err(SequelizeError::new(ErrorName::SequelizeForeignKeyConstraintError,
                 format!(
                     "insert or update on table \"{}\" violates foreign key constraint \"{}_{field}_fkey\"",
                     model.table_name, model.table_name
@@ -377,8 +376,8 @@ pub fn update(
         }
     }
     let Some(pk) = model.primary_key_attribute() else {
-        return Err(RuntimeError::new(
-            "Error",
+        return Err(SequelizeError::new(
+            ErrorName::Error,
             "You attempted to save an instance with no primary key",
         ));
     };
@@ -591,8 +590,7 @@ fn remove_rows(
                     rt.store.update(&child.table_name, &[(field, Cell::Null)], &child_filter).map_err(engine_error)?;
                 }
                 _ => {
-                    return Err(RuntimeError::new(
-                        "SequelizeForeignKeyConstraintError",
+                    return Err(SequelizeError::new(ErrorName::SequelizeForeignKeyConstraintError,
                         format!(
                             "update or delete on table \"{}\" violates foreign key constraint \"{}_{field}_fkey\" on table \"{}\"",
                             model.table_name, child.table_name, child.table_name
@@ -621,8 +619,8 @@ pub fn destroy_instance(
         return update(rt, schema, instance, std::slice::from_ref(deleted_at));
     }
     let Some(pk) = model.primary_key_attribute() else {
-        return Err(RuntimeError::new(
-            "Error",
+        return Err(SequelizeError::new(
+            ErrorName::Error,
             "The instance has no primary key to delete by",
         ));
     };
@@ -787,8 +785,7 @@ fn check_unique<C: AsRef<str>>(
                     } else {
                         format!("{} (unique)", fields.join(", "))
                     };
-                    return Err(RuntimeError::new(
-                        "SequelizeUniqueConstraintError",
+                    return Err(SequelizeError::new(ErrorName::SequelizeUniqueConstraintError,
                         "Validation error",
                     )
                     .with_hint(format!(

@@ -5,6 +5,7 @@
 
 use super::*;
 use crate::assoc::inflect::{camelize, pluralize, singularize, upper_first};
+use crate::error::{ErrorName, SequelizeError};
 
 /// `as`: a name, or `{ singular, plural }`.
 #[derive(Clone, Debug, PartialEq)]
@@ -124,7 +125,7 @@ fn multiple_accessors(names: &Names) -> Vec<(&'static str, String)> {
 
 fn type_error(property: &str) -> SequelizeError {
     SequelizeError {
-        name: "TypeError".into(),
+        name: ErrorName::TypeError,
         message: format!("Cannot read properties of undefined (reading '{property}')"),
         at: None,
         hint: None,

@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::assoc::inflect::{pluralize, singularize, underscore};
+use crate::error::SequelizeError;
 
 impl Schema {
     /// Defines a model the way `Model.init` does; returns its id.

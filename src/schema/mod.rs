@@ -18,50 +18,6 @@ use crate::diagnostic::Span;
 /// Index of a model in [`Schema::models`].
 pub type ModelId = usize;
 
-/// An error Sequelize would throw: its `name` (`Error`, `SequelizeAssociationError`, …)
-/// and its exact message.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SequelizeError {
-    pub name: String,
-    pub message: String,
-    /// Where exactly the problem is, when finer than the call that threw
-    /// (the attribute with the unknown type, say).
-    pub at: Option<Span>,
-    /// How to fix it, when the playground can tell.
-    pub hint: Option<String>,
-}
-
-impl SequelizeError {
-    pub fn plain(message: impl Into<String>) -> SequelizeError {
-        SequelizeError {
-            name: "Error".into(),
-            message: message.into(),
-            at: None,
-            hint: None,
-        }
-    }
-
-    pub fn association(message: impl Into<String>) -> SequelizeError {
-        SequelizeError {
-            name: "SequelizeAssociationError".into(),
-            message: message.into(),
-            at: None,
-            hint: None,
-        }
-    }
-
-    /// Points the error at `span`, if known.
-    pub fn with_hint(mut self, hint: impl Into<String>) -> SequelizeError {
-        self.hint = Some(hint.into());
-        self
-    }
-
-    pub fn at(mut self, span: Option<Span>) -> SequelizeError {
-        self.at = span;
-        self
-    }
-}
-
 /// `unique: true`, or a named unique key shared by several columns.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Unique {

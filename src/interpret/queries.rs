@@ -356,10 +356,7 @@ fn reject_unbound(values: &[Value]) -> Eval<()> {
 }
 
 fn thrown(error: SequelizeError, span: Span) -> super::Flow {
-    super::Flow::Throw(super::Thrown {
-        error: error.into(),
-        span,
-    })
+    super::Flow::Throw(super::Thrown { error, span })
 }
 
 fn same(a: &Value, b: &Value) -> bool {

@@ -4,7 +4,7 @@
 
 use std::time::Instant;
 
-use assoc_playground::runtime::workload::OwnersWithPugs;
+use assoc_playground::workload::OwnersWithPugs;
 
 fn main() {
     let sizes: Vec<usize> = std::env::args()

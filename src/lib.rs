@@ -20,6 +20,7 @@ pub mod form;
 pub mod interpret;
 pub mod js;
 pub mod lint;
+pub mod plan;
 pub mod report;
 pub mod runtime;
 pub mod schema;
@@ -30,6 +31,7 @@ pub mod syntax;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 pub mod value;
+pub mod workload;
 
 use std::rc::Rc;
 

@@ -4,7 +4,7 @@
 //! `cargo test --release --target wasm32-unknown-unknown --test browser_bench -- --nocapture`.
 #![cfg(target_arch = "wasm32")]
 
-use assoc_playground::runtime::workload::OwnersWithPugs;
+use assoc_playground::workload::OwnersWithPugs;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

@@ -496,7 +496,12 @@ impl Interpreter {
                         object, property, ..
                     } => {
                         if let Value::Instance(instance) = self.expr(object)? {
-                            queries::assign(&self.schema, &instance, &property.name, value.clone());
+                            crate::runtime::calls::assign(
+                                &self.schema,
+                                &instance,
+                                &property.name,
+                                value.clone(),
+                            );
                         }
                     }
                     _ => {}
@@ -603,7 +608,7 @@ impl Interpreter {
                 _ => Value::Opaque,
             },
             Value::PendingClass(class) if name == "name" => Value::Str(class.clone()),
-            Value::Instance(instance) => queries::instance_property(instance, name),
+            Value::Instance(instance) => crate::runtime::calls::instance_property(instance, name),
             Value::Unbound(..) => Value::Opaque,
             _ => Value::Opaque,
         })

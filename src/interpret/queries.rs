@@ -4,34 +4,11 @@
 use super::{throw, Eval, Interpreter};
 use crate::diagnostic::Span;
 use crate::error::{ErrorName, SequelizeError};
-use crate::runtime::find::{self, FindPlan};
-use crate::runtime::{accessors, write, StepEnd};
+use crate::runtime::{calls, StepEnd};
 use crate::schema::sync_order::sync_order;
-use crate::schema::Schema;
 use crate::syntax::ast::Expr;
 use crate::value::Value;
 use crate::value::{to_json, InstanceRef};
-
-/// `instance.name`: a data value, or one of the few instance properties tutorials read.
-pub fn instance_property(instance: &InstanceRef, name: &str) -> Value {
-    let data = instance.borrow();
-    match name {
-        "dataValues" => Value::Object(data.values.clone()),
-        "isNewRecord" => Value::Bool(data.is_new_record),
-        _ => data.get(name).cloned().unwrap_or(Value::Undefined),
-    }
-}
-
-/// `instance.name = value`: sets an attribute and marks it changed.
-pub fn assign(schema: &Schema, instance: &InstanceRef, name: &str, value: Value) {
-    let mut data = instance.borrow_mut();
-    let attribute = schema.model(data.model).attribute(name);
-    let is_attribute = attribute.is_some();
-    data.set(name, crate::runtime::sanitize(attribute, value));
-    if is_attribute && !data.changed.iter().any(|c| c == name) {
-        data.changed.push(name.to_string());
-    }
-}
 
 impl Interpreter {
     /// Runs `target.method(args)` on the runtime if it is a query; `None` when the
@@ -111,112 +88,14 @@ impl Interpreter {
         args: &[Expr],
         span: Span,
     ) -> Eval<Option<Value>> {
-        let known = [
-            "create",
-            "bulkCreate",
-            "build",
-            "findAll",
-            "findOne",
-            "findByPk",
-            "count",
-            "findAndCountAll",
-            "sync",
-            "destroy",
-            "update",
-        ];
-        if !known.contains(&method) {
+        if !calls::MODEL_METHODS.contains(&method) {
             return Ok(None);
         }
         let values = self.arguments(args)?;
         reject_unbound(&values)?;
-        let first = values.first();
         let schema = &self.schema;
         let rt = self.runtime.as_mut().expect("checked");
-        let result: Result<Value, SequelizeError> = (|| match method {
-            "create" => {
-                let empty = Value::Object(Vec::new());
-                let instance =
-                    write::create(rt, schema, id, first.unwrap_or(&empty), values.get(1))?;
-                Ok(Value::Instance(instance))
-            }
-            "bulkCreate" => {
-                let records = match first {
-                    Some(Value::Array(records)) => records.clone(),
-                    _ => Vec::new(),
-                };
-                let created = write::bulk_create(rt, schema, id, &records)?;
-                Ok(Value::Array(
-                    created.into_iter().map(Value::Instance).collect(),
-                ))
-            }
-            "build" => {
-                let empty = Value::Object(Vec::new());
-                Ok(Value::Instance(
-                    write::build(rt, schema, id, first.unwrap_or(&empty), &[]).into_ref(),
-                ))
-            }
-            "findAll" => {
-                let plan = find::plan(schema, id, first)?;
-                let found = find::find(rt, schema, &plan)?;
-                Ok(Value::Array(
-                    found.into_iter().map(Value::Instance).collect(),
-                ))
-            }
-            "findOne" | "findByPk" => {
-                let mut plan: FindPlan = if method == "findByPk" {
-                    let mut plan = find::plan(schema, id, values.get(1))?;
-                    plan.where_ = find::by_key(schema.model(id), first.unwrap_or(&Value::Null));
-                    plan
-                } else {
-                    find::plan(schema, id, first)?
-                };
-                let unique = if method == "findByPk" {
-                    find::is_primary_key_lookup(schema.model(id), &plan.where_)
-                } else {
-                    find::is_unique_lookup(schema.model(id), first.and_then(|o| o.get("where")))
-                };
-                if plan.limit.is_none() && !unique {
-                    plan.limit = Some(1);
-                }
-                Ok(find::find(rt, schema, &plan)?
-                    .into_iter()
-                    .next()
-                    .map_or(Value::Null, Value::Instance))
-            }
-            "destroy" => Ok(Value::Number(
-                write::destroy_where(rt, schema, id, first)? as f64
-            )),
-            "update" => {
-                let empty = Value::Object(Vec::new());
-                let affected =
-                    write::update_where(rt, schema, id, first.unwrap_or(&empty), values.get(1))?;
-                Ok(Value::Array(vec![Value::Number(affected as f64)]))
-            }
-            "count" => Ok(Value::Number(find::count(rt, schema, id, first)? as f64)),
-            "findAndCountAll" => {
-                let total = find::count(rt, schema, id, first)?;
-                let plan = find::plan(schema, id, first)?;
-                let rows = find::find(rt, schema, &plan)?;
-                Ok(Value::Object(vec![
-                    ("count".into(), Value::Number(total as f64)),
-                    (
-                        "rows".into(),
-                        Value::Array(rows.into_iter().map(Value::Instance).collect()),
-                    ),
-                ]))
-            }
-            _ => {
-                let order: Vec<usize> = vec![id];
-                rt.sync(
-                    schema,
-                    &order,
-                    first
-                        .and_then(|o| o.get("force"))
-                        .is_some_and(Value::truthy),
-                )?;
-                Ok(Value::Model(id))
-            }
-        })();
+        let result = calls::model_call(rt, schema, id, method, &values);
         result.map(Some).map_err(|e| thrown(e, span))
     }
 
@@ -232,76 +111,7 @@ impl Interpreter {
         reject_unbound(&values)?;
         let schema = &self.schema;
         let rt = self.runtime.as_mut().expect("checked");
-        let result: Result<Value, SequelizeError> = (|| {
-            if let Some((association, kind)) = accessors::lookup(schema, instance, method) {
-                let association = association.clone();
-                return accessors::call(rt, schema, instance, &association, kind, &values);
-            }
-            match method {
-                "toJSON" | "get"
-                    if values.is_empty()
-                        || values.first().is_some_and(|v| v.get("plain").is_some()) =>
-                {
-                    Ok(Value::Object(instance.borrow().values.clone()))
-                }
-                "get" => Ok(match values.first() {
-                    Some(Value::Str(key)) => instance
-                        .borrow()
-                        .get(key)
-                        .cloned()
-                        .unwrap_or(Value::Undefined),
-                    _ => Value::Undefined,
-                }),
-                "set" => {
-                    if let Some(Value::Str(key)) = values.first() {
-                        assign(
-                            schema,
-                            instance,
-                            key,
-                            values.get(1).cloned().unwrap_or(Value::Undefined),
-                        );
-                    } else if let Some(Value::Object(props)) = values.first() {
-                        for (key, value) in props {
-                            assign(schema, instance, key, value.clone());
-                        }
-                    }
-                    Ok(Value::Instance(instance.clone()))
-                }
-                "save" => {
-                    if instance.borrow().is_new_record {
-                        write::insert(rt, schema, instance, &[])?;
-                    } else {
-                        let changed = instance.borrow().changed.clone();
-                        write::update(rt, schema, instance, &changed)?;
-                    }
-                    Ok(Value::Instance(instance.clone()))
-                }
-                "destroy" => {
-                    write::destroy_instance(rt, schema, instance)?;
-                    Ok(Value::Instance(instance.clone()))
-                }
-                "update" => {
-                    if let Some(Value::Object(props)) = values.first() {
-                        for (key, value) in props {
-                            let unchanged = instance
-                                .borrow()
-                                .get(key)
-                                .is_some_and(|old| same(old, value));
-                            if !unchanged {
-                                assign(schema, instance, key, value.clone());
-                            }
-                        }
-                    }
-                    let changed = instance.borrow().changed.clone();
-                    write::update(rt, schema, instance, &changed)?;
-                    Ok(Value::Instance(instance.clone()))
-                }
-                _ => Err(SequelizeError::new(
-                    ErrorName::TypeError,
-                    format!("{method} is not a function"),
-                )),
-            }
-        })();
+        let result = calls::instance_call(rt, schema, instance, method, &values);
         match result {
             Ok(value) => Ok(Some(value)),
             Err(error)
@@ -357,14 +167,4 @@ fn reject_unbound(values: &[Value]) -> Eval<()> {
 
 fn thrown(error: SequelizeError, span: Span) -> super::Flow {
     super::Flow::Throw(super::Thrown { error, span })
-}
-
-fn same(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Str(x), Value::Str(y)) => x == y,
-        (Value::Number(x), Value::Number(y)) => x == y,
-        (Value::Bool(x), Value::Bool(y)) => x == y,
-        (Value::Null, Value::Null) => true,
-        _ => false,
-    }
 }

@@ -1,11 +1,13 @@
 //! The instance methods associations add (`getOwner`, `setOwner`, `addPugs`,
 //! `countPugs`, …): the queries Sequelize runs for each, and their results.
 
-use super::find::{self, literal_of, FindPlan};
-use super::sql::{self, CompareOp, Where, WhereValue};
+use super::find::{self, literal_of};
+use super::log;
 use super::store::Filter;
 use super::{cell_of, engine_error, write, RunResult, Runtime};
 use crate::error::{ErrorName, SequelizeError};
+use crate::plan::FindPlan;
+use crate::plan::{CompareOp, Where, WhereValue};
 use crate::schema::{Association, AssociationType, Schema};
 use crate::value::InstanceRef;
 use crate::value::Value;
@@ -169,11 +171,11 @@ pub fn call(
             let condition = equals(schema, association.target, &association.foreign_key, &key);
             rt.log(format!(
                 "SELECT COUNT({}.{}) AS \"count\" FROM {} AS {} WHERE {};",
-                sql::quote(&target.name),
-                sql::quote(&target.field_of(pk)),
-                sql::quote(&target.table_name),
-                sql::quote(&target.name),
-                sql::where_sql(&condition, &target.name)
+                log::quote(&target.name),
+                log::quote(&target.field_of(pk)),
+                log::quote(&target.table_name),
+                log::quote(&target.name),
+                log::where_sql(&condition, &target.name)
             ))?;
             let rows = rt
                 .store
@@ -189,14 +191,14 @@ pub fn call(
             let scope = equals(schema, association.target, &association.foreign_key, &key);
             let ors: Vec<String> = keys
                 .iter()
-                .map(|k| sql::where_sql(&equals(schema, association.target, pk, k), &target.name))
+                .map(|k| log::where_sql(&equals(schema, association.target, pk, k), &target.name))
                 .collect();
             rt.log(format!(
                 "SELECT {} FROM {} AS {} WHERE ({} AND ({}));",
-                sql::quote(&target.field_of(pk)),
-                sql::quote(&target.table_name),
-                sql::quote(&target.name),
-                sql::where_sql(&scope, &target.name),
+                log::quote(&target.field_of(pk)),
+                log::quote(&target.table_name),
+                log::quote(&target.name),
+                log::where_sql(&scope, &target.name),
                 or_group(&ors)
             ))?;
             let rows = rt
@@ -281,26 +283,29 @@ fn set_foreign_key(
     let assignments: Vec<String> = set_names
         .iter()
         .enumerate()
-        .map(|(i, f)| format!("{}=${}", sql::quote(f), i + 1))
+        .map(|(i, f)| format!("{}=${}", log::quote(f), i + 1))
         .collect();
-    let key_list: Vec<String> = keys.iter().map(|k| literal_of(k).sql()).collect();
+    let key_list: Vec<String> = keys
+        .iter()
+        .map(|k| log::literal_sql(&literal_of(k)))
+        .collect();
     let mut condition = String::new();
     // The owner's key is a bind parameter, after the SET values.
     if only_when_owned_by.is_some() {
         condition.push_str(&format!(
             "{} = ${} AND ",
-            sql::quote(&fk_field),
+            log::quote(&fk_field),
             set_names.len() + 1
         ));
     }
     condition.push_str(&format!(
         "{} IN ({})",
-        sql::quote(&target.field_of(pk)),
+        log::quote(&target.field_of(pk)),
         key_list.join(", ")
     ));
     rt.log(format!(
         "UPDATE {} SET {} WHERE {condition}",
-        sql::quote(&target.table_name),
+        log::quote(&target.table_name),
         assignments.join(",")
     ))?;
     let mut filter = Filter::one_of(
@@ -371,17 +376,17 @@ fn through_join(schema: &Schema, association: &Association, key: &Value) -> Stri
     let other = association.other_key.clone().unwrap_or_default();
     format!(
         "FROM {} AS {} INNER JOIN {} AS {} ON {}.{} = {}.{} AND {}.{} = {}",
-        sql::quote(&target.table_name),
-        sql::quote(&target.name),
-        sql::quote(&join.table_name),
-        sql::quote(&join.name),
-        sql::quote(&target.name),
-        sql::quote(&target.field_of(&association.target_key)),
-        sql::quote(&join.name),
-        sql::quote(&join.field_of(&other)),
-        sql::quote(&join.name),
-        sql::quote(&join.field_of(&association.foreign_key)),
-        literal_of(key).sql()
+        log::quote(&target.table_name),
+        log::quote(&target.name),
+        log::quote(&join.table_name),
+        log::quote(&join.name),
+        log::quote(&target.name),
+        log::quote(&target.field_of(&association.target_key)),
+        log::quote(&join.name),
+        log::quote(&join.field_of(&other)),
+        log::quote(&join.name),
+        log::quote(&join.field_of(&association.foreign_key)),
+        log::literal_sql(&literal_of(key))
     )
 }
 
@@ -420,18 +425,21 @@ fn read_links(
     let column = |attribute: &str| {
         format!(
             "{}.{}",
-            sql::quote(&join.name),
-            sql::quote(&join.field_of(attribute))
+            log::quote(&join.name),
+            log::quote(&join.field_of(attribute))
         )
     };
     let mut condition = format!(
         "{} = {}",
         column(&association.foreign_key),
-        literal_of(key).sql()
+        log::literal_sql(&literal_of(key))
     );
     if let Some(targets) = targets {
         let other_key = association.other_key.clone().unwrap_or_default();
-        let keys: Vec<String> = targets.iter().map(|t| literal_of(t).sql()).collect();
+        let keys: Vec<String> = targets
+            .iter()
+            .map(|t| log::literal_sql(&literal_of(t)))
+            .collect();
         condition.push_str(&format!(
             " AND {} IN ({})",
             column(&other_key),
@@ -440,13 +448,13 @@ fn read_links(
     }
     let fields: Vec<String> = find::all_attributes(join)
         .iter()
-        .map(|a| sql::quote(&join.field_of(a)))
+        .map(|a| log::quote(&join.field_of(a)))
         .collect();
     rt.log(format!(
         "SELECT {} FROM {} AS {} WHERE {condition};",
         fields.join(", "),
-        sql::quote(&join.table_name),
-        sql::quote(&join.name)
+        log::quote(&join.table_name),
+        log::quote(&join.name)
     ))?;
     join_rows(rt, schema, association, key, targets)
 }
@@ -473,8 +481,8 @@ fn belongs_to_many(
                 .map(|a| {
                     format!(
                         "{}.{}",
-                        sql::quote(&target.name),
-                        sql::quote(&target.field_of(a))
+                        log::quote(&target.name),
+                        log::quote(&target.field_of(a))
                     )
                 })
                 .collect();
@@ -482,9 +490,9 @@ fn belongs_to_many(
             columns.extend(join_attributes.iter().map(|a| {
                 format!(
                     "{}.{} AS {}",
-                    sql::quote(&join.name),
-                    sql::quote(&join.field_of(a)),
-                    sql::quote(&format!("{}.{a}", join.name))
+                    log::quote(&join.name),
+                    log::quote(&join.field_of(a)),
+                    log::quote(&format!("{}.{a}", join.name))
                 )
             }));
             rt.log(format!(
@@ -526,8 +534,8 @@ fn belongs_to_many(
         "count" => {
             rt.log(format!(
                 "SELECT COUNT({}.{}) AS \"count\" {};",
-                sql::quote(&target.name),
-                sql::quote(&target.field_of(&target_pk)),
+                log::quote(&target.name),
+                log::quote(&target.field_of(&target_pk)),
                 through_join(schema, association, &key)
             ))?;
             Ok(Value::Number(
@@ -539,7 +547,7 @@ fn belongs_to_many(
             let ors: Vec<String> = keys
                 .iter()
                 .map(|k| {
-                    sql::where_sql(
+                    log::where_sql(
                         &equals(schema, association.target, &target_pk, k),
                         &target.name,
                     )
@@ -547,8 +555,8 @@ fn belongs_to_many(
                 .collect();
             rt.log(format!(
                 "SELECT {}.{} {} WHERE (({}));",
-                sql::quote(&target.name),
-                sql::quote(&target.field_of(&target_pk)),
+                log::quote(&target.name),
+                log::quote(&target.field_of(&target_pk)),
                 through_join(schema, association, &key),
                 or_group(&ors)
             ))?;
@@ -669,13 +677,13 @@ fn unlink(
     let other_key = association.other_key.clone().unwrap_or_default();
     rt.log(format!(
         "DELETE FROM {} WHERE {} = {} AND {} IN ({})",
-        sql::quote(&join.table_name),
-        sql::quote(&join.field_of(&association.foreign_key)),
-        literal_of(key).sql(),
-        sql::quote(&join.field_of(&other_key)),
+        log::quote(&join.table_name),
+        log::quote(&join.field_of(&association.foreign_key)),
+        log::literal_sql(&literal_of(key)),
+        log::quote(&join.field_of(&other_key)),
         targets
             .iter()
-            .map(|t| literal_of(t).sql())
+            .map(|t| log::literal_sql(&literal_of(t)))
             .collect::<Vec<_>>()
             .join(", ")
     ))?;

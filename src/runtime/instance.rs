@@ -41,7 +41,7 @@ pub fn from_row(
     instance.is_new_record = false;
     instance.values.reserve(keys.len());
     for key in keys {
-        let attribute = super::find::source_of(renamed, key);
+        let attribute = crate::plan::source_of(renamed, key);
         let cell = match model.attribute(attribute).and_then(|a| a.field.as_deref()) {
             Some(field) => row.iter().find(|(c, _)| **c == *field),
             None => row.iter().find(|(c, _)| **c == *attribute),

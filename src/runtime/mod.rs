@@ -7,11 +7,11 @@
 //! [`Instance`]s whose `toJSON` follows Sequelize's key order.
 
 pub mod accessors;
+pub mod calls;
 pub mod find;
 pub mod instance;
-pub mod sql;
+pub mod log;
 pub mod store;
-pub mod workload;
 pub mod write;
 
 use std::collections::HashMap;
@@ -133,6 +133,18 @@ impl Runtime {
         now
     }
 
+    /// PostgreSQL's answer to a statement on a table `sync()` has not created.
+    pub fn require_table(&self, table: &str) -> RunResult<()> {
+        if self.is_synced(table) {
+            Ok(())
+        } else {
+            Err(SequelizeError::new(ErrorName::SequelizeDatabaseError,
+                format!("relation \"{table}\" does not exist"),
+            )
+            .with_hint("sequelize.sync() creates the tables: await sequelize.sync({ force: true }) before the first query"))
+        }
+    }
+
     /// Records a statement Sequelize would log, counting it against the bounds.
     pub fn log(&mut self, sql: String) -> RunResult<()> {
         self.statements += 1;
@@ -236,7 +248,7 @@ impl Runtime {
                 let table = &schema.model(id).table_name;
                 self.log(format!(
                     "DROP TABLE IF EXISTS {} CASCADE;",
-                    sql::quote(table)
+                    log::quote(table)
                 ))?;
             }
         }

@@ -136,6 +136,14 @@ impl Filter {
 /// A row: (column, value) pairs. Column names are shared between the rows of a result.
 pub type Row = Vec<(std::rc::Rc<str>, Cell)>;
 
+/// The cell of `field` in a row (NULL when the row lacks it).
+pub fn cell_in<C: AsRef<str>>(row: &[(C, Cell)], field: &str) -> Cell {
+    row.iter()
+        .find(|(c, _)| c.as_ref() == field)
+        .map(|(_, v)| v.clone())
+        .unwrap_or(Cell::Null)
+}
+
 pub struct Store {
     #[cfg(feature = "engine")]
     glue: Glue<MemoryStorage>,

@@ -3,10 +3,11 @@
 //! check, timestamps, the INSERT/UPDATE it logs — checked against the store's rows
 //! for foreign keys, as PostgreSQL would.
 
-use super::find::{self, IncludePlan};
-use super::store::{Cell, Filter};
-use super::{cell_of, engine_error, sql, RunResult, Runtime};
+use super::find;
+use super::store::{cell_in, Cell, Filter};
+use super::{cell_of, engine_error, log, RunResult, Runtime};
 use crate::error::{ErrorName, SequelizeError};
+use crate::plan::IncludePlan;
 use crate::schema::{AssociationType, DefaultValue, ModelId, Schema};
 use crate::value::Value;
 use crate::value::{Instance, InstanceRef};
@@ -88,18 +89,6 @@ fn next_uuid(rt: &mut Runtime) -> String {
         n,
         n.wrapping_mul(0x9e37_79b9)
     )
-}
-
-/// PostgreSQL's answer to a statement on a table `sync()` has not created.
-pub fn require_table(rt: &Runtime, table: &str) -> RunResult<()> {
-    if rt.is_synced(table) {
-        Ok(())
-    } else {
-        Err(SequelizeError::new(ErrorName::SequelizeDatabaseError,
-            format!("relation \"{table}\" does not exist"),
-        )
-        .with_hint("sequelize.sync() creates the tables: await sequelize.sync({ force: true }) before the first query"))
-    }
 }
 
 /// `instance.save()` of a new record: INSERT … RETURNING, nested includes around it.
@@ -186,8 +175,8 @@ pub fn insert(
         .table_attributes()
         .map(|(n, _)| model.field_of(n))
         .collect();
-    rt.log(sql::insert(&model.table_name, &columns, &returning))?;
-    require_table(rt, &model.table_name)?;
+    rt.log(log::insert(&model.table_name, &columns, &returning))?;
+    rt.require_table(&model.table_name)?;
     if let Some(error) = bad_integer {
         return Err(error);
     }
@@ -383,7 +372,7 @@ pub fn update(
     };
     let key = instance.borrow().get(pk).cloned().unwrap_or(Value::Null);
     let columns: Vec<String> = fields.iter().map(|f| model.field_of(f)).collect();
-    rt.log(sql::update_by_key(
+    rt.log(log::update_by_key(
         &model.table_name,
         &columns,
         &model.field_of(pk),
@@ -488,7 +477,7 @@ pub fn bulk_create(
                     }
                     row.push((field, cell_of(&value)));
                     if listed {
-                        tuple.push(find::literal_of(&value).sql());
+                        tuple.push(log::literal_sql(&find::literal_of(&value)));
                     }
                 }
                 None => {
@@ -504,20 +493,20 @@ pub fn bulk_create(
     }
     let returning: Vec<String> = model
         .table_attributes()
-        .map(|(n, _)| sql::quote(&model.field_of(n)))
+        .map(|(n, _)| log::quote(&model.field_of(n)))
         .collect();
     rt.log(format!(
         "INSERT INTO {} ({}) VALUES {} RETURNING {};",
-        sql::quote(&model.table_name),
+        log::quote(&model.table_name),
         columns
             .iter()
-            .map(|c| sql::quote(&model.field_of(c)))
+            .map(|c| log::quote(&model.field_of(c)))
             .collect::<Vec<_>>()
             .join(","),
         tuples.join(","),
         returning.join(",")
     ))?;
-    require_table(rt, &model.table_name)?;
+    rt.require_table(&model.table_name)?;
     check_unique(rt, schema, model_id, &rows, &[])?;
     check_foreign_keys(rt, schema, model_id, &rows)?;
     rt.store
@@ -534,13 +523,6 @@ pub fn bulk_create(
         data.is_new_record = false;
     }
     Ok(instances)
-}
-
-fn cell_in<C: AsRef<str>>(row: &[(C, Cell)], field: &str) -> Cell {
-    row.iter()
-        .find(|(c, _)| c.as_ref() == field)
-        .map(|(_, v)| v.clone())
-        .unwrap_or(Cell::Null)
 }
 
 /// Deletes the rows `filter` selects, applying each referencing foreign key's ON DELETE
@@ -628,11 +610,13 @@ pub fn destroy_instance(
     let field = model.field_of(pk);
     rt.log(format!(
         "DELETE FROM {} WHERE {} = {}",
-        sql::quote(&model.table_name),
-        sql::quote(&field),
-        find::literal_of(instance.borrow().get(pk).unwrap_or(&Value::Null)).sql()
+        log::quote(&model.table_name),
+        log::quote(&field),
+        log::literal_sql(&find::literal_of(
+            instance.borrow().get(pk).unwrap_or(&Value::Null)
+        ))
     ))?;
-    require_table(rt, &model.table_name)?;
+    rt.require_table(&model.table_name)?;
     remove_rows(rt, schema, model_id, &Filter::eq(&field, &key))?;
     Ok(())
 }
@@ -654,13 +638,13 @@ pub fn destroy_where(
         let alive = find::with_paranoid_clause(model, condition, None);
         return update_matching(rt, schema, model_id, &values, alive, false);
     }
-    let mut text = format!("DELETE FROM {}", sql::quote(&model.table_name));
+    let mut text = format!("DELETE FROM {}", log::quote(&model.table_name));
     if let Some(condition) = &condition {
         text.push_str(" WHERE ");
-        text.push_str(&sql::bare_where_sql(condition, false, 1));
+        text.push_str(&log::bare_where_sql(condition, false, 1));
     }
     rt.log(text)?;
-    require_table(rt, &model.table_name)?;
+    rt.require_table(&model.table_name)?;
     find::unknown_column(model, condition.as_ref(), None)?;
     let filter = condition.as_ref().map_or(Filter::All, find::store_filter);
     remove_rows(rt, schema, model_id, &filter)
@@ -688,7 +672,7 @@ fn update_matching(
     schema: &Schema,
     model_id: ModelId,
     values: &Value,
-    condition: Option<find::Where>,
+    condition: Option<crate::plan::Where>,
     touch_updated_at: bool,
 ) -> RunResult<usize> {
     let model = schema.model(model_id);
@@ -713,19 +697,19 @@ fn update_matching(
     let sets: Vec<String> = assignments
         .iter()
         .enumerate()
-        .map(|(i, (k, _))| format!("{}=${}", sql::quote(&model.field_of(k)), i + 1))
+        .map(|(i, (k, _))| format!("{}=${}", log::quote(&model.field_of(k)), i + 1))
         .collect();
     let mut text = format!(
         "UPDATE {} SET {}",
-        sql::quote(&model.table_name),
+        log::quote(&model.table_name),
         sets.join(",")
     );
     if let Some(condition) = &condition {
         text.push_str(" WHERE ");
-        text.push_str(&sql::bare_where_sql(condition, true, assignments.len() + 1));
+        text.push_str(&log::bare_where_sql(condition, true, assignments.len() + 1));
     }
     rt.log(text)?;
-    require_table(rt, &model.table_name)?;
+    rt.require_table(&model.table_name)?;
     find::unknown_column(model, condition.as_ref(), None)?;
     let row: Vec<(String, Cell)> = assignments
         .iter()

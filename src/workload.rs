@@ -2,8 +2,9 @@
 //! (`examples/bench_runtime.rs`) and the in-browser one (`tests/browser_bench.rs`):
 //! N owners with 5 pugs each, and `Owner.findAll({ include: Pug })`.
 
-use super::find::{self, FindPlan};
-use super::{write, RunLimits, Runtime};
+use crate::plan::FindPlan;
+use crate::runtime::find;
+use crate::runtime::{write, RunLimits, Runtime};
 use crate::schema::sync_order::sync_order;
 use crate::schema::Schema;
 use crate::value::Value;

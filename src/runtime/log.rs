@@ -1,113 +1,39 @@
 //! The SQL Sequelize 6 logs for PostgreSQL, text for text: `INSERT … RETURNING` with
 //! bind parameters, `UPDATE … WHERE`, and `SELECT` with its joins for `include`, as
-//! `QueryGenerator.selectQuery` writes them. Only shown; never run.
+//! `QueryGenerator.selectQuery` writes them, from the query plans. Only shown; never run.
 
-use super::find::{FindPlan, IncludePlan, Order};
 use crate::js::format_number;
+use crate::plan::{CompareOp, FindPlan, IncludePlan, Literal, Order, Where, WhereValue};
 use crate::schema::{AssociationType, Model, Schema};
+use crate::sql::Dialect;
 
+/// `"name"`: identifiers as PostgreSQL quotes them.
 pub fn quote(identifier: &str) -> String {
-    format!("\"{}\"", identifier.replace('"', "\"\""))
+    Dialect::Postgres.quote_identifier(identifier)
 }
 
 /// A literal as Sequelize escapes it into PostgreSQL text.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Literal {
-    Null,
-    Bool(bool),
-    Number(f64),
-    Str(String),
-    /// A date, in milliseconds since the epoch.
-    Date(i64),
-}
-
-impl Literal {
-    pub fn sql(&self) -> String {
-        match self {
-            Literal::Null => "NULL".into(),
-            Literal::Bool(b) => b.to_string(),
-            Literal::Number(n) => format_number(*n),
-            Literal::Str(s) => format!("'{}'", s.replace('\'', "''")),
-            Literal::Date(ms) => {
-                let iso = crate::js::iso_date(*ms);
-                format!("'{} {} +00:00'", &iso[..10], &iso[11..23])
-            }
+pub fn literal_sql(literal: &Literal) -> String {
+    match literal {
+        Literal::Null => "NULL".into(),
+        Literal::Bool(b) => b.to_string(),
+        Literal::Number(n) => format_number(*n),
+        Literal::Str(s) => format!("'{}'", s.replace('\'', "''")),
+        Literal::Date(ms) => {
+            let iso = crate::js::iso_date(*ms);
+            format!("'{} {} +00:00'", &iso[..10], &iso[11..23])
         }
     }
 }
 
-/// A `where` condition, already resolved to attributes.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Where {
-    And(Vec<Where>),
-    Or(Vec<Where>),
-    /// Written in parentheses (several operators on one attribute).
-    Group(Box<Where>),
-    Compare {
-        attribute: String,
-        field: String,
-        op: CompareOp,
-        value: WhereValue,
-    },
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CompareOp {
-    Eq,
-    Ne,
-    Gt,
-    Gte,
-    Lt,
-    Lte,
-    In,
-    NotIn,
-    Like,
-    NotLike,
-    ILike,
-    NotILike,
-    Between,
-    NotBetween,
-    Is,
-    IsNot,
-}
-
-impl CompareOp {
-    pub fn sql(self) -> &'static str {
-        match self {
-            CompareOp::Eq => "=",
-            CompareOp::Ne => "!=",
-            CompareOp::Gt => ">",
-            CompareOp::Gte => ">=",
-            CompareOp::Lt => "<",
-            CompareOp::Lte => "<=",
-            CompareOp::In => "IN",
-            CompareOp::NotIn => "NOT IN",
-            CompareOp::Like => "LIKE",
-            CompareOp::NotLike => "NOT LIKE",
-            CompareOp::ILike => "ILIKE",
-            CompareOp::NotILike => "NOT ILIKE",
-            CompareOp::Between => "BETWEEN",
-            CompareOp::NotBetween => "NOT BETWEEN",
-            CompareOp::Is => "IS",
-            CompareOp::IsNot => "IS NOT",
+/// `IN (a, b)`, or `BETWEEN a AND b` for the range operators.
+pub fn with_list(op: CompareOp, items: Vec<String>) -> String {
+    match (op, items.as_slice()) {
+        (CompareOp::Between | CompareOp::NotBetween, [low, high]) => {
+            format!("{} {low} AND {high}", op.sql())
         }
+        _ => format!("{} ({})", op.sql(), items.join(", ")),
     }
-
-    /// `IN (a, b)`, or `BETWEEN a AND b` for the range operators.
-    pub fn with_list(self, items: Vec<String>) -> String {
-        match (self, items.as_slice()) {
-            (CompareOp::Between | CompareOp::NotBetween, [low, high]) => {
-                format!("{} {low} AND {high}", self.sql())
-            }
-            _ => format!("{} ({})", self.sql(), items.join(", ")),
-        }
-    }
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum WhereValue {
-    One(Literal),
-    List(Vec<Literal>),
 }
 
 /// Appends ` WHERE …` for `condition` (nothing when there is none, or it writes nothing).
@@ -131,14 +57,16 @@ pub fn where_sql(condition: &Where, alias: &str) -> String {
         } => {
             let column = format!("{}.{}", quote(alias), quote(field));
             match value {
-                WhereValue::One(literal) => format!("{column} {} {}", op.sql(), literal.sql()),
+                WhereValue::One(literal) => {
+                    format!("{column} {} {}", op.sql(), literal_sql(literal))
+                }
                 WhereValue::List(items) if items.is_empty() => match op {
                     CompareOp::In => format!("{column} IN (NULL)"),
                     _ => String::new(),
                 },
                 WhereValue::List(items) => format!(
                     "{column} {}",
-                    op.with_list(items.iter().map(Literal::sql).collect())
+                    with_list(*op, items.iter().map(literal_sql).collect())
                 ),
             }
         }
@@ -177,7 +105,7 @@ fn bare(condition: &Where, bind: bool, next: &mut usize) -> String {
                     *next += 1;
                     text
                 } else {
-                    literal.sql()
+                    literal_sql(literal)
                 }
             };
             match value {
@@ -187,7 +115,7 @@ fn bare(condition: &Where, bind: bool, next: &mut usize) -> String {
                 WhereValue::List(items) => format!(
                     "{} {}",
                     quote(field),
-                    op.with_list(items.iter().map(&mut value_sql).collect())
+                    with_list(*op, items.iter().map(&mut value_sql).collect())
                 ),
             }
         }
@@ -415,7 +343,7 @@ fn selected_keys(model: &Model, plan: &FindPlan) -> Vec<String> {
 
 /// `"name"`, `"first_name" AS "firstName"`, or `"name" AS "title"` for a renamed key.
 fn column_as(model: &Model, plan: &FindPlan, key: &str) -> String {
-    let field = model.field_of(super::find::source_of(&plan.renamed, key));
+    let field = model.field_of(crate::plan::source_of(&plan.renamed, key));
     match field == key {
         true => quote(&field),
         false => format!("{} AS {}", quote(&field), quote(key)),
@@ -511,7 +439,7 @@ fn include_sql(
         }
     }
     for key in &selected {
-        let attribute = super::find::source_of(&include.renamed, key);
+        let attribute = crate::plan::source_of(&include.renamed, key);
         columns.push(format!(
             "{}.{} AS {}",
             quote(&internal),

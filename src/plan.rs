@@ -1,0 +1,139 @@
+//! Query plans: what a find asks for, once its options are read (`FindPlan`,
+//! `IncludePlan`, `Order`) and its `where` resolved to attributes (`Where`, `Literal`,
+//! `CompareOp`). Below both the runtime's planner, which builds them from a snippet's
+//! options, and the writers that turn them into the SQL Sequelize logs and into the
+//! store's filters, as sqlparser keeps its syntax tree below its parser and writers.
+
+use crate::error::SequelizeError;
+use crate::schema::{Association, ModelId};
+
+#[derive(Clone, Debug)]
+pub struct FindPlan {
+    pub model: ModelId,
+    /// The keys of the selected attributes, in order: an attribute's name, or the alias
+    /// it is renamed to (`['name', 'title']`).
+    pub attributes: Vec<String>,
+    pub renamed: Renamed,
+    pub where_: Option<Where>,
+    pub include: Vec<IncludePlan>,
+    pub order: Vec<Order>,
+    pub limit: Option<u64>,
+    pub offset: Option<u64>,
+    /// PostgreSQL's message for the first selected column the tables lack, in SELECT
+    /// order: Sequelize logs the query, then the database refuses it.
+    pub missing_column: Option<SequelizeError>,
+}
+
+#[derive(Clone, Debug)]
+pub struct IncludePlan {
+    pub association: Association,
+    pub model: ModelId,
+    pub as_name: String,
+    pub required: bool,
+    pub where_: Option<Where>,
+    pub attributes: Vec<String>,
+    pub renamed: Renamed,
+    /// BelongsToMany: the join model's attributes shown under its name.
+    pub through_attributes: Vec<String>,
+    pub children: Vec<IncludePlan>,
+    pub separate: bool,
+    /// An attribute named in the include's `attributes` that its model lacks.
+    pub missing_attribute: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Order {
+    /// Include aliases leading to the column (`['pugs', 'name', 'DESC']` → `pugs`).
+    pub path: Vec<String>,
+    pub field: String,
+    /// `ASC`/`DESC` as written; `None` when left out (`order: ['age']`).
+    pub direction: Option<&'static str>,
+    pub attribute: String,
+}
+
+/// (alias, attribute): the selected keys that rename an attribute
+/// (`attributes: [['name', 'title']]` gives ("title", "name")).
+pub type Renamed = Vec<(String, String)>;
+
+/// The attribute a selected key reads: itself, or the attribute an alias renames.
+pub fn source_of<'a>(renamed: &'a [(String, String)], key: &'a str) -> &'a str {
+    renamed
+        .iter()
+        .find(|(alias, _)| alias == key)
+        .map_or(key, |(_, attribute)| attribute.as_str())
+}
+
+/// A literal as Sequelize escapes it into PostgreSQL text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Literal {
+    Null,
+    Bool(bool),
+    Number(f64),
+    Str(String),
+    /// A date, in milliseconds since the epoch.
+    Date(i64),
+}
+
+/// A `where` condition, already resolved to attributes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Where {
+    And(Vec<Where>),
+    Or(Vec<Where>),
+    /// Written in parentheses (several operators on one attribute).
+    Group(Box<Where>),
+    Compare {
+        attribute: String,
+        field: String,
+        op: CompareOp,
+        value: WhereValue,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompareOp {
+    Eq,
+    Ne,
+    Gt,
+    Gte,
+    Lt,
+    Lte,
+    In,
+    NotIn,
+    Like,
+    NotLike,
+    ILike,
+    NotILike,
+    Between,
+    NotBetween,
+    Is,
+    IsNot,
+}
+
+impl CompareOp {
+    pub fn sql(self) -> &'static str {
+        match self {
+            CompareOp::Eq => "=",
+            CompareOp::Ne => "!=",
+            CompareOp::Gt => ">",
+            CompareOp::Gte => ">=",
+            CompareOp::Lt => "<",
+            CompareOp::Lte => "<=",
+            CompareOp::In => "IN",
+            CompareOp::NotIn => "NOT IN",
+            CompareOp::Like => "LIKE",
+            CompareOp::NotLike => "NOT LIKE",
+            CompareOp::ILike => "ILIKE",
+            CompareOp::NotILike => "NOT ILIKE",
+            CompareOp::Between => "BETWEEN",
+            CompareOp::NotBetween => "NOT BETWEEN",
+            CompareOp::Is => "IS",
+            CompareOp::IsNot => "IS NOT",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum WhereValue {
+    One(Literal),
+    List(Vec<Literal>),
+}

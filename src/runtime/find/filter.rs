@@ -1,0 +1,133 @@
+//! A plan's `where` as the store's filter: the same rows PostgreSQL would keep, or a
+//! filter the store refuses with a message when a comparison cannot be made.
+
+use crate::plan::{CompareOp, Literal, Where, WhereValue};
+use crate::runtime::store::{Cell, Filter};
+
+/// The same condition for the store (column names without a table alias).
+pub fn store_filter(condition: &Where) -> Filter {
+    match condition {
+        Where::And(items) | Where::Or(items) if items.is_empty() => Filter::All,
+        Where::And(items) => Filter::And(items.iter().map(store_filter).collect()),
+        Where::Or(items) => Filter::Or(items.iter().map(store_filter).collect()),
+        Where::Group(inner) => store_filter(inner),
+        Where::Compare {
+            field, op, value, ..
+        } => compare_filter(field, *op, value),
+    }
+}
+
+fn compare_filter(field: &str, op: CompareOp, value: &WhereValue) -> Filter {
+    use crate::runtime::store::Comparison;
+    let column = field.to_string();
+    let compare = |comparison| match value {
+        WhereValue::One(literal) => Filter::Compare {
+            column: column.clone(),
+            op: comparison,
+            value: store_cell(literal),
+        },
+        WhereValue::List(_) => cannot_say(op.sql(), value),
+    };
+    let like = |negated, case_insensitive| match value {
+        WhereValue::One(literal) => Filter::Like {
+            column: column.clone(),
+            pattern: store_cell(literal),
+            negated,
+            case_insensitive,
+        },
+        WhereValue::List(_) => cannot_say(op.sql(), value),
+    };
+    match op {
+        CompareOp::Eq => compare(Comparison::Eq),
+        CompareOp::Ne => compare(Comparison::NotEq),
+        CompareOp::Gt => compare(Comparison::Gt),
+        CompareOp::Gte => compare(Comparison::GtEq),
+        CompareOp::Lt => compare(Comparison::Lt),
+        CompareOp::Lte => compare(Comparison::LtEq),
+        CompareOp::Like => like(false, false),
+        CompareOp::NotLike => like(true, false),
+        CompareOp::ILike => like(false, true),
+        CompareOp::NotILike => like(true, true),
+        CompareOp::In | CompareOp::NotIn => match value {
+            WhereValue::List(items) if items.is_empty() => match op {
+                CompareOp::NotIn => Filter::All,
+                _ => Filter::Nothing,
+            },
+            WhereValue::List(items) => Filter::In {
+                column,
+                values: items.iter().map(store_cell).collect(),
+                negated: op == CompareOp::NotIn,
+            },
+            WhereValue::One(_) => cannot_say(op.sql(), value),
+        },
+        CompareOp::Between | CompareOp::NotBetween => match value {
+            WhereValue::List(items) if items.len() == 2 => Filter::Between {
+                column,
+                low: store_cell(&items[0]),
+                high: store_cell(&items[1]),
+                negated: op == CompareOp::NotBetween,
+            },
+            _ => cannot_say(op.sql(), value),
+        },
+        CompareOp::Is | CompareOp::IsNot => {
+            let negated = op == CompareOp::IsNot;
+            match value {
+                WhereValue::One(Literal::Null) => Filter::IsNull { column, negated },
+                // IS TRUE / IS NOT TRUE: a NULL is not TRUE.
+                WhereValue::One(Literal::Bool(b)) => {
+                    let compare = |op| Filter::Compare {
+                        column: column.clone(),
+                        op,
+                        value: Cell::Bool(*b),
+                    };
+                    match negated {
+                        false => compare(Comparison::Eq),
+                        true => Filter::Or(vec![
+                            Filter::IsNull {
+                                column: column.clone(),
+                                negated: false,
+                            },
+                            compare(Comparison::NotEq),
+                        ]),
+                    }
+                }
+                _ => cannot_say(op.sql(), value),
+            }
+        }
+    }
+}
+
+/// A condition PostgreSQL would refuse as written (`IN 5`, `LIKE ('a', 'b')`).
+fn cannot_say(op: &str, value: &WhereValue) -> Filter {
+    let written = match value {
+        WhereValue::One(literal) => store_literal_text(literal),
+        WhereValue::List(items) => format!(
+            "({})",
+            items
+                .iter()
+                .map(store_literal_text)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    Filter::Invalid(format!("cannot compare with {op} {written}"))
+}
+
+fn store_literal_text(literal: &Literal) -> String {
+    match literal {
+        Literal::Date(ms) => ms.to_string(),
+        other => crate::runtime::log::literal_sql(other),
+    }
+}
+
+/// A where value as the store keeps it: dates as milliseconds, whole numbers as
+/// integers.
+fn store_cell(literal: &Literal) -> Cell {
+    match literal {
+        Literal::Null => Cell::Null,
+        Literal::Bool(b) => Cell::Bool(*b),
+        Literal::Number(n) => crate::runtime::number_cell(*n),
+        Literal::Str(s) => Cell::Text(s.clone()),
+        Literal::Date(ms) => Cell::Int(*ms),
+    }
+}

@@ -1,0 +1,457 @@
+//! Running a plan: the SELECT Sequelize logs, then the rows from the store, one query
+//! per include (through the join table for a belongsToMany, or `separate`), sorted
+//! by the plan's order, nested, limited.
+
+use super::filter::store_filter;
+use super::nest::{self, cell_key, CellKey, ChildrenByKey, Loaded};
+use super::options::{
+    literal_of, parse_where, plan, unknown_column, unsupported_grouping, with_paranoid_clause,
+};
+use crate::plan::{CompareOp, FindPlan, IncludePlan, Order, Where, WhereValue};
+use crate::runtime::instance::from_row;
+use crate::runtime::store::{cell_in, Cell, Filter, Row};
+use crate::runtime::{engine_error, log, RunResult, Runtime};
+use crate::schema::{AssociationType, ModelId, Schema};
+use crate::value::{Instance, InstanceRef, Value};
+
+/// Runs a find: logs Sequelize's SELECT, answers from the store.
+pub fn find(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<Vec<InstanceRef>> {
+    rt.log(log::select(schema, plan))?;
+    load(rt, schema, plan)
+}
+
+/// The instances `plan` finds, with their includes, without logging anything.
+fn load(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<Vec<InstanceRef>> {
+    let model = schema.model(plan.model);
+    rt.require_table(&model.table_name)?;
+    if let Some(error) = &plan.missing_column {
+        return Err(error.clone());
+    }
+    unknown_column(model, plan.where_.as_ref(), Some(&model.name))?;
+    let filter = plan.where_.as_ref().map_or(Filter::All, store_filter);
+    let mut rows = rt
+        .store
+        .select(&model.table_name, &filter)
+        .map_err(engine_error)?;
+    rt.count_rows(rows.len())?;
+    sort_rows(&mut rows, orders_at(&plan.order, &[]));
+    let mut loaded: Vec<Loaded> = rows
+        .into_iter()
+        .map(|row| {
+            let instance =
+                from_row(plan.model, model, &row, &plan.attributes, &plan.renamed).into_ref();
+            Loaded { row, instance }
+        })
+        .collect();
+    for include in plan.include.iter().filter(|i| !i.separate) {
+        load_include(rt, schema, &mut loaded, include, &plan.order, &[])?;
+    }
+    for include in plan.include.iter().filter(|i| i.separate) {
+        load_separately(rt, schema, &loaded, include)?;
+    }
+    let offset = plan.offset.unwrap_or(0) as usize;
+    let limit = plan.limit.map_or(usize::MAX, |l| l as usize);
+    Ok(loaded
+        .into_iter()
+        .skip(offset)
+        .take(limit)
+        .map(|l| l.instance)
+        .collect())
+}
+
+/// The orders on the model reached by the include `path`, as (field, direction).
+fn orders_at<'a>(orders: &'a [Order], path: &[String]) -> Vec<(&'a str, &'static str)> {
+    orders
+        .iter()
+        .filter(|o| o.path == path)
+        .map(|o| (o.field.as_str(), o.direction.unwrap_or("ASC")))
+        .collect()
+}
+
+fn sort_rows(rows: &mut [Row], keys: Vec<(&str, &'static str)>) {
+    if keys.is_empty() {
+        return;
+    }
+    rows.sort_by(|a, b| {
+        for (field, direction) in &keys {
+            let ordering = compare_cells(&cell_in(a, field), &cell_in(b, field));
+            let ordering = if *direction == "DESC" {
+                ordering.reverse()
+            } else {
+                ordering
+            };
+            if ordering != std::cmp::Ordering::Equal {
+                return ordering;
+            }
+        }
+        std::cmp::Ordering::Equal
+    });
+}
+
+/// PostgreSQL's order: NULLs last when ascending.
+fn compare_cells(a: &Cell, b: &Cell) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    match (a, b) {
+        (Cell::Null, Cell::Null) => Ordering::Equal,
+        (Cell::Null, _) => Ordering::Greater,
+        (_, Cell::Null) => Ordering::Less,
+        (Cell::Int(x), Cell::Int(y)) => x.cmp(y),
+        (Cell::Float(x), Cell::Float(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
+        (Cell::Int(x), Cell::Float(y)) => (*x as f64).partial_cmp(y).unwrap_or(Ordering::Equal),
+        (Cell::Float(x), Cell::Int(y)) => x.partial_cmp(&(*y as f64)).unwrap_or(Ordering::Equal),
+        (Cell::Text(x), Cell::Text(y)) => x.cmp(y),
+        (Cell::Bool(x), Cell::Bool(y)) => x.cmp(y),
+        _ => Ordering::Equal,
+    }
+}
+
+/// `separate: true`: one more SELECT for the included rows, keyed by the parents' keys.
+fn load_separately(
+    rt: &mut Runtime,
+    schema: &Schema,
+    parents: &[Loaded],
+    include: &IncludePlan,
+) -> RunResult<()> {
+    let association = &include.association;
+    let source = schema.model(association.source);
+    let target = schema.model(include.model);
+    let source_key_field = source.field_of(&association.source_key);
+    let keys: Vec<Value> = parents
+        .iter()
+        .map(|p| cell_in(&p.row, &source_key_field))
+        .filter(|c| *c != Cell::Null)
+        .map(|c| match c {
+            Cell::Int(i) => Value::Number(i as f64),
+            Cell::Float(f) => Value::Number(f),
+            Cell::Text(t) => Value::Str(t),
+            Cell::Bool(b) => Value::Bool(b),
+            Cell::Null => Value::Null,
+        })
+        .collect();
+    let mut keys_deduplicated: Vec<Value> = Vec::new();
+    for key in keys {
+        if !keys_deduplicated
+            .iter()
+            .any(|k| literal_of(k) == literal_of(&key))
+        {
+            keys_deduplicated.push(key);
+        }
+    }
+    let by_parent = Where::Compare {
+        attribute: association.foreign_key.clone(),
+        field: target.field_of(&association.foreign_key),
+        op: CompareOp::In,
+        value: WhereValue::List(keys_deduplicated.iter().map(literal_of).collect()),
+    };
+    let where_ = match include.where_.clone() {
+        Some(extra) => Where::And(vec![by_parent, extra]),
+        None => by_parent,
+    };
+    let mut attributes = include.attributes.clone();
+    if !attributes.contains(&association.foreign_key) {
+        attributes.push(association.foreign_key.clone());
+    }
+    let child_plan = FindPlan {
+        model: include.model,
+        attributes,
+        renamed: include.renamed.clone(),
+        where_: Some(where_),
+        include: include.children.clone(),
+        order: Vec::new(),
+        limit: None,
+        offset: None,
+        missing_column: None,
+    };
+    let children = find(rt, schema, &child_plan)?;
+    for parent in parents {
+        let key = cell_in(&parent.row, &source_key_field);
+        let mine: Vec<Value> = children
+            .iter()
+            .filter(|c| {
+                c.borrow()
+                    .get(&association.foreign_key)
+                    .map(crate::runtime::cell_of)
+                    == Some(key.clone())
+            })
+            .map(|c| Value::Instance(c.clone()))
+            .collect();
+        let value = if association.kind.is_multiple() {
+            Value::Array(mine)
+        } else {
+            mine.into_iter().next().unwrap_or(Value::Null)
+        };
+        parent.instance.borrow_mut().set(&include.as_name, value);
+    }
+    Ok(())
+}
+
+/// Rows of `table` whose `field` is one of `keys` (and that pass `extra`). A long key
+/// list is matched here with a hash set rather than sent as an `IN (…)`, which the
+/// engine would check row by row against every key.
+pub fn select_by_keys(
+    rt: &mut Runtime,
+    table: &str,
+    field: &str,
+    keys: &[Cell],
+    extra: Filter,
+) -> RunResult<Vec<Row>> {
+    const LONGEST_IN_LIST: usize = 64;
+    if keys.len() <= LONGEST_IN_LIST {
+        let filter = Filter::one_of(field, keys).and(extra);
+        return rt.store.select(table, &filter).map_err(engine_error);
+    }
+    let wanted: std::collections::HashSet<CellKey> = keys.iter().map(cell_key).collect();
+    let rows = rt.store.select(table, &extra).map_err(engine_error)?;
+    Ok(rows
+        .into_iter()
+        .filter(|r| wanted.contains(&cell_key(&cell_in(r, field))))
+        .collect())
+}
+
+/// Loads one include for all parents, attaches it, and drops parents a required
+/// include leaves empty.
+fn load_include(
+    rt: &mut Runtime,
+    schema: &Schema,
+    parents: &mut Vec<Loaded>,
+    include: &IncludePlan,
+    orders: &[Order],
+    parent_path: &[String],
+) -> RunResult<()> {
+    let mut path = parent_path.to_vec();
+    path.push(include.as_name.clone());
+    let association = &include.association;
+    let source = schema.model(association.source);
+    let target = schema.model(include.model);
+    let (parent_field, child_field) = match association.kind {
+        AssociationType::BelongsTo => (
+            source.field_of(&association.foreign_key),
+            target.field_of(&association.target_key),
+        ),
+        AssociationType::HasOne | AssociationType::HasMany => (
+            source.field_of(&association.source_key),
+            target.field_of(&association.foreign_key),
+        ),
+        AssociationType::BelongsToMany => (source.field_of(&association.source_key), String::new()),
+    };
+    let (mut child_rows, mut children_by_key) = fetch_children(
+        rt,
+        schema,
+        parents,
+        include,
+        orders,
+        &path,
+        (&parent_field, &child_field),
+    )?;
+    for child in include.children.iter() {
+        load_include(rt, schema, &mut child_rows, child, orders, &path)?;
+        // Children dropped by a required nested include leave their parents too.
+        let kept: std::collections::HashSet<*const std::cell::RefCell<Instance>> = child_rows
+            .iter()
+            .map(|c| std::rc::Rc::as_ptr(&c.instance))
+            .collect();
+        for list in children_by_key.values_mut() {
+            list.retain(|i| kept.contains(&std::rc::Rc::as_ptr(i)));
+        }
+    }
+    nest::attach(parents, &children_by_key, include, &parent_field);
+    Ok(())
+}
+
+/// `Model.count(options)`.
+pub fn count(
+    rt: &mut Runtime,
+    schema: &Schema,
+    model_id: ModelId,
+    options: Option<&Value>,
+) -> RunResult<usize> {
+    let model = schema.model(model_id);
+    let empty = Value::Object(Vec::new());
+    let options = options.unwrap_or(&empty);
+    if options.get("include").is_some() {
+        // (`plan` refuses group/having for it.)
+        return count_joined(rt, schema, model_id, options);
+    }
+    unsupported_grouping(options)?;
+    let where_ = match options.get("where") {
+        Some(w) => parse_where(model, w)?,
+        None => None,
+    };
+    let where_ = with_paranoid_clause(model, where_, Some(options));
+    let mut text = format!(
+        "SELECT count(*) AS \"count\" FROM {} AS {}",
+        log::quote(&model.table_name),
+        log::quote(&model.name)
+    );
+    log::push_where(&mut text, where_.as_ref(), &model.name);
+    text.push(';');
+    rt.log(text)?;
+    rt.require_table(&model.table_name)?;
+    unknown_column(model, where_.as_ref(), Some(&model.name))?;
+    let filter = where_.as_ref().map_or(Filter::All, store_filter);
+    let rows = rt
+        .store
+        .select(&model.table_name, &filter)
+        .map_err(engine_error)?;
+    rt.count_rows(rows.len())?;
+    Ok(rows.len())
+}
+
+/// `Model.count({ include })`: Sequelize counts the rows of the joined SELECT, so a
+/// parent with three pugs counts three (and one with none counts one, on a LEFT JOIN)
+/// unless `distinct: true` counts parents.
+fn count_joined(
+    rt: &mut Runtime,
+    schema: &Schema,
+    model_id: ModelId,
+    options: &Value,
+) -> RunResult<usize> {
+    let mut plan = plan(schema, model_id, Some(options))?;
+    // Count ignores limit, offset, order and the selected attributes.
+    plan.include.retain(|include| !include.separate);
+    plan.order.clear();
+    (plan.limit, plan.offset, plan.missing_column) = (None, None, None);
+    let distinct = options.get("distinct").is_some_and(Value::truthy);
+    rt.log(log::count_joined(schema, &plan, distinct))?;
+    let parents = load(rt, schema, &plan)?;
+    let count = match distinct {
+        true => parents.len(),
+        false => parents
+            .iter()
+            .map(|parent| joined_rows(parent, &plan.include))
+            .sum(),
+    };
+    // (The rows were counted against the run's bound as they were loaded.)
+    Ok(count)
+}
+
+/// How many rows the JOINs make of one loaded instance: each include multiplies them by
+/// its children's rows, or keeps one row of NULLs when there are none (LEFT JOIN).
+fn joined_rows(instance: &InstanceRef, includes: &[IncludePlan]) -> usize {
+    includes
+        .iter()
+        .map(|include| {
+            let children = match instance.borrow().get(&include.as_name) {
+                Some(Value::Array(items)) => items
+                    .iter()
+                    .filter_map(|item| match item {
+                        Value::Instance(child) => Some(child.clone()),
+                        _ => None,
+                    })
+                    .collect(),
+                Some(Value::Instance(child)) => vec![child.clone()],
+                _ => Vec::new(),
+            };
+            match children.is_empty() {
+                true => usize::from(!include.required),
+                false => children
+                    .iter()
+                    .map(|child| joined_rows(child, &include.children))
+                    .sum(),
+            }
+        })
+        .product()
+}
+/// The rows an include finds for all `parents` (through the join table for a
+/// belongsToMany), as instances, and the same instances by the parent key they belong to.
+fn fetch_children(
+    rt: &mut Runtime,
+    schema: &Schema,
+    parents: &[Loaded],
+    include: &IncludePlan,
+    orders: &[Order],
+    path: &[String],
+    (parent_field, child_field): (&str, &str),
+) -> RunResult<(Vec<Loaded>, ChildrenByKey)> {
+    let association = &include.association;
+    let target = schema.model(include.model);
+    let keys: Vec<Cell> = parents
+        .iter()
+        .map(|p| cell_in(&p.row, parent_field))
+        .filter(|c| *c != Cell::Null)
+        .collect();
+    let mut children_by_key = ChildrenByKey::new();
+    let mut child_rows: Vec<Loaded>;
+    if association.kind == AssociationType::BelongsToMany {
+        let join = schema.model(association.through.expect("join model"));
+        let join_fk = join.field_of(&association.foreign_key);
+        let other_key = association.other_key.clone().unwrap_or_default();
+        let join_other = join.field_of(&other_key);
+        let join_rows = rt
+            .store
+            .select(&join.table_name, &Filter::one_of(&join_fk, &keys))
+            .map_err(engine_error)?;
+        rt.count_rows(join_rows.len())?;
+        let target_key_field = target.field_of(&association.target_key);
+        let other_values: Vec<Cell> = join_rows.iter().map(|r| cell_in(r, &join_other)).collect();
+        let mut filter = Filter::one_of(&target_key_field, &other_values);
+        if let Some(where_) = &include.where_ {
+            filter = filter.and(store_filter(where_));
+        }
+        let target_rows = rt
+            .store
+            .select(&target.table_name, &filter)
+            .map_err(engine_error)?;
+        rt.count_rows(target_rows.len())?;
+        child_rows = Vec::new();
+        for join_row in &join_rows {
+            let other = cell_in(join_row, &join_other);
+            let Some(target_row) = target_rows
+                .iter()
+                .find(|r| cell_in(r, &target_key_field) == other)
+            else {
+                continue;
+            };
+            let mut instance = from_row(
+                include.model,
+                target,
+                target_row,
+                &include.attributes,
+                &include.renamed,
+            );
+            let through = from_row(
+                association.through.unwrap(),
+                join,
+                join_row,
+                &include.through_attributes,
+                &[],
+            );
+            instance.set(&join.name, Value::Instance(through.into_ref()));
+            let instance = instance.into_ref();
+            children_by_key
+                .entry(cell_key(&cell_in(join_row, &join_fk)))
+                .or_default()
+                .push(instance.clone());
+            child_rows.push(Loaded {
+                row: target_row.clone(),
+                instance,
+            });
+        }
+    } else {
+        let extra = include.where_.as_ref().map_or(Filter::All, store_filter);
+        let mut rows = select_by_keys(rt, &target.table_name, child_field, &keys, extra)?;
+        rt.count_rows(rows.len())?;
+        sort_rows(&mut rows, orders_at(orders, path));
+        child_rows = rows
+            .into_iter()
+            .map(|row| Loaded {
+                instance: from_row(
+                    include.model,
+                    target,
+                    &row,
+                    &include.attributes,
+                    &include.renamed,
+                )
+                .into_ref(),
+                row,
+            })
+            .collect();
+        for child in &child_rows {
+            children_by_key
+                .entry(cell_key(&cell_in(&child.row, child_field)))
+                .or_default()
+                .push(child.instance.clone());
+        }
+    }
+    Ok((child_rows, children_by_key))
+}

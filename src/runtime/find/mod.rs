@@ -1,0 +1,17 @@
+//! `findAll`, `findOne`, `findByPk` and `count`: reading Sequelize's find options
+//! into a query plan ([`options`]), logging the SELECT Sequelize would send, and
+//! answering from the store level by level ([`load`]: one query per include, the
+//! plan's `where` as the store's filter by [`filter`]), nested in Rust ([`nest`]) the
+//! way the rows would come back from the join.
+
+mod filter;
+mod load;
+mod nest;
+mod options;
+
+pub use filter::store_filter;
+pub use load::{count, find, select_by_keys};
+pub use options::{
+    all_attributes, by_key, is_primary_key_lookup, is_unique_lookup, literal_of, parse_includes,
+    parse_where, plan, select_attributes, unknown_column, with_paranoid_clause,
+};

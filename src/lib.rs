@@ -9,28 +9,28 @@
 pub mod assoc;
 pub mod ddl;
 pub mod diagnostic;
-pub mod diagram;
+pub(crate) mod diagram;
 pub mod embed;
-pub mod error;
+pub(crate) mod error;
 pub mod examples;
-pub mod explain;
+pub(crate) mod explain;
 pub mod explore;
 pub mod export;
 pub mod form;
 pub mod interpret;
-pub mod js;
-pub mod lint;
-pub mod plan;
+pub(crate) mod js;
+pub(crate) mod lint;
+pub(crate) mod plan;
 pub mod report;
 pub mod runtime;
-pub mod schema;
+pub(crate) mod schema;
 pub mod share;
 pub mod sql;
 pub mod state;
 pub mod syntax;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
-pub mod value;
+pub(crate) mod value;
 pub mod workload;
 
 use std::rc::Rc;

@@ -6,13 +6,13 @@
 //! statements the [`store`] runs on GlueSQL to get the same rows. Results are
 //! [`Instance`]s whose `toJSON` follows Sequelize's key order.
 
-pub mod accessors;
-pub mod calls;
-pub mod find;
-pub mod instance;
-pub mod log;
-pub mod store;
-pub mod write;
+pub(crate) mod accessors;
+pub(crate) mod calls;
+pub(crate) mod find;
+pub(crate) mod instance;
+pub(crate) mod log;
+pub(crate) mod store;
+pub(crate) mod write;
 
 use std::collections::HashMap;
 

@@ -9,4 +9,6 @@ mod presets;
 mod properties;
 mod robustness;
 mod seeds;
+#[cfg(not(target_arch = "wasm32"))]
+mod tidy;
 mod types;

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::assoc::inflect::upper_first;
-use crate::schema::{Association, AssociationType, Model, Schema};
+use crate::schema::{AccessorKind, Association, AssociationType, Model, Schema};
 
 /// One table as the tutorials draw it. (`Eq`, so that comparing two `Rc`s of the same
 /// view is a pointer check.)
@@ -97,7 +97,7 @@ pub fn methods(schema: &Schema, model: &Model) -> ModelMethods {
             association
                 .accessors
                 .iter()
-                .map(move |(kind, name)| method_view(&words, association, kind, name))
+                .map(move |(kind, name)| method_view(&words, association, *kind, name))
         })
         .collect();
     ModelMethods {
@@ -143,7 +143,12 @@ impl<'a> Words<'a> {
     }
 }
 
-fn method_view(words: &Words, association: &Association, kind: &str, name: &str) -> MethodView {
+fn method_view(
+    words: &Words,
+    association: &Association,
+    kind: AccessorKind,
+    name: &str,
+) -> MethodView {
     let Words {
         me,
         one,
@@ -154,14 +159,14 @@ fn method_view(words: &Words, association: &Association, kind: &str, name: &str)
     let fk = &association.foreign_key;
     let (signature_args, description) = match association.kind {
         AssociationType::BelongsTo => match kind {
-            "get" => (
+            AccessorKind::Get => (
                 String::new(),
                 format!(
                     "Fetches the {one} this {me} belongs to: the {} whose {} equals {me}.{fk}.",
                     target.name, association.target_key
                 ),
             ),
-            "set" => (
+            AccessorKind::Set => (
                 one.clone(),
                 format!(
                     "Points {me}.{fk} at the given {one} (an instance or its key) and saves {me}."
@@ -173,14 +178,14 @@ fn method_view(words: &Words, association: &Association, kind: &str, name: &str)
             ),
         },
         AssociationType::HasOne => match kind {
-            "get" => (
+            AccessorKind::Get => (
                 String::new(),
                 format!(
                     "Fetches the {} whose {fk} equals this {me}'s {}.",
                     target.name, association.source_key
                 ),
             ),
-            "set" => (
+            AccessorKind::Set => (
                 one.clone(),
                 format!(
                     "Sets {fk} on the given {} to this {me}'s {}, clearing it on the previous one.",
@@ -216,7 +221,7 @@ fn lower(word: &str) -> String {
 }
 
 fn has_many_description(
-    kind: &str,
+    kind: AccessorKind,
     me: &str,
     one: &str,
     many: &str,
@@ -225,60 +230,60 @@ fn has_many_description(
 ) -> (String, String) {
     let t = &target.name;
     match kind {
-        "get" => ("options".into(), format!("Fetches every {t} whose {fk} is this {me}'s key, as an array.")),
-        "set" => (many.into(), format!("Makes exactly these the {me}'s {many}: sets {fk} on them and clears it on the others.")),
-        "addMultiple" => (many.into(), format!("Sets {fk} on each given {t} to this {me}'s key.")),
-        "add" => (one.into(), format!("Sets {fk} on the given {t} to this {me}'s key.")),
-        "create" => ("values".into(), format!("Creates a {t} with {fk} set to this {me}'s key.")),
-        "remove" => (one.into(), format!("Sets {fk} on the given {t} to NULL.")),
-        "removeMultiple" => (many.into(), format!("Sets {fk} to NULL on each given {t}.")),
-        "hasSingle" => (one.into(), format!("Resolves true if the given {t} belongs to this {me}.")),
-        "hasAll" => (many.into(), format!("Resolves true if all the given {many} belong to this {me}.")),
+        AccessorKind::Get => ("options".into(), format!("Fetches every {t} whose {fk} is this {me}'s key, as an array.")),
+        AccessorKind::Set => (many.into(), format!("Makes exactly these the {me}'s {many}: sets {fk} on them and clears it on the others.")),
+        AccessorKind::AddMultiple => (many.into(), format!("Sets {fk} on each given {t} to this {me}'s key.")),
+        AccessorKind::Add => (one.into(), format!("Sets {fk} on the given {t} to this {me}'s key.")),
+        AccessorKind::Create => ("values".into(), format!("Creates a {t} with {fk} set to this {me}'s key.")),
+        AccessorKind::Remove => (one.into(), format!("Sets {fk} on the given {t} to NULL.")),
+        AccessorKind::RemoveMultiple => (many.into(), format!("Sets {fk} to NULL on each given {t}.")),
+        AccessorKind::HasSingle => (one.into(), format!("Resolves true if the given {t} belongs to this {me}.")),
+        AccessorKind::HasAll => (many.into(), format!("Resolves true if all the given {many} belong to this {me}.")),
         _ => ("options".into(), format!("Counts the {many} whose {fk} is this {me}'s key.")),
     }
 }
 
 fn belongs_to_many_description(
-    kind: &str,
+    kind: AccessorKind,
     me: &str,
     one: &str,
     many: &str,
     through: &str,
 ) -> (String, String) {
     match kind {
-        "get" => (
+        AccessorKind::Get => (
             "options".into(),
             format!("Fetches the {many} linked to this {me} through {through}."),
         ),
-        "set" => (
+        AccessorKind::Set => (
             many.into(),
             format!("Makes exactly these the {me}'s {many}: adds and deletes rows in {through}."),
         ),
-        "addMultiple" => (
+        AccessorKind::AddMultiple => (
             many.into(),
             format!("Links each given {one} to this {me} with a row in {through}."),
         ),
-        "add" => (
+        AccessorKind::Add => (
             one.into(),
             format!("Links the given {one} to this {me} with a row in {through}."),
         ),
-        "create" => (
+        AccessorKind::Create => (
             "values".into(),
             format!("Creates a {one} and links it to this {me} in {through}."),
         ),
-        "remove" => (
+        AccessorKind::Remove => (
             one.into(),
             format!("Deletes the row in {through} that links the given {one}."),
         ),
-        "removeMultiple" => (
+        AccessorKind::RemoveMultiple => (
             many.into(),
             format!("Deletes the rows in {through} that link the given {many}."),
         ),
-        "hasSingle" => (
+        AccessorKind::HasSingle => (
             one.into(),
             format!("Resolves true if the given {one} is linked to this {me}."),
         ),
-        "hasAll" => (
+        AccessorKind::HasAll => (
             many.into(),
             format!("Resolves true if all the given {many} are linked to this {me}."),
         ),

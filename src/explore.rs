@@ -43,7 +43,7 @@ pub fn method_snippet(code: &str, model: &str, method: &str) -> Option<String> {
     snippet.push_str(&format!("console.log('{MARK}');\n"));
     snippet.push_str(&format!(
         "await explorerSource.{method}({});\n",
-        arguments(&schema, association, kind)
+        arguments(&schema, association, kind.key())
     ));
     Some(snippet)
 }

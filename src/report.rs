@@ -359,7 +359,12 @@ fn association_report(schema: &Schema, association: &Association) -> Association
         accessors: association
             .accessors
             .iter()
-            .map(|(key, name)| (key.to_string(), serde_json::Value::String(name.clone())))
+            .map(|(key, name)| {
+                (
+                    key.key().to_string(),
+                    serde_json::Value::String(name.clone()),
+                )
+            })
             .collect(),
     }
 }

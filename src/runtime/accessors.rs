@@ -8,7 +8,7 @@ use super::{cell_of, engine_error, write, RunResult, Runtime};
 use crate::error::{ErrorName, SequelizeError};
 use crate::plan::FindPlan;
 use crate::plan::{CompareOp, Where, WhereValue};
-use crate::schema::{Association, AssociationType, Schema};
+use crate::schema::{AccessorKind, Association, AssociationType, Schema};
 use crate::value::InstanceRef;
 use crate::value::Value;
 
@@ -17,7 +17,7 @@ pub fn lookup<'s>(
     schema: &'s Schema,
     instance: &InstanceRef,
     name: &str,
-) -> Option<(&'s Association, &'static str)> {
+) -> Option<(&'s Association, AccessorKind)> {
     schema.model(instance.borrow().model).accessor(name)
 }
 
@@ -77,12 +77,12 @@ pub fn call(
     schema: &Schema,
     instance: &InstanceRef,
     association: &Association,
-    kind: &str,
+    kind: AccessorKind,
     args: &[Value],
 ) -> RunResult<Value> {
     let arg = args.first().cloned().unwrap_or(Value::Undefined);
     match (association.kind, kind) {
-        (AssociationType::BelongsTo, "get") => {
+        (AssociationType::BelongsTo, AccessorKind::Get) => {
             let key = key_of(instance, &association.foreign_key);
             let mut plan = plan_for(
                 schema,
@@ -94,7 +94,7 @@ pub fn call(
             }
             Ok(first(find::find(rt, schema, &plan)?))
         }
-        (AssociationType::BelongsTo, "set") => {
+        (AssociationType::BelongsTo, AccessorKind::Set) => {
             let key = match &arg {
                 Value::Instance(target) => key_of(target, &association.target_key),
                 other => other.clone(),
@@ -102,13 +102,13 @@ pub fn call(
             save_foreign_key(rt, schema, instance, association, key)?;
             Ok(Value::Instance(instance.clone()))
         }
-        (AssociationType::BelongsTo, "create") => {
+        (AssociationType::BelongsTo, AccessorKind::Create) => {
             let created = write::create(rt, schema, association.target, &arg, None)?;
             let key = key_of(&created, &association.target_key);
             save_foreign_key(rt, schema, instance, association, key)?;
             Ok(Value::Instance(created))
         }
-        (AssociationType::HasOne | AssociationType::HasMany, "get") => {
+        (AssociationType::HasOne | AssociationType::HasMany, AccessorKind::Get) => {
             let key = key_of(instance, &association.source_key);
             let mut plan = plan_for(
                 schema,
@@ -136,7 +136,7 @@ pub fn call(
                 found.into_iter().map(Value::Instance).collect(),
             ))
         }
-        (AssociationType::HasOne | AssociationType::HasMany, "create") => {
+        (AssociationType::HasOne | AssociationType::HasMany, AccessorKind::Create) => {
             let key = key_of(instance, &association.source_key);
             let mut values = match arg {
                 Value::Object(props) => props,
@@ -148,9 +148,10 @@ pub fn call(
                 write::create(rt, schema, association.target, &Value::Object(values), None)?;
             Ok(Value::Instance(created))
         }
-        (AssociationType::HasOne, "set") => {
+        (AssociationType::HasOne, AccessorKind::Set) => {
             let key = key_of(instance, &association.source_key);
-            if let Value::Instance(previous) = call(rt, schema, instance, association, "get", &[])?
+            if let Value::Instance(previous) =
+                call(rt, schema, instance, association, AccessorKind::Get, &[])?
             {
                 save_foreign_key(rt, schema, &previous, association, Value::Null)?;
             }
@@ -164,7 +165,7 @@ pub fn call(
             }
             Ok(arg)
         }
-        (AssociationType::HasMany, "count") => {
+        (AssociationType::HasMany, AccessorKind::Count) => {
             let key = key_of(instance, &association.source_key);
             let target = schema.model(association.target);
             let pk = target.primary_key_attribute().unwrap_or("id");
@@ -183,7 +184,7 @@ pub fn call(
                 .map_err(engine_error)?;
             Ok(Value::Number(rows.len() as f64))
         }
-        (AssociationType::HasMany, "hasSingle" | "hasAll") => {
+        (AssociationType::HasMany, AccessorKind::HasSingle | AccessorKind::HasAll) => {
             let key = key_of(instance, &association.source_key);
             let target = schema.model(association.target);
             let pk = target.primary_key_attribute().unwrap_or("id");
@@ -215,22 +216,24 @@ pub fn call(
                 .count();
             Ok(Value::Bool(found == keys.len()))
         }
-        (AssociationType::HasMany, "add" | "addMultiple") => {
+        (AssociationType::HasMany, AccessorKind::Add | AccessorKind::AddMultiple) => {
             let key = key_of(instance, &association.source_key);
             let keys = keys_of(schema, association, &arg);
             set_foreign_key(rt, schema, association, &keys, &key, None)?;
             Ok(Value::Instance(instance.clone()))
         }
-        (AssociationType::HasMany, "remove" | "removeMultiple") => {
+        (AssociationType::HasMany, AccessorKind::Remove | AccessorKind::RemoveMultiple) => {
             let key = key_of(instance, &association.source_key);
             let keys = keys_of(schema, association, &arg);
             set_foreign_key(rt, schema, association, &keys, &Value::Null, Some(&key))?;
             Ok(Value::Instance(instance.clone()))
         }
-        (AssociationType::HasMany, "set") => {
+        (AssociationType::HasMany, AccessorKind::Set) => {
             let key = key_of(instance, &association.source_key);
             let keep = keys_of(schema, association, &arg);
-            let Value::Array(current) = call(rt, schema, instance, association, "get", &[])? else {
+            let Value::Array(current) =
+                call(rt, schema, instance, association, AccessorKind::Get, &[])?
+            else {
                 unreachable!()
             };
             let current_keys = keys_of(schema, association, &Value::Array(current));
@@ -255,7 +258,7 @@ pub fn call(
                     .accessors
                     .iter()
                     .find(|(k, _)| *k == kind)
-                    .map_or(kind, |(_, n)| n.as_str())
+                    .map_or(kind.key(), |(_, n)| n.as_str())
             ),
         )),
     }
@@ -464,7 +467,7 @@ fn belongs_to_many(
     schema: &Schema,
     instance: &InstanceRef,
     association: &Association,
-    kind: &str,
+    kind: AccessorKind,
     arg: &Value,
 ) -> RunResult<Value> {
     let key = key_of(instance, &association.source_key);
@@ -475,7 +478,7 @@ fn belongs_to_many(
     let target_pk = target.primary_key_attribute().unwrap_or("id").to_string();
     let other_field = join.field_of(&other_key);
     match kind {
-        "get" => {
+        AccessorKind::Get => {
             let mut columns: Vec<String> = find::all_attributes(target)
                 .iter()
                 .map(|a| {
@@ -531,7 +534,7 @@ fn belongs_to_many(
             }
             Ok(Value::Array(found))
         }
-        "count" => {
+        AccessorKind::Count => {
             rt.log(format!(
                 "SELECT COUNT({}.{}) AS \"count\" {};",
                 log::quote(&target.name),
@@ -542,7 +545,7 @@ fn belongs_to_many(
                 join_rows(rt, schema, association, &key, None)?.len() as f64,
             ))
         }
-        "hasSingle" | "hasAll" => {
+        AccessorKind::HasSingle | AccessorKind::HasAll => {
             let keys = keys_of(schema, association, arg);
             let ors: Vec<String> = keys
                 .iter()
@@ -563,18 +566,18 @@ fn belongs_to_many(
             let links = join_rows(rt, schema, association, &key, Some(&keys))?;
             Ok(Value::Bool(links.len() == keys.len()))
         }
-        "add" | "addMultiple" => {
+        AccessorKind::Add | AccessorKind::AddMultiple => {
             let keys = keys_of(schema, association, arg);
             link(rt, schema, association, &key, &keys)?;
             Ok(Value::Undefined)
         }
-        "create" => {
+        AccessorKind::Create => {
             let created = super::write::create(rt, schema, association.target, arg, None)?;
             let created_key = key_of(&created, &association.target_key);
             link(rt, schema, association, &key, &[created_key])?;
             Ok(Value::Instance(created))
         }
-        "remove" | "removeMultiple" => {
+        AccessorKind::Remove | AccessorKind::RemoveMultiple => {
             let keys = keys_of(schema, association, arg);
             unlink(rt, schema, association, &key, &keys)?;
             Ok(Value::Undefined)

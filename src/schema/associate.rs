@@ -97,29 +97,29 @@ impl AssociationOptions {
     }
 }
 
-fn single_accessors(singular: &str) -> Vec<(&'static str, String)> {
+fn single_accessors(singular: &str) -> Vec<(AccessorKind, String)> {
     let s = upper_first(singular);
     vec![
-        ("get", format!("get{s}")),
-        ("set", format!("set{s}")),
-        ("create", format!("create{s}")),
+        (AccessorKind::Get, format!("get{s}")),
+        (AccessorKind::Set, format!("set{s}")),
+        (AccessorKind::Create, format!("create{s}")),
     ]
 }
 
-fn multiple_accessors(names: &Names) -> Vec<(&'static str, String)> {
+fn multiple_accessors(names: &Names) -> Vec<(AccessorKind, String)> {
     let p = upper_first(&names.plural);
     let s = upper_first(&names.singular);
     vec![
-        ("get", format!("get{p}")),
-        ("set", format!("set{p}")),
-        ("addMultiple", format!("add{p}")),
-        ("add", format!("add{s}")),
-        ("create", format!("create{s}")),
-        ("remove", format!("remove{s}")),
-        ("removeMultiple", format!("remove{p}")),
-        ("hasSingle", format!("has{s}")),
-        ("hasAll", format!("has{p}")),
-        ("count", format!("count{p}")),
+        (AccessorKind::Get, format!("get{p}")),
+        (AccessorKind::Set, format!("set{p}")),
+        (AccessorKind::AddMultiple, format!("add{p}")),
+        (AccessorKind::Add, format!("add{s}")),
+        (AccessorKind::Create, format!("create{s}")),
+        (AccessorKind::Remove, format!("remove{s}")),
+        (AccessorKind::RemoveMultiple, format!("remove{p}")),
+        (AccessorKind::HasSingle, format!("has{s}")),
+        (AccessorKind::HasAll, format!("has{p}")),
+        (AccessorKind::Count, format!("count{p}")),
     ]
 }
 

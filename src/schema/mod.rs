@@ -214,6 +214,40 @@ impl AssociationType {
     }
 }
 
+/// An association method's kind, by the key Sequelize gives it in `association.accessors`
+/// (`getPugs` is `get`, `addPugs` is `addMultiple`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AccessorKind {
+    Get,
+    Set,
+    Create,
+    Add,
+    AddMultiple,
+    Remove,
+    RemoveMultiple,
+    HasSingle,
+    HasAll,
+    Count,
+}
+
+impl AccessorKind {
+    /// Sequelize's key for it.
+    pub fn key(self) -> &'static str {
+        match self {
+            AccessorKind::Get => "get",
+            AccessorKind::Set => "set",
+            AccessorKind::Create => "create",
+            AccessorKind::Add => "add",
+            AccessorKind::AddMultiple => "addMultiple",
+            AccessorKind::Remove => "remove",
+            AccessorKind::RemoveMultiple => "removeMultiple",
+            AccessorKind::HasSingle => "hasSingle",
+            AccessorKind::HasAll => "hasAll",
+            AccessorKind::Count => "count",
+        }
+    }
+}
+
 /// An association as Sequelize keeps it in `Model.associations`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Association {
@@ -225,14 +259,16 @@ pub struct Association {
     pub is_aliased: bool,
     pub names: Names,
     pub foreign_key: String,
-    /// The key on the other side: `targetKey` (BelongsTo) or `sourceKey` (HasOne/HasMany/BelongsToMany).
+    /// The key on this (the source) side that the association matches: `sourceKey` for
+    /// HasOne/HasMany/BelongsToMany (the primary key by default); for BelongsTo, which
+    /// has no `sourceKey`, the foreign key itself.
     pub source_key: String,
     pub target_key: String,
     /// BelongsToMany only.
     pub other_key: Option<String>,
     pub through: Option<ModelId>,
     /// `(method key, method name)` in Sequelize's order: `get`, `set`, `create`, ….
-    pub accessors: Vec<(&'static str, String)>,
+    pub accessors: Vec<(AccessorKind, String)>,
     /// The association call in the snippet.
     pub span: Span,
     /// What the call was given; belongsToMany pairing re-derives keys from it.
@@ -312,7 +348,7 @@ impl Model {
 
     /// The association method `name` (`getPugs`, …) the model's instances have, with
     /// the association that adds it and its kind (`get`, `add`, …).
-    pub fn accessor(&self, name: &str) -> Option<(&Association, &'static str)> {
+    pub fn accessor(&self, name: &str) -> Option<(&Association, AccessorKind)> {
         self.associations.iter().find_map(|a| {
             a.accessors
                 .iter()

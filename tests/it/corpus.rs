@@ -6,12 +6,15 @@
 //! not compared.
 //!
 //! Adding a case is adding a `.js` file. `ASSOC_RECORD=1 cargo test corpus` records every
-//! case again (it needs Node and installs PostgreSQL from apt on first use).
+//! case again (it needs Node and installs PostgreSQL from apt on first use);
+//! `ASSOC_CASE=NAME cargo test corpus` checks only the cases whose names contain NAME.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde_json::Value;
+
+use super::support;
 
 const COMPARED: &[&str] = &["error", "models", "associations", "ddl", "steps"];
 
@@ -105,37 +108,12 @@ fn check(case: &Path) -> Option<String> {
         ));
     };
     let theirs: Value = normalized(serde_json::from_str(&recording).expect("recording is JSON"));
-    let clock = || {
-        let mut clock_ms = 1_767_225_600_000_i64; // 2026-01-01, one millisecond a call
-        Box::new(move || {
-            clock_ms += 1;
-            clock_ms
-        })
-    };
-    let report = assoc_playground::run(&source, clock());
+    let report = support::run(&source);
     let ours = normalized(serde_json::to_value(&report).expect("report serializes"));
     COMPARED
         .iter()
         .find_map(|key| first_difference(key, &ours[key], &theirs[key]))
-        .or_else(|| differs_from_the_workers(&source, &report, clock()))
-}
-
-/// The page's worker answers with `run_for_page`: the same error, steps and rows.
-fn differs_from_the_workers(
-    source: &str,
-    report: &assoc_playground::report::Report,
-    clock: assoc_playground::runtime::Clock,
-) -> Option<String> {
-    let page = serde_json::to_value(assoc_playground::run_for_page(source, clock)).unwrap();
-    let full = serde_json::to_value(report).unwrap();
-    ["error", "steps", "data"].iter().find_map(|key| {
-        let missing = Value::Null;
-        let (page, full) = (
-            page.get(key).unwrap_or(&missing),
-            full.get(key).unwrap_or(&missing),
-        );
-        (page != full).then(|| format!("the worker's {key} differs from run()'s: {page} vs {full}"))
-    })
+        .or_else(|| support::differs_from_the_workers(&source, &report))
 }
 
 #[test]
@@ -149,7 +127,14 @@ fn every_case_matches_real_sequelize() {
         "the corpus should hold at least 40 cases, has {}",
         cases.len()
     );
-    let failures: Vec<String> = cases
+    // ASSOC_CASE=run-where-nulls (or any part of case names) checks only those cases.
+    let only = std::env::var("ASSOC_CASE").unwrap_or_default();
+    let chosen: Vec<&PathBuf> = cases
+        .iter()
+        .filter(|case| case.to_string_lossy().contains(&only))
+        .collect();
+    assert!(!chosen.is_empty(), "no corpus case is named like {only:?}");
+    let failures: Vec<String> = chosen
         .iter()
         .filter_map(|case| {
             check(case).map(|d| format!("{}: {d}", case.file_name().unwrap().to_string_lossy()))
@@ -159,7 +144,7 @@ fn every_case_matches_real_sequelize() {
         failures.is_empty(),
         "{} of {} cases differ from Sequelize:\n{}",
         failures.len(),
-        cases.len(),
+        chosen.len(),
         failures.join("\n")
     );
 }

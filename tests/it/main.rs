@@ -9,6 +9,7 @@ mod presets;
 mod properties;
 mod robustness;
 mod seeds;
+mod support;
 #[cfg(not(target_arch = "wasm32"))]
 mod tidy;
 mod types;

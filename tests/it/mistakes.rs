@@ -4,6 +4,7 @@
 //! exactly at SPAN TEXT (its first place in the code below that line, or its N-th with
 //! `#N`), with a hint containing HINT.
 
+use super::support;
 use assoc_playground::diagnostic::Severity;
 
 struct Expectation {
@@ -74,14 +75,7 @@ fn every_mistake_is_explained_at_its_place() {
             .map(|(i, _)| i + body)
             .unwrap_or_else(|| panic!("{}: the span text is not in the snippet", path.display()));
         let span = (start, start + expected.at.len());
-        let mut now = 1_767_225_600_000_i64;
-        let report = assoc_playground::run(
-            &code,
-            Box::new(move || {
-                now += 1;
-                now
-            }),
-        );
+        let report = support::check(&code);
         let found = report.diagnostics.iter().find(|d| {
             d.severity == expected.severity
                 && d.message.contains(&expected.message)

@@ -3,6 +3,7 @@
 //! column that exist; GlueSQL takes the tables and the rows (sync, a row per model, an
 //! include of every association); the report is the same every time.
 
+use super::support;
 use assoc_playground::assoc::inflect::upper_first;
 use assoc_playground::form::{Form, FormAssociation, FormAttribute, FormModel};
 use assoc_playground::interpret::{self, Limits};
@@ -177,10 +178,6 @@ fn workload(form: &Form) -> String {
     code
 }
 
-fn fixed_clock() -> assoc_playground::runtime::Clock {
-    Box::new(|| 1_700_000_000_000)
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
@@ -220,7 +217,7 @@ proptest! {
     #[test]
     fn gluesql_takes_the_tables_and_a_row_of_each(form in form()) {
         let code = workload(&form);
-        let report = assoc_playground::run(&code, fixed_clock());
+        let report = assoc_playground::run(&code, support::clock());
         prop_assert!(report.error.is_none(), "{:?}\n{}", report.error, code);
         let shown = report.steps.iter().filter(|s| matches!(s.end, assoc_playground::runtime::StepEnd::Show { .. })).count();
         prop_assert_eq!(shown, form.models.len());
@@ -229,8 +226,8 @@ proptest! {
     #[test]
     fn the_report_is_the_same_every_time(form in form()) {
         let code = workload(&form);
-        let first = serde_json::to_string(&assoc_playground::run(&code, fixed_clock())).unwrap();
-        let again = serde_json::to_string(&assoc_playground::run(&code, fixed_clock())).unwrap();
+        let first = serde_json::to_string(&assoc_playground::run(&code, support::clock())).unwrap();
+        let again = serde_json::to_string(&assoc_playground::run(&code, support::clock())).unwrap();
         prop_assert_eq!(first, again);
         let analyzed = serde_json::to_string(&assoc_playground::analyze(&code)).unwrap();
         prop_assert_eq!(analyzed, serde_json::to_string(&assoc_playground::analyze(&code)).unwrap());

@@ -1,6 +1,8 @@
 //! The pipeline never panics on text a learner might have mid-edit: every prefix of
 //! every corpus snippet (as if typed), and some hostile inputs.
 
+use super::support;
+
 #[test]
 fn every_prefix_of_every_corpus_snippet_is_analyzed_without_panic() {
     let mut analyzed = 0;
@@ -157,14 +159,6 @@ fn token_soup_never_panics() {
     }
 }
 
-fn fixed_clock() -> assoc_playground::runtime::Clock {
-    let mut now = 1_767_225_600_000_i64;
-    Box::new(move || {
-        now += 1;
-        now
-    })
-}
-
 /// Running (not only analyzing) every prefix of the run cases: queries cut off
 /// mid-way, before sync, with half an include — always a report, never a panic.
 #[test]
@@ -181,7 +175,7 @@ fn every_prefix_of_every_run_case_runs_without_panic() {
             .step_by(37)
             .filter(|&i| text.is_char_boundary(i));
         for cut in cuts {
-            let report = assoc_playground::run(&text[..cut], fixed_clock());
+            let report = assoc_playground::run(&text[..cut], support::clock());
             assert!(report.steps.iter().all(|s| !s.sql.is_empty()
                 || !matches!(s.end, assoc_playground::runtime::StepEnd::Trailing {})));
             // What the CLI prints and the worker sends to the page.
@@ -214,7 +208,7 @@ fn a_runaway_recursion_is_stopped_with_a_message() {
     // (The report shares its views by `Rc`; only its error crosses back.)
     let error = with_wasm_sized_stack(|| {
         let code = "const A = sequelize.define('a', {});\nawait sequelize.sync();\nfunction again() { A.create({}); again(); }\nagain();";
-        assoc_playground::run(code, fixed_clock()).error
+        assoc_playground::run(code, support::clock()).error
     });
     let error = error.expect("stopped");
     assert_eq!(error.name, "RangeError");
@@ -228,7 +222,7 @@ fn the_deepest_input_the_parser_accepts_fits_a_wasm_stack() {
         let calls = "function f(n) { return f({ a: [n] }); }\nf(1);";
         (
             assoc_playground::analyze(&nested).error,
-            assoc_playground::run(calls, fixed_clock()).error,
+            assoc_playground::run(calls, support::clock()).error,
         )
     });
     assert!(errors.0.is_none());
@@ -288,7 +282,7 @@ await sequelize.sync({ force: true });
     ];
     for (call, message) in cases {
         let code = format!("{setup}{call}");
-        let report = assoc_playground::run(&code, fixed_clock());
+        let report = assoc_playground::run(&code, support::clock());
         let error = report.error.unwrap_or_else(|| panic!("{call}: no error"));
         assert!(
             error.message.starts_with(message),

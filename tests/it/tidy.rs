@@ -46,6 +46,14 @@ const INNER_LAYERS: &[(&str, Layers)] = &[(
     ],
 )];
 
+/// What a module may reach of a module below it, when only its entry points:
+/// (user, module, the items of the module's root it may name).
+const ENTRY_POINTS: &[(&str, &str, &[&str])] = &[(
+    "interpret",
+    "runtime",
+    &["Runtime", "RunLimits", "Step", "StepEnd", "Clock", "calls"],
+)];
+
 type Layers = &'static [&'static [&'static str]];
 type Files = [(String, String)];
 type Found = Vec<String>;
@@ -76,6 +84,11 @@ fn browser_only_in_the_page() {
 #[test]
 fn layers_point_downward() {
     assert_none(check_layers(&tree(), LAYERS, INNER_LAYERS));
+}
+
+#[test]
+fn only_entry_points_cross_an_api_boundary() {
+    assert_none(check_entry_points(&tree(), ENTRY_POINTS));
 }
 
 #[test]
@@ -229,6 +242,37 @@ fn check_layers(files: &Files, layers: Layers, inner: &[(&str, Layers)]) -> Foun
             let problem = upward(source, target, layers, "LAYERS");
             if let Some(problem) = problem.or_else(|| inner_upward(&here, &to, inner)) {
                 let message = format!("uses `crate::{}`: {problem}", to.join("::"));
+                found.push(violation(path, line, message));
+            }
+        }
+    }
+    found
+}
+
+/// Each path in non-test code from a user in `boundaries` into its module that names
+/// something other than the module's entry points.
+fn check_entry_points(files: &Files, boundaries: &[(&str, &str, &[&str])]) -> Found {
+    let roots = declared_modules(source(files, "src/lib.rs"));
+    let roots: Vec<String> = roots.into_iter().map(|(name, _)| name).collect();
+    let mut found = Vec::new();
+    for (path, text) in files {
+        let Some(here) = module_of(path) else {
+            continue;
+        };
+        for Reference { path: to, line } in references(&here, &without_tests(&lex(text)), &roots) {
+            let boundary = boundaries.iter().find(|(user, module, _)| {
+                here.first().is_some_and(|h| h == user) && to.first().is_some_and(|t| t == module)
+            });
+            let Some((user, module, allowed)) = boundary else {
+                continue;
+            };
+            let item = to.get(1).map_or("", String::as_str);
+            if !item.is_empty() && !allowed.contains(&item) {
+                let message = format!(
+                    "uses `crate::{}`: `{user}` reaches `{module}` only through {}: add an entry point there",
+                    to.join("::"),
+                    allowed.join(", ")
+                );
                 found.push(violation(path, line, message));
             }
         }
@@ -541,6 +585,13 @@ mod self_test {
 
     fn layers(path: &str, text: &str) -> Found {
         check_layers(&tree(&[(path, text)]), LAYERS, &[])
+    }
+
+    #[test]
+    fn reports_a_path_past_the_entry_points() {
+        let interpret = "//! I.\nuse crate::runtime::{calls, find::plan};\nfn f() { crate::runtime::Runtime::new(); }\n";
+        let found = check_entry_points(&tree(&[("src/interpret/mod.rs", interpret)]), ENTRY_POINTS);
+        assert_eq!(places(found), "src/interpret/mod.rs:2");
     }
 
     #[test]

@@ -228,53 +228,63 @@ fn unplaced(files: &Files, parent: &str, layers: Layers, table: &str) -> Found {
 
 /// Each path in non-test code to a module of a later layer or a same-layer neighbour.
 fn check_layers(files: &Files, layers: Layers, inner: &[(&str, Layers)]) -> Found {
-    let roots = declared_modules(source(files, "src/lib.rs"));
-    let roots: Vec<String> = roots.into_iter().map(|(name, _)| name).collect();
+    let roots = root_modules(files);
     let mut found = Vec::new();
-    for (path, text) in files {
-        let Some(here) = module_of(path) else {
-            continue;
-        };
-        for Reference { path: to, line } in references(&here, &without_tests(&lex(text)), &roots) {
-            let source = here.first().map_or("crate", String::as_str);
-            let target = to.first().filter(|m| roots.contains(m));
-            let target = target.map_or("crate", String::as_str);
-            let problem = upward(source, target, layers, "LAYERS");
-            if let Some(problem) = problem.or_else(|| inner_upward(&here, &to, inner)) {
-                let message = format!("uses `crate::{}`: {problem}", to.join("::"));
-                found.push(violation(path, line, message));
-            }
+    for (path, here, Reference { path: to, line }) in code_references(files, &roots) {
+        let source = here.first().map_or("crate", String::as_str);
+        let target = to.first().filter(|m| roots.contains(m));
+        let target = target.map_or("crate", String::as_str);
+        let problem = upward(source, target, layers, "LAYERS");
+        if let Some(problem) = problem.or_else(|| inner_upward(&here, &to, inner)) {
+            let message = format!("uses `crate::{}`: {problem}", to.join("::"));
+            found.push(violation(path, line, message));
         }
     }
     found
 }
 
-/// Each path in non-test code from a user in `boundaries` into its module that names
-/// something other than the module's entry points.
-fn check_entry_points(files: &Files, boundaries: &[(&str, &str, &[&str])]) -> Found {
+/// The modules `src/lib.rs` declares.
+fn root_modules(files: &Files) -> Vec<String> {
     let roots = declared_modules(source(files, "src/lib.rs"));
-    let roots: Vec<String> = roots.into_iter().map(|(name, _)| name).collect();
-    let mut found = Vec::new();
+    roots.into_iter().map(|(name, _)| name).collect()
+}
+
+/// Every path of non-test code under `src/` (not `bin/`), with its file and module.
+fn code_references<'f>(
+    files: &'f Files,
+    roots: &[String],
+) -> Vec<(&'f str, Vec<String>, Reference)> {
+    let mut all = Vec::new();
     for (path, text) in files {
         let Some(here) = module_of(path) else {
             continue;
         };
-        for Reference { path: to, line } in references(&here, &without_tests(&lex(text)), &roots) {
-            let boundary = boundaries.iter().find(|(user, module, _)| {
-                here.first().is_some_and(|h| h == user) && to.first().is_some_and(|t| t == module)
-            });
-            let Some((user, module, allowed)) = boundary else {
-                continue;
-            };
-            let item = to.get(1).map_or("", String::as_str);
-            if !item.is_empty() && !allowed.contains(&item) {
-                let message = format!(
-                    "uses `crate::{}`: `{user}` reaches `{module}` only through {}: add an entry point there",
-                    to.join("::"),
-                    allowed.join(", ")
-                );
-                found.push(violation(path, line, message));
-            }
+        for reference in references(&here, &without_tests(&lex(text)), roots) {
+            all.push((path.as_str(), here.clone(), reference));
+        }
+    }
+    all
+}
+
+/// Each path in non-test code from a user in `boundaries` into its module that names
+/// something other than the module's entry points.
+fn check_entry_points(files: &Files, boundaries: &[(&str, &str, &[&str])]) -> Found {
+    let mut found = Vec::new();
+    for (path, here, Reference { path: to, line }) in code_references(files, &root_modules(files)) {
+        let boundary = boundaries.iter().find(|(user, module, _)| {
+            here.first().is_some_and(|h| h == user) && to.first().is_some_and(|t| t == module)
+        });
+        let Some((user, module, allowed)) = boundary else {
+            continue;
+        };
+        let item = to.get(1).map_or("", String::as_str);
+        if !item.is_empty() && !allowed.contains(&item) {
+            let message = format!(
+                "uses `crate::{}`: `{user}` reaches `{module}` only through {}: add an entry point there",
+                to.join("::"),
+                allowed.join(", ")
+            );
+            found.push(violation(path, line, message));
         }
     }
     found

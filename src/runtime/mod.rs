@@ -41,14 +41,14 @@ impl Default for RunLimits {
 }
 
 /// One segment of a run, as in the report's `steps`.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize, PartialEq)]
 pub struct Step {
     pub sql: Vec<String>,
     #[serde(flatten)]
     pub end: StepEnd,
 }
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize, PartialEq)]
 #[serde(rename_all = "lowercase")]
 pub enum StepEnd {
     Sync {},
@@ -70,7 +70,7 @@ pub enum StepEnd {
 pub const SHOWN_ROWS: usize = 100;
 
 /// One table's rows at the end of a run.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize, PartialEq)]
 pub struct TableRows {
     pub table: String,
     pub columns: Vec<String>,

@@ -65,22 +65,19 @@ pub fn run_for_page(source: &str, clock: runtime::Clock) -> protocol::RunReport 
     let runtime = runtime::Runtime::new(clock, runtime::RunLimits::default());
     let Executed {
         outcome,
-        mut diagnostics,
         steps,
         data,
         ..
     } = execute(source, Some(runtime));
-    diagnostics.extend(outcome.diagnostics);
-    diagnostics.sort_by_key(|d| (d.start, d.end));
     let thrown = outcome.error.as_ref();
     protocol::RunReport {
         error: thrown.map(|thrown| (&thrown.error).into()),
         thrown_at: thrown.map(|thrown| protocol::ThrownAt {
-            span: thrown.span,
+            start: thrown.span.start,
+            end: thrown.span.end,
             hint: thrown.error.hint.clone(),
         }),
         steps,
-        diagnostics,
         data,
     }
 }

@@ -1,18 +1,20 @@
 //! What the page and its SQL worker (`src/bin/worker.rs`) say to each other: the page
 //! sends [`Request`]s, the worker sends [`Answer`]s, each as JSON text over
 //! `postMessage`. Both sides use these types, so a change to the messages is a change
-//! to one file that both builds see.
+//! to one file that both builds see. The worker runs one request at a time and answers
+//! each, in order, so the page tells the answers apart by their order: no ids, and so
+//! no JSON numbers for the worker to read.
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{Diagnostic, Span};
 use crate::report::ErrorReport;
-use crate::runtime::{Step, TableRows};
+use crate::runtime::{Step, StepEnd, TableRows};
 
-/// Run `code`; the answer carries the same `id`.
+/// Run `code`. (Unknown fields are refused: skipping them would need a reader of any
+/// JSON value, numbers included, in the worker.)
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Request {
-    pub id: u32,
     pub code: String,
 }
 
@@ -20,16 +22,16 @@ pub struct Request {
 pub enum Answer {
     /// The worker's first message: it listens now (messages sent before were dropped).
     Ready,
-    /// The run of request `id`.
-    Ran { id: u32, report: RunReport },
-    /// A request got no report (it could not be read, say): `reason` says why.
-    Failed { reason: String },
+    /// The run of the oldest request not answered yet.
+    Ran(RunReport),
+    /// That request got no report (it could not be read, say): why.
+    Failed(String),
 }
 
 /// What the worker answers for a run: [`crate::run`]'s `error`, `steps` and `data`,
-/// with the run's own findings but none of the schema views, which the page draws from
-/// its own analysis. (Smaller to send, and it keeps the DDL, the diagram and the method
-/// descriptions out of the worker's WebAssembly.)
+/// and where the error was thrown; none of the schema views or findings, which the page
+/// has from its own analysis. (Smaller to send, and it keeps the DDL, the diagram and
+/// the method descriptions out of the worker's WebAssembly.)
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RunReport {
     pub error: Option<ErrorReport>,
@@ -37,17 +39,53 @@ pub struct RunReport {
     /// is the report format's, the same as [`crate::run`]'s.)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thrown_at: Option<ThrownAt>,
+    #[serde(deserialize_with = "read_steps")]
     pub steps: Vec<Step>,
-    pub diagnostics: Vec<Diagnostic>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub data: Vec<TableRows>,
 }
 
-/// The place of a run's error in the code, and the hint that goes with it.
+/// The place of a run's error in the code (bytes `start..end`, as a diagnostic's), and
+/// the hint that goes with it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ThrownAt {
-    pub span: Span,
+    pub start: usize,
+    pub end: usize,
     pub hint: Option<String>,
+}
+
+/// A step as the report format writes it: its `sql` and one of `sync`, `show`, `error`
+/// (or none). Read through this plain struct rather than a reader derived for `Step`'s
+/// own shape (a flattened enum), which buffers each step and costs the page 4 KB gzip.
+#[derive(Deserialize)]
+struct WireStep {
+    sql: Vec<String>,
+    sync: Option<serde::de::IgnoredAny>,
+    show: Option<WireShow>,
+    error: Option<ErrorReport>,
+}
+
+#[derive(Deserialize)]
+struct WireShow {
+    value: serde_json::Value,
+    label: Option<Vec<serde_json::Value>>,
+}
+
+fn read_steps<'de, D: serde::Deserializer<'de>>(steps: D) -> Result<Vec<Step>, D::Error> {
+    let steps: Vec<WireStep> = Deserialize::deserialize(steps)?;
+    Ok(steps.into_iter().map(Step::from).collect())
+}
+
+impl From<WireStep> for Step {
+    fn from(step: WireStep) -> Step {
+        let end = match (step.sync, step.show, step.error) {
+            (Some(_), _, _) => StepEnd::Sync {},
+            (_, Some(WireShow { value, label }), _) => StepEnd::Show { value, label },
+            (_, _, Some(ErrorReport { name, message })) => StepEnd::Error { name, message },
+            _ => StepEnd::Trailing {},
+        };
+        Step { sql: step.sql, end }
+    }
 }
 
 impl Request {
@@ -72,12 +110,11 @@ impl Answer {
 }
 
 /// JSON text of a message. Serializing these types cannot fail (string keys, values
-/// from `serde_json`), but if it ever did the other side reads why, not nothing.
+/// from `serde_json`); if it ever did, the text is a `Failed` saying why (the worker
+/// refuses it as a request and answers with its own `Failed`), never nothing.
 fn to_json(message: &impl Serialize) -> String {
     serde_json::to_string(message).unwrap_or_else(|e| {
-        let failed = Answer::Failed {
-            reason: format!("the message could not be written: {e}"),
-        };
+        let failed = Answer::Failed(format!("the message could not be written: {e}"));
         serde_json::to_string(&failed).unwrap_or_default()
     })
 }
@@ -89,7 +126,6 @@ mod tests {
     #[test]
     fn messages_read_back_as_they_were_sent() {
         let request = Request {
-            id: 7,
             code: "await sequelize.sync();".into(),
         };
         assert_eq!(Request::from_json(&request.to_json()), Ok(request));
@@ -97,12 +133,11 @@ mod tests {
             Answer::from_json(&Answer::Ready.to_json()),
             Ok(Answer::Ready)
         );
-        let failed = Answer::Failed {
-            reason: "no".into(),
-        };
+        let failed = Answer::Failed("no".into());
         assert_eq!(Answer::from_json(&failed.to_json()), Ok(failed));
         assert!(Answer::from_json("ready").is_err());
         assert!(Request::from_json("ready").is_err());
+        assert!(Request::from_json(r#"{"code":"x","id":1}"#).is_err());
     }
 
     #[cfg(feature = "engine")]
@@ -120,11 +155,11 @@ await Owner.findAll({ include: Pug });";
         assert_eq!(report.steps.len(), 3, "{:?}", report.steps);
         let thrown = report.thrown_at.clone().expect("the error's place");
         assert_eq!(
-            &code[thrown.span.start..thrown.span.end],
+            &code[thrown.start..thrown.end],
             "Owner.findAll({ include: Pug })"
         );
         assert!(thrown.hint.is_some_and(|h| h.contains("as: 'pets'")));
-        let answer = Answer::Ran { id: 1, report };
+        let answer = Answer::Ran(report);
         assert_eq!(Answer::from_json(&answer.to_json()), Ok(answer));
         // A run that ends in a query without a log: its last step is the SQL alone.
         let trailing = crate::run_for_page(
@@ -135,10 +170,7 @@ await Owner.findAll({ include: Pug });";
             trailing.steps.last().map(|s| &s.end),
             Some(crate::runtime::StepEnd::Trailing {})
         ));
-        let answer = Answer::Ran {
-            id: 2,
-            report: trailing,
-        };
+        let answer = Answer::Ran(trailing);
         assert_eq!(Answer::from_json(&answer.to_json()), Ok(answer));
     }
 }

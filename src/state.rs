@@ -151,7 +151,7 @@ impl ErrorPlace {
     /// The place of the run's error in `code`, the code that was run.
     fn of(report: &RunReport, code: &str) -> Option<ErrorPlace> {
         let thrown = report.thrown_at.as_ref()?;
-        let (line, column) = crate::diagnostic::line_col(code, thrown.span.start);
+        let (line, column) = crate::diagnostic::line_col(code, thrown.start);
         Some(ErrorPlace {
             line,
             column,
@@ -477,7 +477,6 @@ mod tests {
             error: None,
             thrown_at: None,
             steps,
-            diagnostics: Vec::new(),
             data: Vec::new(),
         }
     }

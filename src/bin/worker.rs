@@ -1,7 +1,8 @@
 //! The page's web worker: holds the SQL engine (GlueSQL) and runs snippets off the UI
 //! thread. It speaks `assoc_playground::protocol`: first `Answer::Ready`, then for each
-//! `Request` the `Answer::Ran` with that snippet's run report (`run_for_page`: the
-//! steps, the error and the rows; the page draws the rest from its own analysis).
+//! `Request`, in order, the `Answer::Ran` with that snippet's run report
+//! (`run_for_page`: the steps, the error and its place, the rows; the page draws the
+//! rest from its own analysis).
 //! Built by Trunk from index.html (`data-type="worker"`), with the `engine` feature.
 
 #[cfg(target_arch = "wasm32")]
@@ -16,14 +17,11 @@ fn main() {
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
             let text = event.data().as_string().unwrap_or_default();
             let answer = match Request::from_json(&text) {
-                Ok(Request { id, code }) => {
+                Ok(Request { code }) => {
                     let clock = Box::new(|| js_sys::Date::now() as i64);
-                    Answer::Ran {
-                        id,
-                        report: assoc_playground::run_for_page(&code, clock),
-                    }
+                    Answer::Ran(assoc_playground::run_for_page(&code, clock))
                 }
-                Err(reason) => Answer::Failed { reason },
+                Err(reason) => Answer::Failed(reason),
             };
             let _ = responder.post_message(&JsValue::from_str(&answer.to_json()));
         });

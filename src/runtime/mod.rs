@@ -41,14 +41,14 @@ impl Default for RunLimits {
 }
 
 /// One segment of a run, as in the report's `steps`.
-#[derive(Clone, Debug, Serialize, serde::Deserialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct Step {
     pub sql: Vec<String>,
     #[serde(flatten)]
     pub end: StepEnd,
 }
 
-#[derive(Clone, Debug, Serialize, serde::Deserialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, PartialEq)]
 #[serde(rename_all = "lowercase")]
 pub enum StepEnd {
     Sync {},

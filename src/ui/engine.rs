@@ -2,7 +2,7 @@
 //! [`Request`]s, and turning its [`Answer`]s into [`Action`]s.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use std::collections::VecDeque;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
@@ -83,16 +83,16 @@ pub(super) fn use_engine(
 
 /// The worker that holds the SQL engine, started on the first run (or the first method
 /// explored) and replaced when a run is cancelled (terminating it is the only way to
-/// stop a run). Until it says [`Answer::Ready`], requests wait in `pending`; each
-/// request has an id, and `jobs` says what its answer is for.
+/// stop a run). Until it says [`Answer::Ready`], requests wait in `pending`. It answers
+/// the requests in the order they were sent: `jobs` says what each answer to come is
+/// for, oldest first.
 #[derive(Clone)]
 struct EngineWorker {
     worker: Worker,
     ready: Rc<Cell<bool>>,
     /// Requests as JSON text.
     pending: Rc<RefCell<Vec<String>>>,
-    jobs: Rc<RefCell<HashMap<u32, Job>>>,
-    next_id: Rc<Cell<u32>>,
+    jobs: Rc<RefCell<VecDeque<Job>>>,
 }
 
 /// What a request to the worker is for.
@@ -132,7 +132,6 @@ impl EngineWorker {
             ready: Rc::default(),
             pending: Rc::default(),
             jobs: Rc::default(),
-            next_id: Rc::default(),
         };
         let answering = engine.clone();
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
@@ -154,24 +153,27 @@ impl EngineWorker {
                     self.post(&request, state);
                 }
             }
-            Ok(Answer::Ran { id, report }) => match self.jobs.borrow_mut().remove(&id) {
-                Some(job) => state.dispatch(job.answered(report)),
-                None => state.dispatch(Action::RunFailed(
-                    "the worker answered a request the page did not send".into(),
-                )),
-            },
-            Ok(Answer::Failed { reason }) | Err(reason) => {
-                state.dispatch(Action::RunFailed(reason))
+            Ok(Answer::Ran(report)) => {
+                let job = self.jobs.borrow_mut().pop_front();
+                match job {
+                    Some(job) => state.dispatch(job.answered(report)),
+                    None => state.dispatch(Action::RunFailed(
+                        "the worker answered a request the page did not send".into(),
+                    )),
+                }
             }
+            Ok(Answer::Failed(reason)) => {
+                self.jobs.borrow_mut().pop_front();
+                state.dispatch(Action::RunFailed(reason));
+            }
+            Err(reason) => state.dispatch(Action::RunFailed(reason)),
         }
     }
 
     /// Sends `code` to run now, or once the worker is ready.
     fn submit(&self, job: Job, code: String, state: &UseReducerHandle<PageState>) {
-        let id = self.next_id.get();
-        self.next_id.set(id.wrapping_add(1));
-        self.jobs.borrow_mut().insert(id, job);
-        let request = Request { id, code }.to_json();
+        self.jobs.borrow_mut().push_back(job);
+        let request = Request { code }.to_json();
         if self.ready.get() {
             self.post(&request, state);
         } else {

@@ -1,9 +1,11 @@
 //! Embed mode: the playground inside a tutorial page's iframe (`?embed`), showing only
-//! the chosen panels. Read from the query string by a pure function; the page applies it.
+//! the chosen panels. Read from the query string by a pure function; the page applies it
+//! with [`shows`], to the one layout the full page has too.
 
 use crate::state::Theme;
 
-/// A panel an embed can show.
+/// A panel of the page. An embed can show the first six; the form builder and the Data
+/// panel are the full page's only.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Panel {
     Code,
@@ -12,9 +14,22 @@ pub enum Panel {
     Methods,
     Diagram,
     Run,
+    Form,
+    Data,
 }
 
 impl Panel {
+    /// The panels beside the code, in the page's order.
+    pub const VIEWS: [Panel; 6] = [
+        Panel::Run,
+        Panel::Data,
+        Panel::Tables,
+        Panel::Diagram,
+        Panel::Sql,
+        Panel::Methods,
+    ];
+
+    /// An embed's panel named in its `panels` list.
     fn from_name(name: &str) -> Option<Panel> {
         Some(match name.trim() {
             "code" => Panel::Code,
@@ -40,6 +55,11 @@ impl Embed {
     pub fn shows(&self, panel: Panel) -> bool {
         self.panels.contains(&panel)
     }
+}
+
+/// Whether the page shows `panel`: every one on the full page (`None`), an embed its own.
+pub fn shows(embed: Option<&Embed>, panel: Panel) -> bool {
+    embed.is_none_or(|embed| embed.shows(panel))
 }
 
 /// `?embed&panels=code,tables&readonly&theme=dark&run=auto` → the embed, or `None` for
@@ -131,5 +151,10 @@ mod tests {
             vec![Panel::Code, Panel::Tables, Panel::Methods, Panel::Run]
         );
         assert!(!plain.readonly && !plain.run_on_load);
+        // The full page's own panels cannot be asked for.
+        assert_eq!(from_query("?embed&panels=form,data"), Some(plain.clone()));
+        assert!(Panel::VIEWS.iter().all(|&panel| shows(None, panel)));
+        assert!(shows(Some(&plain), Panel::Run) && !shows(Some(&plain), Panel::Data));
+        assert!(!shows(Some(&plain), Panel::Form) && !shows(Some(&plain), Panel::Diagram));
     }
 }

@@ -5,7 +5,9 @@
 //! runtime's own, which the conformance corpus checks against Sequelize.
 
 use crate::interpret::{self, Limits};
-use crate::schema::{Association, AssociationType, Model, Schema};
+use crate::protocol::RunReport;
+use crate::runtime::{Step, StepEnd};
+use crate::schema::{AccessorKind, Association, AssociationType, Model, Schema};
 use crate::syntax::ast::{Expr, ExprKind, Program, Stmt};
 
 /// What the snippet logs just before the call: the call's SQL is what follows it.
@@ -43,29 +45,22 @@ pub fn method_snippet(code: &str, model: &str, method: &str) -> Option<String> {
     snippet.push_str(&format!("console.log('{MARK}');\n"));
     snippet.push_str(&format!(
         "await explorerSource.{method}({});\n",
-        arguments(&schema, association, kind.key())
+        arguments(&schema, association, kind)
     ));
     Some(snippet)
 }
 
-/// The SQL of the explored call in the JSON report of [`method_snippet`]'s program
+/// The SQL of the explored call in the run report of [`method_snippet`]'s program
 /// (what the worker sends): the statements after the mark, or the error that stopped it.
-pub fn call_sql(report: &serde_json::Value) -> Result<Vec<String>, String> {
-    let empty = Vec::new();
-    let steps = report["steps"].as_array().unwrap_or(&empty);
-    if let Some(error) = report.get("error").filter(|e| !e.is_null()) {
-        let name = error["name"].as_str().unwrap_or("Error");
-        return Err(format!(
-            "{name}: {}",
-            error["message"].as_str().unwrap_or("")
-        ));
+pub fn call_sql(report: &RunReport) -> Result<Vec<String>, String> {
+    if let Some(error) = &report.error {
+        return Err(format!("{}: {}", error.name, error.message));
     }
-    let marked = steps.iter().position(|step| step["show"]["value"] == MARK);
-    match marked {
-        Some(i) => Ok(steps[i + 1..]
+    let is_mark = |step: &Step| matches!(&step.end, StepEnd::Show { value, .. } if value == MARK);
+    match report.steps.iter().position(is_mark) {
+        Some(i) => Ok(report.steps[i + 1..]
             .iter()
-            .flat_map(|step| step["sql"].as_array().cloned().unwrap_or_default())
-            .filter_map(|sql| sql.as_str().map(str::to_string))
+            .flat_map(|step| step.sql.iter().cloned())
             .collect()),
         None => Err("the method did not run".into()),
     }
@@ -158,16 +153,19 @@ fn required_values(model: &Model) -> String {
 }
 
 /// What the method is called with: the other instance, a list of it, or new values.
-fn arguments(schema: &Schema, association: &Association, kind: &str) -> String {
+fn arguments(schema: &Schema, association: &Association, kind: AccessorKind) -> String {
     let single = matches!(
         association.kind,
         AssociationType::BelongsTo | AssociationType::HasOne
     );
     match kind {
-        "get" | "count" => String::new(),
-        "set" if single => "explorerTarget".into(),
-        "set" | "addMultiple" | "removeMultiple" | "hasAll" => "[explorerTarget]".into(),
-        "create" => required_values(schema.model(association.target)),
+        AccessorKind::Get | AccessorKind::Count => String::new(),
+        AccessorKind::Set if single => "explorerTarget".into(),
+        AccessorKind::Set
+        | AccessorKind::AddMultiple
+        | AccessorKind::RemoveMultiple
+        | AccessorKind::HasAll => "[explorerTarget]".into(),
+        AccessorKind::Create => required_values(schema.model(association.target)),
         _ => "explorerTarget".into(),
     }
 }
@@ -186,7 +184,7 @@ console.log(await Owner.findAll({ include: Pug }));
 
     fn sql_of(model: &str, method: &str) -> Result<Vec<String>, String> {
         let snippet = method_snippet(ONE_TO_MANY, model, method).expect("a method");
-        call_sql(&serde_json::to_value(crate::run_for_page(&snippet, Box::new(|| 0))).unwrap())
+        call_sql(&crate::run_for_page(&snippet, Box::new(|| 0)))
     }
 
     #[test]
@@ -218,7 +216,7 @@ console.log(await Owner.findAll({ include: Pug }));
                     let snippet = method_snippet(preset.code, &model.model, &method.name)
                         .expect("the method exists");
                     let report = crate::run_for_page(&snippet, Box::new(|| 0));
-                    let sql = call_sql(&serde_json::to_value(report).unwrap());
+                    let sql = call_sql(&report);
                     assert!(
                         sql.as_ref().is_ok_and(|s| !s.is_empty()),
                         "{} {}.{}: {sql:?}\n{snippet}",

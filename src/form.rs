@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::interpret::{self, Limits};
 use crate::schema::associate::{AsOption, ThroughRef};
-use crate::schema::{Model, Schema, Unique};
+use crate::schema::{AssociationType, Model, Schema, Unique};
 use crate::syntax::ast::{ExprKind, Pattern, Program, Stmt};
 
 /// The `DataTypes` the form offers.
@@ -19,6 +19,27 @@ pub const TYPES: &[&str] = &[
 
 /// The `onDelete` rules the form offers.
 pub const ON_DELETE: &[&str] = &["CASCADE", "SET NULL", "RESTRICT", "NO ACTION"];
+
+/// The association calls the form offers, in its order.
+pub const KINDS: [AssociationType; 4] = [
+    AssociationType::BelongsTo,
+    AssociationType::HasOne,
+    AssociationType::HasMany,
+    AssociationType::BelongsToMany,
+];
+
+/// The association called `method` in code (`hasMany`), if it is one of [`KINDS`].
+pub fn kind_named(method: &str) -> Option<AssociationType> {
+    KINDS.into_iter().find(|kind| kind.method() == method)
+}
+
+/// The kind as the code calls it (`hasMany`), which is how the form is serialized.
+fn serialize_kind<S: serde::Serializer>(
+    kind: &AssociationType,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(kind.method())
+}
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Form {
@@ -52,8 +73,9 @@ pub struct FormAssociation {
     /// Variables of the two models.
     pub source: String,
     pub target: String,
-    /// `belongsTo`, `hasOne`, `hasMany` or `belongsToMany`.
-    pub method: String,
+    /// Which of the four calls it is (`Pug.belongsTo(Owner)`).
+    #[serde(serialize_with = "serialize_kind")]
+    pub kind: AssociationType,
     #[serde(rename = "as")]
     pub as_name: Option<String>,
     pub foreign_key: Option<String>,
@@ -129,12 +151,12 @@ pub fn apply(code: &str, edit: &FormEdit) -> Option<String> {
         }
         FormEdit::SetAssociation(i, association) => {
             let place = editable(places.associations.get(*i)?)?;
-            let text = association_code(association);
+            let text = association_code(&association.clone().settled());
             changes.push((place.start, place.end, text.trim_end().into()));
         }
         FormEdit::AddAssociation(association) => {
             let at = after_all.unwrap_or(0);
-            let text = association_code(association);
+            let text = association_code(&association.clone().settled());
             changes.push((at, at, format!("\n{}", text.trim_end())));
         }
         FormEdit::RemoveAssociation(i) => {
@@ -230,6 +252,39 @@ impl Form {
         (form, places)
     }
 
+    /// The model `+ model` adds: `Model1` (`'model1'`), or the first such name the
+    /// snippet does not use yet, with one attribute to start from.
+    pub fn new_model(&self) -> FormModel {
+        let taken = |n: &usize| {
+            let variable = format!("Model{n}");
+            self.models.iter().any(|m| m.variable == variable)
+        };
+        let n = (1..).find(|n| !taken(n)).unwrap_or(1);
+        FormModel {
+            variable: format!("Model{n}"),
+            name: format!("model{n}"),
+            attributes: vec![FormAttribute::new("name")],
+            timestamps: true,
+            paranoid: false,
+            underscored: false,
+        }
+    }
+
+    /// The association `+ association` adds: the last model belongs to the first
+    /// (`None` without models).
+    pub fn new_association(&self) -> Option<FormAssociation> {
+        let (first, last) = (self.models.first()?, self.models.last()?);
+        Some(FormAssociation {
+            source: last.variable.clone(),
+            target: first.variable.clone(),
+            kind: AssociationType::BelongsTo,
+            as_name: None,
+            foreign_key: None,
+            through: None,
+            on_delete: None,
+        })
+    }
+
     /// The form as Sequelize code: the `define` calls, then the association calls.
     pub fn to_code(&self) -> String {
         let mut code = String::new();
@@ -243,6 +298,43 @@ impl Form {
             code.push_str(&association_code(association));
         }
         code
+    }
+}
+
+impl FormModel {
+    /// The model with one more attribute, as `+ attribute` adds it (`attribute3` for
+    /// the third).
+    pub fn with_new_attribute(&self) -> FormModel {
+        let mut model = self.clone();
+        let name = format!("attribute{}", model.attributes.len() + 1);
+        model.attributes.push(FormAttribute::new(&name));
+        model
+    }
+}
+
+impl FormAttribute {
+    /// A new attribute of the form: a `STRING` that may be null.
+    pub fn new(name: &str) -> FormAttribute {
+        FormAttribute {
+            name: name.into(),
+            data_type: "STRING".into(),
+            allow_null: true,
+            unique: false,
+        }
+    }
+}
+
+impl FormAssociation {
+    /// The association as the form writes it: a belongsToMany needs a join table
+    /// (named after its two models when none is given, `OwnerPug`); the others take
+    /// none, so a kind changed away from belongsToMany drops it.
+    pub fn settled(mut self) -> FormAssociation {
+        if self.kind != AssociationType::BelongsToMany {
+            self.through = None;
+        } else if self.through.is_none() {
+            self.through = Some(format!("{}{}", self.source, self.target));
+        }
+        self
     }
 }
 
@@ -368,7 +460,7 @@ fn form_association(
     FormAssociation {
         source,
         target,
-        method: association.kind.method().to_string(),
+        kind: association.kind,
         as_name: options.as_name.as_ref().and_then(|a| match a {
             AsOption::Name(name) => Some(name.clone()),
             AsOption::Names { plural, singular } => plural.clone().or_else(|| singular.clone()),
@@ -456,7 +548,9 @@ fn association_code(association: &FormAssociation) -> String {
     };
     format!(
         "{}.{}({}{options});\n",
-        association.source, association.method, association.target
+        association.source,
+        association.kind.method(),
+        association.target
     )
 }
 
@@ -487,7 +581,7 @@ Owner.belongsToMany(Owner, { through: 'friendships', as: 'friends' });
         );
         assert!(!pug.attributes[0].allow_null && pug.attributes[1].unique && pug.paranoid);
         let dogs = &form.associations[1];
-        assert_eq!(dogs.method, "hasMany");
+        assert_eq!(dogs.kind, AssociationType::HasMany);
         assert_eq!(dogs.as_name.as_deref(), Some("dogs"));
         assert_eq!(dogs.foreign_key.as_deref(), Some("masterId"));
         assert_eq!(form.associations[2].through.as_deref(), Some("friendships"));
@@ -561,7 +655,7 @@ console.log(await Owner.findAll({ include: Pug })); // keep me
         let link = FormAssociation {
             source: "Pug".into(),
             target: "Tag".into(),
-            method: "belongsToMany".into(),
+            kind: AssociationType::BelongsToMany,
             as_name: None,
             foreign_key: None,
             through: Some("PugTags".into()),
@@ -602,5 +696,58 @@ Owner.hasMany(Pug, { as: 'pugs' });
         );
         assert_eq!(apply(code, &FormEdit::RemoveAssociation(0)), None);
         assert!(apply(code, &FormEdit::RemoveAssociation(1)).is_some());
+    }
+
+    #[test]
+    fn the_kinds_are_named_as_the_code_calls_them() {
+        let names: Vec<&str> = KINDS.iter().map(|k| k.method()).collect();
+        assert_eq!(names, ["belongsTo", "hasOne", "hasMany", "belongsToMany"]);
+        assert_eq!(kind_named("hasMany"), Some(AssociationType::HasMany));
+        assert_eq!(kind_named("HasMany"), None);
+        let json = serde_json::to_value(Form::read(SNIPPET)).unwrap();
+        assert_eq!(json["associations"][1]["kind"], "hasMany");
+    }
+
+    #[test]
+    fn new_models_attributes_and_associations_get_free_names() {
+        let empty = Form::default();
+        assert_eq!(empty.new_association(), None);
+        let first = empty.new_model();
+        assert_eq!(
+            (first.variable.as_str(), first.name.as_str()),
+            ("Model1", "model1")
+        );
+        assert_eq!(first.attributes, [FormAttribute::new("name")]);
+        let code = apply("", &FormEdit::AddModel(first)).unwrap();
+        let code = apply(&code, &FormEdit::AddModel(Form::read(&code).new_model())).unwrap();
+        let form = Form::read(&code);
+        let variables: Vec<&str> = form.models.iter().map(|m| m.variable.as_str()).collect();
+        assert_eq!(variables, ["Model1", "Model2"]);
+        let added = form.models[1].with_new_attribute();
+        assert_eq!(added.attributes[1].name, "attribute2");
+        assert!(added.attributes[1].allow_null && added.attributes[1].data_type == "STRING");
+        let association = form.new_association().unwrap();
+        assert_eq!(
+            association_code(&association),
+            "Model2.belongsTo(Model1);\n"
+        );
+    }
+
+    #[test]
+    fn a_belongs_to_many_gets_a_join_table_and_the_others_none() {
+        let form = Form::read(WITH_QUERIES);
+        let mut many = form.associations[1].clone();
+        many.kind = AssociationType::BelongsToMany;
+        let edited = apply(WITH_QUERIES, &FormEdit::SetAssociation(1, many.clone())).unwrap();
+        assert!(
+            edited.contains("Owner.belongsToMany(Pug, { through: 'OwnerPug' });"),
+            "{edited}"
+        );
+        // A name given is kept; back to hasMany, the join table goes.
+        many.through = Some("Adoptions".into());
+        assert_eq!(many.clone().settled().through.as_deref(), Some("Adoptions"));
+        many.kind = AssociationType::HasMany;
+        let edited = apply(WITH_QUERIES, &FormEdit::SetAssociation(1, many)).unwrap();
+        assert_eq!(edited, WITH_QUERIES);
     }
 }

@@ -21,9 +21,10 @@ pub mod interpret;
 pub(crate) mod js;
 pub(crate) mod lint;
 pub(crate) mod plan;
+pub mod protocol;
 pub mod report;
 pub mod runtime;
-pub(crate) mod schema;
+pub mod schema;
 pub mod share;
 pub mod sql;
 pub mod state;
@@ -65,35 +66,24 @@ pub fn run(source: &str, clock: runtime::Clock) -> Report {
 /// the benchmarks. A playground is for examples; this keeps a pasted file from freezing it.
 pub const MAX_SOURCE: usize = 512 * 1024;
 
-/// What the page's worker answers for a run: [`run`]'s `error`, `steps` and `data`,
-/// with the run's own findings but none of the schema views, which the page draws from
-/// its own analysis. (Smaller to send, and it keeps the DDL, the diagram and the method
-/// descriptions out of the worker's WebAssembly.)
-#[derive(serde::Serialize)]
-pub struct RunReport {
-    pub error: Option<ErrorReport>,
-    pub steps: Vec<runtime::Step>,
-    pub diagnostics: Vec<diagnostic::Diagnostic>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub data: Vec<runtime::TableRows>,
-}
-
-/// [`run`] for the page's worker: the [`RunReport`] only.
-pub fn run_for_page(source: &str, clock: runtime::Clock) -> RunReport {
+/// [`run`] for the page's worker: the [`protocol::RunReport`] only.
+pub fn run_for_page(source: &str, clock: runtime::Clock) -> protocol::RunReport {
     let runtime = runtime::Runtime::new(clock, runtime::RunLimits::default());
     let Executed {
         outcome,
-        mut diagnostics,
         steps,
         data,
         ..
     } = execute(source, Some(runtime));
-    diagnostics.extend(outcome.diagnostics);
-    diagnostics.sort_by_key(|d| (d.start, d.end));
-    RunReport {
-        error: outcome.error.as_ref().map(|thrown| (&thrown.error).into()),
+    let thrown = outcome.error.as_ref();
+    protocol::RunReport {
+        error: thrown.map(|thrown| (&thrown.error).into()),
+        thrown_at: thrown.map(|thrown| protocol::ThrownAt {
+            start: thrown.span.start,
+            end: thrown.span.end,
+            hint: thrown.error.hint.clone(),
+        }),
         steps,
-        diagnostics,
         data,
     }
 }

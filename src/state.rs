@@ -3,7 +3,9 @@
 
 use std::rc::Rc;
 
-use crate::report::Report;
+use crate::protocol::RunReport;
+use crate::report::{ErrorReport, Report};
+use crate::runtime::{Step, StepEnd, TableRows};
 use crate::sql::Dialect;
 
 #[derive(Clone, Debug)]
@@ -24,6 +26,48 @@ pub struct State {
     /// The foreign key pointed at (`pugs.ownerId`): its association calls, column,
     /// REFERENCES and diagram edge are highlighted together.
     pub focus: Option<String>,
+    /// What the last Share or Copy button put on the clipboard.
+    pub share_status: Option<ShareStatus>,
+}
+
+/// What a Share or Copy button copied; the page says it under its bar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShareStatus {
+    /// A link to the playground, `length` characters long.
+    LinkCopied {
+        length: usize,
+    },
+    ScriptCopied,
+    MarkdownCopied,
+    DdlCopied(Dialect),
+}
+
+impl ShareStatus {
+    pub fn message(&self) -> String {
+        use crate::share::{LONG_LINK, TOO_LONG_LINK};
+        match self {
+            ShareStatus::LinkCopied { length } => {
+                let advice = if *length > TOO_LONG_LINK {
+                    " — too long for some browsers and servers: share the code itself"
+                } else if *length > LONG_LINK {
+                    " — chat apps may cut links this long"
+                } else {
+                    ""
+                };
+                format!("Link copied ({length} characters){advice}")
+            }
+            ShareStatus::ScriptCopied => format!(
+                "Node script copied: save it as repro.js beside a package.json with {}",
+                crate::export::NODE_DEPENDENCIES
+            ),
+            ShareStatus::MarkdownCopied => {
+                "Markdown copied: code, tables and the last result".into()
+            }
+            ShareStatus::DdlCopied(dialect) => {
+                format!("CREATE TABLE for {} copied", dialect.name())
+            }
+        }
+    }
 }
 
 /// One association method whose SQL the page asked the worker for.
@@ -86,14 +130,13 @@ pub struct RunView {
     pub status: RunStatus,
     /// The code that was run; the results are stale once the code differs.
     pub code: String,
-    /// The report's `steps`, as JSON.
-    pub steps: Vec<serde_json::Value>,
-    /// The report's `error`, if the run threw.
-    pub error: Option<serde_json::Value>,
+    pub steps: Vec<Step>,
+    /// The error the run threw, if it did.
+    pub error: Option<ErrorReport>,
     /// Where in the code the error was thrown, and how to fix it.
     pub error_place: Option<ErrorPlace>,
-    /// The rows in each table when the run ended (the report's `data`).
-    pub data: Vec<serde_json::Value>,
+    /// The rows in each table when the run ended.
+    pub data: Vec<TableRows>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -105,19 +148,14 @@ pub struct ErrorPlace {
 }
 
 impl ErrorPlace {
-    /// The place of the run's error: the error diagnostic that carries its message.
-    fn of(report: &serde_json::Value, code: &str) -> Option<ErrorPlace> {
-        let message = report["error"]["message"].as_str()?;
-        let diagnostics = report["diagnostics"].as_array()?;
-        let found = diagnostics.iter().find(|d| {
-            d["severity"] == "error" && d["message"].as_str().is_some_and(|m| m.ends_with(message))
-        })?;
-        let start = found["start"].as_u64()? as usize;
-        let (line, column) = crate::diagnostic::line_col(code, start);
+    /// The place of the run's error in `code`, the code that was run.
+    fn of(report: &RunReport, code: &str) -> Option<ErrorPlace> {
+        let thrown = report.thrown_at.as_ref()?;
+        let (line, column) = crate::diagnostic::line_col(code, thrown.start);
         Some(ErrorPlace {
             line,
             column,
-            hint: found["hint"].as_str().map(str::to_string),
+            hint: thrown.hint.clone(),
         })
     }
 }
@@ -137,6 +175,17 @@ impl RunView {
     pub fn is_stale(&self, code: &str) -> bool {
         self.status == RunStatus::Done && self.code != code
     }
+
+    /// The last value the run showed, while the run is of `code`.
+    pub fn last_shown(&self, code: &str) -> Option<&serde_json::Value> {
+        if self.is_stale(code) {
+            return None;
+        }
+        self.steps.iter().rev().find_map(|step| match &step.end {
+            StepEnd::Show { value, .. } => Some(value),
+            _ => None,
+        })
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -148,8 +197,8 @@ pub enum Action {
     SetTheme(Theme),
     /// The code was sent to the worker.
     RunStarted,
-    /// The worker's report, as JSON text.
-    RunFinished(String),
+    /// The worker's report of the run started last.
+    RunFinished(RunReport),
     RunCancelled,
     RunFailed(String),
     DismissNotice,
@@ -167,13 +216,15 @@ pub enum Action {
         model: String,
         method: String,
     },
-    /// The worker's report for the explorer's program, as JSON text, for `code`.
+    /// The worker's report for the explorer's program, for `code`.
     MethodExplored {
         model: String,
         method: String,
         code: String,
-        report: String,
+        report: RunReport,
     },
+    /// A Share or Copy button put something on the clipboard.
+    Copied(ShareStatus),
 }
 
 impl State {
@@ -194,6 +245,7 @@ impl State {
             explored: None,
             form_open: false,
             focus: None,
+            share_status: None,
         }
     }
 
@@ -284,25 +336,16 @@ impl State {
                 code: self.code.clone(),
                 ..RunView::default()
             }),
-            Action::RunFinished(json) => {
+            Action::RunFinished(report) => {
                 let code = self.run.code.clone();
-                match serde_json::from_str::<serde_json::Value>(&json) {
-                    Ok(report) => self.with_run(RunView {
-                        status: RunStatus::Done,
-                        steps: report["steps"].as_array().cloned().unwrap_or_default(),
-                        error: Some(report["error"].clone()).filter(|e| !e.is_null()),
-                        error_place: ErrorPlace::of(&report, &code),
-                        data: report["data"].as_array().cloned().unwrap_or_default(),
-                        code,
-                    }),
-                    Err(error) => self.with_run(RunView {
-                        status: RunStatus::Failed(format!(
-                            "the worker's answer was not JSON: {error}"
-                        )),
-                        code,
-                        ..RunView::default()
-                    }),
-                }
+                self.with_run(RunView {
+                    status: RunStatus::Done,
+                    error_place: ErrorPlace::of(&report, &code),
+                    steps: report.steps,
+                    error: report.error,
+                    data: report.data,
+                    code,
+                })
             }
             Action::RunCancelled => self.with_run(RunView {
                 status: RunStatus::Cancelled,
@@ -342,16 +385,16 @@ impl State {
                 // Only the answer to the latest question counts.
                 Some(asked) if asked.is_for(&model, &method) && asked.code == code => State {
                     explored: Some(Rc::new(Explored {
-                        sql: Some(
-                            serde_json::from_str(&report)
-                                .map_err(|e| format!("the worker's answer was not JSON: {e}"))
-                                .and_then(|report| crate::explore::call_sql(&report)),
-                        ),
+                        sql: Some(crate::explore::call_sql(&report)),
                         ..(**asked).clone()
                     })),
                     ..self.clone()
                 },
                 _ => self.clone(),
+            },
+            Action::Copied(status) => State {
+                share_status: Some(status),
+                ..self.clone()
             },
         }
     }
@@ -428,19 +471,76 @@ mod tests {
         assert_eq!(unchanged.code, state.code);
     }
 
+    /// A report of `steps` that threw nothing.
+    fn report(steps: Vec<Step>) -> RunReport {
+        RunReport {
+            error: None,
+            thrown_at: None,
+            steps,
+            data: Vec::new(),
+        }
+    }
+
+    fn shown(sql: &[&str], value: serde_json::Value) -> Step {
+        Step {
+            sql: sql.iter().map(|s| s.to_string()).collect(),
+            end: StepEnd::Show { value, label: None },
+        }
+    }
+
     #[test]
     fn a_run_goes_running_then_done_and_goes_stale_when_the_code_changes() {
         let state = State::new("const A = sequelize.define('a', {});").reduce(Action::RunStarted);
         assert_eq!(state.run.status, RunStatus::Running);
-        let report = r#"{"error":null,"steps":[{"sql":[],"sync":{}}]}"#;
-        let state = state.reduce(Action::RunFinished(report.into()));
+        let sync = Step {
+            sql: Vec::new(),
+            end: StepEnd::Sync {},
+        };
+        let steps = vec![
+            sync,
+            shown(&[], serde_json::json!([1])),
+            shown(&[], 2.into()),
+        ];
+        let state = state.reduce(Action::RunFinished(report(steps)));
         assert_eq!(state.run.status, RunStatus::Done);
-        assert_eq!(state.run.steps.len(), 1);
+        assert_eq!(state.run.steps.len(), 3);
         assert!(!state.run.is_stale(&state.code));
+        assert_eq!(state.run.last_shown(&state.code), Some(&2.into()));
         let state = state.reduce(Action::EditCode("const B = 1;".into()));
         assert!(state.run.is_stale(&state.code));
-        let state = state.reduce(Action::RunFinished("not json".into()));
-        assert!(matches!(state.run.status, RunStatus::Failed(_)));
+        assert_eq!(state.run.last_shown(&state.code), None, "a stale result");
+        let state = state.reduce(Action::RunFailed("the worker did not start".into()));
+        assert_eq!(
+            state.run.status,
+            RunStatus::Failed("the worker did not start".into())
+        );
+    }
+
+    #[test]
+    fn the_share_status_says_what_was_copied() {
+        let state = State::new("const A = 1;");
+        assert_eq!(state.share_status, None);
+        let link = |length| {
+            state
+                .reduce(Action::Copied(ShareStatus::LinkCopied { length }))
+                .share_status
+                .map(|s| s.message())
+        };
+        assert_eq!(link(120).as_deref(), Some("Link copied (120 characters)"));
+        assert!(link(3_000)
+            .unwrap()
+            .ends_with("chat apps may cut links this long"));
+        assert!(link(9_000).unwrap().ends_with("share the code itself"));
+        let ddl = state.reduce(Action::Copied(ShareStatus::DdlCopied(Dialect::Sqlite)));
+        assert_eq!(
+            ddl.share_status.map(|s| s.message()).as_deref(),
+            Some("CREATE TABLE for sqlite copied")
+        );
+        // The status stays while the code changes.
+        let edited = state
+            .reduce(Action::Copied(ShareStatus::MarkdownCopied))
+            .reduce(Action::EditCode("const B = 2;".into()));
+        assert_eq!(edited.share_status, Some(ShareStatus::MarkdownCopied));
     }
 
     #[test]
@@ -501,10 +601,13 @@ Owner.hasMany(Pug);"
             model: "owner".into(),
             method: method.into(),
             code: code.into(),
-            report: format!(
-                r#"{{"steps":[{{"sql":["x"],"show":{{"value":"{}"}}}},{{"sql":["SELECT 1;"]}}]}}"#,
-                crate::explore::MARK
-            ),
+            report: report(vec![
+                shown(&["x"], crate::explore::MARK.into()),
+                Step {
+                    sql: vec!["SELECT 1;".into()],
+                    end: StepEnd::Trailing {},
+                },
+            ]),
         };
         let stale = state.reduce(answer("getPugs", "const B = 2;"));
         assert_eq!(stale.explored.as_ref().unwrap().sql, None);
@@ -527,10 +630,14 @@ await Owner.findAll({ include: 'pets' });";
         let report = crate::run_for_page(code, Box::new(|| 0));
         let state = State::new(code)
             .reduce(Action::RunStarted)
-            .reduce(Action::RunFinished(serde_json::to_string(&report).unwrap()));
+            .reduce(Action::RunFinished(report));
         let place = state.run.error_place.clone().expect("a place");
         assert_eq!((place.line, place.column), (4, 7));
         assert_eq!(state.run.data.len(), 1);
-        assert_eq!(state.run.data[0]["rows"][0][1], "Tom");
+        assert_eq!(state.run.data[0].rows[0][1], "Tom");
+        assert_eq!(
+            state.run.error.as_ref().map(|e| e.name.as_str()),
+            Some("Error")
+        );
     }
 }

@@ -7,7 +7,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use assoc_playground::form::FormEdit;
-use assoc_playground::state::{RunStatus, RunView};
+use assoc_playground::runtime::{Step, StepEnd};
+use assoc_playground::state::{ErrorPlace, RunStatus, RunView};
 use assoc_playground::ui::{form, panels, run};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -139,6 +140,13 @@ async fn the_form_sends_an_edit_for_a_changed_alias() {
     .render();
     rendered().await;
     assert_eq!(texts(&root, ".form-model legend"), ["Owner", "Pug"]);
+    assert_eq!(
+        texts(
+            &root,
+            ".form-association[data-call='Pug.belongsTo(Owner)'] .association-method option"
+        ),
+        ["belongsTo", "hasOne", "hasMany", "belongsToMany"]
+    );
     let alias: HtmlInputElement = root
         .query_selector(".form-association[data-call='Owner.hasMany(Pug)'] input.association-as")
         .unwrap()
@@ -168,10 +176,13 @@ async fn the_form_sends_an_edit_for_a_changed_alias() {
 #[wasm_bindgen_test]
 async fn the_run_panel_shows_sql_and_the_nested_result() {
     let root = root();
-    let steps = vec![serde_json::json!({
-        "sql": ["SELECT 1;"],
-        "show": { "value": [{ "name": "Tom", "pugs": [{ "name": "Cody" }] }] }
-    })];
+    let steps = vec![Step {
+        sql: vec!["SELECT 1;".into()],
+        end: StepEnd::Show {
+            value: serde_json::json!([{ "name": "Tom", "pugs": [{ "name": "Cody" }] }]),
+            label: None,
+        },
+    }];
     yew::Renderer::<run::RunPanel>::with_root_and_props(
         root.clone(),
         run::RunProps {
@@ -212,4 +223,45 @@ async fn the_run_panel_shows_sql_and_the_nested_result() {
     assert_eq!(texts(&root, ".result-table th"), ["name", "pugs"]);
     assert_eq!(texts(&root, ".result-table td"), ["Tom", "[1 items]"]);
     assert_eq!(texts(&root, ".run-status"), ["1 steps"]);
+}
+
+#[wasm_bindgen_test]
+async fn the_run_panel_shows_where_the_error_was_thrown_and_the_hint() {
+    let root = root();
+    let error = Step {
+        sql: Vec::new(),
+        end: StepEnd::Error {
+            name: "SequelizeEagerLoadingError".into(),
+            message: "pug is associated to owner using an alias.".into(),
+        },
+    };
+    yew::Renderer::<run::RunPanel>::with_root_and_props(
+        root.clone(),
+        run::RunProps {
+            run: Rc::new(RunView {
+                status: RunStatus::Done,
+                code: SEED.into(),
+                steps: vec![error],
+                error_place: Some(ErrorPlace {
+                    line: 5,
+                    column: 19,
+                    hint: Some("include it the same way: { model: Pug, as: 'pets' }".into()),
+                }),
+                ..RunView::default()
+            }),
+            stale: false,
+            on_run: Callback::noop(),
+            on_cancel: Callback::noop(),
+        },
+    )
+    .render();
+    rendered().await;
+    assert_eq!(
+        texts(&root, ".step.error p:first-child"),
+        ["SequelizeEagerLoadingError: pug is associated to owner using an alias. (line 5, column 19)"]
+    );
+    assert_eq!(
+        texts(&root, ".step.error .hint"),
+        ["include it the same way: { model: Pug, as: 'pets' }"]
+    );
 }

@@ -1,13 +1,16 @@
 //! The form builder: controls for the models, attributes and associations the code
-//! defines. Every control emits a [`FormEdit`]; the reducer rewrites the code with it,
-//! and the form is read back from the code, so code and form never disagree.
+//! defines. Every control emits a [`FormEdit`]; the reducer rewrites the code with it
+//! (`crate::form` holds the rules: new names, join tables), and the form is read back
+//! from the code, so code and form never disagree.
 
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::form::{
-    Form, FormAssociation, FormAttribute, FormEdit, FormModel, Place, ON_DELETE, TYPES,
+    kind_named, Form, FormAssociation, FormAttribute, FormEdit, FormModel, Place, KINDS, ON_DELETE,
+    TYPES,
 };
+use crate::schema::AssociationType;
 
 #[derive(Properties, Clone, PartialEq)]
 pub struct FormProps {
@@ -16,8 +19,6 @@ pub struct FormProps {
     pub on_toggle: Callback<()>,
     pub on_edit: Callback<FormEdit>,
 }
-
-const METHODS: [&str; 4] = ["belongsTo", "hasOne", "hasMany", "belongsToMany"];
 
 #[function_component(FormPanel)]
 pub fn form_panel(props: &FormProps) -> Html {
@@ -52,27 +53,13 @@ fn form_body(props: &BodyProps) -> Html {
     let (form, places) = &*read;
     let variables: Vec<String> = form.models.iter().map(|m| m.variable.clone()).collect();
     let on_add_model = {
-        let on_edit = props.on_edit.clone();
-        let taken = variables.clone();
-        Callback::from(move |_: MouseEvent| on_edit.emit(FormEdit::AddModel(new_model(&taken))))
+        let edit = FormEdit::AddModel(form.new_model());
+        props.on_edit.reform(move |_: MouseEvent| edit.clone())
     };
-    let on_add_association = {
-        let on_edit = props.on_edit.clone();
-        let variables = variables.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let (Some(first), Some(last)) = (variables.first(), variables.last()) {
-                on_edit.emit(FormEdit::AddAssociation(FormAssociation {
-                    source: last.clone(),
-                    target: first.clone(),
-                    method: "belongsTo".into(),
-                    as_name: None,
-                    foreign_key: None,
-                    through: None,
-                    on_delete: None,
-                }));
-            }
-        })
-    };
+    let on_add_association = form.new_association().map(|association| {
+        let edit = FormEdit::AddAssociation(association);
+        props.on_edit.reform(move |_: MouseEvent| edit.clone())
+    });
     html! {
         <div class="form-body">
             <h3>{ "Models" }</h3>
@@ -87,30 +74,10 @@ fn form_body(props: &BodyProps) -> Html {
                         variables={variables.clone()} on_edit={props.on_edit.clone()} />
                 }) }
             </div>
-            if !variables.is_empty() {
+            if let Some(on_add_association) = on_add_association {
                 <button id="add-association" onclick={on_add_association}>{ "+ association" }</button>
             }
         </div>
-    }
-}
-
-/// A model the snippet does not have yet: `Model2`, `'model2'`.
-fn new_model(taken: &[String]) -> FormModel {
-    let n = (1..)
-        .find(|n| !taken.contains(&format!("Model{n}")))
-        .unwrap_or(1);
-    FormModel {
-        variable: format!("Model{n}"),
-        name: format!("model{n}"),
-        attributes: vec![FormAttribute {
-            name: "name".into(),
-            data_type: "STRING".into(),
-            allow_null: true,
-            unique: false,
-        }],
-        timestamps: true,
-        paranoid: false,
-        underscored: false,
     }
 }
 
@@ -172,19 +139,8 @@ fn model_fields(props: &ModelProps) -> Html {
         })
     };
     let add_attribute = {
-        let on_edit = props.on_edit.clone();
-        let model = props.model.clone();
-        Callback::from(move |_: MouseEvent| {
-            let mut model = model.clone();
-            let n = model.attributes.len() + 1;
-            model.attributes.push(FormAttribute {
-                name: format!("attribute{n}"),
-                data_type: "STRING".into(),
-                allow_null: true,
-                unique: false,
-            });
-            on_edit.emit(FormEdit::SetModel(index, model));
-        })
+        let edit = FormEdit::SetModel(index, props.model.with_new_attribute());
+        props.on_edit.reform(move |_: MouseEvent| edit.clone())
     };
     let remove_model = {
         let on_edit = props.on_edit.clone();
@@ -259,12 +215,6 @@ fn association_fields(props: &AssociationProps) -> Html {
         Callback::from(move |e: Event| {
             let mut association = association.clone();
             update(&mut association, &e);
-            // belongsToMany needs a join table; the others take none.
-            if association.method == "belongsToMany" && association.through.is_none() {
-                association.through = Some(format!("{}{}", association.source, association.target));
-            } else if association.method != "belongsToMany" {
-                association.through = None;
-            }
             on_edit.emit(FormEdit::SetAssociation(index, association));
         })
     };
@@ -284,21 +234,21 @@ fn association_fields(props: &AssociationProps) -> Html {
     };
     html! {
         <fieldset class="form-association" data-association={index.to_string()}
-            data-call={format!("{}.{}({})", a.source, a.method, a.target)} disabled={!props.place.editable}>
+            data-call={format!("{}.{}({})", a.source, a.kind.method(), a.target)} disabled={!props.place.editable}>
             if !props.place.editable {
                 <p class="note">{ "This association uses options the form does not show: edit it in the code." }</p>
             }
             { model_select(&a.source, change(|x, e| x.source = selected(e)), "association-source") }
             <select class="association-method" aria-label="association type"
-                onchange={change(|x, e| x.method = selected(e))}>
-                { for METHODS.iter().map(|m| html! { <option value={*m} selected={a.method == *m}>{ *m }</option> }) }
+                onchange={change(|x, e| x.kind = kind_named(&selected(e)).unwrap_or(x.kind))}>
+                { for KINDS.iter().map(|k| html! { <option value={k.method()} selected={a.kind == *k}>{ k.method() }</option> }) }
             </select>
             { model_select(&a.target, change(|x, e| x.target = selected(e)), "association-target") }
             <label>{ "as " }<input class="association-as" value={a.as_name.clone().unwrap_or_default()}
                 placeholder="(default)" onchange={change(|x, e| x.as_name = optional(input_value(e)))} /></label>
             <label>{ "foreignKey " }<input class="association-foreign-key" value={a.foreign_key.clone().unwrap_or_default()}
                 placeholder="(default)" onchange={change(|x, e| x.foreign_key = optional(input_value(e)))} /></label>
-            if a.method == "belongsToMany" {
+            if a.kind == AssociationType::BelongsToMany {
                 <label>{ "through " }<input class="association-through" value={a.through.clone().unwrap_or_default()}
                     onchange={change(|x, e| x.through = optional(input_value(e)))} /></label>
             }

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::runtime::{Step, StepEnd, TableRows};
 use crate::state::{ErrorPlace, RunStatus, RunView};
 
 #[derive(Properties, Clone)]
@@ -147,43 +148,36 @@ fn rows_table(value: &serde_json::Value) -> Html {
     }
 }
 
-fn step_view(index: usize, step: &serde_json::Value, place: Option<&ErrorPlace>) -> Html {
-    let sql: Vec<String> = step["sql"]
-        .as_array()
-        .map(|s| {
-            s.iter()
-                .filter_map(|q| q.as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default();
-    let (kind, body) = if step.get("sync").is_some() {
-        (
+/// A label `console.log` printed before the value, as Node prints it (strings bare).
+fn label_text(label: &[serde_json::Value]) -> String {
+    let words: Vec<String> = label
+        .iter()
+        .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
+        .collect();
+    words.join(" ")
+}
+
+fn step_view(index: usize, step: &Step, place: Option<&ErrorPlace>) -> Html {
+    let (kind, body) = match &step.end {
+        StepEnd::Sync {} => (
             "sync",
             html! { <p class="step-note">{ "sync(): tables created" }</p> },
-        )
-    } else if let Some(show) = step.get("show") {
-        let label = show["label"].as_array().map(|l| {
-            l.iter()
-                .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
-                .collect::<Vec<_>>()
-                .join(" ")
-        });
-        (
+        ),
+        StepEnd::Show { value, label } => (
             "show",
             html! {
                 <>
-                    if let Some(label) = label { <p class="step-note">{ format!("console.log(…, {label})") }</p> }
-                    <ResultView value={show["value"].clone()} />
+                    if let Some(label) = label { <p class="step-note">{ format!("console.log(…, {})", label_text(label)) }</p> }
+                    <ResultView value={value.clone()} />
                 </>
             },
-        )
-    } else if let Some(error) = step.get("error") {
-        (
+        ),
+        StepEnd::Error { name, message } => (
             "error",
             html! {
                 <div class="run-error">
                     <p>
-                        <strong>{ error["name"].as_str().unwrap_or("Error") }</strong>{ ": " }{ error["message"].as_str().unwrap_or("") }
+                        <strong>{ name }</strong>{ ": " }{ message }
                         if let Some(place) = place {
                             <span class="where">{ format!(" (line {}, column {})", place.line, place.column) }</span>
                         }
@@ -193,14 +187,13 @@ fn step_view(index: usize, step: &serde_json::Value, place: Option<&ErrorPlace>)
                     }
                 </div>
             },
-        )
-    } else {
-        ("trailing", html! {})
+        ),
+        StepEnd::Trailing {} => ("trailing", html! {}),
     };
     html! {
         <li class={classes!("step", kind)} data-step={index.to_string()}>
-            if !sql.is_empty() {
-                <pre class="sql"><code>{ sql.join("\n") }</code></pre>
+            if !step.sql.is_empty() {
+                <pre class="sql"><code>{ step.sql.join("\n") }</code></pre>
             }
             { body }
         </li>
@@ -273,34 +266,30 @@ pub fn data_panel(props: &DataProps) -> Html {
             if tables.is_empty() {
                 <p class="empty">{ "After a run, the rows in each table show here." }</p>
             }
-            { for tables.iter().map(|table| {
-                let name = table["table"].as_str().unwrap_or_default().to_string();
-                let columns: Vec<String> = table["columns"].as_array().map(|c| {
-                    c.iter().filter_map(|v| v.as_str().map(str::to_string)).collect()
-                }).unwrap_or_default();
-                let rows = table["rows"].as_array().cloned().unwrap_or_default();
-                let total = table["total"].as_u64().unwrap_or(rows.len() as u64);
-                html! {
-                    <article class="data-table" data-table={name.clone()}>
-                        <h3>{ &name }<small>{ format!(" {total} rows") }</small></h3>
-                        <div class="table-scroll">
-                            <table>
-                                <thead><tr>{ for columns.iter().map(|c| html! { <th>{ c }</th> }) }</tr></thead>
-                                <tbody>
-                                    { for rows.iter().map(|row| html! {
-                                        <tr>{ for row.as_array().into_iter().flatten().map(|v| html! {
-                                            <td>{ v.as_str().map_or_else(|| v.to_string(), str::to_string) }</td>
-                                        }) }</tr>
-                                    }) }
-                                </tbody>
-                            </table>
-                        </div>
-                        if (rows.len() as u64) < total {
-                            <p class="step-note">{ format!("The first {} of {total} rows.", rows.len()) }</p>
-                        }
-                    </article>
-                }
-            }) }
+            { for tables.iter().map(data_table) }
         </section>
+    }
+}
+
+/// One table's rows, and how many it holds beyond those shown.
+fn data_table(table: &TableRows) -> Html {
+    let cell = |v: &serde_json::Value| v.as_str().map_or_else(|| v.to_string(), str::to_string);
+    html! {
+        <article class="data-table" data-table={table.table.clone()}>
+            <h3>{ &table.table }<small>{ format!(" {} rows", table.total) }</small></h3>
+            <div class="table-scroll">
+                <table>
+                    <thead><tr>{ for table.columns.iter().map(|c| html! { <th>{ c }</th> }) }</tr></thead>
+                    <tbody>
+                        { for table.rows.iter().map(|row| html! {
+                            <tr>{ for row.iter().map(|v| html! { <td>{ cell(v) }</td> }) }</tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            if table.rows.len() < table.total {
+                <p class="step-note">{ format!("The first {} of {} rows.", table.rows.len(), table.total) }</p>
+            }
+        </article>
     }
 }

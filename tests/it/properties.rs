@@ -5,8 +5,9 @@
 
 use super::support;
 use assoc_playground::assoc::inflect::upper_first;
-use assoc_playground::form::{Form, FormAssociation, FormAttribute, FormModel};
+use assoc_playground::form::{self, Form, FormAssociation, FormAttribute, FormModel};
 use assoc_playground::interpret::{self, Limits};
+use assoc_playground::schema::AssociationType;
 use proptest::prelude::*;
 
 const NAMES: &[&str] = &[
@@ -99,7 +100,7 @@ fn form() -> impl Strategy<Value = Form> {
                 // A second unaliased association under the same name replaces the first
                 // in Sequelize (belongsTo and hasOne both use the singular).
                 let key = |a: &FormAssociation| {
-                    let plural = a.method == "hasMany";
+                    let plural = a.kind == AssociationType::HasMany;
                     (
                         a.source.clone(),
                         a.as_name
@@ -135,7 +136,7 @@ fn association(models: &[FormModel], link: &Link, i: usize) -> Option<FormAssoci
     Some(FormAssociation {
         source: models[source].variable.clone(),
         target: models[target].variable.clone(),
-        method: method.into(),
+        kind: form::kind_named(method)?,
         as_name,
         foreign_key: (link.foreign_key && method != "belongsToMany").then(|| format!("link{i}Key")),
         through: (method == "belongsToMany").then(|| format!("join{i}")),

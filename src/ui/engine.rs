@@ -1,0 +1,206 @@
+//! The page's side of the SQL worker (`src/bin/worker.rs`): starting it, sending it
+//! [`Request`]s, and turning its [`Answer`]s into [`Action`]s.
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{MessageEvent, Worker};
+use yew::prelude::*;
+
+use super::PageState;
+use crate::protocol::{Answer, Request, RunReport};
+use crate::state::{Action, State};
+
+/// What the page asks of the worker, as callbacks for the panels.
+pub(super) struct Engine {
+    /// Runs the code now in the state.
+    pub on_run: Callback<()>,
+    /// Asks for the SQL of `(model, method)`. Stable across renders: the method cards
+    /// are memoized on their props.
+    pub on_explore: Callback<(String, String)>,
+    /// Stops the run (the worker is terminated; the next request starts another).
+    pub on_cancel: Callback<()>,
+}
+
+/// The worker's callbacks. `latest` is the state now, for callbacks registered once.
+#[hook]
+pub(super) fn use_engine(
+    state: &UseReducerHandle<PageState>,
+    latest: &Rc<RefCell<State>>,
+) -> Engine {
+    let worker = use_mut_ref(|| None::<EngineWorker>);
+    let on_run = {
+        let (state, worker, latest) = (state.clone(), worker.clone(), latest.clone());
+        Callback::from(move |_: ()| match engine(&worker, &state) {
+            Ok(engine) => {
+                state.dispatch(Action::RunStarted);
+                let code = latest.borrow().code.clone();
+                engine.submit(Job::Run, code, &state);
+            }
+            Err(message) => state.dispatch(Action::RunFailed(message)),
+        })
+    };
+    let on_explore = {
+        let (state, worker, latest) = (state.clone(), worker.clone(), latest.clone());
+        use_callback((), move |(model, method): (String, String), _| {
+            let code = latest.borrow().code.clone();
+            let Some(program) = crate::explore::method_snippet(&code, &model, &method) else {
+                return;
+            };
+            state.dispatch(Action::ExploreMethod {
+                model: model.clone(),
+                method: method.clone(),
+            });
+            let job = Job::Explore {
+                model,
+                method,
+                code,
+            };
+            match engine(&worker, &state) {
+                Ok(engine) => engine.submit(job, program, &state),
+                Err(message) => state.dispatch(Action::RunFailed(message)),
+            }
+        })
+    };
+    let on_cancel = {
+        let state = state.clone();
+        Callback::from(move |_: ()| {
+            if let Some(running) = worker.borrow_mut().take() {
+                running.worker.terminate();
+            }
+            state.dispatch(Action::RunCancelled);
+        })
+    };
+    Engine {
+        on_run,
+        on_explore,
+        on_cancel,
+    }
+}
+
+/// The worker that holds the SQL engine, started on the first run (or the first method
+/// explored) and replaced when a run is cancelled (terminating it is the only way to
+/// stop a run). Until it says [`Answer::Ready`], requests wait in `pending`. It answers
+/// the requests in the order they were sent: `jobs` says what each answer to come is
+/// for, oldest first.
+#[derive(Clone)]
+struct EngineWorker {
+    worker: Worker,
+    ready: Rc<Cell<bool>>,
+    /// Requests as JSON text.
+    pending: Rc<RefCell<Vec<String>>>,
+    jobs: Rc<RefCell<VecDeque<Job>>>,
+}
+
+/// What a request to the worker is for.
+#[derive(Clone)]
+enum Job {
+    Run,
+    Explore {
+        model: String,
+        method: String,
+        code: String,
+    },
+}
+
+impl Job {
+    fn answered(self, report: RunReport) -> Action {
+        match self {
+            Job::Run => Action::RunFinished(report),
+            Job::Explore {
+                model,
+                method,
+                code,
+            } => Action::MethodExplored {
+                model,
+                method,
+                code,
+                report,
+            },
+        }
+    }
+}
+
+impl EngineWorker {
+    fn start(state: UseReducerHandle<PageState>) -> Result<EngineWorker, String> {
+        let worker = Worker::new("./worker_loader.js").map_err(|e| format!("{e:?}"))?;
+        let engine = EngineWorker {
+            worker,
+            ready: Rc::default(),
+            pending: Rc::default(),
+            jobs: Rc::default(),
+        };
+        let answering = engine.clone();
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            let text = event.data().as_string().unwrap_or_default();
+            answering.answered(Answer::from_json(&text), &state);
+        });
+        engine
+            .worker
+            .set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        Ok(engine)
+    }
+
+    fn answered(&self, answer: Result<Answer, String>, state: &UseReducerHandle<PageState>) {
+        match answer {
+            Ok(Answer::Ready) => {
+                self.ready.set(true);
+                for request in self.pending.borrow_mut().drain(..) {
+                    self.post(&request, state);
+                }
+            }
+            Ok(Answer::Ran(report)) => {
+                let job = self.jobs.borrow_mut().pop_front();
+                match job {
+                    Some(job) => state.dispatch(job.answered(report)),
+                    None => state.dispatch(Action::RunFailed(
+                        "the worker answered a request the page did not send".into(),
+                    )),
+                }
+            }
+            Ok(Answer::Failed(reason)) => {
+                self.jobs.borrow_mut().pop_front();
+                state.dispatch(Action::RunFailed(reason));
+            }
+            Err(reason) => state.dispatch(Action::RunFailed(reason)),
+        }
+    }
+
+    /// Sends `code` to run now, or once the worker is ready.
+    fn submit(&self, job: Job, code: String, state: &UseReducerHandle<PageState>) {
+        self.jobs.borrow_mut().push_back(job);
+        let request = Request { code }.to_json();
+        if self.ready.get() {
+            self.post(&request, state);
+        } else {
+            self.pending.borrow_mut().push(request);
+        }
+    }
+
+    fn post(&self, request: &str, state: &UseReducerHandle<PageState>) {
+        if self
+            .worker
+            .post_message(&JsValue::from_str(request))
+            .is_err()
+        {
+            state.dispatch(Action::RunFailed("could not reach the worker".into()));
+        }
+    }
+}
+
+/// The worker, started if there is none yet.
+fn engine(
+    worker: &Rc<RefCell<Option<EngineWorker>>>,
+    state: &UseReducerHandle<PageState>,
+) -> Result<EngineWorker, String> {
+    if let Some(running) = worker.borrow().as_ref() {
+        return Ok(running.clone());
+    }
+    let started = EngineWorker::start(state.clone())?;
+    *worker.borrow_mut() = Some(started.clone());
+    Ok(started)
+}

@@ -1,17 +1,62 @@
 //! JavaScript's own conversions that every layer needs and that need no value:
-//! `Number.prototype.toString` for the common cases, and the ISO 8601 form of dates
+//! `Number.prototype.toString`, and the ISO 8601 form of dates
 //! (`Date.prototype.toISOString` and what `new Date(text)` reads).
 
-/// Formats a number the way JavaScript prints it in the common cases (`1`, `1.5`).
+/// A number as JavaScript writes it (`Number.prototype.toString`, ECMA-262's
+/// Number::toString): the shortest digits that read back as the same number, in fixed
+/// notation from 1e-7 up to 1e21 and in exponential notation (`1e+21`, `1.5e-7`) beyond.
 pub fn format_number(n: f64) -> String {
-    if n.is_finite() && n.fract() == 0.0 && n.abs() < 1e21 {
-        format!("{}", n as i64)
-    } else if n.is_nan() {
-        "NaN".into()
-    } else if n.is_infinite() {
-        if n > 0.0 { "Infinity" } else { "-Infinity" }.into()
-    } else {
-        format!("{n}")
+    if n.is_nan() {
+        return "NaN".into();
+    }
+    if n.is_infinite() {
+        return if n > 0.0 { "Infinity" } else { "-Infinity" }.into();
+    }
+    if n.fract() == 0.0 && n.abs() < 9.0e15 {
+        // Exact as an integer (and -0 is "0", as in JavaScript).
+        return (n as i64).to_string();
+    }
+    let sign = if n < 0.0 { "-" } else { "" };
+    let (digits, point) = shortest_digits(n.abs());
+    format!("{sign}{}", layout(&digits, point))
+}
+
+/// The shortest decimal digits of a positive finite `x` (no leading or trailing zeros)
+/// and where the decimal point goes: `x = 0.digits × 10^point`. (ryu finds the digits;
+/// it is in the build already, for serde_json, and much smaller than `{}` on f64.)
+fn shortest_digits(x: f64) -> (String, i32) {
+    let mut buffer = ryu::Buffer::new();
+    let text = buffer.format_finite(x);
+    let (mantissa, exponent) = match text.split_once('e') {
+        Some((mantissa, exponent)) => (mantissa, exponent.parse::<i32>().unwrap_or(0)),
+        None => (text, 0),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let all = format!("{whole}{fraction}");
+    let significant = all.trim_start_matches('0');
+    let leading_zeros = (all.len() - significant.len()) as i32;
+    let point = whole.len() as i32 - leading_zeros + exponent;
+    (significant.trim_end_matches('0').to_string(), point)
+}
+
+/// ECMA-262 Number::toString's cases for digits `d` (k of them) and point `n`.
+fn layout(digits: &str, point: i32) -> String {
+    let k = digits.len() as i32;
+    match point {
+        n if k <= n && n <= 21 => format!("{digits}{}", "0".repeat((n - k) as usize)),
+        n if 0 < n && n <= 21 => format!("{}.{}", &digits[..n as usize], &digits[n as usize..]),
+        n if -6 < n && n <= 0 => format!("0.{}{digits}", "0".repeat(-n as usize)),
+        n => {
+            let exponent = n - 1;
+            let sign = if exponent < 0 { '-' } else { '+' };
+            let (first, rest) = digits.split_at(1);
+            let rest = if rest.is_empty() {
+                String::new()
+            } else {
+                format!(".{rest}")
+            };
+            format!("{first}{rest}e{sign}{}", exponent.abs())
+        }
     }
 }
 
@@ -139,6 +184,36 @@ mod tests {
             "2024-01-01X",
         ] {
             assert_eq!(parse_iso_date(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn numbers_as_javascript_writes_them() {
+        // What Node 20 prints for String(x).
+        let cases = [
+            (0.1 + 0.2, "0.30000000000000004"),
+            (1.5, "1.5"),
+            (-1.5, "-1.5"),
+            (-0.0, "0"),
+            (123.456, "123.456"),
+            (1e21, "1e+21"),
+            (1e20, "100000000000000000000"),
+            (123456789012345680000.0, "123456789012345680000"),
+            (1.2345678901234568e21, "1.2345678901234568e+21"),
+            (2f64.powi(53), "9007199254740992"),
+            (1e-7, "1e-7"),
+            (1.5e-7, "1.5e-7"),
+            (0.000001, "0.000001"),
+            (0.0000015, "0.0000015"),
+            (5e-324, "5e-324"),
+            (f64::MAX, "1.7976931348623157e+308"),
+            (-2.5e-10, "-2.5e-10"),
+            (100.0, "100"),
+            (f64::NAN, "NaN"),
+            (f64::NEG_INFINITY, "-Infinity"),
+        ];
+        for (number, written) in cases {
+            assert_eq!(format_number(number), written, "{number:e}");
         }
     }
 

@@ -34,8 +34,8 @@ if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; 
   cargo install --locked trunk --version "$TRUNK_VERSION"
 fi
 
-if [ ! -d e2e/node_modules/playwright-core ] || [ ! -d e2e/node_modules/lz-string ]; then
-  log "installing the end-to-end test driver and lz-string (npm ci in e2e/)"
+if [ ! -d e2e/node_modules/playwright-core ] || [ ! -d e2e/node_modules/lz-string ] || [ ! -d e2e/node_modules/axe-core ]; then
+  log "installing the end-to-end test driver, lz-string and axe-core (npm ci in e2e/)"
   (cd e2e && npm ci --no-audit --no-fund --silent)
 fi
 

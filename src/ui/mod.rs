@@ -352,7 +352,7 @@ impl Page<'_> {
                 if self.embed.is_none() {
                     <label class="pane-title" for="code">{ "Your Sequelize code" }</label>
                 }
-                <textarea id="code" class="code" spellcheck="false" value={current.code.clone()}
+                <textarea id="code" class="code" spellcheck="false" aria-label="Sequelize code" value={current.code.clone()}
                     readonly={self.embed.is_some_and(|e| e.readonly)} oninput={on_input} onkeydown={on_keydown} />
                 <panels::Problems code={current.code.clone()} report={current.report.clone()} />
                 if self.shows(Panel::Form) {

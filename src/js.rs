@@ -22,10 +22,10 @@ pub fn format_number(n: f64) -> String {
 }
 
 /// The shortest decimal digits of a positive finite `x` (no leading or trailing zeros)
-/// and where the decimal point goes: `x = 0.digits × 10^point`. (ryu finds the digits;
+/// and where the decimal point goes: `x = 0.digits × 10^point`. (zmij finds the digits;
 /// it is in the build already, for serde_json, and much smaller than `{}` on f64.)
 fn shortest_digits(x: f64) -> (String, i32) {
-    let mut buffer = ryu::Buffer::new();
+    let mut buffer = zmij::Buffer::new();
     let text = buffer.format_finite(x);
     let (mantissa, exponent) = match text.split_once('e') {
         Some((mantissa, exponent)) => (mantissa, exponent.parse::<i32>().unwrap_or(0)),

@@ -1,24 +1,25 @@
 //! What the page and its SQL worker (`src/bin/worker.rs`) say to each other: the page
 //! sends [`Request`]s, the worker sends [`Answer`]s, each as JSON text over
 //! `postMessage`. Both sides use these types, so a change to the messages is a change
-//! to one file that both builds see. The worker runs one request at a time and answers
+//! to one file that both builds see: serde writes them, and the readers here read them
+//! back from the JSON value (both faces have that reader already; derived readers
+//! would add 5 KB gzip to each), held to the writers by round-trip tests. The worker runs one request at a time and answers
 //! each, in order, so the page tells the answers apart by their order: no ids, and so
 //! no JSON numbers for the worker to read.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value as Json;
 
 use crate::report::ErrorReport;
-use crate::runtime::{Step, StepEnd, TableRows};
+use crate::runtime::{Step, TableRows};
 
-/// Run `code`. (Unknown fields are refused: skipping them would need a reader of any
-/// JSON value, numbers included, in the worker.)
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// Run `code`. (Unknown fields are refused.)
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Request {
     pub code: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum Answer {
     /// The worker's first message: it listens now (messages sent before were dropped).
     Ready,
@@ -32,60 +33,25 @@ pub enum Answer {
 /// and where the error was thrown; none of the schema views or findings, which the page
 /// has from its own analysis. (Smaller to send, and it keeps the DDL, the diagram and
 /// the method descriptions out of the worker's WebAssembly.)
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RunReport {
     pub error: Option<ErrorReport>,
     /// Where `error` was thrown and how to fix it. (Beside `error`, not in it: `error`
     /// is the report format's, the same as [`crate::run`]'s.)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub thrown_at: Option<ThrownAt>,
-    #[serde(deserialize_with = "read_steps")]
     pub steps: Vec<Step>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub data: Vec<TableRows>,
 }
 
 /// The place of a run's error in the code (bytes `start..end`, as a diagnostic's), and
 /// the hint that goes with it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ThrownAt {
     pub start: usize,
     pub end: usize,
     pub hint: Option<String>,
-}
-
-/// A step as the report format writes it: its `sql` and one of `sync`, `show`, `error`
-/// (or none). Read through this plain struct rather than a reader derived for `Step`'s
-/// own shape (a flattened enum), which buffers each step and costs the page 4 KB gzip.
-#[derive(Deserialize)]
-struct WireStep {
-    sql: Vec<String>,
-    sync: Option<serde::de::IgnoredAny>,
-    show: Option<WireShow>,
-    error: Option<ErrorReport>,
-}
-
-#[derive(Deserialize)]
-struct WireShow {
-    value: serde_json::Value,
-    label: Option<Vec<serde_json::Value>>,
-}
-
-fn read_steps<'de, D: serde::Deserializer<'de>>(steps: D) -> Result<Vec<Step>, D::Error> {
-    let steps: Vec<WireStep> = Deserialize::deserialize(steps)?;
-    Ok(steps.into_iter().map(Step::from).collect())
-}
-
-impl From<WireStep> for Step {
-    fn from(step: WireStep) -> Step {
-        let end = match (step.sync, step.show, step.error) {
-            (Some(_), _, _) => StepEnd::Sync {},
-            (_, Some(WireShow { value, label }), _) => StepEnd::Show { value, label },
-            (_, _, Some(ErrorReport { name, message })) => StepEnd::Error { name, message },
-            _ => StepEnd::Trailing {},
-        };
-        Step { sql: step.sql, end }
-    }
 }
 
 impl Request {
@@ -93,8 +59,18 @@ impl Request {
         to_json(self)
     }
 
+    /// Reads a request back (by hand, as [`Answer::from_json`] does): an object with a
+    /// `code` string and nothing else.
     pub fn from_json(text: &str) -> Result<Request, String> {
-        serde_json::from_str(text).map_err(|e| format!("the request was not understood: {e}"))
+        let value: Json = serde_json::from_str(text)
+            .map_err(|e| format!("the request was not understood: {e}"))?;
+        let object = value.as_object().filter(|o| o.len() == 1);
+        match object.and_then(|o| o.get("code")).and_then(Json::as_str) {
+            Some(code) => Ok(Request {
+                code: code.to_string(),
+            }),
+            None => Err("the request was not understood: it is not { code }".into()),
+        }
     }
 }
 
@@ -103,9 +79,14 @@ impl Answer {
         to_json(self)
     }
 
+    /// Reads an answer back. (By hand, from the JSON value, rather than with a derived
+    /// reader: the page has the JSON value reader already, and derived readers for these
+    /// types cost it 5 KB gzip. The round-trip tests below keep both sides in step.)
     pub fn from_json(text: &str) -> Result<Answer, String> {
-        serde_json::from_str(text)
-            .map_err(|e| format!("the worker's answer was not understood: {e}"))
+        let value: Json = serde_json::from_str(text)
+            .map_err(|e| format!("the worker's answer was not understood: {e}"))?;
+        read::answer(&value)
+            .ok_or_else(|| "the worker's answer was not understood: an unknown shape".to_string())
     }
 }
 
@@ -117,6 +98,96 @@ fn to_json(message: &impl Serialize) -> String {
         let failed = Answer::Failed(format!("the message could not be written: {e}"));
         serde_json::to_string(&failed).unwrap_or_default()
     })
+}
+
+/// Answers as serde writes them: `"Ready"`, `{"Ran": {…}}`, `{"Failed": "…"}`, and
+/// steps as the report format writes them (`sql` and one of `sync`, `show`, `error`).
+mod read {
+    use super::{Answer, Json, RunReport, ThrownAt};
+    use crate::report::ErrorReport;
+    use crate::runtime::{Step, StepEnd, TableRows};
+
+    pub(super) fn answer(value: &Json) -> Option<Answer> {
+        if value.as_str() == Some("Ready") {
+            return Some(Answer::Ready);
+        }
+        let object = value.as_object().filter(|o| o.len() == 1)?;
+        let (tag, inner) = object.iter().next()?;
+        match tag.as_str() {
+            "Ran" => run_report(inner).map(Answer::Ran),
+            "Failed" => string(inner).map(Answer::Failed),
+            _ => None,
+        }
+    }
+
+    fn run_report(value: &Json) -> Option<RunReport> {
+        Some(RunReport {
+            error: optional(value.get("error"), error_report)?,
+            thrown_at: optional(value.get("thrown_at"), thrown_at)?,
+            steps: list(value.get("steps")?, step)?,
+            data: optional(value.get("data"), |d| list(d, table_rows))?.unwrap_or_default(),
+        })
+    }
+
+    fn step(value: &Json) -> Option<Step> {
+        let end = if value.get("sync").is_some() {
+            StepEnd::Sync {}
+        } else if let Some(show) = value.get("show") {
+            StepEnd::Show {
+                value: show.get("value")?.clone(),
+                label: optional(show.get("label"), |l| Some(l.as_array()?.clone()))?,
+            }
+        } else if let Some(error) = value.get("error") {
+            let ErrorReport { name, message } = error_report(error)?;
+            StepEnd::Error { name, message }
+        } else {
+            StepEnd::Trailing {}
+        };
+        Some(Step {
+            sql: list(value.get("sql")?, string)?,
+            end,
+        })
+    }
+
+    fn error_report(value: &Json) -> Option<ErrorReport> {
+        Some(ErrorReport {
+            name: string(value.get("name")?)?,
+            message: string(value.get("message")?)?,
+        })
+    }
+
+    fn thrown_at(value: &Json) -> Option<ThrownAt> {
+        Some(ThrownAt {
+            start: usize::try_from(value.get("start")?.as_u64()?).ok()?,
+            end: usize::try_from(value.get("end")?.as_u64()?).ok()?,
+            hint: optional(value.get("hint"), string)?,
+        })
+    }
+
+    fn table_rows(value: &Json) -> Option<TableRows> {
+        Some(TableRows {
+            table: string(value.get("table")?)?,
+            columns: list(value.get("columns")?, string)?,
+            rows: list(value.get("rows")?, |row| Some(row.as_array()?.clone()))?,
+            total: usize::try_from(value.get("total")?.as_u64()?).ok()?,
+        })
+    }
+
+    /// An absent or null field is `None`; any other value must read.
+    fn optional<T>(value: Option<&Json>, read: impl Fn(&Json) -> Option<T>) -> Option<Option<T>> {
+        match value {
+            None | Some(Json::Null) => Some(None),
+            Some(value) => read(value).map(Some),
+        }
+    }
+
+    fn list<T>(value: &Json, read: impl Fn(&Json) -> Option<T>) -> Option<Vec<T>> {
+        value.as_array()?.iter().map(read).collect()
+    }
+
+    fn string(value: &Json) -> Option<String> {
+        value.as_str().map(str::to_string)
+    }
 }
 
 #[cfg(test)]

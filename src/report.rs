@@ -124,7 +124,7 @@ pub fn key_links(schema: &Schema) -> Vec<KeyLink> {
     links
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ErrorReport {
     pub name: String,
     pub message: String,

@@ -73,7 +73,7 @@ pub enum StepEnd {
 pub const SHOWN_ROWS: usize = 100;
 
 /// One table's rows at the end of a run.
-#[derive(Clone, Debug, Serialize, serde::Deserialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct TableRows {
     pub table: String,
     pub columns: Vec<String>,

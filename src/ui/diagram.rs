@@ -143,7 +143,7 @@ pub fn diagram_panel(props: &DiagramProps) -> Html {
             if diagram.boxes.is_empty() {
                 <p class="empty">{ "Tables and their links appear here." }</p>
             } else {
-                <div class="er-scroll">
+                <div class="er-scroll" tabindex="0" role="region" aria-label="Entity diagram, scrollable">
                     <svg class="er" role="img" aria-label="Entity diagram"
                         viewBox={format!("0 0 {} {}", diagram.width, diagram.height)}
                         width={diagram.width.to_string()} height={diagram.height.to_string()}>

@@ -135,7 +135,8 @@ fn rows_table(value: &serde_json::Value) -> Html {
         None => String::new(),
     };
     html! {
-        <div class="table-scroll">
+        // Focusable, so that a table wider than the panel scrolls with the keyboard too.
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Result as a table">
             <table class="result-table">
                 <thead><tr>{ for columns.iter().map(|c| html! { <th>{ *c }</th> }) }</tr></thead>
                 <tbody>
@@ -277,7 +278,8 @@ fn data_table(table: &TableRows) -> Html {
     html! {
         <article class="data-table" data-table={table.table.clone()}>
             <h3>{ &table.table }<small>{ format!(" {} rows", table.total) }</small></h3>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region"
+                aria-label={format!("Rows of {}", table.table)}>
                 <table>
                     <thead><tr>{ for table.columns.iter().map(|c| html! { <th>{ c }</th> }) }</tr></thead>
                     <tbody>

@@ -34,7 +34,7 @@ pub fn model_call(
     values: &[Value],
 ) -> RunResult<Value> {
     let first = values.first();
-    let result: Result<Value, SequelizeError> = match method {
+    match method {
         "create" => {
             let empty = Value::Object(Vec::new());
             let instance = write::create(rt, schema, id, first.unwrap_or(&empty), values.get(1))?;
@@ -117,8 +117,7 @@ pub fn model_call(
             )?;
             Ok(Value::Model(id))
         }
-    };
-    result
+    }
 }
 
 /// `instance.method(...values)`: an association accessor or an instance method (a

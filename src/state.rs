@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::protocol::RunReport;
 use crate::report::{ErrorReport, Report};
 use crate::runtime::{Step, StepEnd, TableRows};
@@ -28,6 +29,16 @@ pub struct State {
     pub focus: Option<String>,
     /// What the last Share or Copy button put on the clipboard.
     pub share_status: Option<ShareStatus>,
+    /// The editor's share of the page's width, in percent (the views have the rest).
+    pub split: u8,
+}
+
+/// The range [`State::split`] keeps to, so that neither pane gets too narrow to use.
+pub const SPLIT_RANGE: std::ops::RangeInclusive<u8> = 25..=75;
+
+/// `n` and the noun, singular for one: "1 row", "2 rows".
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// What a Share or Copy button copied; the page says it under its bar.
@@ -137,6 +148,8 @@ pub struct RunView {
     pub error_place: Option<ErrorPlace>,
     /// The rows in each table when the run ended.
     pub data: Vec<TableRows>,
+    /// What the parser could not read in the code that was run (the run skips it).
+    pub syntax_errors: Vec<SyntaxError>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -145,19 +158,53 @@ pub struct ErrorPlace {
     pub line: usize,
     pub column: usize,
     pub hint: Option<String>,
+    /// The bytes `start..end` of the code that was run, to underline and select.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A syntax error in the code that was run: why the snippet cannot run as written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SyntaxError {
+    pub message: String,
+    pub place: ErrorPlace,
 }
 
 impl ErrorPlace {
     /// The place of the run's error in `code`, the code that was run.
     fn of(report: &RunReport, code: &str) -> Option<ErrorPlace> {
         let thrown = report.thrown_at.as_ref()?;
-        let (line, column) = crate::diagnostic::line_col(code, thrown.start);
-        Some(ErrorPlace {
+        Some(ErrorPlace::at(
+            code,
+            thrown.start,
+            thrown.end,
+            thrown.hint.clone(),
+        ))
+    }
+
+    fn at(code: &str, start: usize, end: usize, hint: Option<String>) -> ErrorPlace {
+        let (line, column) = crate::diagnostic::line_col(code, start);
+        ErrorPlace {
             line,
             column,
-            hint: thrown.hint.clone(),
-        })
+            hint,
+            start,
+            end,
+        }
     }
+}
+
+/// The parser's errors in `code` (parsing is what every keystroke does already).
+fn syntax_errors(code: &str) -> Vec<SyntaxError> {
+    let (_, diagnostics) = crate::syntax::parse(code);
+    diagnostics
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| SyntaxError {
+            place: ErrorPlace::at(code, d.start, d.end, d.hint),
+            message: d.message,
+        })
+        .collect()
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -184,6 +231,20 @@ impl RunView {
         self.steps.iter().rev().find_map(|step| match &step.end {
             StepEnd::Show { value, .. } => Some(value),
             _ => None,
+        })
+    }
+
+    /// The run's error as a finding in `code`, while the run is of `code`.
+    fn finding(&self, code: &str) -> Option<Diagnostic> {
+        let (error, place) = (self.error.as_ref()?, self.error_place.as_ref()?);
+        if self.status != RunStatus::Done || self.code != code {
+            return None;
+        }
+        let message = format!("{}: {} (thrown when run)", error.name, error.message);
+        let finding = Diagnostic::error(Span::new(place.start, place.end), message);
+        Some(match &place.hint {
+            Some(hint) => finding.with_hint(hint.clone()),
+            None => finding,
         })
     }
 }
@@ -225,6 +286,8 @@ pub enum Action {
     },
     /// A Share or Copy button put something on the clipboard.
     Copied(ShareStatus),
+    /// Give the editor `percent` of the width (kept within [`SPLIT_RANGE`]).
+    ResizePanes(i32),
 }
 
 impl State {
@@ -246,7 +309,25 @@ impl State {
             form_open: false,
             focus: None,
             share_status: None,
+            split: 50,
         }
+    }
+
+    /// What the editor underlines: the analysis's findings and, while the last run is
+    /// of this code, the error it threw where it was thrown (unless the analysis
+    /// found that very error there).
+    pub fn findings(&self) -> Vec<Diagnostic> {
+        let mut findings = self.report.diagnostics.clone();
+        if let Some(thrown) = self.run.finding(&self.code) {
+            let known = |d: &Diagnostic| d.span() == thrown.span() && d.severity == thrown.severity;
+            if !findings.iter().any(known) {
+                // In order, as the analysis sorts them (no second sort in the bundle).
+                let at =
+                    findings.partition_point(|d| (d.start, d.end) <= (thrown.start, thrown.end));
+                findings.insert(at, thrown);
+            }
+        }
+        findings
     }
 
     /// The state the page opens with: the link's, else the saved work, else the
@@ -344,6 +425,7 @@ impl State {
                     steps: report.steps,
                     error: report.error,
                     data: report.data,
+                    syntax_errors: syntax_errors(&code),
                     code,
                 })
             }
@@ -396,6 +478,13 @@ impl State {
                 share_status: Some(status),
                 ..self.clone()
             },
+            Action::ResizePanes(percent) => {
+                let (low, high) = (*SPLIT_RANGE.start(), *SPLIT_RANGE.end());
+                State {
+                    split: percent.clamp(low.into(), high.into()) as u8,
+                    ..self.clone()
+                }
+            }
         }
     }
 
@@ -618,6 +707,68 @@ Owner.hasMany(Pug);"
             answered.explored.as_ref().unwrap().sql,
             Some(Ok(vec!["SELECT 1;".to_string()]))
         );
+    }
+
+    #[test]
+    fn a_run_error_is_underlined_where_it_was_thrown_until_the_code_changes() {
+        let code = "const A = sequelize.define('a', {});\nawait A.findAll({ include: 'b' });";
+        let start = code.find("A.findAll").unwrap();
+        let thrown = RunReport {
+            error: Some(ErrorReport {
+                name: "SequelizeEagerLoadingError".into(),
+                message: "b is not associated to a!".into(),
+            }),
+            thrown_at: Some(crate::protocol::ThrownAt {
+                start,
+                end: code.len() - 1,
+                hint: Some("associate them first".into()),
+            }),
+            ..report(Vec::new())
+        };
+        let state = State::new(code)
+            .reduce(Action::RunStarted)
+            .reduce(Action::RunFinished(thrown));
+        let place = state.run.error_place.clone().unwrap();
+        assert_eq!((place.line, place.column, place.start), (2, 7, start));
+        let findings = state.findings();
+        let underlined = findings
+            .iter()
+            .find(|d| d.start == start)
+            .expect("the run's error");
+        assert_eq!(
+            underlined.message,
+            "SequelizeEagerLoadingError: b is not associated to a! (thrown when run)"
+        );
+        assert_eq!(underlined.hint.as_deref(), Some("associate them first"));
+        let edited = state.reduce(Action::EditCode(format!("{code}\n")));
+        assert!(edited.findings().iter().all(|d| d.start != start));
+    }
+
+    #[test]
+    fn a_run_of_code_with_a_syntax_error_says_where_it_is() {
+        let code = "const A = sequelize.define('a', {});\nawait A.findAll({ where: );";
+        let state = State::new(code)
+            .reduce(Action::RunStarted)
+            .reduce(Action::RunFinished(report(Vec::new())));
+        let first = state.run.syntax_errors.first().expect("a syntax error");
+        assert_eq!(first.place.line, 2);
+        assert!(!first.message.is_empty());
+        let clean = State::new("const A = 1;")
+            .reduce(Action::RunStarted)
+            .reduce(Action::RunFinished(report(Vec::new())));
+        assert!(clean.run.syntax_errors.is_empty());
+    }
+
+    #[test]
+    fn plurals_and_pane_sizes() {
+        assert_eq!(counted(1, "row", "rows"), "1 row");
+        assert_eq!(counted(0, "row", "rows"), "0 rows");
+        assert_eq!(counted(2, "query", "queries"), "2 queries");
+        let state = State::new("");
+        assert_eq!(state.split, 50);
+        assert_eq!(state.reduce(Action::ResizePanes(40)).split, 40);
+        assert_eq!(state.reduce(Action::ResizePanes(-3)).split, 25);
+        assert_eq!(state.reduce(Action::ResizePanes(900)).split, 75);
     }
 
     #[cfg(feature = "engine")]

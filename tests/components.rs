@@ -195,11 +195,17 @@ async fn the_run_panel_shows_sql_and_the_nested_result() {
             stale: false,
             on_run: Callback::noop(),
             on_cancel: Callback::noop(),
+            on_locate: Callback::noop(),
         },
     )
     .render();
     rendered().await;
-    assert_eq!(texts(&root, ".step pre.sql"), ["SELECT 1;"]);
+    // The result first; the SQL folded under it.
+    assert_eq!(
+        texts(&root, ".step details.step-sql:not([open]) pre.sql"),
+        ["SELECT 1;"]
+    );
+    assert_eq!(texts(&root, ".step pre.sql .sql-keyword"), ["SELECT"]);
     // A tree by default, the first levels open; the JSON rides along for copying.
     assert_eq!(
         texts(&root, ".json-tree .json-key"),
@@ -221,8 +227,8 @@ async fn the_run_panel_shows_sql_and_the_nested_result() {
     table.click();
     rendered().await;
     assert_eq!(texts(&root, ".result-table th"), ["name", "pugs"]);
-    assert_eq!(texts(&root, ".result-table td"), ["Tom", "[1 items]"]);
-    assert_eq!(texts(&root, ".run-status"), ["1 steps"]);
+    assert_eq!(texts(&root, ".result-table td"), ["Tom", "[1 item]"]);
+    assert_eq!(texts(&root, ".run-status"), ["1 step"]);
 }
 
 #[wasm_bindgen_test]
@@ -235,6 +241,11 @@ async fn the_run_panel_shows_where_the_error_was_thrown_and_the_hint() {
             message: "pug is associated to owner using an alias.".into(),
         },
     };
+    let located = Rc::new(RefCell::new(None));
+    let on_locate = {
+        let located = located.clone();
+        Callback::from(move |span| *located.borrow_mut() = Some(span))
+    };
     yew::Renderer::<run::RunPanel>::with_root_and_props(
         root.clone(),
         run::RunProps {
@@ -246,12 +257,15 @@ async fn the_run_panel_shows_where_the_error_was_thrown_and_the_hint() {
                     line: 5,
                     column: 19,
                     hint: Some("include it the same way: { model: Pug, as: 'pets' }".into()),
+                    start: 40,
+                    end: 52,
                 }),
                 ..RunView::default()
             }),
             stale: false,
             on_run: Callback::noop(),
             on_cancel: Callback::noop(),
+            on_locate,
         },
     )
     .render();
@@ -264,4 +278,13 @@ async fn the_run_panel_shows_where_the_error_was_thrown_and_the_hint() {
         texts(&root, ".step.error .hint"),
         ["include it the same way: { model: Pug, as: 'pets' }"]
     );
+    // The place is a link to the code.
+    let place: HtmlElement = root
+        .query_selector(".step.error button.place")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    place.click();
+    assert_eq!(*located.borrow(), Some((40, 52)));
 }

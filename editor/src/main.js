@@ -204,6 +204,14 @@ window.assocEditor = {
     links = JSON.parse(json);
     markFocus(focus);
   },
+  // Selects from..to (UTF-16 offsets), the caret at `from`, scrolled into view, and
+  // focuses the editor: the page's links to an error's place.
+  select(from, to) {
+    if (!view) return;
+    const clamp = (n) => Math.max(0, Math.min(n, view.state.doc.length));
+    view.dispatch({ selection: { anchor: clamp(to), head: clamp(from) }, scrollIntoView: true });
+    view.focus();
+  },
   // JSON of [{ from, to, severity, message, hint }], offsets in UTF-16 code units.
   diagnostics(json) {
     if (!view || json === shownFindings) return;

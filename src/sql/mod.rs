@@ -2,6 +2,7 @@
 //! Sequelize's data types ([`types`]). The statements themselves are written above
 //! this layer (`ddl` for `sync()`, the runtime's log for queries).
 
+pub mod format;
 pub mod types;
 
 pub use types::DataType;

@@ -137,3 +137,26 @@ pub fn on_point(point: impl Fn(Option<String>) + 'static) {
     let _ = area.add_event_listener_with_callback("assoc-point", listener.as_ref().unchecked_ref());
     listener.forget();
 }
+
+/// Selects bytes `start..end` of `code` in the editor, scrolled into view, and focuses
+/// it: where an error of the Run panel or a problem is. Before the editor arrives, the
+/// textarea does the same.
+pub fn reveal(code: &str, start: usize, end: usize) {
+    let offsets = Utf16Offsets::new(code);
+    let (from, to) = (offsets.at(start), offsets.at(end));
+    if editor().is_some() {
+        call(
+            "select",
+            &[JsValue::from(from as u32), JsValue::from(to as u32)],
+        );
+        return;
+    }
+    let area = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("code"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
+    if let Some(area) = area {
+        let _ = area.focus();
+        let _ = area.set_selection_range(from as u32, to as u32);
+    }
+}

@@ -9,6 +9,7 @@ pub mod form;
 pub mod panels;
 mod persist;
 pub mod run;
+mod split;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -206,7 +207,7 @@ fn use_saving(state: &UseReducerHandle<PageState>, embedded: bool) {
 fn use_editor(state: &UseReducerHandle<PageState>) {
     use_effect_with((), |_| editor::load());
     use_effect_with(state.0.code.clone(), |code| editor::sync(code));
-    let findings = (state.0.code.clone(), state.0.report.diagnostics.clone());
+    let findings = (state.0.code.clone(), state.0.findings());
     use_effect_with(findings, |(code, diagnostics)| {
         editor::show(code, diagnostics)
     });
@@ -282,8 +283,13 @@ impl Page<'_> {
                     }
                     { notice_banner(&self.state.notice, &self.dispatch) }
                 }
-                <main class={classes!("layout", embedded.then_some("embed-layout"))}>
+                <main class={classes!("layout", embedded.then_some("embed-layout"), (!embedded).then_some("split"))}
+                    style={(!embedded).then(|| format!("--split: {}%", self.state.split))}>
                     if self.shows(Panel::Code) { { self.editor_pane() } }
+                    if !embedded {
+                        <split::PaneSeparator split={self.state.split}
+                            on_resize={self.dispatch.reform(Action::ResizePanes)} />
+                    }
                     <section class="views" aria-label="What Sequelize makes of it">
                         { for Panel::VIEWS.into_iter().filter(|p| self.shows(*p)).map(|p| self.view(p)) }
                     </section>
@@ -354,7 +360,7 @@ impl Page<'_> {
                 }
                 <textarea id="code" class="code" spellcheck="false" aria-label="Sequelize code" value={current.code.clone()}
                     readonly={self.embed.is_some_and(|e| e.readonly)} oninput={on_input} onkeydown={on_keydown} />
-                <panels::Problems code={current.code.clone()} report={current.report.clone()} />
+                <panels::Problems code={current.code.clone()} report={current.report.clone()} on_locate={self.locate()} />
                 if self.shows(Panel::Form) {
                     <form::FormPanel code={current.code.clone()} open={current.form_open}
                         on_toggle={self.dispatch.reform(|_: ()| Action::ToggleForm)}
@@ -372,7 +378,8 @@ impl Page<'_> {
         match panel {
             Panel::Run => html! {
                 <run::RunPanel run={current.run.clone()} {stale}
-                    on_run={self.engine.on_run.clone()} on_cancel={self.engine.on_cancel.clone()} />
+                    on_run={self.engine.on_run.clone()} on_cancel={self.engine.on_cancel.clone()}
+                    on_locate={self.locate()} />
             },
             Panel::Data => html! { <run::DataPanel run={current.run.clone()} {stale} /> },
             Panel::Tables => html! {
@@ -398,6 +405,12 @@ impl Page<'_> {
     fn copy<E: 'static>(&self, copy: fn(&State) -> ShareStatus) -> Callback<E> {
         let (latest, dispatch) = (self.latest.clone(), self.dispatch.clone());
         Callback::from(move |_: E| dispatch.emit(Action::Copied(copy(&latest.borrow()))))
+    }
+
+    /// Moves the editor's caret to bytes `start..end` of the code (an error's place).
+    fn locate(&self) -> Callback<(usize, usize)> {
+        let latest = self.latest.clone();
+        Callback::from(move |(start, end)| editor::reveal(&latest.borrow().code, start, end))
     }
 
     fn on_dialect(&self) -> Callback<Event> {

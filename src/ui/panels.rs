@@ -28,6 +28,8 @@ impl PartialEq for ReportProps {
 pub struct ProblemsProps {
     pub code: String,
     pub report: Rc<Report>,
+    /// Moves the editor's caret to bytes `start..end` of the code.
+    pub on_locate: Callback<(usize, usize)>,
 }
 
 impl PartialEq for ProblemsProps {
@@ -51,9 +53,11 @@ pub fn problems(props: &ProblemsProps) -> Html {
                     Severity::Warning => "warning",
                     Severity::Note => "note",
                 };
+                let span = (d.start, d.end);
                 html! {
                     <li class={classes!("problem", class)}>
-                        <span class="where">{ format!("{line}:{column}") }</span>
+                        <button class="where place" onclick={props.on_locate.reform(move |_: MouseEvent| span)}
+                            title="Show this place in the code">{ format!("{line}:{column}") }</button>
                         <span class="message">{ &d.message }</span>
                         if let Some(hint) = &d.hint {
                             <span class="hint">{ hint }</span>

@@ -1,12 +1,14 @@
-//! The Run panel: a Run button (Ctrl+Enter in the editor too), then per step the SQL
-//! Sequelize logs and what `console.log` showed, or the error.
+//! The Run panel: a Run button (Ctrl+Enter in the editor too), then per step what
+//! `console.log` showed (or the error, with a link to where it was thrown) and, one
+//! click away, the SQL Sequelize logs, formatted and highlighted by `sql::format`.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::runtime::{Step, StepEnd, TableRows};
-use crate::state::{ErrorPlace, RunStatus, RunView};
+use crate::sql::format::{format, tokens, TokenKind};
+use crate::state::{counted, ErrorPlace, RunStatus, RunView, SyntaxError};
 
 #[derive(Properties, Clone)]
 pub struct RunProps {
@@ -14,6 +16,8 @@ pub struct RunProps {
     pub stale: bool,
     pub on_run: Callback<()>,
     pub on_cancel: Callback<()>,
+    /// Moves the editor's caret to bytes `start..end` of the code.
+    pub on_locate: Callback<(usize, usize)>,
 }
 
 impl PartialEq for RunProps {
@@ -87,7 +91,7 @@ fn json_tree(value: &serde_json::Value, depth: usize) -> Html {
     match value {
         Value::Object(fields) => html! {
             <details class="json-node" open={depth < 2}>
-                <summary>{ format!("{{…}} {} keys", fields.len()) }</summary>
+                <summary>{ format!("{{…}} {}", counted(fields.len(), "key", "keys")) }</summary>
                 <ul>
                     { for fields.iter().map(|(key, v)| html! {
                         <li><span class="json-key">{ key }</span>{ ": " }{ json_tree(v, depth + 1) }</li>
@@ -97,7 +101,7 @@ fn json_tree(value: &serde_json::Value, depth: usize) -> Html {
         },
         Value::Array(items) => html! {
             <details class="json-node" open={depth < 2}>
-                <summary>{ format!("[…] {} items", items.len()) }</summary>
+                <summary>{ format!("[…] {}", counted(items.len(), "item", "items")) }</summary>
                 <ol start="0">
                     { for items.iter().map(|v| html! { <li>{ json_tree(v, depth + 1) }</li> }) }
                 </ol>
@@ -128,8 +132,8 @@ fn rows_table(value: &serde_json::Value) -> Html {
         }
     }
     let cell = |value: Option<&Value>| match value {
-        Some(Value::Array(items)) => format!("[{} items]", items.len()),
-        Some(Value::Object(fields)) => format!("{{{} keys}}", fields.len()),
+        Some(Value::Array(items)) => format!("[{}]", counted(items.len(), "item", "items")),
+        Some(Value::Object(fields)) => format!("{{{}}}", counted(fields.len(), "key", "keys")),
         Some(Value::String(s)) => s.clone(),
         Some(other) => other.to_string(),
         None => String::new(),
@@ -158,46 +162,135 @@ fn label_text(label: &[serde_json::Value]) -> String {
     words.join(" ")
 }
 
-fn step_view(index: usize, step: &Step, place: Option<&ErrorPlace>) -> Html {
+/// A link to a place in the code: a click or Enter moves the editor's caret there.
+fn place_link(place: &ErrorPlace, on_locate: &Callback<(usize, usize)>) -> Html {
+    let span = (place.start, place.end);
+    let onclick = on_locate.reform(move |_: MouseEvent| span);
+    html! {
+        <button class="place" {onclick} title="Show this place in the code">
+            { format!("line {}, column {}", place.line, place.column) }
+        </button>
+    }
+}
+
+/// SQL statements, each formatted on its lines and highlighted.
+fn sql_view(statements: &[String]) -> Html {
+    let class = |kind| match kind {
+        TokenKind::Keyword => Some("sql-keyword"),
+        TokenKind::Identifier => Some("sql-name"),
+        TokenKind::Text => Some("sql-string"),
+        TokenKind::Number | TokenKind::Parameter => Some("sql-literal"),
+        TokenKind::Plain => None,
+    };
+    let statement = |sql: &String| {
+        let text = format(sql);
+        let parts = tokens(&text)
+            .into_iter()
+            .map(|(kind, part)| match class(kind) {
+                Some(class) => html! { <span {class}>{ part }</span> },
+                None => html! { { part } },
+            })
+            .collect::<Html>();
+        html! { <code class="statement">{ parts }</code> }
+    };
+    html! { <pre class="sql">{ for statements.iter().map(statement) }</pre> }
+}
+
+/// A step's SQL, folded: the result comes first.
+fn sql_details(statements: &[String]) -> Html {
+    if statements.is_empty() {
+        return html! {};
+    }
+    html! {
+        <details class="step-sql">
+            <summary>{ format!("SQL: {}", counted(statements.len(), "query", "queries")) }</summary>
+            { sql_view(statements) }
+        </details>
+    }
+}
+
+/// What one `console.log` printed, as a console shows it: strings and numbers as text,
+/// records as a tree (or table, or JSON), then the label.
+fn console_entry(value: &serde_json::Value, label: Option<&Vec<serde_json::Value>>) -> Html {
+    let printed = match value {
+        serde_json::Value::Array(_) | serde_json::Value::Object(_) => {
+            html! { <ResultView value={value.clone()} /> }
+        }
+        other => {
+            html! { <div class="console-text">{ label_text(std::slice::from_ref(other)) }</div> }
+        }
+    };
+    html! {
+        <div class="console">
+            { printed }
+            if let Some(label) = label { <div class="console-label">{ label_text(label) }</div> }
+        </div>
+    }
+}
+
+fn error_view(
+    name: &str,
+    message: &str,
+    place: Option<&ErrorPlace>,
+    on_locate: &Callback<(usize, usize)>,
+) -> Html {
+    html! {
+        <div class="run-error">
+            <p>
+                <strong>{ name }</strong>{ ": " }{ message }
+                if let Some(place) = place {
+                    <span class="where">{ " (" }{ place_link(place, on_locate) }{ ")" }</span>
+                }
+            </p>
+            if let Some(hint) = place.and_then(|p| p.hint.as_ref()) {
+                <p class="hint">{ hint }</p>
+            }
+        </div>
+    }
+}
+
+fn step_view(
+    index: usize,
+    step: &Step,
+    place: Option<&ErrorPlace>,
+    on_locate: &Callback<(usize, usize)>,
+) -> Html {
     let (kind, body) = match &step.end {
         StepEnd::Sync {} => (
             "sync",
             html! { <p class="step-note">{ "sync(): tables created" }</p> },
         ),
-        StepEnd::Show { value, label } => (
-            "show",
-            html! {
-                <>
-                    if let Some(label) = label { <p class="step-note">{ format!("console.log(…, {})", label_text(label)) }</p> }
-                    <ResultView value={value.clone()} />
-                </>
-            },
+        StepEnd::Show { value, label } => ("show", console_entry(value, label.as_ref())),
+        StepEnd::Error { name, message } => ("error", error_view(name, message, place, on_locate)),
+        StepEnd::Trailing {} => (
+            "trailing",
+            html! { <p class="step-note">{ "The last query (no console.log shows its result)" }</p> },
         ),
-        StepEnd::Error { name, message } => (
-            "error",
-            html! {
-                <div class="run-error">
-                    <p>
-                        <strong>{ name }</strong>{ ": " }{ message }
-                        if let Some(place) = place {
-                            <span class="where">{ format!(" (line {}, column {})", place.line, place.column) }</span>
-                        }
-                    </p>
-                    if let Some(hint) = place.and_then(|p| p.hint.as_ref()) {
-                        <p class="hint">{ hint }</p>
-                    }
-                </div>
-            },
-        ),
-        StepEnd::Trailing {} => ("trailing", html! {}),
     };
     html! {
         <li class={classes!("step", kind)} data-step={index.to_string()}>
-            if !step.sql.is_empty() {
-                <pre class="sql"><code>{ step.sql.join("\n") }</code></pre>
-            }
             { body }
+            { sql_details(&step.sql) }
         </li>
+    }
+}
+
+/// Why the code cannot run as written: each syntax error, linked to its place.
+fn syntax_view(errors: &[SyntaxError], on_locate: &Callback<(usize, usize)>) -> Html {
+    if errors.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="run-blocked run-error">
+            <p><strong>{ "The code has a syntax error" }</strong>{ ": the run skips what cannot be read." }</p>
+            <ul>
+                { for errors.iter().map(|e| html! {
+                    <li>{ place_link(&e.place, on_locate) }{ " " }{ &e.message }
+                        if let Some(hint) = &e.place.hint { <span class="hint">{ hint }</span> }
+                    </li>
+                }) }
+            </ul>
+        </div>
     }
 }
 
@@ -221,7 +314,10 @@ pub fn run_panel(props: &RunProps) -> Html {
         RunStatus::Done if props.stale => {
             "The code changed since this run: run again to refresh.".to_string()
         }
-        RunStatus::Done => format!("{} steps", run.steps.len()),
+        RunStatus::Done if run.steps.is_empty() && !run.syntax_errors.is_empty() => {
+            "Nothing ran: the code has a syntax error.".to_string()
+        }
+        RunStatus::Done => counted(run.steps.len(), "step", "steps"),
         RunStatus::Cancelled => "Cancelled.".to_string(),
         RunStatus::Failed(message) => format!("The run could not finish: {message}"),
     };
@@ -238,8 +334,9 @@ pub fn run_panel(props: &RunProps) -> Html {
                 </div>
             </div>
             <p class="run-status" aria-live="polite">{ status }</p>
+            if run.status == RunStatus::Done { { syntax_view(&run.syntax_errors, &props.on_locate) } }
             <ol class="steps">
-                { for run.steps.iter().enumerate().map(|(i, s)| step_view(i, s, run.error_place.as_ref())) }
+                { for run.steps.iter().enumerate().map(|(i, s)| step_view(i, s, run.error_place.as_ref(), &props.on_locate)) }
             </ol>
         </section>
     }
@@ -277,7 +374,7 @@ fn data_table(table: &TableRows) -> Html {
     let cell = |v: &serde_json::Value| v.as_str().map_or_else(|| v.to_string(), str::to_string);
     html! {
         <article class="data-table" data-table={table.table.clone()}>
-            <h3>{ &table.table }<small>{ format!(" {} rows", table.total) }</small></h3>
+            <h3>{ &table.table }<small>{ format!(" {}", counted(table.total, "row", "rows")) }</small></h3>
             <div class="table-scroll" tabindex="0" role="region"
                 aria-label={format!("Rows of {}", table.table)}>
                 <table>

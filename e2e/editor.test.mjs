@@ -70,6 +70,7 @@ test('keyboard only: Tab indents in the editor, Escape then Tab leaves it', asyn
 test('an example loaded from the menu shows in the editor', async () => {
   const { page } = session;
   await page.selectOption('#presets', 'many-to-many');
+  await page.click('#load-preset');
   await page.waitForFunction(() => document.querySelector('#editor .cm-content').textContent.includes('belongsToMany'));
 });
 

@@ -10,12 +10,14 @@ test('each preset loads: its code in the editor, its tables drawn', async () => 
   assert.ok(ids.length >= 10, `only ${ids.length} presets`);
   for (const id of ids) {
     await session.page.selectOption('#presets', id);
+    await session.page.click('#load-preset');
     const code = await session.page.inputValue('#code');
     assert.match(code, /sequelize\.define/, id);
     assert.ok(await session.page.locator('#tables .table-card').count() >= 1, id);
   }
   const manyToMany = await session.page.selectOption('#presets', 'many-to-many');
   assert.ok(manyToMany);
+  await session.page.click('#load-preset');
   await session.page.waitForSelector('#tables .table-card[data-table="UserProjects"]');
 });
 

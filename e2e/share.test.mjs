@@ -129,19 +129,42 @@ test('bad links show why and keep the saved work', async () => {
   const good = await page.evaluate(() => location.hash.slice(1));
   const bomb = 'v1.' + deflateRawSync(Buffer.alloc(20 * 1024 * 1024, 32), { level: 9 }).toString('base64url');
   for (const [index, [fragment, words]] of [
-    ['v1.this-is-not-deflate', /damaged or cut short|does not hold/],
-    [good.slice(0, good.length - 12), /damaged or cut short/],
-    ['v7.abc', /format this playground does not know \(v7\)/],
+    ['v1.this-is-not-deflate', /the link is damaged: part of it was changed/],
+    [good.slice(0, good.length - 12), /the link is cut short \(its end is missing\)/],
+    ['v7.abc', /made by a newer version of the playground \(v7\)/],
     ['v2.@@@', /characters a playground link never has/],
+    ['hello', /not a playground link \(it starts with "hello"\)/],
     ['v2.' + 'A'.repeat(100_001), /reads at most 100000/],
     [bomb, /unpacks to more than 512 KB/],
   ].entries()) {
     await page.goto(`${base}?bad=${index}#${fragment}`);
     await page.waitForSelector('#notice.bad');
     assert.match(await page.innerText('#notice'), words);
+    assert.match(await page.innerText('#notice'), /Your saved work is shown instead/);
     assert.equal(await page.inputValue('#code'), MINE, fragment.slice(0, 40));
   }
   assert.deepEqual(consoleErrors, []);
+});
+
+test('a bad link in a fresh browser says the example is shown; pasted into the open page, that the code stays', async () => {
+  const { page } = await fresh();
+  await page.goto(`${server.url}#v2.abc$def`);
+  await page.waitForSelector('#notice.bad');
+  assert.match(await page.innerText('#notice'), /characters a playground link never has\. The example is shown instead\./);
+  await page.fill('#code', MINE);
+  await page.waitForFunction(() => location.hash.startsWith('#v2.') && !location.hash.includes('$'));
+  await page.evaluate(() => { location.hash = location.hash.slice(0, -6); });
+  await page.waitForFunction(() => /cut short/.test(document.querySelector('#notice')?.innerText));
+  assert.match(await page.innerText('#notice'), /Your code is as it was\./);
+  assert.equal(await page.inputValue('#code'), MINE);
+});
+
+test('the Share confirmation goes away by itself', async () => {
+  const { page } = await fresh();
+  await open(page, server.url);
+  await page.click('#share');
+  await page.waitForSelector('#share-status');
+  await page.waitForSelector('#share-status', { state: 'detached', timeout: 8000 });
 });
 
 test('a link in the first format (v1, plain deflate) still opens', async () => {

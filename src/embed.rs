@@ -62,6 +62,16 @@ pub fn shows(embed: Option<&Embed>, panel: Panel) -> bool {
     embed.is_none_or(|embed| embed.shows(panel))
 }
 
+/// Fewest and most lines an embed's editor shows: as tall as its code in between
+/// (`www/embed.js` reserves the iframe's first height with the same numbers).
+pub const EDITOR_LINES: (usize, usize) = (3, 24);
+
+/// The rows of an embed's editor for `code`.
+pub fn editor_rows(code: &str) -> usize {
+    let (fewest, most) = EDITOR_LINES;
+    code.lines().count().clamp(fewest, most)
+}
+
 /// `?embed&panels=code,tables&readonly&theme=dark&run=auto` → the embed, or `None` for
 /// the full page. Unknown panels are ignored; no valid panel means the default set.
 pub fn from_query(query: &str) -> Option<Embed> {
@@ -130,6 +140,14 @@ fn percent_decode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_embeds_editor_is_as_tall_as_its_code_within_bounds() {
+        assert_eq!(editor_rows(""), 3);
+        assert_eq!(editor_rows("const A = 1;"), 3);
+        assert_eq!(editor_rows(&"x\n".repeat(10)), 10);
+        assert_eq!(editor_rows(&"x\n".repeat(500)), 24);
+    }
 
     #[test]
     fn reads_the_options() {

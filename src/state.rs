@@ -31,6 +31,11 @@ pub struct State {
     pub share_status: Option<ShareStatus>,
     /// The editor's share of the page's width, in percent (the views have the rest).
     pub split: u8,
+    /// How many statuses were shown: a status's timer clears it only while it is the
+    /// latest ([`Action::ShareStatusExpired`]).
+    pub share_shown: u32,
+    /// The example the code was loaded from (its preset id), if it was.
+    pub example: Option<&'static str>,
 }
 
 /// The range [`State::split`] keeps to, so that neither pane gets too narrow to use.
@@ -104,8 +109,45 @@ pub enum Notice {
     /// A shared link was opened over different saved work, kept one click away. The
     /// saved work stays in storage until the link's code (`link`) is edited.
     OpenedLink { saved: String, link: String },
-    /// The link could not be read; the saved work (or the example) is shown instead.
-    BadLink { reason: String },
+    /// The link could not be read; `shown` says what the page shows instead.
+    BadLink {
+        error: crate::share::LinkError,
+        shown: Shown,
+    },
+    /// An example replaced code the learner had written, kept for Undo.
+    ExampleReplaced { previous: String },
+}
+
+/// What a page shows when a link could not be opened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shown {
+    SavedWork,
+    /// A fresh browser: nothing saved, so the default example.
+    Example,
+    /// A link pasted into the open page: the code stays as it was.
+    Unchanged,
+}
+
+impl Notice {
+    /// The banner's text (its buttons are the page's).
+    pub fn message(&self) -> String {
+        match self {
+            Notice::OpenedLink { .. } => {
+                "You opened a shared playground. Your own work is saved:".into()
+            }
+            Notice::BadLink { error, shown } => {
+                let shown = match shown {
+                    Shown::SavedWork => "Your saved work is shown instead.",
+                    Shown::Example => "The example is shown instead.",
+                    Shown::Unchanged => "Your code is as it was.",
+                };
+                format!("This link could not be opened: {error}. {shown}")
+            }
+            Notice::ExampleReplaced { .. } => {
+                "The example replaced your code (it is kept until you dismiss this):".into()
+            }
+        }
+    }
 }
 
 /// Light or dark; `System` follows the operating system's setting.
@@ -288,6 +330,11 @@ pub enum Action {
     Copied(ShareStatus),
     /// Give the editor `percent` of the width (kept within [`SPLIT_RANGE`]).
     ResizePanes(i32),
+    /// The timer of the `share_shown`th status ran out: it goes, unless a newer one
+    /// took its place.
+    ShareStatusExpired(u32),
+    /// Back to the code an example replaced.
+    UndoExample,
 }
 
 impl State {
@@ -310,6 +357,11 @@ impl State {
             focus: None,
             share_status: None,
             split: 50,
+            share_shown: 0,
+            example: crate::examples::PRESETS
+                .iter()
+                .find(|p| p.code == code)
+                .map(|p| p.id),
         }
     }
 
@@ -328,6 +380,18 @@ impl State {
             }
         }
         findings
+    }
+
+    /// The example the code came from, and whether it was edited since.
+    pub fn loaded_example(&self) -> Option<(&'static crate::examples::Preset, bool)> {
+        let preset = crate::examples::preset(self.example?)?;
+        Some((preset, preset.code != self.code))
+    }
+
+    /// Whether loading an example would lose code: anything but an example as it was.
+    fn has_own_code(&self) -> bool {
+        !self.code.trim().is_empty()
+            && !crate::examples::PRESETS.iter().any(|p| p.code == self.code)
     }
 
     /// The state the page opens with: the link's, else the saved work, else the
@@ -354,7 +418,12 @@ impl State {
             Ok(None) => fallback(),
             Err(error) => State {
                 notice: Some(Notice::BadLink {
-                    reason: error.to_string(),
+                    error,
+                    shown: if saved.is_some() {
+                        Shown::SavedWork
+                    } else {
+                        Shown::Example
+                    },
                 }),
                 ..fallback()
             },
@@ -376,8 +445,25 @@ impl State {
                 ..self.clone()
             },
             Action::LoadPreset(id) => match crate::examples::preset(&id) {
-                Some(preset) => self.reduce(Action::EditCode(preset.code.to_string())),
+                Some(preset) => State {
+                    example: Some(preset.id),
+                    notice: match self.has_own_code() {
+                        true => Some(Notice::ExampleReplaced {
+                            previous: self.code.clone(),
+                        }),
+                        false => self.notice.clone(),
+                    },
+                    ..self.reduce(Action::EditCode(preset.code.to_string()))
+                },
                 None => self.clone(),
+            },
+            Action::UndoExample => match &self.notice {
+                Some(Notice::ExampleReplaced { previous }) => State {
+                    notice: None,
+                    example: None,
+                    ..self.reduce(Action::EditCode(previous.clone()))
+                },
+                _ => self.clone(),
             },
             Action::SetTheme(theme) => State {
                 theme,
@@ -393,6 +479,7 @@ impl State {
                         saved: self.code.clone(),
                         link: shared.code.clone(),
                     }),
+                    example: None,
                     ..self
                         .reduce(Action::EditCode(shared.code.clone()))
                         .reduce(Action::ChooseDialect(shared.dialect()))
@@ -400,7 +487,8 @@ impl State {
                 Ok(_) => self.clone(),
                 Err(error) => State {
                     notice: Some(Notice::BadLink {
-                        reason: error.to_string(),
+                        error,
+                        shown: Shown::Unchanged,
                     }),
                     ..self.clone()
                 },
@@ -408,6 +496,7 @@ impl State {
             Action::RestoreSaved => match &self.notice {
                 Some(Notice::OpenedLink { saved, .. }) => State {
                     notice: None,
+                    example: None,
                     ..self.reduce(Action::EditCode(saved.clone()))
                 },
                 _ => self.clone(),
@@ -476,6 +565,7 @@ impl State {
             },
             Action::Copied(status) => State {
                 share_status: Some(status),
+                share_shown: self.share_shown.wrapping_add(1),
                 ..self.clone()
             },
             Action::ResizePanes(percent) => {
@@ -485,6 +575,11 @@ impl State {
                     ..self.clone()
                 }
             }
+            Action::ShareStatusExpired(shown) if shown == self.share_shown => State {
+                share_status: None,
+                ..self.clone()
+            },
+            Action::ShareStatusExpired(_) => self.clone(),
         }
     }
 
@@ -558,6 +653,88 @@ mod tests {
         assert_eq!(state.report.tables.len(), 3);
         let unchanged = state.reduce(Action::LoadPreset("no-such-preset".into()));
         assert_eq!(unchanged.code, state.code);
+    }
+
+    #[test]
+    fn an_example_over_own_code_can_be_undone_and_the_select_names_it() {
+        let mine = "const Mine = sequelize.define('mine', {});";
+        let state = State::new(mine);
+        assert_eq!(state.loaded_example().map(|(p, _)| p.id), None);
+        let loaded = state.reduce(Action::LoadPreset("many-to-many".into()));
+        let (preset, edited) = loaded.loaded_example().expect("an example");
+        assert_eq!((preset.id, edited), ("many-to-many", false));
+        assert_eq!(
+            loaded.notice,
+            Some(Notice::ExampleReplaced {
+                previous: mine.into()
+            })
+        );
+        assert_eq!(loaded.reduce(Action::UndoExample).code, mine);
+        assert_eq!(loaded.reduce(Action::UndoExample).loaded_example(), None);
+        // An example over an example loses nothing: no notice.
+        let again = loaded
+            .reduce(Action::DismissNotice)
+            .reduce(Action::LoadPreset("one-to-one".into()));
+        assert_eq!(again.notice, None);
+        let edited = again.reduce(Action::EditCode(format!("{}\n// mine", again.code)));
+        assert_eq!(
+            edited.loaded_example().map(|(p, e)| (p.id, e)),
+            Some(("one-to-one", true))
+        );
+        // The default example opens named.
+        let fresh = State::startup("", None);
+        assert_eq!(
+            fresh.loaded_example().map(|(p, e)| (p.id, e)),
+            Some(("one-to-many", false))
+        );
+        assert_eq!(fresh.reduce(Action::UndoExample).code, fresh.code);
+    }
+
+    #[test]
+    fn a_share_status_goes_away_after_its_own_timer_only() {
+        let state = State::new("const A = 1;").reduce(Action::Copied(ShareStatus::ScriptCopied));
+        let first = state.share_shown;
+        let again = state.reduce(Action::Copied(ShareStatus::MarkdownCopied));
+        // The first status's timer must not clear the second.
+        let after_first = again.reduce(Action::ShareStatusExpired(first));
+        assert_eq!(after_first.share_status, Some(ShareStatus::MarkdownCopied));
+        let after_second = after_first.reduce(Action::ShareStatusExpired(again.share_shown));
+        assert_eq!(after_second.share_status, None);
+    }
+
+    #[test]
+    fn a_bad_link_says_what_happened_and_what_is_shown() {
+        use crate::share::{encode, Shared};
+        let message = |state: &State| {
+            state
+                .notice
+                .as_ref()
+                .map(Notice::message)
+                .unwrap_or_default()
+        };
+        let good = encode(&Shared::new("const Theirs = 1;", Dialect::Postgres));
+        let cut = format!("#{}", &good[..good.len() - 5]);
+        // A fresh browser shows the example, and says so.
+        let fresh = State::startup(&cut, None);
+        assert_eq!(fresh.code, crate::examples::DEFAULT_EXAMPLE);
+        assert_eq!(
+            message(&fresh),
+            "This link could not be opened: the link is cut short (its end is missing): \
+             copy the whole link again. The example is shown instead."
+        );
+        let saved = crate::share::to_storage(&Shared::new("const Mine = 1;", Dialect::Sqlite));
+        let with_saved = State::startup(&cut, Some(&saved));
+        assert_eq!(with_saved.code, "const Mine = 1;");
+        assert!(message(&with_saved).ends_with("Your saved work is shown instead."));
+        let newer = State::startup("#v3.abcdef", Some(&saved));
+        assert!(message(&newer).contains("made by a newer version of the playground (v3)"));
+        let edited = State::startup("#v2.ab$cd", None);
+        assert!(message(&edited).contains("characters a playground link never has"));
+        let pasted = State::new("const Open = 1;").reduce(Action::OpenFragment(cut));
+        assert_eq!(pasted.code, "const Open = 1;");
+        assert!(message(&pasted).ends_with(
+            "cut short (its end is missing): copy the whole link again. Your code is as it was."
+        ));
     }
 
     /// A report of `steps` that threw nothing.

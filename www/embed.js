@@ -1,12 +1,14 @@
 // assoc playground embeds: one script tag turns code blocks into live playgrounds.
 //
-//   <script src="https://…/embed.js" defer></script>
+//   <script src="https://…/embed.js"></script>          (in <head>, not deferred: see holdAll)
 //   <pre data-assoc-playground data-panels="code,tables,run" data-run="auto">…</pre>
 //   <pre><code class="language-sequelize-playground">…</code></pre>   (Markdown renderers)
 //
 // Options (data attributes on the <pre>): data-panels (code,tables,sql,methods,diagram,run),
 // data-readonly, data-theme (light|dark), data-run="auto", data-dialect (postgres|mysql|sqlite).
-// Blocks are upgraded when scrolled near; each iframe takes the height its playground reports.
+// Blocks are upgraded when scrolled near. Each iframe first gets a height guessed from its
+// code (so the page does not jump when it loads), then the height its playground reports,
+// again whenever that changes (typing, a run, the editor arriving).
 (function () {
   'use strict';
   const script = document.currentScript;
@@ -20,6 +22,26 @@
     let binary = '';
     for (const byte of new Uint8Array(deflated)) binary += String.fromCharCode(byte);
     return 'v1.' + btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }
+
+  // The first height, before the playground can say: its editor as tall as the code
+  // (3 to 24 lines, as src/embed.rs's EDITOR_LINES) and a typical height per panel.
+  // Pixel figures measured on the page's stylesheet.
+  const PANELS = 'code,tables,methods,run';
+  function reserve(code, panels, runs) {
+    const count = (pattern) => (code.match(pattern) || []).length;
+    const models = count(/\.define\(|extends\s+Model\b/g);
+    const associations = count(/\.(hasOne|hasMany|belongsTo|belongsToMany)\(/g);
+    const lines = Math.min(Math.max(code.split('\n').length, 3), 24);
+    const sizes = {
+      code: 60 + lines * 19,
+      tables: 50 + models * 95,
+      methods: 50 + associations * 260,
+      sql: 60 + models * 150,
+      diagram: 320,
+      run: runs ? 620 : 90,
+    };
+    return panels.split(',').reduce((sum, panel) => sum + (sizes[panel.trim()] || 0), 40);
   }
 
   async function upgrade(block) {
@@ -37,7 +59,8 @@
     const iframe = document.createElement('iframe');
     iframe.title = 'Sequelize playground';
     iframe.className = 'assoc-playground';
-    iframe.style.cssText = 'width:100%;height:420px;border:1px solid #dde1e8;border-radius:8px;';
+    const height = pre.dataset.assocHeight;
+    iframe.style.cssText = `display:block;width:100%;height:${height}px;border:1px solid #dde1e8;border-radius:8px;`;
     iframe.src = `${base.href}?${params}#${await encode(code, options.dialect || 'postgres')}`;
     pre.replaceWith(iframe);
   }
@@ -47,13 +70,38 @@
     if (!data || data.type !== 'assoc-playground:height' || typeof data.height !== 'number') return;
     for (const iframe of document.querySelectorAll('iframe.assoc-playground')) {
       if (iframe.contentWindow === event.source) {
-        iframe.style.height = `${Math.max(120, Math.min(data.height + 4, 3000))}px`;
+        iframe.style.height = `${Math.max(60, Math.min(Math.ceil(data.height), 4000))}px`;
       }
     }
   });
 
+  // Each block takes its playground's first height at once, so that the page around it
+  // moves before it is first painted, and not when the iframe replaces the block.
+  function hold(block) {
+    const pre = block.tagName === 'CODE' ? block.parentElement : block;
+    if (pre.dataset.assocUpgraded) return;
+    const code = block.textContent.replace(/\n$/, '');
+    const height = reserve(code, pre.dataset.panels || PANELS, pre.dataset.run === 'auto');
+    pre.dataset.assocHeight = height;
+    pre.style.boxSizing = 'border-box';
+    pre.style.height = `${height + 2}px`;
+    pre.style.overflow = 'hidden';
+  }
+
+  // Blocks are held as soon as they are parsed: from <head> (not deferred) this runs
+  // before the page's first paint, so the page never moves when they get their height.
+  // Deferred, it still works, after one shift.
+  const holdAll = () => document.querySelectorAll(SELECTOR).forEach(hold);
+  holdAll();
+  if (document.readyState === 'loading') {
+    const parsing = new MutationObserver(holdAll);
+    parsing.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+    document.addEventListener('DOMContentLoaded', () => parsing.disconnect());
+  }
+
   function start() {
     const blocks = document.querySelectorAll(SELECTOR);
+    holdAll();
     if (!('IntersectionObserver' in window)) {
       blocks.forEach(upgrade);
       return;

@@ -175,13 +175,16 @@ function upgrade(area) {
           mousemove: (event, v) => point(v.posAtCoords({ x: event.clientX, y: event.clientY })),
           mouseleave: () => point(null),
         }),
-        EditorView.contentAttributes.of({ 'aria-label': 'Your Sequelize code' }),
+        EditorView.contentAttributes.of({ 'aria-label': 'Your Sequelize code', 'aria-describedby': 'editor-hint' }),
       ],
     }),
   });
   view.dom.id = 'editor';
   area.insertAdjacentElement('afterend', view.dom);
   area.classList.add('upgraded');
+  // The textarea is out of sight now: no tab stop, nothing for a screen reader.
+  area.tabIndex = -1;
+  area.setAttribute('aria-hidden', 'true');
   document.documentElement.dataset.editor = 'codemirror';
   // The app keeps its latest findings here for an editor that arrives after them.
   if (window.assocDiagnostics) window.assocEditor.diagnostics(window.assocDiagnostics);

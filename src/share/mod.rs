@@ -71,9 +71,16 @@ impl Shared {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LinkError {
     TooLong(usize),
-    UnknownVersion(String),
-    NotBase64,
-    Corrupt,
+    /// `v3.` and later: written by a newer playground than this copy (an old cached one).
+    NewerVersion(String),
+    /// Not a playground link at all (no `vN.` prefix); its first characters.
+    UnknownFormat(String),
+    /// Characters no playground link has: the link was edited.
+    BadCharacters,
+    /// The link ends before its data does: it was cut when copied or pasted.
+    Truncated,
+    /// The data is whole but wrong: part of the link was changed.
+    Damaged,
     TooLarge,
     NotPlaygroundState,
 }
@@ -85,15 +92,23 @@ impl std::fmt::Display for LinkError {
                 f,
                 "the link is {n} characters long; the playground reads at most {MAX_LINK_LENGTH}"
             ),
-            LinkError::UnknownVersion(v) => write!(
+            LinkError::NewerVersion(v) => write!(
                 f,
-                "the link is in a format this playground does not know ({v})"
+                "the link was made by a newer version of the playground ({v}); reload the page to get it"
             ),
-            LinkError::NotBase64 => write!(
+            LinkError::UnknownFormat(start) => write!(
                 f,
-                "the link has characters a playground link never has (was it cut or edited?)"
+                "the part after # is not a playground link (it starts with \"{start}\")"
             ),
-            LinkError::Corrupt => write!(f, "the link is damaged or cut short"),
+            LinkError::BadCharacters => write!(
+                f,
+                "the link was edited: it holds characters a playground link never has"
+            ),
+            LinkError::Truncated => write!(
+                f,
+                "the link is cut short (its end is missing): copy the whole link again"
+            ),
+            LinkError::Damaged => write!(f, "the link is damaged: part of it was changed"),
             LinkError::TooLarge => write!(
                 f,
                 "the link unpacks to more than {} KB",
@@ -154,7 +169,11 @@ fn inflate_with(dictionary: &[u8], data: &[u8], limit: usize) -> Result<Vec<u8>,
     match status {
         TINFLStatus::Done => Ok(output[dictionary.len()..dictionary.len() + end].to_vec()),
         TINFLStatus::HasMoreOutput => Err(LinkError::TooLarge),
-        _ => Err(LinkError::Corrupt),
+        // The input ended before the stream did: the link was cut.
+        TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => {
+            Err(LinkError::Truncated)
+        }
+        _ => Err(LinkError::Damaged),
     }
 }
 
@@ -188,20 +207,35 @@ pub fn decode(fragment: &str) -> Result<Option<Shared>, LinkError> {
     } else if let Some(payload) = fragment.strip_prefix(VERSION_1) {
         (Vec::new(), payload)
     } else {
-        let version = fragment
-            .split('.')
-            .next()
-            .unwrap_or("")
-            .chars()
-            .take(12)
-            .collect();
-        return Err(LinkError::UnknownVersion(version));
+        return Err(unknown_version(fragment));
     };
-    let deflated = LENIENT.decode(payload).map_err(|_| LinkError::NotBase64)?;
+    let deflated = LENIENT.decode(payload).map_err(|error| match error {
+        // A length no base64 text has: the last characters are missing.
+        base64::DecodeError::InvalidLength(_) => LinkError::Truncated,
+        _ => LinkError::BadCharacters,
+    })?;
     let json = inflate_with(&dictionary, &deflated, MAX_INFLATED)?;
-    serde_json::from_slice(&json)
-        .map(Some)
-        .map_err(|_| LinkError::NotPlaygroundState)
+    serde_json::from_slice(&json).map(Some).map_err(|error| {
+        // Text that is not JSON came from a changed byte; JSON of another shape is
+        // some other program's link.
+        if error.is_data() {
+            LinkError::NotPlaygroundState
+        } else {
+            LinkError::Damaged
+        }
+    })
+}
+
+/// `v7.…` is a newer playground's link; anything else is not one of ours.
+fn unknown_version(fragment: &str) -> LinkError {
+    let start: String = fragment.chars().take(12).collect();
+    let version = fragment.split('.').next().unwrap_or("");
+    match version.strip_prefix('v').map(str::parse::<u32>) {
+        Some(Ok(n)) if n > 2 && fragment.len() > version.len() => {
+            LinkError::NewerVersion(version.to_string())
+        }
+        _ => LinkError::UnknownFormat(start),
+    }
 }
 
 #[cfg(test)]
@@ -271,13 +305,13 @@ mod tests {
 
     #[test]
     fn bad_links_are_errors_not_panics() {
-        let good = encode(&Shared::new("const A = 1;", Dialect::Postgres));
+        assert_eq!(decode("v9.abc"), Err(LinkError::NewerVersion("v9".into())));
         assert_eq!(
-            decode("v9.abc"),
-            Err(LinkError::UnknownVersion("v9".into()))
+            decode("hello-there-world"),
+            Err(LinkError::UnknownFormat("hello-there-".into()))
         );
-        assert_eq!(decode("v1.@@@"), Err(LinkError::NotBase64));
-        assert_eq!(decode(&good[..good.len() - 8]), Err(LinkError::Corrupt));
+        assert!(matches!(decode("v0.abc"), Err(LinkError::UnknownFormat(_))));
+        assert_eq!(decode("v1.@@@"), Err(LinkError::BadCharacters));
         let not_state = format!(
             "v1.{}",
             URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(b"[1,2]", 9))
@@ -287,6 +321,42 @@ mod tests {
             decode(&"v1.A".repeat(40_000)),
             Err(LinkError::TooLong(_))
         ));
+    }
+
+    /// Every cut of a link says "cut short", whatever length it is cut at; a changed
+    /// character in the middle says "damaged" (or, rarely, still decodes to other text).
+    #[test]
+    fn a_cut_link_is_told_apart_from_a_damaged_one() {
+        let good = encode(&Shared::new(
+            crate::examples::DEFAULT_EXAMPLE,
+            Dialect::Mysql,
+        ));
+        for cut in 4..good.len() - 3 {
+            assert_eq!(
+                decode(&good[..cut]),
+                Err(LinkError::Truncated),
+                "cut at {cut}"
+            );
+        }
+        let middle = good.len() / 2;
+        let changed = |c: char| format!("{}{c}{}", &good[..middle], &good[middle + 1..]);
+        let damaged = ['A', 'z', '0', '_']
+            .into_iter()
+            .map(changed)
+            .filter(|link| *link != good)
+            .map(|link| decode(&link))
+            .filter(|result| *result == Err(LinkError::Damaged))
+            .count();
+        assert!(damaged >= 2, "{damaged}");
+        for error in [
+            LinkError::Truncated,
+            LinkError::Damaged,
+            LinkError::BadCharacters,
+        ] {
+            assert!(!error.to_string().is_empty());
+        }
+        assert!(LinkError::Truncated.to_string().contains("cut short"));
+        assert!(!LinkError::Truncated.to_string().contains("characters"));
     }
 
     #[test]

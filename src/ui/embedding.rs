@@ -1,5 +1,5 @@
-//! The page inside another page: its height reported to the parent (so the iframe can
-//! fit it), and the postMessage API a hosting page drives it with — `setCode`, `run`,
+//! The page inside another page: its height reported to the parent whenever it changes
+//! (so the iframe fits it), and the postMessage API a hosting page drives it with — `setCode`, `run`,
 //! `getState` — with every message checked for shape and size, and replies sent only
 //! to the sender's origin.
 
@@ -34,21 +34,62 @@ fn read_request(data: &JsValue) -> Option<Request> {
     }
 }
 
-/// Tells the parent page how tall the playground is.
-pub fn post_height() {
+/// Tells the parent page how tall the playground is whenever that changes (an edit, a
+/// run's result, a panel or the editor arriving): a `ResizeObserver` on `<html>`,
+/// whose box is as tall as the content (its `scrollHeight` would never go below the
+/// iframe's own height, so an embed could grow but never shrink).
+pub fn observe_height() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if !matches!(window.parent(), Ok(Some(parent)) if parent != window) {
+        return;
+    }
+    let Some(root) = window.document().and_then(|d| d.document_element()) else {
+        return;
+    };
+    // Built through Reflect: web-sys's ResizeObserver binding is a feature the page
+    // does not otherwise need.
+    let Ok(constructor) = js_sys::Reflect::get(&window, &"ResizeObserver".into()) else {
+        return;
+    };
+    let Some(constructor) = constructor.dyn_ref::<js_sys::Function>() else {
+        post_height(&root);
+        return;
+    };
+    let observed = root.clone();
+    let changed = Closure::<dyn FnMut()>::new(move || post_height(&observed));
+    let arguments = js_sys::Array::of1(changed.as_ref());
+    let Ok(observer) = js_sys::Reflect::construct(constructor, &arguments) else {
+        return;
+    };
+    changed.forget();
+    if let Ok(observe) = js_sys::Reflect::get(&observer, &"observe".into()) {
+        if let Some(observe) = observe.dyn_ref::<js_sys::Function>() {
+            let _ = observe.call1(&observer, &root);
+        }
+    }
+}
+
+fn post_height(root: &web_sys::Element) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let Ok(Some(parent)) = window.parent() else {
         return;
     };
-    if parent == window {
+    // Fractional pixels rounded up, or the frame would scroll by one.
+    let rect = js_sys::Reflect::get(root, &"getBoundingClientRect".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call0(root).ok());
+    let Some(height) = rect
+        .and_then(|r| js_sys::Reflect::get(&r, &"height".into()).ok())
+        .and_then(|h| h.as_f64())
+    else {
         return;
-    }
-    let height = window
-        .document()
-        .and_then(|d| d.document_element())
-        .map_or(0, |e| e.scroll_height());
+    };
+    let height = height.ceil();
     let message = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&message, &"type".into(), &"assoc-playground:height".into());
     let _ = js_sys::Reflect::set(&message, &"height".into(), &JsValue::from(height));

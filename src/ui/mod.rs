@@ -56,24 +56,44 @@ impl Reducible for PageState {
 }
 
 fn notice_banner(notice: &Option<Notice>, dispatch: &Callback<Action>) -> Html {
-    let on_restore = dispatch.reform(|_: MouseEvent| Action::RestoreSaved);
+    let Some(notice) = notice else {
+        return html! {};
+    };
     let on_dismiss = dispatch.reform(|_: MouseEvent| Action::DismissNotice);
-    match notice {
-        None => html! {},
-        Some(Notice::OpenedLink { .. }) => html! {
-            <div class="notice" id="notice" role="status">
-                { "You opened a shared playground. Your own work is saved: " }
-                <button id="restore" onclick={on_restore}>{ "Back to my work" }</button>
-                <button class="quiet" onclick={on_dismiss}>{ "Dismiss" }</button>
-            </div>
-        },
-        Some(Notice::BadLink { reason }) => html! {
-            <div class="notice bad" id="notice" role="alert">
-                { format!("This link could not be opened: {reason}. Your saved work is shown instead.") }
-                <button class="quiet" onclick={on_dismiss}>{ "Dismiss" }</button>
-            </div>
-        },
+    let (class, role, button) = match notice {
+        Notice::OpenedLink { .. } => (
+            None,
+            "status",
+            html! { <button id="restore" onclick={dispatch.reform(|_: MouseEvent| Action::RestoreSaved)}>{ "Back to my work" }</button> },
+        ),
+        Notice::BadLink { .. } => (Some("bad"), "alert", html! {}),
+        Notice::ExampleReplaced { .. } => (
+            None,
+            "status",
+            html! { <button id="undo-example" onclick={dispatch.reform(|_: MouseEvent| Action::UndoExample)}>{ "Undo" }</button> },
+        ),
+    };
+    html! {
+        <div class={classes!("notice", class)} id="notice" {role}>
+            { notice.message() }
+            { button }
+            <button class="quiet" onclick={on_dismiss}>{ "Dismiss" }</button>
+        </div>
     }
+}
+
+/// How long a Share or Copy confirmation stays.
+const STATUS_MS: i32 = 4_000;
+
+/// Calls `done` once, `ms` milliseconds from now.
+fn after(ms: i32, done: impl FnOnce() + 'static) {
+    use wasm_bindgen::closure::Closure;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = Closure::once_into_js(done);
+    let _ =
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
 }
 
 /// The chosen theme as `data-theme` on `<html>` (the stylesheet reads it); `system`
@@ -148,7 +168,19 @@ pub fn app() -> Html {
     use_editor(&state);
     use_embedding(&state, &embed, &engine.on_run, &latest);
     use_effect_with(state.0.theme, |theme| apply_theme(*theme));
-    use_effect(embedding::post_height);
+    {
+        // Each confirmation goes away by itself; the reducer keeps a newer one.
+        let dispatcher = state.dispatcher();
+        let shown = (state.0.share_shown, state.0.share_status.is_some());
+        use_effect_with(shown, move |&(shown, any)| {
+            if any {
+                after(STATUS_MS, move || {
+                    dispatcher.dispatch(Action::ShareStatusExpired(shown))
+                });
+            }
+        });
+    }
+    use_effect_with((), |_| embedding::observe_height());
     let dispatch = {
         let dispatcher = state.dispatcher();
         Callback::from(move |action| dispatcher.dispatch(action))
@@ -317,13 +349,7 @@ impl Page<'_> {
                     <button id="share" onclick={self.copy(copy_link)}>{ "Share" }</button>
                     <button id="copy-script" onclick={self.copy(copy_script)} title="A runnable script with real Sequelize on SQLite">{ "Copy as Node script" }</button>
                     <button id="copy-markdown" onclick={self.copy(copy_markdown)} title="Code, tables and result for an issue or a forum post">{ "Copy as Markdown" }</button>
-                    <label>
-                        { "Examples " }
-                        <select id="presets" onchange={self.on_preset()}>
-                            <option value="" selected=true>{ "Load an example…" }</option>
-                            { for PRESETS.iter().map(|p| html! { <option value={p.id}>{ p.title }</option> }) }
-                        </select>
-                    </label>
+                    { self.examples() }
                     <label>
                         { "Theme " }
                         <select id="theme" onchange={self.dispatch.reform(|e: Event| Action::SetTheme(Theme::from_name(&selected(&e))))}>
@@ -334,6 +360,38 @@ impl Page<'_> {
                     </label>
                 </div>
             </header>
+        }
+    }
+
+    /// The examples, chosen with the select and loaded with its button (so the arrow
+    /// keys only move the choice); the select shows the example loaded, "edited" once
+    /// the code differs from it.
+    fn examples(&self) -> Html {
+        let loaded = self.state.loaded_example();
+        let (id, edited) = loaded.map_or(("", false), |(preset, edited)| (preset.id, edited));
+        let on_load = self.dispatch.reform(|_: MouseEvent| {
+            let select = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("presets"))
+                .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok());
+            Action::LoadPreset(select.map(|s| s.value()).unwrap_or_default())
+        });
+        html! {
+            <span class="examples">
+                <label for="presets">{ "Examples" }</label>
+                // Keyed by what is loaded: a new select shows it selected.
+                <select id="presets" key={format!("{id}:{edited}")}>
+                    <option value="" selected={loaded.is_none()}>{ "Choose an example…" }</option>
+                    { for PRESETS.iter().map(|p| {
+                        let title = match p.id == id && edited {
+                            true => format!("{} (edited)", p.title),
+                            false => p.title.to_string(),
+                        };
+                        html! { <option value={p.id} selected={p.id == id}>{ title }</option> }
+                    }) }
+                </select>
+                <button id="load-preset" onclick={on_load}>{ "Load" }</button>
+            </span>
         }
     }
 
@@ -359,7 +417,10 @@ impl Page<'_> {
                     <label class="pane-title" for="code">{ "Your Sequelize code" }</label>
                 }
                 <textarea id="code" class="code" spellcheck="false" aria-label="Sequelize code" value={current.code.clone()}
+                    rows={self.embed.map(|_| crate::embed::editor_rows(&current.code).to_string())}
                     readonly={self.embed.is_some_and(|e| e.readonly)} oninput={on_input} onkeydown={on_keydown} />
+                // Tab indents in the editor: say how to leave it.
+                <p class="editor-hint" id="editor-hint"><kbd>{ "Esc" }</kbd>{ " then " }<kbd>{ "Tab" }</kbd>{ " leaves the editor · " }<kbd>{ "Ctrl" }</kbd>{ "+" }<kbd>{ "Enter" }</kbd>{ " runs" }</p>
                 <panels::Problems code={current.code.clone()} report={current.report.clone()} on_locate={self.locate()} />
                 if self.shows(Panel::Form) {
                     <form::FormPanel code={current.code.clone()} open={current.form_open}
@@ -418,17 +479,6 @@ impl Page<'_> {
         Callback::from(move |e: Event| {
             if let Some(dialect) = Dialect::from_name(&selected(&e)) {
                 dispatch.emit(Action::ChooseDialect(dialect));
-            }
-        })
-    }
-
-    fn on_preset(&self) -> Callback<Event> {
-        let dispatch = self.dispatch.clone();
-        Callback::from(move |e: Event| {
-            let select: HtmlSelectElement = e.target_unchecked_into();
-            if !select.value().is_empty() {
-                dispatch.emit(Action::LoadPreset(select.value()));
-                select.set_value("");
             }
         })
     }

@@ -77,8 +77,15 @@ test("the page at a phone's width, light and dark", async () => {
 test('the tutorial page and each of its embeds', async () => {
   const { page, url } = session;
   await page.goto(url + 'tutorial.html');
-  await page.waitForFunction(() => document.querySelectorAll('iframe').length >= 3);
-  const frames = await page.locator('iframe').elementHandles();
+  // Blocks become iframes as they are scrolled near: scroll until every one is.
+  await page.waitForFunction(() => {
+    window.scrollBy(0, 400);
+    return document.querySelectorAll('iframe.assoc-playground').length >= 3
+      && document.querySelectorAll('pre').length === 0;
+  }, null, { polling: 100 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const frames = await page.locator('iframe.assoc-playground').elementHandles();
+  assert.ok(frames.length >= 3, `only ${frames.length} embeds`);
   await expectNone(page, 'tutorial page');
   for (const [index, handle] of frames.entries()) {
     const frame = await handle.contentFrame();

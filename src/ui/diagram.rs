@@ -43,14 +43,14 @@ fn table_box(props: &TableBoxProps) -> Html {
     let table = &props.table;
     html! {
         <g class="er-table" data-table={table.table.clone()}>
-            <rect x={table.x.to_string()} y={table.y.to_string()} width={BOX_WIDTH.to_string()}
-                height={table.height.to_string()} rx="5" />
-            <text class="er-title" x={(table.x + 8.0).to_string()} y={(table.y + 17.0).to_string()}>{ &table.table }</text>
+            <rect x={num(table.x)} y={num(table.y)} width={num(BOX_WIDTH)}
+                height={num(table.height)} rx="5" />
+            <text class="er-title" x={num(table.x + 8.0)} y={num(table.y + 17.0)}>{ &table.table }</text>
             { for table.columns.iter().enumerate().map(|(i, c)| {
                 let y = table.y + HEADER_HEIGHT + ROW_HEIGHT * i as f64 + 13.0;
                 let class = classes!("er-column", c.primary_key.then_some("pk"), c.foreign_key.then_some("fk"));
                 let marker = if c.primary_key { "PK " } else if c.foreign_key { "FK " } else { "" };
-                html! { <text class={class} x={(table.x + 8.0).to_string()} y={y.to_string()}>{ format!("{marker}{}", c.name) }</text> }
+                html! { <text class={class} x={num(table.x + 8.0)} y={num(y)}>{ format!("{marker}{}", c.name) }</text> }
             }) }
         </g>
     }
@@ -61,14 +61,12 @@ fn table_box(props: &TableBoxProps) -> Html {
 fn end_mark(x: f64, y: f64, outward: f64, many: bool) -> String {
     if many {
         let tip = x + outward * 12.0;
-        format!(
-            "M{tip},{y} L{x},{} M{tip},{y} L{x},{y} M{tip},{y} L{x},{}",
-            y - 6.0,
-            y + 6.0
-        )
+        let (tip, x, top, y, bottom) = (num(tip), num(x), num(y - 6.0), num(y), num(y + 6.0));
+        format!("M{tip},{y} L{x},{top} M{tip},{y} L{x},{y} M{tip},{y} L{x},{bottom}")
     } else {
         let bar = x + outward * 8.0;
-        format!("M{bar},{} L{bar},{}", y - 6.0, y + 6.0)
+        let (bar, top, bottom) = (num(bar), num(y - 6.0), num(y + 6.0));
+        format!("M{bar},{top} L{bar},{bottom}")
     }
 }
 
@@ -112,9 +110,15 @@ fn edge_path(props: &EdgeProps) -> Html {
     };
     let bend = ((x2 - x1).abs() / 2.0).max(40.0);
     let curve = format!(
-        "M{x1},{y1} C{},{y1} {},{y2} {x2},{y2}",
-        x1 + out_from * bend,
-        x2 + out_to * bend
+        "M{},{} C{},{} {},{} {},{}",
+        num(x1),
+        num(y1),
+        num(x1 + out_from * bend),
+        num(y1),
+        num(x2 + out_to * bend),
+        num(y2),
+        num(x2),
+        num(y2)
     );
     let many_at_from = edge.cardinality != Cardinality::OneToOne;
     let label = match edge.cardinality {
@@ -129,7 +133,7 @@ fn edge_path(props: &EdgeProps) -> Html {
             <path class="er-line" d={curve} />
             <path class="er-mark" d={end_mark(x1, y1, out_from, many_at_from)} />
             <path class="er-mark" d={end_mark(x2, y2, out_to, false)} />
-            <text class="er-label" x={((x1 + x2) / 2.0).to_string()} y={((y1 + y2) / 2.0 - 4.0).to_string()}>{ label }</text>
+            <text class="er-label" x={num((x1 + x2) / 2.0)} y={num((y1 + y2) / 2.0 - 4.0)}>{ label }</text>
         </g>
     }
 }
@@ -145,8 +149,8 @@ pub fn diagram_panel(props: &DiagramProps) -> Html {
             } else {
                 <div class="er-scroll" tabindex="0" role="region" aria-label="Entity diagram, scrollable">
                     <svg class="er" role="img" aria-label="Entity diagram"
-                        viewBox={format!("0 0 {} {}", diagram.width, diagram.height)}
-                        width={diagram.width.to_string()} height={diagram.height.to_string()}>
+                        viewBox={format!("0 0 {} {}", num(diagram.width), num(diagram.height))}
+                        width={num(diagram.width)} height={num(diagram.height)}>
                         { for diagram.edges.iter().map(|edge| {
                             let key = edge.key();
                             let highlighted = props.focus.as_deref() == Some(key.as_str());
@@ -160,4 +164,10 @@ pub fn diagram_panel(props: &DiagramProps) -> Html {
             }
         </section>
     }
+}
+
+/// A coordinate in SVG markup, as JavaScript writes numbers (Rust's `{}` on f64 would
+/// link its float formatting into the page: 5 KB gzip).
+fn num(n: f64) -> String {
+    crate::js::format_number(n)
 }

@@ -90,71 +90,49 @@ fn quoted_list(dialect: Dialect, fields: &[String], separator: &str) -> String {
         .join(separator)
 }
 
-/// The column definition as each dialect's `attributeToSQL` writes it.
+/// The column definition as each dialect's `attributeToSQL` writes it: one order of
+/// clauses, with what differs asked of the [`Dialect`].
 fn attribute_sql(model: &Model, field: &str, attribute: &Attribute, dialect: Dialect) -> String {
     let data_type = attribute.data_type.clone().unwrap_or_default();
-    let mut sql = match (dialect, data_type.key.as_str()) {
-        (Dialect::Postgres, "ENUM") => format!("ENUM({})", data_type.quoted_values(dialect)),
+    let mut sql = match (dialect.names_enum_types(), data_type.key.as_str()) {
+        // Written out here, named by the table's type mapping below.
+        (true, "ENUM") => format!("ENUM({})", data_type.quoted_values(dialect)),
         _ => data_type.sql(dialect),
     };
-    let not_null = attribute.allow_null == Some(false);
-    match dialect {
-        Dialect::Postgres => {
-            if not_null {
-                sql.push_str(" NOT NULL");
-            }
-            if attribute.auto_increment == Some(true) {
-                sql.push_str(" SERIAL");
-            }
-            push_default(&mut sql, attribute, dialect, true);
-            if attribute.unique == Some(Unique::Flag(true)) {
-                sql.push_str(" UNIQUE");
-            }
-            if attribute.is_primary_key() {
-                sql.push_str(" PRIMARY KEY");
-            }
-            push_references(&mut sql, attribute, dialect);
-            postgres_type_mapping(&model.table_name, field, sql)
+    let auto_increment = attribute.auto_increment == Some(true);
+    if attribute.allow_null == Some(false) {
+        sql.push_str(" NOT NULL");
+    }
+    if let Some(word) = dialect.auto_increment_word().filter(|_| auto_increment) {
+        sql.push_str(word);
+    }
+    let takes_default = dialect.defaults_on_every_type()
+        || (!matches!(sql.as_str(), "BLOB" | "TEXT" | "GEOMETRY" | "JSON") && !data_type.binary);
+    push_default(&mut sql, attribute, dialect, takes_default);
+    if attribute.unique == Some(Unique::Flag(true)) {
+        sql.push_str(" UNIQUE");
+    }
+    if attribute.is_primary_key() {
+        sql.push_str(" PRIMARY KEY");
+        if let Some(word) = dialect
+            .primary_key_auto_increment_word()
+            .filter(|_| auto_increment)
+        {
+            sql.push_str(word);
         }
-        Dialect::Mysql => {
-            if not_null {
-                sql.push_str(" NOT NULL");
-            }
-            if attribute.auto_increment == Some(true) {
-                sql.push_str(" auto_increment");
-            }
-            let type_takes_default =
-                !matches!(sql.as_str(), "BLOB" | "TEXT" | "GEOMETRY" | "JSON") && !data_type.binary;
-            push_default(&mut sql, attribute, dialect, type_takes_default);
-            if attribute.unique == Some(Unique::Flag(true)) {
-                sql.push_str(" UNIQUE");
-            }
-            if attribute.is_primary_key() {
-                sql.push_str(" PRIMARY KEY");
-            }
-            if let Some(comment) = &attribute.comment {
-                sql.push_str(&format!(" COMMENT {}", dialect.quote_string(comment)));
-            }
-            push_references(&mut sql, attribute, dialect);
-            sql
-        }
-        Dialect::Sqlite => {
-            if not_null {
-                sql.push_str(" NOT NULL");
-            }
-            push_default(&mut sql, attribute, dialect, true);
-            if attribute.unique == Some(Unique::Flag(true)) {
-                sql.push_str(" UNIQUE");
-            }
-            if attribute.is_primary_key() {
-                sql.push_str(" PRIMARY KEY");
-                if attribute.auto_increment == Some(true) {
-                    sql.push_str(" AUTOINCREMENT");
-                }
-            }
-            push_references(&mut sql, attribute, dialect);
-            sql
-        }
+    }
+    if let Some(comment) = attribute
+        .comment
+        .as_ref()
+        .filter(|_| dialect.has_column_comments())
+    {
+        sql.push_str(&format!(" COMMENT {}", dialect.quote_string(comment)));
+    }
+    push_references(&mut sql, attribute, dialect);
+    if dialect.names_enum_types() {
+        postgres_type_mapping(&model.table_name, field, sql)
+    } else {
+        sql
     }
 }
 

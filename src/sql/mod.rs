@@ -88,4 +88,35 @@ impl Dialect {
     pub fn has_unsigned_decimal(self) -> bool {
         self == Dialect::Mysql
     }
+
+    /// The word after NOT NULL that makes a column count by itself (` SERIAL` on
+    /// PostgreSQL, ` auto_increment` on MySQL; SQLite's comes after PRIMARY KEY).
+    pub fn auto_increment_word(self) -> Option<&'static str> {
+        match self {
+            Dialect::Postgres => Some(" SERIAL"),
+            Dialect::Mysql => Some(" auto_increment"),
+            Dialect::Sqlite => None,
+        }
+    }
+
+    /// SQLite's ` AUTOINCREMENT`, written after PRIMARY KEY.
+    pub fn primary_key_auto_increment_word(self) -> Option<&'static str> {
+        (self == Dialect::Sqlite).then_some(" AUTOINCREMENT")
+    }
+
+    /// Whether every column type takes a DEFAULT (MySQL refuses one on BLOB, TEXT,
+    /// GEOMETRY, JSON and binary strings, and Sequelize leaves it out).
+    pub fn defaults_on_every_type(self) -> bool {
+        self != Dialect::Mysql
+    }
+
+    /// Whether a column's `comment` is written into its definition (MySQL's COMMENT).
+    pub fn has_column_comments(self) -> bool {
+        self == Dialect::Mysql
+    }
+
+    /// Whether ENUMs are named types of their own (PostgreSQL's `enum_table_column`).
+    pub fn names_enum_types(self) -> bool {
+        self == Dialect::Postgres
+    }
 }

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { openPage } from './harness.mjs';
+import { openPage, upgradeAllEmbeds } from './harness.mjs';
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const session = openPage({ ready: '.table-card' });
@@ -77,13 +77,7 @@ test("the page at a phone's width, light and dark", async () => {
 test('the tutorial page and each of its embeds', async () => {
   const { page, url } = session;
   await page.goto(url + 'tutorial.html');
-  // Blocks become iframes as they are scrolled near: scroll until every one is.
-  await page.waitForFunction(() => {
-    window.scrollBy(0, 400);
-    return document.querySelectorAll('iframe.assoc-playground').length >= 3
-      && document.querySelectorAll('pre').length === 0;
-  }, null, { polling: 100 });
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await upgradeAllEmbeds(page);
   const frames = await page.locator('iframe.assoc-playground').elementHandles();
   assert.ok(frames.length >= 3, `only ${frames.length} embeds`);
   await expectNone(page, 'tutorial page');

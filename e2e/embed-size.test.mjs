@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openPage, artifacts, screenshotPage } from './harness.mjs';
+import { openPage, artifacts, screenshotPage, upgradeAllEmbeds } from './harness.mjs';
 
 // Layout shifts of the host page, counted from the very start.
 const countShifts = () => {
@@ -53,13 +53,7 @@ async function assertFits(when) {
 
 test('after load each iframe is as tall as its playground', async () => {
   const { page } = session;
-  // Blocks are upgraded as they are scrolled near: scroll down until all three are.
-  await session.page.waitForFunction(() => {
-    window.scrollBy(0, 400);
-    return document.querySelectorAll('iframe.assoc-playground').length === 3
-      && document.querySelectorAll('pre').length === 0;
-  }, null, { polling: 100 });
-  await session.page.evaluate(() => window.scrollTo(0, 0));
+  await upgradeAllEmbeds(session.page);
   for (let waited = 0; frames().length < 3 && waited < 30000; waited += 100) await page.waitForTimeout(100);
   for (const frame of frames()) {
     await frame.waitForSelector('html[data-editor="codemirror"] #tables, html[data-editor="codemirror"] #run');

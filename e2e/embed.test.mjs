@@ -4,20 +4,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openPage, artifacts, screenshotPage } from './harness.mjs';
+import { openPage, artifacts, screenshotPage, upgradeAllEmbeds } from './harness.mjs';
 
 const session = openPage({ path: 'tutorial.html' });
 
 const frames = () => session.page.frames().filter((f) => f.url().includes('embed'));
 
 test('the three code blocks become playgrounds with their code', async () => {
-  // Blocks are upgraded as they are scrolled near: scroll down until all three are.
-  await session.page.waitForFunction(() => {
-    window.scrollBy(0, 400);
-    return document.querySelectorAll('iframe.assoc-playground').length === 3
-      && document.querySelectorAll('pre').length === 0;
-  }, null, { polling: 100 });
-  await session.page.evaluate(() => window.scrollTo(0, 0));
+  await upgradeAllEmbeds(session.page);
   await session.page.waitForFunction(() => window.frames.length === 3);
   // A frame reports its address once it has navigated: wait until all three have.
   for (let waited = 0; frames().length < 3 && waited < 30000; waited += 100) {

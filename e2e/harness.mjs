@@ -110,3 +110,16 @@ export function openPage({ path = '', ready, beforeLoad, afterLoad } = {}) {
   });
   return session;
 }
+
+/**
+ * Scrolls a tutorial page down until every playground block has become an iframe
+ * (embed.js upgrades them as they come near), then back to the top.
+ */
+export async function upgradeAllEmbeds(page, count = 3) {
+  await page.waitForFunction((count) => {
+    window.scrollBy(0, 400);
+    return document.querySelectorAll('iframe.assoc-playground').length === count
+      && document.querySelectorAll('pre').length === 0;
+  }, count, { polling: 100 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+}

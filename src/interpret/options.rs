@@ -2,7 +2,7 @@
 //! association options — out of evaluated values, with a located note for each key
 //! Sequelize would silently ignore (usually a typo).
 
-use super::{throw, Eval, Interpreter};
+use super::{Eval, Interpreter};
 use crate::diagnostic::{Diagnostic, Span};
 use crate::error::SequelizeError;
 use crate::js::format_number;
@@ -180,7 +180,7 @@ fn value_expr<'e>(expr: Option<&'e Expr>, key: &str) -> Option<&'e Expr> {
         return None;
     };
     properties.iter().find_map(|p| match &p.key {
-        PropertyKey::Named(ident) if ident.name == key => Some(&p.value),
+        PropertyKey::Named(ident) if ident.name == key => p.init(),
         _ => None,
     })
 }
@@ -298,12 +298,7 @@ impl Interpreter {
             Some(references @ Value::Object(_)) => {
                 let model = match references.get("model") {
                     Some(Value::Str(table)) => Some(table.clone()),
-                    Some(model @ (Value::Model(_) | Value::Unbound(..))) => {
-                        let at = value_expr(value_expr(expr, "references"), "model")
-                            .map_or(call_span, |e| e.span);
-                        let id = self.model_or_stub(model, at)?;
-                        Some(self.schema.model(id).table_name.clone())
-                    }
+                    Some(Value::Model(id)) => Some(self.schema.model(*id).table_name.clone()),
                     _ => None,
                 };
                 Some(References {
@@ -345,13 +340,13 @@ impl Interpreter {
                 Some(Value::Bool(true)) => TimestampOption::Default,
                 Some(other) => {
                     let span = key_span(expr, key, Span::default());
-                    return throw(
+                    return Err(self.error(
                         SequelizeError::plain(format!(
                             "Value for \"{key}\" option must be a string or a boolean, got {}",
                             other.type_name()
                         )),
                         span,
-                    );
+                    ));
                 }
             };
         }
@@ -438,10 +433,6 @@ impl Interpreter {
         Ok(match value {
             Some(Value::Str(name)) => Some(ThroughRef::Name(name.clone())),
             Some(Value::Model(id)) => Some(ThroughRef::Model(*id)),
-            Some(unbound @ Value::Unbound(..)) => {
-                let span = expr.map_or(Span::default(), |e| e.span);
-                Some(ThroughRef::Model(self.model_or_stub(unbound, span)?))
-            }
             _ => None,
         })
     }

@@ -162,7 +162,7 @@ impl Interpreter {
                 }
                 let key = Key::Str(property.name.as_str().into());
                 let this = if matches!(object.kind, ExprKind::Super) { env.this() } else { target.clone() };
-                (self.member(&target, object, &key, callee.span)?, this)
+                (self.member(&target, object, &key, span)?, this)
             }
             ExprKind::Index {
                 object,
@@ -175,7 +175,7 @@ impl Interpreter {
                 }
                 let key = self.expr(index, env)?;
                 let key = self.to_key(&key)?;
-                (self.member(&target, object, &key, callee.span)?, target)
+                (self.member(&target, object, &key, span)?, target)
             }
             ExprKind::Ident(name) if name == "require" && env.lookup("require").is_none() => {
                 let values = self.arguments(args, env)?;
@@ -214,18 +214,22 @@ impl Interpreter {
         let Some(callable) = callable else {
             return self.call_data_type(object, args);
         };
-        if self.depth >= self.limits.max_call_depth {
-            return Err(self.error(
-                SequelizeError::new(ErrorName::RangeError, "Maximum call stack size exceeded").with_hint(format!(
-                    "functions here call each other {} deep at most: does one call itself without end?",
-                    self.limits.max_call_depth
-                )),
-                span,
-            ));
-        }
-        self.depth += 1;
-        let result = match callable {
-            Callable::Closure(closure) => self.run_closure(&closure, this, args, span),
+        match callable {
+            Callable::Closure(closure) => {
+                if self.depth >= self.limits.max_call_depth {
+                    return Err(self.error(
+                        SequelizeError::new(ErrorName::RangeError, "Maximum call stack size exceeded").with_hint(format!(
+                            "functions here call each other {} deep at most: does one call itself without end?",
+                            self.limits.max_call_depth
+                        )),
+                        span,
+                    ));
+                }
+                self.depth += 1;
+                let result = self.run_closure(&closure, this, args, span);
+                self.depth -= 1;
+                result
+            }
             Callable::Native(native) => {
                 let call = Call {
                     this,
@@ -249,9 +253,7 @@ impl Interpreter {
                 let name = self.schema.model(model.id).name.clone();
                 self.type_error(format!("Class constructor {name} cannot be invoked without 'new'"), span)
             }
-        };
-        self.depth -= 1;
-        result
+        }
     }
 
     pub(super) fn call_function(
@@ -301,7 +303,7 @@ impl Interpreter {
 
     fn run_body(&mut self, def: &FunctionDef, scope: &Env, args: Vec<JsValue>, span: Span) -> Eval<JsValue> {
         if def.is_generator {
-            self.unsupported(def.span, "generator functions (function*)");
+            // The parser has said it is not run.
             return Ok(JsValue::Opaque("a generator".into()));
         }
         if !def.is_arrow {

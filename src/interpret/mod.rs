@@ -45,7 +45,7 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Limits {
         Limits {
-            max_call_depth: 64,
+            max_call_depth: 32,
             max_steps: 400_000,
             max_models: 500,
         }
@@ -175,6 +175,9 @@ pub struct Interpreter {
     sequelize_module: JsValue,
     sequelize_instance: JsValue,
     models_object: JsValue,
+    /// The playground's hint for each error object it made, kept beside it so that a
+    /// rejection caught later (an awaited query) still carries it.
+    error_hints: Vec<(Obj, String)>,
     /// `Math.random`'s state: runs repeat.
     random_state: u64,
 }
@@ -202,6 +205,7 @@ impl Interpreter {
             sequelize_module: JsValue::Undefined,
             sequelize_instance: JsValue::Undefined,
             models_object: JsValue::Undefined,
+            error_hints: Vec::new(),
             random_state: 0x2545_f491_4f6c_dd1d,
         };
         interpreter.install_globals();
@@ -241,6 +245,9 @@ impl Interpreter {
         let span = error.at.unwrap_or(span);
         let hint = error.hint.clone();
         let value = builtins::errors::make(self, error.name.as_str(), &error.message);
+        if let (Some(hint), JsValue::Object(object)) = (&hint, &value) {
+            self.error_hints.push((object.clone(), hint.clone()));
+        }
         Flow::Throw(Exception { value, span, hint })
     }
 
@@ -276,7 +283,10 @@ impl Interpreter {
         .find(|n| n.as_str() == name)
         .unwrap_or(ErrorName::Error);
         let mut error = SequelizeError::new(error_name, message);
-        error.hint = exception.hint;
+        error.hint = exception.hint.or_else(|| match &exception.value {
+            JsValue::Object(object) => self.error_hints.iter().find(|(o, _)| o == object).map(|(_, h)| h.clone()),
+            _ => None,
+        });
         Thrown {
             error,
             name,

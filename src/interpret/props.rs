@@ -65,7 +65,7 @@ impl Interpreter {
         let mut current = Some(start.clone());
         let mut hops = 0;
         while let Some(object) = current {
-            if let Some(value) = self.virtual_property(&object, key, receiver)? {
+            if let Some(value) = self.virtual_property(&object, key, receiver, span)? {
                 return Ok(value);
             }
             let slot = object.borrow().own(key).map(|p| p.slot.clone());
@@ -89,7 +89,7 @@ impl Interpreter {
     }
 
     /// Properties an object has by its kind rather than as stored properties.
-    fn virtual_property(&mut self, object: &Obj, key: &Key, receiver: &JsValue) -> Eval<Option<JsValue>> {
+    fn virtual_property(&mut self, object: &Obj, key: &Key, receiver: &JsValue, span: Span) -> Eval<Option<JsValue>> {
         let Some(name) = key.as_str() else {
             return Ok(None);
         };
@@ -125,7 +125,7 @@ impl Interpreter {
             Kind::Host(host) => {
                 let host = host.clone();
                 drop(borrowed);
-                return self.host_property(&host, object, name);
+                return self.host_property(&host, object, name, span);
             }
             _ => None,
         })

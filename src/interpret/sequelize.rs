@@ -234,9 +234,9 @@ impl Interpreter {
     }
 
     /// Properties of Sequelize's host objects.
-    pub(super) fn host_property(&mut self, host: &Host, _object: &Obj, name: &str) -> Eval<Option<JsValue>> {
+    pub(super) fn host_property(&mut self, host: &Host, _object: &Obj, name: &str, span: Span) -> Eval<Option<JsValue>> {
         Ok(match host {
-            Host::DataTypes => Some(self.data_type_member(name)),
+            Host::DataTypes => Some(self.data_type_member(name, span)),
             Host::DataType(data_type) => match super::options::data_type_flag(data_type, name) {
                 Value::DataType(t) => Some(self.data_type_value(t)),
                 _ => None,
@@ -252,9 +252,19 @@ impl Interpreter {
         })
     }
 
-    fn data_type_member(&mut self, name: &str) -> JsValue {
+    fn data_type_member(&mut self, name: &str, span: Span) -> JsValue {
         if crate::sql::types::KNOWN_TYPES.contains(&name) {
             return self.data_type_value(DataType::new(name));
+        }
+        // Real JavaScript gives undefined (and Sequelize complains later, at the attribute);
+        // the learner needs to hear it here.
+        let property_span = Span::new(span.end.saturating_sub(name.len()), span.end);
+        let mut diagnostic = Diagnostic::error(property_span, format!("DataTypes has no type called '{name}'"));
+        if let Some(close) = crate::diagnostic::closest(name, crate::sql::types::KNOWN_TYPES.iter().copied()) {
+            diagnostic = diagnostic.with_hint(format!("did you mean DataTypes.{close}?"));
+        }
+        if !matches!(name, "then" | "toJSON" | "constructor" | "prototype" | "default") {
+            self.note_once(property_span, "data type", diagnostic);
         }
         JsValue::Undefined
     }

@@ -99,6 +99,10 @@ struct Lexer<'a, 'd> {
 
 impl Lexer<'_, '_> {
     fn run(mut self) -> Vec<Token> {
+        if self.src.starts_with("#!") {
+            // A hashbang line (`#!/usr/bin/env node`) is a comment.
+            self.pos = self.src.find('\n').unwrap_or(self.src.len());
+        }
         loop {
             self.skip_trivia();
             let start = self.pos;
@@ -558,6 +562,14 @@ mod tests {
         tokenize("const a = 'oops\nconst b = 1", &mut diagnostics);
         assert_eq!(diagnostics.len(), 1);
         assert_eq!(diagnostics[0].start, 10);
+    }
+
+    #[test]
+    fn a_hashbang_line_is_a_comment() {
+        assert_eq!(
+            kinds("#!/usr/bin/env node\nx"),
+            vec![TokenKind::Ident("x".into()), TokenKind::Eof]
+        );
     }
 
     #[test]

@@ -92,7 +92,9 @@ impl Parser<'_> {
                         }
                         | ExprKind::Index {
                             optional: false, ..
-                        } => Pattern::Expr(Box::new(target)),
+                        }
+                        | ExprKind::Unsupported
+                        | ExprKind::Invalid => Pattern::Expr(Box::new(target)),
                         _ => {
                             return Err(
                                 self.error_at(op_span, "Invalid left-hand side in assignment")
@@ -126,7 +128,10 @@ impl Parser<'_> {
             }
             | ExprKind::Index {
                 optional: false, ..
-            } => Ok(Pattern::Expr(Box::new(expr))),
+            }
+            // `this.#x = …`: already diagnosed.
+            | ExprKind::Unsupported
+            | ExprKind::Invalid => Ok(Pattern::Expr(Box::new(expr))),
             ExprKind::Assign {
                 op: "=",
                 target,

@@ -765,3 +765,21 @@ fn recovery_keeps_wording_and_reads_on() {
     );
     assert!(matches!(program.body[1], Stmt::Declare { .. }));
 }
+
+#[test]
+fn realistic_snippets_read_without_errors() {
+    for src in [
+        "app.get('/users/:id', async (req, res, next) => {\n  try {\n    const { id } = req.params;\n    const user = await User.findByPk(id, { include: [{ model: Post, as: 'posts' }] });\n    if (!user) return res.status(404).json({ error: `User ${id} not found` });\n    res.json(user?.toJSON?.() ?? {});\n  } catch (err) {\n    next(err);\n  }\n});",
+        "const users = await User.findAll({ where: { [Op.or]: [{ a: 5 }, { b: 6 }], age: { [Op.gte]: 18 } }, order: [['createdAt', 'DESC']], limit: 10 });\nfor await (const u of users) console.log(u.name)\nlabel: for (const [i, x] of xs.entries()) { if (i % 2) continue label; else break }",
+        "class Money {\n  #cents = 0;\n  static from(x) { return new Money(x) }\n  get dollars() { return this.#cents / 100 }\n  set dollars(v) { this.#cents = Math.round(v * 100) }\n}",
+        "const sum = (...xs) => xs.reduce((a, b) => a + b, 0);\nlet { a = 1, b: { c } = {} } = opts, [d = 2] = arr;\nx ??= 3; y ||= 4; z &&= 5;\nconst re = /^[a-z]+\\/\\d+$/i.test(s);\nconst big = 10n ** 20n;\nswitch (t) { case 'a': { f(); break } default: }\ndo x++; while (x < 10)\nconsole.log(typeof x === 'undefined' ? void 0 : delete o[k]);",
+        "module.exports = {\n  up: async (queryInterface, Sequelize) => {\n    await queryInterface.createTable('Users', {\n      id: { allowNull: false, autoIncrement: true, primaryKey: true, type: Sequelize.INTEGER },\n      createdAt: { allowNull: false, type: Sequelize.DATE }\n    });\n  },\n  async down(queryInterface, Sequelize) {\n    await queryInterface.dropTable('Users');\n  }\n};",
+    ] {
+        let (_, d) = parse(src);
+        let d: Vec<_> = d
+            .iter()
+            .filter(|d| d.severity == crate::diagnostic::Severity::Error)
+            .collect();
+        assert!(d.is_empty(), "{src}\n{d:?}");
+    }
+}

@@ -82,6 +82,8 @@ pub fn tokenize(source: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Token> {
         diagnostics,
         newline_before: false,
         braces: Vec::new(),
+        parens: Vec::new(),
+        control_paren_closed: false,
     }
     .run()
 }
@@ -95,10 +97,18 @@ struct Lexer<'a, 'd> {
     newline_before: bool,
     /// One entry per open `{`: `true` when it is a template's `${`.
     braces: Vec<bool>,
+    /// One entry per open `(`: `true` when it follows `if`, `while`, `for` or `with`.
+    parens: Vec<bool>,
+    /// The last token is the `)` of such a head, after which a `/` starts a regex.
+    control_paren_closed: bool,
 }
 
 impl Lexer<'_, '_> {
     fn run(mut self) -> Vec<Token> {
+        if self.src.starts_with("#!") {
+            // A hashbang line (`#!/usr/bin/env node`) is a comment.
+            self.pos = self.src.find('\n').unwrap_or(self.src.len());
+        }
         loop {
             self.skip_trivia();
             let start = self.pos;
@@ -135,7 +145,15 @@ impl Lexer<'_, '_> {
                 .find(|p| self.bytes[self.pos..].starts_with(p.as_bytes()))
             {
                 self.pos += p.len();
+                let closes_control = *p == ")" && self.parens.pop() == Some(true);
                 match *p {
+                    "(" => {
+                        let control = matches!(
+                            self.tokens.last().map(|t| &t.kind),
+                            Some(TokenKind::Ident(w)) if matches!(w.as_str(), "if" | "while" | "for" | "with")
+                        );
+                        self.parens.push(control);
+                    }
                     "{" => self.braces.push(false),
                     "}" => {
                         self.braces.pop();
@@ -143,6 +161,7 @@ impl Lexer<'_, '_> {
                     _ => {}
                 }
                 self.push(TokenKind::Punct(p), start);
+                self.control_paren_closed = closes_control;
             } else {
                 self.pos += c.len_utf8();
                 self.diagnostics.push(Diagnostic::error(
@@ -459,7 +478,8 @@ impl Lexer<'_, '_> {
             Some(TokenKind::Template { part, .. }) => {
                 matches!(part, TemplatePart::Head | TemplatePart::Middle)
             }
-            Some(TokenKind::Punct(p)) => !matches!(*p, ")" | "]" | "}"),
+            Some(TokenKind::Punct(")")) => self.control_paren_closed,
+            Some(TokenKind::Punct(p)) => !matches!(*p, "]" | "}"),
             Some(_) => false,
         }
     }
@@ -558,6 +578,21 @@ mod tests {
         tokenize("const a = 'oops\nconst b = 1", &mut diagnostics);
         assert_eq!(diagnostics.len(), 1);
         assert_eq!(diagnostics[0].start, 10);
+    }
+
+    #[test]
+    fn a_slash_after_a_control_head_starts_a_regex() {
+        let got = kinds("if (x) /a/.test(s); (a) / b");
+        assert!(matches!(got[4], TokenKind::Regex { .. }), "{got:?}");
+        assert_eq!(got[got.len() - 3], TokenKind::Punct("/"));
+    }
+
+    #[test]
+    fn a_hashbang_line_is_a_comment() {
+        assert_eq!(
+            kinds("#!/usr/bin/env node\nx"),
+            vec![TokenKind::Ident("x".into()), TokenKind::Eof]
+        );
     }
 
     #[test]

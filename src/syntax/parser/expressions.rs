@@ -80,7 +80,7 @@ impl Parser<'_> {
             if ASSIGN_OPS.contains(&op) {
                 let op_span = self.peek().span;
                 let pattern = if op == "=" {
-                    self.to_pattern(target)?
+                    self.assignment_target(target)?
                 } else {
                     match target.kind {
                         ExprKind::Ident(name) => Pattern::Ident(Ident {
@@ -92,7 +92,9 @@ impl Parser<'_> {
                         }
                         | ExprKind::Index {
                             optional: false, ..
-                        } => Pattern::Expr(Box::new(target)),
+                        }
+                        | ExprKind::Unsupported
+                        | ExprKind::Invalid => Pattern::Expr(Box::new(target)),
                         _ => {
                             return Err(
                                 self.error_at(op_span, "Invalid left-hand side in assignment")
@@ -117,7 +119,7 @@ impl Parser<'_> {
 
     /// An expression read as a literal, turned into what it assigns to:
     /// `[a, b] = …`, `({ a, b: c = 1 } = …)`, `obj.x = …`.
-    pub(super) fn to_pattern(&mut self, expr: Expr) -> PResult<Pattern> {
+    pub(super) fn assignment_target(&mut self, expr: Expr) -> PResult<Pattern> {
         let span = expr.span;
         match expr.kind {
             ExprKind::Ident(name) => Ok(Pattern::Ident(Ident { name, span })),
@@ -126,7 +128,10 @@ impl Parser<'_> {
             }
             | ExprKind::Index {
                 optional: false, ..
-            } => Ok(Pattern::Expr(Box::new(expr))),
+            }
+            // `this.#x = …`: already diagnosed.
+            | ExprKind::Unsupported
+            | ExprKind::Invalid => Ok(Pattern::Expr(Box::new(expr))),
             ExprKind::Assign {
                 op: "=",
                 target,
@@ -151,9 +156,9 @@ impl Parser<'_> {
                             kind: ExprKind::Spread(inner),
                             ..
                         }) if i + 1 == count => {
-                            rest = Some(Box::new(self.to_pattern(*inner)?));
+                            rest = Some(Box::new(self.assignment_target(*inner)?));
                         }
-                        Some(item) => elements.push(Some(self.to_pattern(item)?)),
+                        Some(item) => elements.push(Some(self.assignment_target(item)?)),
                     }
                 }
                 Ok(Pattern::Array {
@@ -168,11 +173,11 @@ impl Parser<'_> {
                 for prop in props {
                     match prop.value {
                         PropertyValue::Spread(inner) => {
-                            rest = Some(Box::new(self.to_pattern(inner)?))
+                            rest = Some(Box::new(self.assignment_target(inner)?))
                         }
                         PropertyValue::Init(value) => properties.push(PatternProperty {
                             key: prop.key,
-                            value: self.to_pattern(value)?,
+                            value: self.assignment_target(value)?,
                             span: prop.span,
                         }),
                         _ => {

@@ -14,16 +14,12 @@ impl Parser<'_> {
         let is_async = self.eat_word("async");
         self.expect_word("function")?;
         let is_generator = self.eat("*");
-        let name =
-            if declaration || matches!(self.peek().kind, TokenKind::Ident(_)) && !self.at("(") {
-                if declaration {
-                    Some(self.binding_ident("a function name")?)
-                } else {
-                    Some(self.binding_ident("a function name")?)
-                }
-            } else {
-                None
-            };
+        let named = matches!(self.peek().kind, TokenKind::Ident(_));
+        let name = if declaration || named {
+            Some(self.binding_ident("a function name")?)
+        } else {
+            None
+        };
         self.function_rest(start, name, is_async, is_generator)
     }
 

@@ -337,7 +337,7 @@ impl Parser<'_> {
         }
         let expr = self.expression()?;
         if let Some(each) = self.for_each_word() {
-            let target = self.to_pattern(expr)?;
+            let target = self.assignment_target(expr)?;
             return Ok(ForHead::Each {
                 each,
                 kind: None,

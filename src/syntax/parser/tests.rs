@@ -699,3 +699,87 @@ fn unsupported_meta_properties_are_diagnosed() {
     let (_, diagnostics) = parse("function F() { new.target; import.meta.url; }");
     assert_eq!(diagnostics.len(), 2, "{diagnostics:?}");
 }
+
+/// Nesting refused at [`MAX_NESTING`] fits in 512 KiB of stack when optimised (the web
+/// page's wasm has 1 MiB); unoptimised frames are several times larger.
+#[test]
+fn deep_nesting_fits_a_small_stack() {
+    let stack = if cfg!(debug_assertions) {
+        4 << 20
+    } else {
+        512 << 10
+    };
+    let handle = std::thread::Builder::new()
+        .stack_size(stack)
+        .spawn(|| {
+            let inputs = [
+                "[".repeat(200),
+                "{ a: ".repeat(200),
+                "f(".repeat(200),
+                "x => ".repeat(200),
+                "if (a) { ".repeat(200),
+                "function f() { ".repeat(200),
+                "(a = [{ b: () => { ".repeat(100),
+                "`${".repeat(200),
+                "const [".repeat(200),
+                "class A { m() { ".repeat(200),
+                "a ? ".repeat(200),
+                "-".repeat(200),
+            ];
+            for src in inputs {
+                let (_, diagnostics) = parse(&src);
+                assert!(!diagnostics.is_empty());
+            }
+        })
+        .unwrap();
+    handle.join().unwrap();
+}
+
+#[test]
+fn class_fields_end_at_line_breaks_and_semicolons() {
+    let program = parse_ok("class A {\n  x = 1\n  y = 2;\n  static\n  z() {}\n}");
+    let Stmt::Class { class, .. } = &program.body[0] else {
+        panic!()
+    };
+    assert_eq!(class.members.len(), 3);
+    assert!(class.members[2].is_static);
+}
+
+#[test]
+fn a_line_break_does_not_end_a_statement_that_goes_on() {
+    let program = parse_ok("const a = b\n  .c()\n  [0]\nlet d = 1");
+    assert_eq!(program.body.len(), 2);
+}
+
+#[test]
+fn recovery_keeps_wording_and_reads_on() {
+    let (program, diagnostics) = parse("const a = ;\nconst b = 2;\n}\nf(");
+    let messages: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "Unexpected token ';': expected an expression",
+            "Unexpected token '}': there is no '{' for it to close",
+            "Unexpected end of input: expected an expression",
+        ]
+    );
+    assert!(matches!(program.body[1], Stmt::Declare { .. }));
+}
+
+#[test]
+fn realistic_snippets_read_without_errors() {
+    for src in [
+        "app.get('/users/:id', async (req, res, next) => {\n  try {\n    const { id } = req.params;\n    const user = await User.findByPk(id, { include: [{ model: Post, as: 'posts' }] });\n    if (!user) return res.status(404).json({ error: `User ${id} not found` });\n    res.json(user?.toJSON?.() ?? {});\n  } catch (err) {\n    next(err);\n  }\n});",
+        "const users = await User.findAll({ where: { [Op.or]: [{ a: 5 }, { b: 6 }], age: { [Op.gte]: 18 } }, order: [['createdAt', 'DESC']], limit: 10 });\nfor await (const u of users) console.log(u.name)\nlabel: for (const [i, x] of xs.entries()) { if (i % 2) continue label; else break }",
+        "class Money {\n  #cents = 0;\n  static from(x) { return new Money(x) }\n  get dollars() { return this.#cents / 100 }\n  set dollars(v) { this.#cents = Math.round(v * 100) }\n}",
+        "const sum = (...xs) => xs.reduce((a, b) => a + b, 0);\nlet { a = 1, b: { c } = {} } = opts, [d = 2] = arr;\nx ??= 3; y ||= 4; z &&= 5;\nconst re = /^[a-z]+\\/\\d+$/i.test(s);\nconst big = 10n ** 20n;\nswitch (t) { case 'a': { f(); break } default: }\ndo x++; while (x < 10)\nconsole.log(typeof x === 'undefined' ? void 0 : delete o[k]);",
+        "module.exports = {\n  up: async (queryInterface, Sequelize) => {\n    await queryInterface.createTable('Users', {\n      id: { allowNull: false, autoIncrement: true, primaryKey: true, type: Sequelize.INTEGER },\n      createdAt: { allowNull: false, type: Sequelize.DATE }\n    });\n  },\n  async down(queryInterface, Sequelize) {\n    await queryInterface.dropTable('Users');\n  }\n};",
+    ] {
+        let (_, d) = parse(src);
+        let d: Vec<_> = d
+            .iter()
+            .filter(|d| d.severity == crate::diagnostic::Severity::Error)
+            .collect();
+        assert!(d.is_empty(), "{src}\n{d:?}");
+    }
+}

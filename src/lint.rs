@@ -152,4 +152,3 @@ fn where_without_required(expr: &Expr, found: &mut Vec<Diagnostic>) {
         }
     }
 }
-

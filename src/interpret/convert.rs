@@ -24,13 +24,20 @@ impl Interpreter {
             JsValue::Bool(b) => Value::Bool(*b),
             JsValue::Number(n) => Value::Number(*n),
             JsValue::Str(s) => Value::Str(s.to_string()),
-            JsValue::Symbol(symbol) if symbol.is_operator => Value::OpSymbol(symbol.description.clone().unwrap_or_default()),
+            JsValue::Symbol(symbol) if symbol.is_operator => {
+                Value::OpSymbol(symbol.description.clone().unwrap_or_default())
+            }
             JsValue::Symbol(_) | JsValue::Opaque(_) => Value::Opaque,
             JsValue::Instance(instance) => Value::Instance(instance.clone()),
             JsValue::Object(object) => {
                 let b = object.borrow();
                 match &b.kind {
-                    Kind::Array(items) => Value::Array(items.iter().map(|v| self.to_data_at(v, depth + 1)).collect()),
+                    Kind::Array(items) => Value::Array(
+                        items
+                            .iter()
+                            .map(|v| self.to_data_at(v, depth + 1))
+                            .collect(),
+                    ),
                     Kind::Date(ms) => Value::Date(*ms as i64),
                     Kind::Host(Host::Sequelize) => Value::Sequelize,
                     Kind::Host(Host::DataTypes) => Value::DataTypes,
@@ -50,7 +57,10 @@ impl Interpreter {
                             };
                             let key = match &property.key {
                                 Key::Str(k) => k.to_string(),
-                                Key::Symbol(s) => format!("Symbol({})", s.0.description.clone().unwrap_or_default()),
+                                Key::Symbol(s) => format!(
+                                    "Symbol({})",
+                                    s.0.description.clone().unwrap_or_default()
+                                ),
                             };
                             props.push((key, self.to_data_at(item, depth + 1)));
                         }
@@ -77,7 +87,9 @@ impl Interpreter {
                 if let JsValue::Object(handle) = &object {
                     for (key, item) in props {
                         let item = self.from_data(item);
-                        handle.borrow_mut().set_own(Key::Str(key.as_str().into()), item);
+                        handle
+                            .borrow_mut()
+                            .set_own(Key::Str(key.as_str().into()), item);
                     }
                 }
                 object
@@ -88,7 +100,9 @@ impl Interpreter {
             Value::Sequelize => self.sequelize_instance.clone(),
             Value::DataType(t) => self.data_type_value(t.clone()),
             Value::OpSymbol(name) => self.symbol(name, true),
-            Value::DataTypes | Value::Op | Value::Function | Value::Opaque => JsValue::Opaque("a value the playground does not model".into()),
+            Value::DataTypes | Value::Op | Value::Function | Value::Opaque => {
+                JsValue::Opaque("a value the playground does not model".into())
+            }
         }
     }
 }

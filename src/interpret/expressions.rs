@@ -61,7 +61,12 @@ impl Interpreter {
                 if *optional && target.is_nullish() {
                     return Ok(JsValue::Undefined);
                 }
-                self.member(&target, object, &Key::Str(property.name.as_str().into()), expr.span)?
+                self.member(
+                    &target,
+                    object,
+                    &Key::Str(property.name.as_str().into()),
+                    expr.span,
+                )?
             }
             ExprKind::Index {
                 object,
@@ -91,11 +96,7 @@ impl Interpreter {
                 self.await_value(value, expr.span)?
             }
             ExprKind::Unary { op, operand } => self.unary(op, operand, expr.span, env)?,
-            ExprKind::Update {
-                op,
-                prefix,
-                target,
-            } => {
+            ExprKind::Update { op, prefix, target } => {
                 let old = self.expr(target, env)?;
                 let old = self.to_number(&old)?;
                 let new = if *op == "++" { old + 1.0 } else { old - 1.0 };
@@ -130,8 +131,13 @@ impl Interpreter {
                 let module = self.require_value(&source, expr.span, env)?;
                 self.resolved(module)
             }
-            ExprKind::Super => env.home().and_then(|h| h.proto()).map_or(JsValue::Undefined, JsValue::Object),
-            ExprKind::Unsupported | ExprKind::Invalid => JsValue::Opaque("an expression the playground cannot read".into()),
+            ExprKind::Super => env
+                .home()
+                .and_then(|h| h.proto())
+                .map_or(JsValue::Undefined, JsValue::Object),
+            ExprKind::Unsupported | ExprKind::Invalid => {
+                JsValue::Opaque("an expression the playground cannot read".into())
+            }
         })
     }
 
@@ -162,9 +168,14 @@ impl Interpreter {
                 if name == "undefined" {
                     return Ok(JsValue::Undefined);
                 }
+                if let Some(model) = self.stand_in_name(name, span, env)? {
+                    return Ok(model);
+                }
                 let mut error = SequelizeError::reference_error(format!("{name} is not defined"));
                 let names = env.names();
-                if let Some(close) = crate::diagnostic::closest(name, names.iter().map(String::as_str)) {
+                if let Some(close) =
+                    crate::diagnostic::closest(name, names.iter().map(String::as_str))
+                {
                     error = error.with_hint(format!("did you mean {close}?"));
                 }
                 Err(self.error(error, span))
@@ -265,7 +276,10 @@ impl Interpreter {
         let (target, key) = match &operand.kind {
             ExprKind::Member {
                 object, property, ..
-            } => (self.expr(object, env)?, Key::Str(property.name.as_str().into())),
+            } => (
+                self.expr(object, env)?,
+                Key::Str(property.name.as_str().into()),
+            ),
             ExprKind::Index { object, index, .. } => {
                 let target = self.expr(object, env)?;
                 let key = self.expr(index, env)?;
@@ -275,9 +289,10 @@ impl Interpreter {
         };
         match &target {
             JsValue::Object(object) => {
-                if let (Kind::Array(items), Some(i)) =
-                    (&mut object.borrow_mut().kind, key.as_str().and_then(array_index))
-                {
+                if let (Kind::Array(items), Some(i)) = (
+                    &mut object.borrow_mut().kind,
+                    key.as_str().and_then(array_index),
+                ) {
                     if i < items.len() {
                         items[i] = JsValue::Undefined;
                     }
@@ -299,7 +314,14 @@ impl Interpreter {
         }
     }
 
-    fn binary(&mut self, op: &str, left: &Expr, right: &Expr, span: Span, env: &Env) -> Eval<JsValue> {
+    fn binary(
+        &mut self,
+        op: &str,
+        left: &Expr,
+        right: &Expr,
+        span: Span,
+        env: &Env,
+    ) -> Eval<JsValue> {
         let l = self.expr(left, env)?;
         match op {
             "&&" if !l.truthy() => return Ok(l),
@@ -366,7 +388,10 @@ impl Interpreter {
                 if !matches!(r, JsValue::Object(_) | JsValue::Instance(_)) {
                     let key = self.to_string(&l, span)?;
                     let shown = self.to_string(&r, span)?;
-                    return self.type_error(format!("Cannot use 'in' operator to search for '{key}' in {shown}"), span);
+                    return self.type_error(
+                        format!("Cannot use 'in' operator to search for '{key}' in {shown}"),
+                        span,
+                    );
                 }
                 let key = self.to_key(&l)?;
                 JsValue::Bool(self.has_property(&r, &key))
@@ -399,7 +424,9 @@ impl Interpreter {
     pub(super) fn loose_equals(&mut self, l: &JsValue, r: &JsValue) -> Eval<bool> {
         Ok(match (l, r) {
             (JsValue::Undefined | JsValue::Null, JsValue::Undefined | JsValue::Null) => true,
-            (JsValue::Undefined | JsValue::Null, _) | (_, JsValue::Undefined | JsValue::Null) => false,
+            (JsValue::Undefined | JsValue::Null, _) | (_, JsValue::Undefined | JsValue::Null) => {
+                false
+            }
             (JsValue::Number(_), JsValue::Str(_))
             | (JsValue::Str(_), JsValue::Number(_))
             | (JsValue::Bool(_), _)
@@ -415,7 +442,10 @@ impl Interpreter {
             | (JsValue::Str(_) | JsValue::Number(_), JsValue::Object(_)) => {
                 let l = self.to_primitive(l, Span::default())?;
                 let r = self.to_primitive(r, Span::default())?;
-                l.strict_equals(&r) || (!matches!(l, JsValue::Object(_)) && !matches!(r, JsValue::Object(_)) && self.loose_equals(&l, &r)?)
+                l.strict_equals(&r)
+                    || (!matches!(l, JsValue::Object(_))
+                        && !matches!(r, JsValue::Object(_))
+                        && self.loose_equals(&l, &r)?)
             }
             _ => l.strict_equals(r),
         })
@@ -449,7 +479,14 @@ impl Interpreter {
     }
 
     /// `a op= b`: the new value, or `None` when a logical assignment leaves `a` as it is.
-    fn compound(&mut self, op: &str, current: JsValue, value: &Expr, span: Span, env: &Env) -> Eval<Option<JsValue>> {
+    fn compound(
+        &mut self,
+        op: &str,
+        current: JsValue,
+        value: &Expr,
+        span: Span,
+        env: &Env,
+    ) -> Eval<Option<JsValue>> {
         Ok(match op {
             "&&=" if !current.truthy() => None,
             "||=" if current.truthy() => None,
@@ -463,12 +500,21 @@ impl Interpreter {
         })
     }
 
-    pub(super) fn assign_name(&mut self, name: &str, value: JsValue, env: &Env, span: Span) -> Eval<()> {
+    pub(super) fn assign_name(
+        &mut self,
+        name: &str,
+        value: JsValue,
+        env: &Env,
+        span: Span,
+    ) -> Eval<()> {
         match env.assign(name, value.clone()) {
             Assigned::Done => Ok(()),
             Assigned::Constant => self.type_error("Assignment to constant variable.", span),
             Assigned::Uninitialized => Err(self.error(
-                SequelizeError::new(ErrorName::ReferenceError, format!("Cannot access '{name}' before initialization")),
+                SequelizeError::new(
+                    ErrorName::ReferenceError,
+                    format!("Cannot access '{name}' before initialization"),
+                ),
                 span,
             )),
             Assigned::NotFound => {
@@ -483,9 +529,17 @@ impl Interpreter {
     pub(super) fn assign_to(&mut self, target: &Expr, value: JsValue, env: &Env) -> Eval<()> {
         match &target.kind {
             ExprKind::Ident(name) => self.assign_name(name, value, env, target.span),
-            ExprKind::Member { object, property, .. } => {
+            ExprKind::Member {
+                object, property, ..
+            } => {
                 let object_value = self.expr(object, env)?;
-                self.set_member(&object_value, object, Key::Str(property.name.as_str().into()), value, target.span)
+                self.set_member(
+                    &object_value,
+                    object,
+                    Key::Str(property.name.as_str().into()),
+                    value,
+                    target.span,
+                )
             }
             ExprKind::Index { object, index, .. } => {
                 let object_value = self.expr(object, env)?;
@@ -500,15 +554,31 @@ impl Interpreter {
         }
     }
 
-    fn set_member(&mut self, target: &JsValue, object: &Expr, key: Key, value: JsValue, span: Span) -> Eval<()> {
+    fn set_member(
+        &mut self,
+        target: &JsValue,
+        object: &Expr,
+        key: Key,
+        value: JsValue,
+        span: Span,
+    ) -> Eval<()> {
         if target.is_nullish() {
-            let what = if matches!(target, JsValue::Null) { "null" } else { "undefined" };
+            let what = if matches!(target, JsValue::Null) {
+                "null"
+            } else {
+                "undefined"
+            };
             let name = match &key {
                 Key::Str(s) => s.to_string(),
-                Key::Symbol(s) => format!("Symbol({})", s.0.description.clone().unwrap_or_default()),
+                Key::Symbol(s) => {
+                    format!("Symbol({})", s.0.description.clone().unwrap_or_default())
+                }
             };
             let _ = object;
-            return self.type_error(format!("Cannot set properties of {what} (setting '{name}')"), span);
+            return self.type_error(
+                format!("Cannot set properties of {what} (setting '{name}')"),
+                span,
+            );
         }
         self.set(target, key, value, span)
     }
@@ -524,11 +594,17 @@ impl Interpreter {
 
     /// An array object.
     pub(super) fn array(&self, items: Vec<JsValue>) -> JsValue {
-        JsValue::Object(Obj::new(Object::new(Kind::Array(items), Some(self.realm.array_proto.clone()))))
+        JsValue::Object(Obj::new(Object::new(
+            Kind::Array(items),
+            Some(self.realm.array_proto.clone()),
+        )))
     }
 
     pub(super) fn plain_object(&self) -> JsValue {
-        JsValue::Object(Obj::new(Object::new(Kind::Plain, Some(self.realm.object_proto.clone()))))
+        JsValue::Object(Obj::new(Object::new(
+            Kind::Plain,
+            Some(self.realm.object_proto.clone()),
+        )))
     }
 
     /// A plain object with these properties.
@@ -548,13 +624,22 @@ impl Interpreter {
         self.note_once(
             span,
             "opaque",
-            Diagnostic::note(span, format!("The playground does not model {what}; it shows [not modeled] here")),
+            Diagnostic::note(
+                span,
+                format!("The playground does not model {what}; it shows [not modeled] here"),
+            ),
         );
     }
 }
 
 /// An accessor property: a getter or setter added to what the key may hold already.
-pub(super) fn define_accessor(object: &Obj, key: Key, function: JsValue, is_getter: bool, enumerable: bool) {
+pub(super) fn define_accessor(
+    object: &Obj,
+    key: Key,
+    function: JsValue,
+    is_getter: bool,
+    enumerable: bool,
+) {
     let mut object = object.borrow_mut();
     let existing = object.props.iter_mut().find(|p| p.key == key);
     match existing {
@@ -580,9 +665,15 @@ pub(super) fn define_accessor(object: &Obj, key: Key, function: JsValue, is_gett
 
 fn accessor_slot(function: JsValue, is_getter: bool) -> Slot {
     if is_getter {
-        Slot::Accessor { get: Some(function), set: None }
+        Slot::Accessor {
+            get: Some(function),
+            set: None,
+        }
     } else {
-        Slot::Accessor { get: None, set: Some(function) }
+        Slot::Accessor {
+            get: None,
+            set: Some(function),
+        }
     }
 }
 

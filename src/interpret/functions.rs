@@ -14,7 +14,12 @@ use crate::syntax::ast::*;
 
 impl Interpreter {
     /// A function value closing over `env`.
-    pub(super) fn closure(&mut self, def: &Rc<FunctionDef>, env: &Env, home: Option<Obj>) -> JsValue {
+    pub(super) fn closure(
+        &mut self,
+        def: &Rc<FunctionDef>,
+        env: &Env,
+        home: Option<Obj>,
+    ) -> JsValue {
         let closure = Closure {
             def: def.clone(),
             env: env.clone(),
@@ -40,9 +45,12 @@ impl Interpreter {
         }
         let prototype = self.plain_object();
         if let JsValue::Object(p) = &prototype {
-            p.borrow_mut().set_hidden("constructor".into(), JsValue::Object(function.clone()));
+            p.borrow_mut()
+                .set_hidden("constructor".into(), JsValue::Object(function.clone()));
         }
-        function.borrow_mut().set_hidden("prototype".into(), prototype.clone());
+        function
+            .borrow_mut()
+            .set_hidden("prototype".into(), prototype.clone());
         prototype
     }
 
@@ -54,7 +62,10 @@ impl Interpreter {
                 let parent = self.expr(expr, env)?;
                 if !parent.is_callable() && !matches!(parent, JsValue::Null | JsValue::Opaque(_)) {
                     let shown = callee_text(expr);
-                    return self.type_error(format!("Class extends value {shown} is not a constructor or null"), expr.span);
+                    return self.type_error(
+                        format!("Class extends value {shown} is not a constructor or null"),
+                        expr.span,
+                    );
                 }
                 Some(parent)
             }
@@ -80,7 +91,11 @@ impl Interpreter {
             Some(function_proto),
         ));
         let parent_prototype = match &parent {
-            Some(JsValue::Object(p)) => match self.get(&JsValue::Object(p.clone()), &Key::from("prototype"), def.span)? {
+            Some(JsValue::Object(p)) => match self.get(
+                &JsValue::Object(p.clone()),
+                &Key::from("prototype"),
+                def.span,
+            )? {
                 JsValue::Object(proto) => Some(proto),
                 _ => None,
             },
@@ -88,13 +103,21 @@ impl Interpreter {
             None => Some(self.realm.object_proto.clone()),
         };
         let prototype = Obj::new(Object::new(Kind::Plain, parent_prototype));
-        prototype.borrow_mut().set_hidden("constructor".into(), JsValue::Object(class.clone()));
-        class.borrow_mut().set_hidden("prototype".into(), JsValue::Object(prototype.clone()));
+        prototype
+            .borrow_mut()
+            .set_hidden("constructor".into(), JsValue::Object(class.clone()));
+        class
+            .borrow_mut()
+            .set_hidden("prototype".into(), JsValue::Object(prototype.clone()));
         if let Some(name) = &def.name {
             class_env.declare(&name.name, JsValue::Object(class.clone()), false);
         }
         for member in &def.members {
-            let home = if member.is_static { class.clone() } else { prototype.clone() };
+            let home = if member.is_static {
+                class.clone()
+            } else {
+                prototype.clone()
+            };
             let key = self.property_key(&member.key, &class_env)?;
             match &member.kind {
                 ClassMemberKind::Method(f) => {
@@ -110,7 +133,11 @@ impl Interpreter {
                     super::expressions::define_accessor(&home, key, function, is_getter, false);
                 }
                 ClassMemberKind::Field(init) if member.is_static => {
-                    let scope = Scope::function(&class_env, Some(JsValue::Object(class.clone())), Some(class.clone()));
+                    let scope = Scope::function(
+                        &class_env,
+                        Some(JsValue::Object(class.clone())),
+                        Some(class.clone()),
+                    );
                     let value = match init {
                         Some(init) => self.expr(init, &scope)?,
                         None => JsValue::Undefined,
@@ -118,7 +145,11 @@ impl Interpreter {
                     class.borrow_mut().set_own(key, value);
                 }
                 ClassMemberKind::StaticBlock(body) => {
-                    let scope = Scope::function(&class_env, Some(JsValue::Object(class.clone())), Some(class.clone()));
+                    let scope = Scope::function(
+                        &class_env,
+                        Some(JsValue::Object(class.clone())),
+                        Some(class.clone()),
+                    );
                     self.block_in(body, &scope)?;
                 }
                 ClassMemberKind::Field(_) | ClassMemberKind::Constructor(_) => {}
@@ -142,7 +173,14 @@ impl Interpreter {
     }
 
     /// `callee(args)` in the source: a method call keeps its receiver as `this`.
-    pub(super) fn call_expr(&mut self, callee: &Expr, args: &[Expr], optional: bool, span: Span, env: &Env) -> Eval<JsValue> {
+    pub(super) fn call_expr(
+        &mut self,
+        callee: &Expr,
+        args: &[Expr],
+        optional: bool,
+        span: Span,
+        env: &Env,
+    ) -> Eval<JsValue> {
         let (function, this) = match &callee.kind {
             ExprKind::Super => {
                 let values = self.arguments(args, env)?;
@@ -161,7 +199,11 @@ impl Interpreter {
                     return Ok(JsValue::Undefined);
                 }
                 let key = Key::Str(property.name.as_str().into());
-                let this = if matches!(object.kind, ExprKind::Super) { env.this() } else { target.clone() };
+                let this = if matches!(object.kind, ExprKind::Super) {
+                    env.this()
+                } else {
+                    target.clone()
+                };
                 (self.member(&target, object, &key, span)?, this)
             }
             ExprKind::Index {
@@ -179,14 +221,22 @@ impl Interpreter {
             }
             ExprKind::Ident(name) if name == "require" && env.lookup("require").is_none() => {
                 let values = self.arguments(args, env)?;
-                return self.require_value(&values.first().cloned().unwrap_or(JsValue::Undefined), span, env);
+                return self.require_value(
+                    &values.first().cloned().unwrap_or(JsValue::Undefined),
+                    span,
+                    env,
+                );
             }
             _ => (self.expr(callee, env)?, JsValue::Undefined),
         };
         if optional && function.is_nullish() {
             return Ok(JsValue::Undefined);
         }
-        let values = self.arguments_for(&function, args, env)?;
+        let stand_ins = Self::takes_stand_ins(callee);
+        self.stand_ins += usize::from(stand_ins);
+        let values = self.arguments(args, env);
+        self.stand_ins -= usize::from(stand_ins);
+        let values = values?;
         self.call_function_at(&function, this, values, span, Some(callee), args)
     }
 
@@ -240,18 +290,33 @@ impl Interpreter {
                 };
                 (native.run)(self, &native, call)
             }
-            Callable::Bound { target, this, args: bound } => {
+            Callable::Bound {
+                target,
+                this,
+                args: bound,
+            } => {
                 let mut all = bound.clone();
                 all.extend(args);
                 self.call_function_at(&JsValue::Object(target), this, all, span, callee, &[])
             }
             Callable::Class(class) => {
-                let name = class.def.name.as_ref().map_or("", |n| n.name.as_str()).to_string();
-                self.type_error(format!("Class constructor {name} cannot be invoked without 'new'"), span)
+                let name = class
+                    .def
+                    .name
+                    .as_ref()
+                    .map_or("", |n| n.name.as_str())
+                    .to_string();
+                self.type_error(
+                    format!("Class constructor {name} cannot be invoked without 'new'"),
+                    span,
+                )
             }
             Callable::Model(model) => {
                 let name = self.schema.model(model.id).name.clone();
-                self.type_error(format!("Class constructor {name} cannot be invoked without 'new'"), span)
+                self.type_error(
+                    format!("Class constructor {name} cannot be invoked without 'new'"),
+                    span,
+                )
             }
         }
     }
@@ -269,11 +334,19 @@ impl Interpreter {
 
     /// V8's "x is not a function", with a did-you-mean for a method name that is close to
     /// one the receiver has.
-    fn not_a_function(&mut self, callee: Option<&Expr>, value: &JsValue, this: &JsValue, span: Span) -> Flow {
+    fn not_a_function(
+        &mut self,
+        callee: Option<&Expr>,
+        value: &JsValue,
+        this: &JsValue,
+        span: Span,
+    ) -> Flow {
         let shown = callee.map_or_else(|| "expression".to_string(), callee_text);
         let mut error = SequelizeError::type_error(format!("{shown} is not a function"));
         if let Some(Expr {
-            kind: ExprKind::Member { property, object, .. },
+            kind: ExprKind::Member {
+                property, object, ..
+            },
             ..
         }) = callee
         {
@@ -285,10 +358,20 @@ impl Interpreter {
         self.error(error, span)
     }
 
-    fn run_closure(&mut self, closure: &Rc<Closure>, this: JsValue, args: Vec<JsValue>, span: Span) -> Eval<JsValue> {
+    fn run_closure(
+        &mut self,
+        closure: &Rc<Closure>,
+        this: JsValue,
+        args: Vec<JsValue>,
+        span: Span,
+    ) -> Eval<JsValue> {
         let def = &closure.def;
         let this = (!def.is_arrow).then_some(this);
-        let home = if def.is_arrow { None } else { closure.home.clone() };
+        let home = if def.is_arrow {
+            None
+        } else {
+            closure.home.clone()
+        };
         let scope = Scope::function(&closure.env, this, home);
         if def.is_async {
             let result = self.run_body(def, &scope, args, span);
@@ -301,7 +384,13 @@ impl Interpreter {
         self.run_body(def, &scope, args, span)
     }
 
-    fn run_body(&mut self, def: &FunctionDef, scope: &Env, args: Vec<JsValue>, span: Span) -> Eval<JsValue> {
+    fn run_body(
+        &mut self,
+        def: &FunctionDef,
+        scope: &Env,
+        args: Vec<JsValue>,
+        span: Span,
+    ) -> Eval<JsValue> {
         if def.is_generator {
             // The parser has said it is not run.
             return Ok(JsValue::Opaque("a generator".into()));
@@ -370,10 +459,17 @@ impl Interpreter {
             Callable::Class(c) => self.construct_class(&c, class, args, new_target, span),
             Callable::Closure(closure) if !closure.def.is_arrow && !closure.def.is_async => {
                 let prototype = self.prototype_of_function(new_target);
-                let proto = prototype.as_object().cloned().unwrap_or_else(|| self.realm.object_proto.clone());
+                let proto = prototype
+                    .as_object()
+                    .cloned()
+                    .unwrap_or_else(|| self.realm.object_proto.clone());
                 let this = JsValue::Object(Obj::new(Object::new(Kind::Plain, Some(proto))));
                 let result = self.run_closure(&closure, this.clone(), args, span)?;
-                Ok(if matches!(result, JsValue::Object(_)) { result } else { this })
+                Ok(if matches!(result, JsValue::Object(_)) {
+                    result
+                } else {
+                    this
+                })
             }
             Callable::Native(native) => {
                 let call = Call {
@@ -386,7 +482,11 @@ impl Interpreter {
                 self.construct_native(&native, call)
             }
             Callable::Model(model) => self.build_instance(model.id, args, span),
-            Callable::Bound { target, args: bound, .. } => {
+            Callable::Bound {
+                target,
+                args: bound,
+                ..
+            } => {
                 let mut all = bound.clone();
                 all.extend(args);
                 self.construct_with_target(&target, all, &target, callee, arg_exprs, span)
@@ -395,7 +495,14 @@ impl Interpreter {
         }
     }
 
-    fn construct_class(&mut self, class: &Rc<Class>, class_object: &Obj, args: Vec<JsValue>, new_target: &Obj, span: Span) -> Eval<JsValue> {
+    fn construct_class(
+        &mut self,
+        class: &Rc<Class>,
+        class_object: &Obj,
+        args: Vec<JsValue>,
+        new_target: &Obj,
+        span: Span,
+    ) -> Eval<JsValue> {
         if let Some(model) = *class.model.borrow() {
             return self.build_instance(model, args, span);
         }
@@ -414,7 +521,11 @@ impl Interpreter {
                 super::heap::Slot::Value(JsValue::Object(o)) => Some(o.clone()),
                 _ => None,
             });
-        let scope = Scope::function(&class.env, Some(this.clone().unwrap_or(JsValue::Undefined)), home);
+        let scope = Scope::function(
+            &class.env,
+            Some(this.clone().unwrap_or(JsValue::Undefined)),
+            home,
+        );
         scope.declare("%new.target", JsValue::Object(new_target.clone()), false);
         scope.declare("%class", JsValue::Object(class_object.clone()), false);
         if let Some(this) = &this {
@@ -446,7 +557,12 @@ impl Interpreter {
     }
 
     /// Instance fields (`name = value;`) set on a new object.
-    fn initialize_fields(&mut self, class: &Rc<Class>, class_object: &Obj, this: &JsValue) -> Eval<()> {
+    fn initialize_fields(
+        &mut self,
+        class: &Rc<Class>,
+        class_object: &Obj,
+        this: &JsValue,
+    ) -> Eval<()> {
         for member in &class.def.members {
             if let (ClassMemberKind::Field(init), false) = (&member.kind, member.is_static) {
                 let scope = Scope::function(&class.env, Some(this.clone()), None);
@@ -464,8 +580,12 @@ impl Interpreter {
 
     /// `super(args)` in a derived constructor.
     fn super_call(&mut self, args: Vec<JsValue>, span: Span, env: &Env) -> Eval<JsValue> {
-        let (Some(class), Some(new_target)) = (env.lookup("%class"), env.lookup("%new.target")) else {
-            return Err(self.error(SequelizeError::plain("'super' keyword unexpected here"), span));
+        let (Some(class), Some(new_target)) = (env.lookup("%class"), env.lookup("%new.target"))
+        else {
+            return Err(self.error(
+                SequelizeError::plain("'super' keyword unexpected here"),
+                span,
+            ));
         };
         let JsValue::Object(class_object) = class.value else {
             return Ok(JsValue::Undefined);
@@ -501,7 +621,9 @@ pub(super) fn callee_text(expr: &Expr) -> String {
         ExprKind::Ident(name) => name.clone(),
         ExprKind::This => "this".into(),
         ExprKind::Super => "super".into(),
-        ExprKind::Member { object, property, .. } => format!("{}.{}", callee_text(object), property.name),
+        ExprKind::Member {
+            object, property, ..
+        } => format!("{}.{}", callee_text(object), property.name),
         ExprKind::Index { object, index, .. } => {
             let inner = match &index.kind {
                 ExprKind::Number(n) => crate::js::format_number(*n),

@@ -171,6 +171,8 @@ pub struct Interpreter {
     noted: Vec<(usize, &'static str)>,
     /// Undefined names already stood in for by a model.
     stubbed: Vec<String>,
+    /// Inside the arguments of a definition call: undefined model names get stand-ins.
+    stand_ins: usize,
     /// `require('sequelize')`, the one `sequelize` instance, and its `models`.
     sequelize_module: JsValue,
     sequelize_instance: JsValue,
@@ -202,6 +204,7 @@ impl Interpreter {
             rejected: Vec::new(),
             noted: Vec::new(),
             stubbed: Vec::new(),
+            stand_ins: 0,
             sequelize_module: JsValue::Undefined,
             sequelize_instance: JsValue::Undefined,
             models_object: JsValue::Undefined,
@@ -284,7 +287,11 @@ impl Interpreter {
         .unwrap_or(ErrorName::Error);
         let mut error = SequelizeError::new(error_name, message);
         error.hint = exception.hint.or_else(|| match &exception.value {
-            JsValue::Object(object) => self.error_hints.iter().find(|(o, _)| o == object).map(|(_, h)| h.clone()),
+            JsValue::Object(object) => self
+                .error_hints
+                .iter()
+                .find(|(o, _)| o == object)
+                .map(|(_, h)| h.clone()),
             _ => None,
         });
         Thrown {

@@ -11,7 +11,10 @@ use crate::syntax::ast::Expr;
 
 impl Interpreter {
     fn new_promise(&self, state: PromiseState) -> Obj {
-        Obj::new(Object::new(Kind::Promise(state), Some(self.realm.promise_proto.clone())))
+        Obj::new(Object::new(
+            Kind::Promise(state),
+            Some(self.realm.promise_proto.clone()),
+        ))
     }
 
     pub(super) fn pending_promise(&self) -> Obj {
@@ -38,7 +41,9 @@ impl Interpreter {
 
     pub(super) fn as_promise(&self, value: &JsValue) -> Option<Obj> {
         match value {
-            JsValue::Object(object) if matches!(object.borrow().kind, Kind::Promise(_)) => Some(object.clone()),
+            JsValue::Object(object) if matches!(object.borrow().kind, Kind::Promise(_)) => {
+                Some(object.clone())
+            }
             _ => None,
         }
     }
@@ -50,11 +55,14 @@ impl Interpreter {
                 if inner == *promise {
                     return;
                 }
-                self.subscribe(&inner, Reaction {
-                    on_fulfilled: None,
-                    on_rejected: None,
-                    result: Some(promise.clone()),
-                });
+                self.subscribe(
+                    &inner,
+                    Reaction {
+                        on_fulfilled: None,
+                        on_rejected: None,
+                        result: Some(promise.clone()),
+                    },
+                );
                 return;
             }
         }
@@ -71,7 +79,11 @@ impl Interpreter {
                 Ok(value) => PromiseState::Fulfilled(value.clone()),
                 Err(reason) => PromiseState::Rejected(
                     reason.clone(),
-                    if reactions.is_empty() { Handled::No } else { Handled::Yes },
+                    if reactions.is_empty() {
+                        Handled::No
+                    } else {
+                        Handled::Yes
+                    },
                 ),
             };
             reactions
@@ -110,14 +122,22 @@ impl Interpreter {
     }
 
     /// `promise.then(onFulfilled, onRejected)`.
-    pub(super) fn then(&mut self, promise: &Obj, on_fulfilled: JsValue, on_rejected: JsValue) -> JsValue {
+    pub(super) fn then(
+        &mut self,
+        promise: &Obj,
+        on_fulfilled: JsValue,
+        on_rejected: JsValue,
+    ) -> JsValue {
         let result = self.pending_promise();
         let callable = |v: JsValue| v.is_callable().then_some(v);
-        self.subscribe(promise, Reaction {
-            on_fulfilled: callable(on_fulfilled),
-            on_rejected: callable(on_rejected),
-            result: Some(result.clone()),
-        });
+        self.subscribe(
+            promise,
+            Reaction {
+                on_fulfilled: callable(on_fulfilled),
+                on_rejected: callable(on_rejected),
+                result: Some(result.clone()),
+            },
+        );
         JsValue::Object(result)
     }
 
@@ -137,7 +157,13 @@ impl Interpreter {
                     let argument = match &job.outcome {
                         Ok(v) | Err(v) => v.clone(),
                     };
-                    match self.call_function(&handler, JsValue::Undefined, vec![argument], Span::default(), None) {
+                    match self.call_function(
+                        &handler,
+                        JsValue::Undefined,
+                        vec![argument],
+                        Span::default(),
+                        None,
+                    ) {
                         Ok(value) => Ok(value),
                         Err(Flow::Throw(exception)) => Err((exception.value, exception.span)),
                         Err(_) => Ok(JsValue::Undefined),
@@ -194,7 +220,11 @@ impl Interpreter {
     }
 
     fn rejection_span(&self, promise: &Obj) -> Option<Span> {
-        self.rejected.iter().find(|(p, _)| p == promise).map(|(_, s)| *s).filter(|s| s.end > 0)
+        self.rejected
+            .iter()
+            .find(|(p, _)| p == promise)
+            .map(|(_, s)| *s)
+            .filter(|s| s.end > 0)
     }
 
     /// After the script: microtasks, then timers one by one (each followed by its
@@ -242,7 +272,10 @@ impl Interpreter {
 
     /// Reading a property of a promise: the call that made it was not awaited.
     pub(super) fn note_unawaited(&mut self, object: &Expr) {
-        let name = object.path().map(|p| p.join(".")).unwrap_or_else(|| "this value".into());
+        let name = object
+            .path()
+            .map(|p| p.join("."))
+            .unwrap_or_else(|| "this value".into());
         self.note_once(
             object.span,
             "unawaited",

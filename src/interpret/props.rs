@@ -14,9 +14,19 @@ use crate::syntax::ast::{Expr, ExprKind};
 impl Interpreter {
     /// `target.key` where `object` is the expression that gave `target` (for V8's message
     /// when it is null or undefined).
-    pub(super) fn member(&mut self, target: &JsValue, object: &Expr, key: &Key, span: Span) -> Eval<JsValue> {
+    pub(super) fn member(
+        &mut self,
+        target: &JsValue,
+        object: &Expr,
+        key: &Key,
+        span: Span,
+    ) -> Eval<JsValue> {
         if target.is_nullish() {
-            let what = if matches!(target, JsValue::Null) { "null" } else { "undefined" };
+            let what = if matches!(target, JsValue::Null) {
+                "null"
+            } else {
+                "undefined"
+            };
             let name = key_text(key);
             let mut error = crate::error::SequelizeError::type_error(format!(
                 "Cannot read properties of {what} (reading '{name}')"
@@ -49,7 +59,10 @@ impl Interpreter {
             }
             JsValue::Symbol(symbol) => {
                 if key.as_str() == Some("description") {
-                    return Ok(symbol.description.as_deref().map_or(JsValue::Undefined, JsValue::str));
+                    return Ok(symbol
+                        .description
+                        .as_deref()
+                        .map_or(JsValue::Undefined, JsValue::str));
                 }
                 self.realm.symbol_proto.clone()
             }
@@ -61,7 +74,13 @@ impl Interpreter {
     }
 
     /// Looks `key` up from `start` along the prototype chain.
-    pub(super) fn get_from(&mut self, start: &Obj, key: &Key, receiver: &JsValue, span: Span) -> Eval<JsValue> {
+    pub(super) fn get_from(
+        &mut self,
+        start: &Obj,
+        key: &Key,
+        receiver: &JsValue,
+        span: Span,
+    ) -> Eval<JsValue> {
         let mut current = Some(start.clone());
         let mut hops = 0;
         while let Some(object) = current {
@@ -73,7 +92,9 @@ impl Interpreter {
                 Some(Slot::Value(value)) => return Ok(value),
                 Some(Slot::Accessor { get, .. }) => {
                     return match get {
-                        Some(getter) => self.call_function(&getter, receiver.clone(), Vec::new(), span, None),
+                        Some(getter) => {
+                            self.call_function(&getter, receiver.clone(), Vec::new(), span, None)
+                        }
                         None => Ok(JsValue::Undefined),
                     }
                 }
@@ -89,7 +110,13 @@ impl Interpreter {
     }
 
     /// Properties an object has by its kind rather than as stored properties.
-    fn virtual_property(&mut self, object: &Obj, key: &Key, receiver: &JsValue, span: Span) -> Eval<Option<JsValue>> {
+    fn virtual_property(
+        &mut self,
+        object: &Obj,
+        key: &Key,
+        receiver: &JsValue,
+        span: Span,
+    ) -> Eval<Option<JsValue>> {
         let Some(name) = key.as_str() else {
             return Ok(None);
         };
@@ -132,7 +159,13 @@ impl Interpreter {
     }
 
     /// `target[key] = value`: a setter along the chain runs; otherwise an own property.
-    pub(super) fn set(&mut self, target: &JsValue, key: Key, value: JsValue, span: Span) -> Eval<()> {
+    pub(super) fn set(
+        &mut self,
+        target: &JsValue,
+        key: Key,
+        value: JsValue,
+        span: Span,
+    ) -> Eval<()> {
         let object = match target {
             JsValue::Object(object) => object.clone(),
             JsValue::Instance(instance) => return self.instance_set(instance, &key, value, span),
@@ -148,7 +181,10 @@ impl Interpreter {
                         _ => {
                             drop(borrowed);
                             return Err(self.error(
-                                crate::error::SequelizeError::new(crate::error::ErrorName::RangeError, "Invalid array length"),
+                                crate::error::SequelizeError::new(
+                                    crate::error::ErrorName::RangeError,
+                                    "Invalid array length",
+                                ),
                                 span,
                             ));
                         }
@@ -188,7 +224,10 @@ impl Interpreter {
         while let Some(o) = current {
             if let Some(property) = o.borrow().own(key) {
                 return match &property.slot {
-                    Slot::Accessor { set, .. } => set.clone().or(Some(JsValue::Undefined)).filter(|s| !matches!(s, JsValue::Undefined)),
+                    Slot::Accessor { set, .. } => set
+                        .clone()
+                        .or(Some(JsValue::Undefined))
+                        .filter(|s| !matches!(s, JsValue::Undefined)),
                     Slot::Value(_) => None,
                 };
             }
@@ -254,7 +293,9 @@ impl Interpreter {
                 .iter()
                 .map(|(k, _)| Rc::from(k.as_str()))
                 .collect(),
-            JsValue::Str(s) => (0..s.encode_utf16().count()).map(|i| i.to_string().into()).collect(),
+            JsValue::Str(s) => (0..s.encode_utf16().count())
+                .map(|i| i.to_string().into())
+                .collect(),
             _ => Vec::new(),
         }
     }
@@ -301,9 +342,16 @@ impl Interpreter {
 
     /// The items `for…of`, spread and array destructuring visit; V8's TypeError for a value
     /// that cannot be iterated.
-    pub(super) fn iterate(&mut self, value: &JsValue, span: Span, expr: Option<&Expr>) -> Eval<Vec<JsValue>> {
+    pub(super) fn iterate(
+        &mut self,
+        value: &JsValue,
+        span: Span,
+        expr: Option<&Expr>,
+    ) -> Eval<Vec<JsValue>> {
         match value {
-            JsValue::Str(s) => return Ok(s.chars().map(|c| JsValue::str(&c.to_string())).collect()),
+            JsValue::Str(s) => {
+                return Ok(s.chars().map(|c| JsValue::str(&c.to_string())).collect())
+            }
             JsValue::Opaque(what) => return Ok(vec![JsValue::Opaque(what.clone())]),
             JsValue::Object(object) => {
                 let b = object.borrow();
@@ -331,11 +379,12 @@ impl Interpreter {
             Some(ExprKind::Ident(name)) => name.clone(),
             _ => self.describe_for_message(value),
         };
-        let message = if value.is_nullish() || matches!(value, JsValue::Number(_) | JsValue::Bool(_)) {
-            format!("{shown} is not iterable")
-        } else {
-            format!("{shown} is not iterable")
-        };
+        let message =
+            if value.is_nullish() || matches!(value, JsValue::Number(_) | JsValue::Bool(_)) {
+                format!("{shown} is not iterable")
+            } else {
+                format!("{shown} is not iterable")
+            };
         self.type_error(message, span)
     }
 
@@ -343,7 +392,11 @@ impl Interpreter {
     pub(super) fn array_like(&mut self, value: &JsValue) -> Eval<Vec<JsValue>> {
         let length = self.get(value, &Key::from("length"), Span::default())?;
         let length = self.to_number(&length)?;
-        let length = if length.is_finite() && length > 0.0 { (length as usize).min(1 << 20) } else { 0 };
+        let length = if length.is_finite() && length > 0.0 {
+            (length as usize).min(1 << 20)
+        } else {
+            0
+        };
         let mut items = Vec::with_capacity(length);
         for i in 0..length {
             items.push(self.get(value, &Key::Str(i.to_string().into()), Span::default())?);
@@ -364,7 +417,13 @@ impl Interpreter {
     }
 
     /// `value instanceof class`.
-    pub(super) fn instance_of(&mut self, value: &JsValue, class: &JsValue, span: Span, right: Option<&Expr>) -> Eval<bool> {
+    pub(super) fn instance_of(
+        &mut self,
+        value: &JsValue,
+        class: &JsValue,
+        span: Span,
+        right: Option<&Expr>,
+    ) -> Eval<bool> {
         let JsValue::Object(class_object) = class else {
             let _ = right;
             return self.type_error("Right-hand side of 'instanceof' is not callable", span);
@@ -377,7 +436,9 @@ impl Interpreter {
             if let Some(target) = self.model_of(class_object) {
                 return Ok(self.schema.model(model).name == self.schema.model(target).name);
             }
-            return Ok(*class_object == self.realm.model_base || *class_object == self.realm.object_ctor);
+            return Ok(
+                *class_object == self.realm.model_base || *class_object == self.realm.object_ctor
+            );
         }
         let prototype = self.get(class, &Key::from("prototype"), span)?;
         let JsValue::Object(prototype) = prototype else {
@@ -406,7 +467,8 @@ impl Interpreter {
                 for method in ["valueOf", "toString"] {
                     let function = self.get(value, &Key::from(method), span)?;
                     if function.is_callable() {
-                        let result = self.call_function(&function, value.clone(), Vec::new(), span, None)?;
+                        let result =
+                            self.call_function(&function, value.clone(), Vec::new(), span, None)?;
                         if !matches!(result, JsValue::Object(_)) {
                             return Ok(result);
                         }
@@ -427,11 +489,16 @@ impl Interpreter {
             JsValue::Bool(b) => b.to_string(),
             JsValue::Number(n) => number_text(*n),
             JsValue::Str(s) => s.to_string(),
-            JsValue::Symbol(_) => return self.type_error("Cannot convert a Symbol value to a string", span),
+            JsValue::Symbol(_) => {
+                return self.type_error("Cannot convert a Symbol value to a string", span)
+            }
             JsValue::Opaque(what) => format!("[not modeled: {what}]"),
             JsValue::Instance(instance) => {
                 let model = instance.borrow().model;
-                format!("[object SequelizeInstance:{}]", self.schema.model(model).name)
+                format!(
+                    "[object SequelizeInstance:{}]",
+                    self.schema.model(model).name
+                )
             }
             JsValue::Object(_) => {
                 let primitive = self.to_primitive(value, span)?;
@@ -448,7 +515,10 @@ impl Interpreter {
             JsValue::Bool(b) => f64::from(u8::from(*b)),
             JsValue::Number(n) => *n,
             JsValue::Str(s) => string_to_number(s),
-            JsValue::Symbol(_) => return self.type_error("Cannot convert a Symbol value to a number", Span::default()),
+            JsValue::Symbol(_) => {
+                return self
+                    .type_error("Cannot convert a Symbol value to a number", Span::default())
+            }
             JsValue::Object(object) => {
                 if let Kind::Date(ms) = object.borrow().kind {
                     return Ok(ms);
@@ -463,8 +533,18 @@ impl Interpreter {
     /// The function's name as `.name` gives it.
     pub(super) fn function_name(&self, callable: &Callable) -> String {
         match callable {
-            Callable::Closure(closure) => closure.def.name.as_ref().map(|n| n.name.clone()).unwrap_or_default(),
-            Callable::Class(class) => class.def.name.as_ref().map(|n| n.name.clone()).unwrap_or_default(),
+            Callable::Closure(closure) => closure
+                .def
+                .name
+                .as_ref()
+                .map(|n| n.name.clone())
+                .unwrap_or_default(),
+            Callable::Class(class) => class
+                .def
+                .name
+                .as_ref()
+                .map(|n| n.name.clone())
+                .unwrap_or_default(),
             Callable::Native(native) => native.name.to_string(),
             Callable::Bound { target, .. } => match &target.borrow().kind {
                 Kind::Function(inner) => format!("bound {}", self.function_name(inner)),
@@ -512,13 +592,19 @@ pub(super) fn string_to_number(s: &str) -> f64 {
             .or_else(|| t.strip_prefix(&prefix.to_uppercase()))
             .map(|digits| i64::from_str_radix(digits, radix).map_or(f64::NAN, |n| n as f64))
     };
-    if let Some(n) = radix("0x", 16).or_else(|| radix("0o", 8)).or_else(|| radix("0b", 2)) {
+    if let Some(n) = radix("0x", 16)
+        .or_else(|| radix("0o", 8))
+        .or_else(|| radix("0b", 2))
+    {
         return n;
     }
     match t {
         "Infinity" | "+Infinity" => f64::INFINITY,
         "-Infinity" => f64::NEG_INFINITY,
-        _ if t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-')) => {
+        _ if t
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-')) =>
+        {
             t.parse().unwrap_or(f64::NAN)
         }
         _ => f64::NAN,

@@ -8,7 +8,9 @@
 //! It also owns what a module sees (`require`, `module.exports`, `__dirname`) and the npm
 //! modules it stands in for.
 
-use super::heap::{Call, Callable, Host, JsValue, Key, Kind, ModelClass, Native, NativeFn, Obj, Object};
+use super::heap::{
+    Call, Callable, Host, JsValue, Key, Kind, ModelClass, Native, NativeFn, Obj, Object,
+};
 use super::scope::{Env, Scope};
 use super::{Eval, Exception, Flow, Interpreter};
 use crate::assoc::inflect::{lower_first, upper_first};
@@ -22,44 +24,161 @@ use crate::value::Value;
 
 /// `Model`'s statics the playground runs.
 const MODEL_STATICS: &[&str] = &[
-    "init", "hasOne", "belongsTo", "hasMany", "belongsToMany", "sync", "drop", "create", "bulkCreate", "build",
-    "findAll", "findOne", "findByPk", "findAndCountAll", "count", "max", "min", "sum", "destroy", "update",
-    "upsert", "findOrCreate", "getTableName", "getAttributes", "removeAttribute", "addHook", "addScope", "scope",
-    "unscoped", "increment", "decrement", "restore", "truncate", "describe", "hasHook", "removeHook",
+    "init",
+    "hasOne",
+    "belongsTo",
+    "hasMany",
+    "belongsToMany",
+    "sync",
+    "drop",
+    "create",
+    "bulkCreate",
+    "build",
+    "findAll",
+    "findOne",
+    "findByPk",
+    "findAndCountAll",
+    "count",
+    "max",
+    "min",
+    "sum",
+    "destroy",
+    "update",
+    "upsert",
+    "findOrCreate",
+    "getTableName",
+    "getAttributes",
+    "removeAttribute",
+    "addHook",
+    "addScope",
+    "scope",
+    "unscoped",
+    "increment",
+    "decrement",
+    "restore",
+    "truncate",
+    "describe",
+    "hasHook",
+    "removeHook",
 ];
 
 /// Hooks as `Model.beforeCreate(fn)`: read, not run yet.
 const HOOK_STATICS: &[&str] = &[
-    "beforeCreate", "afterCreate", "beforeUpdate", "afterUpdate", "beforeSave", "afterSave", "beforeDestroy",
-    "afterDestroy", "beforeValidate", "afterValidate", "beforeBulkCreate", "afterBulkCreate", "beforeFind", "afterFind",
+    "beforeCreate",
+    "afterCreate",
+    "beforeUpdate",
+    "afterUpdate",
+    "beforeSave",
+    "afterSave",
+    "beforeDestroy",
+    "afterDestroy",
+    "beforeValidate",
+    "afterValidate",
+    "beforeBulkCreate",
+    "afterBulkCreate",
+    "beforeFind",
+    "afterFind",
 ];
 
 /// What every instance has (`Model.prototype`).
 const INSTANCE_METHODS: &[&str] = &[
-    "get", "set", "save", "destroy", "update", "reload", "toJSON", "changed", "previous", "increment", "decrement",
-    "restore", "validate", "equals", "isSoftDeleted", "getDataValue", "setDataValue",
+    "get",
+    "set",
+    "save",
+    "destroy",
+    "update",
+    "reload",
+    "toJSON",
+    "changed",
+    "previous",
+    "increment",
+    "decrement",
+    "restore",
+    "validate",
+    "equals",
+    "isSoftDeleted",
+    "getDataValue",
+    "setDataValue",
 ];
 
 const SEQUELIZE_METHODS: &[&str] = &[
-    "define", "sync", "authenticate", "close", "model", "isDefined", "query", "transaction", "drop", "getDialect",
-    "getQueryInterface", "fn", "col", "literal", "where", "cast", "and", "or", "random",
+    "define",
+    "sync",
+    "authenticate",
+    "close",
+    "model",
+    "isDefined",
+    "query",
+    "transaction",
+    "drop",
+    "getDialect",
+    "getQueryInterface",
+    "fn",
+    "col",
+    "literal",
+    "where",
+    "cast",
+    "and",
+    "or",
+    "random",
 ];
 
-const CONSOLE_METHODS: &[&str] = &["log", "info", "warn", "error", "debug", "table", "dir", "trace", "group", "groupEnd", "time", "timeEnd"];
+const CONSOLE_METHODS: &[&str] = &[
+    "log", "info", "warn", "error", "debug", "table", "dir", "trace", "group", "groupEnd", "time",
+    "timeEnd",
+];
 
 /// npm modules code around Sequelize loads, stood in for by inert objects.
-const KNOWN_MODULES: &[&str] = &["bcrypt", "bcryptjs", "express", "uuid", "jsonwebtoken", "cors", "body-parser", "pg", "pg-hstore", "mysql2", "sqlite3", "lodash", "moment", "dayjs", "joi", "morgan", "helmet", "crypto", "util", "os", "http", "events"];
+const KNOWN_MODULES: &[&str] = &[
+    "bcrypt",
+    "bcryptjs",
+    "express",
+    "uuid",
+    "jsonwebtoken",
+    "cors",
+    "body-parser",
+    "pg",
+    "pg-hstore",
+    "mysql2",
+    "sqlite3",
+    "lodash",
+    "moment",
+    "dayjs",
+    "joi",
+    "morgan",
+    "helmet",
+    "crypto",
+    "util",
+    "os",
+    "http",
+    "events",
+];
 
 pub(super) fn install(interp: &mut Interpreter) {
     let model_base = interp.realm.model_base.clone();
+    model_base.borrow_mut().kind = Kind::Function(Callable::Native(Native {
+        name: "Model".into(),
+        run: model_called,
+        data: None,
+    }));
     install_named(interp, &model_base, MODEL_STATICS, model_static);
     install_named(interp, &model_base, HOOK_STATICS, hook_static);
-    model_base.borrow_mut().set_hidden("prototype".into(), JsValue::Object(interp.realm.model_proto.clone()));
-    model_base.borrow_mut().set_hidden("name".into(), JsValue::str("Model"));
+    model_base.borrow_mut().set_hidden(
+        "prototype".into(),
+        JsValue::Object(interp.realm.model_proto.clone()),
+    );
+    model_base
+        .borrow_mut()
+        .set_hidden("name".into(), JsValue::str("Model"));
     let model_proto = interp.realm.model_proto.clone();
     install_named(interp, &model_proto, INSTANCE_METHODS, instance_method);
     let sequelize_proto = interp.realm.sequelize_proto.clone();
-    install_named(interp, &sequelize_proto, SEQUELIZE_METHODS, sequelize_method);
+    install_named(
+        interp,
+        &sequelize_proto,
+        SEQUELIZE_METHODS,
+        sequelize_method,
+    );
 
     let data_types = host_object(interp, Host::DataTypes);
     let op = host_object(interp, Host::Op);
@@ -75,7 +194,9 @@ pub(super) fn install(interp: &mut Interpreter) {
     }
     for name in crate::sql::types::KNOWN_TYPES {
         let data_type = interp.data_type_value(DataType::new(name));
-        ctor_handle.borrow_mut().set_hidden(Key::from(*name), data_type);
+        ctor_handle
+            .borrow_mut()
+            .set_hidden(Key::from(*name), data_type);
     }
     let instance = host_object(interp, Host::Sequelize);
     if let JsValue::Object(o) = &instance {
@@ -89,11 +210,18 @@ pub(super) fn install(interp: &mut Interpreter) {
     if let JsValue::Object(c) = &console {
         install_named(interp, c, CONSOLE_METHODS, console_method);
     }
-    let process = interp.object_of(vec![("env", JsValue::Undefined), ("argv", JsValue::Undefined)]);
+    let process = interp.object_of(vec![
+        ("env", JsValue::Undefined),
+        ("argv", JsValue::Undefined),
+    ]);
     let env = interp.plain_object();
-    interp.set(&process, Key::from("env"), env, Span::default()).ok();
+    interp
+        .set(&process, Key::from("env"), env, Span::default())
+        .ok();
     let argv = interp.array(vec![JsValue::str("node"), JsValue::str("/app/index.js")]);
-    interp.set(&process, Key::from("argv"), argv, Span::default()).ok();
+    interp
+        .set(&process, Key::from("argv"), argv, Span::default())
+        .ok();
     if let JsValue::Object(p) = &process {
         install_named(interp, p, &["exit", "on", "cwd"], process_method);
     }
@@ -118,14 +246,20 @@ fn install_named(interp: &Interpreter, target: &Obj, names: &[&str], run: Native
 }
 
 fn host_object(interp: &Interpreter, host: Host) -> JsValue {
-    JsValue::Object(Obj::new(Object::new(Kind::Host(host), Some(interp.realm.object_proto.clone()))))
+    JsValue::Object(Obj::new(Object::new(
+        Kind::Host(host),
+        Some(interp.realm.object_proto.clone()),
+    )))
 }
 
 /// The scope of the snippet's module: `module`, `exports`, `require`, `__dirname`.
 pub(super) fn module_scope(interp: &mut Interpreter) -> Env {
     let scope = Scope::function(&interp.global, Some(JsValue::Undefined), None);
     let exports = interp.plain_object();
-    let module = interp.object_of(vec![("exports", exports.clone()), ("id", JsValue::str("."))]);
+    let module = interp.object_of(vec![
+        ("exports", exports.clone()),
+        ("id", JsValue::str(".")),
+    ]);
     scope.declare("module", module, true);
     scope.declare("exports", exports, true);
     scope.declare("__dirname", JsValue::str("/app"), true);
@@ -135,14 +269,21 @@ pub(super) fn module_scope(interp: &mut Interpreter) -> Env {
 
 /// A pasted sequelize-cli model file exports `(sequelize, DataTypes) => { … }` and
 /// nothing calls it: as `models/index.js` would, call it, then every `associate`.
-pub(super) fn load_exported_models(interp: &mut Interpreter, module: &Env) -> Result<(), Exception> {
+pub(super) fn load_exported_models(
+    interp: &mut Interpreter,
+    module: &Env,
+) -> Result<(), Exception> {
     let Some(binding) = module.lookup("module") else {
         return Ok(());
     };
-    let exports = interp.get(&binding.value, &Key::from("exports"), Span::default()).unwrap_or(JsValue::Undefined);
+    let exports = interp
+        .get(&binding.value, &Key::from("exports"), Span::default())
+        .unwrap_or(JsValue::Undefined);
     let factory = match &exports {
         JsValue::Object(o) => match &o.borrow().kind {
-            Kind::Function(Callable::Closure(closure)) if !closure.def.params.is_empty() => Some((closure.def.span, closure.def.params.len())),
+            Kind::Function(Callable::Closure(closure)) if !closure.def.params.is_empty() => {
+                Some((closure.def.span, closure.def.params.len()))
+            }
             _ => None,
         },
         _ => None,
@@ -151,12 +292,24 @@ pub(super) fn load_exported_models(interp: &mut Interpreter, module: &Env) -> Re
         return Ok(());
     };
     let sequelize = interp.sequelize_instance.clone();
-    let data_types = interp.get(&interp.sequelize_module.clone(), &Key::from("DataTypes"), span).unwrap_or(JsValue::Undefined);
+    let data_types = interp
+        .get(
+            &interp.sequelize_module.clone(),
+            &Key::from("DataTypes"),
+            span,
+        )
+        .unwrap_or(JsValue::Undefined);
     let to_exception = |flow: Flow| match flow {
         Flow::Throw(exception) => Some(exception),
         _ => None,
     };
-    let model = match interp.call_function(&exports, JsValue::Undefined, vec![sequelize, data_types], span, None) {
+    let model = match interp.call_function(
+        &exports,
+        JsValue::Undefined,
+        vec![sequelize, data_types],
+        span,
+        None,
+    ) {
         Ok(model) => model,
         Err(flow) => return to_exception(flow).map_or(Ok(()), Err),
     };
@@ -170,9 +323,13 @@ pub(super) fn load_exported_models(interp: &mut Interpreter, module: &Env) -> Re
     let models = interp.models_object.clone();
     for id in 0..interp.schema.models.len() {
         let class = interp.model_value(id);
-        let associate = interp.get(&class, &Key::from("associate"), span).unwrap_or(JsValue::Undefined);
+        let associate = interp
+            .get(&class, &Key::from("associate"), span)
+            .unwrap_or(JsValue::Undefined);
         if associate.is_callable() {
-            if let Err(flow) = interp.call_function(&associate, class.clone(), vec![models.clone()], span, None) {
+            if let Err(flow) =
+                interp.call_function(&associate, class.clone(), vec![models.clone()], span, None)
+            {
                 return to_exception(flow).map_or(Ok(()), Err);
             }
         }
@@ -193,9 +350,16 @@ impl Interpreter {
             Kind::Function(Callable::Model(ModelClass { id })),
             Some(self.realm.model_base.clone()),
         ));
-        let prototype = Obj::new(Object::new(Kind::Plain, Some(self.realm.model_proto.clone())));
-        prototype.borrow_mut().set_hidden("constructor".into(), JsValue::Object(class.clone()));
-        class.borrow_mut().set_hidden("prototype".into(), JsValue::Object(prototype));
+        let prototype = Obj::new(Object::new(
+            Kind::Plain,
+            Some(self.realm.model_proto.clone()),
+        ));
+        prototype
+            .borrow_mut()
+            .set_hidden("constructor".into(), JsValue::Object(class.clone()));
+        class
+            .borrow_mut()
+            .set_hidden("prototype".into(), JsValue::Object(prototype));
         self.model_classes[id] = Some(class.clone());
         JsValue::Object(class)
     }
@@ -218,7 +382,10 @@ impl Interpreter {
 
     /// `DataTypes.STRING` and its kin as a value (callable: `STRING(50)`).
     pub(super) fn data_type_value(&self, data_type: DataType) -> JsValue {
-        JsValue::Object(Obj::new(Object::new(Kind::Host(Host::DataType(data_type)), Some(self.realm.function_proto.clone()))))
+        JsValue::Object(Obj::new(Object::new(
+            Kind::Host(Host::DataType(data_type)),
+            Some(self.realm.function_proto.clone()),
+        )))
     }
 
     pub(super) fn call_data_type(&mut self, object: &Obj, args: Vec<JsValue>) -> Eval<JsValue> {
@@ -234,7 +401,13 @@ impl Interpreter {
     }
 
     /// Properties of Sequelize's host objects.
-    pub(super) fn host_property(&mut self, host: &Host, _object: &Obj, name: &str, span: Span) -> Eval<Option<JsValue>> {
+    pub(super) fn host_property(
+        &mut self,
+        host: &Host,
+        _object: &Obj,
+        name: &str,
+        span: Span,
+    ) -> Eval<Option<JsValue>> {
         Ok(match host {
             Host::DataTypes => Some(self.data_type_member(name, span)),
             Host::DataType(data_type) => match super::options::data_type_flag(data_type, name) {
@@ -246,7 +419,9 @@ impl Interpreter {
             Host::Sequelize => match name {
                 "models" => Some(self.models_object.clone()),
                 "Sequelize" => Some(self.sequelize_module.clone()),
-                "options" | "config" => Some(self.object_of(vec![("dialect", JsValue::str("postgres"))])),
+                "options" | "config" => {
+                    Some(self.object_of(vec![("dialect", JsValue::str("postgres"))]))
+                }
                 _ => None,
             },
         })
@@ -259,18 +434,31 @@ impl Interpreter {
         // Real JavaScript gives undefined (and Sequelize complains later, at the attribute);
         // the learner needs to hear it here.
         let property_span = Span::new(span.end.saturating_sub(name.len()), span.end);
-        let mut diagnostic = Diagnostic::error(property_span, format!("DataTypes has no type called '{name}'"));
-        if let Some(close) = crate::diagnostic::closest(name, crate::sql::types::KNOWN_TYPES.iter().copied()) {
+        let mut diagnostic = Diagnostic::error(
+            property_span,
+            format!("DataTypes has no type called '{name}'"),
+        );
+        if let Some(close) =
+            crate::diagnostic::closest(name, crate::sql::types::KNOWN_TYPES.iter().copied())
+        {
             diagnostic = diagnostic.with_hint(format!("did you mean DataTypes.{close}?"));
         }
-        if !matches!(name, "then" | "toJSON" | "constructor" | "prototype" | "default") {
+        if !matches!(
+            name,
+            "then" | "toJSON" | "constructor" | "prototype" | "default"
+        ) {
             self.note_once(property_span, "data type", diagnostic);
         }
         JsValue::Undefined
     }
 
     /// A model's own data: `User.name`, `tableName`, `rawAttributes`, `associations`, ….
-    pub(super) fn model_property(&mut self, id: ModelId, name: &str, _receiver: &JsValue) -> Eval<Option<JsValue>> {
+    pub(super) fn model_property(
+        &mut self,
+        id: ModelId,
+        name: &str,
+        _receiver: &JsValue,
+    ) -> Eval<Option<JsValue>> {
         let model = self.schema.model(id);
         Ok(Some(match name {
             "name" => JsValue::str(&model.name),
@@ -302,14 +490,27 @@ impl Interpreter {
             .model(id)
             .attributes
             .iter()
-            .map(|(name, a)| (name.clone(), a.field.clone().unwrap_or_else(|| name.clone()), a.data_type.as_ref().map(|t| t.key.clone())))
+            .map(|(name, a)| {
+                (
+                    name.clone(),
+                    a.field.clone().unwrap_or_else(|| name.clone()),
+                    a.data_type.as_ref().map(|t| t.key.clone()),
+                )
+            })
             .collect();
         let object = self.plain_object();
         for (name, field, key) in attributes {
-            let type_value = key.map_or(JsValue::Undefined, |k| self.data_type_value(DataType::new(&k)));
-            let definition = self.object_of(vec![("type", type_value), ("field", JsValue::str(&field)), ("fieldName", JsValue::str(&name))]);
+            let type_value = key.map_or(JsValue::Undefined, |k| {
+                self.data_type_value(DataType::new(&k))
+            });
+            let definition = self.object_of(vec![
+                ("type", type_value),
+                ("field", JsValue::str(&field)),
+                ("fieldName", JsValue::str(&name)),
+            ]);
             if let JsValue::Object(o) = &object {
-                o.borrow_mut().set_own(Key::Str(name.as_str().into()), definition);
+                o.borrow_mut()
+                    .set_own(Key::Str(name.as_str().into()), definition);
             }
         }
         object
@@ -335,14 +536,20 @@ impl Interpreter {
                 ("foreignKey", JsValue::str(&foreign_key)),
             ]);
             if let JsValue::Object(o) = &object {
-                o.borrow_mut().set_own(Key::Str(as_name.as_str().into()), association);
+                o.borrow_mut()
+                    .set_own(Key::Str(as_name.as_str().into()), association);
             }
         }
         object
     }
 
     /// `instance.key`.
-    pub(super) fn instance_get(&mut self, instance: &crate::value::InstanceRef, key: &Key, span: Span) -> Eval<JsValue> {
+    pub(super) fn instance_get(
+        &mut self,
+        instance: &crate::value::InstanceRef,
+        key: &Key,
+        span: Span,
+    ) -> Eval<JsValue> {
         let Some(name) = key.as_str() else {
             return Ok(JsValue::Undefined);
         };
@@ -356,7 +563,8 @@ impl Interpreter {
         let class = self.model_value(model);
         let prototype = self.get(&class, &Key::from("prototype"), span)?;
         if let JsValue::Object(prototype) = &prototype {
-            let found = self.get_from(prototype, key, &JsValue::Instance(instance.clone()), span)?;
+            let found =
+                self.get_from(prototype, key, &JsValue::Instance(instance.clone()), span)?;
             if !matches!(found, JsValue::Undefined) {
                 return Ok(found);
             }
@@ -367,7 +575,13 @@ impl Interpreter {
         Ok(JsValue::Undefined)
     }
 
-    pub(super) fn instance_set(&mut self, instance: &crate::value::InstanceRef, key: &Key, value: JsValue, _span: Span) -> Eval<()> {
+    pub(super) fn instance_set(
+        &mut self,
+        instance: &crate::value::InstanceRef,
+        key: &Key,
+        value: JsValue,
+        _span: Span,
+    ) -> Eval<()> {
         if let Some(name) = key.as_str() {
             let data = self.to_data(&value);
             calls::assign(&self.schema, instance, name, data);
@@ -376,13 +590,26 @@ impl Interpreter {
     }
 
     /// `new User({ … })`: `User.build`.
-    pub(super) fn build_instance(&mut self, model: ModelId, args: Vec<JsValue>, span: Span) -> Eval<JsValue> {
+    pub(super) fn build_instance(
+        &mut self,
+        model: ModelId,
+        args: Vec<JsValue>,
+        span: Span,
+    ) -> Eval<JsValue> {
         self.model_query(model, "build", args, span)
     }
 
     /// For `Team.hasMny(…)` on a model: did you mean `hasMany`?
-    pub(super) fn method_hint(&mut self, this: &JsValue, method: &str, object: &Expr) -> Option<String> {
-        let receiver = object.path().map(|p| p.join(".")).unwrap_or_else(|| "value".into());
+    pub(super) fn method_hint(
+        &mut self,
+        this: &JsValue,
+        method: &str,
+        object: &Expr,
+    ) -> Option<String> {
+        let receiver = object
+            .path()
+            .map(|p| p.join("."))
+            .unwrap_or_else(|| "value".into());
         match this {
             JsValue::Object(o) if self.model_of(o).is_some() => {
                 let id = self.model_of(o)?;
@@ -394,17 +621,25 @@ impl Interpreter {
                     ));
                 }
                 let candidates = MODEL_STATICS.iter().chain(HOOK_STATICS).copied();
-                crate::diagnostic::closest(method, candidates).map(|close| format!("did you mean {receiver}.{close}()?"))
+                crate::diagnostic::closest(method, candidates)
+                    .map(|close| format!("did you mean {receiver}.{close}()?"))
             }
             JsValue::Instance(instance) => {
                 let model = self.schema.model(instance.borrow().model);
-                let names: Vec<&str> = model.accessor_names().chain(INSTANCE_METHODS.iter().copied()).collect();
-                crate::diagnostic::closest(method, names.into_iter()).map(|close| format!("did you mean {receiver}.{close}()?"))
+                let names: Vec<&str> = model
+                    .accessor_names()
+                    .chain(INSTANCE_METHODS.iter().copied())
+                    .collect();
+                crate::diagnostic::closest(method, names.into_iter())
+                    .map(|close| format!("did you mean {receiver}.{close}()?"))
             }
             JsValue::Object(o) if matches!(o.borrow().kind, Kind::Host(Host::Sequelize)) => {
-                crate::diagnostic::closest(method, SEQUELIZE_METHODS.iter().copied()).map(|close| format!("did you mean {receiver}.{close}()?"))
+                crate::diagnostic::closest(method, SEQUELIZE_METHODS.iter().copied())
+                    .map(|close| format!("did you mean {receiver}.{close}()?"))
             }
-            _ if self.is_promise(this) => Some(format!("{receiver} is a promise: await the call that made it")),
+            _ if self.is_promise(this) => Some(format!(
+                "{receiver} is a promise: await the call that made it"
+            )),
             JsValue::Object(o) => {
                 let names: Vec<String> = o
                     .borrow()
@@ -412,51 +647,79 @@ impl Interpreter {
                     .iter()
                     .filter_map(|p| p.key.as_str().map(str::to_string))
                     .collect();
-                crate::diagnostic::closest(method, names.iter().map(String::as_str)).map(|close| format!("did you mean {receiver}.{close}()?"))
+                crate::diagnostic::closest(method, names.iter().map(String::as_str))
+                    .map(|close| format!("did you mean {receiver}.{close}()?"))
             }
             _ => None,
         }
     }
 
-    /// The receiver of an association call whose name the snippet never defined: tutorial
-    /// excerpts leave models out, so a stand-in model takes its place, with a warning.
-    pub(super) fn stand_in_receiver(&mut self, object: &Expr, method: &str, env: &Env) -> Eval<Option<JsValue>> {
+    /// The receiver of a definition call whose name the snippet never defined: tutorial
+    /// excerpts leave their set-up out, so `db.define(…)` gets the Sequelize instance and
+    /// `Users.hasOne(…)` a stand-in model, each with a warning (Node would stop with a
+    /// ReferenceError; the excerpt is still worth showing).
+    pub(super) fn stand_in_receiver(
+        &mut self,
+        object: &Expr,
+        method: &str,
+        env: &Env,
+    ) -> Eval<Option<JsValue>> {
         let ExprKind::Ident(name) = &object.kind else {
             return Ok(None);
         };
-        if !is_association(method) || env.lookup(name).is_some() {
+        if env.lookup(name).is_some() {
+            return Ok(None);
+        }
+        if method == "define" {
+            if !self.stubbed.iter().any(|s| s == name) {
+                self.stubbed.push(name.to_string());
+                self.diagnostics.push(
+                    Diagnostic::warning(object.span, format!("'{name}' is not defined in this snippet; the playground takes it for the Sequelize instance"))
+                        .with_hint(format!("define it first: const {name} = new Sequelize('sqlite::memory:');")),
+                );
+            }
+            let instance = self.sequelize_instance.clone();
+            self.global.declare(name, instance.clone(), true);
+            return Ok(Some(instance));
+        }
+        if !is_association(method) {
             return Ok(None);
         }
         self.stand_in_model(name, object.span, env).map(Some)
     }
 
-    /// Arguments of a call; an association's target that is an undefined name gets a
-    /// stand-in model (see [`Self::stand_in_receiver`]).
-    pub(super) fn arguments_for(&mut self, function: &JsValue, args: &[Expr], env: &Env) -> Eval<Vec<JsValue>> {
-        let is_association_call = matches!(function, JsValue::Object(o)
-            if matches!(&o.borrow().kind, Kind::Function(Callable::Native(n)) if is_association(&n.name) && n.run as usize == model_static as usize));
-        if !is_association_call {
-            return self.arguments(args, env);
+    /// Whether the arguments of `callee(…)` may name models the snippet never defined
+    /// (see [`Self::stand_in_receiver`]): those of `define`, `init` and associations.
+    pub(super) fn takes_stand_ins(callee: &Expr) -> bool {
+        matches!(&callee.kind, ExprKind::Member { property, .. }
+            if is_association(&property.name) || matches!(property.name.as_str(), "define" | "init"))
+    }
+
+    /// An undefined name read where a model is expected, in the arguments of a definition
+    /// call: a stand-in model when it is written as one (`Users`), else `None`.
+    pub(super) fn stand_in_name(
+        &mut self,
+        name: &str,
+        span: Span,
+        env: &Env,
+    ) -> Eval<Option<JsValue>> {
+        if self.stand_ins == 0 || !name.starts_with(|c: char| c.is_ascii_uppercase()) {
+            return Ok(None);
         }
-        let mut values = Vec::with_capacity(args.len());
-        for (i, arg) in args.iter().enumerate() {
-            match &arg.kind {
-                ExprKind::Ident(name) if i == 0 && env.lookup(name).is_none() => {
-                    values.push(self.stand_in_model(name, arg.span, env)?);
-                }
-                _ => values.push(self.expr(arg, env)?),
-            }
-        }
-        Ok(values)
+        self.stand_in_model(name, span, env).map(Some)
     }
 
     fn stand_in_model(&mut self, name: &str, span: Span, env: &Env) -> Eval<JsValue> {
         let known = env.names();
         if let Some(close) = crate::diagnostic::closest(name, known.iter().map(String::as_str)) {
             self.diagnostics.push(
-                Diagnostic::note(span, format!("did you mean {close}?")).with_hint(format!("{close} is defined in this snippet; {name} is not")),
+                Diagnostic::note(span, format!("did you mean {close}?"))
+                    .with_hint(format!("{close} is defined in this snippet; {name} is not")),
             );
-            return Err(self.error(SequelizeError::reference_error(format!("{name} is not defined")), span));
+            return Err(self.error(
+                SequelizeError::reference_error(format!("{name} is not defined")),
+                span,
+            ));
         }
         let model_name = lower_first(name);
         if let Some(id) = self.schema.find_model(&model_name) {
@@ -483,7 +746,12 @@ impl Interpreter {
 
     /// `require(name)`: Sequelize, the Node modules a models folder uses, and stand-ins
     /// for other npm modules (with a note).
-    pub(super) fn require_value(&mut self, source: &JsValue, span: Span, _env: &Env) -> Eval<JsValue> {
+    pub(super) fn require_value(
+        &mut self,
+        source: &JsValue,
+        span: Span,
+        _env: &Env,
+    ) -> Eval<JsValue> {
         let Some(name) = source.as_str().map(str::to_string) else {
             return self.type_error("The \"id\" argument must be of type string", span);
         };
@@ -506,7 +774,11 @@ impl Interpreter {
                 } else {
                     format!("The playground stands in an inert object for '{name}': what the snippet does with it is not run")
                 };
-                let diagnostic = if known { Diagnostic::note(span, message) } else { Diagnostic::warning(span, message) };
+                let diagnostic = if known {
+                    Diagnostic::note(span, message)
+                } else {
+                    Diagnostic::warning(span, message)
+                };
                 let diagnostic = if name.starts_with('.') {
                     diagnostic.with_hint("paste the models that file defines into this snippet")
                 } else {
@@ -521,7 +793,12 @@ impl Interpreter {
     fn path_module(&mut self) -> JsValue {
         let object = self.plain_object();
         if let JsValue::Object(o) = &object {
-            install_named(self, o, &["join", "resolve", "basename", "extname", "dirname"], path_method);
+            install_named(
+                self,
+                o,
+                &["join", "resolve", "basename", "extname", "dirname"],
+                path_method,
+            );
             o.borrow_mut().set_own("sep".into(), JsValue::str("/"));
         }
         object
@@ -529,10 +806,19 @@ impl Interpreter {
 
     /// `Model.method(args)` on the runtime, or, without one, a promise of a value the
     /// analysis does not know.
-    fn model_query(&mut self, id: ModelId, method: &str, args: Vec<JsValue>, span: Span) -> Eval<JsValue> {
+    fn model_query(
+        &mut self,
+        id: ModelId,
+        method: &str,
+        args: Vec<JsValue>,
+        span: Span,
+    ) -> Eval<JsValue> {
         let values: Vec<Value> = args.iter().map(|a| self.to_data(a)).collect();
         let promised = method != "build";
-        let result = if cfg!(feature = "engine") && self.runtime.is_some() && calls::MODEL_METHODS.contains(&method) {
+        let result = if cfg!(feature = "engine")
+            && self.runtime.is_some()
+            && calls::MODEL_METHODS.contains(&method)
+        {
             let schema = &self.schema;
             let rt = self.runtime.as_mut().expect("checked");
             match calls::model_call(rt, schema, id, method, &values) {
@@ -540,7 +826,9 @@ impl Interpreter {
                 Err(error) => {
                     let flow = self.error(error, span);
                     return match (promised, flow) {
-                        (true, Flow::Throw(exception)) => Ok(self.rejected(exception.value, exception.span)),
+                        (true, Flow::Throw(exception)) => {
+                            Ok(self.rejected(exception.value, exception.span))
+                        }
                         (_, flow) => Err(flow),
                     };
                 }
@@ -553,9 +841,15 @@ impl Interpreter {
             );
             JsValue::Opaque(format!("the result of {model}.{method}()").into())
         } else {
-            JsValue::Opaque(format!("the result of {method}() (queries run when you press Run)").into())
+            JsValue::Opaque(
+                format!("the result of {method}() (queries run when you press Run)").into(),
+            )
         };
-        Ok(if promised { self.resolved(result) } else { result })
+        Ok(if promised {
+            self.resolved(result)
+        } else {
+            result
+        })
     }
 
     /// `sequelize.define(modelName, attributes, options)`.
@@ -565,7 +859,12 @@ impl Interpreter {
         let name = match values.first() {
             Some(Value::Str(name)) => name.clone(),
             _ => {
-                return Err(self.error(SequelizeError::plain("sequelize.define needs the model name as its first argument"), call.arg_span(0)));
+                return Err(self.error(
+                    SequelizeError::plain(
+                        "sequelize.define needs the model name as its first argument",
+                    ),
+                    call.arg_span(0),
+                ));
             }
         };
         let attributes = self.attributes(values.get(1), call.arg_exprs.get(1), call.span)?;
@@ -580,13 +879,21 @@ impl Interpreter {
     fn init(&mut self, call: &Call<'_>) -> Eval<JsValue> {
         self.check_model_budget(call.span)?;
         let JsValue::Object(class) = &call.this else {
-            return self.type_error("Model.init must be called on a class that extends Model", call.span);
+            return self.type_error(
+                "Model.init must be called on a class that extends Model",
+                call.span,
+            );
         };
         let values: Vec<Value> = call.args.iter().map(|a| self.to_data(a)).collect();
         let options_value = values.get(1);
-        let has_instance = options_value.and_then(|o| o.get("sequelize")).is_some_and(|v| matches!(v, Value::Sequelize));
+        let has_instance = options_value
+            .and_then(|o| o.get("sequelize"))
+            .is_some_and(|v| matches!(v, Value::Sequelize));
         if !has_instance {
-            return Err(self.error(SequelizeError::plain("No Sequelize instance passed"), call.span));
+            return Err(self.error(
+                SequelizeError::plain("No Sequelize instance passed"),
+                call.span,
+            ));
         }
         let class_name = match &class.borrow().kind {
             Kind::Function(callable) => self.function_name(callable),
@@ -598,7 +905,10 @@ impl Interpreter {
             .map_or(class_name, str::to_string);
         let attributes = self.attributes(values.first(), call.arg_exprs.first(), call.span)?;
         let options = self.model_options(options_value, call.arg_exprs.get(1))?;
-        let id = self.schema.define(&name, attributes, options, call.span).map_err(|e| self.error(e, call.span))?;
+        let id = self
+            .schema
+            .define(&name, attributes, options, call.span)
+            .map_err(|e| self.error(e, call.span))?;
         if let Kind::Function(Callable::Class(c)) = &class.borrow().kind {
             *c.model.borrow_mut() = Some(id);
         }
@@ -609,15 +919,23 @@ impl Interpreter {
     fn check_model_budget(&mut self, span: Span) -> Eval<()> {
         if self.schema.models.len() >= self.limits.max_models {
             return Err(self.error(
-                SequelizeError::plain(format!("The playground stops at {} models", self.limits.max_models))
-                    .with_hint("an example that teaches needs a handful of models"),
+                SequelizeError::plain(format!(
+                    "The playground stops at {} models",
+                    self.limits.max_models
+                ))
+                .with_hint("an example that teaches needs a handful of models"),
                 span,
             ));
         }
         Ok(())
     }
 
-    fn associate(&mut self, source: ModelId, kind: AssociationType, call: &Call<'_>) -> Eval<JsValue> {
+    fn associate(
+        &mut self,
+        source: ModelId,
+        kind: AssociationType,
+        call: &Call<'_>,
+    ) -> Eval<JsValue> {
         let values: Vec<Value> = call.args.iter().map(|a| self.to_data(a)).collect();
         let target = match values.first() {
             Some(Value::Model(id)) => *id,
@@ -644,11 +962,14 @@ impl Interpreter {
             AssociationType::BelongsTo => self.schema.belongs_to(source, target, options, span),
             AssociationType::HasOne => self.schema.has_one(source, target, options, span),
             AssociationType::HasMany => self.schema.has_many(source, target, options, span),
-            AssociationType::BelongsToMany => self.schema.belongs_to_many(source, target, options, span),
+            AssociationType::BelongsToMany => {
+                self.schema.belongs_to_many(source, target, options, span)
+            }
         };
         match result {
             Ok(()) => {
-                let association = self.object_of(vec![("associationType", JsValue::str(kind.name()))]);
+                let association =
+                    self.object_of(vec![("associationType", JsValue::str(kind.name()))]);
                 Ok(association)
             }
             Err(error) => Err(self.error(error, span)),
@@ -679,11 +1000,16 @@ impl Interpreter {
             let PropertyKey::Named(key) = &property.key else {
                 continue;
             };
-            let Some(association) = model.associations.iter().find(|a| a.as_name == key.name) else {
+            let Some(association) = model.associations.iter().find(|a| a.as_name == key.name)
+            else {
                 continue;
             };
             let target = upper_first(&self.schema.model(association.target).name);
-            let include = if association.is_aliased { format!("{{ model: {target}, as: '{}' }}", association.as_name) } else { target };
+            let include = if association.is_aliased {
+                format!("{{ model: {target}, as: '{}' }}", association.as_name)
+            } else {
+                target
+            };
             notes.push(
                 Diagnostic::warning(
                     property.span,
@@ -707,15 +1033,21 @@ impl Interpreter {
                 }
             }
         }
-        if !matches!(method, "log" | "info" | "warn" | "error" | "debug" | "table" | "dir" | "trace") {
+        if !matches!(
+            method,
+            "log" | "info" | "warn" | "error" | "debug" | "table" | "dir" | "trace"
+        ) {
             return;
         }
         if self.runtime.is_none() {
             return;
         }
         let values: Vec<Value> = call.args.iter().map(|a| self.to_data(a)).collect();
-        let value = values.first().map_or(serde_json::Value::Null, crate::value::to_json);
-        let label = (values.len() > 1).then(|| values[1..].iter().map(crate::value::to_json).collect());
+        let value = values
+            .first()
+            .map_or(serde_json::Value::Null, crate::value::to_json);
+        let label =
+            (values.len() > 1).then(|| values[1..].iter().map(crate::value::to_json).collect());
         if let Some(runtime) = self.runtime.as_mut() {
             runtime.end_step(StepEnd::Show { value, label });
         }
@@ -726,8 +1058,18 @@ fn is_association(method: &str) -> bool {
     matches!(method, "hasOne" | "belongsTo" | "hasMany" | "belongsToMany")
 }
 
+fn model_called(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
+    interp.type_error(
+        "Class constructor Model cannot be invoked without 'new'",
+        call.span,
+    )
+}
+
 fn sequelize_called(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
-    interp.type_error("Class constructor Sequelize cannot be invoked without 'new'", call.span)
+    interp.type_error(
+        "Class constructor Sequelize cannot be invoked without 'new'",
+        call.span,
+    )
 }
 
 /// `new Sequelize(…)`, in any of its signatures: it stands for the playground's database.
@@ -764,7 +1106,8 @@ fn model_static(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Ev
         "belongsToMany" => interp.associate(id, AssociationType::BelongsToMany, &call),
         "getTableName" => Ok(JsValue::str(&interp.schema.model(id).table_name.clone())),
         "getAttributes" => Ok(interp.attributes_object(id)),
-        "addHook" | "addScope" | "scope" | "unscoped" | "removeAttribute" | "describe" | "hasHook" | "removeHook" => {
+        "addHook" | "addScope" | "scope" | "unscoped" | "removeAttribute" | "describe"
+        | "hasHook" | "removeHook" => {
             interp.diagnostics.push(
                 Diagnostic::warning(call.span, format!("The playground does not run {method}() yet; the model is used as if it were not called"))
                     .with_hint("the tables and queries are shown without it"),
@@ -782,8 +1125,14 @@ fn model_static(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Ev
 
 fn hook_static(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<JsValue> {
     interp.diagnostics.push(
-        Diagnostic::warning(call.span, format!("The playground does not run hooks yet: {}() is read but its function never runs", native.name))
-            .with_hint("the queries are shown as if the hook did nothing"),
+        Diagnostic::warning(
+            call.span,
+            format!(
+                "The playground does not run hooks yet: {}() is read but its function never runs",
+                native.name
+            ),
+        )
+        .with_hint("the queries are shown as if the hook did nothing"),
     );
     Ok(JsValue::Undefined)
 }
@@ -791,10 +1140,24 @@ fn hook_static(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eva
 fn instance_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<JsValue> {
     let method = native.name.clone();
     let JsValue::Instance(instance) = &call.this else {
-        return interp.type_error(format!("{method}() needs a model instance as this"), call.span);
+        return interp.type_error(
+            format!("{method}() needs a model instance as this"),
+            call.span,
+        );
     };
     let values: Vec<Value> = call.args.iter().map(|a| interp.to_data(a)).collect();
-    let synchronous = matches!(&*method, "get" | "set" | "toJSON" | "getDataValue" | "setDataValue" | "changed" | "previous" | "equals" | "isSoftDeleted");
+    let synchronous = matches!(
+        &*method,
+        "get"
+            | "set"
+            | "toJSON"
+            | "getDataValue"
+            | "setDataValue"
+            | "changed"
+            | "previous"
+            | "equals"
+            | "isSoftDeleted"
+    );
     let Some(runtime) = interp.runtime.as_mut() else {
         return Ok(JsValue::Opaque("an instance method's result".into()));
     };
@@ -806,9 +1169,16 @@ fn instance_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) ->
     match calls::instance_call(runtime, &interp.schema, instance, method_name, &values) {
         Ok(value) => {
             let value = interp.from_data(&value);
-            Ok(if synchronous { value } else { interp.resolved(value) })
+            Ok(if synchronous {
+                value
+            } else {
+                interp.resolved(value)
+            })
         }
-        Err(error) if error.name == ErrorName::TypeError && error.message.ends_with("is not a function") => {
+        Err(error)
+            if error.name == ErrorName::TypeError
+                && error.message.ends_with("is not a function") =>
+        {
             let receiver = call
                 .callee
                 .and_then(|c| match &c.kind {
@@ -817,15 +1187,20 @@ fn instance_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) ->
                 })
                 .unwrap_or_else(|| lower_first(&interp.schema.model(instance.borrow().model).name));
             interp.diagnostics.push(
-                Diagnostic::warning(call.span, format!("The playground does not run {receiver}.{method}() yet"))
-                    .with_hint("its result is not modeled; the rest of the run goes on"),
+                Diagnostic::warning(
+                    call.span,
+                    format!("The playground does not run {receiver}.{method}() yet"),
+                )
+                .with_hint("its result is not modeled; the rest of the run goes on"),
             );
             Ok(interp.resolved(JsValue::Opaque(format!("the result of {method}()").into())))
         }
         Err(error) => {
             let flow = interp.error(error, call.span);
             match (synchronous, flow) {
-                (false, Flow::Throw(exception)) => Ok(interp.rejected(exception.value, exception.span)),
+                (false, Flow::Throw(exception)) => {
+                    Ok(interp.rejected(exception.value, exception.span))
+                }
                 (_, flow) => Err(flow),
             }
         }
@@ -840,7 +1215,10 @@ fn sequelize_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) -
             let name = interp.to_string(&call.arg(0), call.span)?;
             match interp.schema.find_model(&name) {
                 Some(id) => Ok(interp.model_value(id)),
-                None => Err(interp.error(SequelizeError::plain(format!("{name} has not been defined")), call.span)),
+                None => Err(interp.error(
+                    SequelizeError::plain(format!("{name} has not been defined")),
+                    call.span,
+                )),
             }
         }
         "isDefined" => {
@@ -856,7 +1234,11 @@ fn sequelize_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) -
                     .with_hint("the tables and the other calls still run"),
             );
             let opaque = JsValue::Opaque(format!("the result of sequelize.{other}()").into());
-            Ok(if matches!(other, "query" | "transaction") { interp.resolved(opaque) } else { opaque })
+            Ok(if matches!(other, "query" | "transaction") {
+                interp.resolved(opaque)
+            } else {
+                opaque
+            })
         }
     }
 }
@@ -870,7 +1252,12 @@ impl Interpreter {
         let options = self.to_data(&call.arg(0));
         let force = options.get("force").is_some_and(Value::truthy);
         let Some(order) = crate::schema::sync_order::sync_order(&self.schema) else {
-            return Err(self.error(SequelizeError::plain("The playground cannot sync models whose foreign keys form a cycle yet"), call.span));
+            return Err(self.error(
+                SequelizeError::plain(
+                    "The playground cannot sync models whose foreign keys form a cycle yet",
+                ),
+                call.span,
+            ));
         };
         let rt = self.runtime.as_mut().expect("checked");
         if let Err(error) = rt.sync(&self.schema, &order, force) {
@@ -909,13 +1296,17 @@ fn path_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eva
         "basename" => {
             let base = last.rsplit('/').next().unwrap_or("").to_string();
             match call.args.get(1) {
-                Some(JsValue::Str(ext)) => base.strip_suffix(&**ext).map_or(base.clone(), str::to_string),
+                Some(JsValue::Str(ext)) => base
+                    .strip_suffix(&**ext)
+                    .map_or(base.clone(), str::to_string),
                 _ => base,
             }
         }
         "extname" => {
             let base = last.rsplit('/').next().unwrap_or("");
-            base.rfind('.').filter(|&i| i > 0).map_or(String::new(), |i| base[i..].to_string())
+            base.rfind('.')
+                .filter(|&i| i > 0)
+                .map_or(String::new(), |i| base[i..].to_string())
         }
         _ => match last.rfind('/') {
             Some(0) => "/".into(),
@@ -959,10 +1350,15 @@ fn join_paths(parts: &[String], absolute: bool) -> String {
     }
 }
 
-
 impl Interpreter {
     /// `import … from 'm'`: the module as `require` gives it, bound by its specifiers.
-    pub(super) fn import(&mut self, specifiers: &[crate::syntax::ast::ImportSpecifier], source: &crate::syntax::ast::StrLit, span: Span, env: &Env) -> Eval<()> {
+    pub(super) fn import(
+        &mut self,
+        specifiers: &[crate::syntax::ast::ImportSpecifier],
+        source: &crate::syntax::ast::StrLit,
+        span: Span,
+        env: &Env,
+    ) -> Eval<()> {
         use crate::syntax::ast::ImportSpecifier;
         let module = self.require_value(&JsValue::str(&source.value), source.span, env)?;
         let _ = span;
@@ -971,10 +1367,21 @@ impl Interpreter {
                 ImportSpecifier::Namespace(local) => (local, module.clone()),
                 ImportSpecifier::Default(local) => {
                     let default = self.get(&module, &Key::from("default"), local.span)?;
-                    let value = if matches!(default, JsValue::Undefined) { module.clone() } else { default };
+                    let value = if matches!(default, JsValue::Undefined) {
+                        module.clone()
+                    } else {
+                        default
+                    };
                     (local, value)
                 }
-                ImportSpecifier::Named { imported, local } => (local, self.get(&module, &Key::Str(imported.name.as_str().into()), imported.span)?),
+                ImportSpecifier::Named { imported, local } => (
+                    local,
+                    self.get(
+                        &module,
+                        &Key::Str(imported.name.as_str().into()),
+                        imported.span,
+                    )?,
+                ),
             };
             env.declare(&local.name, value, false);
         }
@@ -982,7 +1389,12 @@ impl Interpreter {
     }
 
     /// `export …`: runs the declaration and puts the names on `module.exports`.
-    pub(super) fn export(&mut self, export: &crate::syntax::ast::Export, span: Span, env: &Env) -> Eval<()> {
+    pub(super) fn export(
+        &mut self,
+        export: &crate::syntax::ast::Export,
+        span: Span,
+        env: &Env,
+    ) -> Eval<()> {
         use crate::syntax::ast::{Export, Stmt};
         let exports = match env.lookup("module") {
             Some(module) => self.get(&module.value, &Key::from("exports"), span)?,
@@ -992,9 +1404,17 @@ impl Interpreter {
             Export::Declaration(stmt) => {
                 self.statement(stmt, env)?;
                 let names: Vec<String> = match &**stmt {
-                    Stmt::Declare { declarations, .. } => declarations.iter().flat_map(|d| d.target.names()).map(|n| n.name.clone()).collect(),
-                    Stmt::Function { function, .. } => function.name.iter().map(|n| n.name.clone()).collect(),
-                    Stmt::Class { class, .. } => class.name.iter().map(|n| n.name.clone()).collect(),
+                    Stmt::Declare { declarations, .. } => declarations
+                        .iter()
+                        .flat_map(|d| d.target.names())
+                        .map(|n| n.name.clone())
+                        .collect(),
+                    Stmt::Function { function, .. } => {
+                        function.name.iter().map(|n| n.name.clone()).collect()
+                    }
+                    Stmt::Class { class, .. } => {
+                        class.name.iter().map(|n| n.name.clone()).collect()
+                    }
                     _ => Vec::new(),
                 };
                 for name in names {
@@ -1018,21 +1438,36 @@ impl Interpreter {
             }
             Export::Named { specifiers, source } => {
                 let from = match source {
-                    Some(source) => Some(self.require_value(&JsValue::str(&source.value), source.span, env)?),
+                    Some(source) => {
+                        Some(self.require_value(&JsValue::str(&source.value), source.span, env)?)
+                    }
                     None => None,
                 };
                 for specifier in specifiers {
                     let value = match &from {
-                        Some(module) => self.get(module, &Key::Str(specifier.local.name.as_str().into()), specifier.local.span)?,
-                        None => self.identifier(&specifier.local.name, specifier.local.span, env)?,
+                        Some(module) => self.get(
+                            module,
+                            &Key::Str(specifier.local.name.as_str().into()),
+                            specifier.local.span,
+                        )?,
+                        None => {
+                            self.identifier(&specifier.local.name, specifier.local.span, env)?
+                        }
                     };
-                    self.set(&exports, Key::Str(specifier.exported.name.as_str().into()), value, span)?;
+                    self.set(
+                        &exports,
+                        Key::Str(specifier.exported.name.as_str().into()),
+                        value,
+                        span,
+                    )?;
                 }
             }
             Export::All { alias, source } => {
                 let module = self.require_value(&JsValue::str(&source.value), source.span, env)?;
                 match alias {
-                    Some(alias) => self.set(&exports, Key::Str(alias.name.as_str().into()), module, span)?,
+                    Some(alias) => {
+                        self.set(&exports, Key::Str(alias.name.as_str().into()), module, span)?
+                    }
                     None => {
                         for (key, value) in self.own_entries(&module)? {
                             self.set(&exports, key, value, span)?;

@@ -90,7 +90,13 @@ impl Interpreter {
             Stmt::Class { class, .. } => {
                 let value = self.class(class, env)?;
                 if let Some(name) = &class.name {
-                    self.bind_name(&name.name, value, Binding::of(DeclKind::Let), env, name.span)?;
+                    self.bind_name(
+                        &name.name,
+                        value,
+                        Binding::of(DeclKind::Let),
+                        env,
+                        name.span,
+                    )?;
                 }
                 Ok(())
             }
@@ -123,7 +129,14 @@ impl Interpreter {
                 update,
                 body,
                 ..
-            } => self.for_loop(init.as_deref(), test.as_ref(), update.as_ref(), body, env, None),
+            } => self.for_loop(
+                init.as_deref(),
+                test.as_ref(),
+                update.as_ref(),
+                body,
+                env,
+                None,
+            ),
             Stmt::ForEach {
                 each,
                 kind,
@@ -140,10 +153,12 @@ impl Interpreter {
                 cases,
                 ..
             } => self.switch(discriminant, cases, env),
-            Stmt::Break { label, .. } => Err(Flow::Break(label.as_ref().map(|l| l.name.as_str().into()))),
-            Stmt::Continue { label, .. } => {
-                Err(Flow::Continue(label.as_ref().map(|l| l.name.as_str().into())))
+            Stmt::Break { label, .. } => {
+                Err(Flow::Break(label.as_ref().map(|l| l.name.as_str().into())))
             }
+            Stmt::Continue { label, .. } => Err(Flow::Continue(
+                label.as_ref().map(|l| l.name.as_str().into()),
+            )),
             Stmt::Throw { value, span } => {
                 let value = self.expr(value, env)?;
                 Err(Flow::Throw(Exception {
@@ -187,7 +202,9 @@ impl Interpreter {
     /// (`const main = async () => …` is `main`).
     pub(super) fn named_expr(&mut self, init: &Expr, target: &Pattern, env: &Env) -> Eval<JsValue> {
         let value = self.expr(init, env)?;
-        if let (Pattern::Ident(name), ExprKind::Function(_) | ExprKind::Class(_)) = (target, &init.kind) {
+        if let (Pattern::Ident(name), ExprKind::Function(_) | ExprKind::Class(_)) =
+            (target, &init.kind)
+        {
             self.name_function(&value, &name.name);
         }
         Ok(value)
@@ -249,7 +266,11 @@ impl Interpreter {
                         PropertyKey::Named(name) => Some(name.name.clone()),
                         _ => None,
                     });
-                    let what = if matches!(value, JsValue::Null) { "null" } else { "undefined" };
+                    let what = if matches!(value, JsValue::Null) {
+                        "null"
+                    } else {
+                        "undefined"
+                    };
                     let message = match first {
                         Some(name) => format!(
                             "Cannot destructure property '{name}' of '{what}' as it is {what}."
@@ -343,7 +364,9 @@ impl Interpreter {
             if !per_iteration.is_empty() {
                 let next = Scope::block(env);
                 for (name, mutable) in &per_iteration {
-                    let value = loop_env.lookup(name).map_or(JsValue::Undefined, |b| b.value);
+                    let value = loop_env
+                        .lookup(name)
+                        .map_or(JsValue::Undefined, |b| b.value);
                     next.declare(name, value, *mutable);
                 }
                 loop_env = next;
@@ -470,7 +493,14 @@ impl Interpreter {
                 update,
                 body,
                 ..
-            } => self.for_loop(init.as_deref(), test.as_ref(), update.as_ref(), body, env, name),
+            } => self.for_loop(
+                init.as_deref(),
+                test.as_ref(),
+                update.as_ref(),
+                body,
+                env,
+                name,
+            ),
             Stmt::ForEach {
                 each,
                 kind,
@@ -502,9 +532,12 @@ impl Interpreter {
             (Err(Flow::Throw(exception)), Some(handler)) => {
                 let scope = Scope::block(env);
                 let caught = match &handler.param {
-                    Some(param) => {
-                        self.bind_pattern(param, exception.value, Binding::Declare { mutable: true }, &scope)
-                    }
+                    Some(param) => self.bind_pattern(
+                        param,
+                        exception.value,
+                        Binding::Declare { mutable: true },
+                        &scope,
+                    ),
                     None => Ok(()),
                 };
                 caught.and_then(|()| self.block_in(&handler.body, &scope))
@@ -520,8 +553,11 @@ impl Interpreter {
     /// A note for a statement the playground reads but does not run.
     pub(super) fn unsupported(&mut self, span: Span, what: &str) {
         self.diagnostics.push(
-            Diagnostic::warning(span, format!("The playground does not run {what} yet; it is skipped"))
-                .with_hint("write it another way, or run it in Node"),
+            Diagnostic::warning(
+                span,
+                format!("The playground does not run {what} yet; it is skipped"),
+            )
+            .with_hint("write it another way, or run it in Node"),
         );
     }
 

@@ -12,20 +12,35 @@ pub fn calls_in(body: &[Stmt], f: &mut dyn FnMut(&Expr, &[Expr])) {
 
 fn calls_in_stmt(stmt: &Stmt, f: &mut dyn FnMut(&Expr, &[Expr])) {
     match stmt {
-        Stmt::Declare { declarations, .. } => declarations.iter().for_each(|d| calls_in_declarator(d, f)),
+        Stmt::Declare { declarations, .. } => {
+            declarations.iter().for_each(|d| calls_in_declarator(d, f))
+        }
         Stmt::Expr { expr, .. } | Stmt::Throw { value: expr, .. } => calls_in_expr(expr, f),
         Stmt::Return { value, .. } => value.iter().for_each(|v| calls_in_expr(v, f)),
         Stmt::Class { class, .. } => calls_in_class(class, f),
         Stmt::Function { function, .. } => calls_in(&function.body, f),
         Stmt::Block { body, .. } => calls_in(body, f),
-        Stmt::If { test, then, otherwise, .. } => {
+        Stmt::If {
+            test,
+            then,
+            otherwise,
+            ..
+        } => {
             calls_in_expr(test, f);
             calls_in_stmt(then, f);
             otherwise.iter().for_each(|o| calls_in_stmt(o, f));
         }
-        Stmt::For { init, test, update, body, .. } => {
+        Stmt::For {
+            init,
+            test,
+            update,
+            body,
+            ..
+        } => {
             match init.as_deref() {
-                Some(ForInit::Declare { declarations, .. }) => declarations.iter().for_each(|d| calls_in_declarator(d, f)),
+                Some(ForInit::Declare { declarations, .. }) => {
+                    declarations.iter().for_each(|d| calls_in_declarator(d, f))
+                }
                 Some(ForInit::Expr(expr)) => calls_in_expr(expr, f),
                 None => {}
             }
@@ -40,14 +55,23 @@ fn calls_in_stmt(stmt: &Stmt, f: &mut dyn FnMut(&Expr, &[Expr])) {
             calls_in_expr(test, f);
             calls_in_stmt(body, f);
         }
-        Stmt::Switch { discriminant, cases, .. } => {
+        Stmt::Switch {
+            discriminant,
+            cases,
+            ..
+        } => {
             calls_in_expr(discriminant, f);
             for case in cases {
                 case.test.iter().for_each(|t| calls_in_expr(t, f));
                 calls_in(&case.body, f);
             }
         }
-        Stmt::Try { body, handler, finalizer, .. } => {
+        Stmt::Try {
+            body,
+            handler,
+            finalizer,
+            ..
+        } => {
             calls_in(body, f);
             handler.iter().for_each(|h| calls_in(&h.body, f));
             finalizer.iter().for_each(|b| calls_in(b, f));
@@ -58,12 +82,19 @@ fn calls_in_stmt(stmt: &Stmt, f: &mut dyn FnMut(&Expr, &[Expr])) {
             Export::Default(expr) => calls_in_expr(expr, f),
             _ => {}
         },
-        Stmt::Break { .. } | Stmt::Continue { .. } | Stmt::Import { .. } | Stmt::Empty { .. } | Stmt::Unsupported { .. } => {}
+        Stmt::Break { .. }
+        | Stmt::Continue { .. }
+        | Stmt::Import { .. }
+        | Stmt::Empty { .. }
+        | Stmt::Unsupported { .. } => {}
     }
 }
 
 fn calls_in_declarator(declarator: &Declarator, f: &mut dyn FnMut(&Expr, &[Expr])) {
-    declarator.init.iter().for_each(|init| calls_in_expr(init, f));
+    declarator
+        .init
+        .iter()
+        .for_each(|init| calls_in_expr(init, f));
 }
 
 fn calls_in_class(class: &ClassDef, f: &mut dyn FnMut(&Expr, &[Expr])) {
@@ -92,9 +123,11 @@ pub fn calls_in_expr(expr: &Expr, f: &mut dyn FnMut(&Expr, &[Expr])) {
             calls_in_expr(callee, f);
             args.iter().for_each(|a| calls_in_expr(a, f));
         }
-        ExprKind::Await(inner) | ExprKind::Spread(inner) | ExprKind::Import(inner) | ExprKind::Unary { operand: inner, .. } | ExprKind::Update { target: inner, .. } => {
-            calls_in_expr(inner, f)
-        }
+        ExprKind::Await(inner)
+        | ExprKind::Spread(inner)
+        | ExprKind::Import(inner)
+        | ExprKind::Unary { operand: inner, .. }
+        | ExprKind::Update { target: inner, .. } => calls_in_expr(inner, f),
         ExprKind::Member { object, .. } => calls_in_expr(object, f),
         ExprKind::Index { object, index, .. } => {
             calls_in_expr(object, f);
@@ -104,7 +137,11 @@ pub fn calls_in_expr(expr: &Expr, f: &mut dyn FnMut(&Expr, &[Expr])) {
             calls_in_expr(left, f);
             calls_in_expr(right, f);
         }
-        ExprKind::Conditional { test, then, otherwise } => {
+        ExprKind::Conditional {
+            test,
+            then,
+            otherwise,
+        } => {
             calls_in_expr(test, f);
             calls_in_expr(then, f);
             calls_in_expr(otherwise, f);
@@ -121,8 +158,12 @@ pub fn calls_in_expr(expr: &Expr, f: &mut dyn FnMut(&Expr, &[Expr])) {
                     calls_in_expr(key, f);
                 }
                 match &property.value {
-                    PropertyValue::Init(value) | PropertyValue::Spread(value) => calls_in_expr(value, f),
-                    PropertyValue::Method(def) | PropertyValue::Getter(def) | PropertyValue::Setter(def) => calls_in(&def.body, f),
+                    PropertyValue::Init(value) | PropertyValue::Spread(value) => {
+                        calls_in_expr(value, f)
+                    }
+                    PropertyValue::Method(def)
+                    | PropertyValue::Getter(def)
+                    | PropertyValue::Setter(def) => calls_in(&def.body, f),
                 }
             }
         }

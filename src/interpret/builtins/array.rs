@@ -42,7 +42,12 @@ const METHODS: &[(&str, NativeFn)] = &[
 pub(super) fn install(interp: &mut Interpreter) {
     let proto = interp.realm.array_proto.clone();
     interp.install(&proto, METHODS);
-    let ctor = interp.constructor("Array", array_ctor, &proto, &[("from", from), ("isArray", is_array), ("of", of)]);
+    let ctor = interp.constructor(
+        "Array",
+        array_ctor,
+        &proto,
+        &[("from", from), ("isArray", is_array), ("of", of)],
+    );
     interp.global.declare("Array", ctor, true);
 }
 
@@ -50,7 +55,10 @@ fn array_ctor(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsVa
     if let [JsValue::Number(n)] = call.args.as_slice() {
         if *n < 0.0 || n.fract() != 0.0 || *n > 4_294_967_295.0 {
             return Err(interp.error(
-                crate::error::SequelizeError::new(crate::error::ErrorName::RangeError, "Invalid array length"),
+                crate::error::SequelizeError::new(
+                    crate::error::ErrorName::RangeError,
+                    "Invalid array length",
+                ),
                 call.span,
             ));
         }
@@ -117,14 +125,21 @@ fn for_each(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValu
     Ok(JsValue::Undefined)
 }
 
-fn find_with(interp: &mut Interpreter, call: &Call<'_>, last: bool) -> Eval<Option<(usize, JsValue)>> {
+fn find_with(
+    interp: &mut Interpreter,
+    call: &Call<'_>,
+    last: bool,
+) -> Eval<Option<(usize, JsValue)>> {
     let mut found = None;
     if last {
         let callback = call.arg(0);
         let items = interp.this_items(call);
         for (i, item) in items.into_iter().enumerate().rev() {
             let args = vec![item.clone(), JsValue::Number(i as f64), call.this.clone()];
-            if interp.call_function(&callback, call.arg(1), args, call.span, None)?.truthy() {
+            if interp
+                .call_function(&callback, call.arg(1), args, call.span, None)?
+                .truthy()
+            {
                 return Ok(Some((i, item)));
             }
         }
@@ -145,7 +160,9 @@ fn find(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
 }
 
 fn find_index(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
-    Ok(JsValue::Number(find_with(interp, &call, false)?.map_or(-1.0, |(i, _)| i as f64)))
+    Ok(JsValue::Number(
+        find_with(interp, &call, false)?.map_or(-1.0, |(i, _)| i as f64),
+    ))
 }
 
 fn find_last(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
@@ -153,7 +170,9 @@ fn find_last(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsVal
 }
 
 fn find_last_index(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
-    Ok(JsValue::Number(find_with(interp, &call, true)?.map_or(-1.0, |(i, _)| i as f64)))
+    Ok(JsValue::Number(
+        find_with(interp, &call, true)?.map_or(-1.0, |(i, _)| i as f64),
+    ))
 }
 
 fn some(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
@@ -169,7 +188,11 @@ fn every(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> 
     Ok(JsValue::Bool(all))
 }
 
-fn reduce_items(interp: &mut Interpreter, call: &Call<'_>, items: Vec<(usize, JsValue)>) -> Eval<JsValue> {
+fn reduce_items(
+    interp: &mut Interpreter,
+    call: &Call<'_>,
+    items: Vec<(usize, JsValue)>,
+) -> Eval<JsValue> {
     let callback = call.arg(0);
     if !callback.is_callable() {
         let shown = interp.describe_callback(&callback);
@@ -180,11 +203,18 @@ fn reduce_items(interp: &mut Interpreter, call: &Call<'_>, items: Vec<(usize, Js
         Some(initial) => initial.clone(),
         None => match items.next() {
             Some((_, first)) => first,
-            None => return interp.type_error("Reduce of empty array with no initial value", call.span),
+            None => {
+                return interp.type_error("Reduce of empty array with no initial value", call.span)
+            }
         },
     };
     for (i, item) in items {
-        let args = vec![accumulator, item, JsValue::Number(i as f64), call.this.clone()];
+        let args = vec![
+            accumulator,
+            item,
+            JsValue::Number(i as f64),
+            call.this.clone(),
+        ];
         accumulator = interp.call_function(&callback, JsValue::Undefined, args, call.span, None)?;
     }
     Ok(accumulator)
@@ -196,28 +226,49 @@ fn reduce(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue>
 }
 
 fn reduce_right(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
-    let items = interp.this_items(&call).into_iter().enumerate().rev().collect();
+    let items = interp
+        .this_items(&call)
+        .into_iter()
+        .enumerate()
+        .rev()
+        .collect();
     reduce_items(interp, &call, items)
 }
 
 fn includes(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let needle = call.arg(0);
-    Ok(JsValue::Bool(interp.this_items(&call).iter().any(|v| v.same_value_zero(&needle))))
+    Ok(JsValue::Bool(
+        interp
+            .this_items(&call)
+            .iter()
+            .any(|v| v.same_value_zero(&needle)),
+    ))
 }
 
 fn index_of(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let needle = call.arg(0);
-    let position = interp.this_items(&call).iter().position(|v| v.strict_equals(&needle));
+    let position = interp
+        .this_items(&call)
+        .iter()
+        .position(|v| v.strict_equals(&needle));
     Ok(JsValue::Number(position.map_or(-1.0, |i| i as f64)))
 }
 
 fn last_index_of(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let needle = call.arg(0);
-    let position = interp.this_items(&call).iter().rposition(|v| v.strict_equals(&needle));
+    let position = interp
+        .this_items(&call)
+        .iter()
+        .rposition(|v| v.strict_equals(&needle));
     Ok(JsValue::Number(position.map_or(-1.0, |i| i as f64)))
 }
 
-pub(super) fn join_items(interp: &mut Interpreter, items: &[JsValue], separator: &str, span: crate::diagnostic::Span) -> Eval<String> {
+pub(super) fn join_items(
+    interp: &mut Interpreter,
+    items: &[JsValue],
+    separator: &str,
+    span: crate::diagnostic::Span,
+) -> Eval<String> {
     let mut text = String::new();
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
@@ -236,7 +287,9 @@ fn join(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
         other => interp.to_string(&other, call.span)?,
     };
     let items = interp.this_items(&call);
-    Ok(JsValue::str(&join_items(interp, &items, &separator, call.span)?))
+    Ok(JsValue::str(&join_items(
+        interp, &items, &separator, call.span,
+    )?))
 }
 
 fn to_string(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
@@ -266,14 +319,23 @@ fn relative(interp: &mut Interpreter, value: &JsValue, len: usize, default: usiz
     }
     let n = interp.to_number(value)?;
     let n = if n.is_nan() { 0.0 } else { n.trunc() };
-    Ok(if n < 0.0 { (len as f64 + n).max(0.0) as usize } else { (n as usize).min(len) })
+    Ok(if n < 0.0 {
+        (len as f64 + n).max(0.0) as usize
+    } else {
+        (n as usize).min(len)
+    })
 }
 
 fn slice(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let items = interp.this_items(&call);
     let start = relative(interp, &call.arg(0), items.len(), 0)?;
     let end = relative(interp, &call.arg(1), items.len(), items.len())?;
-    Ok(interp.array(items.get(start..end.max(start)).map(<[JsValue]>::to_vec).unwrap_or_default()))
+    Ok(interp.array(
+        items
+            .get(start..end.max(start))
+            .map(<[JsValue]>::to_vec)
+            .unwrap_or_default(),
+    ))
 }
 
 fn splice(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
@@ -288,7 +350,10 @@ fn splice(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue>
         }
     };
     let inserted: Vec<JsValue> = call.args.iter().skip(2).cloned().collect();
-    let removed = array_mut(&call, |items| items.splice(start..start + count, inserted).collect()).unwrap_or_default();
+    let removed = array_mut(&call, |items| {
+        items.splice(start..start + count, inserted).collect()
+    })
+    .unwrap_or_default();
     Ok(interp.array(removed))
 }
 
@@ -302,13 +367,17 @@ fn push(_: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
 }
 
 fn pop(_: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
-    Ok(array_mut(&call, Vec::pop).flatten().unwrap_or(JsValue::Undefined))
+    Ok(array_mut(&call, Vec::pop)
+        .flatten()
+        .unwrap_or(JsValue::Undefined))
 }
 
 fn shift(_: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
-    Ok(array_mut(&call, |items| (!items.is_empty()).then(|| items.remove(0)))
-        .flatten()
-        .unwrap_or(JsValue::Undefined))
+    Ok(
+        array_mut(&call, |items| (!items.is_empty()).then(|| items.remove(0)))
+            .flatten()
+            .unwrap_or(JsValue::Undefined),
+    )
 }
 
 fn unshift(_: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
@@ -325,8 +394,9 @@ fn sort(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let items = interp.this_items(&call);
     // undefined sorts last; the rest by the comparator or by their strings (a stable
     // merge sort, as V8's TimSort is stable).
-    let (mut defined, undefined): (Vec<JsValue>, Vec<JsValue>) =
-        items.into_iter().partition(|v| !matches!(v, JsValue::Undefined));
+    let (mut defined, undefined): (Vec<JsValue>, Vec<JsValue>) = items
+        .into_iter()
+        .partition(|v| !matches!(v, JsValue::Undefined));
     let mut error = None;
     let mut keys = Vec::new();
     if !comparator.is_callable() {
@@ -341,7 +411,13 @@ fn sort(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
             if error.is_some() {
                 return Ordering::Equal;
             }
-            match interp.call_function(&comparator, JsValue::Undefined, vec![a.clone(), b.clone()], call.span, None) {
+            match interp.call_function(
+                &comparator,
+                JsValue::Undefined,
+                vec![a.clone(), b.clone()],
+                call.span,
+                None,
+            ) {
                 Ok(result) => {
                     let n = interp.to_number(&result).unwrap_or(0.0);
                     if n < 0.0 {
@@ -449,7 +525,14 @@ fn at(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let n = interp.to_number(&call.arg(0))?.trunc();
     let n = if n.is_nan() { 0.0 } else { n };
     let index = if n < 0.0 { items.len() as f64 + n } else { n };
-    Ok(if index < 0.0 { JsValue::Undefined } else { items.get(index as usize).cloned().unwrap_or(JsValue::Undefined) })
+    Ok(if index < 0.0 {
+        JsValue::Undefined
+    } else {
+        items
+            .get(index as usize)
+            .cloned()
+            .unwrap_or(JsValue::Undefined)
+    })
 }
 
 fn keys(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
@@ -475,10 +558,15 @@ fn entries(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue
 fn from(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let source = call.arg(0);
     let items = match &source {
-        JsValue::Object(object) if matches!(object.borrow().kind, Kind::Plain) => interp.array_like(&source)?,
+        JsValue::Object(object) if matches!(object.borrow().kind, Kind::Plain) => {
+            interp.array_like(&source)?
+        }
         JsValue::Undefined | JsValue::Null => {
             return interp.type_error(
-                format!("{} is not iterable (cannot read property Symbol(Symbol.iterator))", interp.describe_for_message(&source)),
+                format!(
+                    "{} is not iterable (cannot read property Symbol(Symbol.iterator))",
+                    interp.describe_for_message(&source)
+                ),
                 call.span,
             )
         }
@@ -490,13 +578,21 @@ fn from(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     }
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.into_iter().enumerate() {
-        out.push(interp.call_function(&mapper, JsValue::Undefined, vec![item, JsValue::Number(i as f64)], call.span, None)?);
+        out.push(interp.call_function(
+            &mapper,
+            JsValue::Undefined,
+            vec![item, JsValue::Number(i as f64)],
+            call.span,
+            None,
+        )?);
     }
     Ok(interp.array(out))
 }
 
 fn is_array(_: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
-    Ok(JsValue::Bool(matches!(call.arg(0), JsValue::Object(o) if matches!(o.borrow().kind, Kind::Array(_)))))
+    Ok(JsValue::Bool(
+        matches!(call.arg(0), JsValue::Object(o) if matches!(o.borrow().kind, Kind::Array(_))),
+    ))
 }
 
 fn of(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
@@ -507,7 +603,9 @@ impl Interpreter {
     /// How V8 shows a non-function passed where a callback goes (`undefined is not a function`).
     pub(super) fn describe_callback(&self, value: &JsValue) -> String {
         match value {
-            JsValue::Object(object) if matches!(object.borrow().kind, Kind::Array(_)) => "object is not a function".replace(" is not a function", ""),
+            JsValue::Object(object) if matches!(object.borrow().kind, Kind::Array(_)) => {
+                "object is not a function".replace(" is not a function", "")
+            }
             JsValue::Object(_) => "#<Object>".into(),
             JsValue::Str(s) => format!("\"{s}\""),
             other => self.describe_for_message(other),

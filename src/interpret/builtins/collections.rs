@@ -40,7 +40,11 @@ fn not_new(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<Js
     interp.type_error(format!("Constructor {name} requires 'new'"), call.span)
 }
 
-pub(super) fn construct(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<JsValue> {
+pub(super) fn construct(
+    interp: &mut Interpreter,
+    native: &Native,
+    call: Call<'_>,
+) -> Eval<JsValue> {
     let items = match call.arg(0) {
         JsValue::Undefined | JsValue::Null => Vec::new(),
         source => interp.iterate(&source, call.span, None)?,
@@ -79,7 +83,10 @@ fn with_kind<R>(call: &Call<'_>, f: impl FnOnce(&mut Kind) -> R) -> Option<R> {
 fn map_get(_: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let key = call.arg(0);
     Ok(with_kind(&call, |kind| match kind {
-        Kind::Map(entries) => entries.iter().find(|(k, _)| k.same_value_zero(&key)).map(|(_, v)| v.clone()),
+        Kind::Map(entries) => entries
+            .iter()
+            .find(|(k, _)| k.same_value_zero(&key))
+            .map(|(_, v)| v.clone()),
         _ => None,
     })
     .flatten()
@@ -164,7 +171,13 @@ fn pairs(call: &Call<'_>) -> Vec<(JsValue, JsValue)> {
 fn for_each(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let callback = call.arg(0);
     for (key, value) in pairs(&call) {
-        interp.call_function(&callback, JsValue::Undefined, vec![value, key, call.this.clone()], call.span, None)?;
+        interp.call_function(
+            &callback,
+            JsValue::Undefined,
+            vec![value, key, call.this.clone()],
+            call.span,
+            None,
+        )?;
     }
     Ok(JsValue::Undefined)
 }
@@ -180,6 +193,9 @@ fn values(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue>
 }
 
 fn entries(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
-    let entries = pairs(&call).into_iter().map(|(k, v)| interp.array(vec![k, v])).collect();
+    let entries = pairs(&call)
+        .into_iter()
+        .map(|(k, v)| interp.array(vec![k, v]))
+        .collect();
     Ok(interp.array(entries))
 }

@@ -6,7 +6,9 @@ use super::super::{Eval, Interpreter};
 use crate::js::{iso_date, parse_iso_date};
 
 const DAY_NAMES: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-const MONTH_NAMES: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTH_NAMES: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 pub(super) fn install(interp: &mut Interpreter) {
     let proto = interp.realm.date_proto.clone();
@@ -35,7 +37,12 @@ pub(super) fn install(interp: &mut Interpreter) {
         ("getTimezoneOffset", zero),
     ];
     interp.install(&proto, methods);
-    let ctor = interp.constructor("Date", date_called, &proto, &[("now", now), ("parse", parse), ("UTC", utc)]);
+    let ctor = interp.constructor(
+        "Date",
+        date_called,
+        &proto,
+        &[("now", now), ("parse", parse), ("UTC", utc)],
+    );
     interp.global.declare("Date", ctor, true);
 }
 
@@ -49,7 +56,10 @@ impl Interpreter {
     }
 
     pub(in super::super) fn date(&self, ms: f64) -> JsValue {
-        JsValue::Object(Obj::new(Object::new(Kind::Date(ms), Some(self.realm.date_proto.clone()))))
+        JsValue::Object(Obj::new(Object::new(
+            Kind::Date(ms),
+            Some(self.realm.date_proto.clone()),
+        )))
     }
 }
 
@@ -57,13 +67,19 @@ pub(in super::super) fn construct(interp: &mut Interpreter, call: Call<'_>) -> E
     let ms = match call.args.as_slice() {
         [] => interp.now_ms(),
         [JsValue::Str(text)] => parse_date(text),
-        [JsValue::Object(object)] if matches!(object.borrow().kind, Kind::Date(_)) => match object.borrow().kind {
-            Kind::Date(ms) => ms,
-            _ => f64::NAN,
-        },
+        [JsValue::Object(object)] if matches!(object.borrow().kind, Kind::Date(_)) => {
+            match object.borrow().kind {
+                Kind::Date(ms) => ms,
+                _ => f64::NAN,
+            }
+        }
         [single] => {
             let n = interp.to_number(single)?;
-            if n.is_finite() { n.trunc() } else { f64::NAN }
+            if n.is_finite() {
+                n.trunc()
+            } else {
+                f64::NAN
+            }
         }
         parts => from_parts(interp, parts)?,
     };
@@ -76,9 +92,19 @@ fn from_parts(interp: &mut Interpreter, parts: &[JsValue]) -> Eval<f64> {
         *slot = interp.to_number(part)?;
     }
     let [year, month, day, hours, minutes, seconds, ms] = numbers;
-    let year = if (0.0..100.0).contains(&year) { year + 1900.0 } else { year };
+    let year = if (0.0..100.0).contains(&year) {
+        year + 1900.0
+    } else {
+        year
+    };
     let months = year * 12.0 + month;
-    let days = days_from_civil((months / 12.0).floor() as i64, (months.rem_euclid(12.0)) as i64 + 1, 1) as f64 + day - 1.0;
+    let days = days_from_civil(
+        (months / 12.0).floor() as i64,
+        (months.rem_euclid(12.0)) as i64 + 1,
+        1,
+    ) as f64
+        + day
+        - 1.0;
     Ok(days * 86_400_000.0 + hours * 3_600_000.0 + minutes * 60_000.0 + seconds * 1000.0 + ms)
 }
 
@@ -105,14 +131,24 @@ fn this_ms(call: &Call<'_>) -> f64 {
 fn to_iso_string(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let ms = this_ms(&call);
     if !ms.is_finite() {
-        return Err(interp.error(crate::error::SequelizeError::new(crate::error::ErrorName::RangeError, "Invalid time value"), call.span));
+        return Err(interp.error(
+            crate::error::SequelizeError::new(
+                crate::error::ErrorName::RangeError,
+                "Invalid time value",
+            ),
+            call.span,
+        ));
     }
     Ok(JsValue::str(&iso_date(ms as i64)))
 }
 
 fn to_json(_: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let ms = this_ms(&call);
-    Ok(if ms.is_finite() { JsValue::str(&iso_date(ms as i64)) } else { JsValue::Null })
+    Ok(if ms.is_finite() {
+        JsValue::str(&iso_date(ms as i64))
+    } else {
+        JsValue::Null
+    })
 }
 
 fn get_time(_: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
@@ -134,7 +170,9 @@ fn to_iso_date_only(_: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsV
 
 fn to_date_string(_: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let text = to_string(this_ms(&call));
-    Ok(JsValue::str(&text.get(..15).map_or(text.clone(), str::to_string)))
+    Ok(JsValue::str(
+        &text.get(..15).map_or(text.clone(), str::to_string),
+    ))
 }
 
 fn to_utc_string(_: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
@@ -145,7 +183,10 @@ fn to_utc_string(_: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValu
     let (y, m, d) = civil(ms);
     let (h, min, s) = clock(ms);
     let weekday = DAY_NAMES[weekday(ms)];
-    Ok(JsValue::str(&format!("{weekday}, {d:02} {} {y} {h:02}:{min:02}:{s:02} GMT", MONTH_NAMES[m as usize - 1])))
+    Ok(JsValue::str(&format!(
+        "{weekday}, {d:02} {} {y} {h:02}:{min:02}:{s:02} GMT",
+        MONTH_NAMES[m as usize - 1]
+    )))
 }
 
 /// `String(date)` as Node prints it in UTC.

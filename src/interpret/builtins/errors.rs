@@ -25,8 +25,12 @@ pub(super) fn install(interp: &mut Interpreter) {
         } else {
             Obj::new(Object::new(Kind::Plain, Some(base.clone())))
         };
-        proto.borrow_mut().set_hidden("name".into(), JsValue::str(name));
-        proto.borrow_mut().set_hidden("message".into(), JsValue::str(""));
+        proto
+            .borrow_mut()
+            .set_hidden("name".into(), JsValue::str(name));
+        proto
+            .borrow_mut()
+            .set_hidden("message".into(), JsValue::str(""));
         let ctor = interp.constructor(name, called, &proto, &[("captureStackTrace", ignore)]);
         interp.realm.error_protos.push((name, proto));
         interp.global.declare(name, ctor, true);
@@ -59,7 +63,11 @@ pub(in super::super) fn make(interp: &mut Interpreter, name: &str, message: &str
 
 /// The stack text: the playground has no frames to show, so it gives one that says so.
 fn stack(name: &str, message: &str) -> String {
-    let head = if message.is_empty() { name.to_string() } else { format!("{name}: {message}") };
+    let head = if message.is_empty() {
+        name.to_string()
+    } else {
+        format!("{name}: {message}")
+    };
     format!("{head}\n    at <anonymous>")
 }
 
@@ -74,8 +82,22 @@ fn called(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<JsV
 
 /// `new Error(message, { cause })`, also as `super(message)` of a subclass (`this` is
 /// the class being made; its prototype is set by the caller).
-pub(in super::super) fn construct(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<JsValue> {
-    let value = called(interp, native, Call { this: JsValue::Undefined, args: call.args.clone(), span: call.span, callee: None, arg_exprs: &[] })?;
+pub(in super::super) fn construct(
+    interp: &mut Interpreter,
+    native: &Native,
+    call: Call<'_>,
+) -> Eval<JsValue> {
+    let value = called(
+        interp,
+        native,
+        Call {
+            this: JsValue::Undefined,
+            args: call.args.clone(),
+            span: call.span,
+            callee: None,
+            arg_exprs: &[],
+        },
+    )?;
     if let (JsValue::Object(error), JsValue::Object(options)) = (&value, call.arg(1)) {
         if let Some(cause) = options.borrow().own_str("cause").map(|p| p.slot.clone()) {
             if let super::super::heap::Slot::Value(cause) = cause {
@@ -84,8 +106,10 @@ pub(in super::super) fn construct(interp: &mut Interpreter, native: &Native, cal
         }
     }
     if let (JsValue::Object(error), JsValue::Object(new_target)) = (&value, &call.this) {
-        if let Some(super::super::heap::Slot::Value(JsValue::Object(proto))) =
-            new_target.borrow().own_str("prototype").map(|p| p.slot.clone())
+        if let Some(super::super::heap::Slot::Value(JsValue::Object(proto))) = new_target
+            .borrow()
+            .own_str("prototype")
+            .map(|p| p.slot.clone())
         {
             error.borrow_mut().proto = Some(proto);
         }
@@ -95,7 +119,11 @@ pub(in super::super) fn construct(interp: &mut Interpreter, native: &Native, cal
 
 fn to_string(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let (name, message) = name_and_message(interp, &call.this);
-    Ok(JsValue::str(&if message.is_empty() { name } else { format!("{name}: {message}") }))
+    Ok(JsValue::str(&if message.is_empty() {
+        name
+    } else {
+        format!("{name}: {message}")
+    }))
 }
 
 fn ignore(_: &mut Interpreter, _: &Native, _: Call<'_>) -> Eval<JsValue> {
@@ -104,22 +132,36 @@ fn ignore(_: &mut Interpreter, _: &Native, _: Call<'_>) -> Eval<JsValue> {
 
 /// A thrown value as the report names it: an error's `name` and `message`; anything
 /// else (`throw 'oops'`) as Node shows it.
-pub(in super::super) fn name_and_message(interp: &mut Interpreter, value: &JsValue) -> (String, String) {
+pub(in super::super) fn name_and_message(
+    interp: &mut Interpreter,
+    value: &JsValue,
+) -> (String, String) {
     if let JsValue::Object(object) = value {
-        let is_error = matches!(object.borrow().kind, Kind::Error) || object.borrow().own_str("message").is_some();
+        let is_error = matches!(object.borrow().kind, Kind::Error)
+            || object.borrow().own_str("message").is_some();
         if is_error {
-            let mut read = |key: &str| match interp.get(value, &Key::from(key), Default::default()) {
+            let mut read = |key: &str| match interp.get(value, &Key::from(key), Default::default())
+            {
                 Ok(JsValue::Str(s)) => s.to_string(),
                 _ => String::new(),
             };
             let name = read("name");
             let message = read("message");
-            return (if name.is_empty() { "Error".into() } else { name }, message);
+            return (
+                if name.is_empty() {
+                    "Error".into()
+                } else {
+                    name
+                },
+                message,
+            );
         }
     }
     let text = match value {
         JsValue::Str(s) => s.to_string(),
-        other => interp.to_string(other, Default::default()).unwrap_or_default(),
+        other => interp
+            .to_string(other, Default::default())
+            .unwrap_or_default(),
     };
     ("Error".into(), text)
 }

@@ -5,7 +5,15 @@ use super::super::{Eval, Interpreter};
 
 pub(super) fn install(interp: &mut Interpreter) {
     let proto = interp.realm.function_proto.clone();
-    interp.install(&proto, &[("call", call), ("apply", apply), ("bind", bind), ("toString", to_string)]);
+    interp.install(
+        &proto,
+        &[
+            ("call", call),
+            ("apply", apply),
+            ("bind", bind),
+            ("toString", to_string),
+        ],
+    );
     let object_proto = interp.realm.object_proto.clone();
     interp.install(
         &object_proto,
@@ -22,7 +30,13 @@ pub(super) fn install(interp: &mut Interpreter) {
     interp.install(&symbol_proto, &[("toString", symbol_to_string)]);
     let symbol = interp.constructor("Symbol", symbol_ctor, &symbol_proto, &[("for", symbol_for)]);
     if let JsValue::Object(handle) = &symbol {
-        for name in ["iterator", "asyncIterator", "toPrimitive", "toStringTag", "hasInstance"] {
+        for name in [
+            "iterator",
+            "asyncIterator",
+            "toPrimitive",
+            "toStringTag",
+            "hasInstance",
+        ] {
             let well_known = interp.symbol(&format!("Symbol.{name}"), false);
             handle.borrow_mut().set_hidden(name.into(), well_known);
         }
@@ -54,7 +68,10 @@ fn bind(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
         this: call.arg(0),
         args: call.args.iter().skip(1).cloned().collect(),
     };
-    Ok(JsValue::Object(Obj::new(Object::new(Kind::Function(bound), Some(interp.realm.function_proto.clone())))))
+    Ok(JsValue::Object(Obj::new(Object::new(
+        Kind::Function(bound),
+        Some(interp.realm.function_proto.clone()),
+    ))))
 }
 
 fn to_string(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
@@ -65,7 +82,9 @@ fn to_string(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsVal
         },
         _ => String::new(),
     };
-    Ok(JsValue::str(&format!("function {name}() {{ [native code] }}")))
+    Ok(JsValue::str(&format!(
+        "function {name}() {{ [native code] }}"
+    )))
 }
 
 fn has_own_property(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
@@ -76,7 +95,9 @@ fn has_own_property(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eva
             b.own(&key).is_some()
                 || matches!((&b.kind, key.as_str()), (Kind::Array(items), Some(k)) if k == "length" || super::super::expressions::array_index(k).is_some_and(|i| i < items.len()))
         }
-        JsValue::Instance(instance) => key.as_str().is_some_and(|k| instance.borrow().get(k).is_some()),
+        JsValue::Instance(instance) => key
+            .as_str()
+            .is_some_and(|k| instance.borrow().get(k).is_some()),
         _ => false,
     }))
 }
@@ -120,7 +141,12 @@ fn symbol_ctor(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsV
         JsValue::Undefined => None,
         other => Some(interp.to_string(&other, call.span)?),
     };
-    Ok(JsValue::Symbol(std::rc::Rc::new(super::super::heap::Symbol { description, is_operator: false })))
+    Ok(JsValue::Symbol(std::rc::Rc::new(
+        super::super::heap::Symbol {
+            description,
+            is_operator: false,
+        },
+    )))
 }
 
 fn symbol_for(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
@@ -130,7 +156,10 @@ fn symbol_for(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsVa
 
 fn symbol_to_string(_: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     Ok(match &call.this {
-        JsValue::Symbol(s) => JsValue::str(&format!("Symbol({})", s.description.clone().unwrap_or_default())),
+        JsValue::Symbol(s) => JsValue::str(&format!(
+            "Symbol({})",
+            s.description.clone().unwrap_or_default()
+        )),
         _ => JsValue::str("Symbol()"),
     })
 }

@@ -17,7 +17,13 @@ pub(super) fn stringify(interp: &mut Interpreter, _: &Native, call: Call<'_>) ->
     let replacer = call.arg(1);
     let allowed = match &replacer {
         JsValue::Object(object) if matches!(object.borrow().kind, Kind::Array(_)) => {
-            let items = interp.this_items(&Call { this: replacer.clone(), args: Vec::new(), span: call.span, callee: None, arg_exprs: &[] });
+            let items = interp.this_items(&Call {
+                this: replacer.clone(),
+                args: Vec::new(),
+                span: call.span,
+                callee: None,
+                arg_exprs: &[],
+            });
             let mut names = Vec::new();
             for item in items {
                 if matches!(item, JsValue::Str(_) | JsValue::Number(_)) {
@@ -45,14 +51,23 @@ pub(super) fn stringify(interp: &mut Interpreter, _: &Native, call: Call<'_>) ->
     if let JsValue::Opaque(what) = &value {
         interp.note_opaque(call.arg_span(0), what);
     }
-    Ok(match serialize(interp, &mut state, &wrapper, "", value, "")? {
-        Some(text) => JsValue::str(&text),
-        None => JsValue::Undefined,
-    })
+    Ok(
+        match serialize(interp, &mut state, &wrapper, "", value, "")? {
+            Some(text) => JsValue::str(&text),
+            None => JsValue::Undefined,
+        },
+    )
 }
 
 /// One value's JSON text; `None` where JSON leaves it out (undefined, functions, symbols).
-fn serialize(interp: &mut Interpreter, state: &mut Stringify, holder: &JsValue, key: &str, value: JsValue, gap: &str) -> Eval<Option<String>> {
+fn serialize(
+    interp: &mut Interpreter,
+    state: &mut Stringify,
+    holder: &JsValue,
+    key: &str,
+    value: JsValue,
+    gap: &str,
+) -> Eval<Option<String>> {
     let mut value = value;
     if let JsValue::Instance(instance) = &value {
         let data = crate::value::Value::Object(instance.borrow().values.clone());
@@ -60,11 +75,23 @@ fn serialize(interp: &mut Interpreter, state: &mut Stringify, holder: &JsValue, 
     } else if matches!(value, JsValue::Object(_)) {
         let to_json = interp.get(&value, &Key::from("toJSON"), state.span)?;
         if to_json.is_callable() {
-            value = interp.call_function(&to_json, value.clone(), vec![JsValue::str(key)], state.span, None)?;
+            value = interp.call_function(
+                &to_json,
+                value.clone(),
+                vec![JsValue::str(key)],
+                state.span,
+                None,
+            )?;
         }
     }
     if let Some(replacer) = state.replacer.clone() {
-        value = interp.call_function(&replacer, holder.clone(), vec![JsValue::str(key), value], state.span, None)?;
+        value = interp.call_function(
+            &replacer,
+            holder.clone(),
+            vec![JsValue::str(key), value],
+            state.span,
+            None,
+        )?;
     }
     Ok(Some(match &value {
         JsValue::Null => "null".into(),
@@ -92,7 +119,13 @@ fn serialize(interp: &mut Interpreter, state: &mut Stringify, holder: &JsValue, 
             let inner_gap = format!("{gap}{}", state.indent);
             let is_array = matches!(object.borrow().kind, Kind::Array(_));
             let text = if is_array {
-                let items = interp.this_items(&Call { this: value.clone(), args: Vec::new(), span: state.span, callee: None, arg_exprs: &[] });
+                let items = interp.this_items(&Call {
+                    this: value.clone(),
+                    args: Vec::new(),
+                    span: state.span,
+                    callee: None,
+                    arg_exprs: &[],
+                });
                 let mut parts = Vec::new();
                 for (i, item) in items.into_iter().enumerate() {
                     let part = serialize(interp, state, &value, &i.to_string(), item, &inner_gap)?;
@@ -102,7 +135,11 @@ fn serialize(interp: &mut Interpreter, state: &mut Stringify, holder: &JsValue, 
             } else {
                 let keys: Vec<String> = match &state.allowed {
                     Some(allowed) => allowed.clone(),
-                    None => interp.own_keys(&value).iter().map(|k| k.to_string()).collect(),
+                    None => interp
+                        .own_keys(&value)
+                        .iter()
+                        .map(|k| k.to_string())
+                        .collect(),
                 };
                 let mut parts = Vec::new();
                 for k in keys {
@@ -120,14 +157,24 @@ fn serialize(interp: &mut Interpreter, state: &mut Stringify, holder: &JsValue, 
     }))
 }
 
-fn wrap(open: char, close: char, parts: Vec<String>, inner_gap: &str, gap: &str, indent: &str) -> String {
+fn wrap(
+    open: char,
+    close: char,
+    parts: Vec<String>,
+    inner_gap: &str,
+    gap: &str,
+    indent: &str,
+) -> String {
     if parts.is_empty() {
         return format!("{open}{close}");
     }
     if indent.is_empty() {
         return format!("{open}{}{close}", parts.join(","));
     }
-    format!("{open}\n{inner_gap}{}\n{gap}{close}", parts.join(&format!(",\n{inner_gap}")))
+    format!(
+        "{open}\n{inner_gap}{}\n{gap}{close}",
+        parts.join(&format!(",\n{inner_gap}"))
+    )
 }
 
 /// A JSON string literal, escaped as `JSON.stringify` escapes.
@@ -161,16 +208,29 @@ pub(super) fn parse(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eva
             } else {
                 let offset = offset_of(&text, error.line(), error.column());
                 let token = text[offset.min(text.len())..].chars().next().unwrap_or(' ');
-                let shown = if text.chars().count() > 30 { format!("{}...", text.chars().take(10).collect::<String>()) } else { text.clone() };
+                let shown = if text.chars().count() > 30 {
+                    format!("{}...", text.chars().take(10).collect::<String>())
+                } else {
+                    text.clone()
+                };
                 format!("Unexpected token '{token}', \"{shown}\" is not valid JSON")
             };
-            Err(interp.error(crate::error::SequelizeError::new(crate::error::ErrorName::Error, message), call.span).renamed(interp, "SyntaxError"))
+            Err(interp
+                .error(
+                    crate::error::SequelizeError::new(crate::error::ErrorName::Error, message),
+                    call.span,
+                )
+                .renamed(interp, "SyntaxError"))
         }
     }
 }
 
 fn offset_of(text: &str, line: usize, column: usize) -> usize {
-    let start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
     (start + column).saturating_sub(1)
 }
 
@@ -180,7 +240,9 @@ impl super::super::Flow {
     fn renamed(self, _interp: &mut Interpreter, name: &str) -> super::super::Flow {
         if let super::super::Flow::Throw(exception) = &self {
             if let JsValue::Object(object) = &exception.value {
-                object.borrow_mut().set_hidden("name".into(), JsValue::str(name));
+                object
+                    .borrow_mut()
+                    .set_hidden("name".into(), JsValue::str(name));
             }
         }
         self

@@ -109,18 +109,31 @@ impl Interpreter {
 
     /// A namespace object (`Math`, `JSON`) with these methods.
     fn namespace(&self, methods: &[(&str, NativeFn)]) -> Obj {
-        let object = Obj::new(Object::new(Kind::Plain, Some(self.realm.object_proto.clone())));
+        let object = Obj::new(Object::new(
+            Kind::Plain,
+            Some(self.realm.object_proto.clone()),
+        ));
         self.install(&object, methods);
         object
     }
 
     /// A constructor function with statics, linked to its prototype.
-    fn constructor(&self, name: &str, run: NativeFn, prototype: &Obj, statics: &[(&str, NativeFn)]) -> JsValue {
+    fn constructor(
+        &self,
+        name: &str,
+        run: NativeFn,
+        prototype: &Obj,
+        statics: &[(&str, NativeFn)],
+    ) -> JsValue {
         let ctor = self.native(name, run);
         let handle = ctor.as_object().expect("a function").clone();
         self.install(&handle, statics);
-        handle.borrow_mut().set_hidden("prototype".into(), JsValue::Object(prototype.clone()));
-        prototype.borrow_mut().set_hidden("constructor".into(), ctor.clone());
+        handle
+            .borrow_mut()
+            .set_hidden("prototype".into(), JsValue::Object(prototype.clone()));
+        prototype
+            .borrow_mut()
+            .set_hidden("constructor".into(), ctor.clone());
         ctor
     }
 
@@ -138,7 +151,8 @@ impl Interpreter {
         self.global.declare("JSON", JsValue::Object(json), true);
         let math = self.namespace(number::MATH);
         for (name, value) in number::MATH_CONSTANTS {
-            math.borrow_mut().set_hidden(Key::from(*name), JsValue::Number(*value));
+            math.borrow_mut()
+                .set_hidden(Key::from(*name), JsValue::Number(*value));
         }
         self.global.declare("Math", JsValue::Object(math), true);
         for (name, value) in [("NaN", f64::NAN), ("Infinity", f64::INFINITY)] {
@@ -148,7 +162,12 @@ impl Interpreter {
             let function = self.native(name, *run);
             self.global.declare(name, function, true);
         }
-        for (name, run) in [("setTimeout", set_timeout as NativeFn), ("setImmediate", set_timeout), ("clearTimeout", ignore), ("setInterval", set_interval)] {
+        for (name, run) in [
+            ("setTimeout", set_timeout as NativeFn),
+            ("setImmediate", set_timeout),
+            ("clearTimeout", ignore),
+            ("setInterval", set_interval),
+        ] {
             let function = self.native(name, run);
             self.global.declare(name, function, true);
         }
@@ -159,7 +178,12 @@ impl Interpreter {
 
     /// An interned symbol (the same `Rc` for the same name).
     pub(super) fn symbol(&mut self, name: &str, is_operator: bool) -> JsValue {
-        if let Some((_, symbol)) = self.realm.symbols.iter().find(|(n, s)| n == name && s.is_operator == is_operator) {
+        if let Some((_, symbol)) = self
+            .realm
+            .symbols
+            .iter()
+            .find(|(n, s)| n == name && s.is_operator == is_operator)
+        {
             return JsValue::Symbol(symbol.clone());
         }
         let symbol = Rc::new(super::heap::Symbol {
@@ -173,15 +197,19 @@ impl Interpreter {
     /// `new Native(…)` for the built-in constructors.
     pub(super) fn construct_native(&mut self, native: &Native, call: Call<'_>) -> Eval<JsValue> {
         match &*native.name {
-            "Error" | "TypeError" | "RangeError" | "ReferenceError" | "SyntaxError" | "EvalError" | "URIError" => {
-                errors::construct(self, native, call)
-            }
+            "Error" | "TypeError" | "RangeError" | "ReferenceError" | "SyntaxError"
+            | "EvalError" | "URIError" => errors::construct(self, native, call),
             "Date" => date::construct(self, call),
             "Map" | "Set" => collections::construct(self, native, call),
             "Promise" => promise::construct(self, call),
             "Sequelize" => super::sequelize::construct(self, call),
-            "Object" | "Array" | "String" | "Number" | "Boolean" | "Symbol" | "RegExp" => (native.run)(self, native, call),
-            "Model" => self.type_error("Model is abstract: define a model with sequelize.define or class X extends Model", call.span),
+            "Object" | "Array" | "String" | "Number" | "Boolean" | "Symbol" | "RegExp" => {
+                (native.run)(self, native, call)
+            }
+            "Model" => self.type_error(
+                "Model is abstract: define a model with sequelize.define or class X extends Model",
+                call.span,
+            ),
             _ => {
                 let name = native.name.clone();
                 self.type_error(format!("{name} is not a constructor"), call.span)
@@ -199,7 +227,12 @@ fn set_timeout(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsV
     if callback.is_callable() {
         let order = interp.timers.len() + interp.steps;
         let now = interp.virtual_time();
-        interp.timers.push((now + delay, order, callback, call.args.iter().skip(2).cloned().collect()));
+        interp.timers.push((
+            now + delay,
+            order,
+            callback,
+            call.args.iter().skip(2).cloned().collect(),
+        ));
     }
     Ok(JsValue::Number(interp.timers.len() as f64))
 }

@@ -7,7 +7,16 @@ use crate::js::format_number;
 
 pub(super) fn install(interp: &mut Interpreter) {
     let proto = interp.realm.number_proto.clone();
-    interp.install(&proto, &[("toFixed", to_fixed), ("toString", to_string), ("valueOf", value_of), ("toLocaleString", to_string), ("toPrecision", to_string)]);
+    interp.install(
+        &proto,
+        &[
+            ("toFixed", to_fixed),
+            ("toString", to_string),
+            ("valueOf", value_of),
+            ("toLocaleString", to_string),
+            ("toPrecision", to_string),
+        ],
+    );
     let statics: &[(&str, NativeFn)] = &[
         ("isInteger", is_integer),
         ("isFinite", number_is_finite),
@@ -28,12 +37,17 @@ pub(super) fn install(interp: &mut Interpreter) {
             ("NEGATIVE_INFINITY", f64::NEG_INFINITY),
             ("NaN", f64::NAN),
         ] {
-            handle.borrow_mut().set_hidden(name.into(), JsValue::Number(value));
+            handle
+                .borrow_mut()
+                .set_hidden(name.into(), JsValue::Number(value));
         }
     }
     interp.global.declare("Number", ctor, true);
     let boolean_proto = interp.realm.boolean_proto.clone();
-    interp.install(&boolean_proto, &[("toString", bool_to_string), ("valueOf", value_of)]);
+    interp.install(
+        &boolean_proto,
+        &[("toString", bool_to_string), ("valueOf", value_of)],
+    );
     let boolean = interp.constructor("Boolean", boolean_ctor, &boolean_proto, &[]);
     interp.global.declare("Boolean", boolean, true);
 }
@@ -109,12 +123,30 @@ fn numbers(interp: &mut Interpreter, call: &Call<'_>) -> Eval<Vec<f64>> {
 
 fn max(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let values = numbers(interp, &call)?;
-    Ok(JsValue::Number(values.into_iter().fold(f64::NEG_INFINITY, |a, b| if a.is_nan() || b.is_nan() { f64::NAN } else { a.max(b) })))
+    Ok(JsValue::Number(values.into_iter().fold(
+        f64::NEG_INFINITY,
+        |a, b| {
+            if a.is_nan() || b.is_nan() {
+                f64::NAN
+            } else {
+                a.max(b)
+            }
+        },
+    )))
 }
 
 fn min(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let values = numbers(interp, &call)?;
-    Ok(JsValue::Number(values.into_iter().fold(f64::INFINITY, |a, b| if a.is_nan() || b.is_nan() { f64::NAN } else { a.min(b) })))
+    Ok(JsValue::Number(values.into_iter().fold(
+        f64::INFINITY,
+        |a, b| {
+            if a.is_nan() || b.is_nan() {
+                f64::NAN
+            } else {
+                a.min(b)
+            }
+        },
+    )))
 }
 
 fn pow(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
@@ -126,8 +158,13 @@ fn pow(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
 /// `Math.random()`: a fixed sequence, so that a run gives the same output each time
 /// (the page says runs are repeatable).
 fn random(interp: &mut Interpreter, _: &Native, _: Call<'_>) -> Eval<JsValue> {
-    interp.random_state = interp.random_state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-    Ok(JsValue::Number((interp.random_state >> 11) as f64 / (1u64 << 53) as f64))
+    interp.random_state = interp
+        .random_state
+        .wrapping_mul(6_364_136_223_846_793_005)
+        .wrapping_add(1_442_695_040_888_963_407);
+    Ok(JsValue::Number(
+        (interp.random_state >> 11) as f64 / (1u64 << 53) as f64,
+    ))
 }
 
 fn number_ctor(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
@@ -165,7 +202,12 @@ fn fixed(x: f64, digits: usize) -> String {
     if digits == 0 {
         return format!("{sign}{}", format_number(whole));
     }
-    format!("{sign}{}.{:0width$}", format_number(whole), fraction as u64, width = digits)
+    format!(
+        "{sign}{}.{:0width$}",
+        format_number(whole),
+        fraction as u64,
+        width = digits
+    )
 }
 
 fn to_string(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
@@ -197,19 +239,29 @@ fn value_of(_: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
 }
 
 fn bool_to_string(_: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
-    Ok(JsValue::str(if call.this.truthy() { "true" } else { "false" }))
+    Ok(JsValue::str(if call.this.truthy() {
+        "true"
+    } else {
+        "false"
+    }))
 }
 
 fn is_integer(_: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
-    Ok(JsValue::Bool(matches!(call.arg(0), JsValue::Number(n) if n.is_finite() && n.fract() == 0.0)))
+    Ok(JsValue::Bool(
+        matches!(call.arg(0), JsValue::Number(n) if n.is_finite() && n.fract() == 0.0),
+    ))
 }
 
 fn number_is_finite(_: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
-    Ok(JsValue::Bool(matches!(call.arg(0), JsValue::Number(n) if n.is_finite())))
+    Ok(JsValue::Bool(
+        matches!(call.arg(0), JsValue::Number(n) if n.is_finite()),
+    ))
 }
 
 fn number_is_nan(_: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
-    Ok(JsValue::Bool(matches!(call.arg(0), JsValue::Number(n) if n.is_nan())))
+    Ok(JsValue::Bool(
+        matches!(call.arg(0), JsValue::Number(n) if n.is_nan()),
+    ))
 }
 
 fn global_is_nan(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
@@ -243,14 +295,19 @@ fn parse_int(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsVal
     if digits.is_empty() {
         return Ok(JsValue::Number(f64::NAN));
     }
-    let value = digits.chars().fold(0.0, |acc, c| acc * f64::from(radix) + f64::from(c.to_digit(radix).unwrap_or(0)));
+    let value = digits.chars().fold(0.0, |acc, c| {
+        acc * f64::from(radix) + f64::from(c.to_digit(radix).unwrap_or(0))
+    });
     Ok(JsValue::Number(if negative { -value } else { value }))
 }
 
 fn parse_float(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let text = interp.to_string(&call.arg(0), call.span)?;
     let s = text.trim_start();
-    if let Some(rest) = s.strip_prefix("Infinity").or_else(|| s.strip_prefix("+Infinity")) {
+    if let Some(rest) = s
+        .strip_prefix("Infinity")
+        .or_else(|| s.strip_prefix("+Infinity"))
+    {
         let _ = rest;
         return Ok(JsValue::Number(f64::INFINITY));
     }

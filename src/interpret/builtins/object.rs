@@ -52,7 +52,11 @@ fn require_object(interp: &mut Interpreter, call: &Call<'_>) -> Eval<JsValue> {
 
 fn keys(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let value = require_object(interp, &call)?;
-    let keys = interp.own_keys(&value).into_iter().map(JsValue::Str).collect();
+    let keys = interp
+        .own_keys(&value)
+        .into_iter()
+        .map(JsValue::Str)
+        .collect();
     Ok(interp.array(keys))
 }
 
@@ -118,7 +122,12 @@ fn create(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue>
     let proto = match call.arg(0) {
         JsValue::Object(proto) => Some(proto),
         JsValue::Null => None,
-        _ => return interp.type_error("Object prototype may only be an Object or null: undefined", call.span),
+        _ => {
+            return interp.type_error(
+                "Object prototype may only be an Object or null: undefined",
+                call.span,
+            )
+        }
     };
     Ok(JsValue::Object(Obj::new(Object::new(Kind::Plain, proto))))
 }
@@ -146,7 +155,8 @@ fn define_property(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval
     };
     let key = interp.to_key(&call.arg(1))?;
     let descriptor = call.arg(2);
-    let read = |interp: &mut Interpreter, name: &str| interp.get(&descriptor, &Key::from(name), call.span);
+    let read =
+        |interp: &mut Interpreter, name: &str| interp.get(&descriptor, &Key::from(name), call.span);
     let get = read(interp, "get")?;
     let set = read(interp, "set")?;
     let enumerable = read(interp, "enumerable")?.truthy();
@@ -160,14 +170,23 @@ fn define_property(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval
     };
     let mut b = object.borrow_mut();
     b.props.retain(|p| p.key != key);
-    b.props.push(super::super::heap::Property { key, slot, enumerable, writable: true });
+    b.props.push(super::super::heap::Property {
+        key,
+        slot,
+        enumerable,
+        writable: true,
+    });
     drop(b);
     Ok(target)
 }
 
 fn get_own_property_names(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let value = require_object(interp, &call)?;
-    let mut names: Vec<JsValue> = interp.own_keys(&value).into_iter().map(JsValue::Str).collect();
+    let mut names: Vec<JsValue> = interp
+        .own_keys(&value)
+        .into_iter()
+        .map(JsValue::Str)
+        .collect();
     if let JsValue::Object(object) = &value {
         for property in object.borrow().props.iter().filter(|p| !p.enumerable) {
             if let Key::Str(k) = &property.key {
@@ -185,7 +204,9 @@ fn has_own(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue
     let key = interp.to_key(&call.arg(1))?;
     Ok(JsValue::Bool(match call.arg(0) {
         JsValue::Object(object) => object.borrow().own(&key).is_some(),
-        JsValue::Instance(instance) => key.as_str().is_some_and(|k| instance.borrow().get(k).is_some()),
+        JsValue::Instance(instance) => key
+            .as_str()
+            .is_some_and(|k| instance.borrow().get(k).is_some()),
         _ => false,
     }))
 }
@@ -193,7 +214,9 @@ fn has_own(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue
 fn is(_: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let (a, b) = (call.arg(0), call.arg(1));
     Ok(JsValue::Bool(match (&a, &b) {
-        (JsValue::Number(x), JsValue::Number(y)) => (x.is_nan() && y.is_nan()) || (x == y && x.is_sign_negative() == y.is_sign_negative()),
+        (JsValue::Number(x), JsValue::Number(y)) => {
+            (x.is_nan() && y.is_nan()) || (x == y && x.is_sign_negative() == y.is_sign_negative())
+        }
         _ => a.strict_equals(&b),
     }))
 }

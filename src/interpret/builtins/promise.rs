@@ -6,7 +6,10 @@ use super::super::{Eval, Flow, Interpreter};
 
 pub(super) fn install(interp: &mut Interpreter) {
     let proto = interp.realm.promise_proto.clone();
-    interp.install(&proto, &[("then", then), ("catch", catch), ("finally", finally)]);
+    interp.install(
+        &proto,
+        &[("then", then), ("catch", catch), ("finally", finally)],
+    );
     let statics: &[(&str, super::super::heap::NativeFn)] = &[
         ("resolve", resolve),
         ("reject", reject),
@@ -20,7 +23,10 @@ pub(super) fn install(interp: &mut Interpreter) {
 }
 
 fn not_new(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
-    interp.type_error("Promise constructor cannot be invoked without 'new'", call.span)
+    interp.type_error(
+        "Promise constructor cannot be invoked without 'new'",
+        call.span,
+    )
 }
 
 /// `new Promise((resolve, reject) => …)`.
@@ -28,14 +34,33 @@ pub(super) fn construct(interp: &mut Interpreter, call: Call<'_>) -> Eval<JsValu
     let executor = call.arg(0);
     if !executor.is_callable() {
         let shown = interp.describe_callback(&executor);
-        return interp.type_error(format!("Promise resolver {shown} is not a function"), call.span);
+        return interp.type_error(
+            format!("Promise resolver {shown} is not a function"),
+            call.span,
+        );
     }
     let promise = interp.pending_promise();
-    let resolve = interp.native_with("resolve", settle_fulfilled, Some(JsValue::Object(promise.clone())));
-    let reject = interp.native_with("reject", settle_rejected, Some(JsValue::Object(promise.clone())));
-    match interp.call_function(&executor, JsValue::Undefined, vec![resolve, reject], call.span, None) {
+    let resolve = interp.native_with(
+        "resolve",
+        settle_fulfilled,
+        Some(JsValue::Object(promise.clone())),
+    );
+    let reject = interp.native_with(
+        "reject",
+        settle_rejected,
+        Some(JsValue::Object(promise.clone())),
+    );
+    match interp.call_function(
+        &executor,
+        JsValue::Undefined,
+        vec![resolve, reject],
+        call.span,
+        None,
+    ) {
         Ok(_) => {}
-        Err(Flow::Throw(exception)) => interp.settle(&promise, Err(exception.value), exception.span),
+        Err(Flow::Throw(exception)) => {
+            interp.settle(&promise, Err(exception.value), exception.span)
+        }
         Err(other) => return Err(other),
     }
     Ok(JsValue::Object(promise))
@@ -65,7 +90,10 @@ fn settle_rejected(interp: &mut Interpreter, native: &Native, call: Call<'_>) ->
 fn this_promise(interp: &mut Interpreter, call: &Call<'_>) -> Eval<Obj> {
     match interp.as_promise(&call.this) {
         Some(promise) => Ok(promise),
-        None => interp.type_error("Method Promise.prototype.then called on incompatible receiver", call.span),
+        None => interp.type_error(
+            "Method Promise.prototype.then called on incompatible receiver",
+            call.span,
+        ),
     }
 }
 
@@ -99,7 +127,11 @@ fn finally_rejected(interp: &mut Interpreter, native: &Native, call: Call<'_>) -
     if let Some(callback) = native.data.as_deref().filter(|c| c.is_callable()) {
         interp.call_function(callback, JsValue::Undefined, Vec::new(), call.span, None)?;
     }
-    Err(Flow::Throw(super::super::Exception { value: call.arg(0), span: call.span, hint: None }))
+    Err(Flow::Throw(super::super::Exception {
+        value: call.arg(0),
+        span: call.span,
+        hint: None,
+    }))
 }
 
 fn resolve(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
@@ -144,8 +176,14 @@ fn all_settled(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsV
     let results = outcomes(interp, &call)?
         .into_iter()
         .map(|outcome| match outcome {
-            Ok(value) => interp.object_of(vec![("status", JsValue::str("fulfilled")), ("value", value)]),
-            Err(reason) => interp.object_of(vec![("status", JsValue::str("rejected")), ("reason", reason)]),
+            Ok(value) => interp.object_of(vec![
+                ("status", JsValue::str("fulfilled")),
+                ("value", value),
+            ]),
+            Err(reason) => interp.object_of(vec![
+                ("status", JsValue::str("rejected")),
+                ("reason", reason),
+            ]),
         })
         .collect();
     let array = interp.array(results);

@@ -44,7 +44,10 @@ pub(super) fn install(interp: &mut Interpreter) {
     let ctor = interp.constructor("String", string_ctor, &proto, &[]);
     interp.global.declare("String", ctor, true);
     let regexp_proto = interp.realm.regexp_proto.clone();
-    interp.install(&regexp_proto, &[("test", regex_test), ("toString", regex_to_string)]);
+    interp.install(
+        &regexp_proto,
+        &[("test", regex_test), ("toString", regex_to_string)],
+    );
     let regexp = interp.constructor("RegExp", regexp_ctor, &regexp_proto, &[]);
     interp.global.declare("RegExp", regexp, true);
 }
@@ -63,7 +66,10 @@ fn arg_text(interp: &mut Interpreter, call: &Call<'_>, i: usize) -> Eval<String>
 fn string_ctor(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     Ok(match call.args.first() {
         None => JsValue::str(""),
-        Some(JsValue::Symbol(symbol)) => JsValue::str(&format!("Symbol({})", symbol.description.clone().unwrap_or_default())),
+        Some(JsValue::Symbol(symbol)) => JsValue::str(&format!(
+            "Symbol({})",
+            symbol.description.clone().unwrap_or_default()
+        )),
         Some(value) => JsValue::str(&interp.to_string(value, call.span)?),
     })
 }
@@ -112,32 +118,51 @@ fn find_units(haystack: &[u16], needle: &[u16], from: usize) -> Option<usize> {
     if needle.is_empty() {
         return Some(from.min(haystack.len()));
     }
-    (from..haystack.len().saturating_sub(needle.len()) + 1).find(|&i| haystack[i..].starts_with(needle))
+    (from..haystack.len().saturating_sub(needle.len()) + 1)
+        .find(|&i| haystack[i..].starts_with(needle))
 }
 
 fn index_of(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let s = units(&this_text(interp, &call)?);
     let needle = units(&arg_text(interp, &call, 0)?);
     let from = interp.to_number(&call.arg(1))?;
-    let from = if from.is_nan() || from < 0.0 { 0 } else { from as usize };
-    Ok(JsValue::Number(find_units(&s, &needle, from).map_or(-1.0, |i| i as f64)))
+    let from = if from.is_nan() || from < 0.0 {
+        0
+    } else {
+        from as usize
+    };
+    Ok(JsValue::Number(
+        find_units(&s, &needle, from).map_or(-1.0, |i| i as f64),
+    ))
 }
 
 fn last_index_of(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let s = units(&this_text(interp, &call)?);
     let needle = units(&arg_text(interp, &call, 0)?);
-    let found = (0..=s.len().saturating_sub(needle.len())).rev().find(|&i| s[i..].starts_with(&needle));
+    let found = (0..=s.len().saturating_sub(needle.len()))
+        .rev()
+        .find(|&i| s[i..].starts_with(&needle));
     Ok(JsValue::Number(found.map_or(-1.0, |i| i as f64)))
 }
 
-fn clamp_index(interp: &mut Interpreter, value: &JsValue, len: usize, default: usize, negative_from_end: bool) -> Eval<usize> {
+fn clamp_index(
+    interp: &mut Interpreter,
+    value: &JsValue,
+    len: usize,
+    default: usize,
+    negative_from_end: bool,
+) -> Eval<usize> {
     if matches!(value, JsValue::Undefined) {
         return Ok(default);
     }
     let n = interp.to_number(value)?;
     let n = if n.is_nan() { 0.0 } else { n.trunc() };
     Ok(if n < 0.0 {
-        if negative_from_end { (len as f64 + n).max(0.0) as usize } else { 0 }
+        if negative_from_end {
+            (len as f64 + n).max(0.0) as usize
+        } else {
+            0
+        }
     } else {
         (n as usize).min(len)
     })
@@ -168,14 +193,23 @@ fn char_at(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue
     let s = units(&this_text(interp, &call)?);
     let i = interp.to_number(&call.arg(0))?;
     let i = if i.is_nan() { 0.0 } else { i };
-    Ok(if i < 0.0 { JsValue::str("") } else { s.get(i as usize).map_or(JsValue::str(""), |u| from_units(&[*u])) })
+    Ok(if i < 0.0 {
+        JsValue::str("")
+    } else {
+        s.get(i as usize)
+            .map_or(JsValue::str(""), |u| from_units(&[*u]))
+    })
 }
 
 fn char_code_at(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let s = units(&this_text(interp, &call)?);
     let i = interp.to_number(&call.arg(0))?;
     let i = if i.is_nan() { 0.0 } else { i };
-    Ok(JsValue::Number(if i < 0.0 { f64::NAN } else { s.get(i as usize).map_or(f64::NAN, |u| f64::from(*u)) }))
+    Ok(JsValue::Number(if i < 0.0 {
+        f64::NAN
+    } else {
+        s.get(i as usize).map_or(f64::NAN, |u| f64::from(*u))
+    }))
 }
 
 fn at(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
@@ -183,7 +217,12 @@ fn at(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let n = interp.to_number(&call.arg(0))?.trunc();
     let n = if n.is_nan() { 0.0 } else { n };
     let i = if n < 0.0 { s.len() as f64 + n } else { n };
-    Ok(if i < 0.0 { JsValue::Undefined } else { s.get(i as usize).map_or(JsValue::Undefined, |u| from_units(&[*u])) })
+    Ok(if i < 0.0 {
+        JsValue::Undefined
+    } else {
+        s.get(i as usize)
+            .map_or(JsValue::Undefined, |u| from_units(&[*u]))
+    })
 }
 
 /// A `RegExp` argument as a compiled pattern, with its `g` flag.
@@ -201,7 +240,9 @@ fn regex_of(value: &JsValue) -> Option<(regex_lite::Regex, bool)> {
         }
     }
     pattern.push_str(source);
-    regex_lite::Regex::new(&pattern).ok().map(|r| (r, flags.contains('g')))
+    regex_lite::Regex::new(&pattern)
+        .ok()
+        .map(|r| (r, flags.contains('g')))
 }
 
 fn split(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
@@ -235,20 +276,35 @@ fn replace_with(interp: &mut Interpreter, call: &Call<'_>, all: bool) -> Eval<Js
     let matches: Vec<(usize, usize)> = match regex_of(&call.arg(0)) {
         Some((regex, global)) => {
             let found = regex.find_iter(&s).map(|m| (m.start(), m.end()));
-            if global || all { found.collect() } else { found.take(1).collect() }
+            if global || all {
+                found.collect()
+            } else {
+                found.take(1).collect()
+            }
         }
         None => {
             let pattern = arg_text(interp, call, 0)?;
-            let found = s.match_indices(pattern.as_str()).map(|(i, m)| (i, i + m.len()));
-            if all { found.collect() } else { found.take(1).collect() }
+            let found = s
+                .match_indices(pattern.as_str())
+                .map(|(i, m)| (i, i + m.len()));
+            if all {
+                found.collect()
+            } else {
+                found.take(1).collect()
+            }
         }
     };
     for (start, end) in matches {
         out.push_str(&s[last..start]);
         let matched = &s[start..end];
         if replacement.is_callable() {
-            let args = vec![JsValue::str(matched), JsValue::Number(start as f64), JsValue::str(&s)];
-            let result = interp.call_function(&replacement, JsValue::Undefined, args, call.span, None)?;
+            let args = vec![
+                JsValue::str(matched),
+                JsValue::Number(start as f64),
+                JsValue::str(&s),
+            ];
+            let result =
+                interp.call_function(&replacement, JsValue::Undefined, args, call.span, None)?;
             out.push_str(&interp.to_string(&result, call.span)?);
         } else {
             let text = interp.to_string(&replacement, call.span)?;
@@ -274,7 +330,10 @@ fn match_regex(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsV
         return Ok(JsValue::Null);
     };
     let found: Vec<JsValue> = if global {
-        regex.find_iter(&s).map(|m| JsValue::str(m.as_str())).collect()
+        regex
+            .find_iter(&s)
+            .map(|m| JsValue::str(m.as_str()))
+            .collect()
     } else {
         match regex.captures(&s) {
             Some(captures) => captures
@@ -284,7 +343,11 @@ fn match_regex(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsV
             None => Vec::new(),
         }
     };
-    Ok(if found.is_empty() { JsValue::Null } else { interp.array(found) })
+    Ok(if found.is_empty() {
+        JsValue::Null
+    } else {
+        interp.array(found)
+    })
 }
 
 fn repeat(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
@@ -292,7 +355,10 @@ fn repeat(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue>
     let n = interp.to_number(&call.arg(0))?;
     if n < 0.0 || n.is_infinite() {
         return Err(interp.error(
-            crate::error::SequelizeError::new(crate::error::ErrorName::RangeError, format!("Invalid count value: {}", crate::js::format_number(n))),
+            crate::error::SequelizeError::new(
+                crate::error::ErrorName::RangeError,
+                format!("Invalid count value: {}", crate::js::format_number(n)),
+            ),
             call.span,
         ));
     }
@@ -308,12 +374,20 @@ fn pad(interp: &mut Interpreter, call: &Call<'_>, at_start: bool) -> Eval<JsValu
         other => interp.to_string(&other, call.span)?,
     };
     let len = s.encode_utf16().count();
-    let target = if target.is_nan() { 0 } else { (target as usize).min(100_000) };
+    let target = if target.is_nan() {
+        0
+    } else {
+        (target as usize).min(100_000)
+    };
     if target <= len || filler.is_empty() {
         return Ok(JsValue::str(&s));
     }
     let padding: String = filler.chars().cycle().take(target - len).collect();
-    Ok(JsValue::str(&if at_start { padding + &s } else { s + &padding }))
+    Ok(JsValue::str(&if at_start {
+        padding + &s
+    } else {
+        s + &padding
+    }))
 }
 
 fn pad_start(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
@@ -346,7 +420,9 @@ fn locale_compare(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<
 
 fn regex_test(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let text = arg_text(interp, &call, 0)?;
-    Ok(JsValue::Bool(regex_of(&call.this).is_some_and(|(r, _)| r.is_match(&text))))
+    Ok(JsValue::Bool(
+        regex_of(&call.this).is_some_and(|(r, _)| r.is_match(&text)),
+    ))
 }
 
 fn regex_to_string(_: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
@@ -365,6 +441,9 @@ fn regexp_ctor(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsV
         JsValue::Undefined => String::new(),
         other => interp.to_string(&other, call.span)?,
     };
-    let object = super::super::heap::Object::new(Kind::RegExp { source, flags }, Some(interp.realm.regexp_proto.clone()));
+    let object = super::super::heap::Object::new(
+        Kind::RegExp { source, flags },
+        Some(interp.realm.regexp_proto.clone()),
+    );
     Ok(JsValue::Object(super::super::heap::Obj::new(object)))
 }

@@ -55,7 +55,11 @@ impl Parser<'_> {
         let (params, rest, body) = result?;
         let span = self.span_from(start);
         if is_generator {
-            self.warn(span, "The playground does not run generator functions");
+            self.warn_with_hint(
+                span,
+                "The playground does not run generator functions",
+                "write a function that returns an array instead",
+            );
         }
         Ok(FunctionDef {
             name,

@@ -158,6 +158,11 @@ impl<'a> Parser<'a> {
         self.diagnostics.push(Diagnostic::warning(span, message));
     }
 
+    fn warn_with_hint(&mut self, span: Span, message: &str, hint: &str) {
+        self.diagnostics
+            .push(Diagnostic::warning(span, message).with_hint(hint));
+    }
+
     fn expect(&mut self, punct: &str) -> PResult<Span> {
         if self.at(punct) {
             Ok(self.bump().span)

@@ -71,7 +71,7 @@ impl Interpreter {
         }
     }
 
-    pub(super) fn from_data(&mut self, value: &Value) -> JsValue {
+    pub(super) fn adopt(&mut self, value: &Value) -> JsValue {
         match value {
             Value::Undefined => JsValue::Undefined,
             Value::Null => JsValue::Null,
@@ -79,14 +79,14 @@ impl Interpreter {
             Value::Number(n) => JsValue::Number(*n),
             Value::Str(s) => JsValue::str(s),
             Value::Array(items) => {
-                let items = items.iter().map(|v| self.from_data(v)).collect();
+                let items = items.iter().map(|v| self.adopt(v)).collect();
                 self.array(items)
             }
             Value::Object(props) => {
                 let object = self.plain_object();
                 if let JsValue::Object(handle) = &object {
                     for (key, item) in props {
-                        let item = self.from_data(item);
+                        let item = self.adopt(item);
                         handle
                             .borrow_mut()
                             .set_own(Key::Str(key.as_str().into()), item);

@@ -1,8 +1,6 @@
 //! Expressions: names, literals, operators with JavaScript's coercions, assignment,
 //! object and array literals, templates, `await`.
 
-use std::rc::Rc;
-
 use super::heap::{JsValue, Key, Kind, Obj, Object, Slot};
 use super::scope::{Assigned, Env};
 use super::statements::Binding;
@@ -78,7 +76,7 @@ impl Interpreter {
                     return Ok(JsValue::Undefined);
                 }
                 let key = self.expr(index, env)?;
-                let key = self.to_key(&key)?;
+                let key = self.key_of(&key)?;
                 self.member(&target, object, &key, expr.span)?
             }
             ExprKind::Call {
@@ -98,7 +96,7 @@ impl Interpreter {
             ExprKind::Unary { op, operand } => self.unary(op, operand, expr.span, env)?,
             ExprKind::Update { op, prefix, target } => {
                 let old = self.expr(target, env)?;
-                let old = self.to_number(&old)?;
+                let old = self.number_of(&old)?;
                 let new = if *op == "++" { old + 1.0 } else { old - 1.0 };
                 self.assign_to(target, JsValue::Number(new), env)?;
                 JsValue::Number(if *prefix { new } else { old })
@@ -147,7 +145,7 @@ impl Interpreter {
             text.push_str(quasi);
             if let Some(expr) = exprs.get(i) {
                 let value = self.expr(expr, env)?;
-                text.push_str(&self.to_string(&value, expr.span)?);
+                text.push_str(&self.string_of(&value, expr.span)?);
             }
         }
         Ok(JsValue::str(&text))
@@ -231,17 +229,17 @@ impl Interpreter {
             PropertyKey::Named(name) => Ok(Key::Str(name.name.as_str().into())),
             PropertyKey::Computed(expr) => {
                 let value = self.expr(expr, env)?;
-                self.to_key(&value)
+                self.key_of(&value)
             }
             PropertyKey::Spread => Ok(Key::Str("".into())),
         }
     }
 
-    pub(super) fn to_key(&mut self, value: &JsValue) -> Eval<Key> {
+    pub(super) fn key_of(&mut self, value: &JsValue) -> Eval<Key> {
         Ok(match value {
             JsValue::Symbol(symbol) => Key::Symbol(super::heap::SymbolKey(symbol.clone())),
             JsValue::Str(s) => Key::Str(s.clone()),
-            other => Key::Str(self.to_string(other, Span::default())?.into()),
+            other => Key::Str(self.string_of(other, Span::default())?.into()),
         })
     }
 
@@ -261,9 +259,9 @@ impl Interpreter {
         let value = self.expr(operand, env)?;
         Ok(match op {
             "!" => JsValue::Bool(!value.truthy()),
-            "-" => JsValue::Number(-self.to_number(&value)?),
-            "+" => JsValue::Number(self.to_number(&value)?),
-            "~" => JsValue::Number(!(to_int32(self.to_number(&value)?)) as f64),
+            "-" => JsValue::Number(-self.number_of(&value)?),
+            "+" => JsValue::Number(self.number_of(&value)?),
+            "~" => JsValue::Number(!(to_int32(self.number_of(&value)?)) as f64),
             "void" => JsValue::Undefined,
             _ => {
                 let _ = span;
@@ -283,7 +281,7 @@ impl Interpreter {
             ExprKind::Index { object, index, .. } => {
                 let target = self.expr(object, env)?;
                 let key = self.expr(index, env)?;
-                (target, self.to_key(&key)?)
+                (target, self.key_of(&key)?)
             }
             _ => return Ok(JsValue::Bool(true)),
         };
@@ -345,19 +343,19 @@ impl Interpreter {
     ) -> Eval<JsValue> {
         Ok(match op {
             "+" => {
-                let l = self.to_primitive(&l, span)?;
-                let r = self.to_primitive(&r, span)?;
+                let l = self.primitive_of(&l, span)?;
+                let r = self.primitive_of(&r, span)?;
                 if matches!(l, JsValue::Str(_)) || matches!(r, JsValue::Str(_)) {
-                    let mut text = self.to_string(&l, span)?;
-                    text.push_str(&self.to_string(&r, span)?);
+                    let mut text = self.string_of(&l, span)?;
+                    text.push_str(&self.string_of(&r, span)?);
                     JsValue::str(&text)
                 } else {
-                    JsValue::Number(self.to_number(&l)? + self.to_number(&r)?)
+                    JsValue::Number(self.number_of(&l)? + self.number_of(&r)?)
                 }
             }
             "-" | "*" | "/" | "%" | "**" => {
-                let a = self.to_number(&l)?;
-                let b = self.to_number(&r)?;
+                let a = self.number_of(&l)?;
+                let b = self.number_of(&r)?;
                 JsValue::Number(match op {
                     "-" => a - b,
                     "*" => a * b,
@@ -367,8 +365,8 @@ impl Interpreter {
                 })
             }
             "&" | "|" | "^" | "<<" | ">>" | ">>>" => {
-                let a = to_int32(self.to_number(&l)?);
-                let b = to_int32(self.to_number(&r)?);
+                let a = to_int32(self.number_of(&l)?);
+                let b = to_int32(self.number_of(&r)?);
                 JsValue::Number(match op {
                     "&" => (a & b) as f64,
                     "|" => (a | b) as f64,
@@ -386,14 +384,14 @@ impl Interpreter {
             "instanceof" => JsValue::Bool(self.instance_of(&l, &r, span, right)?),
             "in" => {
                 if !matches!(r, JsValue::Object(_) | JsValue::Instance(_)) {
-                    let key = self.to_string(&l, span)?;
-                    let shown = self.to_string(&r, span)?;
+                    let key = self.string_of(&l, span)?;
+                    let shown = self.string_of(&r, span)?;
                     return self.type_error(
                         format!("Cannot use 'in' operator to search for '{key}' in {shown}"),
                         span,
                     );
                 }
-                let key = self.to_key(&l)?;
+                let key = self.key_of(&l)?;
                 JsValue::Bool(self.has_property(&r, &key))
             }
             _ => JsValue::Undefined,
@@ -401,13 +399,13 @@ impl Interpreter {
     }
 
     fn compare(&mut self, op: &str, l: &JsValue, r: &JsValue, span: Span) -> Eval<JsValue> {
-        let l = self.to_primitive(l, span)?;
-        let r = self.to_primitive(r, span)?;
+        let l = self.primitive_of(l, span)?;
+        let r = self.primitive_of(r, span)?;
         let ordering = match (&l, &r) {
             (JsValue::Str(a), JsValue::Str(b)) => Some(a.encode_utf16().cmp(b.encode_utf16())),
             _ => {
-                let a = self.to_number(&l)?;
-                let b = self.to_number(&r)?;
+                let a = self.number_of(&l)?;
+                let b = self.number_of(&r)?;
                 a.partial_cmp(&b)
             }
         };
@@ -432,16 +430,16 @@ impl Interpreter {
             | (JsValue::Bool(_), _)
             | (_, JsValue::Bool(_)) => {
                 if matches!(l, JsValue::Object(_)) || matches!(r, JsValue::Object(_)) {
-                    let l = self.to_primitive(l, Span::default())?;
-                    let r = self.to_primitive(r, Span::default())?;
+                    let l = self.primitive_of(l, Span::default())?;
+                    let r = self.primitive_of(r, Span::default())?;
                     return self.loose_equals(&l, &r);
                 }
-                self.to_number(l)? == self.to_number(r)?
+                self.number_of(l)? == self.number_of(r)?
             }
             (JsValue::Object(_), JsValue::Str(_) | JsValue::Number(_))
             | (JsValue::Str(_) | JsValue::Number(_), JsValue::Object(_)) => {
-                let l = self.to_primitive(l, Span::default())?;
-                let r = self.to_primitive(r, Span::default())?;
+                let l = self.primitive_of(l, Span::default())?;
+                let r = self.primitive_of(r, Span::default())?;
                 l.strict_equals(&r)
                     || (!matches!(l, JsValue::Object(_))
                         && !matches!(r, JsValue::Object(_))
@@ -462,11 +460,13 @@ impl Interpreter {
                 return Ok(JsValue::Undefined);
             };
             let current = self.identifier(&ident.name, ident.span, env)?;
-            let value = self.compound(op, current, value, ident.span, env)?;
-            if let Some(value) = &value {
-                self.assign_name(&ident.name, value.clone(), env, ident.span)?;
-            }
-            return Ok(value.unwrap_or_else(|| self_current_placeholder()));
+            return match self.compound(op, current.clone(), value, ident.span, env)? {
+                Some(value) => {
+                    self.assign_name(&ident.name, value.clone(), env, ident.span)?;
+                    Ok(value)
+                }
+                None => Ok(current),
+            };
         };
         let current = self.expr(target_expr, env)?;
         match self.compound(op, current.clone(), value, target_expr.span, env)? {
@@ -544,7 +544,7 @@ impl Interpreter {
             ExprKind::Index { object, index, .. } => {
                 let object_value = self.expr(object, env)?;
                 let key = self.expr(index, env)?;
-                let key = self.to_key(&key)?;
+                let key = self.key_of(&key)?;
                 self.set_member(&object_value, object, key, value, target.span)
             }
             _ => Err(self.error(
@@ -677,10 +677,6 @@ fn accessor_slot(function: JsValue, is_getter: bool) -> Slot {
     }
 }
 
-fn self_current_placeholder() -> JsValue {
-    JsValue::Undefined
-}
-
 pub(super) fn to_int32(n: f64) -> i32 {
     if !n.is_finite() {
         return 0;
@@ -702,6 +698,3 @@ pub(super) fn array_index(key: &str) -> Option<usize> {
 pub(super) fn number_text(n: f64) -> String {
     format_number(n)
 }
-
-#[allow(dead_code)]
-fn _unused(_: Rc<str>) {}

@@ -216,7 +216,7 @@ impl Interpreter {
                     return Ok(JsValue::Undefined);
                 }
                 let key = self.expr(index, env)?;
-                let key = self.to_key(&key)?;
+                let key = self.key_of(&key)?;
                 (self.member(&target, object, &key, span)?, target)
             }
             ExprKind::Ident(name) if name == "require" && env.lookup("require").is_none() => {

@@ -231,19 +231,14 @@ impl Interpreter {
                 ATTRIBUTE_KEYS,
                 "an attribute definition",
             );
-            let mut attribute = self.attribute(&definition, definition_expr, call_span)?;
+            let mut attribute = self.attribute(&definition)?;
             attribute.span = Some(key_span(expr, &name, call_span));
             attributes.push((name, attribute));
         }
         Ok(attributes)
     }
 
-    fn attribute(
-        &mut self,
-        definition: &Value,
-        expr: Option<&Expr>,
-        call_span: Span,
-    ) -> Eval<Attribute> {
+    fn attribute(&mut self, definition: &Value) -> Eval<Attribute> {
         let data_type = |value: Option<&Value>| match value {
             Some(Value::DataType(t)) => Some(t.clone()),
             Some(Value::Str(raw)) => Some(DataType::new(raw)),
@@ -401,35 +396,26 @@ impl Interpreter {
             Some(Value::Bool(b)) => Some(*b),
             _ => None,
         };
-        let through_expr = value_expr(expr, "through");
         options.through = match get("through") {
             None | Some(Value::Undefined | Value::Null | Value::Bool(true)) => None,
             Some(through @ Value::Object(_)) => {
-                let model_expr = value_expr(through_expr, "model");
-                self.through_ref(through.get("model"), model_expr.or(through_expr))?
+                self.through_ref(through.get("model"))?
                     .map(|model| ThroughOption {
                         model,
                         unique: !matches!(through.get("unique"), Some(Value::Bool(false))),
                         paranoid: bool_of(through.get("paranoid")).unwrap_or(false),
                     })
             }
-            Some(other) => {
-                self.through_ref(Some(other), through_expr)?
-                    .map(|model| ThroughOption {
-                        model,
-                        unique: true,
-                        paranoid: false,
-                    })
-            }
+            Some(other) => self.through_ref(Some(other))?.map(|model| ThroughOption {
+                model,
+                unique: true,
+                paranoid: false,
+            }),
         };
         Ok(options)
     }
 
-    fn through_ref(
-        &mut self,
-        value: Option<&Value>,
-        expr: Option<&Expr>,
-    ) -> Eval<Option<ThroughRef>> {
+    fn through_ref(&mut self, value: Option<&Value>) -> Eval<Option<ThroughRef>> {
         Ok(match value {
             Some(Value::Str(name)) => Some(ThroughRef::Name(name.clone())),
             Some(Value::Model(id)) => Some(ThroughRef::Model(*id)),
@@ -455,8 +441,7 @@ impl Interpreter {
                     .chain(["name", "fieldName"])
                     .collect();
                 self.check_keys(object, expr, &known, "a foreign key definition");
-                let attribute =
-                    self.attribute(object, None, expr.map_or(Span::default(), |e| e.span))?;
+                let attribute = self.attribute(object)?;
                 Some(KeyOption {
                     name,
                     attribute: Some(attribute),

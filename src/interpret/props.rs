@@ -379,19 +379,13 @@ impl Interpreter {
             Some(ExprKind::Ident(name)) => name.clone(),
             _ => self.describe_for_message(value),
         };
-        let message =
-            if value.is_nullish() || matches!(value, JsValue::Number(_) | JsValue::Bool(_)) {
-                format!("{shown} is not iterable")
-            } else {
-                format!("{shown} is not iterable")
-            };
-        self.type_error(message, span)
+        self.type_error(format!("{shown} is not iterable"), span)
     }
 
     /// `{ length: 2, 0: 'a', 1: 'b' }` as `Array.from` reads it.
     pub(super) fn array_like(&mut self, value: &JsValue) -> Eval<Vec<JsValue>> {
         let length = self.get(value, &Key::from("length"), Span::default())?;
-        let length = self.to_number(&length)?;
+        let length = self.number_of(&length)?;
         let length = if length.is_finite() && length > 0.0 {
             (length as usize).min(1 << 20)
         } else {
@@ -458,7 +452,7 @@ impl Interpreter {
     }
 
     /// `ToPrimitive` with the default hint: objects give `valueOf()` or `toString()`.
-    pub(super) fn to_primitive(&mut self, value: &JsValue, span: Span) -> Eval<JsValue> {
+    pub(super) fn primitive_of(&mut self, value: &JsValue, span: Span) -> Eval<JsValue> {
         match value {
             JsValue::Object(object) => {
                 if let Kind::Date(ms) = object.borrow().kind {
@@ -482,7 +476,7 @@ impl Interpreter {
     }
 
     /// `String(value)`.
-    pub(super) fn to_string(&mut self, value: &JsValue, span: Span) -> Eval<String> {
+    pub(super) fn string_of(&mut self, value: &JsValue, span: Span) -> Eval<String> {
         Ok(match value {
             JsValue::Undefined => "undefined".into(),
             JsValue::Null => "null".into(),
@@ -501,14 +495,14 @@ impl Interpreter {
                 )
             }
             JsValue::Object(_) => {
-                let primitive = self.to_primitive(value, span)?;
-                return self.to_string(&primitive, span);
+                let primitive = self.primitive_of(value, span)?;
+                return self.string_of(&primitive, span);
             }
         })
     }
 
     /// `Number(value)`.
-    pub(super) fn to_number(&mut self, value: &JsValue) -> Eval<f64> {
+    pub(super) fn number_of(&mut self, value: &JsValue) -> Eval<f64> {
         Ok(match value {
             JsValue::Undefined => f64::NAN,
             JsValue::Null => 0.0,
@@ -523,8 +517,8 @@ impl Interpreter {
                 if let Kind::Date(ms) = object.borrow().kind {
                     return Ok(ms);
                 }
-                let primitive = self.to_primitive(value, Span::default())?;
-                return self.to_number(&primitive);
+                let primitive = self.primitive_of(value, Span::default())?;
+                return self.number_of(&primitive);
             }
             JsValue::Instance(_) | JsValue::Opaque(_) => f64::NAN,
         })

@@ -396,7 +396,7 @@ impl Interpreter {
         let values: Vec<Value> = args.iter().map(|a| self.to_data(a)).collect();
         match super::options::data_type_call(data_type, &values) {
             Value::DataType(t) => Ok(self.data_type_value(t)),
-            other => Ok(self.from_data(&other)),
+            other => Ok(self.adopt(&other)),
         }
     }
 
@@ -557,7 +557,7 @@ impl Interpreter {
         let has_value = instance.borrow().get(name).is_some();
         if has_value || matches!(name, "dataValues" | "isNewRecord") {
             let value = calls::instance_property(instance, name);
-            return Ok(self.from_data(&value));
+            return Ok(self.adopt(&value));
         }
         // The model's prototype: the snippet's own methods, then Model.prototype's.
         let class = self.model_value(model);
@@ -822,7 +822,7 @@ impl Interpreter {
             let schema = &self.schema;
             let rt = self.runtime.as_mut().expect("checked");
             match calls::model_call(rt, schema, id, method, &values) {
-                Ok(value) => self.from_data(&value),
+                Ok(value) => self.adopt(&value),
                 Err(error) => {
                     let flow = self.error(error, span);
                     return match (promised, flow) {
@@ -1168,7 +1168,7 @@ fn instance_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) ->
     };
     match calls::instance_call(runtime, &interp.schema, instance, method_name, &values) {
         Ok(value) => {
-            let value = interp.from_data(&value);
+            let value = interp.adopt(&value);
             Ok(if synchronous {
                 value
             } else {
@@ -1212,7 +1212,7 @@ fn sequelize_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) -
         "define" => interp.define(&call),
         "sync" => interp.sync(&call),
         "model" => {
-            let name = interp.to_string(&call.arg(0), call.span)?;
+            let name = interp.string_of(&call.arg(0), call.span)?;
             match interp.schema.find_model(&name) {
                 Some(id) => Ok(interp.model_value(id)),
                 None => Err(interp.error(
@@ -1222,7 +1222,7 @@ fn sequelize_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) -
             }
         }
         "isDefined" => {
-            let name = interp.to_string(&call.arg(0), call.span)?;
+            let name = interp.string_of(&call.arg(0), call.span)?;
             Ok(JsValue::Bool(interp.schema.find_model(&name).is_some()))
         }
         "getDialect" => Ok(JsValue::str("postgres")),
@@ -1288,7 +1288,7 @@ fn returns_empty_object(interp: &mut Interpreter, _: &Native, _: Call<'_>) -> Ev
 fn path_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<JsValue> {
     let mut parts = Vec::new();
     for arg in &call.args {
-        parts.push(interp.to_string(arg, call.span)?);
+        parts.push(interp.string_of(arg, call.span)?);
     }
     let last = parts.last().cloned().unwrap_or_default();
     Ok(JsValue::str(&match &*native.name {

@@ -397,7 +397,7 @@ impl Interpreter {
             ForEachKind::In => self
                 .enumerable_keys(&subject)
                 .into_iter()
-                .map(|k| JsValue::Str(k))
+                .map(JsValue::Str)
                 .collect(),
         };
         let _ = span;

@@ -1,6 +1,6 @@
 //! `Array.prototype` and `Array`'s statics, as Node 20 has them.
 
-use super::super::heap::{Call, JsValue, Kind, Native, NativeFn, Obj};
+use super::super::heap::{Call, JsValue, Kind, Native, NativeFn};
 use super::super::{Eval, Interpreter};
 use std::cmp::Ordering;
 
@@ -275,7 +275,7 @@ pub(super) fn join_items(
             text.push_str(separator);
         }
         if !item.is_nullish() {
-            text.push_str(&interp.to_string(item, span)?);
+            text.push_str(&interp.string_of(item, span)?);
         }
     }
     Ok(text)
@@ -284,7 +284,7 @@ pub(super) fn join_items(
 fn join(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let separator = match call.arg(0) {
         JsValue::Undefined => ",".to_string(),
-        other => interp.to_string(&other, call.span)?,
+        other => interp.string_of(&other, call.span)?,
     };
     let items = interp.this_items(&call);
     Ok(JsValue::str(&join_items(
@@ -317,7 +317,7 @@ fn relative(interp: &mut Interpreter, value: &JsValue, len: usize, default: usiz
     if matches!(value, JsValue::Undefined) {
         return Ok(default);
     }
-    let n = interp.to_number(value)?;
+    let n = interp.number_of(value)?;
     let n = if n.is_nan() { 0.0 } else { n.trunc() };
     Ok(if n < 0.0 {
         (len as f64 + n).max(0.0) as usize
@@ -345,7 +345,7 @@ fn splice(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue>
         0 => 0,
         1 => len - start,
         _ => {
-            let n = interp.to_number(&call.arg(1))?;
+            let n = interp.number_of(&call.arg(1))?;
             (if n.is_nan() || n < 0.0 { 0.0 } else { n } as usize).min(len - start)
         }
     };
@@ -401,7 +401,7 @@ fn sort(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let mut keys = Vec::new();
     if !comparator.is_callable() {
         for item in &defined {
-            keys.push(interp.to_string(item, call.span)?);
+            keys.push(interp.string_of(item, call.span)?);
         }
         let mut indexed: Vec<(String, JsValue)> = keys.into_iter().zip(defined).collect();
         indexed.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
@@ -419,7 +419,7 @@ fn sort(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
                 None,
             ) {
                 Ok(result) => {
-                    let n = interp.to_number(&result).unwrap_or(0.0);
+                    let n = interp.number_of(&result).unwrap_or(0.0);
                     if n < 0.0 {
                         Ordering::Less
                     } else if n > 0.0 {
@@ -489,7 +489,7 @@ fn flatten(items: Vec<JsValue>, depth: f64, out: &mut Vec<JsValue>) {
 fn flat(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let depth = match call.arg(0) {
         JsValue::Undefined => 1.0,
-        other => interp.to_number(&other)?,
+        other => interp.number_of(&other)?,
     };
     let mut out = Vec::new();
     flatten(interp.this_items(&call), depth, &mut out);
@@ -522,7 +522,7 @@ fn fill(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
 
 fn at(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let items = interp.this_items(&call);
-    let n = interp.to_number(&call.arg(0))?.trunc();
+    let n = interp.number_of(&call.arg(0))?.trunc();
     let n = if n.is_nan() { 0.0 } else { n };
     let index = if n < 0.0 { items.len() as f64 + n } else { n };
     Ok(if index < 0.0 {
@@ -611,9 +611,4 @@ impl Interpreter {
             other => self.describe_for_message(other),
         }
     }
-}
-
-#[allow(dead_code)]
-fn _array_of(object: &Obj) -> bool {
-    matches!(object.borrow().kind, Kind::Array(_))
 }

@@ -74,7 +74,7 @@ pub(in super::super) fn construct(interp: &mut Interpreter, call: Call<'_>) -> E
             }
         }
         [single] => {
-            let n = interp.to_number(single)?;
+            let n = interp.number_of(single)?;
             if n.is_finite() {
                 n.trunc()
             } else {
@@ -89,7 +89,7 @@ pub(in super::super) fn construct(interp: &mut Interpreter, call: Call<'_>) -> E
 fn from_parts(interp: &mut Interpreter, parts: &[JsValue]) -> Eval<f64> {
     let mut numbers = [0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0];
     for (slot, part) in numbers.iter_mut().zip(parts) {
-        *slot = interp.to_number(part)?;
+        *slot = interp.number_of(part)?;
     }
     let [year, month, day, hours, minutes, seconds, ms] = numbers;
     let year = if (0.0..100.0).contains(&year) {
@@ -233,7 +233,7 @@ fn now(interp: &mut Interpreter, _: &Native, _: Call<'_>) -> Eval<JsValue> {
 }
 
 fn parse(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
-    let text = interp.to_string(&call.arg(0), call.span)?;
+    let text = interp.string_of(&call.arg(0), call.span)?;
     Ok(JsValue::Number(parse_date(&text)))
 }
 

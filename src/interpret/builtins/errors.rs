@@ -75,7 +75,7 @@ fn called(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<JsV
     let name = native.name.clone();
     let message = match call.arg(0) {
         JsValue::Undefined => String::new(),
-        other => interp.to_string(&other, call.span)?,
+        other => interp.string_of(&other, call.span)?,
     };
     Ok(make(interp, &name, &message))
 }
@@ -99,10 +99,9 @@ pub(in super::super) fn construct(
         },
     )?;
     if let (JsValue::Object(error), JsValue::Object(options)) = (&value, call.arg(1)) {
-        if let Some(cause) = options.borrow().own_str("cause").map(|p| p.slot.clone()) {
-            if let super::super::heap::Slot::Value(cause) = cause {
-                error.borrow_mut().set_hidden("cause".into(), cause);
-            }
+        let cause = options.borrow().own_str("cause").map(|p| p.slot.clone());
+        if let Some(super::super::heap::Slot::Value(cause)) = cause {
+            error.borrow_mut().set_hidden("cause".into(), cause);
         }
     }
     if let (JsValue::Object(error), JsValue::Object(new_target)) = (&value, &call.this) {
@@ -160,7 +159,7 @@ pub(in super::super) fn name_and_message(
     let text = match value {
         JsValue::Str(s) => s.to_string(),
         other => interp
-            .to_string(other, Default::default())
+            .string_of(other, Default::default())
             .unwrap_or_default(),
     };
     ("Error".into(), text)

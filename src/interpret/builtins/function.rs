@@ -1,6 +1,6 @@
 //! `Function.prototype` (`call`, `apply`, `bind`, `toString`) and `Object.prototype`.
 
-use super::super::heap::{Call, Callable, JsValue, Key, Kind, Native, Obj, Object};
+use super::super::heap::{Call, Callable, JsValue, Kind, Native, Obj, Object};
 use super::super::{Eval, Interpreter};
 
 pub(super) fn install(interp: &mut Interpreter) {
@@ -88,7 +88,7 @@ fn to_string(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsVal
 }
 
 fn has_own_property(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
-    let key = interp.to_key(&call.arg(0))?;
+    let key = interp.key_of(&call.arg(0))?;
     Ok(JsValue::Bool(match &call.this {
         JsValue::Object(object) => {
             let b = object.borrow();
@@ -139,7 +139,7 @@ fn is_prototype_of(_: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsVa
 fn symbol_ctor(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let description = match call.arg(0) {
         JsValue::Undefined => None,
-        other => Some(interp.to_string(&other, call.span)?),
+        other => Some(interp.string_of(&other, call.span)?),
     };
     Ok(JsValue::Symbol(std::rc::Rc::new(
         super::super::heap::Symbol {
@@ -150,7 +150,7 @@ fn symbol_ctor(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsV
 }
 
 fn symbol_for(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
-    let key = interp.to_string(&call.arg(0), call.span)?;
+    let key = interp.string_of(&call.arg(0), call.span)?;
     Ok(interp.symbol(&key, false))
 }
 
@@ -163,6 +163,3 @@ fn symbol_to_string(_: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsV
         _ => JsValue::str("Symbol()"),
     })
 }
-
-#[allow(dead_code)]
-fn _key(_: Key) {}

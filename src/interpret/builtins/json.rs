@@ -27,7 +27,7 @@ pub(super) fn stringify(interp: &mut Interpreter, _: &Native, call: Call<'_>) ->
             let mut names = Vec::new();
             for item in items {
                 if matches!(item, JsValue::Str(_) | JsValue::Number(_)) {
-                    names.push(interp.to_string(&item, call.span)?);
+                    names.push(interp.string_of(&item, call.span)?);
                 }
             }
             Some(names)
@@ -71,7 +71,7 @@ fn serialize(
     let mut value = value;
     if let JsValue::Instance(instance) = &value {
         let data = crate::value::Value::Object(instance.borrow().values.clone());
-        value = interp.from_data(&data);
+        value = interp.adopt(&data);
     } else if matches!(value, JsValue::Object(_)) {
         let to_json = interp.get(&value, &Key::from("toJSON"), state.span)?;
         if to_json.is_callable() {
@@ -199,9 +199,9 @@ pub(in super::super) fn quote(s: &str) -> String {
 }
 
 pub(super) fn parse(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
-    let text = interp.to_string(&call.arg(0), call.span)?;
+    let text = interp.string_of(&call.arg(0), call.span)?;
     match serde_json::from_str::<serde_json::Value>(&text) {
-        Ok(json) => Ok(interp.from_data(&crate::value::from_json(json))),
+        Ok(json) => Ok(interp.adopt(&crate::value::from_json(json))),
         Err(error) => {
             let message = if error.is_eof() {
                 "Unexpected end of JSON input".to_string()

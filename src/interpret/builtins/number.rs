@@ -70,7 +70,7 @@ pub(super) const MATH_CONSTANTS: &[(&str, f64)] = &[
 macro_rules! math1 {
     ($($name:ident => $f:expr),* $(,)?) => {
         $(fn $name(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
-            let x = interp.to_number(&call.arg(0))?;
+            let x = interp.number_of(&call.arg(0))?;
             let f: fn(f64) -> f64 = $f;
             Ok(JsValue::Number(f(x)))
         })*
@@ -118,7 +118,7 @@ pub(super) const MATH: &[(&str, NativeFn)] = &[
 ];
 
 fn numbers(interp: &mut Interpreter, call: &Call<'_>) -> Eval<Vec<f64>> {
-    call.args.iter().map(|a| interp.to_number(a)).collect()
+    call.args.iter().map(|a| interp.number_of(a)).collect()
 }
 
 fn max(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
@@ -150,8 +150,8 @@ fn min(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
 }
 
 fn pow(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
-    let x = interp.to_number(&call.arg(0))?;
-    let y = interp.to_number(&call.arg(1))?;
+    let x = interp.number_of(&call.arg(0))?;
+    let y = interp.number_of(&call.arg(1))?;
     Ok(JsValue::Number(x.powf(y)))
 }
 
@@ -170,7 +170,7 @@ fn random(interp: &mut Interpreter, _: &Native, _: Call<'_>) -> Eval<JsValue> {
 fn number_ctor(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     Ok(JsValue::Number(match call.args.first() {
         None => 0.0,
-        Some(value) => interp.to_number(value)?,
+        Some(value) => interp.number_of(value)?,
     }))
 }
 
@@ -179,12 +179,12 @@ fn boolean_ctor(_: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue
 }
 
 fn this_number(interp: &mut Interpreter, call: &Call<'_>) -> Eval<f64> {
-    interp.to_number(&call.this)
+    interp.number_of(&call.this)
 }
 
 fn to_fixed(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let x = this_number(interp, &call)?;
-    let digits = interp.to_number(&call.arg(0))?;
+    let digits = interp.number_of(&call.arg(0))?;
     let digits = if digits.is_nan() { 0 } else { digits as usize };
     if !x.is_finite() || x.abs() >= 1e21 {
         return Ok(JsValue::str(&format_number(x)));
@@ -214,7 +214,7 @@ fn to_string(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsVal
     let x = this_number(interp, &call)?;
     let radix = match call.arg(0) {
         JsValue::Undefined => 10,
-        other => interp.to_number(&other)? as u32,
+        other => interp.number_of(&other)? as u32,
     };
     if radix == 10 || !x.is_finite() || x.fract() != 0.0 {
         return Ok(JsValue::str(&format_number(x)));
@@ -265,18 +265,18 @@ fn number_is_nan(_: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValu
 }
 
 fn global_is_nan(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
-    Ok(JsValue::Bool(interp.to_number(&call.arg(0))?.is_nan()))
+    Ok(JsValue::Bool(interp.number_of(&call.arg(0))?.is_nan()))
 }
 
 fn global_is_finite(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
-    Ok(JsValue::Bool(interp.to_number(&call.arg(0))?.is_finite()))
+    Ok(JsValue::Bool(interp.number_of(&call.arg(0))?.is_finite()))
 }
 
 fn parse_int(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
-    let text = interp.to_string(&call.arg(0), call.span)?;
+    let text = interp.string_of(&call.arg(0), call.span)?;
     let mut radix = match call.arg(1) {
         JsValue::Undefined => 0,
-        other => interp.to_number(&other)? as u32,
+        other => interp.number_of(&other)? as u32,
     };
     let mut s = text.trim_start();
     let negative = s.starts_with('-');
@@ -302,7 +302,7 @@ fn parse_int(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsVal
 }
 
 fn parse_float(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
-    let text = interp.to_string(&call.arg(0), call.span)?;
+    let text = interp.string_of(&call.arg(0), call.span)?;
     let s = text.trim_start();
     if let Some(rest) = s
         .strip_prefix("Infinity")

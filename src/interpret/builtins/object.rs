@@ -97,7 +97,7 @@ fn from_entries(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<Js
     let object = interp.plain_object();
     for pair in pairs {
         let items = interp.iterate(&pair, call.span, None)?;
-        let key = interp.to_key(&items.first().cloned().unwrap_or(JsValue::Undefined))?;
+        let key = interp.key_of(&items.first().cloned().unwrap_or(JsValue::Undefined))?;
         let value = items.get(1).cloned().unwrap_or(JsValue::Undefined);
         interp.set(&object, key, value, call.span)?;
     }
@@ -153,7 +153,7 @@ fn define_property(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval
     let JsValue::Object(object) = &target else {
         return interp.type_error("Object.defineProperty called on non-object", call.span);
     };
-    let key = interp.to_key(&call.arg(1))?;
+    let key = interp.key_of(&call.arg(1))?;
     let descriptor = call.arg(2);
     let read =
         |interp: &mut Interpreter, name: &str| interp.get(&descriptor, &Key::from(name), call.span);
@@ -201,7 +201,7 @@ fn get_own_property_names(interp: &mut Interpreter, _: &Native, call: Call<'_>) 
 }
 
 fn has_own(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
-    let key = interp.to_key(&call.arg(1))?;
+    let key = interp.key_of(&call.arg(1))?;
     Ok(JsValue::Bool(match call.arg(0) {
         JsValue::Object(object) => object.borrow().own(&key).is_some(),
         JsValue::Instance(instance) => key

@@ -1,7 +1,7 @@
 //! `Promise`: the constructor (its executor runs at once), `then`/`catch`/`finally`, and
 //! the statics `resolve`, `reject`, `all`, `allSettled`, `race`, `any`.
 
-use super::super::heap::{Call, JsValue, Kind, Native, Obj, PromiseState};
+use super::super::heap::{Call, JsValue, Native, Obj};
 use super::super::{Eval, Flow, Interpreter};
 
 pub(super) fn install(interp: &mut Interpreter) {
@@ -206,6 +206,3 @@ fn any(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let error = super::errors::make(interp, "AggregateError", "All promises were rejected");
     Ok(interp.rejected(error, call.span))
 }
-
-#[allow(dead_code)]
-fn _state(_: &PromiseState, _: &Kind) {}

@@ -55,12 +55,12 @@ pub(super) fn install(interp: &mut Interpreter) {
 fn this_text(interp: &mut Interpreter, call: &Call<'_>) -> Eval<String> {
     match &call.this {
         JsValue::Str(s) => Ok(s.to_string()),
-        other => interp.to_string(other, call.span),
+        other => interp.string_of(other, call.span),
     }
 }
 
 fn arg_text(interp: &mut Interpreter, call: &Call<'_>, i: usize) -> Eval<String> {
-    interp.to_string(&call.arg(i), call.span)
+    interp.string_of(&call.arg(i), call.span)
 }
 
 fn string_ctor(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
@@ -70,7 +70,7 @@ fn string_ctor(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsV
             "Symbol({})",
             symbol.description.clone().unwrap_or_default()
         )),
-        Some(value) => JsValue::str(&interp.to_string(value, call.span)?),
+        Some(value) => JsValue::str(&interp.string_of(value, call.span)?),
     })
 }
 
@@ -85,9 +85,9 @@ macro_rules! text_method {
 
 text_method!(to_upper_case, |s| s.to_uppercase());
 text_method!(to_lower_case, |s| s.to_lowercase());
-text_method!(trim, |s| s.trim().to_string());
-text_method!(trim_start, |s| s.trim_start().to_string());
-text_method!(trim_end, |s| s.trim_end().to_string());
+text_method!(trim, |s| s.trim());
+text_method!(trim_start, |s| s.trim_start());
+text_method!(trim_end, |s| s.trim_end());
 text_method!(value_of, |s| s);
 
 fn includes(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
@@ -125,7 +125,7 @@ fn find_units(haystack: &[u16], needle: &[u16], from: usize) -> Option<usize> {
 fn index_of(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let s = units(&this_text(interp, &call)?);
     let needle = units(&arg_text(interp, &call, 0)?);
-    let from = interp.to_number(&call.arg(1))?;
+    let from = interp.number_of(&call.arg(1))?;
     let from = if from.is_nan() || from < 0.0 {
         0
     } else {
@@ -155,7 +155,7 @@ fn clamp_index(
     if matches!(value, JsValue::Undefined) {
         return Ok(default);
     }
-    let n = interp.to_number(value)?;
+    let n = interp.number_of(value)?;
     let n = if n.is_nan() { 0.0 } else { n.trunc() };
     Ok(if n < 0.0 {
         if negative_from_end {
@@ -191,7 +191,7 @@ fn substr(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue>
 
 fn char_at(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let s = units(&this_text(interp, &call)?);
-    let i = interp.to_number(&call.arg(0))?;
+    let i = interp.number_of(&call.arg(0))?;
     let i = if i.is_nan() { 0.0 } else { i };
     Ok(if i < 0.0 {
         JsValue::str("")
@@ -203,7 +203,7 @@ fn char_at(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue
 
 fn char_code_at(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let s = units(&this_text(interp, &call)?);
-    let i = interp.to_number(&call.arg(0))?;
+    let i = interp.number_of(&call.arg(0))?;
     let i = if i.is_nan() { 0.0 } else { i };
     Ok(JsValue::Number(if i < 0.0 {
         f64::NAN
@@ -214,7 +214,7 @@ fn char_code_at(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<Js
 
 fn at(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let s = units(&this_text(interp, &call)?);
-    let n = interp.to_number(&call.arg(0))?.trunc();
+    let n = interp.number_of(&call.arg(0))?.trunc();
     let n = if n.is_nan() { 0.0 } else { n };
     let i = if n < 0.0 { s.len() as f64 + n } else { n };
     Ok(if i < 0.0 {
@@ -252,7 +252,7 @@ fn split(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> 
         separator => match regex_of(&separator) {
             Some((regex, _)) => regex.split(&s).map(JsValue::str).collect(),
             None => {
-                let separator = interp.to_string(&separator, call.span)?;
+                let separator = interp.string_of(&separator, call.span)?;
                 if separator.is_empty() {
                     s.encode_utf16().map(|u| from_units(&[u])).collect()
                 } else {
@@ -263,7 +263,7 @@ fn split(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> 
     };
     let limit = match call.arg(1) {
         JsValue::Undefined => usize::MAX,
-        other => interp.to_number(&other)? as usize,
+        other => interp.number_of(&other)? as usize,
     };
     Ok(interp.array(parts.into_iter().take(limit).collect()))
 }
@@ -305,9 +305,9 @@ fn replace_with(interp: &mut Interpreter, call: &Call<'_>, all: bool) -> Eval<Js
             ];
             let result =
                 interp.call_function(&replacement, JsValue::Undefined, args, call.span, None)?;
-            out.push_str(&interp.to_string(&result, call.span)?);
+            out.push_str(&interp.string_of(&result, call.span)?);
         } else {
-            let text = interp.to_string(&replacement, call.span)?;
+            let text = interp.string_of(&replacement, call.span)?;
             out.push_str(&text.replace("$&", matched));
         }
         last = end;
@@ -352,7 +352,7 @@ fn match_regex(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsV
 
 fn repeat(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let s = this_text(interp, &call)?;
-    let n = interp.to_number(&call.arg(0))?;
+    let n = interp.number_of(&call.arg(0))?;
     if n < 0.0 || n.is_infinite() {
         return Err(interp.error(
             crate::error::SequelizeError::new(
@@ -368,10 +368,10 @@ fn repeat(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue>
 
 fn pad(interp: &mut Interpreter, call: &Call<'_>, at_start: bool) -> Eval<JsValue> {
     let s = this_text(interp, call)?;
-    let target = interp.to_number(&call.arg(0))?;
+    let target = interp.number_of(&call.arg(0))?;
     let filler = match call.arg(1) {
         JsValue::Undefined => " ".to_string(),
-        other => interp.to_string(&other, call.span)?,
+        other => interp.string_of(&other, call.span)?,
     };
     let len = s.encode_utf16().count();
     let target = if target.is_nan() {
@@ -401,7 +401,7 @@ fn pad_end(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue
 fn concat(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let mut s = this_text(interp, &call)?;
     for arg in &call.args {
-        s.push_str(&interp.to_string(arg, call.span)?);
+        s.push_str(&interp.string_of(arg, call.span)?);
     }
     Ok(JsValue::str(&s))
 }
@@ -439,7 +439,7 @@ fn regexp_ctor(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsV
     let source = arg_text(interp, &call, 0)?;
     let flags = match call.arg(1) {
         JsValue::Undefined => String::new(),
-        other => interp.to_string(&other, call.span)?,
+        other => interp.string_of(&other, call.span)?,
     };
     let object = super::super::heap::Object::new(
         Kind::RegExp { source, flags },

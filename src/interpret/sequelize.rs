@@ -1158,7 +1158,9 @@ fn instance_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) ->
             | "equals"
             | "isSoftDeleted"
     );
-    let Some(runtime) = interp.runtime.as_mut() else {
+    // Without the SQL engine no run happens: leaving the runtime out keeps it out of the
+    // page's own bundle.
+    let Some(runtime) = interp.runtime.as_mut().filter(|_| cfg!(feature = "engine")) else {
         return Ok(JsValue::Opaque("an instance method's result".into()));
     };
     let method_name = match &*method {
@@ -1245,7 +1247,7 @@ fn sequelize_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) -
 
 impl Interpreter {
     fn sync(&mut self, call: &Call<'_>) -> Eval<JsValue> {
-        if self.runtime.is_none() {
+        if !cfg!(feature = "engine") || self.runtime.is_none() {
             self.synced = true;
             return Ok(self.resolved(self.sequelize_instance.clone()));
         }

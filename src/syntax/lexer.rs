@@ -271,7 +271,7 @@ impl Lexer<'_, '_> {
             if bigint {
                 return match u128::from_str_radix(&digits, radix) {
                     Ok(v) => TokenKind::BigInt(v.to_string()),
-                    Err(_) => TokenKind::BigInt(self.checked(start, None).to_string()),
+                    Err(_) => TokenKind::BigInt(crate::js::format_number(self.checked(start, None))),
                 };
             }
             return TokenKind::Number(self.checked(start, value));

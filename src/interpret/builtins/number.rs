@@ -89,9 +89,6 @@ math1! {
     log10 => f64::log10,
     log2 => f64::log2,
     exp => f64::exp,
-    sin => f64::sin,
-    cos => f64::cos,
-    tan => f64::tan,
     round => |x| if x.is_finite() { (x + 0.5).floor() } else { x },
 }
 
@@ -107,9 +104,6 @@ pub(super) const MATH: &[(&str, NativeFn)] = &[
     ("log10", log10),
     ("log2", log2),
     ("exp", exp),
-    ("sin", sin),
-    ("cos", cos),
-    ("tan", tan),
     ("round", round),
     ("max", max),
     ("min", min),

@@ -1037,3 +1037,676 @@ fn json_value(value: &Shape) -> Option<String> {
         _ => return None,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    //! Shapes built by hand for recorded cases, compared with what Node printed.
+    use super::*;
+
+    fn recorded(code: &str) -> String {
+        let all: serde_json::Value =
+            serde_json::from_str(include_str!("../tests/node/printed.json")).unwrap();
+        let case = all.as_array().unwrap().iter().find(|c| c["code"] == code);
+        let case = case.unwrap_or_else(|| panic!("no recorded case {code}"));
+        case["printed"].as_str().unwrap().to_string()
+    }
+
+    fn check(code: &str, args: &[Shape]) {
+        assert_eq!(format(args), recorded(code), "{code}");
+    }
+
+    fn n(x: f64) -> Shape {
+        Shape::Number(x)
+    }
+    fn s(text: &str) -> Shape {
+        Shape::String(text.into())
+    }
+    fn props(entries: Vec<(&str, Shape)>) -> Props {
+        entries
+            .into_iter()
+            .map(|(k, v)| (Key::Str(k.into()), v))
+            .collect()
+    }
+    fn obj(entries: Vec<(&str, Shape)>) -> Shape {
+        instance("Object", entries)
+    }
+    fn instance(class: &str, entries: Vec<(&str, Shape)>) -> Shape {
+        Shape::Object {
+            class: Some(class.into()),
+            props: props(entries),
+        }
+    }
+    fn arr(items: Vec<Shape>) -> Shape {
+        Shape::Array {
+            items: items.into_iter().map(Some).collect(),
+            props: Vec::new(),
+        }
+    }
+    fn numbers(range: impl Iterator<Item = usize>) -> Shape {
+        arr(range.map(|i| n(i as f64)).collect())
+    }
+    fn func(name: &str) -> Shape {
+        Shape::Function {
+            kind: FunctionKind::Plain,
+            name: name.into(),
+            props: Vec::new(),
+        }
+    }
+    fn date(ms: i64) -> Shape {
+        Shape::Date(Some(ms))
+    }
+    const JAN2: i64 = 1_704_164_645_678; // 2024-01-02T03:04:05.678Z
+
+    #[test]
+    fn primitives() {
+        check("console.log(1)", &[n(1.0)]);
+        check("console.log(-0)", &[n(-0.0)]);
+        check("console.log(NaN)", &[n(f64::NAN)]);
+        check(
+            "console.log(Infinity, -Infinity)",
+            &[n(f64::INFINITY), n(f64::NEG_INFINITY)],
+        );
+        check(
+            "console.log(true, false)",
+            &[Shape::Bool(true), Shape::Bool(false)],
+        );
+        check("console.log(null)", &[Shape::Null]);
+        check("console.log(undefined)", &[Shape::Undefined]);
+        check("console.log(10n)", &[Shape::BigInt("10".into())]);
+        check("console.log([-0, 0])", &[arr(vec![n(-0.0), n(0.0)])]);
+        check("console.log(1e21)", &[n(1e21)]);
+        check("console.log(0.1 + 0.2)", &[n(0.1 + 0.2)]);
+        check("console.log(1 / 3)", &[n(1.0 / 3.0)]);
+        check("console.log(5e-324)", &[n(5e-324)]);
+        check(
+            "console.log(Symbol(\"foo\"))",
+            &[Shape::Symbol(Some("foo".into()))],
+        );
+        check("console.log(Symbol())", &[Shape::Symbol(None)]);
+    }
+
+    #[test]
+    fn strings() {
+        check("console.log('hello')", &[s("hello")]);
+        check("console.log(['hello'])", &[arr(vec![s("hello")])]);
+        check("console.log([\"it's\"])", &[arr(vec![s("it's")])]);
+        check("console.log([`it's \"x\"`])", &[arr(vec![s("it's \"x\"")])]);
+        check(
+            "console.log(['it\\'s \"x\" `y`'])",
+            &[arr(vec![s("it's \"x\" `y`")])],
+        );
+        check("console.log(['a\\nb'])", &[arr(vec![s("a\nb")])]);
+        check(
+            "console.log(['back\\\\slash'])",
+            &[arr(vec![s("back\\slash")])],
+        );
+        check("console.log(['emoji 🎉'])", &[arr(vec![s("emoji 🎉")])]);
+        check(
+            "console.log(['\\u0001\\u007f'])",
+            &[arr(vec![s("\u{1}\u{7f}")])],
+        );
+        check(
+            "console.log({ s: 'x'.repeat(100) })",
+            &[obj(vec![("s", s(&"x".repeat(100)))])],
+        );
+        let text = "line one\nline two\nline three and a bit more text here to be long";
+        check(
+            "console.log({ text: 'line one\\nline two\\nline three and a bit more text here to be long' })",
+            &[obj(vec![("text", s(text))])],
+        );
+    }
+
+    #[test]
+    fn objects_and_depth() {
+        check("console.log({})", &[obj(vec![])]);
+        check(
+            "console.log({ a: 1, b: 'two', c: null, d: undefined })",
+            &[obj(vec![
+                ("a", n(1.0)),
+                ("b", s("two")),
+                ("c", Shape::Null),
+                ("d", Shape::Undefined),
+            ])],
+        );
+        check(
+            "console.log({ 'a-b': 1, 'c d': 2, e_f: 3, $g: 4, '1x': 5, 10: 6 })",
+            &[obj(vec![
+                ("10", n(6.0)),
+                ("a-b", n(1.0)),
+                ("c d", n(2.0)),
+                ("e_f", n(3.0)),
+                ("$g", n(4.0)),
+                ("1x", n(5.0)),
+            ])],
+        );
+        let symbol_keyed = Shape::Object {
+            class: Some("Object".into()),
+            props: vec![
+                (Key::Str("a".into()), n(2.0)),
+                (Key::Symbol("foo".into()), n(1.0)),
+            ],
+        };
+        check(
+            "console.log({ [Symbol(\"foo\")]: 1, a: 2 })",
+            &[symbol_keyed],
+        );
+        let nest = |inner| obj(vec![("a", obj(vec![("b", obj(vec![("c", inner)]))]))]);
+        check("console.log({ a: { b: { c: 1 } } })", &[nest(n(1.0))]);
+        check(
+            "console.log({ a: { b: { c: { d: 1 } } } })",
+            &[nest(obj(vec![("d", n(1.0))]))],
+        );
+        check("console.log({ a: { b: { c: {} } } })", &[nest(obj(vec![]))]);
+        check("console.log({ a: { b: { c: [] } } })", &[nest(arr(vec![]))]);
+        check(
+            "console.log({ a: { b: { c: [1] } } })",
+            &[nest(arr(vec![n(1.0)]))],
+        );
+        check(
+            "console.log([[[[1]]]])",
+            &[arr(vec![arr(vec![arr(vec![arr(vec![n(1.0)])])])])],
+        );
+        check(
+            "console.log({ a: 1, b: { c: 2, d: { e: 3, f: { g: 4 } } } })",
+            &[obj(vec![
+                ("a", n(1.0)),
+                (
+                    "b",
+                    obj(vec![
+                        ("c", n(2.0)),
+                        (
+                            "d",
+                            obj(vec![("e", n(3.0)), ("f", obj(vec![("g", n(4.0))]))]),
+                        ),
+                    ]),
+                ),
+            ])],
+        );
+        check(
+            "console.log({ user: { id: 1, name: 'Tom', profile: { bio: 'hi', links: { site: 'x' } } } })",
+            &[obj(vec![(
+                "user",
+                obj(vec![
+                    ("id", n(1.0)),
+                    ("name", s("Tom")),
+                    (
+                        "profile",
+                        obj(vec![("bio", s("hi")), ("links", obj(vec![("site", s("x"))]))]),
+                    ),
+                ]),
+            )])],
+        );
+        check(
+            "console.log(Object.create(null))",
+            &[Shape::Object {
+                class: None,
+                props: vec![],
+            }],
+        );
+        check(
+            "console.log({ __proto__: null, a: 1 })",
+            &[Shape::Object {
+                class: None,
+                props: props(vec![("a", n(1.0))]),
+            }],
+        );
+    }
+
+    #[test]
+    fn line_breaking() {
+        let long = |e: f64| {
+            obj(vec![
+                ("aaaaaaaaaa", s("bbbbbbbbbbbbbbbbbbbb")),
+                ("cccccccccc", s("dddddddddddddddddddd")),
+                ("e", n(e)),
+            ])
+        };
+        check(
+            "console.log({ aaaaaaaaaa: 'bbbbbbbbbbbbbbbbbbbb', cccccccccc: 'dddddddddddddddddddd', e: 12345 })",
+            &[long(12345.0)],
+        );
+        check(
+            "console.log({ aaaaaaaaaa: 'bbbbbbbbbbbbbbbbbbbb', cccccccccc: 'dddddddddddddddddddd', e: 123456 })",
+            &[long(123456.0)],
+        );
+        check(
+            "console.log({ firstName: 'Alexander', lastName: 'Hamilton', email: 'alexander.hamilton@example.com' })",
+            &[obj(vec![
+                ("firstName", s("Alexander")),
+                ("lastName", s("Hamilton")),
+                ("email", s("alexander.hamilton@example.com")),
+            ])],
+        );
+        check(
+            "console.log({ a: 'x'.repeat(60), b: 1 })",
+            &[obj(vec![("a", s(&"x".repeat(60))), ("b", n(1.0))])],
+        );
+        check(
+            "console.log({ a: 'x'.repeat(80) })",
+            &[obj(vec![("a", s(&"x".repeat(80)))])],
+        );
+        let xyz = |k: usize| arr(["x", "y", "z"].iter().map(|c| s(&c.repeat(k))).collect());
+        check(
+            "console.log(['x'.repeat(30), 'y'.repeat(30), 'z'.repeat(30)])",
+            &[xyz(30)],
+        );
+        check(
+            "console.log(['x'.repeat(20), 'y'.repeat(20), 'z'.repeat(20)])",
+            &[xyz(20)],
+        );
+    }
+
+    #[test]
+    fn arrays_group_and_cut() {
+        check("console.log([])", &[arr(vec![])]);
+        check("console.log([1, 2, 3, 4, 5, 6])", &[numbers(1..7)]);
+        check("console.log([1, 2, 3, 4, 5, 6, 7])", &[numbers(1..8)]);
+        check(
+            "console.log(Array.from({ length: 10 }, (_, i) => i))",
+            &[numbers(0..10)],
+        );
+        check(
+            "console.log(Array.from({ length: 26 }, (_, i) => i * 3))",
+            &[numbers((0..26).map(|i| i * 3))],
+        );
+        check(
+            "console.log(Array.from({ length: 100 }, (_, i) => i))",
+            &[numbers(0..100)],
+        );
+        check(
+            "console.log(Array.from({ length: 101 }, (_, i) => i))",
+            &[numbers(0..101)],
+        );
+        check(
+            "console.log(Array.from({ length: 150 }, (_, i) => i))",
+            &[numbers(0..150)],
+        );
+        let fruit = [
+            "apple",
+            "banana",
+            "cherry",
+            "date",
+            "elderberry",
+            "fig",
+            "grape",
+        ];
+        check(
+            "console.log(['apple', 'banana', 'cherry', 'date', 'elderberry', 'fig', 'grape'])",
+            &[arr(fruit.iter().map(|f| s(f)).collect())],
+        );
+        let letters: Vec<Shape> = ('a'..='z').map(|c| s(&c.to_string())).collect();
+        check(
+            "console.log(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z'])",
+            &[arr(letters)],
+        );
+        check(
+            "console.log([1, 22, 333, 4444, 55555, 666666, 7777777])",
+            &[arr([1., 22., 333., 4444., 55555., 666666., 7777777.]
+                .map(n)
+                .to_vec())],
+        );
+        check(
+            "console.log([1, 'two', 3, 'four', 5, 'six', 7, 'eight'])",
+            &[arr(vec![
+                n(1.),
+                s("two"),
+                n(3.),
+                s("four"),
+                n(5.),
+                s("six"),
+                n(7.),
+                s("eight"),
+            ])],
+        );
+        check(
+            "console.log(Array.from({ length: 8 }, (_, i) => 'item' + i))",
+            &[arr((0..8).map(|i| s(&format!("item{i}"))).collect())],
+        );
+        check(
+            "console.log(Array.from({ length: 30 }, (_, i) => 'x'.repeat(i % 7)))",
+            &[arr((0..30).map(|i| s(&"x".repeat(i % 7))).collect())],
+        );
+        check(
+            "console.log([{ a: 1 }, { a: 2 }, { a: 3 }, { a: 4 }, { a: 5 }, { a: 6 }, { a: 7 }])",
+            &[arr((1..8).map(|i| obj(vec![("a", n(i as f64))])).collect())],
+        );
+        check(
+            "console.log([[1, 2], [3, 4], [5, 6], [7, 8], [9, 10], [11, 12], [13, 14]])",
+            &[arr((0..7).map(|i| numbers(2 * i + 1..2 * i + 3)).collect())],
+        );
+    }
+
+    #[test]
+    fn holes_and_extra_properties() {
+        let holes = |items: Vec<Option<Shape>>| Shape::Array {
+            items,
+            props: vec![],
+        };
+        check(
+            "console.log([1, , 3])",
+            &[holes(vec![Some(n(1.)), None, Some(n(3.))])],
+        );
+        check("console.log(new Array(5))", &[holes(vec![None; 5])]);
+        let sparse = [
+            Some(1.),
+            Some(2.),
+            None,
+            None,
+            Some(5.),
+            None,
+            Some(7.),
+            Some(8.),
+            Some(9.),
+        ];
+        check(
+            "console.log([1, 2, , , 5, , 7, 8, 9])",
+            &[holes(sparse.iter().map(|x| x.map(n)).collect())],
+        );
+        let extra = Shape::Array {
+            items: vec![Some(n(1.)), Some(n(2.))],
+            props: props(vec![("extra", s("x"))]),
+        };
+        check("const a = [1, 2]; a.extra = 'x'; console.log(a)", &[extra]);
+    }
+
+    fn row(id: f64, name: &str) -> Shape {
+        obj(vec![
+            ("id", n(id)),
+            ("name", s(name)),
+            ("createdAt", date(0)),
+        ])
+    }
+
+    #[test]
+    fn database_rows() {
+        check(
+            "console.log([{ id: 1, name: 'Tom', createdAt: new Date(0) }, { id: 2, name: 'Ann', createdAt: new Date(0) }])",
+            &[arr(vec![row(1., "Tom"), row(2., "Ann")])],
+        );
+        check(
+            "console.log({ id: 1, name: 'Tom', createdAt: new Date(0) })",
+            &[row(1., "Tom")],
+        );
+        check(
+            "console.log({ id: 1, name: 'Tom', createdAt: new Date('2024-01-02T03:04:05.678Z'), updatedAt: new Date('2024-01-02T03:04:05.678Z') })",
+            &[obj(vec![
+                ("id", n(1.)),
+                ("name", s("Tom")),
+                ("createdAt", date(JAN2)),
+                ("updatedAt", date(JAN2)),
+            ])],
+        );
+        let player =
+            |id: f64, name: &str| obj(vec![("id", n(id)), ("name", s(name)), ("teamId", n(1.))]);
+        check(
+            "console.log({ id: 1, name: 'Team A', players: [{ id: 1, name: 'Ann', teamId: 1 }, { id: 2, name: 'Bob', teamId: 1 }] })",
+            &[obj(vec![
+                ("id", n(1.)),
+                ("name", s("Team A")),
+                ("players", arr(vec![player(1., "Ann"), player(2., "Bob")])),
+            ])],
+        );
+        check(
+            "console.log([{ id: 1, name: 'Team A', players: [{ id: 1, name: 'Ann', teamId: 1 }] }])",
+            &[arr(vec![obj(vec![
+                ("id", n(1.)),
+                ("name", s("Team A")),
+                ("players", arr(vec![player(1., "Ann")])),
+            ])])],
+        );
+        let todo = |id: f64, title: &str, done: bool| {
+            obj(vec![
+                ("id", n(id)),
+                ("title", s(title)),
+                ("done", Shape::Bool(done)),
+                ("userId", n(1.)),
+            ])
+        };
+        check(
+            "console.log([{ id: 1, title: 'Learn Sequelize', done: false, userId: 1 }, { id: 2, title: 'Write tests', done: true, userId: 1 }])",
+            &[arr(vec![todo(1., "Learn Sequelize", false), todo(2., "Write tests", true)])],
+        );
+        check(
+            "console.log(Array.from({ length: 8 }, (_, i) => ({ id: i + 1, name: 'user' + i })))",
+            &[arr((0..8)
+                .map(|i| {
+                    obj(vec![
+                        ("id", n(i as f64 + 1.)),
+                        ("name", s(&format!("user{i}"))),
+                    ])
+                })
+                .collect())],
+        );
+        check(
+            "console.log({ count: 2, rows: [{ id: 1, name: 'a' }, { id: 2, name: 'b' }] })",
+            &[obj(vec![
+                ("count", n(2.)),
+                (
+                    "rows",
+                    arr(vec![
+                        obj(vec![("id", n(1.)), ("name", s("a"))]),
+                        obj(vec![("id", n(2.)), ("name", s("b"))]),
+                    ]),
+                ),
+            ])],
+        );
+        check(
+            "console.log([{ id: 1, user: { id: 1, profile: { id: 1, bio: 'x' } } }])",
+            &[arr(vec![obj(vec![
+                ("id", n(1.)),
+                (
+                    "user",
+                    obj(vec![
+                        ("id", n(1.)),
+                        ("profile", obj(vec![("id", n(1.)), ("bio", s("x"))])),
+                    ]),
+                ),
+            ])])],
+        );
+    }
+
+    #[test]
+    fn collections_classes_functions() {
+        let map = Shape::Map(vec![(s("a"), n(1.)), (s("b"), n(2.))]);
+        check("console.log(new Map([['a', 1], ['b', 2]]))", &[map]);
+        check("console.log(new Map())", &[Shape::Map(vec![])]);
+        check("console.log(new Set([1]))", &[Shape::Set(vec![n(1.)])]);
+        check("console.log(new Set())", &[Shape::Set(vec![])]);
+        check(
+            "console.log({ m: new Map([['x', { y: { z: 1 } }]]) })",
+            &[obj(vec![(
+                "m",
+                Shape::Map(vec![(s("x"), obj(vec![("y", obj(vec![("z", n(1.))]))]))]),
+            )])],
+        );
+        check(
+            "console.log(new Set(Array.from({ length: 10 }, (_, i) => i)))",
+            &[Shape::Set((0..10).map(|i| n(i as f64)).collect())],
+        );
+        check(
+            "class Foo { constructor() { this.a = 1 } }; console.log(new Foo())",
+            &[instance("Foo", vec![("a", n(1.))])],
+        );
+        check(
+            "class Foo {}; console.log(new Foo())",
+            &[instance("Foo", vec![])],
+        );
+        check(
+            "class Foo { constructor() { this.x = 1 } }; console.log({ a: { b: { c: new Foo() } } })",
+            &[obj(vec![("a", obj(vec![("b", obj(vec![("c", instance("Foo", vec![("x", n(1.))]))]))]))])],
+        );
+        let class = |name: &str, extends: Option<&str>| Shape::Class {
+            name: name.into(),
+            extends: extends.map(Into::into),
+            props: vec![],
+        };
+        check(
+            "class A {}; class B extends A {}; console.log(A, B)",
+            &[class("A", None), class("B", Some("A"))],
+        );
+        check("console.log(class {})", &[class("", None)]);
+        check("console.log(function foo() {})", &[func("foo")]);
+        check("console.log(() => 1)", &[func("")]);
+        check(
+            "console.log(async function af() {})",
+            &[Shape::Function {
+                kind: FunctionKind::Async,
+                name: "af".into(),
+                props: vec![],
+            }],
+        );
+        check(
+            "function f() {}; f.x = 1; console.log(f)",
+            &[Shape::Function {
+                kind: FunctionKind::Plain,
+                name: "f".into(),
+                props: props(vec![("x", n(1.))]),
+            }],
+        );
+        check(
+            "console.log({ a: 1, get b() { return 2 }, set c(v) {}, get d() { return 1 }, set d(v) {} })",
+            &[obj(vec![
+                ("a", n(1.)),
+                ("b", Shape::Accessor { get: true, set: false }),
+                ("c", Shape::Accessor { get: false, set: true }),
+                ("d", Shape::Accessor { get: true, set: true }),
+            ])],
+        );
+    }
+
+    #[test]
+    fn circular_dates_and_the_rest() {
+        let own = Shape::Referenced(7, Box::new(obj(vec![("self", Shape::Circular(7))])));
+        check("const o = {}; o.self = o; console.log(o)", &[own]);
+        let back = Shape::Referenced(
+            1,
+            Box::new(obj(vec![
+                ("a", n(1.)),
+                ("b", obj(vec![("c", Shape::Circular(1))])),
+            ])),
+        );
+        check(
+            "const o = { a: 1 }; o.b = { c: o }; console.log(o)",
+            &[back],
+        );
+        check("console.log(new Date(0))", &[date(0)]);
+        check("console.log(new Date(NaN))", &[Shape::Date(None)]);
+        check(
+            "console.log({ d: new Date(NaN) })",
+            &[obj(vec![("d", Shape::Date(None))])],
+        );
+        check("console.log(/a/g)", &[Shape::RegExp("/a/g".into())]);
+        let fulfilled = |v| Shape::Promise(PromiseState::Fulfilled(Box::new(v)));
+        check("console.log(Promise.resolve(1))", &[fulfilled(n(1.))]);
+        check(
+            "console.log(new Promise(() => {}))",
+            &[Shape::Promise(PromiseState::Pending)],
+        );
+        check(
+            "const p = Promise.reject(3); p.catch(() => {}); console.log(p)",
+            &[Shape::Promise(PromiseState::Rejected(Box::new(n(3.))))],
+        );
+        check(
+            "console.log(new Number(3), new String(\"x\"), new Boolean(false))",
+            &[
+                Shape::Boxed(Box::new(n(3.))),
+                Shape::Boxed(Box::new(s("x"))),
+                Shape::Boxed(Box::new(Shape::Bool(false))),
+            ],
+        );
+    }
+
+    #[test]
+    fn several_arguments_and_specifiers() {
+        check("console.log('teams:', 3)", &[s("teams:"), n(3.)]);
+        check(
+            "console.log('a', { b: 1 }, [1])",
+            &[s("a"), obj(vec![("b", n(1.))]), arr(vec![n(1.)])],
+        );
+        check(
+            "console.log(1, '2', [3])",
+            &[n(1.), s("2"), arr(vec![n(3.)])],
+        );
+        check(
+            "console.log('%s is %d years', 'Tom', 42)",
+            &[s("%s is %d years"), s("Tom"), n(42.)],
+        );
+        let deep = obj(vec![("a", obj(vec![("b", obj(vec![("c", n(1.))]))]))]);
+        check(
+            "console.log('%s', { a: { b: { c: 1 } } })",
+            &[s("%s"), deep.clone()],
+        );
+        check(
+            "console.log('%s', -0, 12n, null, undefined)",
+            &[
+                s("%s"),
+                n(-0.0),
+                Shape::BigInt("12".into()),
+                Shape::Null,
+                Shape::Undefined,
+            ],
+        );
+        check("console.log('%d', '42')", &[s("%d"), s("42")]);
+        check(
+            "console.log('%d', 'abc', '%d')",
+            &[s("%d"), s("abc"), s("%d")],
+        );
+        check(
+            "console.log('%d %d', 1.5, 12n)",
+            &[s("%d %d"), n(1.5), Shape::BigInt("12".into())],
+        );
+        check(
+            "console.log('%i', 42.9, '%i', '7.5px')",
+            &[s("%i"), n(42.9), s("%i"), s("7.5px")],
+        );
+        check("console.log('%f', '3.5e2')", &[s("%f"), s("3.5e2")]);
+        check(
+            "console.log('%j', { a: [1, 'x'] })",
+            &[s("%j"), obj(vec![("a", arr(vec![n(1.), s("x")]))])],
+        );
+        let cycle = Shape::Referenced(1, Box::new(obj(vec![("o", Shape::Circular(1))])));
+        check(
+            "const o = {}; o.o = o; console.log('%j', o)",
+            &[s("%j"), cycle],
+        );
+        check(
+            "console.log('%O', { a: { b: { c: { d: 1 } } } })",
+            &[s("%O"), obj(vec![("a", deep_d())])],
+        );
+        check(
+            "console.log('%c styled', 'color: red')",
+            &[s("%c styled"), s("color: red")],
+        );
+        check("console.log('100%%', 1)", &[s("100%%"), n(1.)]);
+        check("console.log('100%%')", &[s("100%%")]);
+        check("console.log('%s %s', 'only')", &[s("%s %s"), s("only")]);
+        check("console.log('%x', 1)", &[s("%x"), n(1.)]);
+        check("console.log('%s', new Date(0))", &[s("%s"), date(0)]);
+        check(
+            "console.log('%d', -0, '%s', -0)",
+            &[s("%d"), n(-0.0), s("%s"), n(-0.0)],
+        );
+        check("console.log(5, '%s', 'x')", &[n(5.), s("%s"), s("x")]);
+    }
+
+    fn deep_d() -> Shape {
+        obj(vec![("b", obj(vec![("c", obj(vec![("d", n(1.))]))]))])
+    }
+
+    #[test]
+    fn errors_in_objects() {
+        let error = Shape::Error {
+            stack: "Error: x\n    at <anonymous>".into(),
+            props: vec![],
+        };
+        assert_eq!(
+            format(&[obj(vec![("e", error)])]),
+            "{\n  e: Error: x\n      at <anonymous>\n}"
+        );
+        let bare = Shape::Error {
+            stack: "TypeError: bad".into(),
+            props: vec![],
+        };
+        assert_eq!(format(&[arr(vec![bare])]), "[ [TypeError: bad] ]");
+    }
+}

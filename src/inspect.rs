@@ -90,7 +90,9 @@ pub enum Shape {
     RegExp(String),
     /// `new Number(3)`, `new String('x')`, `new Boolean(false)`: the primitive inside.
     Boxed(Box<Shape>),
-    /// The value with id `.0`, which a [`Shape::Circular`] inside it refers to.
+    /// The value with id `.0`, which a [`Shape::Circular`] inside it refers to. Wrap
+    /// every occurrence of a cycle's target: once numbered, Node marks each occurrence
+    /// `<ref *n>`, even where it is no ancestor.
     Referenced(usize, Box<Shape>),
     /// A reference to the enclosing [`Shape::Referenced`] of the same id.
     Circular(usize),
@@ -766,8 +768,10 @@ fn is_zero_width(code: u32) -> bool {
 
 /// `util.format(...args)`, which console.log prints: a first string argument's `%`
 /// specifiers take the next arguments; the rest follow, joined by spaces, strings as
-/// they are and other values inspected. `%j` writes [`json`]; `%s` of a function writes
-/// its inspected form where Node writes its source (the tree has no source text).
+/// they are and other values inspected. `%j` writes [`json`]. Approximate, for want of
+/// what the tree does not hold: `%s` of a function writes its inspected form (Node: its
+/// source), of an object with its own `toString` the inspected object (Node: the
+/// call's result); `%o` is `%O` to depth 4 (Node adds hidden properties, `[length]`).
 pub fn format(args: &[Shape]) -> String {
     let options = Options::default();
     let (mut text, next) = match args {
@@ -1691,6 +1695,62 @@ mod tests {
 
     fn deep_d() -> Shape {
         obj(vec![("b", obj(vec![("c", obj(vec![("d", n(1.))]))]))])
+    }
+
+    #[test]
+    fn circular_targets_keep_their_number() {
+        let referenced = |id, shape| Shape::Referenced(id, Box::new(shape));
+        let a = referenced(1, arr(vec![n(1.), Shape::Circular(1)]));
+        check("const a = [1]; a.push(a); console.log(a)", &[a]);
+        // Every occurrence of a cycle's target is wrapped: Node marks it `<ref *n>` once
+        // it has a number, even where it is no ancestor.
+        let p = |child| referenced(1, obj(vec![("name", s("p")), ("child", child)]));
+        let c = |parent| referenced(2, obj(vec![("parent", parent)]));
+        check(
+            "const p = { name: \"p\" }; const c = { parent: p }; p.child = c; console.log([p, c])",
+            &[arr(vec![
+                p(c(Shape::Circular(1))),
+                c(p(Shape::Circular(2))),
+            ])],
+        );
+        let x = |y| referenced(1, obj(vec![("y", y)]));
+        let y = |x| referenced(2, obj(vec![("x", x)]));
+        let z = referenced(
+            3,
+            obj(vec![
+                ("x", x(y(Shape::Circular(1)))),
+                ("y", y(x(Shape::Circular(2)))),
+                ("z", Shape::Circular(3)),
+            ]),
+        );
+        check(
+            "const x = {}; const y = { x }; x.y = y; const z = { x, y }; z.z = z; console.log(z)",
+            &[z],
+        );
+    }
+
+    #[test]
+    fn bigints_pad_left_like_numbers() {
+        let powers = (0..12).map(|i| Shape::BigInt(format!("1{}", "0".repeat(i))));
+        check(
+            "console.log(Array.from({ length: 12 }, (_, i) => 10n ** BigInt(i)))",
+            &[arr(powers.collect())],
+        );
+        check(
+            "console.log([1.5, -2.25, 1e100])",
+            &[arr(vec![n(1.5), n(-2.25), n(1e100)])],
+        );
+        check(
+            "console.log([[[[]]]])",
+            &[arr(vec![arr(vec![arr(vec![arr(vec![])])])])],
+        );
+        check(
+            "class Foo {}; console.log({ f: new Foo(), g: [new Foo()] })",
+            &[obj(vec![
+                ("f", instance("Foo", vec![])),
+                ("g", arr(vec![instance("Foo", vec![])])),
+            ])],
+        );
     }
 
     #[test]

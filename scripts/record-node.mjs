@@ -1,9 +1,12 @@
 // Records what Node prints, as test material for src/inspect.rs and the interpreter:
 // tests/node/printed.json ({ code, printed }: stdout without the final newline) and
-// tests/node/errors.json ({ code, name, message, thrown }: what the program throws).
+// tests/node/errors.json ({ code, name, message, thrown }: what the program throws),
+// tests/node/inspected.json ({ shape, inspected }: seeded random plain data, encoded as
+// a tree the Rust tests decode into `inspect::Shape`, and `util.inspect` of it).
 // Each case runs in a fresh `node -e` child. No dependencies: `node scripts/record-node.mjs`.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { inspect } from 'node:util';
 
 const printed = [
   // Primitives
@@ -160,6 +163,51 @@ const errors = [
   'const models = {}; models.User.findAll()', 'async function f() {}; f().x.y', 'structuredClone(() => 1)',
 ];
 
+
+// Random plain data (seeded: the file is the same on every run) for inspected.json.
+let seed = 7;
+const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+const pick = (list) => list[Math.floor(random() * list.length)];
+const words = ['a', 'id', 'name', 'Tom', 'createdAt', 'x'.repeat(15), 'hello world', "it's", 'a-b',
+  'userId', 'z'.repeat(40), '日本', 'é', 'line\nbreak', 'q"\'x', `${'x'.repeat(70)}\nmore text here`,
+  'y'.repeat(90), 'back\\slash\t', '🎉🎉', ''];
+class Row {}
+const leaves = [() => Math.floor(random() * 1000), () => random() * 100, () => -0, () => pick(words),
+  () => null, () => undefined, () => true, () => new Date(Math.floor(random() * 2e12)),
+  () => BigInt(Math.floor(random() * 1e6))];
+function generate(depth) {
+  if (depth > 4 || random() < 0.45) return pick(leaves)();
+  const size = pick([0, 1, 2, 3, 5, 7, 8, 12, 30, 3, 2]);
+  const kind = random();
+  if (kind < 0.4) return Array.from({ length: size }, () => generate(depth + 1));
+  if (kind < 0.8) {
+    const object = kind < 0.7 ? {} : new Row();
+    for (let i = 0; i < size; i++) object[pick(words) + (i % 3 ? i : '')] = generate(depth + 1);
+    return object;
+  }
+  if (kind < 0.9) return new Map(Array.from({ length: size % 4 }, () => [pick(words), generate(depth + 1)]));
+  return new Set(Array.from({ length: size % 5 }, () => generate(depth + 1)));
+}
+function encode(v) {
+  if (v === null) return { t: 'null' };
+  if (v === undefined) return { t: 'undefined' };
+  if (typeof v === 'number') return { t: 'number', v: Object.is(v, -0) ? '-0' : String(v) };
+  if (typeof v === 'string') return { t: 'string', v };
+  if (typeof v === 'boolean') return { t: 'boolean', v };
+  if (typeof v === 'bigint') return { t: 'bigint', v: String(v) };
+  if (v instanceof Date) return { t: 'date', v: v.getTime() };
+  if (Array.isArray(v)) return { t: 'array', v: v.map(encode) };
+  if (v instanceof Map) return { t: 'map', v: [...v].map(([k, x]) => [encode(k), encode(x)]) };
+  if (v instanceof Set) return { t: 'set', v: [...v].map(encode) };
+  return { t: 'object', class: v.constructor.name, v: Object.entries(v).map(([k, x]) => [k, encode(x)]) };
+}
+const inspected = [];
+while (inspected.length < 300) {
+  const value = generate(0);
+  const text = inspect(value);
+  if (text.length < 1500) inspected.push({ shape: encode(value), inspected: text });
+}
+
 function run(code) {
   return execFileSync(process.execPath, ['-e', code], { encoding: 'utf8' });
 }
@@ -175,4 +223,7 @@ const errorRecords = errors.map((code) => ({ code, ...JSON.parse(run(catcher(cod
 const write = (file, records) => writeFileSync(new URL(`../tests/node/${file}`, import.meta.url), `${JSON.stringify(records, null, 2)}\n`);
 write('printed.json', printedRecords);
 write('errors.json', errorRecords);
-console.log(`${printedRecords.length} printed, ${errorRecords.length} errors (node ${process.version})`);
+// One case a line: the trees are deep, and indented they would be ten times larger.
+writeFileSync(new URL('../tests/node/inspected.json', import.meta.url),
+  `[\n${inspected.map((c) => JSON.stringify(c)).join(',\n')}\n]\n`);
+console.log(`${printedRecords.length} printed, ${errorRecords.length} errors, ${inspected.length} inspected (node ${process.version})`);

@@ -1769,4 +1769,39 @@ mod tests {
         };
         assert_eq!(format(&[arr(vec![bare])]), "[ [TypeError: bad] ]");
     }
+
+    /// A tree of `tests/node/inspected.json` (see scripts/record-node.mjs) as a Shape.
+    fn decode(tree: &serde_json::Value) -> Shape {
+        let text = || tree["v"].as_str().unwrap().to_string();
+        let list = || tree["v"].as_array().unwrap().iter();
+        match tree["t"].as_str().unwrap() {
+            "null" => Shape::Null,
+            "undefined" => Shape::Undefined,
+            "number" if tree["v"] == "-0" => n(-0.0),
+            "number" => n(text().parse().unwrap()),
+            "string" => Shape::String(text()),
+            "boolean" => Shape::Bool(tree["v"].as_bool().unwrap()),
+            "bigint" => Shape::BigInt(text()),
+            "date" => date(tree["v"].as_i64().unwrap()),
+            "array" => arr(list().map(decode).collect()),
+            "map" => Shape::Map(list().map(|e| (decode(&e[0]), decode(&e[1]))).collect()),
+            "set" => Shape::Set(list().map(decode).collect()),
+            _ => Shape::Object {
+                class: tree["class"].as_str().map(Into::into),
+                props: list()
+                    .map(|e| (Key::Str(e[0].as_str().unwrap().into()), decode(&e[1])))
+                    .collect(),
+            },
+        }
+    }
+
+    #[test]
+    fn random_plain_data_as_node_inspects_it() {
+        let all: serde_json::Value =
+            serde_json::from_str(include_str!("../tests/node/inspected.json")).unwrap();
+        for case in all.as_array().unwrap() {
+            let printed = inspect(&decode(&case["shape"]), &Options::default());
+            assert_eq!(printed, case["inspected"].as_str().unwrap());
+        }
+    }
 }

@@ -17,6 +17,7 @@ pub(crate) mod explain;
 pub mod explore;
 pub mod export;
 pub mod form;
+pub mod inspect;
 pub mod interpret;
 pub(crate) mod js;
 pub(crate) mod lint;

@@ -78,7 +78,7 @@ pub fn run_for_page(source: &str, clock: runtime::Clock) -> protocol::RunReport 
     } = execute(source, Some(runtime));
     let thrown = outcome.error.as_ref();
     protocol::RunReport {
-        error: thrown.map(|thrown| (&thrown.error).into()),
+        error: thrown.map(error_report),
         thrown_at: thrown.map(|thrown| protocol::ThrownAt {
             start: thrown.span.start,
             end: thrown.span.end,
@@ -161,7 +161,7 @@ fn views(
     // An error before sync() means the tables were never created.
     let blocked = error.filter(|_| !outcome.synced);
     let mut report = Report {
-        error: error.map(ErrorReport::from),
+        error: outcome.error.as_ref().map(error_report),
         models: Vec::new(),
         associations: Vec::new(),
         ddl: DdlReport::build(schema, blocked, dialects),
@@ -200,4 +200,12 @@ fn too_large(source: &str) -> diagnostic::Diagnostic {
         ),
     )
     .with_hint("Keep the models and the queries the example is about; split the rest off.")
+}
+
+/// An uncaught error as the report names it (a snippet's own error class by its name).
+fn error_report(thrown: &interpret::Thrown) -> ErrorReport {
+    ErrorReport {
+        name: thrown.name.clone(),
+        message: thrown.error.message.clone(),
+    }
 }

@@ -627,7 +627,7 @@ pub(super) fn callee_text(expr: &Expr) -> String {
         ExprKind::Index { object, index, .. } => {
             let inner = match &index.kind {
                 ExprKind::Number(n) => crate::js::format_number(*n),
-                ExprKind::Str(s) => format!("\"{s}\""),
+                ExprKind::Str(s) => return format!("{}.{s}", callee_text(object)),
                 ExprKind::Ident(name) => name.clone(),
                 _ => "(intermediate value)".into(),
             };

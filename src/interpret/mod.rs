@@ -19,6 +19,7 @@ mod promise;
 mod props;
 mod scope;
 mod sequelize;
+mod show;
 mod statements;
 
 use std::collections::VecDeque;

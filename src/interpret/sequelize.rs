@@ -1048,8 +1048,20 @@ impl Interpreter {
             .map_or(serde_json::Value::Null, crate::value::to_json);
         let label =
             (values.len() > 1).then(|| values[1..].iter().map(crate::value::to_json).collect());
+        let printed = match method {
+            "table" => None,
+            "dir" => call
+                .args
+                .first()
+                .and_then(|first| self.printed(std::slice::from_ref(first))),
+            _ => self.printed(&call.args),
+        };
         if let Some(runtime) = self.runtime.as_mut() {
-            runtime.end_step(StepEnd::Show { value, label });
+            runtime.end_step(StepEnd::Show {
+                value,
+                label,
+                printed,
+            });
         }
     }
 }

@@ -271,7 +271,9 @@ impl Lexer<'_, '_> {
             if bigint {
                 return match u128::from_str_radix(&digits, radix) {
                     Ok(v) => TokenKind::BigInt(v.to_string()),
-                    Err(_) => TokenKind::BigInt(crate::js::format_number(self.checked(start, None))),
+                    Err(_) => {
+                        TokenKind::BigInt(crate::js::format_number(self.checked(start, None)))
+                    }
                 };
             }
             return TokenKind::Number(self.checked(start, value));

@@ -3,7 +3,9 @@
 mod cli;
 mod corpus;
 mod inflection;
+mod js;
 mod mistakes;
+mod node;
 mod presets;
 #[cfg(not(target_arch = "wasm32"))]
 mod properties;

@@ -215,12 +215,12 @@ pub(super) fn parse(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eva
                 };
                 format!("Unexpected token '{token}', \"{shown}\" is not valid JSON")
             };
-            Err(interp
-                .error(
-                    crate::error::SequelizeError::new(crate::error::ErrorName::Error, message),
-                    call.span,
-                )
-                .renamed(interp, "SyntaxError"))
+            let value = super::errors::make(interp, "SyntaxError", &message);
+            Err(super::super::Flow::Throw(super::super::Exception {
+                value,
+                span: call.span,
+                hint: None,
+            }))
         }
     }
 }
@@ -232,19 +232,4 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
         .map(str::len)
         .sum();
     (start + column).saturating_sub(1)
-}
-
-impl super::super::Flow {
-    /// The same throw with the error's name changed (for `SyntaxError`, which the
-    /// error names the runtime knows do not include).
-    fn renamed(self, _interp: &mut Interpreter, name: &str) -> super::super::Flow {
-        if let super::super::Flow::Throw(exception) = &self {
-            if let JsValue::Object(object) = &exception.value {
-                object
-                    .borrow_mut()
-                    .set_hidden("name".into(), JsValue::str(name));
-            }
-        }
-        self
-    }
 }

@@ -47,7 +47,7 @@ impl Default for Limits {
     fn default() -> Limits {
         Limits {
             max_call_depth: 32,
-            max_steps: 400_000,
+            max_steps: 200_000,
             max_models: 500,
         }
     }

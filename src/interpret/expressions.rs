@@ -621,6 +621,10 @@ impl Interpreter {
 
     /// A note where a value the playground does not model reaches what the page shows.
     pub(super) fn note_opaque(&mut self, span: Span, what: &str) {
+        // Without a run, query results are not modeled by design: nothing to say.
+        if self.runtime.is_none() {
+            return;
+        }
         self.note_once(
             span,
             "opaque",

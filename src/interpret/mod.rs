@@ -14,6 +14,7 @@ mod convert;
 mod expressions;
 mod functions;
 pub(crate) mod heap;
+mod modules;
 pub(crate) mod options;
 mod promise;
 mod props;
@@ -79,6 +80,18 @@ pub fn run(program: &Program, limits: Limits) -> Outcome {
     execute(program, limits, None).0
 }
 
+/// One file of a project: its path from the project's root and what it holds.
+pub struct SourceFile {
+    pub path: String,
+    pub body: FileBody,
+}
+
+pub enum FileBody {
+    Script(Rc<Program>),
+    /// A `.json` file's text (`require('../config/config.json')`).
+    Json(String),
+}
+
 /// Runs the snippet; with a [`Runtime`], queries run on it, and it comes back with the
 /// steps and the tables as the run left them.
 pub fn execute(
@@ -86,8 +99,28 @@ pub fn execute(
     limits: Limits,
     runtime: Option<Runtime>,
 ) -> (Outcome, Option<Runtime>) {
+    let file = SourceFile {
+        path: "index.js".into(),
+        body: FileBody::Script(Rc::new(program.clone())),
+    };
+    execute_project(vec![file], 0, limits, runtime)
+}
+
+/// Runs a project of files as Node runs `node <entry>`: `require` and `import` load the
+/// others (once each); model files nothing loads are loaded as sequelize-cli's
+/// `models/index.js` would.
+pub fn execute_project(
+    files: Vec<SourceFile>,
+    entry: usize,
+    limits: Limits,
+    runtime: Option<Runtime>,
+) -> (Outcome, Option<Runtime>) {
     let mut interpreter = Interpreter::new(limits, runtime);
-    let result = interpreter.run_program(program);
+    interpreter.modules = files
+        .into_iter()
+        .map(|file| modules::Module::new(file))
+        .collect();
+    let result = interpreter.run_project(entry);
     let error = match result {
         Ok(()) => interpreter.unhandled_rejection(),
         Err(exception) => Some(exception),
@@ -181,6 +214,8 @@ pub struct Interpreter {
     /// The playground's hint for each error object it made, kept beside it so that a
     /// rejection caught later (an awaited query) still carries it.
     error_hints: Vec<(Obj, String)>,
+    /// The project's files, loaded as modules when required.
+    modules: Vec<modules::Module>,
     /// `Math.random`'s state: runs repeat.
     random_state: u64,
 }
@@ -210,21 +245,21 @@ impl Interpreter {
             sequelize_instance: JsValue::Undefined,
             models_object: JsValue::Undefined,
             error_hints: Vec::new(),
+            modules: Vec::new(),
             random_state: 0x2545_f491_4f6c_dd1d,
         };
         interpreter.install_globals();
         interpreter
     }
 
-    fn run_program(&mut self, program: &Program) -> Result<(), Exception> {
-        let module = sequelize::module_scope(self);
-        let result = self.block_in(&program.body, &module);
-        let result = match result {
-            Ok(()) | Err(Flow::Return(_)) => self.run_event_loop(),
-            Err(Flow::Throw(exception)) => Err(exception),
-            Err(Flow::Break(_) | Flow::Continue(_)) => Ok(()),
-        };
-        result.and_then(|()| sequelize::load_exported_models(self, &module))
+    fn run_project(&mut self, entry: usize) -> Result<(), Exception> {
+        let result = self.load_module(entry).map(drop);
+        match result {
+            Ok(()) | Err(Flow::Return(_)) => self.run_event_loop()?,
+            Err(Flow::Throw(exception)) => return Err(exception),
+            Err(Flow::Break(_) | Flow::Continue(_)) => {}
+        }
+        self.load_model_factories(entry)
     }
 
     /// Counts one step of evaluation, stopping a snippet that never ends.

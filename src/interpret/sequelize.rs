@@ -252,91 +252,6 @@ fn host_object(interp: &Interpreter, host: Host) -> JsValue {
     )))
 }
 
-/// The scope of the snippet's module: `module`, `exports`, `require`, `__dirname`.
-pub(super) fn module_scope(interp: &mut Interpreter) -> Env {
-    let scope = Scope::function(&interp.global, Some(JsValue::Undefined), None);
-    let exports = interp.plain_object();
-    let module = interp.object_of(vec![
-        ("exports", exports.clone()),
-        ("id", JsValue::str(".")),
-    ]);
-    scope.declare("module", module, true);
-    scope.declare("exports", exports, true);
-    scope.declare("__dirname", JsValue::str("/app"), true);
-    scope.declare("__filename", JsValue::str("/app/index.js"), true);
-    scope
-}
-
-/// A pasted sequelize-cli model file exports `(sequelize, DataTypes) => { … }` and
-/// nothing calls it: as `models/index.js` would, call it, then every `associate`.
-pub(super) fn load_exported_models(
-    interp: &mut Interpreter,
-    module: &Env,
-) -> Result<(), Exception> {
-    let Some(binding) = module.lookup("module") else {
-        return Ok(());
-    };
-    let exports = interp
-        .get(&binding.value, &Key::from("exports"), Span::default())
-        .unwrap_or(JsValue::Undefined);
-    let factory = match &exports {
-        JsValue::Object(o) => match &o.borrow().kind {
-            Kind::Function(Callable::Closure(closure)) if !closure.def.params.is_empty() => {
-                Some((closure.def.span, closure.def.params.len()))
-            }
-            _ => None,
-        },
-        _ => None,
-    };
-    let Some((span, _)) = factory else {
-        return Ok(());
-    };
-    let sequelize = interp.sequelize_instance.clone();
-    let data_types = interp
-        .get(
-            &interp.sequelize_module.clone(),
-            &Key::from("DataTypes"),
-            span,
-        )
-        .unwrap_or(JsValue::Undefined);
-    let to_exception = |flow: Flow| match flow {
-        Flow::Throw(exception) => Some(exception),
-        _ => None,
-    };
-    let model = match interp.call_function(
-        &exports,
-        JsValue::Undefined,
-        vec![sequelize, data_types],
-        span,
-        None,
-    ) {
-        Ok(model) => model,
-        Err(flow) => return to_exception(flow).map_or(Ok(()), Err),
-    };
-    interp.diagnostics.push(
-        Diagnostic::note(
-            Span::new(span.start, span.start),
-            "This file exports a model factory and nothing here calls it: the playground calls it with sequelize and DataTypes, then each model's associate(models), as sequelize-cli's models/index.js does",
-        ),
-    );
-    let _ = model;
-    let models = interp.models_object.clone();
-    for id in 0..interp.schema.models.len() {
-        let class = interp.model_value(id);
-        let associate = interp
-            .get(&class, &Key::from("associate"), span)
-            .unwrap_or(JsValue::Undefined);
-        if associate.is_callable() {
-            if let Err(flow) =
-                interp.call_function(&associate, class.clone(), vec![models.clone()], span, None)
-            {
-                return to_exception(flow).map_or(Ok(()), Err);
-            }
-        }
-    }
-    interp.run_event_loop()
-}
-
 impl Interpreter {
     /// The class object of a model, made the first time (join models Sequelize creates).
     pub(super) fn model_value(&mut self, id: ModelId) -> JsValue {
@@ -750,12 +665,20 @@ impl Interpreter {
         &mut self,
         source: &JsValue,
         span: Span,
-        _env: &Env,
+        env: &Env,
     ) -> Eval<JsValue> {
         let Some(name) = source.as_str().map(str::to_string) else {
             return self.type_error("The \"id\" argument must be of type string", span);
         };
+        if let Some(exports) = self.require_file(&name, env)? {
+            return Ok(exports);
+        }
         Ok(match name.as_str() {
+            "fs" | "node:fs" => self.fs_module(),
+            "process" | "node:process" => self
+                .global
+                .lookup("process")
+                .map_or(JsValue::Undefined, |b| b.value),
             "sequelize" | "@sequelize/core" => self.sequelize_module.clone(),
             "path" | "node:path" => self.path_module(),
             "dotenv" => {
@@ -788,6 +711,19 @@ impl Interpreter {
                 JsValue::Opaque(what.into())
             }
         })
+    }
+
+    fn fs_module(&mut self) -> JsValue {
+        let object = self.plain_object();
+        if let JsValue::Object(o) = &object {
+            install_named(
+                self,
+                o,
+                &["readdirSync", "existsSync", "readFileSync"],
+                fs_method,
+            );
+        }
+        object
     }
 
     fn path_module(&mut self) -> JsValue {
@@ -1492,4 +1428,30 @@ impl Interpreter {
         }
         Ok(())
     }
+}
+
+/// `fs` over the project's files (read only).
+fn fs_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<JsValue> {
+    let path = interp.string_of(&call.arg(0), call.span)?;
+    Ok(match &*native.name {
+        "readdirSync" => {
+            let names = interp
+                .directory_entries(&path)
+                .into_iter()
+                .map(|n| JsValue::str(&n))
+                .collect();
+            interp.array(names)
+        }
+        "existsSync" => JsValue::Bool(interp.path_exists(&path)),
+        _ => {
+            interp.diagnostics.push(
+                Diagnostic::warning(
+                    call.span,
+                    "The playground does not read files' text; readFileSync gives an empty string",
+                )
+                .with_hint("require a .json file instead: require('./config.json')"),
+            );
+            JsValue::str("")
+        }
+    })
 }

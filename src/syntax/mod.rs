@@ -6,4 +6,4 @@ pub mod lexer;
 pub mod parser;
 pub mod visit;
 
-pub use parser::parse;
+pub use parser::{parse, parse_range};

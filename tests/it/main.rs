@@ -11,6 +11,7 @@ mod presets;
 mod properties;
 mod robustness;
 mod seeds;
+mod silence;
 mod support;
 #[cfg(not(target_arch = "wasm32"))]
 mod tidy;

@@ -18,8 +18,24 @@ use crate::diagnostic::{Diagnostic, Span};
 
 /// Parses `source`; the diagnostics say what could not be read.
 pub fn parse(source: &str) -> (Program, Vec<Diagnostic>) {
+    parse_range(source, 0..source.len())
+}
+
+/// Parses `source[range]` (one file of a project held as one text), with spans into
+/// the whole `source`, so that every span of a project names one place.
+pub fn parse_range(source: &str, range: std::ops::Range<usize>) -> (Program, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let tokens = tokenize(source, &mut diagnostics);
+    let base = range.start;
+    let mut tokens = tokenize(&source[range], &mut diagnostics);
+    if base > 0 {
+        for token in &mut tokens {
+            token.span = Span::new(token.span.start + base, token.span.end + base);
+        }
+        for diagnostic in &mut diagnostics {
+            diagnostic.start += base;
+            diagnostic.end += base;
+        }
+    }
     let mut parser = Parser {
         src: source,
         tokens,

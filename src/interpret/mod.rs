@@ -116,10 +116,7 @@ pub fn execute_project(
     runtime: Option<Runtime>,
 ) -> (Outcome, Option<Runtime>) {
     let mut interpreter = Interpreter::new(limits, runtime);
-    interpreter.modules = files
-        .into_iter()
-        .map(|file| modules::Module::new(file))
-        .collect();
+    interpreter.modules = files.into_iter().map(modules::Module::new).collect();
     let result = interpreter.run_project(entry);
     let error = match result {
         Ok(()) => interpreter.unhandled_rejection(),

@@ -11,8 +11,8 @@
 use super::heap::{
     Call, Callable, Host, JsValue, Key, Kind, ModelClass, Native, NativeFn, Obj, Object,
 };
-use super::scope::{Env, Scope};
-use super::{Eval, Exception, Flow, Interpreter};
+use super::scope::Env;
+use super::{Eval, Flow, Interpreter};
 use crate::assoc::inflect::{lower_first, upper_first};
 use crate::diagnostic::{Diagnostic, Span};
 use crate::error::{ErrorName, SequelizeError};

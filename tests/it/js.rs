@@ -179,3 +179,53 @@ console.log('first');
     assert!(report.error.is_none(), "{:?}", report.error);
     assert_eq!(printed(&report), ["first", "created Ann", "done"]);
 }
+
+fn project(dir: &str) -> Vec<(String, String)> {
+    let root = format!("{}/tests/projects/{dir}", env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for sub in ["", "models/", "config/"] {
+        let Ok(entries) = std::fs::read_dir(format!("{root}/{sub}")) else {
+            continue;
+        };
+        let mut names: Vec<String> = entries
+            .filter_map(|e| e.ok())
+            .filter(|e| e.path().is_file())
+            .map(|e| e.file_name().to_string_lossy().to_string())
+            .collect();
+        names.sort();
+        for name in names {
+            let text = std::fs::read_to_string(format!("{root}/{sub}{name}")).unwrap();
+            files.push((format!("{sub}{name}"), text));
+        }
+    }
+    files
+}
+
+#[test]
+fn sequelize_clis_models_index_runs_unchanged_over_a_models_folder() {
+    let files = project("cli-models");
+    let report = assoc_playground::run_project(&files, crate::support::clock());
+    assert!(report.error.is_none(), "{:?}", report.error);
+    assert_eq!(table_names(&report), ["Posts", "Users"]);
+    assert_eq!(printed(&report), [r#"[{"name":"Ann","posts":["Hello"]}]"#]);
+    assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
+}
+
+#[test]
+fn a_pasted_models_folder_is_loaded_as_models_index_would_and_says_so() {
+    let files: Vec<(String, String)> = project("cli-models")
+        .into_iter()
+        .filter(|(path, _)| path == "models/user.js" || path == "models/post.js")
+        .collect();
+    let report = assoc_playground::run_project(&files, crate::support::clock());
+    assert!(report.error.is_none(), "{:?}", report.error);
+    assert_eq!(report.models.len(), 2);
+    let notes: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("model factory"))
+        .map(|d| d.file.clone().unwrap())
+        .collect();
+    assert_eq!(notes.len(), 2, "{:?}", report.diagnostics);
+    assert!(notes.contains(&"models/user.js".to_string()));
+}

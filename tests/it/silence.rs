@@ -19,7 +19,7 @@ const CASES: &[(&str, &str, &str, Severity)] = &[
     ),
     (
         "class A { #secret = 1; }",
-        "#secret",
+        "#secret = 1;",
         "does not run private class members",
         Severity::Warning,
     ),
@@ -75,7 +75,7 @@ const CASES: &[(&str, &str, &str, Severity)] = &[
         "const db = require('./models');",
         "require('./models')",
         "has no file './models'",
-        Severity::Note,
+        Severity::Warning,
     ),
     (
         "const Pug = sequelize.define('pug', {}); Pug.belongsTo(Owner);",

@@ -129,6 +129,35 @@ pub struct Object {
     /// objects Sequelize code builds rarely have them).
     pub props: Vec<Property>,
     pub frozen: bool,
+    /// Built-in methods not made yet: a function object is made the first time one is
+    /// read (a run reads a handful of the hundreds there are).
+    pub natives: [Natives; 2],
+}
+
+/// A table of built-in methods, by name.
+#[derive(Clone, Copy)]
+pub enum Natives {
+    None,
+    /// Each name with its own code.
+    Table(&'static [(&'static str, NativeFn)]),
+    /// Names that share one code (which reads the name it was called by).
+    Named(&'static [&'static str], NativeFn),
+}
+
+impl Natives {
+    pub fn find(&self, name: &str) -> Option<(&'static str, NativeFn)> {
+        match self {
+            Natives::None => None,
+            Natives::Table(table) => table.iter().find(|(n, _)| *n == name).copied(),
+            Natives::Named(names, run) => names.iter().find(|n| **n == name).map(|n| (*n, *run)),
+        }
+    }
+}
+
+impl std::fmt::Debug for Natives {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("[natives]")
+    }
 }
 
 impl Object {
@@ -138,6 +167,7 @@ impl Object {
             proto,
             props: Vec::new(),
             frozen: false,
+            natives: [Natives::None; 2],
         }
     }
 
@@ -173,6 +203,19 @@ impl Object {
             enumerable: false,
             writable: true,
         });
+    }
+
+    /// Adds a table of built-in methods (made when first read).
+    pub fn add_natives(&mut self, natives: Natives) {
+        match self.natives.iter_mut().find(|n| matches!(n, Natives::None)) {
+            Some(slot) => *slot = natives,
+            None => self.natives[1] = natives,
+        }
+    }
+
+    /// The built-in method `name`, if a table has it.
+    pub fn native_named(&self, name: &str) -> Option<(&'static str, NativeFn)> {
+        self.natives.iter().find_map(|n| n.find(name))
     }
 
     pub fn remove(&mut self, key: &Key) -> bool {

@@ -98,7 +98,18 @@ impl Interpreter {
                         None => Ok(JsValue::Undefined),
                     }
                 }
-                None => {}
+                None => {
+                    let native = key
+                        .as_str()
+                        .and_then(|name| object.borrow().native_named(name));
+                    if let Some((name, run)) = native {
+                        let function = self.native(name, run);
+                        object
+                            .borrow_mut()
+                            .set_hidden(key.clone(), function.clone());
+                        return Ok(function);
+                    }
+                }
             }
             hops += 1;
             if hops > 1000 {
@@ -138,7 +149,11 @@ impl Interpreter {
                         drop(borrowed);
                         return self.model_property(model, name, receiver);
                     }
-                    None
+                    // `Sequelize.STRING`: the data types hang off the class too.
+                    let is_sequelize =
+                        matches!(callable, Callable::Native(n) if &*n.name == "Sequelize");
+                    (is_sequelize && crate::sql::types::KNOWN_TYPES.contains(&name))
+                        .then(|| self.data_type_value(crate::sql::DataType::new(name)))
                 }
             },
             Kind::Map(entries) if name == "size" => Some(JsValue::Number(entries.len() as f64)),
@@ -246,7 +261,9 @@ impl Interpreter {
                 let mut current = Some(object.clone());
                 while let Some(o) = current {
                     let b = o.borrow();
-                    if b.own(key).is_some() {
+                    if b.own(key).is_some()
+                        || key.as_str().is_some_and(|k| b.native_named(k).is_some())
+                    {
                         return true;
                     }
                     if let (Kind::Array(items), Some(k)) = (&b.kind, key.as_str()) {

@@ -192,12 +192,6 @@ pub(super) fn install(interp: &mut Interpreter) {
         c.set_hidden("Sequelize".into(), ctor.clone());
         c.set_hidden("prototype".into(), JsValue::Object(sequelize_proto.clone()));
     }
-    for name in crate::sql::types::KNOWN_TYPES {
-        let data_type = interp.data_type_value(DataType::new(name));
-        ctor_handle
-            .borrow_mut()
-            .set_hidden(Key::from(*name), data_type);
-    }
     let instance = host_object(interp, Host::Sequelize);
     if let JsValue::Object(o) = &instance {
         o.borrow_mut().proto = Some(sequelize_proto);
@@ -238,11 +232,10 @@ pub(super) fn install(interp: &mut Interpreter) {
     }
 }
 
-fn install_named(interp: &Interpreter, target: &Obj, names: &[&str], run: NativeFn) {
-    for name in names {
-        let function = interp.native(name, run);
-        target.borrow_mut().set_hidden(Key::from(*name), function);
-    }
+fn install_named(_: &Interpreter, target: &Obj, names: &'static [&'static str], run: NativeFn) {
+    target
+        .borrow_mut()
+        .add_natives(super::heap::Natives::Named(names, run));
 }
 
 fn host_object(interp: &Interpreter, host: Host) -> JsValue {

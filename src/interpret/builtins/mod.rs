@@ -100,15 +100,14 @@ impl Interpreter {
     }
 
     /// Puts built-in methods on `target` (not enumerable, as Node's are).
-    pub(super) fn install(&self, target: &Obj, methods: &[(&str, NativeFn)]) {
-        for (name, run) in methods {
-            let function = self.native(name, *run);
-            target.borrow_mut().set_hidden(Key::from(*name), function);
-        }
+    pub(super) fn install(&self, target: &Obj, methods: &'static [(&'static str, NativeFn)]) {
+        target
+            .borrow_mut()
+            .add_natives(super::heap::Natives::Table(methods));
     }
 
     /// A namespace object (`Math`, `JSON`) with these methods.
-    fn namespace(&self, methods: &[(&str, NativeFn)]) -> Obj {
+    fn namespace(&self, methods: &'static [(&'static str, NativeFn)]) -> Obj {
         let object = Obj::new(Object::new(
             Kind::Plain,
             Some(self.realm.object_proto.clone()),
@@ -123,7 +122,7 @@ impl Interpreter {
         name: &str,
         run: NativeFn,
         prototype: &Obj,
-        statics: &[(&str, NativeFn)],
+        statics: &'static [(&'static str, NativeFn)],
     ) -> JsValue {
         let ctor = self.native(name, run);
         let handle = ctor.as_object().expect("a function").clone();

@@ -10,6 +10,7 @@
 // fed the same models, with `query` replaced by a recorder (no server needed).
 'use strict';
 const fs = require('fs');
+const util = require('util');
 const path = require('path');
 const Sequelize = require('sequelize');
 const { DataTypes, Op, Model } = Sequelize;
@@ -143,6 +144,14 @@ async function resetDatabase(sequelize) {
   for (const { typname } of enums) await sequelize.query(`DROP TYPE IF EXISTS "${typname}" CASCADE`);
 }
 
+function holdsSequelize(value, depth) {
+  if (depth > 6 || value === null || value === undefined) return false;
+  if (value instanceof Model || value instanceof Sequelize) return true;
+  if (typeof value === 'function') return value.prototype instanceof Model;
+  if (typeof value !== 'object') return false;
+  return Object.values(value).some((v) => holdsSequelize(v, depth + 1));
+}
+
 // Cuts what the snippet does into the report's `steps`: each segment gathers the SQL
 // Sequelize logs and ends at a sync(), a console.log() or a throw.
 function stepRecorder() {
@@ -160,6 +169,9 @@ function stepRecorder() {
       const [value, ...rest] = args;
       const shown = { value: value === undefined ? null : JSON.parse(JSON.stringify(value)) };
       if (rest.length) shown.label = rest.map((r) => (typeof r === 'string' ? r : JSON.parse(JSON.stringify(r))));
+      // What Node prints, where no argument holds a Sequelize instance or model (whose
+      // internals Node would print).
+      if (!args.some((a) => holdsSequelize(a, 0))) shown.printed = util.format(...args);
       end('show', shown);
     },
     error(err) { end('error', errorValue(err)); },

@@ -39,6 +39,9 @@ pub struct Diagnostic {
     pub hint: Option<String>,
     pub start: usize,
     pub end: usize,
+    /// In a project of several files, the file `start` and `end` point into.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
 }
 
 impl Diagnostic {
@@ -49,6 +52,7 @@ impl Diagnostic {
             hint: None,
             start: span.start,
             end: span.end,
+            file: None,
         }
     }
 

@@ -109,7 +109,7 @@ fn defines_only(statement: &Stmt) -> bool {
 
 fn calls_define_only(expr: &Expr) -> bool {
     let mut only = true;
-    crate::lint::visit_expr(expr, &mut |callee, _| only &= is_definition_call(callee));
+    crate::syntax::visit::calls_in_expr(expr, &mut |callee, _| only &= is_definition_call(callee));
     only && !matches!(expr.kind, ExprKind::Await(_))
 }
 

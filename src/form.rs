@@ -350,7 +350,7 @@ fn model_variables(program: &Program) -> Vec<(String, String)> {
             else {
                 continue;
             };
-            let ExprKind::Call { callee, args } = &init.kind else {
+            let ExprKind::Call { callee, args, .. } = &init.kind else {
                 continue;
             };
             let is_define = matches!(&callee.kind, ExprKind::Member { property, .. } if property.name == "define");

@@ -17,6 +17,7 @@ pub(crate) mod explain;
 pub mod explore;
 pub mod export;
 pub mod form;
+pub mod inspect;
 pub mod interpret;
 pub(crate) mod js;
 pub(crate) mod lint;
@@ -77,7 +78,7 @@ pub fn run_for_page(source: &str, clock: runtime::Clock) -> protocol::RunReport 
     } = execute(source, Some(runtime));
     let thrown = outcome.error.as_ref();
     protocol::RunReport {
-        error: thrown.map(|thrown| (&thrown.error).into()),
+        error: thrown.map(error_report),
         thrown_at: thrown.map(|thrown| protocol::ThrownAt {
             start: thrown.span.start,
             end: thrown.span.end,
@@ -90,7 +91,7 @@ pub fn run_for_page(source: &str, clock: runtime::Clock) -> protocol::RunReport 
 
 /// A snippet parsed and run (its definitions, and its queries when given a runtime).
 struct Executed {
-    program: syntax::ast::Program,
+    programs: Vec<Rc<syntax::ast::Program>>,
     outcome: interpret::Outcome,
     /// The parser's findings (the run's are in `outcome`).
     diagnostics: Vec<diagnostic::Diagnostic>,
@@ -105,7 +106,13 @@ fn execute(source: &str, runtime: Option<runtime::Runtime>) -> Executed {
         return empty;
     }
     let (program, diagnostics) = syntax::parse(source);
-    let (outcome, runtime) = interpret::execute(&program, interpret::Limits::default(), runtime);
+    let program = Rc::new(program);
+    let file = interpret::SourceFile {
+        path: "index.js".into(),
+        body: interpret::FileBody::Script(program.clone()),
+    };
+    let limits = interpret::Limits::default();
+    let (outcome, runtime) = interpret::execute_project(vec![file], 0, limits, runtime);
     let (steps, data) = match runtime {
         Some(mut runtime) => {
             let data = runtime.table_rows(&outcome.schema);
@@ -114,7 +121,7 @@ fn execute(source: &str, runtime: Option<runtime::Runtime>) -> Executed {
         None => (Vec::new(), Vec::new()),
     };
     Executed {
-        program,
+        programs: vec![program],
         outcome,
         diagnostics,
         steps,
@@ -146,21 +153,23 @@ fn views(
     more: impl FnOnce(&mut Report, &schema::Schema),
 ) -> Report {
     let Executed {
-        program,
+        programs,
         mut outcome,
         mut diagnostics,
         steps,
         data,
     } = executed;
     diagnostics.append(&mut outcome.diagnostics);
-    diagnostics.extend(lint::lint(&outcome.schema, &program));
+    for program in &programs {
+        diagnostics.extend(lint::lint(&outcome.schema, program));
+    }
     diagnostics.sort_by_key(|d| (d.start, d.end));
     let schema = &outcome.schema;
     let error = outcome.error.as_ref().map(|thrown| &thrown.error);
     // An error before sync() means the tables were never created.
     let blocked = error.filter(|_| !outcome.synced);
     let mut report = Report {
-        error: error.map(ErrorReport::from),
+        error: outcome.error.as_ref().map(error_report),
         models: Vec::new(),
         associations: Vec::new(),
         ddl: DdlReport::build(schema, blocked, dialects),
@@ -199,4 +208,111 @@ fn too_large(source: &str) -> diagnostic::Diagnostic {
         ),
     )
     .with_hint("Keep the models and the queries the example is about; split the rest off.")
+}
+
+/// An uncaught error as the report names it (a snippet's own error class by its name).
+fn error_report(thrown: &interpret::Thrown) -> ErrorReport {
+    ErrorReport {
+        name: thrown.name.clone(),
+        message: thrown.error.message.clone(),
+    }
+}
+
+/// A project of several files, run as Node runs its entry (`index.js` or `app.js` at the
+/// root, else `models/index.js`, else the first file): the report of [`run`], with each
+/// diagnostic's `file` and offsets into that file.
+pub fn run_project(files: &[(String, String)], clock: runtime::Clock) -> Report {
+    let runtime = runtime::Runtime::new(clock, runtime::RunLimits::default());
+    let (executed, ranges) = execute_project(files, Some(runtime));
+    let mut report = views(executed, &sql::Dialect::ALL, report_format);
+    locate_in_files(&mut report.diagnostics, files, &ranges);
+    report
+}
+
+/// The files as one text (each file's spans are its range in it), parsed and run.
+fn execute_project(
+    files: &[(String, String)],
+    runtime: Option<runtime::Runtime>,
+) -> (Executed, Vec<std::ops::Range<usize>>) {
+    let mut text = String::new();
+    let mut ranges = Vec::new();
+    for (_, source) in files {
+        let start = text.len();
+        text.push_str(source);
+        ranges.push(start..text.len());
+        text.push('\n');
+    }
+    let mut diagnostics = Vec::new();
+    let mut programs = Vec::new();
+    let mut sources = Vec::new();
+    for ((path, source), range) in files.iter().zip(&ranges) {
+        let body = if path.ends_with(".json") {
+            interpret::FileBody::Json(source.clone())
+        } else {
+            let (program, mut found) = syntax::parse_range(&text, range.clone());
+            diagnostics.append(&mut found);
+            let program = Rc::new(program);
+            programs.push(program.clone());
+            interpret::FileBody::Script(program)
+        };
+        sources.push(interpret::SourceFile {
+            path: path.clone(),
+            body,
+        });
+    }
+    let entry = entry_file(files);
+    let limits = interpret::Limits::default();
+    let (outcome, runtime) = interpret::execute_project(sources, entry, limits, runtime);
+    let (steps, data) = match runtime {
+        Some(mut runtime) => {
+            let data = runtime.table_rows(&outcome.schema);
+            (runtime.finish(), data)
+        }
+        None => (Vec::new(), Vec::new()),
+    };
+    let executed = Executed {
+        programs,
+        outcome,
+        diagnostics,
+        steps,
+        data,
+    };
+    (executed, ranges)
+}
+
+/// The file Node would be started with.
+fn entry_file(files: &[(String, String)]) -> usize {
+    let position = |name: &str| {
+        files
+            .iter()
+            .position(|(path, _)| path.trim_start_matches("./") == name)
+    };
+    [
+        "index.js",
+        "app.js",
+        "server.js",
+        "main.js",
+        "models/index.js",
+    ]
+    .iter()
+    .find_map(|name| position(name))
+    .unwrap_or(0)
+}
+
+/// Offsets into the project's one text made offsets into each diagnostic's file.
+fn locate_in_files(
+    diagnostics: &mut [diagnostic::Diagnostic],
+    files: &[(String, String)],
+    ranges: &[std::ops::Range<usize>],
+) {
+    for diagnostic in diagnostics {
+        let index = ranges
+            .iter()
+            .position(|r| diagnostic.start >= r.start && diagnostic.start <= r.end)
+            .unwrap_or(0);
+        let base = ranges.get(index).map_or(0, |r| r.start);
+        diagnostic.start -= base;
+        diagnostic.end = diagnostic.end.saturating_sub(base);
+        diagnostic.file = files.get(index).map(|(path, _)| path.clone());
+    }
 }

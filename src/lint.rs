@@ -4,12 +4,12 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::schema::{AssociationType, Schema};
-use crate::syntax::ast::{Expr, ExprKind, Program, PropertyKey, Stmt};
+use crate::syntax::ast::{Expr, ExprKind, Program, PropertyKey};
 
 pub fn lint(schema: &Schema, program: &Program) -> Vec<Diagnostic> {
     let mut found = disagreeing_keys(schema);
     found.extend(disagreeing_join_tables(schema));
-    visit_calls(&program.body, &mut |callee, args| {
+    crate::syntax::visit::calls_in(&program.body, &mut |callee, args| {
         if let ExprKind::Member { property, .. } = &callee.kind {
             if matches!(
                 property.name.as_str(),
@@ -122,9 +122,12 @@ fn where_without_required(expr: &Expr, found: &mut Vec<Diagnostic>) {
         if key.name != "include" {
             continue;
         }
-        let elements: Vec<&Expr> = match &property.value.kind {
-            ExprKind::Array(items) => items.iter().collect(),
-            _ => vec![&property.value],
+        let Some(value) = property.init() else {
+            continue;
+        };
+        let elements: Vec<&Expr> = match &value.kind {
+            ExprKind::Array(items) => items.iter().flatten().collect(),
+            _ => vec![value],
         };
         for element in elements {
             let ExprKind::Object(options) = &element.kind else {
@@ -147,59 +150,5 @@ fn where_without_required(expr: &Expr, found: &mut Vec<Diagnostic>) {
             }
             where_without_required(element, found);
         }
-    }
-}
-
-/// Every call in the program, including in nested functions and arguments.
-fn visit_calls(body: &[Stmt], f: &mut dyn FnMut(&Expr, &[Expr])) {
-    for stmt in body {
-        match stmt {
-            Stmt::Declare { declarations, .. } => {
-                for d in declarations {
-                    if let Some(init) = &d.init {
-                        visit_expr(init, f);
-                    }
-                }
-            }
-            Stmt::Expr { expr, .. } => visit_expr(expr, f),
-            Stmt::Return {
-                value: Some(value), ..
-            } => visit_expr(value, f),
-            Stmt::Function { body, .. } | Stmt::Block { body, .. } => visit_calls(body, f),
-            Stmt::Try {
-                body,
-                handler,
-                finalizer,
-                ..
-            } => {
-                visit_calls(body, f);
-                if let Some((_, handler)) = handler {
-                    visit_calls(handler, f);
-                }
-                if let Some(finalizer) = finalizer {
-                    visit_calls(finalizer, f);
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
-pub(crate) fn visit_expr(expr: &Expr, f: &mut dyn FnMut(&Expr, &[Expr])) {
-    match &expr.kind {
-        ExprKind::Call { callee, args } => {
-            f(callee, args);
-            visit_expr(callee, f);
-            args.iter().for_each(|a| visit_expr(a, f));
-        }
-        ExprKind::Await(inner)
-        | ExprKind::Spread(inner)
-        | ExprKind::Unary { operand: inner, .. } => visit_expr(inner, f),
-        ExprKind::Member { object, .. } => visit_expr(object, f),
-        ExprKind::Assign { value, .. } => visit_expr(value, f),
-        ExprKind::Function { body, .. } => visit_calls(body, f),
-        ExprKind::Array(items) => items.iter().for_each(|i| visit_expr(i, f)),
-        ExprKind::Object(properties) => properties.iter().for_each(|p| visit_expr(&p.value, f)),
-        _ => {}
     }
 }

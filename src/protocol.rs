@@ -136,6 +136,7 @@ mod read {
             StepEnd::Show {
                 value: show.get("value")?.clone(),
                 label: optional(show.get("label"), |l| Some(l.as_array()?.clone()))?,
+                printed: optional(show.get("printed"), string)?,
             }
         } else if let Some(error) = value.get("error") {
             let ErrorReport { name, message } = error_report(error)?;

@@ -750,7 +750,11 @@ mod tests {
     fn shown(sql: &[&str], value: serde_json::Value) -> Step {
         Step {
             sql: sql.iter().map(|s| s.to_string()).collect(),
-            end: StepEnd::Show { value, label: None },
+            end: StepEnd::Show {
+                value,
+                label: None,
+                printed: None,
+            },
         }
     }
 

@@ -181,6 +181,7 @@ async fn the_run_panel_shows_sql_and_the_nested_result() {
         end: StepEnd::Show {
             value: serde_json::json!([{ "name": "Tom", "pugs": [{ "name": "Cody" }] }]),
             label: None,
+            printed: None,
         },
     }];
     yew::Renderer::<run::RunPanel>::with_root_and_props(

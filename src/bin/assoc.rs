@@ -1,4 +1,6 @@
-//! `assoc report FILE.js`: prints the JSON report of a snippet (see shared/report-format.md).
+//! `assoc report FILE.js`: prints the JSON report of a snippet (see shared/report-format.md);
+//! `assoc report A.js B.js …` or `assoc report DIR` that of a project of several files
+//! (`node_modules` and files other than `.js`, `.cjs`, `.mjs` and `.json` left out).
 //! Exits 0 whenever a report was written, even for a snippet with errors; 2 when the
 //! file cannot be read or the command is wrong.
 //!
@@ -11,13 +13,17 @@ use assoc_playground::share::{encode, Shared};
 use assoc_playground::sql::Dialect;
 
 const USAGE: &str = "usage: assoc report FILE.js
+       assoc report FILE.js FILE.js … | DIR
        assoc link FILE.js [postgres|mysql|sqlite]
 (use - as FILE.js to read the snippet from standard input)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.as_slice() {
-        [command, path] if command == "report" => report(path),
+        [command, path] if command == "report" && !std::path::Path::new(path).is_dir() => {
+            report(path)
+        }
+        [command, paths @ ..] if command == "report" && !paths.is_empty() => report_project(paths),
         [command, path] if command == "link" => link(path, Dialect::Postgres),
         [command, path, dialect] if command == "link" => match Dialect::from_name(dialect) {
             Some(dialect) => link(path, dialect),
@@ -84,4 +90,84 @@ fn report(path: &str) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The files of a project: each path given, or every source file under a directory.
+fn project_files(paths: &[String]) -> Result<Vec<(String, String)>, String> {
+    let mut files = Vec::new();
+    for path in paths {
+        let root = std::path::Path::new(path);
+        if root.is_dir() {
+            collect(root, root, &mut files)?;
+        } else {
+            let text = read_snippet(path)?;
+            files.push((path.trim_start_matches("./").to_string(), text));
+        }
+    }
+    Ok(files)
+}
+
+fn collect(
+    root: &std::path::Path,
+    dir: &std::path::Path,
+    files: &mut Vec<(String, String)>,
+) -> Result<(), String> {
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("assoc: cannot read {}: {e}", dir.display()))?;
+    let mut paths: Vec<std::path::PathBuf> =
+        entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if path.is_dir() {
+            if name != "node_modules" && !name.starts_with('.') {
+                collect(root, &path, files)?;
+            }
+            continue;
+        }
+        let is_source = [".js", ".cjs", ".mjs", ".json"]
+            .iter()
+            .any(|ext| name.ends_with(ext));
+        if !is_source || name == "package.json" || name == "package-lock.json" {
+            continue;
+        }
+        let relative = path
+            .strip_prefix(root)
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| format!("assoc: cannot read {}: {e}", path.display()))?;
+        files.push((relative, text));
+    }
+    Ok(())
+}
+
+fn report_project(paths: &[String]) -> ExitCode {
+    let files = match project_files(paths) {
+        Ok(files) => files,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(2);
+        }
+    };
+    let report = assoc_playground::run_project(&files, wall_clock());
+    match serde_json::to_string_pretty(&report) {
+        Ok(json) => {
+            println!("{json}");
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("assoc: cannot write the report: {error}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn wall_clock() -> assoc_playground::runtime::Clock {
+    Box::new(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis() as i64)
+    })
 }

@@ -2,7 +2,7 @@
 //! association options — out of evaluated values, with a located note for each key
 //! Sequelize would silently ignore (usually a typo).
 
-use super::{throw, Eval, Interpreter};
+use super::{Eval, Interpreter};
 use crate::diagnostic::{Diagnostic, Span};
 use crate::error::SequelizeError;
 use crate::js::format_number;
@@ -180,7 +180,7 @@ fn value_expr<'e>(expr: Option<&'e Expr>, key: &str) -> Option<&'e Expr> {
         return None;
     };
     properties.iter().find_map(|p| match &p.key {
-        PropertyKey::Named(ident) if ident.name == key => Some(&p.value),
+        PropertyKey::Named(ident) if ident.name == key => p.init(),
         _ => None,
     })
 }
@@ -231,19 +231,14 @@ impl Interpreter {
                 ATTRIBUTE_KEYS,
                 "an attribute definition",
             );
-            let mut attribute = self.attribute(&definition, definition_expr, call_span)?;
+            let mut attribute = self.attribute(&definition)?;
             attribute.span = Some(key_span(expr, &name, call_span));
             attributes.push((name, attribute));
         }
         Ok(attributes)
     }
 
-    fn attribute(
-        &mut self,
-        definition: &Value,
-        expr: Option<&Expr>,
-        call_span: Span,
-    ) -> Eval<Attribute> {
+    fn attribute(&mut self, definition: &Value) -> Eval<Attribute> {
         let data_type = |value: Option<&Value>| match value {
             Some(Value::DataType(t)) => Some(t.clone()),
             Some(Value::Str(raw)) => Some(DataType::new(raw)),
@@ -298,12 +293,7 @@ impl Interpreter {
             Some(references @ Value::Object(_)) => {
                 let model = match references.get("model") {
                     Some(Value::Str(table)) => Some(table.clone()),
-                    Some(model @ (Value::Model(_) | Value::Unbound(..))) => {
-                        let at = value_expr(value_expr(expr, "references"), "model")
-                            .map_or(call_span, |e| e.span);
-                        let id = self.model_or_stub(model, at)?;
-                        Some(self.schema.model(id).table_name.clone())
-                    }
+                    Some(Value::Model(id)) => Some(self.schema.model(*id).table_name.clone()),
                     _ => None,
                 };
                 Some(References {
@@ -345,13 +335,13 @@ impl Interpreter {
                 Some(Value::Bool(true)) => TimestampOption::Default,
                 Some(other) => {
                     let span = key_span(expr, key, Span::default());
-                    return throw(
+                    return Err(self.error(
                         SequelizeError::plain(format!(
                             "Value for \"{key}\" option must be a string or a boolean, got {}",
                             other.type_name()
                         )),
                         span,
-                    );
+                    ));
                 }
             };
         }
@@ -406,42 +396,29 @@ impl Interpreter {
             Some(Value::Bool(b)) => Some(*b),
             _ => None,
         };
-        let through_expr = value_expr(expr, "through");
         options.through = match get("through") {
             None | Some(Value::Undefined | Value::Null | Value::Bool(true)) => None,
             Some(through @ Value::Object(_)) => {
-                let model_expr = value_expr(through_expr, "model");
-                self.through_ref(through.get("model"), model_expr.or(through_expr))?
+                self.through_ref(through.get("model"))?
                     .map(|model| ThroughOption {
                         model,
                         unique: !matches!(through.get("unique"), Some(Value::Bool(false))),
                         paranoid: bool_of(through.get("paranoid")).unwrap_or(false),
                     })
             }
-            Some(other) => {
-                self.through_ref(Some(other), through_expr)?
-                    .map(|model| ThroughOption {
-                        model,
-                        unique: true,
-                        paranoid: false,
-                    })
-            }
+            Some(other) => self.through_ref(Some(other))?.map(|model| ThroughOption {
+                model,
+                unique: true,
+                paranoid: false,
+            }),
         };
         Ok(options)
     }
 
-    fn through_ref(
-        &mut self,
-        value: Option<&Value>,
-        expr: Option<&Expr>,
-    ) -> Eval<Option<ThroughRef>> {
+    fn through_ref(&mut self, value: Option<&Value>) -> Eval<Option<ThroughRef>> {
         Ok(match value {
             Some(Value::Str(name)) => Some(ThroughRef::Name(name.clone())),
             Some(Value::Model(id)) => Some(ThroughRef::Model(*id)),
-            Some(unbound @ Value::Unbound(..)) => {
-                let span = expr.map_or(Span::default(), |e| e.span);
-                Some(ThroughRef::Model(self.model_or_stub(unbound, span)?))
-            }
             _ => None,
         })
     }
@@ -464,8 +441,7 @@ impl Interpreter {
                     .chain(["name", "fieldName"])
                     .collect();
                 self.check_keys(object, expr, &known, "a foreign key definition");
-                let attribute =
-                    self.attribute(object, None, expr.map_or(Span::default(), |e| e.span))?;
+                let attribute = self.attribute(object)?;
                 Some(KeyOption {
                     name,
                     attribute: Some(attribute),

@@ -59,6 +59,10 @@ pub enum StepEnd {
         value: serde_json::Value,
         #[serde(skip_serializing_if = "Option::is_none")]
         label: Option<Vec<serde_json::Value>>,
+        /// What Node's `console.log` writes, when no argument holds a Sequelize instance
+        /// or model.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        printed: Option<String>,
     },
     Error {
         name: String,

@@ -8,16 +8,35 @@ pub enum TokenKind {
     /// Identifiers and keywords alike; the parser tells them apart by text.
     Ident(String),
     Number(f64),
-    /// A quoted string or a template literal, with escapes resolved.
-    /// `substitutions` is true for templates that contain `${…}`.
-    Str {
-        value: String,
-        template: bool,
-        substitutions: bool,
+    /// `123n`, as its decimal digits.
+    BigInt(String),
+    /// A quoted string, with escapes resolved.
+    Str(String),
+    /// A piece of a template literal, escapes resolved: `` `a` `` is one [`TemplatePart::Full`];
+    /// `` `a${x}b${y}c` `` is a `Head` (`a`), the tokens of `x`, a `Middle` (`b`), the tokens
+    /// of `y` and a `Tail` (`c`).
+    Template {
+        cooked: String,
+        part: TemplatePart,
     },
-    Regex,
+    Regex {
+        pattern: String,
+        flags: String,
+    },
     Punct(&'static str),
     Eof,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TemplatePart {
+    /// `` `…` ``: no substitutions.
+    Full,
+    /// `` `…${ ``.
+    Head,
+    /// `` }…${ ``.
+    Middle,
+    /// `` }…` ``.
+    Tail,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -62,6 +81,9 @@ pub fn tokenize(source: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Token> {
         tokens: Vec::new(),
         diagnostics,
         newline_before: false,
+        braces: Vec::new(),
+        parens: Vec::new(),
+        control_paren_closed: false,
     }
     .run()
 }
@@ -73,10 +95,20 @@ struct Lexer<'a, 'd> {
     tokens: Vec<Token>,
     diagnostics: &'d mut Vec<Diagnostic>,
     newline_before: bool,
+    /// One entry per open `{`: `true` when it is a template's `${`.
+    braces: Vec<bool>,
+    /// One entry per open `(`: `true` when it follows `if`, `while`, `for` or `with`.
+    parens: Vec<bool>,
+    /// The last token is the `)` of such a head, after which a `/` starts a regex.
+    control_paren_closed: bool,
 }
 
 impl Lexer<'_, '_> {
     fn run(mut self) -> Vec<Token> {
+        if self.src.starts_with("#!") {
+            // A hashbang line (`#!/usr/bin/env node`) is a comment.
+            self.pos = self.src.find('\n').unwrap_or(self.src.len());
+        }
         loop {
             self.skip_trivia();
             let start = self.pos;
@@ -93,34 +125,43 @@ impl Lexer<'_, '_> {
                         .byte_at(self.pos + 1)
                         .is_some_and(|b| b.is_ascii_digit()))
             {
-                let value = self.number();
-                self.push(TokenKind::Number(value), start);
+                let kind = self.number();
+                self.push(kind, start);
             } else if c == '"' || c == '\'' {
                 let value = self.string(c);
-                let kind = TokenKind::Str {
-                    value,
-                    template: false,
-                    substitutions: false,
-                };
-                self.push(kind, start);
-            } else if c == '`' {
-                let (value, substitutions) = self.template();
-                let kind = TokenKind::Str {
-                    value,
-                    template: true,
-                    substitutions,
-                };
+                self.push(TokenKind::Str(value), start);
+            } else if c == '`' || (c == '}' && self.braces.last() == Some(&true)) {
+                if c == '}' {
+                    self.braces.pop();
+                }
+                let kind = self.template(c == '`');
                 self.push(kind, start);
             } else if c == '/' && self.regex_allowed() {
-                self.regex();
-                self.push(TokenKind::Regex, start);
+                let kind = self.regex();
+                self.push(kind, start);
             } else if let Some(p) = PUNCTUATORS
                 .iter()
                 .filter(|p| p.as_bytes()[0] == self.bytes[self.pos])
                 .find(|p| self.bytes[self.pos..].starts_with(p.as_bytes()))
             {
                 self.pos += p.len();
+                let closes_control = *p == ")" && self.parens.pop() == Some(true);
+                match *p {
+                    "(" => {
+                        let control = matches!(
+                            self.tokens.last().map(|t| &t.kind),
+                            Some(TokenKind::Ident(w)) if matches!(w.as_str(), "if" | "while" | "for" | "with")
+                        );
+                        self.parens.push(control);
+                    }
+                    "{" => self.braces.push(false),
+                    "}" => {
+                        self.braces.pop();
+                    }
+                    _ => {}
+                }
                 self.push(TokenKind::Punct(p), start);
+                self.control_paren_closed = closes_control;
             } else {
                 self.pos += c.len_utf8();
                 self.diagnostics.push(Diagnostic::error(
@@ -194,7 +235,7 @@ impl Lexer<'_, '_> {
         self.src[start..self.pos].to_string()
     }
 
-    fn number(&mut self) -> f64 {
+    fn number(&mut self) -> TokenKind {
         let start = self.pos;
         let radix = match self.src[self.pos..]
             .get(..2)
@@ -214,14 +255,28 @@ impl Lexer<'_, '_> {
             {
                 self.pos += 1;
             }
-            let digits: String = self.src[digits_start..self.pos]
-                .chars()
-                .filter(|c| *c != '_' && *c != 'n')
-                .collect();
-            return self.checked(
-                start,
-                i64::from_str_radix(&digits, radix).ok().map(|v| v as f64),
-            );
+            let text = &self.src[digits_start..self.pos];
+            let bigint = text.ends_with('n');
+            let digits: String = text.chars().filter(|c| *c != '_' && *c != 'n').collect();
+            let mut value = Some(0f64);
+            for c in digits.chars() {
+                value = match (value, c.to_digit(radix)) {
+                    (Some(v), Some(d)) => Some(v * radix as f64 + d as f64),
+                    _ => None,
+                };
+            }
+            if digits.is_empty() {
+                value = None;
+            }
+            if bigint {
+                return match u128::from_str_radix(&digits, radix) {
+                    Ok(v) => TokenKind::BigInt(v.to_string()),
+                    Err(_) => {
+                        TokenKind::BigInt(crate::js::format_number(self.checked(start, None)))
+                    }
+                };
+            }
+            return TokenKind::Number(self.checked(start, value));
         }
         while let Some(b) = self.byte_at(self.pos) {
             let exponent_sign =
@@ -243,9 +298,14 @@ impl Lexer<'_, '_> {
             .filter(|c| *c != '_')
             .collect();
         if self.byte_at(self.pos) == Some(b'n') {
-            self.pos += 1; // BigInt suffix: the value is what matters here
+            self.pos += 1;
+            if !text.bytes().all(|b| b.is_ascii_digit()) {
+                self.checked(start, None);
+            }
+            let digits = text.trim_start_matches('0');
+            return TokenKind::BigInt(if digits.is_empty() { "0" } else { digits }.to_string());
         }
-        self.checked(start, text.parse::<f64>().ok())
+        TokenKind::Number(self.checked(start, text.parse::<f64>().ok()))
     }
 
     fn checked(&mut self, start: usize, value: Option<f64>) -> f64 {
@@ -287,12 +347,12 @@ impl Lexer<'_, '_> {
         }
     }
 
-    /// Reads a template literal. Substitutions are skipped (balanced braces) and flagged.
-    fn template(&mut self) -> (String, bool) {
+    /// Reads a template piece from its opening `` ` `` (`first`) or the `}` that closes a
+    /// substitution, up to the closing `` ` `` or the next `${`.
+    fn template(&mut self, first: bool) -> TokenKind {
         let start = self.pos;
         self.pos += 1;
-        let mut value = String::new();
-        let mut substitutions = false;
+        let mut cooked = String::new();
         loop {
             match self.peek_char() {
                 None => {
@@ -300,33 +360,43 @@ impl Lexer<'_, '_> {
                         Span::new(start, self.pos),
                         "Unterminated template literal",
                     ));
-                    return (value, substitutions);
+                    let part = if first {
+                        TemplatePart::Full
+                    } else {
+                        TemplatePart::Tail
+                    };
+                    return TokenKind::Template { cooked, part };
                 }
                 Some('`') => {
                     self.pos += 1;
-                    return (value, substitutions);
+                    let part = if first {
+                        TemplatePart::Full
+                    } else {
+                        TemplatePart::Tail
+                    };
+                    return TokenKind::Template { cooked, part };
                 }
-                Some('\\') => self.escape(&mut value),
+                Some('\\') => self.escape(&mut cooked),
                 Some('$') if self.byte_at(self.pos + 1) == Some(b'{') => {
-                    substitutions = true;
                     self.pos += 2;
-                    let mut depth = 1;
-                    while let Some(c) = self.peek_char() {
-                        self.pos += c.len_utf8();
-                        match c {
-                            '{' => depth += 1,
-                            '}' => {
-                                depth -= 1;
-                                if depth == 0 {
-                                    break;
-                                }
-                            }
-                            _ => {}
-                        }
+                    self.braces.push(true);
+                    let part = if first {
+                        TemplatePart::Head
+                    } else {
+                        TemplatePart::Middle
+                    };
+                    return TokenKind::Template { cooked, part };
+                }
+                Some('\r') => {
+                    // A template's line breaks read as `\n`, `\r\n` included.
+                    self.pos += 1;
+                    if self.byte_at(self.pos) == Some(b'\n') {
+                        self.pos += 1;
                     }
+                    cooked.push('\n');
                 }
                 Some(c) => {
-                    value.push(c);
+                    cooked.push(c);
                     self.pos += c.len_utf8();
                 }
             }
@@ -345,7 +415,12 @@ impl Lexer<'_, '_> {
             'f' => value.push('\u{c}'),
             'v' => value.push('\u{b}'),
             '0' => value.push('\0'),
-            '\n' => {}
+            '\n' | '\u{2028}' | '\u{2029}' => {}
+            '\r' => {
+                if self.byte_at(self.pos) == Some(b'\n') {
+                    self.pos += 1;
+                }
+            }
             'x' => self.hex_escape(value, 2),
             'u' if self.byte_at(self.pos) == Some(b'{') => {
                 let start = self.pos - 2;
@@ -387,14 +462,31 @@ impl Lexer<'_, '_> {
             None => true,
             Some(TokenKind::Ident(name)) => matches!(
                 name.as_str(),
-                "return" | "typeof" | "await" | "case" | "in" | "of" | "new" | "delete" | "void"
+                "return"
+                    | "typeof"
+                    | "await"
+                    | "case"
+                    | "in"
+                    | "of"
+                    | "new"
+                    | "delete"
+                    | "void"
+                    | "throw"
+                    | "instanceof"
+                    | "yield"
+                    | "else"
+                    | "do"
             ),
-            Some(TokenKind::Punct(p)) => !matches!(*p, ")" | "]" | "}"),
+            Some(TokenKind::Template { part, .. }) => {
+                matches!(part, TemplatePart::Head | TemplatePart::Middle)
+            }
+            Some(TokenKind::Punct(")")) => self.control_paren_closed,
+            Some(TokenKind::Punct(p)) => !matches!(*p, "]" | "}"),
             Some(_) => false,
         }
     }
 
-    fn regex(&mut self) {
+    fn regex(&mut self) -> TokenKind {
         let start = self.pos;
         self.pos += 1;
         let mut in_class = false;
@@ -405,7 +497,10 @@ impl Lexer<'_, '_> {
                         Span::new(start, self.pos),
                         "Invalid regular expression: missing /",
                     ));
-                    return;
+                    return TokenKind::Regex {
+                        pattern: self.src[start + 1..self.pos].to_string(),
+                        flags: String::new(),
+                    };
                 }
                 Some('\\') => {
                     self.pos += 1 + self.src[self.pos + 1..]
@@ -422,11 +517,14 @@ impl Lexer<'_, '_> {
                     self.pos += 1;
                 }
                 Some('/') if !in_class => {
+                    let pattern = self.src[start + 1..self.pos].to_string();
                     self.pos += 1;
+                    let flags_start = self.pos;
                     while let Some(flag) = self.peek_char().filter(|c| is_ident_continue(*c)) {
                         self.pos += flag.len_utf8();
                     }
-                    return;
+                    let flags = self.src[flags_start..self.pos].to_string();
+                    return TokenKind::Regex { pattern, flags };
                 }
                 Some(c) => self.pos += c.len_utf8(),
             }
@@ -462,16 +560,11 @@ mod tests {
             vec![
                 TokenKind::Ident("x".into()),
                 TokenKind::Punct("="),
-                TokenKind::Str {
-                    value: "a'b".into(),
-                    template: false,
-                    substitutions: false
-                },
+                TokenKind::Str("a'b".into()),
                 TokenKind::Punct("+"),
-                TokenKind::Str {
-                    value: "t".into(),
-                    template: true,
-                    substitutions: false
+                TokenKind::Template {
+                    cooked: "t".into(),
+                    part: TemplatePart::Full
                 },
                 TokenKind::Punct("==="),
                 TokenKind::Number(150.0),
@@ -490,10 +583,80 @@ mod tests {
     }
 
     #[test]
+    fn a_slash_after_a_control_head_starts_a_regex() {
+        let got = kinds("if (x) /a/.test(s); (a) / b");
+        assert!(matches!(got[4], TokenKind::Regex { .. }), "{got:?}");
+        assert_eq!(got[got.len() - 3], TokenKind::Punct("/"));
+    }
+
+    #[test]
+    fn a_hashbang_line_is_a_comment() {
+        assert_eq!(
+            kinds("#!/usr/bin/env node\nx"),
+            vec![TokenKind::Ident("x".into()), TokenKind::Eof]
+        );
+    }
+
+    #[test]
     fn newline_flag_and_comments() {
         let mut diagnostics = Vec::new();
         let tokens = tokenize("a /* x\n */ b\nc", &mut diagnostics);
         let flags: Vec<bool> = tokens.iter().map(|t| t.newline_before).collect();
         assert_eq!(flags, vec![false, true, true, false]);
+    }
+
+    fn template(cooked: &str, part: TemplatePart) -> TokenKind {
+        TokenKind::Template {
+            cooked: cooked.into(),
+            part,
+        }
+    }
+
+    #[test]
+    fn templates_split_into_pieces_and_nested_tokens() {
+        let got = kinds("`a${x}b${ {k: `i${y}`}.k }c`");
+        assert_eq!(
+            got,
+            vec![
+                template("a", TemplatePart::Head),
+                TokenKind::Ident("x".into()),
+                template("b", TemplatePart::Middle),
+                TokenKind::Punct("{"),
+                TokenKind::Ident("k".into()),
+                TokenKind::Punct(":"),
+                template("i", TemplatePart::Head),
+                TokenKind::Ident("y".into()),
+                template("", TemplatePart::Tail),
+                TokenKind::Punct("}"),
+                TokenKind::Punct("."),
+                TokenKind::Ident("k".into()),
+                template("c", TemplatePart::Tail),
+                TokenKind::Eof,
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_bigints_and_regexes() {
+        let got = kinds("0x1F 0b101 0o17 1_000 2e3 123n 0xffn x = /a[/]b/gi");
+        assert_eq!(
+            got,
+            vec![
+                TokenKind::Number(31.0),
+                TokenKind::Number(5.0),
+                TokenKind::Number(15.0),
+                TokenKind::Number(1000.0),
+                TokenKind::Number(2000.0),
+                TokenKind::BigInt("123".into()),
+                TokenKind::BigInt("255".into()),
+                TokenKind::Ident("x".into()),
+                TokenKind::Punct("="),
+                TokenKind::Regex {
+                    pattern: "a[/]b".into(),
+                    flags: "gi".into()
+                },
+                TokenKind::Eof,
+            ]
+        );
     }
 }

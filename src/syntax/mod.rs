@@ -4,5 +4,6 @@
 pub mod ast;
 pub mod lexer;
 pub mod parser;
+pub mod visit;
 
-pub use parser::parse;
+pub use parser::{parse, parse_range};

@@ -211,7 +211,16 @@ fn sql_details(statements: &[String]) -> Html {
 
 /// What one `console.log` printed, as a console shows it: strings and numbers as text,
 /// records as a tree (or table, or JSON), then the label.
-fn console_entry(value: &serde_json::Value, label: Option<&Vec<serde_json::Value>>) -> Html {
+/// A `console.log` as Node prints it, or, for Sequelize instances (whose internals Node
+/// would print), their `toJSON()` as a tree.
+fn console_entry(
+    value: &serde_json::Value,
+    label: Option<&Vec<serde_json::Value>>,
+    printed: Option<&str>,
+) -> Html {
+    if let Some(text) = printed {
+        return html! { <div class="console"><pre class="console-text">{ text }</pre></div> };
+    }
     let printed = match value {
         serde_json::Value::Array(_) | serde_json::Value::Object(_) => {
             html! { <ResultView value={value.clone()} /> }
@@ -260,7 +269,14 @@ fn step_view(
             "sync",
             html! { <p class="step-note">{ "sync(): tables created" }</p> },
         ),
-        StepEnd::Show { value, label } => ("show", console_entry(value, label.as_ref())),
+        StepEnd::Show {
+            value,
+            label,
+            printed,
+        } => (
+            "show",
+            console_entry(value, label.as_ref(), printed.as_deref()),
+        ),
         StepEnd::Error { name, message } => ("error", error_view(name, message, place, on_locate)),
         StepEnd::Trailing {} => (
             "trailing",

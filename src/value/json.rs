@@ -40,7 +40,7 @@ pub fn to_json(value: &Value) -> Json {
         Value::Object(props) => Json::Object(
             props
                 .iter()
-                .filter(|(_, v)| !matches!(v, Value::Undefined | Value::Function(_)))
+                .filter(|(_, v)| !matches!(v, Value::Undefined | Value::Function))
                 .map(|(k, v)| (k.clone(), to_json(v)))
                 .collect::<Map<String, Json>>(),
         ),

@@ -1,17 +1,17 @@
-//! The values a snippet computes with: plain JavaScript values plus the handful of
-//! Sequelize objects the playground understands (the instance, models, `DataTypes`, `Op`).
+//! The plain values the runtime and the schema rules read and make: JavaScript data
+//! (numbers, strings, arrays, objects as property lists), dates, model instances (shared
+//! with the interpreter), and the Sequelize objects an option can name (a model, a data
+//! type, an operator). The interpreter's own values, shared by reference, are
+//! `interpret::heap`; it hands the runtime snapshots of them as these.
 
 mod instance;
 mod json;
-
-use std::rc::Rc;
 
 pub use instance::{Instance, InstanceRef};
 pub use json::{from_json, to_json};
 
 use crate::schema::ModelId;
 use crate::sql::DataType;
-use crate::syntax::ast::{Ident, Stmt};
 
 #[derive(Clone, Debug)]
 pub enum Value {
@@ -21,44 +21,24 @@ pub enum Value {
     Number(f64),
     Str(String),
     Array(Vec<Value>),
-    /// Properties in insertion order.
+    /// Properties in insertion order; an operator key is written `Symbol(gt)`.
     Object(Vec<(String, Value)>),
-    /// `require('sequelize')`: the `Sequelize` class with `DataTypes`, `Model`, `Op` on it.
-    SequelizeModule,
-    /// A Sequelize instance (`sequelize`, `db`, `new Sequelize(…)`).
+    /// A Sequelize instance (`sequelize`, `new Sequelize(…)`): all stand for one database.
     Sequelize,
     DataTypes,
     DataType(DataType),
     /// The `Op` namespace and one of its operators (`Op.gt`).
     Op,
     OpSymbol(String),
-    /// The base `Model` class.
-    ModelClass,
-    /// `class Pug extends Model {}` before `Pug.init(…)`.
-    PendingClass(String),
     Model(ModelId),
     /// A row as a Sequelize instance (`await Pug.create(…)`).
     Instance(InstanceRef),
-    /// What an asynchronous Sequelize method returns; `await` gives the value inside.
-    Promise(Box<Value>),
     /// A JavaScript `Date`, in milliseconds since the epoch.
     Date(i64),
-    Function(Rc<Function>),
-    Console,
-    /// A `const`/`let`/`class` name before its declaration ran (JavaScript's
-    /// temporal dead zone).
-    Uninitialized,
-    /// A name the snippet never defined, and where it was used.
-    Unbound(String, crate::diagnostic::Span),
-    /// A value the playground does not model (a query result before the runtime, a module
-    /// other than sequelize); property access and calls on it give more of the same.
+    /// A function (a getter, a validator, a hook): the runtime does not call it.
+    Function,
+    /// A value the playground does not model.
     Opaque,
-}
-
-#[derive(Debug)]
-pub struct Function {
-    pub params: Vec<Ident>,
-    pub body: Vec<Stmt>,
 }
 
 impl Value {
@@ -95,12 +75,7 @@ impl Value {
             Value::Bool(_) => "boolean",
             Value::Number(_) => "number",
             Value::Str(_) => "string",
-            Value::Function(_)
-            | Value::Model(_)
-            | Value::ModelClass
-            | Value::PendingClass(_)
-            | Value::SequelizeModule
-            | Value::DataType(_) => "function",
+            Value::Function | Value::Model(_) | Value::DataType(_) => "function",
             _ => "object",
         }
     }

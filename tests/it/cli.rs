@@ -88,3 +88,33 @@ fn a_run_ending_in_queries_without_output_is_reported() {
         .unwrap()
         .starts_with("INSERT INTO \"owners\""));
 }
+
+#[test]
+fn report_takes_a_project_directory_and_names_each_diagnostics_file() {
+    let output = assoc(&["report", "tests/projects/cli-models"]);
+    assert_eq!(output.status.code(), Some(0));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let tables: Vec<&str> = report["models"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["tableName"].as_str().unwrap())
+        .collect();
+    assert_eq!(tables, ["Posts", "Users"]);
+    let files = assoc(&[
+        "report",
+        "tests/projects/cli-models/models/user.js",
+        "tests/projects/cli-models/models/post.js",
+    ]);
+    let report: serde_json::Value = serde_json::from_slice(&files.stdout).unwrap();
+    let named: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["file"].as_str())
+        .collect();
+    assert!(
+        named.contains(&"tests/projects/cli-models/models/user.js"),
+        "{named:?}"
+    );
+}

@@ -3,12 +3,15 @@
 mod cli;
 mod corpus;
 mod inflection;
+mod js;
 mod mistakes;
+mod node;
 mod presets;
 #[cfg(not(target_arch = "wasm32"))]
 mod properties;
 mod robustness;
 mod seeds;
+mod silence;
 mod support;
 #[cfg(not(target_arch = "wasm32"))]
 mod tidy;

@@ -13,7 +13,7 @@ use std::{fs, path::Path};
 /// layer between two others if none fits), never in the layer of a module it uses.
 const LAYERS: Layers = &[
     &["diagnostic", "assoc", "examples", "js"],
-    &["error"],
+    &["error", "inspect"],
     &["syntax", "sql"],
     &["schema"],
     &["value"],

@@ -1,3 +1,4 @@
-// expect warning "does not run 'if' statements" at "if"
+// expect warning "does not run generator functions" at "function* ids() { yield 1; }"
 const User = sequelize.define('user', { name: DataTypes.STRING });
-if (User) { console.log('defined'); }
+function* ids() { yield 1; }
+ids();

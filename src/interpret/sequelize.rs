@@ -1,0 +1,1450 @@
+//! The Sequelize objects a snippet talks to, as JavaScript objects: the `Sequelize`
+//! class and its instance (`define`, `sync`, `models`, …), `DataTypes`, `Op`, the `Model`
+//! base class whose statics define and associate models and run queries, and what every
+//! instance has (`save`, `toJSON`, the association accessors). Definitions go to the
+//! [`crate::schema`] rules, queries to the [`crate::runtime`]; this module converts the
+//! arguments and results and words the errors as Sequelize and V8 do.
+//!
+//! It also owns what a module sees (`require`, `module.exports`, `__dirname`) and the npm
+//! modules it stands in for.
+
+use super::heap::{
+    Call, Callable, Host, JsValue, Key, Kind, ModelClass, Native, NativeFn, Obj, Object,
+};
+use super::scope::Env;
+use super::{Eval, Flow, Interpreter};
+use crate::assoc::inflect::{lower_first, upper_first};
+use crate::diagnostic::{Diagnostic, Span};
+use crate::error::{ErrorName, SequelizeError};
+use crate::runtime::{calls, StepEnd};
+use crate::schema::{AssociationType, ModelId};
+use crate::sql::DataType;
+use crate::syntax::ast::{Expr, ExprKind, PropertyKey};
+use crate::value::Value;
+
+/// `Model`'s statics the playground runs.
+const MODEL_STATICS: &[&str] = &[
+    "init",
+    "hasOne",
+    "belongsTo",
+    "hasMany",
+    "belongsToMany",
+    "sync",
+    "drop",
+    "create",
+    "bulkCreate",
+    "build",
+    "findAll",
+    "findOne",
+    "findByPk",
+    "findAndCountAll",
+    "count",
+    "max",
+    "min",
+    "sum",
+    "destroy",
+    "update",
+    "upsert",
+    "findOrCreate",
+    "getTableName",
+    "getAttributes",
+    "removeAttribute",
+    "addHook",
+    "addScope",
+    "scope",
+    "unscoped",
+    "increment",
+    "decrement",
+    "restore",
+    "truncate",
+    "describe",
+    "hasHook",
+    "removeHook",
+];
+
+/// Hooks as `Model.beforeCreate(fn)`: read, not run yet.
+const HOOK_STATICS: &[&str] = &[
+    "beforeCreate",
+    "afterCreate",
+    "beforeUpdate",
+    "afterUpdate",
+    "beforeSave",
+    "afterSave",
+    "beforeDestroy",
+    "afterDestroy",
+    "beforeValidate",
+    "afterValidate",
+    "beforeBulkCreate",
+    "afterBulkCreate",
+    "beforeFind",
+    "afterFind",
+];
+
+/// What every instance has (`Model.prototype`).
+const INSTANCE_METHODS: &[&str] = &[
+    "get",
+    "set",
+    "save",
+    "destroy",
+    "update",
+    "reload",
+    "toJSON",
+    "changed",
+    "previous",
+    "increment",
+    "decrement",
+    "restore",
+    "validate",
+    "equals",
+    "isSoftDeleted",
+    "getDataValue",
+    "setDataValue",
+];
+
+const SEQUELIZE_METHODS: &[&str] = &[
+    "define",
+    "sync",
+    "authenticate",
+    "close",
+    "model",
+    "isDefined",
+    "query",
+    "transaction",
+    "drop",
+    "getDialect",
+    "getQueryInterface",
+    "fn",
+    "col",
+    "literal",
+    "where",
+    "cast",
+    "and",
+    "or",
+    "random",
+];
+
+const CONSOLE_METHODS: &[&str] = &[
+    "log", "info", "warn", "error", "debug", "table", "dir", "trace", "group", "groupEnd", "time",
+    "timeEnd",
+];
+
+/// npm modules code around Sequelize loads, stood in for by inert objects.
+const KNOWN_MODULES: &[&str] = &[
+    "bcrypt",
+    "bcryptjs",
+    "express",
+    "uuid",
+    "jsonwebtoken",
+    "cors",
+    "body-parser",
+    "pg",
+    "pg-hstore",
+    "mysql2",
+    "sqlite3",
+    "lodash",
+    "moment",
+    "dayjs",
+    "joi",
+    "morgan",
+    "helmet",
+    "crypto",
+    "util",
+    "os",
+    "http",
+    "events",
+];
+
+pub(super) fn install(interp: &mut Interpreter) {
+    let model_base = interp.realm.model_base.clone();
+    model_base.borrow_mut().kind = Kind::Function(Callable::Native(Native {
+        name: "Model".into(),
+        run: model_called,
+        data: None,
+    }));
+    install_named(interp, &model_base, MODEL_STATICS, model_static);
+    install_named(interp, &model_base, HOOK_STATICS, hook_static);
+    model_base.borrow_mut().set_hidden(
+        "prototype".into(),
+        JsValue::Object(interp.realm.model_proto.clone()),
+    );
+    model_base
+        .borrow_mut()
+        .set_hidden("name".into(), JsValue::str("Model"));
+    let model_proto = interp.realm.model_proto.clone();
+    install_named(interp, &model_proto, INSTANCE_METHODS, instance_method);
+    let sequelize_proto = interp.realm.sequelize_proto.clone();
+    install_named(
+        interp,
+        &sequelize_proto,
+        SEQUELIZE_METHODS,
+        sequelize_method,
+    );
+
+    let data_types = host_object(interp, Host::DataTypes);
+    let op = host_object(interp, Host::Op);
+    let ctor = interp.native("Sequelize", sequelize_called);
+    let ctor_handle = ctor.as_object().expect("a function").clone();
+    {
+        let mut c = ctor_handle.borrow_mut();
+        c.set_hidden("DataTypes".into(), data_types.clone());
+        c.set_hidden("Op".into(), op.clone());
+        c.set_hidden("Model".into(), JsValue::Object(model_base.clone()));
+        c.set_hidden("Sequelize".into(), ctor.clone());
+        c.set_hidden("prototype".into(), JsValue::Object(sequelize_proto.clone()));
+    }
+    let instance = host_object(interp, Host::Sequelize);
+    if let JsValue::Object(o) = &instance {
+        o.borrow_mut().proto = Some(sequelize_proto);
+    }
+    let models = host_object(interp, Host::Models);
+    interp.sequelize_module = ctor.clone();
+    interp.sequelize_instance = instance.clone();
+    interp.models_object = models;
+    let console = interp.plain_object();
+    if let JsValue::Object(c) = &console {
+        install_named(interp, c, CONSOLE_METHODS, console_method);
+    }
+    let process = interp.object_of(vec![
+        ("env", JsValue::Undefined),
+        ("argv", JsValue::Undefined),
+    ]);
+    let env = interp.plain_object();
+    interp
+        .set(&process, Key::from("env"), env, Span::default())
+        .ok();
+    let argv = interp.array(vec![JsValue::str("node"), JsValue::str("/app/index.js")]);
+    interp
+        .set(&process, Key::from("argv"), argv, Span::default())
+        .ok();
+    if let JsValue::Object(p) = &process {
+        install_named(interp, p, &["exit", "on", "cwd"], process_method);
+    }
+    for (name, value) in [
+        ("sequelize", instance),
+        ("DataTypes", data_types),
+        ("Op", op),
+        ("Model", JsValue::Object(model_base)),
+        ("Sequelize", ctor),
+        ("console", console),
+        ("process", process),
+    ] {
+        interp.global.declare(name, value, true);
+    }
+}
+
+fn install_named(_: &Interpreter, target: &Obj, names: &'static [&'static str], run: NativeFn) {
+    target
+        .borrow_mut()
+        .add_natives(super::heap::Natives::Named(names, run));
+}
+
+fn host_object(interp: &Interpreter, host: Host) -> JsValue {
+    JsValue::Object(Obj::new(Object::new(
+        Kind::Host(host),
+        Some(interp.realm.object_proto.clone()),
+    )))
+}
+
+impl Interpreter {
+    /// The class object of a model, made the first time (join models Sequelize creates).
+    pub(super) fn model_value(&mut self, id: ModelId) -> JsValue {
+        if self.model_classes.len() <= id {
+            self.model_classes.resize(id + 1, None);
+        }
+        if let Some(class) = &self.model_classes[id] {
+            return JsValue::Object(class.clone());
+        }
+        let class = Obj::new(Object::new(
+            Kind::Function(Callable::Model(ModelClass { id })),
+            Some(self.realm.model_base.clone()),
+        ));
+        let prototype = Obj::new(Object::new(
+            Kind::Plain,
+            Some(self.realm.model_proto.clone()),
+        ));
+        prototype
+            .borrow_mut()
+            .set_hidden("constructor".into(), JsValue::Object(class.clone()));
+        class
+            .borrow_mut()
+            .set_hidden("prototype".into(), JsValue::Object(prototype));
+        self.model_classes[id] = Some(class.clone());
+        JsValue::Object(class)
+    }
+
+    fn register_model_class(&mut self, id: ModelId, class: &Obj) {
+        if self.model_classes.len() <= id {
+            self.model_classes.resize(id + 1, None);
+        }
+        self.model_classes[id] = Some(class.clone());
+    }
+
+    /// The model a class object is, if it is one.
+    pub(super) fn model_of(&self, object: &Obj) -> Option<ModelId> {
+        match &object.borrow().kind {
+            Kind::Function(Callable::Model(model)) => Some(model.id),
+            Kind::Function(Callable::Class(class)) => *class.model.borrow(),
+            _ => None,
+        }
+    }
+
+    /// `DataTypes.STRING` and its kin as a value (callable: `STRING(50)`).
+    pub(super) fn data_type_value(&self, data_type: DataType) -> JsValue {
+        JsValue::Object(Obj::new(Object::new(
+            Kind::Host(Host::DataType(data_type)),
+            Some(self.realm.function_proto.clone()),
+        )))
+    }
+
+    pub(super) fn call_data_type(&mut self, object: &Obj, args: Vec<JsValue>) -> Eval<JsValue> {
+        let Kind::Host(Host::DataType(data_type)) = &object.borrow().kind else {
+            return Ok(JsValue::Undefined);
+        };
+        let data_type = data_type.clone();
+        let values: Vec<Value> = args.iter().map(|a| self.to_data(a)).collect();
+        match super::options::data_type_call(data_type, &values) {
+            Value::DataType(t) => Ok(self.data_type_value(t)),
+            other => Ok(self.adopt(&other)),
+        }
+    }
+
+    /// Properties of Sequelize's host objects.
+    pub(super) fn host_property(
+        &mut self,
+        host: &Host,
+        _object: &Obj,
+        name: &str,
+        span: Span,
+    ) -> Eval<Option<JsValue>> {
+        Ok(match host {
+            Host::DataTypes => Some(self.data_type_member(name, span)),
+            Host::DataType(data_type) => match super::options::data_type_flag(data_type, name) {
+                Value::DataType(t) => Some(self.data_type_value(t)),
+                _ => None,
+            },
+            Host::Op => Some(self.symbol(name, true)),
+            Host::Models => self.schema.find_model(name).map(|id| self.model_value(id)),
+            Host::Sequelize => match name {
+                "models" => Some(self.models_object.clone()),
+                "Sequelize" => Some(self.sequelize_module.clone()),
+                "options" | "config" => {
+                    Some(self.object_of(vec![("dialect", JsValue::str("postgres"))]))
+                }
+                _ => None,
+            },
+        })
+    }
+
+    fn data_type_member(&mut self, name: &str, span: Span) -> JsValue {
+        if crate::sql::types::KNOWN_TYPES.contains(&name) {
+            return self.data_type_value(DataType::new(name));
+        }
+        // Real JavaScript gives undefined (and Sequelize complains later, at the attribute);
+        // the learner needs to hear it here.
+        let property_span = Span::new(span.end.saturating_sub(name.len()), span.end);
+        let mut diagnostic = Diagnostic::error(
+            property_span,
+            format!("DataTypes has no type called '{name}'"),
+        );
+        if let Some(close) =
+            crate::diagnostic::closest(name, crate::sql::types::KNOWN_TYPES.iter().copied())
+        {
+            diagnostic = diagnostic.with_hint(format!("did you mean DataTypes.{close}?"));
+        }
+        if !matches!(
+            name,
+            "then" | "toJSON" | "constructor" | "prototype" | "default"
+        ) {
+            self.note_once(property_span, "data type", diagnostic);
+        }
+        JsValue::Undefined
+    }
+
+    /// A model's own data: `User.name`, `tableName`, `rawAttributes`, `associations`, ….
+    pub(super) fn model_property(
+        &mut self,
+        id: ModelId,
+        name: &str,
+        _receiver: &JsValue,
+    ) -> Eval<Option<JsValue>> {
+        let model = self.schema.model(id);
+        Ok(Some(match name {
+            "name" => JsValue::str(&model.name),
+            "tableName" => JsValue::str(&model.table_name),
+            "primaryKeyAttribute" => JsValue::str(model.primary_key_attribute().unwrap_or("id")),
+            "primaryKeyAttributes" => {
+                let key = JsValue::str(model.primary_key_attribute().unwrap_or("id"));
+                self.array(vec![key])
+            }
+            "sequelize" => self.sequelize_instance.clone(),
+            "options" => {
+                let options = vec![
+                    ("tableName", JsValue::str(&model.table_name)),
+                    ("timestamps", JsValue::Bool(model.options.timestamps)),
+                    ("paranoid", JsValue::Bool(model.options.paranoid)),
+                    ("underscored", JsValue::Bool(model.options.underscored)),
+                ];
+                self.object_of(options)
+            }
+            "rawAttributes" | "tableAttributes" => self.attributes_object(id),
+            "associations" => self.associations_object(id),
+            _ => return Ok(None),
+        }))
+    }
+
+    fn attributes_object(&mut self, id: ModelId) -> JsValue {
+        let attributes: Vec<(String, String, Option<String>)> = self
+            .schema
+            .model(id)
+            .attributes
+            .iter()
+            .map(|(name, a)| {
+                (
+                    name.clone(),
+                    a.field.clone().unwrap_or_else(|| name.clone()),
+                    a.data_type.as_ref().map(|t| t.key.clone()),
+                )
+            })
+            .collect();
+        let object = self.plain_object();
+        for (name, field, key) in attributes {
+            let type_value = key.map_or(JsValue::Undefined, |k| {
+                self.data_type_value(DataType::new(&k))
+            });
+            let definition = self.object_of(vec![
+                ("type", type_value),
+                ("field", JsValue::str(&field)),
+                ("fieldName", JsValue::str(&name)),
+            ]);
+            if let JsValue::Object(o) = &object {
+                o.borrow_mut()
+                    .set_own(Key::Str(name.as_str().into()), definition);
+            }
+        }
+        object
+    }
+
+    fn associations_object(&mut self, id: ModelId) -> JsValue {
+        let associations: Vec<(String, AssociationType, ModelId, String)> = self
+            .schema
+            .model(id)
+            .associations
+            .iter()
+            .map(|a| (a.as_name.clone(), a.kind, a.target, a.foreign_key.clone()))
+            .collect();
+        let object = self.plain_object();
+        for (as_name, kind, target, foreign_key) in associations {
+            let source = self.model_value(id);
+            let target = self.model_value(target);
+            let association = self.object_of(vec![
+                ("associationType", JsValue::str(kind.name())),
+                ("source", source),
+                ("target", target),
+                ("as", JsValue::str(&as_name)),
+                ("foreignKey", JsValue::str(&foreign_key)),
+            ]);
+            if let JsValue::Object(o) = &object {
+                o.borrow_mut()
+                    .set_own(Key::Str(as_name.as_str().into()), association);
+            }
+        }
+        object
+    }
+
+    /// `instance.key`.
+    pub(super) fn instance_get(
+        &mut self,
+        instance: &crate::value::InstanceRef,
+        key: &Key,
+        span: Span,
+    ) -> Eval<JsValue> {
+        let Some(name) = key.as_str() else {
+            return Ok(JsValue::Undefined);
+        };
+        let model = instance.borrow().model;
+        let has_value = instance.borrow().get(name).is_some();
+        if has_value || matches!(name, "dataValues" | "isNewRecord") {
+            let value = calls::instance_property(instance, name);
+            return Ok(self.adopt(&value));
+        }
+        // The model's prototype: the snippet's own methods, then Model.prototype's.
+        let class = self.model_value(model);
+        let prototype = self.get(&class, &Key::from("prototype"), span)?;
+        if let JsValue::Object(prototype) = &prototype {
+            let found =
+                self.get_from(prototype, key, &JsValue::Instance(instance.clone()), span)?;
+            if !matches!(found, JsValue::Undefined) {
+                return Ok(found);
+            }
+        }
+        if self.schema.model(model).accessor(name).is_some() {
+            return Ok(self.native(name, instance_method));
+        }
+        Ok(JsValue::Undefined)
+    }
+
+    pub(super) fn instance_set(
+        &mut self,
+        instance: &crate::value::InstanceRef,
+        key: &Key,
+        value: JsValue,
+        _span: Span,
+    ) -> Eval<()> {
+        if let Some(name) = key.as_str() {
+            let data = self.to_data(&value);
+            calls::assign(&self.schema, instance, name, data);
+        }
+        Ok(())
+    }
+
+    /// `new User({ … })`: `User.build`.
+    pub(super) fn build_instance(
+        &mut self,
+        model: ModelId,
+        args: Vec<JsValue>,
+        span: Span,
+    ) -> Eval<JsValue> {
+        self.model_query(model, "build", args, span)
+    }
+
+    /// For `Team.hasMny(…)` on a model: did you mean `hasMany`?
+    pub(super) fn method_hint(
+        &mut self,
+        this: &JsValue,
+        method: &str,
+        object: &Expr,
+    ) -> Option<String> {
+        let receiver = object
+            .path()
+            .map(|p| p.join("."))
+            .unwrap_or_else(|| "value".into());
+        match this {
+            JsValue::Object(o) if self.model_of(o).is_some() => {
+                let id = self.model_of(o)?;
+                let model = &self.schema.model(id).name;
+                if self.schema.model(id).accessor(method).is_some() {
+                    let one = lower_first(model);
+                    return Some(format!(
+                        "{method}() belongs to each {model}, not to the model: const {one} = await {receiver}.findByPk(1); await {one}.{method}()"
+                    ));
+                }
+                let candidates = MODEL_STATICS.iter().chain(HOOK_STATICS).copied();
+                crate::diagnostic::closest(method, candidates)
+                    .map(|close| format!("did you mean {receiver}.{close}()?"))
+            }
+            JsValue::Instance(instance) => {
+                let model = self.schema.model(instance.borrow().model);
+                let names: Vec<&str> = model
+                    .accessor_names()
+                    .chain(INSTANCE_METHODS.iter().copied())
+                    .collect();
+                crate::diagnostic::closest(method, names.into_iter())
+                    .map(|close| format!("did you mean {receiver}.{close}()?"))
+            }
+            JsValue::Object(o) if matches!(o.borrow().kind, Kind::Host(Host::Sequelize)) => {
+                crate::diagnostic::closest(method, SEQUELIZE_METHODS.iter().copied())
+                    .map(|close| format!("did you mean {receiver}.{close}()?"))
+            }
+            _ if self.is_promise(this) => Some(format!(
+                "{receiver} is a promise: await the call that made it"
+            )),
+            JsValue::Object(o) => {
+                let names: Vec<String> = o
+                    .borrow()
+                    .props
+                    .iter()
+                    .filter_map(|p| p.key.as_str().map(str::to_string))
+                    .collect();
+                crate::diagnostic::closest(method, names.iter().map(String::as_str))
+                    .map(|close| format!("did you mean {receiver}.{close}()?"))
+            }
+            _ => None,
+        }
+    }
+
+    /// The receiver of a definition call whose name the snippet never defined: tutorial
+    /// excerpts leave their set-up out, so `db.define(…)` gets the Sequelize instance and
+    /// `Users.hasOne(…)` a stand-in model, each with a warning (Node would stop with a
+    /// ReferenceError; the excerpt is still worth showing).
+    pub(super) fn stand_in_receiver(
+        &mut self,
+        object: &Expr,
+        method: &str,
+        env: &Env,
+    ) -> Eval<Option<JsValue>> {
+        let ExprKind::Ident(name) = &object.kind else {
+            return Ok(None);
+        };
+        if env.lookup(name).is_some() {
+            return Ok(None);
+        }
+        if method == "define" {
+            if !self.stubbed.iter().any(|s| s == name) {
+                self.stubbed.push(name.to_string());
+                self.diagnostics.push(
+                    Diagnostic::warning(object.span, format!("'{name}' is not defined in this snippet; the playground takes it for the Sequelize instance"))
+                        .with_hint(format!("define it first: const {name} = new Sequelize('sqlite::memory:');")),
+                );
+            }
+            let instance = self.sequelize_instance.clone();
+            self.global.declare(name, instance.clone(), true);
+            return Ok(Some(instance));
+        }
+        if !is_association(method) {
+            return Ok(None);
+        }
+        self.stand_in_model(name, object.span, env).map(Some)
+    }
+
+    /// Whether the arguments of `callee(…)` may name models the snippet never defined
+    /// (see [`Self::stand_in_receiver`]): those of `define`, `init` and associations.
+    pub(super) fn takes_stand_ins(callee: &Expr) -> bool {
+        matches!(&callee.kind, ExprKind::Member { property, .. }
+            if is_association(&property.name) || matches!(property.name.as_str(), "define" | "init"))
+    }
+
+    /// An undefined name read where a model is expected, in the arguments of a definition
+    /// call: a stand-in model when it is written as one (`Users`), else `None`.
+    pub(super) fn stand_in_name(
+        &mut self,
+        name: &str,
+        span: Span,
+        env: &Env,
+    ) -> Eval<Option<JsValue>> {
+        if self.stand_ins == 0 || !name.starts_with(|c: char| c.is_ascii_uppercase()) {
+            return Ok(None);
+        }
+        self.stand_in_model(name, span, env).map(Some)
+    }
+
+    fn stand_in_model(&mut self, name: &str, span: Span, env: &Env) -> Eval<JsValue> {
+        let known = env.names();
+        if let Some(close) = crate::diagnostic::closest(name, known.iter().map(String::as_str)) {
+            self.diagnostics.push(
+                Diagnostic::note(span, format!("did you mean {close}?"))
+                    .with_hint(format!("{close} is defined in this snippet; {name} is not")),
+            );
+            return Err(self.error(
+                SequelizeError::reference_error(format!("{name} is not defined")),
+                span,
+            ));
+        }
+        let model_name = lower_first(name);
+        if let Some(id) = self.schema.find_model(&model_name) {
+            return Ok(self.model_value(id));
+        }
+        if !self.stubbed.iter().any(|s| s == name) {
+            self.stubbed.push(name.to_string());
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    span,
+                    format!("'{name}' is not defined in this snippet; the playground stands in sequelize.define('{model_name}', {{}}) for it"),
+                )
+                .with_hint(format!("define it first: const {name} = sequelize.define('{model_name}', {{ name: DataTypes.STRING }});")),
+            );
+        }
+        let id = self
+            .schema
+            .define(&model_name, Vec::new(), Default::default(), span)
+            .map_err(|error| self.error(error, span))?;
+        let value = self.model_value(id);
+        self.global.declare(name, value.clone(), true);
+        Ok(value)
+    }
+
+    /// `require(name)`: Sequelize, the Node modules a models folder uses, and stand-ins
+    /// for other npm modules (with a note).
+    pub(super) fn require_value(
+        &mut self,
+        source: &JsValue,
+        span: Span,
+        env: &Env,
+    ) -> Eval<JsValue> {
+        let Some(name) = source.as_str().map(str::to_string) else {
+            return self.type_error("The \"id\" argument must be of type string", span);
+        };
+        if let Some(exports) = self.require_file(&name, env)? {
+            return Ok(exports);
+        }
+        Ok(match name.as_str() {
+            "fs" | "node:fs" => self.fs_module(),
+            "process" | "node:process" => self
+                .global
+                .lookup("process")
+                .map_or(JsValue::Undefined, |b| b.value),
+            "sequelize" | "@sequelize/core" => self.sequelize_module.clone(),
+            "path" | "node:path" => self.path_module(),
+            "dotenv" => {
+                let config = self.native("config", returns_empty_object);
+                self.object_of(vec![("config", config)])
+            }
+            _ => {
+                let what = if name.starts_with('.') {
+                    format!("the file '{name}'")
+                } else {
+                    format!("the npm module '{name}'")
+                };
+                let known = KNOWN_MODULES.contains(&name.as_str()) || !name.starts_with('.');
+                let message = if name.starts_with('.') {
+                    format!("The playground has no file '{name}'; what it exports is not modeled")
+                } else {
+                    format!("The playground stands in an inert object for '{name}': what the snippet does with it is not run")
+                };
+                let diagnostic = if known {
+                    Diagnostic::note(span, message)
+                } else {
+                    Diagnostic::warning(span, message)
+                };
+                let diagnostic = if name.starts_with('.') {
+                    diagnostic.with_hint("paste the models that file defines into this snippet")
+                } else {
+                    diagnostic
+                };
+                self.note_once(span, "require", diagnostic);
+                JsValue::Opaque(what.into())
+            }
+        })
+    }
+
+    fn fs_module(&mut self) -> JsValue {
+        let object = self.plain_object();
+        if let JsValue::Object(o) = &object {
+            install_named(
+                self,
+                o,
+                &["readdirSync", "existsSync", "readFileSync"],
+                fs_method,
+            );
+        }
+        object
+    }
+
+    fn path_module(&mut self) -> JsValue {
+        let object = self.plain_object();
+        if let JsValue::Object(o) = &object {
+            install_named(
+                self,
+                o,
+                &["join", "resolve", "basename", "extname", "dirname"],
+                path_method,
+            );
+            o.borrow_mut().set_own("sep".into(), JsValue::str("/"));
+        }
+        object
+    }
+
+    /// `Model.method(args)` on the runtime, or, without one, a promise of a value the
+    /// analysis does not know.
+    fn model_query(
+        &mut self,
+        id: ModelId,
+        method: &str,
+        args: Vec<JsValue>,
+        span: Span,
+    ) -> Eval<JsValue> {
+        let values: Vec<Value> = args.iter().map(|a| self.to_data(a)).collect();
+        let promised = method != "build";
+        let result = if cfg!(feature = "engine")
+            && self.runtime.is_some()
+            && calls::MODEL_METHODS.contains(&method)
+        {
+            let schema = &self.schema;
+            let rt = self.runtime.as_mut().expect("checked");
+            match calls::model_call(rt, schema, id, method, &values) {
+                Ok(value) => self.adopt(&value),
+                Err(error) => {
+                    let flow = self.error(error, span);
+                    return match (promised, flow) {
+                        (true, Flow::Throw(exception)) => {
+                            Ok(self.rejected(exception.value, exception.span))
+                        }
+                        (_, flow) => Err(flow),
+                    };
+                }
+            }
+        } else if self.runtime.is_some() {
+            let model = upper_first(&self.schema.model(id).name);
+            self.diagnostics.push(
+                Diagnostic::warning(span, format!("The playground does not run {model}.{method}() yet; its result is not modeled"))
+                    .with_hint("the tables and the other calls still run"),
+            );
+            JsValue::Opaque(format!("the result of {model}.{method}()").into())
+        } else {
+            JsValue::Opaque(
+                format!("the result of {method}() (queries run when you press Run)").into(),
+            )
+        };
+        Ok(if promised {
+            self.resolved(result)
+        } else {
+            result
+        })
+    }
+
+    /// `sequelize.define(modelName, attributes, options)`.
+    fn define(&mut self, call: &Call<'_>) -> Eval<JsValue> {
+        self.check_model_budget(call.span)?;
+        let values: Vec<Value> = call.args.iter().map(|a| self.to_data(a)).collect();
+        let name = match values.first() {
+            Some(Value::Str(name)) => name.clone(),
+            _ => {
+                return Err(self.error(
+                    SequelizeError::plain(
+                        "sequelize.define needs the model name as its first argument",
+                    ),
+                    call.arg_span(0),
+                ));
+            }
+        };
+        let attributes = self.attributes(values.get(1), call.arg_exprs.get(1), call.span)?;
+        let options = self.model_options(values.get(2), call.arg_exprs.get(2))?;
+        match self.schema.define(&name, attributes, options, call.span) {
+            Ok(id) => Ok(self.model_value(id)),
+            Err(error) => Err(self.error(error, call.span)),
+        }
+    }
+
+    /// `User.init(attributes, { sequelize, modelName, … })` on a class.
+    fn init(&mut self, call: &Call<'_>) -> Eval<JsValue> {
+        self.check_model_budget(call.span)?;
+        let JsValue::Object(class) = &call.this else {
+            return self.type_error(
+                "Model.init must be called on a class that extends Model",
+                call.span,
+            );
+        };
+        let values: Vec<Value> = call.args.iter().map(|a| self.to_data(a)).collect();
+        let options_value = values.get(1);
+        let has_instance = options_value
+            .and_then(|o| o.get("sequelize"))
+            .is_some_and(|v| matches!(v, Value::Sequelize));
+        if !has_instance {
+            return Err(self.error(
+                SequelizeError::plain("No Sequelize instance passed"),
+                call.span,
+            ));
+        }
+        let class_name = match &class.borrow().kind {
+            Kind::Function(callable) => self.function_name(callable),
+            _ => String::new(),
+        };
+        let name = options_value
+            .and_then(|o| o.get("modelName"))
+            .and_then(Value::as_str)
+            .map_or(class_name, str::to_string);
+        let attributes = self.attributes(values.first(), call.arg_exprs.first(), call.span)?;
+        let options = self.model_options(options_value, call.arg_exprs.get(1))?;
+        let id = self
+            .schema
+            .define(&name, attributes, options, call.span)
+            .map_err(|e| self.error(e, call.span))?;
+        if let Kind::Function(Callable::Class(c)) = &class.borrow().kind {
+            *c.model.borrow_mut() = Some(id);
+        }
+        self.register_model_class(id, class);
+        Ok(call.this.clone())
+    }
+
+    fn check_model_budget(&mut self, span: Span) -> Eval<()> {
+        if self.schema.models.len() >= self.limits.max_models {
+            return Err(self.error(
+                SequelizeError::plain(format!(
+                    "The playground stops at {} models",
+                    self.limits.max_models
+                ))
+                .with_hint("an example that teaches needs a handful of models"),
+                span,
+            ));
+        }
+        Ok(())
+    }
+
+    fn associate(
+        &mut self,
+        source: ModelId,
+        kind: AssociationType,
+        call: &Call<'_>,
+    ) -> Eval<JsValue> {
+        let values: Vec<Value> = call.args.iter().map(|a| self.to_data(a)).collect();
+        let target = match values.first() {
+            Some(Value::Model(id)) => *id,
+            other => {
+                let source_name = self.schema.model(source).name.clone();
+                let method = kind.method();
+                let receiver = upper_first(&source_name);
+                let hint = match other {
+                    Some(Value::Str(name)) => format!("pass the model itself, not its name: {receiver}.{method}({name})"),
+                    Some(Value::Undefined) | None => format!(
+                        "the model passed is undefined here: is it defined above this line, or spelled differently? {receiver}.{method}(OtherModel)"
+                    ),
+                    _ => format!("pass a model made with sequelize.define: {receiver}.{method}(OtherModel)"),
+                };
+                return Err(self.error(
+                    SequelizeError::plain(format!("{source_name}.{method} called with something that's not a subclass of Sequelize.Model")).with_hint(hint),
+                    call.arg_span(0),
+                ));
+            }
+        };
+        let options = self.association_options(kind, values.get(1), call.arg_exprs.get(1))?;
+        let span = call.span;
+        let result = match kind {
+            AssociationType::BelongsTo => self.schema.belongs_to(source, target, options, span),
+            AssociationType::HasOne => self.schema.has_one(source, target, options, span),
+            AssociationType::HasMany => self.schema.has_many(source, target, options, span),
+            AssociationType::BelongsToMany => {
+                self.schema.belongs_to_many(source, target, options, span)
+            }
+        };
+        match result {
+            Ok(()) => {
+                let association =
+                    self.object_of(vec![("associationType", JsValue::str(kind.name()))]);
+                Ok(association)
+            }
+            Err(error) => Err(self.error(error, span)),
+        }
+    }
+
+    /// `Owner.create({ name, pugs: [...] })` with no `{ include }`: Sequelize saves the
+    /// owner and drops the pugs without a word.
+    fn note_associations_without_include(&mut self, model: ModelId, call: &Call<'_>, method: &str) {
+        let Some(ExprKind::Object(properties)) = call.arg_exprs.first().map(|a| &a.kind) else {
+            return;
+        };
+        let has_include = matches!(call.arg_exprs.get(1).map(|a| &a.kind), Some(ExprKind::Object(options))
+            if options.iter().any(|o| matches!(&o.key, PropertyKey::Named(k) if k.name == "include")));
+        if has_include {
+            return;
+        }
+        let receiver = call
+            .callee
+            .and_then(|c| match &c.kind {
+                ExprKind::Member { object, .. } => object.path().map(|p| p.join(".")),
+                _ => None,
+            })
+            .unwrap_or_else(|| upper_first(&self.schema.model(model).name));
+        let model = self.schema.model(model);
+        let mut notes = Vec::new();
+        for property in properties {
+            let PropertyKey::Named(key) = &property.key else {
+                continue;
+            };
+            let Some(association) = model.associations.iter().find(|a| a.as_name == key.name)
+            else {
+                continue;
+            };
+            let target = upper_first(&self.schema.model(association.target).name);
+            let include = if association.is_aliased {
+                format!("{{ model: {target}, as: '{}' }}", association.as_name)
+            } else {
+                target
+            };
+            notes.push(
+                Diagnostic::warning(
+                    property.span,
+                    format!(
+                        "{} is an association of {}: without {{ include }} Sequelize creates the {} alone and ignores {}",
+                        key.name, model.name, model.name, key.name
+                    ),
+                )
+                .with_hint(format!("pass it in the options: {receiver}.{method}({{ …, {}: … }}, {{ include: [{include}] }})", key.name)),
+            );
+        }
+        self.diagnostics.extend(notes);
+    }
+
+    /// `console.log(…)`: a shown value in the run's steps.
+    fn show(&mut self, method: &str, call: &Call<'_>) {
+        for (i, value) in call.args.iter().enumerate() {
+            if self.is_promise(value) {
+                if let Some(expr) = call.arg_exprs.get(i) {
+                    self.note_unawaited(expr);
+                }
+            }
+        }
+        if !matches!(
+            method,
+            "log" | "info" | "warn" | "error" | "debug" | "table" | "dir" | "trace"
+        ) {
+            return;
+        }
+        if self.runtime.is_none() {
+            return;
+        }
+        let values: Vec<Value> = call.args.iter().map(|a| self.to_data(a)).collect();
+        let value = values
+            .first()
+            .map_or(serde_json::Value::Null, crate::value::to_json);
+        let label =
+            (values.len() > 1).then(|| values[1..].iter().map(crate::value::to_json).collect());
+        let printed = match method {
+            "table" => None,
+            "dir" => call
+                .args
+                .first()
+                .and_then(|first| self.printed(std::slice::from_ref(first))),
+            _ => self.printed(&call.args),
+        };
+        if let Some(runtime) = self.runtime.as_mut() {
+            runtime.end_step(StepEnd::Show {
+                value,
+                label,
+                printed,
+            });
+        }
+    }
+}
+
+fn is_association(method: &str) -> bool {
+    matches!(method, "hasOne" | "belongsTo" | "hasMany" | "belongsToMany")
+}
+
+fn model_called(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
+    interp.type_error(
+        "Class constructor Model cannot be invoked without 'new'",
+        call.span,
+    )
+}
+
+fn sequelize_called(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
+    interp.type_error(
+        "Class constructor Sequelize cannot be invoked without 'new'",
+        call.span,
+    )
+}
+
+/// `new Sequelize(…)`, in any of its signatures: it stands for the playground's database.
+pub(super) fn construct(interp: &mut Interpreter, _call: Call<'_>) -> Eval<JsValue> {
+    Ok(interp.sequelize_instance.clone())
+}
+
+fn model_static(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<JsValue> {
+    let method = native.name.clone();
+    if &*method == "init" {
+        return interp.init(&call);
+    }
+    let model = match &call.this {
+        JsValue::Object(o) => interp.model_of(o),
+        _ => None,
+    };
+    let Some(id) = model else {
+        let name = match &call.this {
+            JsValue::Object(o) => match &o.borrow().kind {
+                Kind::Function(callable) => interp.function_name(callable),
+                _ => "Model".into(),
+            },
+            _ => "Model".into(),
+        };
+        return Err(interp.error(
+            SequelizeError::plain(format!("Model {name} has not been initialized: call {name}.init(attributes, {{ sequelize }}) before {name}.{method}()")),
+            call.span,
+        ));
+    };
+    match &*method {
+        "hasOne" => interp.associate(id, AssociationType::HasOne, &call),
+        "belongsTo" => interp.associate(id, AssociationType::BelongsTo, &call),
+        "hasMany" => interp.associate(id, AssociationType::HasMany, &call),
+        "belongsToMany" => interp.associate(id, AssociationType::BelongsToMany, &call),
+        "getTableName" => Ok(JsValue::str(&interp.schema.model(id).table_name.clone())),
+        "getAttributes" => Ok(interp.attributes_object(id)),
+        "addHook" | "addScope" | "scope" | "unscoped" | "removeAttribute" | "describe"
+        | "hasHook" | "removeHook" => {
+            interp.diagnostics.push(
+                Diagnostic::warning(call.span, format!("The playground does not run {method}() yet; the model is used as if it were not called"))
+                    .with_hint("the tables and queries are shown without it"),
+            );
+            Ok(call.this.clone())
+        }
+        _ => {
+            if matches!(&*method, "create" | "build") {
+                interp.note_associations_without_include(id, &call, &method);
+            }
+            interp.model_query(id, &method, call.args.clone(), call.span)
+        }
+    }
+}
+
+fn hook_static(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<JsValue> {
+    interp.diagnostics.push(
+        Diagnostic::warning(
+            call.span,
+            format!(
+                "The playground does not run hooks yet: {}() is read but its function never runs",
+                native.name
+            ),
+        )
+        .with_hint("the queries are shown as if the hook did nothing"),
+    );
+    Ok(JsValue::Undefined)
+}
+
+fn instance_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<JsValue> {
+    let method = native.name.clone();
+    let JsValue::Instance(instance) = &call.this else {
+        return interp.type_error(
+            format!("{method}() needs a model instance as this"),
+            call.span,
+        );
+    };
+    let values: Vec<Value> = call.args.iter().map(|a| interp.to_data(a)).collect();
+    let synchronous = matches!(
+        &*method,
+        "get"
+            | "set"
+            | "toJSON"
+            | "getDataValue"
+            | "setDataValue"
+            | "changed"
+            | "previous"
+            | "equals"
+            | "isSoftDeleted"
+    );
+    // Without the SQL engine no run happens: leaving the runtime out keeps it out of the
+    // page's own bundle.
+    let Some(runtime) = interp.runtime.as_mut().filter(|_| cfg!(feature = "engine")) else {
+        return Ok(JsValue::Opaque("an instance method's result".into()));
+    };
+    let method_name = match &*method {
+        "getDataValue" => "get",
+        "setDataValue" => "set",
+        other => other,
+    };
+    match calls::instance_call(runtime, &interp.schema, instance, method_name, &values) {
+        Ok(value) => {
+            let value = interp.adopt(&value);
+            Ok(if synchronous {
+                value
+            } else {
+                interp.resolved(value)
+            })
+        }
+        Err(error)
+            if error.name == ErrorName::TypeError
+                && error.message.ends_with("is not a function") =>
+        {
+            let receiver = call
+                .callee
+                .and_then(|c| match &c.kind {
+                    ExprKind::Member { object, .. } => object.path().map(|p| p.join(".")),
+                    _ => None,
+                })
+                .unwrap_or_else(|| lower_first(&interp.schema.model(instance.borrow().model).name));
+            interp.diagnostics.push(
+                Diagnostic::warning(
+                    call.span,
+                    format!("The playground does not run {receiver}.{method}() yet"),
+                )
+                .with_hint("its result is not modeled; the rest of the run goes on"),
+            );
+            Ok(interp.resolved(JsValue::Opaque(format!("the result of {method}()").into())))
+        }
+        Err(error) => {
+            let flow = interp.error(error, call.span);
+            match (synchronous, flow) {
+                (false, Flow::Throw(exception)) => {
+                    Ok(interp.rejected(exception.value, exception.span))
+                }
+                (_, flow) => Err(flow),
+            }
+        }
+    }
+}
+
+fn sequelize_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<JsValue> {
+    match &*native.name {
+        "define" => interp.define(&call),
+        "sync" => interp.sync(&call),
+        "model" => {
+            let name = interp.string_of(&call.arg(0), call.span)?;
+            match interp.schema.find_model(&name) {
+                Some(id) => Ok(interp.model_value(id)),
+                None => Err(interp.error(
+                    SequelizeError::plain(format!("{name} has not been defined")),
+                    call.span,
+                )),
+            }
+        }
+        "isDefined" => {
+            let name = interp.string_of(&call.arg(0), call.span)?;
+            Ok(JsValue::Bool(interp.schema.find_model(&name).is_some()))
+        }
+        "getDialect" => Ok(JsValue::str("postgres")),
+        "authenticate" | "close" => Ok(interp.resolved(JsValue::Undefined)),
+        "drop" => Ok(interp.resolved(JsValue::Undefined)),
+        other => {
+            interp.diagnostics.push(
+                Diagnostic::warning(call.span, format!("The playground does not run sequelize.{other}() yet; its result is not modeled"))
+                    .with_hint("the tables and the other calls still run"),
+            );
+            let opaque = JsValue::Opaque(format!("the result of sequelize.{other}()").into());
+            Ok(if matches!(other, "query" | "transaction") {
+                interp.resolved(opaque)
+            } else {
+                opaque
+            })
+        }
+    }
+}
+
+impl Interpreter {
+    fn sync(&mut self, call: &Call<'_>) -> Eval<JsValue> {
+        if !cfg!(feature = "engine") || self.runtime.is_none() {
+            self.synced = true;
+            return Ok(self.resolved(self.sequelize_instance.clone()));
+        }
+        let options = self.to_data(&call.arg(0));
+        let force = options.get("force").is_some_and(Value::truthy);
+        let Some(order) = crate::schema::sync_order::sync_order(&self.schema) else {
+            return Err(self.error(
+                SequelizeError::plain(
+                    "The playground cannot sync models whose foreign keys form a cycle yet",
+                ),
+                call.span,
+            ));
+        };
+        let rt = self.runtime.as_mut().expect("checked");
+        if let Err(error) = rt.sync(&self.schema, &order, force) {
+            return Err(self.error(error, call.span));
+        }
+        rt.end_step(StepEnd::Sync {});
+        self.synced = true;
+        Ok(self.resolved(self.sequelize_instance.clone()))
+    }
+}
+
+fn console_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<JsValue> {
+    interp.show(&native.name.clone(), &call);
+    Ok(JsValue::Undefined)
+}
+
+fn process_method(_: &mut Interpreter, native: &Native, _: Call<'_>) -> Eval<JsValue> {
+    Ok(match &*native.name {
+        "cwd" => JsValue::str("/app"),
+        _ => JsValue::Undefined,
+    })
+}
+
+fn returns_empty_object(interp: &mut Interpreter, _: &Native, _: Call<'_>) -> Eval<JsValue> {
+    Ok(interp.object_of(vec![("parsed", JsValue::Undefined)]))
+}
+
+fn path_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<JsValue> {
+    let mut parts = Vec::new();
+    for arg in &call.args {
+        parts.push(interp.string_of(arg, call.span)?);
+    }
+    let last = parts.last().cloned().unwrap_or_default();
+    Ok(JsValue::str(&match &*native.name {
+        "join" | "resolve" => join_paths(&parts, &*native.name == "resolve"),
+        "basename" => {
+            let base = last.rsplit('/').next().unwrap_or("").to_string();
+            match call.args.get(1) {
+                Some(JsValue::Str(ext)) => base
+                    .strip_suffix(&**ext)
+                    .map_or(base.clone(), str::to_string),
+                _ => base,
+            }
+        }
+        "extname" => {
+            let base = last.rsplit('/').next().unwrap_or("");
+            base.rfind('.')
+                .filter(|&i| i > 0)
+                .map_or(String::new(), |i| base[i..].to_string())
+        }
+        _ => match last.rfind('/') {
+            Some(0) => "/".into(),
+            Some(i) => last[..i].to_string(),
+            None => ".".into(),
+        },
+    }))
+}
+
+/// `path.join` / `path.resolve` on POSIX paths.
+fn join_paths(parts: &[String], absolute: bool) -> String {
+    let mut segments: Vec<&str> = Vec::new();
+    let mut rooted = false;
+    for part in parts {
+        if absolute && part.starts_with('/') {
+            segments.clear();
+            rooted = true;
+        } else if segments.is_empty() && part.starts_with('/') {
+            rooted = true;
+        }
+        for segment in part.split('/') {
+            match segment {
+                "" | "." => {}
+                ".." => {
+                    segments.pop();
+                }
+                s => segments.push(s),
+            }
+        }
+    }
+    let joined = segments.join("/");
+    if absolute && !rooted {
+        return format!("/app/{joined}");
+    }
+    if rooted {
+        format!("/{joined}")
+    } else if joined.is_empty() {
+        ".".into()
+    } else {
+        joined
+    }
+}
+
+impl Interpreter {
+    /// `import … from 'm'`: the module as `require` gives it, bound by its specifiers.
+    pub(super) fn import(
+        &mut self,
+        specifiers: &[crate::syntax::ast::ImportSpecifier],
+        source: &crate::syntax::ast::StrLit,
+        span: Span,
+        env: &Env,
+    ) -> Eval<()> {
+        use crate::syntax::ast::ImportSpecifier;
+        let module = self.require_value(&JsValue::str(&source.value), source.span, env)?;
+        let _ = span;
+        for specifier in specifiers {
+            let (local, value) = match specifier {
+                ImportSpecifier::Namespace(local) => (local, module.clone()),
+                ImportSpecifier::Default(local) => {
+                    let default = self.get(&module, &Key::from("default"), local.span)?;
+                    let value = if matches!(default, JsValue::Undefined) {
+                        module.clone()
+                    } else {
+                        default
+                    };
+                    (local, value)
+                }
+                ImportSpecifier::Named { imported, local } => (
+                    local,
+                    self.get(
+                        &module,
+                        &Key::Str(imported.name.as_str().into()),
+                        imported.span,
+                    )?,
+                ),
+            };
+            env.declare(&local.name, value, false);
+        }
+        Ok(())
+    }
+
+    /// `export …`: runs the declaration and puts the names on `module.exports`.
+    pub(super) fn export(
+        &mut self,
+        export: &crate::syntax::ast::Export,
+        span: Span,
+        env: &Env,
+    ) -> Eval<()> {
+        use crate::syntax::ast::{Export, Stmt};
+        let exports = match env.lookup("module") {
+            Some(module) => self.get(&module.value, &Key::from("exports"), span)?,
+            None => return Ok(()),
+        };
+        match export {
+            Export::Declaration(stmt) => {
+                self.statement(stmt, env)?;
+                let names: Vec<String> = match &**stmt {
+                    Stmt::Declare { declarations, .. } => declarations
+                        .iter()
+                        .flat_map(|d| d.target.names())
+                        .map(|n| n.name.clone())
+                        .collect(),
+                    Stmt::Function { function, .. } => {
+                        function.name.iter().map(|n| n.name.clone()).collect()
+                    }
+                    Stmt::Class { class, .. } => {
+                        class.name.iter().map(|n| n.name.clone()).collect()
+                    }
+                    _ => Vec::new(),
+                };
+                for name in names {
+                    let value = self.identifier(&name, span, env)?;
+                    self.set(&exports, Key::Str(name.as_str().into()), value, span)?;
+                }
+            }
+            Export::Default(expr) => {
+                let value = self.expr(expr, env)?;
+                if let ExprKind::Function(def) = &expr.kind {
+                    if let Some(name) = &def.name {
+                        env.declare(&name.name, value.clone(), true);
+                    }
+                }
+                if let ExprKind::Class(def) = &expr.kind {
+                    if let Some(name) = &def.name {
+                        env.declare(&name.name, value.clone(), true);
+                    }
+                }
+                self.set(&exports, Key::from("default"), value, span)?;
+            }
+            Export::Named { specifiers, source } => {
+                let from = match source {
+                    Some(source) => {
+                        Some(self.require_value(&JsValue::str(&source.value), source.span, env)?)
+                    }
+                    None => None,
+                };
+                for specifier in specifiers {
+                    let value = match &from {
+                        Some(module) => self.get(
+                            module,
+                            &Key::Str(specifier.local.name.as_str().into()),
+                            specifier.local.span,
+                        )?,
+                        None => {
+                            self.identifier(&specifier.local.name, specifier.local.span, env)?
+                        }
+                    };
+                    self.set(
+                        &exports,
+                        Key::Str(specifier.exported.name.as_str().into()),
+                        value,
+                        span,
+                    )?;
+                }
+            }
+            Export::All { alias, source } => {
+                let module = self.require_value(&JsValue::str(&source.value), source.span, env)?;
+                match alias {
+                    Some(alias) => {
+                        self.set(&exports, Key::Str(alias.name.as_str().into()), module, span)?
+                    }
+                    None => {
+                        for (key, value) in self.own_entries(&module)? {
+                            self.set(&exports, key, value, span)?;
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `fs` over the project's files (read only).
+fn fs_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<JsValue> {
+    let path = interp.string_of(&call.arg(0), call.span)?;
+    Ok(match &*native.name {
+        "readdirSync" => {
+            let names = interp
+                .directory_entries(&path)
+                .into_iter()
+                .map(|n| JsValue::str(&n))
+                .collect();
+            interp.array(names)
+        }
+        "existsSync" => JsValue::Bool(interp.path_exists(&path)),
+        _ => {
+            interp.diagnostics.push(
+                Diagnostic::warning(
+                    call.span,
+                    "The playground does not read files' text; readFileSync gives an empty string",
+                )
+                .with_hint("require a .json file instead: require('./config.json')"),
+            );
+            JsValue::str("")
+        }
+    })
+}

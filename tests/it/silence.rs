@@ -1,0 +1,136 @@
+//! Nothing is lost in silence: every construct the playground reads but does not run,
+//! and every call on an object it stands in for, has a diagnostic at its place.
+
+use assoc_playground::diagnostic::Severity;
+
+/// (snippet, the text the diagnostic underlines, words of its message, how severe).
+const CASES: &[(&str, &str, &str, Severity)] = &[
+    (
+        "function* ids() { yield 1; }",
+        "function* ids() { yield 1; }",
+        "does not run generator functions",
+        Severity::Warning,
+    ),
+    (
+        "const s = String.raw`a${1}`;",
+        "String.raw`a${1}`",
+        "does not run tagged templates",
+        Severity::Warning,
+    ),
+    (
+        "class A { #secret = 1; }",
+        "#secret = 1;",
+        "does not run private class members",
+        Severity::Warning,
+    ),
+    (
+        "function F() { return new.target; }",
+        "new.target",
+        "does not run new.target",
+        Severity::Warning,
+    ),
+    (
+        "const o = {}; with (o) { }",
+        "with",
+        "does not run 'with' statements",
+        Severity::Warning,
+    ),
+    (
+        "setInterval(() => {}, 10);",
+        "setInterval(() => {}, 10)",
+        "does not run setInterval",
+        Severity::Warning,
+    ),
+    (
+        "const User = sequelize.define('user', {}); User.addHook('beforeCreate', () => {});",
+        "User.addHook('beforeCreate', () => {})",
+        "does not run addHook() yet",
+        Severity::Warning,
+    ),
+    (
+        "const User = sequelize.define('user', {}); User.beforeCreate(() => {});",
+        "User.beforeCreate(() => {})",
+        "does not run hooks yet",
+        Severity::Warning,
+    ),
+    (
+        "const User = sequelize.define('user', {}); User.scope('active');",
+        "User.scope('active')",
+        "does not run scope() yet",
+        Severity::Warning,
+    ),
+    (
+        "sequelize.query('SELECT 1');",
+        "sequelize.query('SELECT 1')",
+        "does not run sequelize.query() yet",
+        Severity::Warning,
+    ),
+    (
+        "const bcrypt = require('bcrypt');",
+        "require('bcrypt')",
+        "stands in an inert object for 'bcrypt'",
+        Severity::Note,
+    ),
+    (
+        "const db = require('./models');",
+        "require('./models')",
+        "has no file './models'",
+        Severity::Warning,
+    ),
+    (
+        "const Pug = sequelize.define('pug', {}); Pug.belongsTo(Owner);",
+        "Owner",
+        "'Owner' is not defined in this snippet",
+        Severity::Warning,
+    ),
+    (
+        "const Pug = db.define('pug', {});",
+        "db",
+        "takes it for the Sequelize instance",
+        Severity::Warning,
+    ),
+    (
+        "const Pug = sequelize.define('pug', { name: DataTypes.STRNG });",
+        "STRNG",
+        "DataTypes has no type called 'STRNG'",
+        Severity::Error,
+    ),
+];
+
+#[test]
+fn every_construct_not_run_is_said_at_its_place() {
+    let mut missing = Vec::new();
+    for (code, place, words, severity) in CASES {
+        let report = assoc_playground::analyze(code);
+        let found = report.diagnostics.iter().any(|d| {
+            d.message.contains(words) && d.severity == *severity && &code[d.start..d.end] == *place
+        });
+        if !found {
+            missing.push(format!(
+                "{code}\n    wanted {severity:?} '{words}' at '{place}'\n    got {:?}",
+                report.diagnostics
+            ));
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
+
+#[test]
+fn a_value_the_playground_does_not_model_prints_as_such_never_as_an_empty_object() {
+    let code = "const bcrypt = require('bcrypt');\nconsole.log(bcrypt.hashSync('x', 10));\nconsole.log(JSON.stringify({ hash: bcrypt.hashSync('x', 10) }));";
+    let report = crate::support::run(code);
+    let json = serde_json::to_value(&report).unwrap();
+    let printed: Vec<&str> = json["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["show"]["printed"].as_str())
+        .collect();
+    assert_eq!(
+        printed,
+        [
+            "[not modeled: the npm module 'bcrypt']",
+            "{\"hash\":\"[not modeled: the npm module 'bcrypt']\"}"
+        ]
+    );
+}

@@ -25,6 +25,9 @@ export RUSTC_BOOTSTRAP=1
 seeds=fuzz/seeds
 rm -rf "$seeds" && mkdir -p "$seeds/snippets" "$seeds/links"
 cp tests/corpus/*.js tests/mistakes/*.js "$seeds/snippets/"
+# The language beyond Sequelize calls: Node's recorded programs, and a project's files.
+python3 -c 'import json,sys; [open(f"{sys.argv[1]}/node-{i}.js","w").write(c["code"]) for f in ("tests/node/printed.json","tests/node/errors.json") for i,c in enumerate(json.load(open(f)), 1000 if "errors" in f else 0)]' "$seeds/snippets"
+find tests/projects -name '*.js' | while read -r file; do cp "$file" "$seeds/snippets/project-$(echo "$file" | tr / -)"; done
 cargo build --quiet --release --bin assoc
 for file in tests/corpus/*.js; do
   target/release/assoc link "$file" > "$seeds/links/$(basename "$file" .js)"

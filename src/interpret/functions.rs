@@ -281,6 +281,17 @@ impl Interpreter {
                 result
             }
             Callable::Native(native) => {
+                // Built-ins that call back (join → toString → join …) count too, so that
+                // an array inside itself cannot overflow the stack.
+                if self.native_depth >= MAX_NATIVE_DEPTH {
+                    return Err(self.error(
+                        SequelizeError::new(
+                            ErrorName::RangeError,
+                            "Maximum call stack size exceeded",
+                        ),
+                        span,
+                    ));
+                }
                 let call = Call {
                     this,
                     args,
@@ -288,7 +299,10 @@ impl Interpreter {
                     callee,
                     arg_exprs,
                 };
-                (native.run)(self, &native, call)
+                self.native_depth += 1;
+                let result = (native.run)(self, &native, call);
+                self.native_depth -= 1;
+                result
             }
             Callable::Bound {
                 target,
@@ -613,6 +627,9 @@ impl Interpreter {
         Ok(JsValue::Undefined)
     }
 }
+
+/// How deep built-ins may call into each other.
+const MAX_NATIVE_DEPTH: usize = 48;
 
 /// How V8 names a callee in "… is not a function": the source of a member chain
 /// (`Team.hasMny`, `a[0]`), `x(...)` for a call's result, else `(intermediate value)`.

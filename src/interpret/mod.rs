@@ -202,6 +202,10 @@ pub struct Interpreter {
     noted: Vec<(usize, &'static str)>,
     /// Undefined names already stood in for by a model.
     stubbed: Vec<String>,
+    /// Arrays being joined (`String(a)` of an array inside itself gives `''`).
+    joining: Vec<Obj>,
+    /// Built-ins running inside one another (see `functions`).
+    native_depth: usize,
     /// Inside the arguments of a definition call: undefined model names get stand-ins.
     stand_ins: usize,
     /// `require('sequelize')`, the one `sequelize` instance, and its `models`.
@@ -238,6 +242,8 @@ impl Interpreter {
             noted: Vec::new(),
             stubbed: Vec::new(),
             stand_ins: 0,
+            native_depth: 0,
+            joining: Vec::new(),
             sequelize_module: JsValue::Undefined,
             sequelize_instance: JsValue::Undefined,
             models_object: JsValue::Undefined,

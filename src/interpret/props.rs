@@ -204,11 +204,11 @@ impl Interpreter {
                             ));
                         }
                     };
-                    items.resize(length.min(1 << 24), JsValue::Undefined);
+                    items.resize(length.min(MAX_ARRAY_LENGTH), JsValue::Undefined);
                     return Ok(());
                 }
                 if let Some(i) = array_index(name) {
-                    if i >= 1 << 24 {
+                    if i >= MAX_ARRAY_LENGTH {
                         return Ok(());
                     }
                     if i >= items.len() {
@@ -259,7 +259,12 @@ impl Interpreter {
                 .is_some_and(|k| instance.borrow().get(k).is_some()),
             JsValue::Object(object) => {
                 let mut current = Some(object.clone());
+                let mut hops = 0;
                 while let Some(o) = current {
+                    hops += 1;
+                    if hops > 1000 {
+                        return false;
+                    }
                     let b = o.borrow();
                     if b.own(key).is_some()
                         || key.as_str().is_some_and(|k| b.native_named(k).is_some())
@@ -621,6 +626,9 @@ pub(super) fn string_to_number(s: &str) -> f64 {
         _ => f64::NAN,
     }
 }
+
+/// The longest array a run may make (`arr.length = 1e9` would take the page's memory).
+const MAX_ARRAY_LENGTH: usize = 1 << 20;
 
 pub(super) fn key_text(key: &Key) -> String {
     match key {

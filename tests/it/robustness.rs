@@ -298,3 +298,28 @@ await sequelize.sync({ force: true });
         assert!(place.hint.is_some(), "{call}");
     }
 }
+
+#[test]
+fn values_that_contain_themselves_or_ask_for_the_moon_stay_bounded() {
+    let code = r#"
+const a = []; a.push(a);
+console.log(String(a));
+const o = {}; try { Object.setPrototypeOf(o, o); } catch (e) { console.log(e.message); }
+let deep = {}; for (let i = 0; i < 500; i++) deep = { deep };
+try { JSON.stringify(deep); } catch (e) { console.log(e.name); }
+console.log(String(new Date(8.64e20)));
+"#;
+    let json =
+        with_wasm_sized_stack(move || serde_json::to_value(crate::support::run(code)).unwrap());
+    assert!(json["error"].is_null(), "{}", json["error"]);
+    let printed: Vec<&str> = json["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["show"]["printed"].as_str())
+        .collect();
+    assert_eq!(
+        printed,
+        ["", "Cyclic __proto__ value", "RangeError", "Invalid Date"]
+    );
+}

@@ -286,15 +286,26 @@ fn join(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
         JsValue::Undefined => ",".to_string(),
         other => interp.string_of(&other, call.span)?,
     };
-    let items = interp.this_items(&call);
-    Ok(JsValue::str(&join_items(
-        interp, &items, &separator, call.span,
-    )?))
+    join_this(interp, &call, &separator)
 }
 
 fn to_string(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
-    let items = interp.this_items(&call);
-    Ok(JsValue::str(&join_items(interp, &items, ",", call.span)?))
+    join_this(interp, &call, ",")
+}
+
+/// `this.join(separator)`; an array met again inside itself joins as `''`, as in V8.
+fn join_this(interp: &mut Interpreter, call: &Call<'_>, separator: &str) -> Eval<JsValue> {
+    let Some(this) = call.this.as_object().cloned() else {
+        return Ok(JsValue::str(""));
+    };
+    if interp.joining.contains(&this) {
+        return Ok(JsValue::str(""));
+    }
+    let items = interp.this_items(call);
+    interp.joining.push(this);
+    let text = join_items(interp, &items, separator, call.span);
+    interp.joining.pop();
+    Ok(JsValue::str(&text?))
 }
 
 fn concat(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
@@ -492,7 +503,8 @@ fn flat(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
         other => interp.number_of(&other)?,
     };
     let mut out = Vec::new();
-    flatten(interp.this_items(&call), depth, &mut out);
+    // An array inside itself would flatten forever; V8 runs out of stack there.
+    flatten(interp.this_items(&call), depth.min(64.0), &mut out);
     Ok(interp.array(out))
 }
 

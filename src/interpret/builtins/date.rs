@@ -83,6 +83,8 @@ pub(in super::super) fn construct(interp: &mut Interpreter, call: Call<'_>) -> E
         }
         parts => from_parts(interp, parts)?,
     };
+    // JavaScript's dates span ±100,000,000 days around 1970.
+    let ms = if ms.abs() <= 8.64e15 { ms } else { f64::NAN };
     Ok(interp.date(ms))
 }
 

@@ -112,8 +112,14 @@ fn serialize(
                     state.span,
                 );
             }
-            if state.stack.len() > 200 {
-                return interp.type_error("Maximum call stack size exceeded", state.span);
+            if state.stack.len() > 100 {
+                return Err(interp.error(
+                    crate::error::SequelizeError::new(
+                        crate::error::ErrorName::RangeError,
+                        "Maximum call stack size exceeded",
+                    ),
+                    state.span,
+                ));
             }
             state.stack.push(object.clone());
             let inner_gap = format!("{gap}{}", state.indent);
@@ -207,7 +213,10 @@ pub(super) fn parse(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eva
                 "Unexpected end of JSON input".to_string()
             } else {
                 let offset = offset_of(&text, error.line(), error.column());
-                let token = text[offset.min(text.len())..].chars().next().unwrap_or(' ');
+                let token = text
+                    .get(offset..)
+                    .and_then(|t| t.chars().next())
+                    .unwrap_or(' ');
                 let shown = if text.chars().count() > 30 {
                     format!("{}...", text.chars().take(10).collect::<String>())
                 } else {

@@ -141,9 +141,17 @@ fn get_prototype_of(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eva
     })
 }
 
-fn set_prototype_of(_: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
+fn set_prototype_of(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     if let JsValue::Object(object) = call.arg(0) {
-        object.borrow_mut().proto = call.arg(1).as_object().cloned();
+        let proto = call.arg(1).as_object().cloned();
+        let mut current = proto.clone();
+        while let Some(p) = current {
+            if p == object {
+                return interp.type_error("Cyclic __proto__ value", call.span);
+            }
+            current = p.proto();
+        }
+        object.borrow_mut().proto = proto;
     }
     Ok(call.arg(0))
 }

@@ -200,8 +200,22 @@ impl Interpreter {
                 Ok(exports) => exports,
                 Err(flow) => return to_exception(flow).map_or(Ok(()), Err),
             };
-            if is_factory(&exports) {
-                factories.push((index, exports));
+            // `export default (sequelize, DataTypes) => …` too.
+            let default = match &exports {
+                JsValue::Object(o) if !o.is_callable() => {
+                    o.borrow().own_str("default").and_then(|p| match &p.slot {
+                        super::heap::Slot::Value(v) => Some(v.clone()),
+                        _ => None,
+                    })
+                }
+                _ => None,
+            };
+            if let Some(factory) = [Some(exports), default]
+                .into_iter()
+                .flatten()
+                .find(is_factory)
+            {
+                factories.push((index, factory));
             }
         }
         if factories.is_empty() {

@@ -229,3 +229,15 @@ fn a_pasted_models_folder_is_loaded_as_models_index_would_and_says_so() {
     assert_eq!(notes.len(), 2, "{:?}", report.diagnostics);
     assert!(notes.contains(&"models/user.js".to_string()));
 }
+
+#[test]
+fn an_es_module_model_factory_is_loaded_too() {
+    let code = "import { Model } from 'sequelize';\nexport default (sequelize, DataTypes) => {\n  class Book extends Model {\n    static associate(models) { Book.belongsTo(models.Book, { as: 'sequel' }); }\n  }\n  Book.init({ title: DataTypes.STRING }, { sequelize, modelName: 'Book' });\n  return Book;\n};\n";
+    let report = assoc_playground::analyze(code);
+    assert!(report.error.is_none(), "{:?}", report.error);
+    assert_eq!(table_names(&report), ["Books"]);
+    assert!(report.models[0]
+        .attributes
+        .iter()
+        .any(|a| a.name == "sequelId"));
+}

@@ -51,9 +51,34 @@ impl PartialEq for Obj {
     }
 }
 
+thread_local! {
+    /// Every object of the runs under way, to break their cycles when a run ends (see
+    /// [`release_objects`]).
+    static OBJECTS: RefCell<Vec<std::rc::Weak<RefCell<Object>>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Empties every object made since the last call. JavaScript's values refer to each
+/// other in cycles (a function's scope holds the function; `a.self = a`), which `Rc`
+/// never frees; a run's objects are dropped when it ends, or the page, which analyses on
+/// every keystroke, would keep them all.
+pub fn release_objects() {
+    let objects = OBJECTS.with(|objects| std::mem::take(&mut *objects.borrow_mut()));
+    for object in objects {
+        if let Some(object) = object.upgrade() {
+            if let Ok(mut object) = object.try_borrow_mut() {
+                object.props.clear();
+                object.proto = None;
+                object.kind = Kind::Plain;
+            }
+        }
+    }
+}
+
 impl Obj {
     pub fn new(object: Object) -> Obj {
-        Obj(Rc::new(RefCell::new(object)))
+        let object = Rc::new(RefCell::new(object));
+        OBJECTS.with(|objects| objects.borrow_mut().push(Rc::downgrade(&object)));
+        Obj(object)
     }
 
     pub fn borrow(&self) -> std::cell::Ref<'_, Object> {

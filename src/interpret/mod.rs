@@ -139,6 +139,9 @@ pub fn execute_project(
         synced: interpreter.synced,
         diagnostics: std::mem::take(&mut interpreter.diagnostics),
     };
+    drop(interpreter);
+    scope::release_scopes();
+    heap::release_objects();
     (outcome, runtime)
 }
 

@@ -11,6 +11,30 @@ use super::heap::{JsValue, Obj};
 
 pub type Env = Rc<Scope>;
 
+thread_local! {
+    /// Every scope of the runs under way (see [`release_scopes`]).
+    static SCOPES: RefCell<Vec<std::rc::Weak<Scope>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Empties every scope made since the last call, breaking the cycles closures make
+/// (a scope holds a function that holds the scope).
+pub fn release_scopes() {
+    let scopes = SCOPES.with(|scopes| std::mem::take(&mut *scopes.borrow_mut()));
+    for scope in scopes {
+        if let Some(scope) = scope.upgrade() {
+            if let Ok(mut vars) = scope.vars.try_borrow_mut() {
+                vars.clear();
+            }
+        }
+    }
+}
+
+fn registered(scope: Scope) -> Env {
+    let scope = Rc::new(scope);
+    SCOPES.with(|scopes| scopes.borrow_mut().push(Rc::downgrade(&scope)));
+    scope
+}
+
 #[derive(Debug)]
 pub struct Scope {
     vars: RefCell<HashMap<Rc<str>, Binding>>,
@@ -42,7 +66,7 @@ pub enum Assigned {
 
 impl Scope {
     pub fn root() -> Env {
-        Rc::new(Scope {
+        registered(Scope {
             vars: RefCell::default(),
             parent: None,
             this: Some(RefCell::new(JsValue::Undefined)),
@@ -52,7 +76,7 @@ impl Scope {
     }
 
     pub fn block(parent: &Env) -> Env {
-        Rc::new(Scope {
+        registered(Scope {
             vars: RefCell::default(),
             parent: Some(parent.clone()),
             this: None,
@@ -63,7 +87,7 @@ impl Scope {
 
     /// A function's scope; `this` is `None` for arrows (they see their parent's).
     pub fn function(parent: &Env, this: Option<JsValue>, home: Option<Obj>) -> Env {
-        Rc::new(Scope {
+        registered(Scope {
             vars: RefCell::default(),
             parent: Some(parent.clone()),
             this: this.map(RefCell::new),

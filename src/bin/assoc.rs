@@ -74,13 +74,12 @@ fn report(path: &str) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let clock = Box::new(|| {
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_millis() as i64)
-    });
-    let report = assoc_playground::run(&source, clock);
-    match serde_json::to_string_pretty(&report) {
+    print_report(&assoc_playground::run(&source, wall_clock()))
+}
+
+/// Prints a report as JSON: exit 0, or 2 if it cannot be written.
+fn print_report(report: &assoc_playground::report::Report) -> ExitCode {
+    match serde_json::to_string_pretty(report) {
         Ok(json) => {
             println!("{json}");
             ExitCode::SUCCESS
@@ -151,17 +150,7 @@ fn report_project(paths: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let report = assoc_playground::run_project(&files, wall_clock());
-    match serde_json::to_string_pretty(&report) {
-        Ok(json) => {
-            println!("{json}");
-            ExitCode::SUCCESS
-        }
-        Err(error) => {
-            eprintln!("assoc: cannot write the report: {error}");
-            ExitCode::from(2)
-        }
-    }
+    print_report(&assoc_playground::run_project(&files, wall_clock()))
 }
 
 fn wall_clock() -> assoc_playground::runtime::Clock {

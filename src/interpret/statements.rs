@@ -328,8 +328,6 @@ impl Interpreter {
         let mut per_iteration = Vec::new();
         match init {
             Some(ForInit::Declare { kind, declarations }) => {
-                let stmt_like: Vec<Stmt> = Vec::new();
-                let _ = stmt_like;
                 for declaration in declarations {
                     for name in declaration.target.names() {
                         if *kind != DeclKind::Var {
@@ -351,13 +349,8 @@ impl Interpreter {
                     break;
                 }
             }
-            match self.statement(body, &Scope::block(&loop_env)) {
-                Ok(()) => {}
-                Err(Flow::Break(None)) => break,
-                Err(Flow::Break(Some(l))) if Some(&*l) == label => break,
-                Err(Flow::Continue(None)) => {}
-                Err(Flow::Continue(Some(l))) if Some(&*l) == label => {}
-                Err(other) => return Err(other),
+            if !loop_goes_on(self.statement(body, &Scope::block(&loop_env)), label)? {
+                break;
             }
             // `let` in a for head: each iteration has its own binding (closures made in the
             // body keep the value of their iteration).
@@ -408,13 +401,8 @@ impl Interpreter {
                 Some(kind) => Binding::of(kind),
             };
             self.bind_pattern(target, item, binding, &iteration)?;
-            match self.statement(body, &iteration) {
-                Ok(()) => {}
-                Err(Flow::Break(None)) => break,
-                Err(Flow::Break(Some(l))) if Some(&*l) == label => break,
-                Err(Flow::Continue(None)) => {}
-                Err(Flow::Continue(Some(l))) if Some(&*l) == label => {}
-                Err(other) => return Err(other),
+            if !loop_goes_on(self.statement(body, &iteration), label)? {
+                break;
             }
         }
         Ok(())
@@ -438,13 +426,8 @@ impl Interpreter {
                 }
             }
             first = false;
-            match self.statement(body, &Scope::block(env)) {
-                Ok(()) => {}
-                Err(Flow::Break(None)) => break,
-                Err(Flow::Break(Some(l))) if Some(&*l) == label => break,
-                Err(Flow::Continue(None)) => {}
-                Err(Flow::Continue(Some(l))) if Some(&*l) == label => {}
-                Err(other) => return Err(other),
+            if !loop_goes_on(self.statement(body, &Scope::block(env)), label)? {
+                break;
             }
             self.tick(body.span())?;
         }
@@ -455,8 +438,6 @@ impl Interpreter {
         let value = self.expr(discriminant, env)?;
         let scope = Scope::block(env);
         for case in cases {
-            let body: Vec<Stmt> = Vec::new();
-            let _ = body;
             self.hoist(&case.body, &scope);
         }
         let mut start = None;
@@ -567,5 +548,17 @@ impl Interpreter {
             JsValue::Object(_) | JsValue::Instance(_) | JsValue::Str(_) => self.own_keys(value),
             _ => Vec::new(),
         }
+    }
+}
+
+/// How a loop's body ended, for the loop: `Ok(true)` to go on (normally, or at a
+/// `continue` aimed at this loop), `Ok(false)` at its `break`; anything else leaves.
+fn loop_goes_on(result: Eval<()>, label: Option<&str>) -> Eval<bool> {
+    match result {
+        Ok(()) | Err(Flow::Continue(None)) => Ok(true),
+        Err(Flow::Continue(Some(l))) if Some(&*l) == label => Ok(true),
+        Err(Flow::Break(None)) => Ok(false),
+        Err(Flow::Break(Some(l))) if Some(&*l) == label => Ok(false),
+        Err(other) => Err(other),
     }
 }

@@ -9,13 +9,7 @@ fn table_names(report: &assoc_playground::report::Report) -> Vec<String> {
 }
 
 fn printed(report: &assoc_playground::report::Report) -> Vec<String> {
-    let json = serde_json::to_value(report).unwrap();
-    json["steps"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|s| s["show"]["printed"].as_str().map(str::to_string))
-        .collect()
+    crate::support::printed(&serde_json::to_value(report).unwrap())
 }
 
 #[test]

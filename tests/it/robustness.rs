@@ -312,14 +312,8 @@ console.log(String(new Date(8.64e20)));
     let json =
         with_wasm_sized_stack(move || serde_json::to_value(crate::support::run(code)).unwrap());
     assert!(json["error"].is_null(), "{}", json["error"]);
-    let printed: Vec<&str> = json["steps"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|s| s["show"]["printed"].as_str())
-        .collect();
     assert_eq!(
-        printed,
+        crate::support::printed(&json),
         ["", "Cyclic __proto__ value", "RangeError", "Invalid Date"]
     );
 }

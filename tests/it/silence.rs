@@ -119,15 +119,8 @@ fn every_construct_not_run_is_said_at_its_place() {
 fn a_value_the_playground_does_not_model_prints_as_such_never_as_an_empty_object() {
     let code = "const bcrypt = require('bcrypt');\nconsole.log(bcrypt.hashSync('x', 10));\nconsole.log(JSON.stringify({ hash: bcrypt.hashSync('x', 10) }));";
     let report = crate::support::run(code);
-    let json = serde_json::to_value(&report).unwrap();
-    let printed: Vec<&str> = json["steps"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|s| s["show"]["printed"].as_str())
-        .collect();
     assert_eq!(
-        printed,
+        crate::support::printed(&serde_json::to_value(&report).unwrap()),
         [
             "[not modeled: the npm module 'bcrypt']",
             "{\"hash\":\"[not modeled: the npm module 'bcrypt']\"}"

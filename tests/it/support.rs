@@ -47,3 +47,13 @@ pub fn differs_from_the_workers(code: &str, report: &Report) -> Option<String> {
         (page != full).then(|| format!("the worker's {key} differs from run()'s: {page} vs {full}"))
     })
 }
+
+/// What each `console.log` of a report printed, in order (the steps' `show.printed`).
+pub fn printed(report: &Value) -> Vec<String> {
+    report["steps"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s["show"]["printed"].as_str().map(str::to_string))
+        .collect()
+}

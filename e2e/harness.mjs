@@ -123,3 +123,17 @@ export async function upgradeAllEmbeds(page, count = 3) {
   }, count, { polling: 100 });
   await page.evaluate(() => window.scrollTo(0, 0));
 }
+
+/** Runs `code` (replacing the page's, when given) and waits for that run's answer: the
+ * status must have said "Running…" since the click, and say something else now. */
+export async function runCode(page, code) {
+  if (code !== undefined) await page.fill('#code', code);
+  await page.evaluate(() => {
+    window.sawRunning = false;
+    const status = () => document.querySelector('#run .run-status').textContent;
+    new MutationObserver(() => { if (status() === 'Running…') window.sawRunning = true; })
+      .observe(document.querySelector('#run'), { subtree: true, childList: true, characterData: true });
+  });
+  await page.click('#run-button');
+  await page.waitForFunction(() => window.sawRunning && document.querySelector('#run .run-status').textContent !== 'Running…');
+}

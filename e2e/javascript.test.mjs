@@ -3,7 +3,7 @@
 // TypeError, underlined at the call with a did-you-mean.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage } from './harness.mjs';
+import { openPage, runCode } from './harness.mjs';
 
 const session = openPage({ ready: '#editor .cm-content' });
 
@@ -20,18 +20,7 @@ module.exports = (sequelize, DataTypes) => {
 };
 `;
 
-async function run(code) {
-  const { page } = session;
-  await page.fill('#code', code);
-  await page.evaluate(() => {
-    window.sawRunning = false;
-    const status = () => document.querySelector('#run .run-status').textContent;
-    new MutationObserver(() => { if (status() === 'Running…') window.sawRunning = true; })
-      .observe(document.querySelector('#run'), { subtree: true, childList: true, characterData: true });
-  });
-  await page.click('#run-button');
-  await page.waitForFunction(() => window.sawRunning && document.querySelector('#run .run-status').textContent !== 'Running…');
-}
+const run = (code) => runCode(session.page, code);
 
 test('a pasted sequelize-cli model file shows its table, loaded as models/index.js would', async () => {
   const { page } = session;

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openPage, artifacts, screenshotPage } from './harness.mjs';
+import { openPage, artifacts, screenshotPage, runCode } from './harness.mjs';
 
 const session = openPage({ ready: '#editor .cm-content' });
 
@@ -17,20 +17,7 @@ const ALIAS_ERROR = [
   'console.log(await Owner.findAll({ include: Pug }));',
 ].join('\n');
 
-/** Runs `code` (replacing the page's) and waits for that run's answer: the status
- * must have said "Running…" since the click, and say something else now. */
-async function run(code) {
-  const { page } = session;
-  if (code !== undefined) await page.fill('#code', code);
-  await page.evaluate(() => {
-    window.sawRunning = false;
-    const status = () => document.querySelector('#run .run-status').textContent;
-    new MutationObserver(() => { if (status() === 'Running…') window.sawRunning = true; })
-      .observe(document.querySelector('#run'), { subtree: true, childList: true, characterData: true });
-  });
-  await page.click('#run-button');
-  await page.waitForFunction(() => window.sawRunning && document.querySelector('#run .run-status').textContent !== 'Running…');
-}
+const run = (code) => runCode(session.page, code);
 
 /** The editor's selection as the browser has it, and whether the editor has focus. */
 const caret = () => session.page.evaluate(() => ({

@@ -22,6 +22,7 @@ pub mod interpret;
 pub(crate) mod js;
 pub(crate) mod lint;
 pub(crate) mod plan;
+pub mod project;
 pub mod protocol;
 pub mod report;
 pub mod runtime;
@@ -83,6 +84,7 @@ pub fn run_for_page(source: &str, clock: runtime::Clock) -> protocol::RunReport 
             start: thrown.span.start,
             end: thrown.span.end,
             hint: thrown.error.hint.clone(),
+            file: None,
         }),
         steps,
         data,
@@ -222,32 +224,81 @@ fn error_report(thrown: &interpret::Thrown) -> ErrorReport {
 /// root, else `models/index.js`, else the first file): the report of [`run`], with each
 /// diagnostic's `file` and offsets into that file.
 pub fn run_project(files: &[(String, String)], clock: runtime::Clock) -> Report {
+    let files: Vec<project::ProjectFile> = files
+        .iter()
+        .map(|(path, code)| project::ProjectFile::new(path, code))
+        .collect();
     let runtime = runtime::Runtime::new(clock, runtime::RunLimits::default());
-    let (executed, ranges) = execute_project(files, Some(runtime));
+    let (executed, ranges) = execute_project(&files, None, Some(runtime));
     let mut report = views(executed, &sql::Dialect::ALL, report_format);
+    locate_in_files(&mut report.diagnostics, &files, &ranges);
+    report
+}
+
+/// [`analyze_for`] of a project (`entry` names the file that runs, if not Node's usual
+/// one): diagnostics name their file, with offsets into it; the key links' calls keep
+/// their offsets into the project's one text ([`project::joined`]).
+pub fn analyze_project_for(
+    files: &[project::ProjectFile],
+    entry: Option<&str>,
+    dialect: sql::Dialect,
+) -> Report {
+    let (executed, ranges) = execute_project(files, entry, None);
+    let mut report = views(executed, &[dialect], |_, _| ());
     locate_in_files(&mut report.diagnostics, files, &ranges);
     report
 }
 
+/// [`run_for_page`] of a project: the error's place names its file.
+pub fn run_project_for_page(
+    files: &[project::ProjectFile],
+    entry: Option<&str>,
+    clock: runtime::Clock,
+) -> protocol::RunReport {
+    let runtime = runtime::Runtime::new(clock, runtime::RunLimits::default());
+    let (executed, ranges) = execute_project(files, entry, Some(runtime));
+    let Executed {
+        outcome,
+        steps,
+        data,
+        ..
+    } = executed;
+    let thrown = outcome.error.as_ref();
+    protocol::RunReport {
+        error: thrown.map(error_report),
+        thrown_at: thrown.map(|thrown| {
+            let (file, start) = project::locate(&ranges, thrown.span.start).unwrap_or((0, 0));
+            let base = ranges.get(file).map_or(0, |r| r.start);
+            protocol::ThrownAt {
+                start,
+                end: thrown.span.end.saturating_sub(base).max(start),
+                hint: thrown.error.hint.clone(),
+                file: files.get(file).map(|f| f.path.clone()),
+            }
+        }),
+        steps,
+        data,
+    }
+}
+
 /// The files as one text (each file's spans are its range in it), parsed and run.
 fn execute_project(
-    files: &[(String, String)],
+    files: &[project::ProjectFile],
+    entry: Option<&str>,
     runtime: Option<runtime::Runtime>,
 ) -> (Executed, Vec<std::ops::Range<usize>>) {
-    let mut text = String::new();
-    let mut ranges = Vec::new();
-    for (_, source) in files {
-        let start = text.len();
-        text.push_str(source);
-        ranges.push(start..text.len());
-        text.push('\n');
+    let (text, ranges) = project::joined(files);
+    if text.len() > MAX_SOURCE {
+        let mut empty = execute("", None);
+        empty.diagnostics.push(too_large(&text));
+        return (empty, ranges);
     }
     let mut diagnostics = Vec::new();
     let mut programs = Vec::new();
     let mut sources = Vec::new();
-    for ((path, source), range) in files.iter().zip(&ranges) {
-        let body = if path.ends_with(".json") {
-            interpret::FileBody::Json(source.clone())
+    for (file, range) in files.iter().zip(&ranges) {
+        let body = if file.path.ends_with(".json") {
+            interpret::FileBody::Json(file.code.clone())
         } else {
             let (program, mut found) = syntax::parse_range(&text, range.clone());
             diagnostics.append(&mut found);
@@ -256,11 +307,12 @@ fn execute_project(
             interpret::FileBody::Script(program)
         };
         sources.push(interpret::SourceFile {
-            path: path.clone(),
+            path: file.path.clone(),
             body,
         });
     }
-    let entry = entry_file(files);
+    let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let entry = project::entry_file(&paths, entry);
     let limits = interpret::Limits::default();
     let (outcome, runtime) = interpret::execute_project(sources, entry, limits, runtime);
     let (steps, data) = match runtime {
@@ -280,39 +332,17 @@ fn execute_project(
     (executed, ranges)
 }
 
-/// The file Node would be started with.
-fn entry_file(files: &[(String, String)]) -> usize {
-    let position = |name: &str| {
-        files
-            .iter()
-            .position(|(path, _)| path.trim_start_matches("./") == name)
-    };
-    [
-        "index.js",
-        "app.js",
-        "server.js",
-        "main.js",
-        "models/index.js",
-    ]
-    .iter()
-    .find_map(|name| position(name))
-    .unwrap_or(0)
-}
-
 /// Offsets into the project's one text made offsets into each diagnostic's file.
 fn locate_in_files(
     diagnostics: &mut [diagnostic::Diagnostic],
-    files: &[(String, String)],
+    files: &[project::ProjectFile],
     ranges: &[std::ops::Range<usize>],
 ) {
     for diagnostic in diagnostics {
-        let index = ranges
-            .iter()
-            .position(|r| diagnostic.start >= r.start && diagnostic.start <= r.end)
-            .unwrap_or(0);
+        let (index, start) = project::locate(ranges, diagnostic.start).unwrap_or((0, 0));
         let base = ranges.get(index).map_or(0, |r| r.start);
-        diagnostic.start -= base;
-        diagnostic.end = diagnostic.end.saturating_sub(base);
-        diagnostic.file = files.get(index).map(|(path, _)| path.clone());
+        diagnostic.start = start;
+        diagnostic.end = diagnostic.end.saturating_sub(base).max(start);
+        diagnostic.file = files.get(index).map(|f| f.path.clone());
     }
 }

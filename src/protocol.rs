@@ -10,13 +10,37 @@
 use serde::Serialize;
 use serde_json::Value as Json;
 
+use crate::project::ProjectFile;
 use crate::report::ErrorReport;
 use crate::runtime::{Step, TableRows};
 
-/// Run `code`. (Unknown fields are refused.)
+/// Run `code`, or the project of `files` (with `entry` the file that runs, if not Node's
+/// usual one). (Unknown fields are refused.)
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Request {
     pub code: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<ProjectFile>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entry: Option<String>,
+}
+
+impl Request {
+    pub fn snippet(code: &str) -> Request {
+        Request {
+            code: code.to_string(),
+            files: Vec::new(),
+            entry: None,
+        }
+    }
+
+    pub fn project(files: &[ProjectFile], entry: Option<&str>) -> Request {
+        Request {
+            code: String::new(),
+            files: files.to_vec(),
+            entry: entry.map(str::to_string),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -52,6 +76,9 @@ pub struct ThrownAt {
     pub start: usize,
     pub end: usize,
     pub hint: Option<String>,
+    /// The project's file it was thrown in (offsets are into that file).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
 }
 
 impl Request {
@@ -60,17 +87,13 @@ impl Request {
     }
 
     /// Reads a request back (by hand, as [`Answer::from_json`] does): an object with a
-    /// `code` string and nothing else.
+    /// `code` string, and optionally `files` (of `path` and `code`) and `entry`.
     pub fn from_json(text: &str) -> Result<Request, String> {
         let value: Json = serde_json::from_str(text)
             .map_err(|e| format!("the request was not understood: {e}"))?;
-        let object = value.as_object().filter(|o| o.len() == 1);
-        match object.and_then(|o| o.get("code")).and_then(Json::as_str) {
-            Some(code) => Ok(Request {
-                code: code.to_string(),
-            }),
-            None => Err("the request was not understood: it is not { code }".into()),
-        }
+        read::request(&value).ok_or_else(|| {
+            "the request was not understood: it is not { code, files?, entry? }".into()
+        })
     }
 }
 
@@ -103,7 +126,8 @@ fn to_json(message: &impl Serialize) -> String {
 /// Answers as serde writes them: `"Ready"`, `{"Ran": {…}}`, `{"Failed": "…"}`, and
 /// steps as the report format writes them (`sql` and one of `sync`, `show`, `error`).
 mod read {
-    use super::{Answer, Json, RunReport, ThrownAt};
+    use super::{Answer, Json, Request, RunReport, ThrownAt};
+    use crate::project::ProjectFile;
     use crate::report::ErrorReport;
     use crate::runtime::{Step, StepEnd, TableRows};
 
@@ -118,6 +142,26 @@ mod read {
             "Failed" => string(inner).map(Answer::Failed),
             _ => None,
         }
+    }
+
+    pub(super) fn request(value: &Json) -> Option<Request> {
+        let object = value.as_object()?;
+        let known = ["code", "files", "entry"];
+        if !object.keys().all(|key| known.contains(&key.as_str())) {
+            return None;
+        }
+        Some(Request {
+            code: string(object.get("code")?)?,
+            files: optional(object.get("files"), |f| list(f, project_file))?.unwrap_or_default(),
+            entry: optional(object.get("entry"), string)?,
+        })
+    }
+
+    fn project_file(value: &Json) -> Option<ProjectFile> {
+        Some(ProjectFile {
+            path: string(value.get("path")?)?,
+            code: string(value.get("code")?)?,
+        })
     }
 
     fn run_report(value: &Json) -> Option<RunReport> {
@@ -162,6 +206,7 @@ mod read {
             start: usize::try_from(value.get("start")?.as_u64()?).ok()?,
             end: usize::try_from(value.get("end")?.as_u64()?).ok()?,
             hint: optional(value.get("hint"), string)?,
+            file: optional(value.get("file"), string)?,
         })
     }
 
@@ -197,10 +242,14 @@ mod tests {
 
     #[test]
     fn messages_read_back_as_they_were_sent() {
-        let request = Request {
-            code: "await sequelize.sync();".into(),
-        };
+        let request = Request::snippet("await sequelize.sync();");
         assert_eq!(Request::from_json(&request.to_json()), Ok(request));
+        let files = [
+            ProjectFile::new("index.js", "require('./models');"),
+            ProjectFile::new("models/index.js", "module.exports = {};"),
+        ];
+        let project = Request::project(&files, Some("index.js"));
+        assert_eq!(Request::from_json(&project.to_json()), Ok(project));
         assert_eq!(
             Answer::from_json(&Answer::Ready.to_json()),
             Ok(Answer::Ready)

@@ -4,16 +4,28 @@
 use std::rc::Rc;
 
 use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::project::{ProjectFile, Upload};
 use crate::protocol::RunReport;
 use crate::report::{ErrorReport, Report};
 use crate::runtime::{Step, StepEnd, TableRows};
+use crate::share::Shared;
 use crate::sql::Dialect;
 
 #[derive(Clone, Debug)]
 pub struct State {
+    /// The code in the editor: the snippet, or the project's file shown.
     pub code: String,
+    /// The project's files when it has several, in their tabs' order (the one at
+    /// `active` is `code`, kept equal by the reducer); empty for a one-file snippet.
+    pub files: Vec<ProjectFile>,
+    pub active: usize,
+    /// The file that runs, when the learner chose one (else Node's usual entry).
+    pub entry: Option<String>,
+    /// Why the last rename was refused, for the tabs to say.
+    pub file_problem: Option<String>,
     pub dialect: Dialect,
-    /// What `analyze` says about `code`.
+    /// What `analyze` says about the snippet or the project (the project's diagnostics
+    /// name their file).
     pub report: Rc<Report>,
     /// The latest run, if any (queries run in the worker).
     pub run: Rc<RunView>,
@@ -108,14 +120,23 @@ impl Explored {
 pub enum Notice {
     /// A shared link was opened over different saved work, kept one click away. The
     /// saved work stays in storage until the link's code (`link`) is edited.
-    OpenedLink { saved: String, link: String },
+    OpenedLink { saved: Shared, link: Shared },
     /// The link could not be read; `shown` says what the page shows instead.
     BadLink {
         error: crate::share::LinkError,
         shown: Shown,
     },
     /// An example replaced code the learner had written, kept for Undo.
-    ExampleReplaced { previous: String },
+    ExampleReplaced { previous: Shared },
+    /// Files dropped or chosen became the project (`count` of them; `left_out` says
+    /// what was not taken and why); the work before is kept for Undo.
+    FilesOpened {
+        count: usize,
+        left_out: Vec<String>,
+        previous: Option<Shared>,
+    },
+    /// A file was deleted, kept for Undo.
+    FileDeleted { path: String, previous: Shared },
 }
 
 /// What a page shows when a link could not be opened.
@@ -146,6 +167,30 @@ impl Notice {
             Notice::ExampleReplaced { .. } => {
                 "The example replaced your code (it is kept until you dismiss this):".into()
             }
+            Notice::FilesOpened {
+                count, left_out, ..
+            } => {
+                let opened = match count {
+                    0 => "No file could be opened".to_string(),
+                    n => format!("Opened {}", counted(*n, "file", "files")),
+                };
+                match left_out.as_slice() {
+                    [] => format!("{opened}."),
+                    left => format!("{opened}; left out: {}.", left.join("; ")),
+                }
+            }
+            Notice::FileDeleted { path, .. } => format!("{path} was deleted:"),
+        }
+    }
+
+    /// The work this notice's Undo brings back.
+    fn undone(&self) -> Option<&Shared> {
+        match self {
+            Notice::ExampleReplaced { previous } | Notice::FileDeleted { previous, .. } => {
+                Some(previous)
+            }
+            Notice::FilesOpened { previous, .. } => previous.as_ref(),
+            Notice::OpenedLink { .. } | Notice::BadLink { .. } => None,
         }
     }
 }
@@ -181,8 +226,10 @@ impl Theme {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RunView {
     pub status: RunStatus,
-    /// The code that was run; the results are stale once the code differs.
+    /// What was run ([`State::source_key`]); the results are stale once it differs.
     pub code: String,
+    /// The project's files that were run (empty for a snippet).
+    pub files: Vec<ProjectFile>,
     pub steps: Vec<Step>,
     /// The error the run threw, if it did.
     pub error: Option<ErrorReport>,
@@ -196,6 +243,8 @@ pub struct RunView {
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ErrorPlace {
+    /// The project's file (offsets are into it); `None` in a snippet.
+    pub file: Option<String>,
     /// 1-based.
     pub line: usize,
     pub column: usize,
@@ -213,20 +262,25 @@ pub struct SyntaxError {
 }
 
 impl ErrorPlace {
-    /// The place of the run's error in `code`, the code that was run.
-    fn of(report: &RunReport, code: &str) -> Option<ErrorPlace> {
+    /// The place of the run's error in what was run: `code`, or the file of `files` it
+    /// names.
+    fn of(report: &RunReport, code: &str, files: &[ProjectFile]) -> Option<ErrorPlace> {
         let thrown = report.thrown_at.as_ref()?;
-        Some(ErrorPlace::at(
-            code,
-            thrown.start,
-            thrown.end,
-            thrown.hint.clone(),
-        ))
+        let text = match &thrown.file {
+            Some(path) => files.iter().find(|f| f.path == *path).map(|f| &f.code)?,
+            None => code,
+        };
+        let place = ErrorPlace::at(text, thrown.start, thrown.end, thrown.hint.clone());
+        Some(ErrorPlace {
+            file: thrown.file.clone(),
+            ..place
+        })
     }
 
     fn at(code: &str, start: usize, end: usize, hint: Option<String>) -> ErrorPlace {
         let (line, column) = crate::diagnostic::line_col(code, start);
         ErrorPlace {
+            file: None,
             line,
             column,
             hint,
@@ -236,8 +290,25 @@ impl ErrorPlace {
     }
 }
 
-/// The parser's errors in `code` (parsing is what every keystroke does already).
-fn syntax_errors(code: &str) -> Vec<SyntaxError> {
+/// The parser's errors in `code`, or in each of `files` (parsing is what every
+/// keystroke does already).
+fn syntax_errors(code: &str, files: &[ProjectFile]) -> Vec<SyntaxError> {
+    if !files.is_empty() {
+        let scripts = files.iter().filter(|f| !f.path.ends_with(".json"));
+        return scripts
+            .flat_map(|file| {
+                syntax_errors(&file.code, &[])
+                    .into_iter()
+                    .map(|e| SyntaxError {
+                        place: ErrorPlace {
+                            file: Some(file.path.clone()),
+                            ..e.place
+                        },
+                        ..e
+                    })
+            })
+            .collect();
+    }
     let (_, diagnostics) = crate::syntax::parse(code);
     diagnostics
         .into_iter()
@@ -276,10 +347,11 @@ impl RunView {
         })
     }
 
-    /// The run's error as a finding in `code`, while the run is of `code`.
-    fn finding(&self, code: &str) -> Option<Diagnostic> {
+    /// The run's error as a finding in the file `shown` (`None`: the snippet), while the
+    /// run is of `source` ([`State::source_key`]).
+    fn finding(&self, source: &str, shown: Option<&str>) -> Option<Diagnostic> {
         let (error, place) = (self.error.as_ref()?, self.error_place.as_ref()?);
-        if self.status != RunStatus::Done || self.code != code {
+        if self.status != RunStatus::Done || self.code != source || place.file.as_deref() != shown {
             return None;
         }
         let message = format!("{}: {} (thrown when run)", error.name, error.message);
@@ -333,20 +405,119 @@ pub enum Action {
     /// The timer of the `share_shown`th status ran out: it goes, unless a newer one
     /// took its place.
     ShareStatusExpired(u32),
-    /// Back to the code an example replaced.
-    UndoExample,
+    /// Back to the work an example, opened files or a deletion replaced.
+    Undo,
+    /// Show the project's file at this index in the editor.
+    SelectFile(usize),
+    /// A new empty file (a snippet becomes a project: its code is `index.js`).
+    AddFile,
+    /// Give file `index` the path `path` (refused, with the reason, if it cannot be).
+    RenameFile {
+        index: usize,
+        path: String,
+    },
+    DeleteFile(usize),
+    /// Run this file (`None`: the file Node would be started with).
+    ChooseEntry(Option<String>),
+    /// Files dropped on the page or chosen: they become the project.
+    OpenFiles(Upload),
 }
 
 impl State {
     /// Whether the code should be saved as the learner's work: not while it is still
     /// exactly a shared link opened over other saved work.
     pub fn should_save(&self) -> bool {
-        !matches!(&self.notice, Some(Notice::OpenedLink { link, .. }) if *link == self.code)
+        !matches!(&self.notice, Some(Notice::OpenedLink { link, .. }) if link.same_work(&self.shared()))
+    }
+
+    /// The work as links and saved work hold it.
+    pub fn shared(&self) -> Shared {
+        match self.files.is_empty() {
+            true => Shared::new(&self.code, self.dialect),
+            false => Shared::project(
+                &self.files,
+                self.active,
+                self.entry.as_deref(),
+                self.dialect,
+            ),
+        }
+    }
+
+    /// The state holding `work` (its dialect is the caller's to choose).
+    fn with_work(&self, work: &Shared) -> State {
+        let code = match work.files.get(work.active) {
+            Some(file) => file.code.clone(),
+            None => work.code.clone(),
+        };
+        let state = State {
+            files: work.files.clone(),
+            active: work.active.min(work.files.len().saturating_sub(1)),
+            entry: work.entry.clone(),
+            file_problem: None,
+            ..self.clone()
+        };
+        state.reduce(Action::EditCode(code))
+    }
+
+    /// What a run is of: the snippet, or every file's path and code. A run's results go
+    /// stale once it differs.
+    pub fn source_key(&self) -> String {
+        let mut key = self.code.clone();
+        for file in &self.files {
+            key.push_str(&format!("\0{}\0{}", file.path, file.code));
+        }
+        key
+    }
+
+    /// The shown file's range of the project's one text (`None`: a one-file snippet),
+    /// where the report's key links place their calls.
+    pub fn active_range(&self) -> Option<std::ops::Range<usize>> {
+        let (_, ranges) = crate::project::joined(&self.files);
+        ranges.get(self.active).cloned()
+    }
+
+    /// The path of the file in the editor (`None`: a one-file snippet).
+    pub fn active_path(&self) -> Option<&str> {
+        self.files.get(self.active).map(|f| f.path.as_str())
+    }
+
+    /// Whether the results in the Run panel are of other code than the editor's.
+    pub fn run_is_stale(&self) -> bool {
+        self.run.is_stale(&self.source_key())
+    }
+
+    /// The last value the run showed, while the run is of the code now.
+    pub fn last_shown(&self) -> Option<&serde_json::Value> {
+        self.run.last_shown(&self.source_key())
+    }
+
+    /// The analysis of the snippet or the project, for `dialect`.
+    fn analysis(&self, dialect: Dialect) -> crate::report::Report {
+        match self.files.is_empty() {
+            true => crate::analyze_for(&self.code, dialect),
+            false => crate::analyze_project_for(&self.files, self.entry.as_deref(), dialect),
+        }
+    }
+
+    /// The findings in the file the editor shows (a project's findings name their file).
+    fn shown_diagnostics(&self) -> Vec<Diagnostic> {
+        let shown = self.active_path();
+        let here = |d: &&Diagnostic| shown.is_none() || d.file.as_deref() == shown;
+        self.report
+            .diagnostics
+            .iter()
+            .filter(here)
+            .cloned()
+            .collect()
     }
 
     pub fn new(code: &str) -> State {
         State {
             code: code.to_string(),
+            files: Vec::new(),
+            active: 0,
+            entry: None,
+            file_problem: None,
             dialect: Dialect::Postgres,
             report: Rc::new(crate::analyze_for(code, Dialect::Postgres)),
             run: Rc::new(RunView::default()),
@@ -369,8 +540,8 @@ impl State {
     /// of this code, the error it threw where it was thrown (unless the analysis
     /// found that very error there).
     pub fn findings(&self) -> Vec<Diagnostic> {
-        let mut findings = self.report.diagnostics.clone();
-        if let Some(thrown) = self.run.finding(&self.code) {
+        let mut findings = self.shown_diagnostics();
+        if let Some(thrown) = self.run.finding(&self.source_key(), self.active_path()) {
             let known = |d: &Diagnostic| d.span() == thrown.span() && d.severity == thrown.severity;
             if !findings.iter().any(known) {
                 // In order, as the analysis sorts them (no second sort in the bundle).
@@ -390,8 +561,9 @@ impl State {
 
     /// Whether loading an example would lose code: anything but an example as it was.
     fn has_own_code(&self) -> bool {
-        !self.code.trim().is_empty()
-            && !crate::examples::PRESETS.iter().any(|p| p.code == self.code)
+        !self.files.is_empty()
+            || !self.code.trim().is_empty()
+                && !crate::examples::PRESETS.iter().any(|p| p.code == self.code)
     }
 
     /// The state the page opens with: the link's, else the saved work, else the
@@ -399,18 +571,22 @@ impl State {
     pub fn startup(fragment: &str, saved: Option<&str>) -> State {
         use crate::share::{decode, from_storage};
         let saved = saved.and_then(from_storage);
+        let opened = |work: &Shared| {
+            State::new("")
+                .with_work(work)
+                .reduce(Action::ChooseDialect(work.dialect()))
+        };
         let fallback = || match &saved {
-            Some(work) => State::new(&work.code).reduce(Action::ChooseDialect(work.dialect())),
+            Some(work) => opened(work),
             None => State::new(crate::examples::DEFAULT_EXAMPLE),
         };
         match decode(fragment) {
             Ok(Some(shared)) => {
-                let mut state =
-                    State::new(&shared.code).reduce(Action::ChooseDialect(shared.dialect()));
-                if let Some(work) = saved.filter(|w| w.code != shared.code) {
+                let mut state = opened(&shared);
+                if let Some(work) = saved.filter(|w| !w.same_work(&shared)) {
                     state.notice = Some(Notice::OpenedLink {
-                        saved: work.code,
-                        link: shared.code,
+                        saved: work,
+                        link: shared,
                     });
                 }
                 state
@@ -432,16 +608,24 @@ impl State {
 
     pub fn reduce(&self, action: Action) -> State {
         match action {
-            Action::EditCode(code) => State {
-                report: Rc::new(
-                    crate::analyze_for(&code, self.dialect).share_unchanged(&self.report),
-                ),
-                code,
-                ..self.clone()
-            },
+            Action::EditCode(code) => {
+                let mut files = self.files.clone();
+                if let Some(file) = files.get_mut(self.active) {
+                    file.code = code.clone();
+                }
+                let edited = State {
+                    code,
+                    files,
+                    ..self.clone()
+                };
+                State {
+                    report: Rc::new(edited.analysis(self.dialect).share_unchanged(&self.report)),
+                    ..edited
+                }
+            }
             Action::ChooseDialect(dialect) => State {
                 dialect,
-                report: Rc::new(crate::analyze_for(&self.code, dialect)),
+                report: Rc::new(self.analysis(dialect)),
                 ..self.clone()
             },
             Action::LoadPreset(id) => match crate::examples::preset(&id) {
@@ -449,22 +633,42 @@ impl State {
                     example: Some(preset.id),
                     notice: match self.has_own_code() {
                         true => Some(Notice::ExampleReplaced {
-                            previous: self.code.clone(),
+                            previous: self.shared(),
                         }),
                         false => self.notice.clone(),
                     },
-                    ..self.reduce(Action::EditCode(preset.code.to_string()))
+                    ..self.with_work(&Shared::new(preset.code, self.dialect))
                 },
                 None => self.clone(),
             },
-            Action::UndoExample => match &self.notice {
-                Some(Notice::ExampleReplaced { previous }) => State {
+            Action::Undo => match self.notice.as_ref().and_then(Notice::undone) {
+                Some(previous) => State {
                     notice: None,
                     example: None,
-                    ..self.reduce(Action::EditCode(previous.clone()))
+                    ..self.with_work(previous)
                 },
-                _ => self.clone(),
+                None => self.clone(),
             },
+            Action::SelectFile(index) => match self.files.get(index) {
+                Some(file) => State {
+                    code: file.code.clone(),
+                    active: index,
+                    file_problem: None,
+                    ..self.clone()
+                },
+                None => self.clone(),
+            },
+            Action::AddFile => self.add_file(),
+            Action::RenameFile { index, path } => self.rename_file(index, &path),
+            Action::DeleteFile(index) => self.delete_file(index),
+            Action::ChooseEntry(entry) => {
+                let chosen = State {
+                    entry,
+                    ..self.clone()
+                };
+                chosen.reduce(Action::EditCode(self.code.clone()))
+            }
+            Action::OpenFiles(upload) => self.open_files(upload),
             Action::SetTheme(theme) => State {
                 theme,
                 ..self.clone()
@@ -474,14 +678,14 @@ impl State {
                 ..self.clone()
             },
             Action::OpenFragment(fragment) => match crate::share::decode(&fragment) {
-                Ok(Some(shared)) if shared.code != self.code => State {
+                Ok(Some(shared)) if !shared.same_work(&self.shared()) => State {
                     notice: Some(Notice::OpenedLink {
-                        saved: self.code.clone(),
-                        link: shared.code.clone(),
+                        saved: self.shared(),
+                        link: shared.clone(),
                     }),
                     example: None,
                     ..self
-                        .reduce(Action::EditCode(shared.code.clone()))
+                        .with_work(&shared)
                         .reduce(Action::ChooseDialect(shared.dialect()))
                 },
                 Ok(_) => self.clone(),
@@ -497,25 +701,29 @@ impl State {
                 Some(Notice::OpenedLink { saved, .. }) => State {
                     notice: None,
                     example: None,
-                    ..self.reduce(Action::EditCode(saved.clone()))
+                    ..self.with_work(saved)
                 },
                 _ => self.clone(),
             },
             Action::RunStarted => self.with_run(RunView {
                 status: RunStatus::Running,
-                code: self.code.clone(),
+                code: self.source_key(),
+                files: self.files.clone(),
                 ..RunView::default()
             }),
             Action::RunFinished(report) => {
-                let code = self.run.code.clone();
+                let (key, files) = (self.run.code.clone(), self.run.files.clone());
+                // A snippet's key is its code.
+                let code = if files.is_empty() { key.as_str() } else { "" };
                 self.with_run(RunView {
                     status: RunStatus::Done,
-                    error_place: ErrorPlace::of(&report, &code),
+                    error_place: ErrorPlace::of(&report, code, &files),
                     steps: report.steps,
                     error: report.error,
                     data: report.data,
-                    syntax_errors: syntax_errors(&code),
-                    code,
+                    syntax_errors: syntax_errors(code, &files),
+                    code: key,
+                    files,
                 })
             }
             Action::RunCancelled => self.with_run(RunView {
@@ -543,7 +751,12 @@ impl State {
                     model,
                     method,
                     code: self.code.clone(),
-                    sql: None,
+                    // The explorer's program is made from one snippet's definitions.
+                    sql: (!self.files.is_empty()).then(|| {
+                        Err("The method explorer works on one-file snippets for now: \
+                             call the method in the project and press Run to see its SQL"
+                            .to_string())
+                    }),
                 })),
                 ..self.clone()
             },
@@ -580,6 +793,106 @@ impl State {
                 ..self.clone()
             },
             Action::ShareStatusExpired(_) => self.clone(),
+        }
+    }
+
+    fn add_file(&self) -> State {
+        let mut files = match self.files.is_empty() {
+            true => vec![ProjectFile::new("index.js", &self.code)],
+            false => self.files.clone(),
+        };
+        let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        let name = crate::project::new_file_name(&paths);
+        files.push(ProjectFile::new(&name, ""));
+        let project = Shared::project(&files, files.len() - 1, self.entry.as_deref(), self.dialect);
+        State {
+            example: None,
+            ..self.with_work(&project)
+        }
+    }
+
+    fn rename_file(&self, index: usize, path: &str) -> State {
+        let Some(file) = self.files.get(index) else {
+            return self.clone();
+        };
+        let others: Vec<&str> = self
+            .files
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != index)
+            .map(|(_, f)| f.path.as_str())
+            .collect();
+        if let Some(problem) = crate::project::path_problem(path, &others) {
+            return State {
+                file_problem: Some(problem),
+                ..self.clone()
+            };
+        }
+        let path = crate::project::clean_path(path);
+        let mut files = self.files.clone();
+        files[index].path = path.clone();
+        let entry = match &self.entry {
+            Some(entry) if *entry == file.path => Some(path),
+            entry => entry.clone(),
+        };
+        self.with_work(&Shared::project(
+            &files,
+            self.active,
+            entry.as_deref(),
+            self.dialect,
+        ))
+    }
+
+    fn delete_file(&self, index: usize) -> State {
+        let Some(file) = self.files.get(index) else {
+            return self.clone();
+        };
+        let mut files = self.files.clone();
+        files.remove(index);
+        let active = match self.active {
+            a if a > index => a - 1,
+            a => a.min(files.len().saturating_sub(1)),
+        };
+        let entry = self.entry.clone().filter(|e| *e != file.path);
+        State {
+            notice: Some(Notice::FileDeleted {
+                path: file.path.clone(),
+                previous: self.shared(),
+            }),
+            ..self.with_work(&Shared::project(
+                &files,
+                active,
+                entry.as_deref(),
+                self.dialect,
+            ))
+        }
+    }
+
+    /// The dropped files as the project, the entry file shown first; the work before
+    /// is kept for Undo. Nothing opened changes nothing, and says why.
+    fn open_files(&self, upload: Upload) -> State {
+        let count = upload.files.len();
+        if count == 0 {
+            return State {
+                notice: Some(Notice::FilesOpened {
+                    count,
+                    left_out: upload.left_out,
+                    previous: None,
+                }),
+                ..self.clone()
+            };
+        }
+        let paths: Vec<&str> = upload.files.iter().map(|f| f.path.as_str()).collect();
+        let entry = crate::project::entry_file(&paths, None);
+        let project = Shared::project(&upload.files, entry, None, self.dialect);
+        State {
+            notice: Some(Notice::FilesOpened {
+                count,
+                left_out: upload.left_out,
+                previous: Some(self.shared()),
+            }),
+            example: None,
+            ..self.with_work(&project)
         }
     }
 
@@ -666,11 +979,11 @@ mod tests {
         assert_eq!(
             loaded.notice,
             Some(Notice::ExampleReplaced {
-                previous: mine.into()
+                previous: Shared::new(mine, Dialect::Postgres)
             })
         );
-        assert_eq!(loaded.reduce(Action::UndoExample).code, mine);
-        assert_eq!(loaded.reduce(Action::UndoExample).loaded_example(), None);
+        assert_eq!(loaded.reduce(Action::Undo).code, mine);
+        assert_eq!(loaded.reduce(Action::Undo).loaded_example(), None);
         // An example over an example loses nothing: no notice.
         let again = loaded
             .reduce(Action::DismissNotice)
@@ -687,7 +1000,7 @@ mod tests {
             fresh.loaded_example().map(|(p, e)| (p.id, e)),
             Some(("one-to-many", false))
         );
-        assert_eq!(fresh.reduce(Action::UndoExample).code, fresh.code);
+        assert_eq!(fresh.reduce(Action::Undo).code, fresh.code);
     }
 
     #[test]
@@ -726,8 +1039,8 @@ mod tests {
         let with_saved = State::startup(&cut, Some(&saved));
         assert_eq!(with_saved.code, "const Mine = 1;");
         assert!(message(&with_saved).ends_with("Your saved work is shown instead."));
-        let newer = State::startup("#v3.abcdef", Some(&saved));
-        assert!(message(&newer).contains("made by a newer version of the playground (v3)"));
+        let newer = State::startup("#v4.abcdef", Some(&saved));
+        assert!(message(&newer).contains("made by a newer version of the playground (v4)"));
         let edited = State::startup("#v2.ab$cd", None);
         assert!(message(&edited).contains("characters a playground link never has"));
         let pasted = State::new("const Open = 1;").reduce(Action::OpenFragment(cut));
@@ -735,6 +1048,143 @@ mod tests {
         assert!(message(&pasted).ends_with(
             "cut short (its end is missing): copy the whole link again. Your code is as it was."
         ));
+    }
+
+    /// A three-file models folder as the browser reads it when dropped.
+    fn dropped_models_folder() -> Upload {
+        let file = |path: &str, code: &str| (path.to_string(), code.as_bytes().to_vec());
+        crate::project::from_upload(vec![
+            file(
+                "shop/models/index.js",
+                "const { Sequelize, DataTypes } = require('sequelize');
+const sequelize = new Sequelize('sqlite::memory:');
+const Owner = require('./owner')(sequelize, DataTypes);
+const Pet = require('./pet')(sequelize, DataTypes);
+Owner.hasMany(Pet);
+Pet.belongsTo(Owner);
+module.exports = { sequelize, Owner, Pet };",
+            ),
+            file(
+                "shop/models/owner.js",
+                "module.exports = (sequelize, DataTypes) => sequelize.define('owner', { name: DataTypes.STRING });",
+            ),
+            file(
+                "shop/models/pet.js",
+                "module.exports = (sequelize, DataTypes) =>\n  sequelize.define('pet', { name: DataTypes.STRING });",
+            ),
+            file("shop/node_modules/sequelize/", ""),
+        ])
+    }
+
+    #[test]
+    fn dropped_files_become_the_project_and_can_be_undone() {
+        let mine = State::new("const Mine = sequelize.define('mine', {});");
+        let opened = mine.reduce(Action::OpenFiles(dropped_models_folder()));
+        let paths: Vec<&str> = opened.files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            ["models/index.js", "models/owner.js", "models/pet.js"]
+        );
+        assert_eq!(
+            opened.active_path(),
+            Some("models/index.js"),
+            "the entry is shown"
+        );
+        assert_eq!(
+            opened.report.tables.len(),
+            2,
+            "{:?}",
+            opened.report.diagnostics
+        );
+        assert_eq!(
+            opened.notice.as_ref().map(Notice::message).as_deref(),
+            Some("Opened 3 files; left out: node_modules (npm packages load as stand-ins).")
+        );
+        // The findings shown are the shown file's.
+        let pet = opened.reduce(Action::SelectFile(2));
+        assert_eq!(pet.code, opened.files[2].code);
+        let broken = pet.reduce(Action::EditCode(
+            "module.exports = (sequelize, DataTypes) => sequelize.defin('pet', {});".into(),
+        ));
+        assert!(broken
+            .findings()
+            .iter()
+            .all(|d| d.file.as_deref() == Some("models/pet.js")));
+        assert!(
+            !broken.findings().is_empty(),
+            "{:?}",
+            broken.report.diagnostics
+        );
+        assert!(broken.reduce(Action::SelectFile(1)).findings().is_empty());
+        // Undo brings the snippet back.
+        let undone = opened.reduce(Action::Undo);
+        assert!(undone.files.is_empty() && undone.code.contains("Mine"));
+        // A link carries every file.
+        let link = crate::share::encode(&opened.shared());
+        let reopened = State::startup(&format!("#{link}"), None);
+        assert_eq!(reopened.files, opened.files);
+        assert_eq!(reopened.report.tables.len(), 2);
+    }
+
+    #[test]
+    fn files_are_added_renamed_chosen_to_run_and_deleted() {
+        let state = State::new("const A = 1;").reduce(Action::AddFile);
+        let paths = |s: &State| s.files.iter().map(|f| f.path.clone()).collect::<Vec<_>>();
+        assert_eq!(paths(&state), ["index.js", "file.js"]);
+        assert_eq!((state.active, state.code.as_str()), (1, ""));
+        let refused = state.reduce(Action::RenameFile {
+            index: 1,
+            path: "index.js".into(),
+        });
+        assert_eq!(
+            refused.file_problem.as_deref(),
+            Some("the project already has index.js")
+        );
+        let renamed = refused.reduce(Action::RenameFile {
+            index: 1,
+            path: "./lib/app.js".into(),
+        });
+        assert_eq!(paths(&renamed), ["index.js", "lib/app.js"]);
+        assert_eq!(renamed.file_problem, None);
+        let runs = renamed.reduce(Action::ChooseEntry(Some("lib/app.js".into())));
+        assert_eq!(runs.shared().entry.as_deref(), Some("lib/app.js"));
+        let deleted = runs.reduce(Action::DeleteFile(1));
+        assert!(deleted.files.is_empty(), "one file left is a snippet again");
+        assert_eq!(deleted.code, "const A = 1;");
+        assert_eq!(deleted.reduce(Action::Undo).files, runs.files);
+    }
+
+    #[cfg(feature = "engine")]
+    #[test]
+    fn a_run_error_in_another_file_is_placed_in_that_file() {
+        let opened = State::new("").reduce(Action::OpenFiles(dropped_models_folder()));
+        let pet = opened.reduce(Action::SelectFile(2));
+        let broken = pet.reduce(Action::EditCode(
+            "module.exports = (sequelize, DataTypes) => sequelize.defin('pet', {});".into(),
+        ));
+        let shown = broken
+            .reduce(Action::SelectFile(0))
+            .reduce(Action::RunStarted);
+        let report = crate::run_project_for_page(&shown.files, None, Box::new(|| 0));
+        let done = shown.reduce(Action::RunFinished(report));
+        let place = done.run.error_place.clone().expect("placed");
+        assert_eq!(
+            (place.file.as_deref(), place.line),
+            (Some("models/pet.js"), 1)
+        );
+        assert_eq!(
+            &done.files[2].code[place.start..place.end],
+            "sequelize.defin('pet', {})"
+        );
+        assert!(done
+            .findings()
+            .iter()
+            .all(|d| d.file.as_deref() != Some("models/pet.js")));
+        let there = done.reduce(Action::SelectFile(2));
+        assert!(there
+            .findings()
+            .iter()
+            .any(|d| d.message.contains("is not a function")));
     }
 
     /// A report of `steps` that threw nothing.
@@ -903,6 +1353,7 @@ Owner.hasMany(Pug);"
                 start,
                 end: code.len() - 1,
                 hint: Some("associate them first".into()),
+                file: None,
             }),
             ..report(Vec::new())
         };

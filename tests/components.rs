@@ -255,6 +255,7 @@ async fn the_run_panel_shows_where_the_error_was_thrown_and_the_hint() {
                 code: SEED.into(),
                 steps: vec![error],
                 error_place: Some(ErrorPlace {
+                    file: None,
                     line: 5,
                     column: 19,
                     hint: Some("include it the same way: { model: Pug, as: 'pets' }".into()),
@@ -287,5 +288,5 @@ async fn the_run_panel_shows_where_the_error_was_thrown_and_the_hint() {
         .dyn_into()
         .unwrap();
     place.click();
-    assert_eq!(*located.borrow(), Some((40, 52)));
+    assert_eq!(*located.borrow(), Some((None, 40, 52)));
 }

@@ -6,6 +6,9 @@
 //
 // Options (data attributes on the <pre>): data-panels (code,tables,sql,methods,diagram,run),
 // data-readonly, data-theme (light|dark), data-run="auto", data-dialect (postgres|mysql|sqlite).
+// Several files: blocks with data-file="models/user.js" are one project (one playground,
+// a tab per file, in the first block's place; its options are the project's); blocks
+// with data-project="name" are that project's, so a page can hold several.
 // Blocks are upgraded when scrolled near. Each iframe first gets a height guessed from its
 // code (so the page does not jump when it loads), then the height its playground reports,
 // again whenever that changes (typing, a run, the editor arriving).
@@ -15,9 +18,11 @@
   const base = new URL('./', script ? script.src : location.href);
   const SELECTOR = 'pre[data-assoc-playground], pre > code.language-sequelize-playground';
 
-  // The playground's link format: "v1." + base64url(deflate-raw(JSON)).
-  async function encode(code, dialect) {
-    const json = new Blob([JSON.stringify({ code, dialect })]);
+  // The playground's link format: "v1." + base64url(deflate-raw(JSON)); a project's
+  // JSON holds its files (and no code of its own).
+  async function encode(code, dialect, files) {
+    const state = files ? { code: '', dialect, files } : { code, dialect };
+    const json = new Blob([JSON.stringify(state)]);
     const deflated = await new Response(json.stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer();
     let binary = '';
     for (const byte of new Uint8Array(deflated)) binary += String.fromCharCode(byte);
@@ -44,12 +49,31 @@
     return panels.split(',').reduce((sum, panel) => sum + (sizes[panel.trim()] || 0), 40);
   }
 
+  const codeOf = (block) => block.textContent.replace(/\n$/, '');
+  const preOf = (block) => (block.tagName === 'CODE' ? block.parentElement : block);
+
+  // The blocks of the project `pre` is a file of (in the page's order), or null.
+  function projectOf(pre) {
+    if (pre.dataset.file === undefined) return null;
+    const name = pre.dataset.project || '';
+    return [...document.querySelectorAll('pre[data-file]')]
+      .filter((other) => (other.dataset.project || '') === name);
+  }
+
+  // A project's files show in its first block's playground: the others make way.
+  const isFollower = (pre) => {
+    const project = projectOf(pre);
+    return project !== null && project[0] !== pre;
+  };
+
   async function upgrade(block) {
-    const pre = block.tagName === 'CODE' ? block.parentElement : block;
+    const pre = preOf(block);
     if (pre.dataset.assocUpgraded) return;
     pre.dataset.assocUpgraded = 'yes';
     const options = pre.dataset;
-    const code = block.textContent.replace(/\n$/, '');
+    const code = codeOf(block);
+    const project = projectOf(pre);
+    const files = project && project.map((file) => ({ path: file.dataset.file, code: codeOf(file) }));
     const params = new URLSearchParams();
     params.set('embed', '');
     if (options.panels) params.set('panels', options.panels);
@@ -61,8 +85,9 @@
     iframe.className = 'assoc-playground';
     const height = pre.dataset.assocHeight;
     iframe.style.cssText = `display:block;width:100%;height:${height}px;border:1px solid #dde1e8;border-radius:8px;`;
-    iframe.src = `${base.href}?${params}#${await encode(code, options.dialect || 'postgres')}`;
+    iframe.src = `${base.href}?${params}#${await encode(code, options.dialect || 'postgres', files)}`;
     pre.replaceWith(iframe);
+    if (project) project.slice(1).forEach((file) => file.remove());
   }
 
   window.addEventListener('message', (event) => {
@@ -78,9 +103,14 @@
   // Each block takes its playground's first height at once, so that the page around it
   // moves before it is first painted, and not when the iframe replaces the block.
   function hold(block) {
-    const pre = block.tagName === 'CODE' ? block.parentElement : block;
+    const pre = preOf(block);
     if (pre.dataset.assocUpgraded) return;
-    const code = block.textContent.replace(/\n$/, '');
+    if (isFollower(pre)) {
+      pre.style.display = 'none';
+      return;
+    }
+    const project = projectOf(pre);
+    const code = project ? project.map(codeOf).join('\n') : codeOf(block);
     const height = reserve(code, pre.dataset.panels || PANELS, pre.dataset.run === 'auto');
     pre.dataset.assocHeight = height;
     pre.style.boxSizing = 'border-box';
@@ -100,7 +130,7 @@
   }
 
   function start() {
-    const blocks = document.querySelectorAll(SELECTOR);
+    const blocks = [...document.querySelectorAll(SELECTOR)].filter((b) => !isFollower(preOf(b)));
     holdAll();
     if (!('IntersectionObserver' in window)) {
       blocks.forEach(upgrade);

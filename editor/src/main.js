@@ -20,6 +20,7 @@ import {
 import { tags } from '@lezer/highlight';
 // JavaScript through CodeMirror's stream mode rather than the Lezer grammar: the
 // snippets only need tokens coloured, and it is 32 KB gzip less for the page to load.
+import './files.js';
 import { javascript } from '@codemirror/legacy-modes/mode/javascript';
 
 // Token colours come from the page's stylesheet, so they follow its light/dark theme.

@@ -17,9 +17,14 @@ fn main() {
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
             let text = event.data().as_string().unwrap_or_default();
             let answer = match Request::from_json(&text) {
-                Ok(Request { code }) => {
+                Ok(Request { code, files, entry }) => {
                     let clock = Box::new(|| js_sys::Date::now() as i64);
-                    Answer::Ran(assoc_playground::run_for_page(&code, clock))
+                    Answer::Ran(match files.is_empty() {
+                        true => assoc_playground::run_for_page(&code, clock),
+                        false => {
+                            assoc_playground::run_project_for_page(&files, entry.as_deref(), clock)
+                        }
+                    })
                 }
                 Err(reason) => Answer::Failed(reason),
             };

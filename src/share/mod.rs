@@ -1,7 +1,10 @@
 //! The playground's state in a link: `#v2.` + URL-safe base64 (no padding) of the
 //! JSON `{"code": …, "dialect": …}` deflated against a preset dictionary of Sequelize
 //! vocabulary (`dictionary-v2.js`), which is part of the format: a link refers back into
-//! it, so it never changes once released. `#v1.` links (plain deflate) still open.
+//! it, so it never changes once released. A project of several files is `#v3.`, the
+//! same with `{"code": "", "dialect": …, "files": [{"path", "code"}…], "active": n,
+//! "entry": …}` (a copy of the page from before projects says it is too old for the
+//! link, rather than opening one file of it). `#v1.` links (plain deflate) still open.
 //!
 //! Decoding never trusts the link: its length and the inflated size are capped (a
 //! decompression bomb stops at the cap), and every failure is a [`LinkError`] the page
@@ -18,6 +21,7 @@ use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
 use miniz_oxide::inflate::TINFLStatus;
 use serde::{Deserialize, Serialize};
 
+use crate::project::ProjectFile;
 use crate::sql::Dialect;
 
 /// The longest fragment read (characters after `#`).
@@ -31,6 +35,7 @@ pub const TOO_LONG_LINK: usize = 8_000;
 
 const VERSION_1: &str = "v1.";
 const VERSION_2: &str = "v2.";
+const VERSION_3: &str = "v3.";
 
 /// The text version 2 deflates against, as JSON-escaped code between the state's own
 /// framing, so that both the code and the JSON around it find matches.
@@ -49,10 +54,24 @@ const LENIENT: GeneralPurpose = GeneralPurpose::new(
         .with_decode_padding_mode(DecodePaddingMode::Indifferent),
 );
 
+/// The learner's work as a link and saved work hold it: one snippet (`code`), or a
+/// project's `files` (then `code` is empty), and the dialect.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Shared {
     pub code: String,
     pub dialect: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<ProjectFile>,
+    /// The file the editor shows.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub active: usize,
+    /// The file that runs, when the learner chose one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entry: Option<String>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Shared {
@@ -60,18 +79,45 @@ impl Shared {
         Shared {
             code: code.to_string(),
             dialect: dialect.name().to_string(),
+            files: Vec::new(),
+            active: 0,
+            entry: None,
+        }
+    }
+
+    /// A project of `files` (one file is kept as a snippet, as older links are).
+    pub fn project(
+        files: &[ProjectFile],
+        active: usize,
+        entry: Option<&str>,
+        dialect: Dialect,
+    ) -> Shared {
+        match files {
+            [one] => Shared::new(&one.code, dialect),
+            files => Shared {
+                code: String::new(),
+                dialect: dialect.name().to_string(),
+                files: files.to_vec(),
+                active: active.min(files.len().saturating_sub(1)),
+                entry: entry.map(str::to_string),
+            },
         }
     }
 
     pub fn dialect(&self) -> Dialect {
         Dialect::from_name(&self.dialect).unwrap_or(Dialect::Postgres)
     }
+
+    /// Whether `other` holds the same code (whatever its dialect).
+    pub fn same_work(&self, other: &Shared) -> bool {
+        self.code == other.code && self.files == other.files
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LinkError {
     TooLong(usize),
-    /// `v3.` and later: written by a newer playground than this copy (an old cached one).
+    /// `v4.` and later: written by a newer playground than this copy (an old cached one).
     NewerVersion(String),
     /// Not a playground link at all (no `vN.` prefix); its first characters.
     UnknownFormat(String),
@@ -121,9 +167,13 @@ impl std::fmt::Display for LinkError {
 
 /// The fragment (without `#`) for `shared`, in the newest format.
 pub fn encode(shared: &Shared) -> String {
-    let json = serde_json::to_vec(shared).expect("two strings serialize");
+    let json = serde_json::to_vec(shared).expect("strings and numbers serialize");
+    let version = match shared.files.is_empty() {
+        true => VERSION_2,
+        false => VERSION_3,
+    };
     format!(
-        "{VERSION_2}{}",
+        "{version}{}",
         URL_SAFE_NO_PAD.encode(deflate_with(&dictionary_v2(), &json))
     )
 }
@@ -180,7 +230,7 @@ fn inflate_with(dictionary: &[u8], data: &[u8], limit: usize) -> Result<Vec<u8>,
 /// The state as the browser's storage keeps it: plain JSON (storage is not a link, and
 /// compressing on every keystroke would cost the page time for nothing).
 pub fn to_storage(shared: &Shared) -> String {
-    serde_json::to_string(shared).expect("two strings serialize")
+    serde_json::to_string(shared).expect("strings and numbers serialize")
 }
 
 /// Reads saved work: plain JSON, or a link fragment as earlier versions saved it.
@@ -202,7 +252,10 @@ pub fn decode(fragment: &str) -> Result<Option<Shared>, LinkError> {
     if fragment.len() > MAX_LINK_LENGTH {
         return Err(LinkError::TooLong(fragment.len()));
     }
-    let (dictionary, payload) = if let Some(payload) = fragment.strip_prefix(VERSION_2) {
+    let (dictionary, payload) = if let Some(payload) = fragment
+        .strip_prefix(VERSION_2)
+        .or_else(|| fragment.strip_prefix(VERSION_3))
+    {
         (dictionary_v2(), payload)
     } else if let Some(payload) = fragment.strip_prefix(VERSION_1) {
         (Vec::new(), payload)
@@ -215,7 +268,7 @@ pub fn decode(fragment: &str) -> Result<Option<Shared>, LinkError> {
         _ => LinkError::BadCharacters,
     })?;
     let json = inflate_with(&dictionary, &deflated, MAX_INFLATED)?;
-    serde_json::from_slice(&json).map(Some).map_err(|error| {
+    let shared: Shared = serde_json::from_slice(&json).map_err(|error| {
         // Text that is not JSON came from a changed byte; JSON of another shape is
         // some other program's link.
         if error.is_data() {
@@ -223,7 +276,11 @@ pub fn decode(fragment: &str) -> Result<Option<Shared>, LinkError> {
         } else {
             LinkError::Damaged
         }
-    })
+    })?;
+    Ok(Some(Shared {
+        active: shared.active.min(shared.files.len().saturating_sub(1)),
+        ..shared
+    }))
 }
 
 /// `v7.…` is a newer playground's link; anything else is not one of ours.
@@ -231,7 +288,7 @@ fn unknown_version(fragment: &str) -> LinkError {
     let start: String = fragment.chars().take(12).collect();
     let version = fragment.split('.').next().unwrap_or("");
     match version.strip_prefix('v').map(str::parse::<u32>) {
-        Some(Ok(n)) if n > 2 && fragment.len() > version.len() => {
+        Some(Ok(n)) if n > 3 && fragment.len() > version.len() => {
             LinkError::NewerVersion(version.to_string())
         }
         _ => LinkError::UnknownFormat(start),
@@ -255,6 +312,22 @@ mod tests {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
         assert_eq!(decode(&format!("#{link}")), Ok(Some(shared)));
         assert_eq!(decode(""), Ok(None));
+    }
+
+    #[test]
+    fn a_project_travels_as_version_3_and_one_file_as_version_2() {
+        let files = [
+            ProjectFile::new("index.js", "const db = require('./models');"),
+            ProjectFile::new("models/user.js", "module.exports = () => {};"),
+        ];
+        let shared = Shared::project(&files, 1, Some("index.js"), Dialect::Sqlite);
+        let link = encode(&shared);
+        assert!(link.starts_with("v3."), "{link}");
+        assert_eq!(decode(&link), Ok(Some(shared.clone())));
+        assert_eq!(from_storage(&to_storage(&shared)), Some(shared));
+        let one = Shared::project(&files[..1], 0, None, Dialect::Mysql);
+        assert!(encode(&one).starts_with("v2."));
+        assert_eq!(one.code, files[0].code);
     }
 
     /// A v1 link written by the first release (plain deflate) still opens.
@@ -306,6 +379,7 @@ mod tests {
     #[test]
     fn bad_links_are_errors_not_panics() {
         assert_eq!(decode("v9.abc"), Err(LinkError::NewerVersion("v9".into())));
+        assert_eq!(decode("v4.abc"), Err(LinkError::NewerVersion("v4".into())));
         assert_eq!(
             decode("hello-there-world"),
             Err(LinkError::UnknownFormat("hello-there-".into()))

@@ -101,16 +101,26 @@ struct Call<'a> {
 
 /// Tells the editor where each foreign key's association calls are, and which key is
 /// pointed at (its calls are marked).
-pub fn show_links(code: &str, links: &[KeyLink], focus: Option<&str>) {
+pub fn show_links(
+    code: &str,
+    links: &[KeyLink],
+    focus: Option<&str>,
+    within: Option<std::ops::Range<usize>>,
+) {
     let offsets = Utf16Offsets::new(code);
+    // A project's calls are offsets into its one text: those of the shown file, moved.
+    let within = within.unwrap_or(0..usize::MAX);
     let calls: Vec<Call> = links
         .iter()
         .flat_map(|link| {
-            link.calls.iter().map(|call| Call {
-                key: &link.key,
-                from: offsets.at(call.start),
-                to: offsets.at(call.end),
-            })
+            link.calls
+                .iter()
+                .filter(|call| within.contains(&call.start))
+                .map(|call| Call {
+                    key: &link.key,
+                    from: offsets.at(call.start - within.start),
+                    to: offsets.at(call.end - within.start),
+                })
         })
         .collect();
     let json = JsValue::from_str(&serde_json::to_string(&calls).unwrap_or_default());

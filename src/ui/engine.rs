@@ -37,8 +37,14 @@ pub(super) fn use_engine(
         Callback::from(move |_: ()| match engine(&worker, &state) {
             Ok(engine) => {
                 state.dispatch(Action::RunStarted);
-                let code = latest.borrow().code.clone();
-                engine.submit(Job::Run, code, &state);
+                let request = {
+                    let current = latest.borrow();
+                    match current.files.is_empty() {
+                        true => Request::snippet(&current.code),
+                        false => Request::project(&current.files, current.entry.as_deref()),
+                    }
+                };
+                engine.submit(Job::Run, request, &state);
             }
             Err(message) => state.dispatch(Action::RunFailed(message)),
         })
@@ -46,7 +52,15 @@ pub(super) fn use_engine(
     let on_explore = {
         let (state, worker, latest) = (state.clone(), worker.clone(), latest.clone());
         use_callback((), move |(model, method): (String, String), _| {
-            let code = latest.borrow().code.clone();
+            let (code, project) = {
+                let current = latest.borrow();
+                (current.code.clone(), !current.files.is_empty())
+            };
+            if project {
+                // The state says why a project's methods are not explored yet.
+                state.dispatch(Action::ExploreMethod { model, method });
+                return;
+            }
             let Some(program) = crate::explore::method_snippet(&code, &model, &method) else {
                 return;
             };
@@ -60,7 +74,7 @@ pub(super) fn use_engine(
                 code,
             };
             match engine(&worker, &state) {
-                Ok(engine) => engine.submit(job, program, &state),
+                Ok(engine) => engine.submit(job, Request::snippet(&program), &state),
                 Err(message) => state.dispatch(Action::RunFailed(message)),
             }
         })
@@ -170,10 +184,10 @@ impl EngineWorker {
         }
     }
 
-    /// Sends `code` to run now, or once the worker is ready.
-    fn submit(&self, job: Job, code: String, state: &UseReducerHandle<PageState>) {
+    /// Sends `request` now, or once the worker is ready.
+    fn submit(&self, job: Job, request: Request, state: &UseReducerHandle<PageState>) {
         self.jobs.borrow_mut().push_back(job);
-        let request = Request { code }.to_json();
+        let request = request.to_json();
         if self.ready.get() {
             self.post(&request, state);
         } else {

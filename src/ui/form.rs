@@ -15,6 +15,9 @@ use crate::schema::AssociationType;
 #[derive(Properties, Clone, PartialEq)]
 pub struct FormProps {
     pub code: String,
+    /// In a project, the file shown: the form reads and rewrites that file only.
+    #[prop_or_default]
+    pub file: Option<String>,
     pub open: bool,
     pub on_toggle: Callback<()>,
     pub on_edit: Callback<FormEdit>,
@@ -35,6 +38,11 @@ pub fn form_panel(props: &FormProps) -> Html {
                 </button>
             </div>
             if props.open {
+                if let Some(file) = &props.file {
+                    <p class="form-file note" id="form-file">{ format!(
+                        "The form reads and rewrites the file shown, {file}: models and associations in other files are not in it."
+                    ) }</p>
+                }
                 <FormBody code={props.code.clone()} on_edit={props.on_edit.clone()} />
             }
         </section>

@@ -5,6 +5,7 @@ pub mod diagram;
 mod editor;
 mod embedding;
 mod engine;
+mod files;
 pub mod form;
 pub mod panels;
 mod persist;
@@ -70,7 +71,22 @@ fn notice_banner(notice: &Option<Notice>, dispatch: &Callback<Action>) -> Html {
         Notice::ExampleReplaced { .. } => (
             None,
             "status",
-            html! { <button id="undo-example" onclick={dispatch.reform(|_: MouseEvent| Action::UndoExample)}>{ "Undo" }</button> },
+            html! { <button id="undo-example" onclick={dispatch.reform(|_: MouseEvent| Action::Undo)}>{ "Undo" }</button> },
+        ),
+        Notice::FilesOpened { previous, .. } => (
+            None,
+            "status",
+            match previous {
+                Some(_) => {
+                    html! { <button id="undo-open" onclick={dispatch.reform(|_: MouseEvent| Action::Undo)}>{ "Undo" }</button> }
+                }
+                None => html! {},
+            },
+        ),
+        Notice::FileDeleted { .. } => (
+            None,
+            "status",
+            html! { <button id="undo-delete" onclick={dispatch.reform(|_: MouseEvent| Action::Undo)}>{ "Undo" }</button> },
         ),
     };
     html! {
@@ -223,10 +239,10 @@ fn use_saving(state: &UseReducerHandle<PageState>, embedded: bool) {
     }
     let saver = use_mut_ref(persist::Saver::default);
     use_effect_with(
-        (state.0.code.clone(), state.0.dialect, state.0.should_save()),
-        move |(code, dialect, keep)| {
+        (state.0.shared(), state.0.should_save()),
+        move |(shared, keep)| {
             if !embedded {
-                saver.borrow().save(code, *dialect, *keep);
+                saver.borrow().save(shared, *keep);
             }
         },
     );
@@ -248,9 +264,14 @@ fn use_editor(state: &UseReducerHandle<PageState>) {
         state.0.report.clone(),
         state.0.focus.clone(),
     );
-    use_effect_with(ByAddress(calls), |ByAddress((code, report, focus))| {
-        editor::show_links(code, &report.links, focus.as_deref())
-    });
+    // A project's calls are placed in its one text: the shown file's range of it.
+    let shown = state.0.active_range();
+    use_effect_with(
+        (ByAddress(calls), shown),
+        |(ByAddress((code, report, focus)), shown)| {
+            editor::show_links(code, &report.links, focus.as_deref(), shown.clone())
+        },
+    );
     let dispatcher = state.dispatcher();
     use_effect_with((), move |_| {
         editor::on_point(move |key| dispatcher.dispatch(Action::Focus(key)))
@@ -279,12 +300,14 @@ fn use_embedding(
             embedding::Request::Run => on_run.emit(()),
             embedding::Request::GetState => {
                 let current = latest.borrow();
+                let files = serde_json::to_string(&current.files).unwrap_or_default();
                 embedding::reply(
                     event,
                     &[
                         ("type", "state".into()),
                         ("code", current.code.as_str().into()),
                         ("dialect", current.dialect.name().into()),
+                        ("files", files.into()),
                     ],
                 )
             }
@@ -306,8 +329,15 @@ struct Page<'a> {
 impl Page<'_> {
     fn render(&self) -> Html {
         let embedded = self.embed.is_some();
+        let on_drop = {
+            let dispatch = self.dispatch.clone();
+            Callback::from(move |e: DragEvent| files::dropped(&e, &dispatch))
+        };
+        // Without this the browser would open the dropped file in place of the page.
+        let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
         html! {
-            <div class={classes!("page", embedded.then_some("embed"))}>
+            <div class={classes!("page", embedded.then_some("embed"))}
+                ondrop={(!embedded).then_some(on_drop)} ondragover={(!embedded).then_some(on_drag_over)}>
                 if !embedded {
                     { self.bar() }
                     if let Some(status) = &self.state.share_status {
@@ -416,14 +446,20 @@ impl Page<'_> {
                 if self.embed.is_none() {
                     <label class="pane-title" for="code">{ "Your Sequelize code" }</label>
                 }
+                if self.embed.is_none() || !current.files.is_empty() {
+                    <files::FileTabs paths={current.files.iter().map(|f| f.path.clone()).collect::<Vec<_>>()}
+                        active={current.active} entry={current.entry.clone()}
+                        problem={current.file_problem.clone()} dispatch={self.dispatch.clone()} />
+                }
                 <textarea id="code" class="code" spellcheck="false" aria-label="Sequelize code" value={current.code.clone()}
                     rows={self.embed.map(|_| crate::embed::editor_rows(&current.code).to_string())}
                     readonly={self.embed.is_some_and(|e| e.readonly)} oninput={on_input} onkeydown={on_keydown} />
                 // Tab indents in the editor: say how to leave it.
                 <p class="editor-hint" id="editor-hint"><kbd>{ "Esc" }</kbd>{ " then " }<kbd>{ "Tab" }</kbd>{ " leaves the editor · " }<kbd>{ "Ctrl" }</kbd>{ "+" }<kbd>{ "Enter" }</kbd>{ " runs" }</p>
-                <panels::Problems code={current.code.clone()} report={current.report.clone()} on_locate={self.locate()} />
+                <panels::Problems code={current.code.clone()} files={current.files.clone()}
+                    shown={current.active_path().map(str::to_string)} report={current.report.clone()} on_locate={self.locate()} />
                 if self.shows(Panel::Form) {
-                    <form::FormPanel code={current.code.clone()} open={current.form_open}
+                    <form::FormPanel code={current.code.clone()} file={current.active_path().map(str::to_string)} open={current.form_open}
                         on_toggle={self.dispatch.reform(|_: ()| Action::ToggleForm)}
                         on_edit={self.dispatch.reform(Action::EditForm)} />
                 }
@@ -435,7 +471,7 @@ impl Page<'_> {
     fn view(&self, panel: Panel) -> Html {
         let current = self.state;
         let (report, focus) = (&current.report, &current.focus);
-        let stale = current.run.is_stale(&current.code);
+        let stale = current.run_is_stale();
         match panel {
             Panel::Run => html! {
                 <run::RunPanel run={current.run.clone()} {stale}
@@ -468,10 +504,23 @@ impl Page<'_> {
         Callback::from(move |_: E| dispatch.emit(Action::Copied(copy(&latest.borrow()))))
     }
 
-    /// Moves the editor's caret to bytes `start..end` of the code (an error's place).
-    fn locate(&self) -> Callback<(usize, usize)> {
-        let latest = self.latest.clone();
-        Callback::from(move |(start, end)| editor::reveal(&latest.borrow().code, start, end))
+    /// Moves the editor's caret to bytes `start..end` of the code (an error's place), in
+    /// the project's file it names (shown first, if it is not).
+    fn locate(&self) -> Locate {
+        let (latest, dispatch) = (self.latest.clone(), self.dispatch.clone());
+        Callback::from(move |(file, start, end): (Option<String>, usize, usize)| {
+            let index =
+                file.and_then(|path| latest.borrow().files.iter().position(|f| f.path == path));
+            match index.filter(|&i| i != latest.borrow().active) {
+                Some(index) => {
+                    dispatch.emit(Action::SelectFile(index));
+                    // Once the editor shows that file.
+                    let latest = latest.clone();
+                    after(0, move || editor::reveal(&latest.borrow().code, start, end));
+                }
+                None => editor::reveal(&latest.borrow().code, start, end),
+            }
+        })
     }
 
     fn on_dialect(&self) -> Callback<Event> {
@@ -485,16 +534,20 @@ impl Page<'_> {
 
     /// The full playground with this code, for the embed's "Open in playground".
     fn full_page_link(&self) -> String {
-        persist::link(&self.state.code, self.state.dialect).replacen(&query(), "", 1)
+        persist::link(&self.state.shared()).replacen(&query(), "", 1)
     }
 }
+
+/// Moves the editor to a place: the project's file (`None`: the one shown), and bytes
+/// `start..end` of it.
+pub type Locate = Callback<(Option<String>, usize, usize)>;
 
 fn selected(e: &Event) -> String {
     e.target_unchecked_into::<HtmlSelectElement>().value()
 }
 
 fn copy_link(state: &State) -> ShareStatus {
-    let link = persist::link(&state.code, state.dialect);
+    let link = persist::link(&state.shared());
     persist::copy(&link);
     ShareStatus::LinkCopied {
         length: link.chars().count(),
@@ -502,17 +555,19 @@ fn copy_link(state: &State) -> ShareStatus {
 }
 
 fn copy_script(state: &State) -> ShareStatus {
-    persist::copy(&crate::export::node_script(&state.code));
+    persist::copy(&match state.files.is_empty() {
+        true => crate::export::node_script(&state.code),
+        false => crate::export::node_project_script(&state.files, state.entry.as_deref()),
+    });
     ShareStatus::ScriptCopied
 }
 
 fn copy_markdown(state: &State) -> ShareStatus {
-    let result = state.run.last_shown(&state.code);
-    persist::copy(&crate::export::markdown(
-        &state.code,
+    persist::copy(&crate::export::markdown_of(
+        &state.shared(),
         &state.report,
         state.dialect,
-        result,
+        state.last_shown(),
     ));
     ShareStatus::MarkdownCopied
 }

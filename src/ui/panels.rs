@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::diagnostic::{line_col, Severity};
 use crate::explain::{ModelMethods, TableView};
+use crate::project::ProjectFile;
 use crate::report::{DdlResult, Report};
 use crate::sql::Dialect;
 use crate::state::Explored;
@@ -26,38 +27,59 @@ impl PartialEq for ReportProps {
 
 #[derive(Properties, Clone)]
 pub struct ProblemsProps {
+    /// The code shown (a one-file snippet's, or the shown file's).
     pub code: String,
+    /// A project's files (empty for a snippet): its findings name their file.
+    pub files: Vec<ProjectFile>,
+    /// The file shown, in a project.
+    pub shown: Option<String>,
     pub report: Rc<Report>,
-    /// Moves the editor's caret to bytes `start..end` of the code.
-    pub on_locate: Callback<(usize, usize)>,
+    /// Moves the editor's caret to a place of the code.
+    pub on_locate: super::Locate,
 }
 
 impl PartialEq for ProblemsProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.report, &other.report)
+        Rc::ptr_eq(&self.report, &other.report) && self.shown == other.shown
     }
 }
 
+/// The findings of the snippet, or of every file of a project (those of other files
+/// than the one shown say which; a click shows that file).
 #[function_component(Problems)]
 pub fn problems(props: &ProblemsProps) -> Html {
     let report = &props.report;
     if report.diagnostics.is_empty() {
         return html! { <p class="ok" id="problems">{ "No problems found." }</p> };
     }
+    let text_of = |file: &Option<String>| match file {
+        Some(path) if props.shown.is_some() => props
+            .files
+            .iter()
+            .find(|f| f.path == *path)
+            .map_or("", |f| f.code.as_str()),
+        _ => props.code.as_str(),
+    };
     html! {
         <ul class="problems" id="problems" aria-label="Problems">
             { for report.diagnostics.iter().map(|d| {
-                let (line, column) = line_col(&props.code, d.start);
+                let (line, column) = line_col(text_of(&d.file), d.start);
                 let class = match d.severity {
                     Severity::Error => "error",
                     Severity::Warning => "warning",
                     Severity::Note => "note",
                 };
-                let span = (d.start, d.end);
+                let file = d.file.clone().filter(|_| props.shown.is_some());
+                let elsewhere = file.as_ref().filter(|f| Some(*f) != props.shown.as_ref());
+                let place = match elsewhere {
+                    Some(path) => format!("{path} {line}:{column}"),
+                    None => format!("{line}:{column}"),
+                };
+                let span = (file, d.start, d.end);
                 html! {
                     <li class={classes!("problem", class)}>
-                        <button class="where place" onclick={props.on_locate.reform(move |_: MouseEvent| span)}
-                            title="Show this place in the code">{ format!("{line}:{column}") }</button>
+                        <button class="where place" onclick={props.on_locate.reform(move |_: MouseEvent| span.clone())}
+                            title="Show this place in the code">{ place }</button>
                         <span class="message">{ &d.message }</span>
                         if let Some(hint) = &d.hint {
                             <span class="hint">{ hint }</span>

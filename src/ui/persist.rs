@@ -9,7 +9,6 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::share::{encode, to_storage, Shared};
-use crate::sql::Dialect;
 
 const SAVED: &str = "assoc-playground";
 /// How long typing must pause before the address bar is rewritten.
@@ -49,8 +48,8 @@ impl Default for Saver {
 }
 
 impl Saver {
-    pub fn save(&self, code: &str, dialect: Dialect, keep: bool) {
-        let shared = Shared::new(code, dialect);
+    pub fn save(&self, shared: &Shared, keep: bool) {
+        let shared = shared.clone();
         if let Some(storage) = storage().filter(|_| keep) {
             let _ = storage.set_item(SAVED, &to_storage(&shared));
         }
@@ -82,13 +81,13 @@ impl Saver {
 }
 
 /// The link to this playground as it is now.
-pub fn link(code: &str, dialect: Dialect) -> String {
+pub fn link(shared: &Shared) -> String {
     let Some(location) = web_sys::window().map(|w| w.location()) else {
         return String::new();
     };
     let base = location.href().unwrap_or_default();
     let base = base.split('#').next().unwrap_or_default();
-    format!("{base}#{}", encode(&Shared::new(code, dialect)))
+    format!("{base}#{}", encode(shared))
 }
 
 /// Copies `text` to the clipboard (the browser may refuse; the link is shown anyway).

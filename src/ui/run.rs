@@ -17,7 +17,7 @@ pub struct RunProps {
     pub on_run: Callback<()>,
     pub on_cancel: Callback<()>,
     /// Moves the editor's caret to bytes `start..end` of the code.
-    pub on_locate: Callback<(usize, usize)>,
+    pub on_locate: super::Locate,
 }
 
 impl PartialEq for RunProps {
@@ -163,11 +163,12 @@ fn label_text(label: &[serde_json::Value]) -> String {
 }
 
 /// A link to a place in the code: a click or Enter moves the editor's caret there.
-fn place_link(place: &ErrorPlace, on_locate: &Callback<(usize, usize)>) -> Html {
-    let span = (place.start, place.end);
-    let onclick = on_locate.reform(move |_: MouseEvent| span);
+fn place_link(place: &ErrorPlace, on_locate: &super::Locate) -> Html {
+    let span = (place.file.clone(), place.start, place.end);
+    let onclick = on_locate.reform(move |_: MouseEvent| span.clone());
     html! {
         <button class="place" {onclick} title="Show this place in the code">
+            if let Some(file) = &place.file { { format!("{file}, ") } }
             { format!("line {}, column {}", place.line, place.column) }
         </button>
     }
@@ -241,7 +242,7 @@ fn error_view(
     name: &str,
     message: &str,
     place: Option<&ErrorPlace>,
-    on_locate: &Callback<(usize, usize)>,
+    on_locate: &super::Locate,
 ) -> Html {
     html! {
         <div class="run-error">
@@ -262,7 +263,7 @@ fn step_view(
     index: usize,
     step: &Step,
     place: Option<&ErrorPlace>,
-    on_locate: &Callback<(usize, usize)>,
+    on_locate: &super::Locate,
 ) -> Html {
     let (kind, body) = match &step.end {
         StepEnd::Sync {} => (
@@ -292,7 +293,7 @@ fn step_view(
 }
 
 /// Why the code cannot run as written: each syntax error, linked to its place.
-fn syntax_view(errors: &[SyntaxError], on_locate: &Callback<(usize, usize)>) -> Html {
+fn syntax_view(errors: &[SyntaxError], on_locate: &super::Locate) -> Html {
     if errors.is_empty() {
         return html! {};
     }

@@ -12,7 +12,7 @@ use std::{fs, path::Path};
 /// To place a new module, put it in the lowest layer above every module it uses (add a
 /// layer between two others if none fits), never in the layer of a module it uses.
 const LAYERS: Layers = &[
-    &["diagnostic", "assoc", "examples", "js"],
+    &["diagnostic", "assoc", "examples", "js", "project"],
     &["error", "inspect"],
     &["syntax", "sql"],
     &["schema"],
@@ -25,7 +25,8 @@ const LAYERS: Layers = &[
     &["report"],
     &["protocol"],
     &["crate"],
-    &["share", "form", "explore", "export"],
+    &["share"],
+    &["form", "explore", "export"],
     &["state"],
     &["embed"],
     &["ui"],

@@ -5,6 +5,10 @@
 //   node record.js ../tests/corpus/*.js        writes each case's .json beside it
 //   node record.js --print case.js             prints one report
 //
+// A snippet's own `new Sequelize(...)` (real code opens with one) gives the instance the
+// recorder runs it on, as the playground's does. record-project.js records projects of
+// several files with the functions exported here.
+//
 // PostgreSQL (started by ./start-postgres.sh) runs the snippet for real. The mysql
 // and sqlite DDL comes from Sequelize's own query generators for those dialects,
 // fed the same models, with `query` replaced by a recorder (no server needed).
@@ -77,11 +81,63 @@ function describeAssociations(model) {
 }
 
 // A sequelize instance for a dialect that never connects: every query is recorded and
-// answered with nothing.
-function recordingSequelize(dialect) {
-  const options = { dialect, logging: false, storage: ':memory:' };
+// answered with nothing. `Class` is Sequelize or a subclass of it (see substitute).
+function recordingSequelize(dialect, Class = Sequelize, userOptions = {}) {
+  return makeRecording(Reflect.construct(Sequelize, ['db', 'user', 'pass', recordingOptions(dialect, userOptions)], Class));
+}
+
+// The options of a recording instance of `dialect`: the code's own, but for where and how
+// it connects.
+function recordingOptions(dialect, userOptions = {}) {
+  const options = { ...ownOptions(userOptions), dialect, logging: false, storage: ':memory:' };
   if (dialect !== 'postgres') options.dialectModule = {};
-  const seq = new Sequelize('db', 'user', 'pass', options);
+  return options;
+}
+
+// What of the options code gives `new Sequelize(...)` shapes models (`define`, ...), without
+// those that say where and how to connect.
+function ownOptions(options) {
+  const own = { ...(options || {}) };
+  for (const key of ['dialect', 'dialectModule', 'dialectModulePath', 'dialectOptions', 'host', 'port',
+    'storage', 'username', 'password', 'database', 'pool', 'logging', 'ssl', 'use_env_variable', 'url', 'replication']) {
+    delete own[key];
+  }
+  return own;
+}
+
+// The options object among `new Sequelize(...)`'s arguments, in any of its signatures.
+function optionsArgument(args) {
+  const last = args[args.length - 1];
+  return last && typeof last === 'object' ? last : {};
+}
+
+// A stand-in for the Sequelize class: `new Sequelize(...)`, whatever its arguments, gives
+// the instance `make(options)` made the first time (options: the code's own, without
+// connection settings).
+function substitute(make) {
+  let instance = null;
+  class Sequelize extends RealSequelize {
+    constructor(...args) {
+      if (instance) return instance;
+      instance = make(optionsArgument(args), new.target);
+      return instance;
+    }
+  }
+  Sequelize.Sequelize = Sequelize;
+  Sequelize.default = Sequelize;
+  return Sequelize;
+}
+const RealSequelize = Sequelize;
+
+// `seq` with the model-shaping options code gave its own `new Sequelize(...)`.
+function withOwnOptions(seq, options) {
+  const own = ownOptions(options);
+  const define = { ...seq.options.define, ...(own.define || {}) };
+  Object.assign(seq.options, own, { define });
+  return seq;
+}
+
+function makeRecording(seq) {
   seq.recorded = [];
   // Look-ups (like PostgreSQL's existing ENUM types) find nothing; statements succeed.
   seq.query = async (sql) => { seq.recorded.push(typeof sql === 'string' ? sql : sql.query); return undefined; };
@@ -96,12 +152,41 @@ const STOP = Symbol('stop at sync');
 async function defineOn(dialect, code) {
   const seq = recordingSequelize(dialect);
   seq.sync = async () => { throw STOP; };
+  const tracked = trackQueries(seq);
   try {
     await runSnippet(seq, code);
   } catch (err) {
     if (err !== STOP) { /* the PostgreSQL run reports errors */ }
   }
+  await settled(tracked);
   return seq;
+}
+
+// Counts the queries `seq` has under way, so that settled() can tell when code that
+// does not await its work (a top-level `.then` chain) is done.
+function trackQueries(seq) {
+  const tracked = { inFlight: 0 };
+  const query = seq.query;
+  seq.query = function (...args) {
+    tracked.inFlight += 1;
+    let result;
+    try {
+      result = query.apply(this, args);
+    } catch (err) {
+      tracked.inFlight -= 1;
+      throw err;
+    }
+    return Promise.resolve(result).finally(() => { tracked.inFlight -= 1; });
+  };
+  return tracked;
+}
+
+// Resolves once no query has been under way for a while.
+async function settled(tracked) {
+  for (let quiet = 0; quiet < 4;) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    quiet = tracked.inFlight === 0 ? quiet + 1 : 0;
+  }
 }
 
 // The CREATE TABLE statements that `sync()` issues, in sync's order.
@@ -121,8 +206,9 @@ async function createTableStatements(seq) {
 }
 
 function runSnippet(sequelize, code, consoleObject) {
+  const Substitute = substitute((options) => withOwnOptions(sequelize, options));
   const fakeRequire = (name) => {
-    if (name === 'sequelize') return Sequelize;
+    if (name === 'sequelize') return Substitute;
     throw new Error(`Cannot find module '${name}'`);
   };
   const quietConsole = consoleObject || { log() {}, error() {}, warn() {}, info() {} };
@@ -133,7 +219,7 @@ function runSnippet(sequelize, code, consoleObject) {
     `return (async () => {\n${code}\n})();`);
   const warn = console.warn;
   console.warn = () => {}; // Sequelize's own warnings (e.g. UNSIGNED on postgres) are not part of a report
-  return run(sequelize, DataTypes, Op, Model, quietConsole, fakeRequire, Sequelize).finally(() => { console.warn = warn; });
+  return run(sequelize, DataTypes, Op, Model, quietConsole, fakeRequire, Substitute).finally(() => { console.warn = warn; });
 }
 
 async function resetDatabase(sequelize) {
@@ -201,12 +287,22 @@ async function record(file) {
     return result;
   };
   const recordingConsole = { log: (...args) => steps.show(args), error() {}, warn() {}, info() {} };
+  const tracked = trackQueries(sequelize);
+  // A rejection nothing handles ends a Node process: the run's error.
+  const unhandled = (err) => {
+    if (error) return;
+    error = errorValue(err);
+    steps.error(err);
+  };
+  process.on('unhandledRejection', unhandled);
   try {
     await runSnippet(sequelize, code, recordingConsole);
   } catch (err) {
     error = errorValue(err);
     steps.error(err);
   }
+  await settled(tracked);
+  process.off('unhandledRejection', unhandled);
   steps.finish();
   sequelize.options.logging = false;
   const models = sequelize.modelManager.models;
@@ -229,11 +325,14 @@ async function record(file) {
   if (tablesExist && generated && JSON.stringify(generated) !== JSON.stringify(syncStatements)) {
     throw new Error(`${file}: generated DDL differs from what sync() ran:\n${syncStatements.join('\n')}`);
   }
-  await sequelize.close();
+  await sequelize.close().catch(() => {});
   return report;
 }
 
 async function main() {
+  // A rejection nothing handles (of the STOP a recording's sync() throws, say) must not
+  // end the recorder; record() notes those of the PostgreSQL run.
+  process.on('unhandledRejection', () => {});
   const args = process.argv.slice(2);
   const print = args[0] === '--print';
   const files = print ? args.slice(1) : args;
@@ -249,4 +348,9 @@ async function main() {
   }
 }
 
-main().catch((err) => { console.error(err); process.exit(1); });
+module.exports = {
+  PG_URL, STOP, errorValue, describeModel, describeAssociations, recordingSequelize, recordingOptions,
+  ownOptions, substitute, trackQueries, settled, createTableStatements, resetDatabase, stepRecorder,
+};
+
+if (require.main === module) main().catch((err) => { console.error(err); process.exit(1); });

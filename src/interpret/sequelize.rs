@@ -9,7 +9,7 @@
 //! modules it stands in for.
 
 use super::heap::{
-    Call, Callable, Host, JsValue, Key, Kind, ModelClass, Native, NativeFn, Obj, Object,
+    Call, Callable, Host, JsValue, Key, Kind, ModelClass, Native, NativeFn, Obj, Object, Slot,
 };
 use super::scope::Env;
 use super::{Eval, Flow, Interpreter};
@@ -328,7 +328,16 @@ impl Interpreter {
                 "models" => Some(self.models_object.clone()),
                 "Sequelize" => Some(self.sequelize_module.clone()),
                 "options" | "config" => {
-                    Some(self.object_of(vec![("dialect", JsValue::str("postgres"))]))
+                    let stored = match _object.borrow().own(&Key::Str("options".into())) {
+                        Some(property) => match &property.slot {
+                            Slot::Value(value) => Some(value.clone()),
+                            _ => None,
+                        },
+                        None => None,
+                    };
+                    Some(stored.unwrap_or_else(|| {
+                        self.object_of(vec![("dialect", JsValue::str("postgres"))])
+                    }))
                 }
                 _ => None,
             },
@@ -797,11 +806,36 @@ impl Interpreter {
             }
         };
         let attributes = self.attributes(values.get(1), call.arg_exprs.get(1), call.span)?;
-        let options = self.model_options(values.get(2), call.arg_exprs.get(2))?;
+        let own = self.with_define_defaults(values.get(2), call.span)?;
+        let options = self.model_options(own.as_ref(), call.arg_exprs.get(2))?;
         match self.schema.define(&name, attributes, options, call.span) {
             Ok(id) => Ok(self.model_value(id)),
             Err(error) => Err(self.error(error, call.span)),
         }
+    }
+
+    /// A model's options over the defaults `new Sequelize(…, { define })` gave, as
+    /// Sequelize merges them.
+    fn with_define_defaults(&mut self, own: Option<&Value>, span: Span) -> Eval<Option<Value>> {
+        let instance = self.sequelize_instance.clone();
+        let options = self.get(&instance, &Key::Str("options".into()), span)?;
+        let define = self.get(&options, &Key::Str("define".into()), span)?;
+        let Value::Object(mut merged) = self.to_data(&define) else {
+            return Ok(own.cloned());
+        };
+        match own {
+            None | Some(Value::Undefined) => {}
+            Some(Value::Object(entries)) => {
+                for (key, value) in entries {
+                    match merged.iter_mut().find(|(k, _)| k == key) {
+                        Some(slot) => slot.1 = value.clone(),
+                        None => merged.push((key.clone(), value.clone())),
+                    }
+                }
+            }
+            Some(other) => return Ok(Some(other.clone())),
+        }
+        Ok(Some(Value::Object(merged)))
     }
 
     /// `User.init(attributes, { sequelize, modelName, … })` on a class.
@@ -833,7 +867,8 @@ impl Interpreter {
             .and_then(Value::as_str)
             .map_or(class_name, str::to_string);
         let attributes = self.attributes(values.first(), call.arg_exprs.first(), call.span)?;
-        let options = self.model_options(options_value, call.arg_exprs.get(1))?;
+        let own = self.with_define_defaults(options_value, call.span)?;
+        let options = self.model_options(own.as_ref(), call.arg_exprs.get(1))?;
         let id = self
             .schema
             .define(&name, attributes, options, call.span)
@@ -1014,8 +1049,26 @@ fn sequelize_called(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eva
 }
 
 /// `new Sequelize(…)`, in any of its signatures: it stands for the playground's database.
-pub(super) fn construct(interp: &mut Interpreter, _call: Call<'_>) -> Eval<JsValue> {
-    Ok(interp.sequelize_instance.clone())
+/// Its options' `define` (`{ define: { underscored: true } }`) is every model's defaults,
+/// kept as the instance's `options.define`.
+pub(super) fn construct(interp: &mut Interpreter, call: Call<'_>) -> Eval<JsValue> {
+    let instance = interp.sequelize_instance.clone();
+    let options = call
+        .args
+        .iter()
+        .rev()
+        .find(|a| matches!(a, JsValue::Object(o) if matches!(o.borrow().kind, Kind::Plain)));
+    if let Some(options) = options.cloned() {
+        let define = interp.get(&options, &Key::Str("define".into()), call.span)?;
+        if let (JsValue::Object(_), JsValue::Object(o)) = (&define, &instance) {
+            let stored = interp.object_of(vec![
+                ("dialect", JsValue::str("postgres")),
+                ("define", define),
+            ]);
+            o.borrow_mut().set_hidden("options".into(), stored);
+        }
+    }
+    Ok(instance)
 }
 
 fn model_static(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<JsValue> {

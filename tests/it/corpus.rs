@@ -12,6 +12,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use assoc_playground::report::Report;
 use serde_json::Value;
 
 use super::support;
@@ -75,17 +76,25 @@ fn is_iso_date(s: &str) -> bool {
     s.len() == 24 && b[4] == b'-' && b[10] == b'T' && b[23] == b'Z' && b[19] == b'.'
 }
 
-/// Dates as `<date>` (ISO strings, and the literals Sequelize inlines into SQL), and no
-/// SQL for sync segments.
+/// Dates as `<date>` (ISO strings, the literals Sequelize inlines into SQL, and ISO dates
+/// inside printed text such as `JSON.stringify(rows, null, 2)`), and no SQL for sync
+/// segments.
 fn normalized(value: Value) -> Value {
     static SQL_DATE: std::sync::OnceLock<regex_lite::Regex> = std::sync::OnceLock::new();
+    static TEXT_DATE: std::sync::OnceLock<regex_lite::Regex> = std::sync::OnceLock::new();
     let sql_date = SQL_DATE.get_or_init(|| {
         regex_lite::Regex::new(r"'\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3} \+00:00'").unwrap()
+    });
+    let text_date = TEXT_DATE.get_or_init(|| {
+        regex_lite::Regex::new(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z").unwrap()
     });
     match value {
         Value::String(s) if is_iso_date(&s) => Value::String("<date>".into()),
         Value::String(s) if sql_date.is_match(&s) => {
             Value::String(sql_date.replace_all(&s, "'<date>'").into_owned())
+        }
+        Value::String(s) if text_date.is_match(&s) => {
+            Value::String(text_date.replace_all(&s, "<date>").into_owned())
         }
         Value::Array(items) => Value::Array(items.into_iter().map(normalized).collect()),
         Value::Object(mut map) => {
@@ -98,22 +107,36 @@ fn normalized(value: Value) -> Value {
     }
 }
 
-fn check(case: &Path) -> Option<String> {
-    let source = std::fs::read_to_string(case).expect("case is readable");
-    let recording_path = case.with_extension("json");
-    let Ok(recording) = std::fs::read_to_string(&recording_path) else {
+/// Where `report` differs from the recording at `recording_path` (its `error`, `models`,
+/// `associations`, `ddl` and `steps`), if anywhere; `record` says how to make a missing one.
+pub(super) fn differs_from_recording(
+    report: &Report,
+    recording_path: &Path,
+    record: &str,
+) -> Option<String> {
+    let Ok(recording) = std::fs::read_to_string(recording_path) else {
         return Some(format!(
-            "no recording {}: run ASSOC_RECORD=1 cargo test corpus",
+            "no recording {}: run {record}",
             recording_path.display()
         ));
     };
     let theirs: Value = normalized(serde_json::from_str(&recording).expect("recording is JSON"));
-    let report = support::run(&source);
-    let ours = normalized(serde_json::to_value(&report).expect("report serializes"));
+    let ours = normalized(serde_json::to_value(report).expect("report serializes"));
     COMPARED
         .iter()
         .find_map(|key| first_difference(key, &ours[key], &theirs[key]))
+}
+
+/// A snippet's report against its recording, and the worker's answer against the report.
+pub(super) fn check_snippet(case: &Path, record: &str) -> Option<String> {
+    let source = std::fs::read_to_string(case).expect("case is readable");
+    let report = support::run(&source);
+    differs_from_recording(&report, &case.with_extension("json"), record)
         .or_else(|| support::differs_from_the_workers(&source, &report))
+}
+
+fn check(case: &Path) -> Option<String> {
+    check_snippet(case, "ASSOC_RECORD=1 cargo test corpus")
 }
 
 #[test]

@@ -176,23 +176,7 @@ console.log('first');
 
 fn project(dir: &str) -> Vec<(String, String)> {
     let root = format!("{}/tests/projects/{dir}", env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    for sub in ["", "models/", "config/"] {
-        let Ok(entries) = std::fs::read_dir(format!("{root}/{sub}")) else {
-            continue;
-        };
-        let mut names: Vec<String> = entries
-            .filter_map(|e| e.ok())
-            .filter(|e| e.path().is_file())
-            .map(|e| e.file_name().to_string_lossy().to_string())
-            .collect();
-        names.sort();
-        for name in names {
-            let text = std::fs::read_to_string(format!("{root}/{sub}{name}")).unwrap();
-            files.push((format!("{sub}{name}"), text));
-        }
-    }
-    files
+    crate::support::project_files(std::path::Path::new(&root))
 }
 
 #[test]

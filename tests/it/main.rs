@@ -9,6 +9,7 @@ mod node;
 mod presets;
 #[cfg(not(target_arch = "wasm32"))]
 mod properties;
+mod realcode;
 mod robustness;
 mod seeds;
 mod silence;

@@ -57,3 +57,37 @@ pub fn printed(report: &Value) -> Vec<String> {
         .filter_map(|s| s["show"]["printed"].as_str().map(str::to_string))
         .collect()
 }
+
+/// A project directory's files as `assoc report DIR` reads them (src/bin/assoc.rs): every
+/// `.js`, `.cjs`, `.mjs` and `.json` file but package.json, outside node_modules and dot
+/// folders, by path relative to `root`, folder by folder in name order.
+pub fn project_files(root: &std::path::Path) -> Vec<(String, String)> {
+    fn collect(root: &std::path::Path, dir: &std::path::Path, files: &mut Vec<(String, String)>) {
+        let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+            .map(|e| e.expect("readable").path())
+            .collect();
+        paths.sort();
+        for path in paths {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if path.is_dir() {
+                if name != "node_modules" && !name.starts_with('.') {
+                    collect(root, &path, files);
+                }
+                continue;
+            }
+            let is_source = [".js", ".cjs", ".mjs", ".json"]
+                .iter()
+                .any(|ext| name.ends_with(ext));
+            if !is_source || name == "package.json" || name == "package-lock.json" {
+                continue;
+            }
+            let relative = path.strip_prefix(root).unwrap().to_string_lossy();
+            let text = std::fs::read_to_string(&path).expect("readable");
+            files.push((relative.replace('\\', "/"), text));
+        }
+    }
+    let mut files = Vec::new();
+    collect(root, root, &mut files);
+    files
+}

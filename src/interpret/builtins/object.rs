@@ -1,7 +1,9 @@
 //! `Object` and its statics (`keys`, `values`, `entries`, `assign`, `fromEntries`,
 //! `freeze`, `create`, `defineProperty`, …).
 
-use super::super::heap::{Call, JsValue, Key, Kind, Native, NativeFn, Obj, Object, Slot};
+use std::rc::Rc;
+
+use super::super::heap::{Call, Host, JsValue, Key, Kind, Native, NativeFn, Obj, Object, Slot};
 use super::super::{Eval, Interpreter};
 
 const STATICS: &[(&str, NativeFn)] = &[
@@ -50,10 +52,32 @@ fn require_object(interp: &mut Interpreter, call: &Call<'_>) -> Eval<JsValue> {
     Ok(value)
 }
 
+/// The keys `Object.keys` lists: an object's own enumerable ones, and for
+/// `sequelize.models` first the name of every model, in the order they were defined.
+fn enumerable_keys(interp: &Interpreter, value: &JsValue) -> Vec<Rc<str>> {
+    let mut keys: Vec<Rc<str>> = Vec::new();
+    if let JsValue::Object(o) = value {
+        if matches!(o.borrow().kind, Kind::Host(Host::Models)) {
+            keys.extend(
+                interp
+                    .schema
+                    .models
+                    .iter()
+                    .map(|m| Rc::from(m.name.as_str())),
+            );
+        }
+    }
+    for key in interp.own_keys(value) {
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
+    keys
+}
+
 fn keys(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let value = require_object(interp, &call)?;
-    let keys = interp
-        .own_keys(&value)
+    let keys = enumerable_keys(interp, &value)
         .into_iter()
         .map(JsValue::Str)
         .collect();
@@ -63,7 +87,7 @@ fn keys(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
 fn values(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let value = require_object(interp, &call)?;
     let mut out = Vec::new();
-    for key in interp.own_keys(&value) {
+    for key in enumerable_keys(interp, &value) {
         out.push(interp.get(&value, &Key::Str(key), call.span)?);
     }
     Ok(interp.array(out))
@@ -72,7 +96,7 @@ fn values(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue>
 fn entries(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
     let value = require_object(interp, &call)?;
     let mut out = Vec::new();
-    for key in interp.own_keys(&value) {
+    for key in enumerable_keys(interp, &value) {
         let item = interp.get(&value, &Key::Str(key.clone()), call.span)?;
         out.push(interp.array(vec![JsValue::Str(key), item]));
     }

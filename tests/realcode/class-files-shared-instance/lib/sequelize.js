@@ -1,0 +1,3 @@
+const { Sequelize } = require('sequelize');
+
+module.exports = new Sequelize('mysql://app:app@localhost:3306/app', { logging: false });

@@ -1,0 +1,3 @@
+const db = require('./models');
+
+db.sequelize.sync().then(() => console.log('ready'));

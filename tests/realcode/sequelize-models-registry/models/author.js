@@ -1,0 +1,6 @@
+const { DataTypes } = require('sequelize');
+const sequelize = require('../database');
+
+sequelize.define('Author', {
+  name: { type: DataTypes.STRING, allowNull: false },
+});

@@ -150,3 +150,28 @@ test('a link and a reload carry every file; Undo brings back the work before', a
   await page.click('#undo-delete');
   await page.waitForSelector('#file-tab-3');
 });
+
+test('data-file blocks of a page become one embedded playground with a tab per file', async () => {
+  const { page, url } = session;
+  const host = await page.context().newPage();
+  try {
+    const block = (file, code) => `<pre data-assoc-playground data-file="${file}" data-panels="code,tables">${code}</pre>`;
+    await host.goto(`${url}tutorial.html`);
+    await host.setContent(`<!doctype html><html><head><script src="${url}embed.js"></script></head><body>
+      <h1>A project in a tutorial</h1>
+      ${block('models/index.js', MODELS['models/index.js'])}
+      <p>Each model has its file:</p>
+      ${block('models/owner.js', MODELS['models/owner.js'])}
+      ${block('models/pet.js', MODELS['models/pet.js'])}
+      </body></html>`);
+    await host.waitForFunction(() => document.querySelectorAll('iframe.assoc-playground').length === 1
+      && document.querySelectorAll('pre').length === 0);
+    const frame = host.frameLocator('iframe.assoc-playground');
+    await frame.locator('#file-tab-2').waitFor();
+    assert.deepEqual(await frame.locator('#files [role="tab"]').allInnerTexts(),
+      ['models/index.js ▶', 'models/owner.js', 'models/pet.js']);
+    await frame.locator('#tables .table-card[data-table="pets"]').waitFor();
+  } finally {
+    await host.close();
+  }
+});

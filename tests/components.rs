@@ -132,6 +132,7 @@ async fn the_form_sends_an_edit_for_a_changed_alias() {
         root.clone(),
         form::FormProps {
             code: SEED.into(),
+            file: None,
             open: true,
             on_toggle: Callback::noop(),
             on_edit,

@@ -6,7 +6,7 @@
 //
 // Options (data attributes on the <pre>): data-panels (code,tables,sql,methods,diagram,run),
 // data-readonly, data-theme (light|dark), data-run="auto", data-dialect (postgres|mysql|sqlite).
-// Several files: blocks with data-file="models/user.js" are one project (one playground,
+// Several files: playground blocks with data-file="models/user.js" are one project (one playground,
 // a tab per file, in the first block's place; its options are the project's); blocks
 // with data-project="name" are that project's, so a page can hold several.
 // Blocks are upgraded when scrolled near. Each iframe first gets a height guessed from its
@@ -56,7 +56,7 @@
   function projectOf(pre) {
     if (pre.dataset.file === undefined) return null;
     const name = pre.dataset.project || '';
-    return [...document.querySelectorAll('pre[data-file]')]
+    return [...document.querySelectorAll('pre[data-assoc-playground][data-file]')]
       .filter((other) => (other.dataset.project || '') === name);
   }
 

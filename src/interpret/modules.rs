@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use super::heap::{Callable, JsValue, Key, Kind};
+use super::heap::{Call, Callable, JsValue, Key, Kind, Native};
 use super::scope::{Env, Scope};
 use super::{Eval, Exception, FileBody, Flow, Interpreter, SourceFile};
 use crate::diagnostic::{Diagnostic, Span};
@@ -20,6 +20,8 @@ pub(super) struct Module {
     /// `module.exports`, once the module has run (or while it runs: cycles see it).
     exports: Option<JsValue>,
     module_object: Option<JsValue>,
+    /// The module Node was started with (`require.main`): the first one run.
+    main: bool,
 }
 
 impl Module {
@@ -29,6 +31,7 @@ impl Module {
             body: Rc::new(file.body),
             exports: None,
             module_object: None,
+            main: false,
         }
     }
 }
@@ -95,7 +98,9 @@ impl Interpreter {
                 Ok(value)
             }
             FileBody::Script(program) => {
-                let scope = self.module_scope(&path);
+                let first = self.modules.iter().all(|m| m.module_object.is_none());
+                self.modules[index].main = first;
+                let scope = self.module_scope(&path, first);
                 let module = scope
                     .lookup("module")
                     .map(|b| b.value)
@@ -118,20 +123,49 @@ impl Interpreter {
         }
     }
 
-    /// What a module sees: `module`, `exports`, `__dirname`, `__filename`.
-    fn module_scope(&mut self, path: &str) -> Env {
+    /// What a module sees: `module`, `exports`, `require`, `__dirname`, `__filename`.
+    fn module_scope(&mut self, path: &str, main: bool) -> Env {
         let scope = Scope::function(&self.global, Some(JsValue::Undefined), None);
         let exports = self.plain_object();
         let module = self.object_of(vec![
             ("exports", exports.clone()),
-            ("id", JsValue::str(path)),
+            ("id", JsValue::str(if main { "." } else { path })),
             ("filename", JsValue::str(path)),
         ]);
+        let main_module = match main {
+            true => Some(module.clone()),
+            false => self
+                .modules
+                .iter()
+                .find(|m| m.main)
+                .and_then(|m| m.module_object.clone()),
+        };
+        let require = self.require_function(dirname(path), main_module);
+        scope.declare("require", require, true);
         scope.declare("module", module, true);
         scope.declare("exports", exports, true);
         scope.declare("__dirname", JsValue::str(dirname(path)), true);
         scope.declare("__filename", JsValue::str(path), true);
         scope
+    }
+
+    /// A module's `require`: a function (so `require.main === module` and passing it
+    /// around work) that resolves from `dir`, with `main`, `resolve` and `cache`.
+    fn require_function(&mut self, dir: &str, main: Option<JsValue>) -> JsValue {
+        let dir = JsValue::str(dir);
+        let require = self.native_with("require", require_call, Some(dir.clone()));
+        let resolve = self.native_with("resolve", require_resolve, Some(dir));
+        let cache = self.plain_object();
+        for (name, value) in [
+            ("main", main.unwrap_or(JsValue::Undefined)),
+            ("resolve", resolve),
+            ("cache", cache),
+        ] {
+            if let JsValue::Object(o) = &require {
+                o.borrow_mut().set_own(Key::from(name), value);
+            }
+        }
+        require
     }
 
     /// The directory of the module `env` belongs to.
@@ -142,13 +176,12 @@ impl Interpreter {
         }
     }
 
-    /// `require(spec)` of one of the project's files, if it is one.
-    pub(super) fn require_file(&mut self, spec: &str, env: &Env) -> Eval<Option<JsValue>> {
+    /// `require(spec)` from `dir` of one of the project's files, if it is one.
+    pub(super) fn require_file(&mut self, spec: &str, dir: &str) -> Eval<Option<JsValue>> {
         if !(spec.starts_with('.') || spec.starts_with('/')) {
             return Ok(None);
         }
-        let dir = self.module_dir(env);
-        match self.resolve(&dir, spec) {
+        match self.resolve(dir, spec) {
             Some(index) => self.load_module(index).map(Some),
             None => Ok(None),
         }
@@ -280,5 +313,37 @@ fn factory_span(value: &JsValue) -> Span {
             _ => Span::default(),
         },
         _ => Span::default(),
+    }
+}
+
+/// The directory a module's `require` (or `require.resolve`) resolves from.
+fn required_from(native: &Native) -> String {
+    match native.data.as_deref() {
+        Some(JsValue::Str(dir)) => dir.to_string(),
+        _ => ROOT.to_string(),
+    }
+}
+
+fn require_call(interpreter: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<JsValue> {
+    interpreter.require_in(&required_from(native), &call.arg(0), call.span)
+}
+
+/// `require.resolve(spec)`: the project file's path, a built-in module's name, or Node's
+/// "Cannot find module" error.
+fn require_resolve(
+    interpreter: &mut Interpreter,
+    native: &Native,
+    call: Call<'_>,
+) -> Eval<JsValue> {
+    let spec = call.arg(0).as_str().map(str::to_string).unwrap_or_default();
+    if !(spec.starts_with('.') || spec.starts_with('/')) {
+        return Ok(JsValue::str(&spec));
+    }
+    match interpreter.resolve(&required_from(native), &spec) {
+        Some(index) => Ok(JsValue::str(&interpreter.modules[index].path.clone())),
+        None => {
+            let message = format!("Cannot find module '{spec}'");
+            Err(interpreter.error(crate::error::SequelizeError::plain(message), call.span))
+        }
     }
 }

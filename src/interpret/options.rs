@@ -193,6 +193,21 @@ fn bool_of(value: Option<&Value>) -> Option<bool> {
     value.map(Value::truthy)
 }
 
+/// What replaced a model option of older Sequelize versions, which Sequelize 6 ignores.
+fn removed_option(key: &str) -> Option<&'static str> {
+    match key {
+        "classMethods" => Some(
+            "Sequelize 4 removed classMethods: its functions are never added to the model. \
+             Write Model.associate = function (models) { … } (or a static method of a class) instead",
+        ),
+        "instanceMethods" => Some(
+            "Sequelize 4 removed instanceMethods: its functions are never added to instances. \
+             Write Model.prototype.greet = function () { … } (or a method of a class) instead",
+        ),
+        _ => None,
+    }
+}
+
 impl Interpreter {
     /// Notes each key Sequelize does not read, with a suggestion when it is a near miss.
     fn check_keys(&mut self, value: &Value, expr: Option<&Expr>, known: &[&str], what: &str) {
@@ -204,7 +219,9 @@ impl Interpreter {
             let span = key_span(expr, key, expr.map_or(Span::default(), |e| e.span));
             let mut diagnostic =
                 Diagnostic::warning(span, format!("Sequelize ignores '{key}' in {what}"));
-            if let Some(close) = crate::diagnostic::closest(key, known.iter().copied()) {
+            if let Some(removed) = removed_option(key) {
+                diagnostic = diagnostic.with_hint(removed);
+            } else if let Some(close) = crate::diagnostic::closest(key, known.iter().copied()) {
                 diagnostic = diagnostic.with_hint(format!("did you mean '{close}'?"));
             }
             self.diagnostics.push(diagnostic);

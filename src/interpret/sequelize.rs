@@ -550,6 +550,13 @@ impl Interpreter {
                 crate::diagnostic::closest(method, names.into_iter())
                     .map(|close| format!("did you mean {receiver}.{close}()?"))
             }
+            JsValue::Object(o)
+                if method == "import" && matches!(o.borrow().kind, Kind::Host(Host::Sequelize)) =>
+            {
+                Some(format!(
+                    "Sequelize 6 removed {receiver}.import (it was Sequelize 5's): call the file's factory yourself, require('./user')({receiver}, DataTypes)"
+                ))
+            }
             JsValue::Object(o) if matches!(o.borrow().kind, Kind::Host(Host::Sequelize)) => {
                 crate::diagnostic::closest(method, SEQUELIZE_METHODS.iter().copied())
                     .map(|close| format!("did you mean {receiver}.{close}()?"))
@@ -669,10 +676,16 @@ impl Interpreter {
         span: Span,
         env: &Env,
     ) -> Eval<JsValue> {
+        let dir = self.module_dir(env);
+        self.require_in(&dir, source, span)
+    }
+
+    /// `require(source)` from a module in `dir`.
+    pub(super) fn require_in(&mut self, dir: &str, source: &JsValue, span: Span) -> Eval<JsValue> {
         let Some(name) = source.as_str().map(str::to_string) else {
             return self.type_error("The \"id\" argument must be of type string", span);
         };
-        if let Some(exports) = self.require_file(&name, env)? {
+        if let Some(exports) = self.require_file(&name, dir)? {
             return Ok(exports);
         }
         Ok(match name.as_str() {

@@ -27,18 +27,17 @@ pub fn file_tabs(props: &FileTabsProps) -> Html {
     let dispatch = &props.dispatch;
     let on_add = dispatch.reform(|_: MouseEvent| Action::AddFile);
     let on_open = dispatch.clone();
+    // Buttons open the (hidden, untabbable) file inputs: a label is no keyboard control.
     let pickers = html! {
         <span class="file-pickers">
-            <label class="button quiet" title="JavaScript and JSON files, or a .zip of a project">
-                { "Open files…" }
-                <input type="file" id="open-files" class="visually-hidden" multiple=true
-                    accept=".js,.cjs,.mjs,.json,.zip" onchange={picked(on_open.clone())} />
-            </label>
-            <label class="button quiet" title="A project's folder (node_modules is left out)">
-                { "Open folder…" }
-                <input type="file" id="open-folder" class="visually-hidden" webkitdirectory=true
-                    onchange={picked(on_open)} />
-            </label>
+            <button class="quiet" id="open-files-button" onclick={click("open-files")}
+                title="JavaScript and JSON files, or a .zip of a project">{ "Open files…" }</button>
+            <input type="file" id="open-files" class="visually-hidden" multiple=true tabindex="-1"
+                aria-hidden="true" accept=".js,.cjs,.mjs,.json,.zip" onchange={picked(on_open.clone())} />
+            <button class="quiet" id="open-folder-button" onclick={click("open-folder")}
+                title="A project's folder (node_modules is left out)">{ "Open folder…" }</button>
+            <input type="file" id="open-folder" class="visually-hidden" webkitdirectory=true tabindex="-1"
+                aria-hidden="true" onchange={picked(on_open)} />
         </span>
     };
     if props.paths.is_empty() {
@@ -61,7 +60,7 @@ pub fn file_tabs(props: &FileTabsProps) -> Html {
                     let selected = i == props.active;
                     html! {
                         <button role="tab" id={format!("file-tab-{i}")} class="file-tab"
-                            aria-selected={selected.to_string()} tabindex={if selected { "0" } else { "-1" }}
+                            aria-selected={selected.to_string()}
                             onclick={dispatch.reform(move |_: MouseEvent| Action::SelectFile(i))}
                             title={(i == runs).then_some("This file runs")}>
                             { path }
@@ -98,6 +97,19 @@ pub fn file_tabs(props: &FileTabsProps) -> Html {
             }
         </div>
     }
+}
+
+/// Clicks the element `id` (a hidden file input).
+fn click(id: &'static str) -> Callback<MouseEvent> {
+    Callback::from(move |_: MouseEvent| {
+        let input = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(input) = input {
+            input.click();
+        }
+    })
 }
 
 fn renamed(index: usize, dispatch: Callback<Action>) -> Callback<Event> {

@@ -219,3 +219,56 @@ fn an_es_module_model_factory_is_loaded_too() {
         .iter()
         .any(|a| a.name == "sequelId"));
 }
+
+/// Code written for older Sequelize versions: what Sequelize 6 does with it (nothing, or
+/// a TypeError), and a hint that says what changed.
+#[test]
+fn older_sequelize_code_gets_sequelize_6s_behaviour_and_says_what_changed() {
+    let code = "const User = sequelize.define('user', {}, {
+  classMethods: { associate(models) { User.hasMany(models.task); } },
+  instanceMethods: { greet() { return 'hi'; } },
+});
+const Task = sequelize.import('./task');";
+    let report = assoc_playground::analyze(code);
+    let hint_of = |needle: &str| {
+        let found = report
+            .diagnostics
+            .iter()
+            .find(|d| d.message.contains(needle));
+        found.and_then(|d| d.hint.clone()).unwrap_or_default()
+    };
+    assert!(hint_of("'classMethods'").starts_with("Sequelize 4 removed classMethods"));
+    assert!(hint_of("'instanceMethods'").contains("Model.prototype.greet = function"));
+    let error = report.error.as_ref().expect("Sequelize 6 throws");
+    assert_eq!(error.message, "sequelize.import is not a function");
+    assert!(hint_of("sequelize.import is not a function")
+        .contains("require('./user')(sequelize, DataTypes)"));
+    assert_eq!(
+        table_names(&report),
+        ["users"],
+        "the associations are not made"
+    );
+}
+
+/// `require` is a value, as in Node: `require.main === module` tells the file Node was
+/// started with from the files it requires, and `require.resolve` names a file.
+#[test]
+fn require_is_a_function_with_main_and_resolve() {
+    let file = |path: &str, code: &str| (path.to_string(), code.to_string());
+    let files = [
+        file(
+            "app.js",
+            "const routes = require('./routes');\n\
+             const load = require;\n\
+             if (require.main === module) console.log('app', routes.isMain, typeof load, require.resolve('./routes'));",
+        ),
+        file("routes.js", "exports.isMain = require.main === module;"),
+    ];
+    let report = assoc_playground::run_project(&files, crate::support::clock());
+    assert!(report.error.is_none(), "{:?}", report.error);
+    assert_eq!(printed(&report), ["app false function /app/routes.js"]);
+    let missing = [file("index.js", "require.resolve('./nowhere');")];
+    let report = assoc_playground::run_project(&missing, crate::support::clock());
+    let error = report.error.expect("Node throws");
+    assert_eq!(error.message, "Cannot find module './nowhere'");
+}

@@ -40,10 +40,6 @@ const KNOWN_MISSES: &[(&str, &str)] = &[
         "`addClass(c, { through: { grade } })` leaves the through attributes out of the INSERT",
     ),
     (
-        "express-require-main",
-        "`require` is no value in a module, only `require(...)` calls are, so `require.main === module` throws",
-    ),
-    (
         "paranoid-hooks",
         "a getter on a paranoid target does not add `\"deletedAt\" IS NULL` to its WHERE",
     ),

@@ -27,10 +27,14 @@ rm -rf "$seeds" && mkdir -p "$seeds/snippets" "$seeds/links"
 cp tests/corpus/*.js tests/mistakes/*.js "$seeds/snippets/"
 # The language beyond Sequelize calls: Node's recorded programs, and a project's files.
 python3 -c 'import json,sys; [open(f"{sys.argv[1]}/node-{i}.js","w").write(c["code"]) for f in ("tests/node/printed.json","tests/node/errors.json") for i,c in enumerate(json.load(open(f)), 1000 if "errors" in f else 0)]' "$seeds/snippets"
-find tests/projects -name '*.js' | while read -r file; do cp "$file" "$seeds/snippets/project-$(echo "$file" | tr / -)"; done
+find tests/projects tests/realcode -name '*.js' | while read -r file; do cp "$file" "$seeds/snippets/project-$(echo "$file" | tr / -)"; done
 cargo build --quiet --release --bin assoc
 for file in tests/corpus/*.js; do
   target/release/assoc link "$file" > "$seeds/links/$(basename "$file" .js)"
+done
+# Links of several files (v3): each recorded project.
+for dir in tests/projects/*/ tests/realcode/*/; do
+  target/release/assoc link "$dir" > "$seeds/links/project-$(basename "$dir")"
 done
 printf 'v1.%s' "$(printf '{"code":"x","dialect":"mysql"}' | python3 -c 'import sys,zlib,base64; c=zlib.compressobj(9,zlib.DEFLATED,-15); d=c.compress(sys.stdin.buffer.read())+c.flush(); print(base64.urlsafe_b64encode(d).decode().rstrip("="),end="")')" > "$seeds/links/v1"
 

@@ -5,16 +5,18 @@
 //! file cannot be read or the command is wrong.
 //!
 //! `assoc link FILE.js [DIALECT]`: prints the fragment of a playground link that opens
-//! the snippet (append it to the playground's address after `#`).
+//! the snippet (append it to the playground's address after `#`); `assoc link DIR` that
+//! of the project in the directory, every file in a tab.
 
 use std::process::ExitCode;
 
+use assoc_playground::project::ProjectFile;
 use assoc_playground::share::{encode, Shared};
 use assoc_playground::sql::Dialect;
 
 const USAGE: &str = "usage: assoc report FILE.js
        assoc report FILE.js FILE.js … | DIR
-       assoc link FILE.js [postgres|mysql|sqlite]
+       assoc link FILE.js|DIR [postgres|mysql|sqlite]
 (use - as FILE.js to read the snippet from standard input)";
 
 fn main() -> ExitCode {
@@ -54,9 +56,19 @@ fn read_snippet(path: &str) -> Result<String, String> {
 }
 
 fn link(path: &str, dialect: Dialect) -> ExitCode {
-    match read_snippet(path) {
-        Ok(source) => {
-            println!("{}", encode(&Shared::new(&source, dialect)));
+    let shared = match std::path::Path::new(path).is_dir() {
+        true => project_files(&[path.to_string()]).map(|files| {
+            let files: Vec<ProjectFile> =
+                files.iter().map(|(p, c)| ProjectFile::new(p, c)).collect();
+            let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+            let shown = assoc_playground::project::entry_file(&paths, None);
+            Shared::project(&files, shown, None, dialect)
+        }),
+        false => read_snippet(path).map(|source| Shared::new(&source, dialect)),
+    };
+    match shared {
+        Ok(shared) => {
+            println!("{}", encode(&shared));
             ExitCode::SUCCESS
         }
         Err(message) => {

@@ -65,6 +65,20 @@ fn link_prints_a_fragment_that_opens_the_snippet() {
 }
 
 #[test]
+fn link_of_a_directory_opens_the_project_with_every_file() {
+    let output = assoc(&["link", "tests/projects/cli-models"]);
+    assert_eq!(output.status.code(), Some(0));
+    let fragment = String::from_utf8(output.stdout).unwrap();
+    assert!(fragment.starts_with("v3."), "{fragment}");
+    let shared = assoc_playground::share::decode(fragment.trim())
+        .expect("a good link")
+        .expect("a state");
+    let paths: Vec<&str> = shared.files.iter().map(|f| f.path.as_str()).collect();
+    assert!(paths.contains(&"models/index.js") && paths.contains(&"config/config.json"));
+    assert_eq!(paths[shared.active], "index.js", "the entry is shown");
+}
+
+#[test]
 fn a_run_ending_in_queries_without_output_is_reported() {
     let output = Command::new(env!("CARGO_BIN_EXE_assoc"))
         .args(["report", "-"])

@@ -43,18 +43,52 @@ fn equals(schema: &Schema, model: crate::schema::ModelId, attribute: &str, value
     }
 }
 
-fn plan_for(schema: &Schema, model: crate::schema::ModelId, where_: Where) -> FindPlan {
-    FindPlan {
-        model,
-        attributes: find::all_attributes(schema.model(model)),
-        renamed: Vec::new(),
-        where_: Some(where_),
-        include: Vec::new(),
-        order: Vec::new(),
-        limit: None,
-        offset: None,
-        missing_column: None,
-    }
+/// A getter's condition as Sequelize's `get` writes it: the key condition, `AND` the
+/// getter's own `where` (the two parenthesised together), after the paranoid clause.
+fn getter_condition(
+    schema: &Schema,
+    target: crate::schema::ModelId,
+    key_condition: Where,
+    options: Option<&Value>,
+) -> RunResult<Option<Where>> {
+    let model = schema.model(target);
+    let own = match options.and_then(|o| o.get("where")) {
+        Some(where_) => find::parse_where(model, where_)?,
+        None => None,
+    };
+    let condition = match own {
+        Some(own) => Where::Group(Box::new(Where::And(vec![key_condition, own]))),
+        None => key_condition,
+    };
+    Ok(find::with_paranoid_clause(model, Some(condition), options))
+}
+
+/// The find a getter runs: its options (attributes, order, limit, include, …) read as
+/// `findAll` reads them, its condition that of [`getter_condition`].
+fn getter_plan(
+    schema: &Schema,
+    target: crate::schema::ModelId,
+    key_condition: Where,
+    options: Option<&Value>,
+) -> RunResult<FindPlan> {
+    let without_where = options.map(|o| match o {
+        Value::Object(props) => Value::Object(
+            props
+                .iter()
+                .filter(|(k, _)| k != "where")
+                .cloned()
+                .collect(),
+        ),
+        other => other.clone(),
+    });
+    let mut plan = find::plan(schema, target, without_where.as_ref())?;
+    plan.where_ = getter_condition(schema, target, key_condition, options)?;
+    Ok(plan)
+}
+
+/// The getter's options object, if it was given one.
+fn options_of(args: &[Value]) -> Option<&Value> {
+    args.first().filter(|a| matches!(a, Value::Object(_)))
 }
 
 /// The instances (or keys) a method was given, as primary-key values.
@@ -84,14 +118,18 @@ pub fn call(
     match (association.kind, kind) {
         (AssociationType::BelongsTo, AccessorKind::Get) => {
             let key = key_of(instance, &association.foreign_key);
-            let mut plan = plan_for(
-                schema,
-                association.target,
-                equals(schema, association.target, &association.target_key, &key),
-            );
-            if !find::is_primary_key_lookup(schema.model(association.target), &plan.where_) {
-                plan.limit = Some(1);
+            let options = options_of(args);
+            let target = schema.model(association.target);
+            let by_primary_key = target.primary_key_attribute() == Some(&association.target_key)
+                && options.and_then(|o| o.get("where")).is_none();
+            // `findByPk(null)` resolves null without a query.
+            if by_primary_key && matches!(key, Value::Null | Value::Undefined) {
+                return Ok(Value::Null);
             }
+            let condition = equals(schema, association.target, &association.target_key, &key);
+            let mut plan = getter_plan(schema, association.target, condition, options)?;
+            // A primary-key find has no LIMIT; Sequelize's get sets `limit: null` otherwise.
+            plan.limit = None;
             Ok(first(find::find(rt, schema, &plan)?))
         }
         (AssociationType::BelongsTo, AccessorKind::Set) => {
@@ -110,23 +148,8 @@ pub fn call(
         }
         (AssociationType::HasOne | AssociationType::HasMany, AccessorKind::Get) => {
             let key = key_of(instance, &association.source_key);
-            let mut plan = plan_for(
-                schema,
-                association.target,
-                equals(schema, association.target, &association.foreign_key, &key),
-            );
-            if let Some(options) = args.first().filter(|a| matches!(a, Value::Object(_))) {
-                let target = schema.model(association.target);
-                if let Some(w) = options.get("where") {
-                    if let Some(extra) = find::parse_where(target, w)? {
-                        plan.where_ =
-                            Some(Where::And(vec![plan.where_.take().expect("set"), extra]));
-                    }
-                }
-                if let Some(attributes) = options.get("attributes") {
-                    find::select_attributes(&mut plan, target, attributes)?;
-                }
-            }
+            let condition = equals(schema, association.target, &association.foreign_key, &key);
+            let mut plan = getter_plan(schema, association.target, condition, options_of(args))?;
             if association.kind == AssociationType::HasOne {
                 plan.limit = Some(1);
                 return Ok(first(find::find(rt, schema, &plan)?));
@@ -169,7 +192,10 @@ pub fn call(
             let key = key_of(instance, &association.source_key);
             let target = schema.model(association.target);
             let pk = target.primary_key_attribute().unwrap_or("id");
-            let condition = equals(schema, association.target, &association.foreign_key, &key);
+            let key_condition = equals(schema, association.target, &association.foreign_key, &key);
+            let condition =
+                getter_condition(schema, association.target, key_condition, options_of(args))?
+                    .expect("a key condition");
             rt.log(format!(
                 "SELECT COUNT({}.{}) AS \"count\" FROM {} AS {} WHERE {};",
                 log::quote(&target.name),

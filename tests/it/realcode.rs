@@ -20,16 +20,8 @@ const RECORD: &str = "ASSOC_RECORD=1 cargo test realcode";
 /// fails when one of them starts matching, so that it leaves this list.
 const KNOWN_MISSES: &[(&str, &str)] = &[
     (
-        "accessors-get-count",
-        "a getter's own options (`getBooks({ order })`) do not reach its SELECT (src/runtime/accessors.rs)",
-    ),
-    (
         "btm-set-tags",
         "a belongsToMany getter's `{ order }` does not reach its SELECT (src/runtime/accessors.rs)",
-    ),
-    (
-        "class-extends-init",
-        "a hasMany getter's `{ order }` does not reach its SELECT (src/runtime/accessors.rs)",
     ),
     (
         "btm-through-model-extra",
@@ -38,10 +30,6 @@ const KNOWN_MISSES: &[(&str, &str)] = &[
     (
         "cli-through-model",
         "`addClass(c, { through: { grade } })` leaves the through attributes out of the INSERT",
-    ),
-    (
-        "paranoid-hooks",
-        "a getter on a paranoid target does not add `\"deletedAt\" IS NULL` to its WHERE",
     ),
 ];
 

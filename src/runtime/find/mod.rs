@@ -13,5 +13,5 @@ pub use filter::store_filter;
 pub use load::{count, find, select_by_keys};
 pub use options::{
     all_attributes, by_key, is_primary_key_lookup, is_unique_lookup, literal_of, parse_includes,
-    parse_where, plan, select_attributes, unknown_column, with_paranoid_clause,
+    parse_where, plan, unknown_column, with_paranoid_clause,
 };

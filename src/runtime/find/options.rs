@@ -167,15 +167,6 @@ fn missing_in_includes(
 
 /// PostgreSQL's words for a column of `model` that does not exist, qualified or not,
 /// with the attribute the learner probably meant.
-/// Selects `attributes` (a method's options) in `plan`, a find of one model without
-/// joins: the keys, the renames, and PostgreSQL's error for a column the table lacks.
-pub fn select_attributes(plan: &mut FindPlan, model: &Model, attributes: &Value) -> RunResult<()> {
-    (plan.attributes, plan.renamed) = parse_attributes(model, Some(attributes))?;
-    plan.missing_column =
-        missing_attribute(model, Some(attributes)).map(|name| column_error(model, None, &name));
-    Ok(())
-}
-
 fn column_error(model: &Model, qualifier: Option<&str>, name: &str) -> SequelizeError {
     let message = missing_column_message(qualifier, name);
     let attributes: Vec<&str> = model.table_attributes().map(|(a, _)| a.as_str()).collect();

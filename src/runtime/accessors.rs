@@ -273,7 +273,8 @@ pub fn call(
             Ok(Value::Instance(instance.clone()))
         }
         (AssociationType::BelongsToMany, _) => {
-            belongs_to_many(rt, schema, instance, association, kind, &arg)
+            let through = through_values(args.get(1));
+            belongs_to_many(rt, schema, instance, association, kind, &arg, &through)
         }
         _ => Err(SequelizeError::new(
             ErrorName::Error,
@@ -488,6 +489,14 @@ fn read_links(
     join_rows(rt, schema, association, key, targets)
 }
 
+/// The join-table values a call gives (`addActor(a, { through: { role } })`).
+fn through_values(options: Option<&Value>) -> Vec<(String, Value)> {
+    match options.and_then(|o| o.get("through")) {
+        Some(Value::Object(values)) => values.clone(),
+        _ => Vec::new(),
+    }
+}
+
 fn belongs_to_many(
     rt: &mut Runtime,
     schema: &Schema,
@@ -495,6 +504,7 @@ fn belongs_to_many(
     association: &Association,
     kind: AccessorKind,
     arg: &Value,
+    through: &[(String, Value)],
 ) -> RunResult<Value> {
     let key = key_of(instance, &association.source_key);
     let target = schema.model(association.target);
@@ -594,13 +604,13 @@ fn belongs_to_many(
         }
         AccessorKind::Add | AccessorKind::AddMultiple => {
             let keys = keys_of(schema, association, arg);
-            link(rt, schema, association, &key, &keys)?;
+            link(rt, schema, association, &key, &keys, through)?;
             Ok(Value::Undefined)
         }
         AccessorKind::Create => {
             let created = super::write::create(rt, schema, association.target, arg, None)?;
             let created_key = key_of(&created, &association.target_key);
-            link(rt, schema, association, &key, &[created_key])?;
+            link(rt, schema, association, &key, &[created_key], through)?;
             Ok(Value::Instance(created))
         }
         AccessorKind::Remove | AccessorKind::RemoveMultiple => {
@@ -623,8 +633,11 @@ fn belongs_to_many(
             if !obsolete.is_empty() {
                 unlink(rt, schema, association, &key, &obsolete)?;
             }
+            let is_added = |k: &Value| added.iter().any(|a| cell_of(a) == cell_of(k));
+            let kept: Vec<Value> = keys.iter().filter(|k| !is_added(k)).cloned().collect();
+            update_links(rt, schema, association, &key, &kept, through)?;
             if !added.is_empty() {
-                insert_links(rt, schema, association, &key, &added)?;
+                insert_links(rt, schema, association, &key, &added, through)?;
             }
             Ok(Value::Undefined)
         }
@@ -649,45 +662,105 @@ fn link(
     association: &Association,
     key: &Value,
     targets: &[Value],
+    through: &[(String, Value)],
+) -> RunResult<()> {
+    let existing = read_links(rt, schema, association, key, Some(targets))?;
+    let linked = |target: &Value| link_row(schema, association, &existing, target).is_some();
+    let (kept, missing): (Vec<Value>, Vec<Value>) =
+        targets.iter().cloned().partition(|t| linked(t));
+    if !missing.is_empty() {
+        insert_links(rt, schema, association, key, &missing, through)?;
+    }
+    changed_links(rt, schema, association, key, &kept, &existing, through)
+}
+
+/// The join row of `rows` that links to `target`.
+fn link_row<'r>(
+    schema: &Schema,
+    association: &Association,
+    rows: &'r [super::store::Row],
+    target: &Value,
+) -> Option<&'r super::store::Row> {
+    let join = schema.model(association.through.expect("join model"));
+    let other_field = join.field_of(association.other_key.as_deref().unwrap_or_default());
+    rows.iter().find(|r| {
+        r.iter()
+            .any(|(c, v)| **c == *other_field && *v == cell_of(target))
+    })
+}
+
+/// `set`: the links kept get the call's join-table values, where they differ.
+fn update_links(
+    rt: &mut Runtime,
+    schema: &Schema,
+    association: &Association,
+    key: &Value,
+    kept: &[Value],
+    through: &[(String, Value)],
+) -> RunResult<()> {
+    if through.is_empty() || kept.is_empty() {
+        return Ok(());
+    }
+    let existing = read_links(rt, schema, association, key, Some(kept))?;
+    changed_links(rt, schema, association, key, kept, &existing, through)
+}
+
+/// An UPDATE of each existing link whose join-table values differ from `through`, as
+/// Sequelize's `add` writes it (`Through.update(values, { where: both keys })`).
+fn changed_links(
+    rt: &mut Runtime,
+    schema: &Schema,
+    association: &Association,
+    key: &Value,
+    linked: &[Value],
+    existing: &[super::store::Row],
+    through: &[(String, Value)],
 ) -> RunResult<()> {
     let join_id = association.through.expect("join model");
     let join = schema.model(join_id);
     let other_key = association.other_key.clone().unwrap_or_default();
-    let existing = read_links(rt, schema, association, key, Some(targets))?;
-    let other_field = join.field_of(&other_key);
-    let missing: Vec<&Value> = targets
-        .iter()
-        .filter(|t| {
-            !existing.iter().any(|r| {
-                r.iter()
-                    .any(|(c, v)| **c == *other_field && *v == cell_of(t))
-            })
-        })
-        .collect();
-    if missing.is_empty() {
-        return Ok(());
+    for target in linked {
+        let Some(row) = link_row(schema, association, existing, target) else {
+            continue;
+        };
+        let differs = through.iter().any(|(attribute, value)| {
+            let field = join.field_of(attribute);
+            !row.iter()
+                .any(|(c, v)| **c == *field && *v == cell_of(value))
+        });
+        if differs {
+            let values = Value::Object(through.to_vec());
+            let where_ = Value::Object(vec![
+                (association.foreign_key.clone(), key.clone()),
+                (other_key.clone(), target.clone()),
+            ]);
+            let options = Value::Object(vec![("where".into(), where_)]);
+            super::write::update_where(rt, schema, join_id, &values, Some(&options))?;
+        }
     }
-    let missing: Vec<Value> = missing.into_iter().cloned().collect();
-    insert_links(rt, schema, association, key, &missing)
+    Ok(())
 }
 
-/// One INSERT of join rows linking `key` to each of `targets`.
+/// One INSERT of join rows linking `key` to each of `targets`, with the call's
+/// join-table values.
 fn insert_links(
     rt: &mut Runtime,
     schema: &Schema,
     association: &Association,
     key: &Value,
     targets: &[Value],
+    through: &[(String, Value)],
 ) -> RunResult<()> {
     let join_id = association.through.expect("join model");
     let other_key = association.other_key.clone().unwrap_or_default();
     let records: Vec<Value> = targets
         .iter()
         .map(|t| {
-            Value::Object(vec![
-                (association.foreign_key.clone(), key.clone()),
-                (other_key.clone(), (*t).clone()),
-            ])
+            let mut record = through.to_vec();
+            record.retain(|(k, _)| *k != association.foreign_key && *k != other_key);
+            record.push((association.foreign_key.clone(), key.clone()));
+            record.push((other_key.clone(), (*t).clone()));
+            Value::Object(record)
         })
         .collect();
     super::write::bulk_create(rt, schema, join_id, &records)?;

@@ -136,6 +136,15 @@ const printed = [
   "console.log('%x', 1)", "console.log('a%', 1)", "console.log('%s', new Date(0))", "class Foo { constructor() { this.a = 1 } }; console.log('%s', new Foo())",
   "console.log('%s', { toString() { return 'custom' } })", "console.log('%d', -0, '%s', -0)", "console.log(5, '%s', 'x')",
   "console.log('%s:%s', 'a')", "console.log('%s', function f() {})", "console.log('%d', {})",
+  // Async order: an async body runs up to its first await, the rest after the caller
+  'async function f() { console.log(1); await null; console.log(3); } f(); console.log(2);',
+  "async function main() { await Promise.resolve(); console.log('main'); } main().then(() => console.log('after')); console.log('started');",
+  "async function a() { await null; console.log('a1'); await null; console.log('a2'); } async function b() { await null; console.log('b1'); } a(); b();",
+  "(async () => { console.log('in'); await null; console.log('after await'); })(); console.log('out');",
+  "async function f() { return 1; } f().then((v) => console.log('then', v)); console.log('sync');",
+  "const p = (async () => { throw new Error('x'); })(); p.catch((e) => console.log('caught', e.message)); console.log('first');",
+  "async function f() { Promise.resolve().then(() => console.log('tick')); await null; console.log('f'); } f();",
+  "async function g() { await null; return 'g'; } async function f() { console.log('f', await g()); } f(); console.log('sync');",
   // Errors (messages only: stacks hold file paths)
   "try { null.x } catch (err) { console.log(err.message) }", "try { null.x } catch (err) { console.log(err.name) }",
   "console.log(String(new Error('boom')))", "console.log(String(new TypeError('bad type')))", "console.log({ e: new Error('x').message })",

@@ -42,6 +42,13 @@ pub fn method_snippet(code: &str, model: &str, method: &str) -> Option<String> {
         snippet.push_str(&first);
         snippet.push_str(&second);
     }
+    if association.kind == AssociationType::BelongsTo {
+        // A belongsTo getter with no key resolves null without a query, as Sequelize's.
+        snippet.push_str(&format!(
+            "await explorerSource.update({{ '{}': explorerTarget.get('{}') }});\n",
+            association.foreign_key, association.target_key
+        ));
+    }
     snippet.push_str(&format!("console.log('{MARK}');\n"));
     snippet.push_str(&format!(
         "await explorerSource.{method}({});\n",

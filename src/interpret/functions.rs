@@ -267,13 +267,7 @@ impl Interpreter {
         match callable {
             Callable::Closure(closure) => {
                 if self.depth >= self.limits.max_call_depth {
-                    return Err(self.error(
-                        SequelizeError::new(ErrorName::RangeError, "Maximum call stack size exceeded").with_hint(format!(
-                            "functions here call each other {} deep at most: does one call itself without end?",
-                            self.limits.max_call_depth
-                        )),
-                        span,
-                    ));
+                    return Err(self.too_deep(span));
                 }
                 self.depth += 1;
                 let result = self.run_closure(&closure, this, args, span);
@@ -388,12 +382,7 @@ impl Interpreter {
         };
         let scope = Scope::function(&closure.env, this, home);
         if def.is_async {
-            let result = self.run_body(def, &scope, args, span);
-            return Ok(match result {
-                Ok(value) => self.resolved(value),
-                Err(Flow::Throw(exception)) => self.rejected(exception.value, exception.span),
-                Err(other) => return Err(other),
-            });
+            return self.run_async(def, scope, args, span);
         }
         self.run_body(def, &scope, args, span)
     }
@@ -409,6 +398,32 @@ impl Interpreter {
             // The parser has said it is not run.
             return Ok(JsValue::Opaque("a generator".into()));
         }
+        self.bind_parameters(def, scope, args)?;
+        let _ = span;
+        match self.block_in(&def.body, scope) {
+            Ok(()) => Ok(JsValue::Undefined),
+            Err(Flow::Return(value)) => Ok(value),
+            Err(other) => Err(other),
+        }
+    }
+
+    /// V8's RangeError for calls nested deeper than the playground follows.
+    pub(super) fn too_deep(&mut self, span: Span) -> Flow {
+        let hint = format!(
+            "functions here call each other {} deep at most: does one call itself without end?",
+            self.limits.max_call_depth
+        );
+        let error = SequelizeError::new(ErrorName::RangeError, "Maximum call stack size exceeded");
+        self.error(error.with_hint(hint), span)
+    }
+
+    /// The call's `arguments` and its parameters, bound in `scope`.
+    pub(super) fn bind_parameters(
+        &mut self,
+        def: &FunctionDef,
+        scope: &Env,
+        args: Vec<JsValue>,
+    ) -> Eval<()> {
         if !def.is_arrow {
             let arguments = self.array(args.clone());
             scope.declare("arguments", arguments, true);
@@ -422,12 +437,7 @@ impl Interpreter {
             let rest_values = self.array(args.collect());
             self.bind_pattern(rest, rest_values, Binding::Declare { mutable: true }, scope)?;
         }
-        let _ = span;
-        match self.block_in(&def.body, scope) {
-            Ok(()) => Ok(JsValue::Undefined),
-            Err(Flow::Return(value)) => Ok(value),
-            Err(other) => Err(other),
-        }
+        Ok(())
     }
 
     /// `new callee(args)`.

@@ -181,6 +181,8 @@ pub type Eval<T> = Result<T, Flow>;
 struct Job {
     reaction: heap::Reaction,
     outcome: Result<JsValue, JsValue>,
+    /// The rest of an async call's body (not a `.then` callback).
+    resumes: bool,
 }
 
 pub struct Interpreter {
@@ -197,6 +199,11 @@ pub struct Interpreter {
     /// The class object of each model, by [`crate::schema::ModelId`].
     model_classes: Vec<Option<Obj>>,
     microtasks: VecDeque<Job>,
+    /// The rest of each async call's body, waiting to run (`promise::Continuation`).
+    continuations: Vec<Option<promise::Continuation>>,
+    /// How many async bodies are running their rest (their `await`s let `.then`
+    /// callbacks run first, not the other async bodies waiting).
+    resuming: usize,
     /// `setTimeout` callbacks: (due time, order made, callback, arguments).
     timers: Vec<(f64, usize, JsValue, Vec<JsValue>)>,
     /// Promises rejected with no handler yet, with where they were rejected.
@@ -240,6 +247,8 @@ impl Interpreter {
             global,
             model_classes: Vec::new(),
             microtasks: VecDeque::new(),
+            continuations: Vec::new(),
+            resuming: 0,
             timers: Vec::new(),
             rejected: Vec::new(),
             noted: Vec::new(),

@@ -1,13 +1,32 @@
 //! Promises and the event loop. Sequelize's calls settle their promises at once (the
 //! in-page database answers synchronously); `.then` callbacks wait in the microtask
-//! queue, which runs at each `await` and when the script ends, then `setTimeout`
-//! callbacks in the order of their delays: the order Node prints in, for the code
-//! tutorials write. A rejection nothing handles ends the run, as it ends Node 20.
+//! queue, which runs at each `await` of a promise still pending and when the script
+//! ends, then `setTimeout` callbacks in the order of their delays: the order Node
+//! prints in, for the code tutorials write. An async function's call runs its body up
+//! to the first statement that awaits, as Node does up to its first `await`; the rest
+//! is a microtask (so `main(); console.log('started')` prints `started` first). A
+//! rejection nothing handles ends the run, as it ends Node 20.
 
-use super::heap::{Handled, JsValue, Kind, Obj, Object, PromiseState, Reaction};
+use std::rc::Rc;
+
+use super::heap::{
+    Call, Callable, Handled, JsValue, Kind, Native, Obj, Object, PromiseState, Reaction,
+};
+use super::scope::Env;
 use super::{Eval, Exception, Flow, Interpreter, Job};
 use crate::diagnostic::{Diagnostic, Span};
-use crate::syntax::ast::Expr;
+use crate::syntax::ast::{Expr, FunctionDef};
+
+/// The rest of an async call's body: its statements from `from` on, in its scope, and
+/// the promise the call returned.
+pub(super) struct Continuation {
+    def: Rc<FunctionDef>,
+    from: usize,
+    scope: Env,
+    promise: Obj,
+    /// The call that made it (where a call nested too deep is reported).
+    call: Span,
+}
 
 impl Interpreter {
     fn new_promise(&self, state: PromiseState) -> Obj {
@@ -95,6 +114,7 @@ impl Interpreter {
             self.microtasks.push_back(Job {
                 reaction,
                 outcome: outcome.clone(),
+                resumes: false,
             });
         }
     }
@@ -110,12 +130,14 @@ impl Interpreter {
             PromiseState::Fulfilled(value) => self.microtasks.push_back(Job {
                 reaction,
                 outcome: Ok(value.clone()),
+                resumes: false,
             }),
             PromiseState::Rejected(reason, handled) => {
                 *handled = Handled::Yes;
                 self.microtasks.push_back(Job {
                     reaction,
                     outcome: Err(reason.clone()),
+                    resumes: false,
                 });
             }
         }
@@ -141,41 +163,130 @@ impl Interpreter {
         JsValue::Object(result)
     }
 
+    /// An async function's call: its body up to the first statement that awaits runs
+    /// now, the rest as a microtask; the promise settles when the body ends.
+    pub(super) fn run_async(
+        &mut self,
+        def: &Rc<FunctionDef>,
+        scope: Env,
+        args: Vec<JsValue>,
+        span: Span,
+    ) -> Eval<JsValue> {
+        let start = self.bind_parameters(def, &scope, args).and_then(|()| {
+            self.hoist(&def.body, &scope);
+            let from = def.body.iter().position(crate::syntax::visit::awaits);
+            let now = &def.body[..from.unwrap_or(def.body.len())];
+            now.iter()
+                .try_for_each(|stmt| self.statement(stmt, &scope))?;
+            Ok(from)
+        });
+        let promise = self.pending_promise();
+        match start {
+            Ok(Some(from)) => {
+                let continuation = Continuation {
+                    def: def.clone(),
+                    from,
+                    scope,
+                    promise: promise.clone(),
+                    call: span,
+                };
+                self.queue_continuation(continuation);
+            }
+            Ok(None) => self.settle(&promise, Ok(JsValue::Undefined), span),
+            Err(flow) => self.settle_with(&promise, flow, span)?,
+        }
+        Ok(JsValue::Object(promise))
+    }
+
+    /// Settles an async call's promise with how its body ended.
+    fn settle_with(&mut self, promise: &Obj, flow: Flow, span: Span) -> Eval<()> {
+        match flow {
+            Flow::Return(value) => self.settle(promise, Ok(value), span),
+            Flow::Throw(exception) => self.settle(promise, Err(exception.value), exception.span),
+            Flow::Break(_) | Flow::Continue(_) => {
+                self.settle(promise, Ok(JsValue::Undefined), span)
+            }
+        }
+        Ok(())
+    }
+
+    fn queue_continuation(&mut self, continuation: Continuation) {
+        let index = self.continuations.len();
+        self.continuations.push(Some(continuation));
+        let resume = Native {
+            name: "resume".into(),
+            run: resume,
+            data: Some(Box::new(JsValue::Number(index as f64))),
+        };
+        let resume = JsValue::Object(Obj::new(Object::new(
+            Kind::Function(Callable::Native(resume)),
+            None,
+        )));
+        self.microtasks.push_back(Job {
+            reaction: Reaction {
+                on_fulfilled: Some(resume),
+                on_rejected: None,
+                result: None,
+            },
+            outcome: Ok(JsValue::Undefined),
+            resumes: true,
+        });
+    }
+
     /// Runs queued promise callbacks until none is left.
     pub(super) fn run_microtasks(&mut self) -> Result<(), Exception> {
         while let Some(job) = self.microtasks.pop_front() {
-            self.tick(Span::default()).map_err(|flow| match flow {
-                Flow::Throw(exception) => exception,
-                _ => unreachable!("tick only throws"),
-            })?;
-            let handler = match &job.outcome {
-                Ok(_) => job.reaction.on_fulfilled.clone(),
-                Err(_) => job.reaction.on_rejected.clone(),
-            };
-            let outcome = match handler {
-                Some(handler) => {
-                    let argument = match &job.outcome {
-                        Ok(v) | Err(v) => v.clone(),
-                    };
-                    match self.call_function(
-                        &handler,
-                        JsValue::Undefined,
-                        vec![argument],
-                        Span::default(),
-                        None,
-                    ) {
-                        Ok(value) => Ok(value),
-                        Err(Flow::Throw(exception)) => Err((exception.value, exception.span)),
-                        Err(_) => Ok(JsValue::Undefined),
-                    }
+            self.run_job(job)?;
+        }
+        Ok(())
+    }
+
+    /// What an `await` lets run first: every queued job at the top level; inside an async
+    /// body's rest, the `.then` callbacks only (the other async bodies waiting go on after
+    /// this one, as they would after its next `await` in Node).
+    pub(super) fn run_before_await(&mut self) -> Result<(), Exception> {
+        if self.resuming == 0 {
+            return self.run_microtasks();
+        }
+        while let Some(index) = self.microtasks.iter().position(|job| !job.resumes) {
+            let job = self.microtasks.remove(index).expect("found");
+            self.run_job(job)?;
+        }
+        Ok(())
+    }
+
+    fn run_job(&mut self, job: Job) -> Result<(), Exception> {
+        self.tick(Span::default()).map_err(|flow| match flow {
+            Flow::Throw(exception) => exception,
+            _ => unreachable!("tick only throws"),
+        })?;
+        let handler = match &job.outcome {
+            Ok(_) => job.reaction.on_fulfilled.clone(),
+            Err(_) => job.reaction.on_rejected.clone(),
+        };
+        let outcome = match handler {
+            Some(handler) => {
+                let argument = match &job.outcome {
+                    Ok(v) | Err(v) => v.clone(),
+                };
+                match self.call_function(
+                    &handler,
+                    JsValue::Undefined,
+                    vec![argument],
+                    Span::default(),
+                    None,
+                ) {
+                    Ok(value) => Ok(value),
+                    Err(Flow::Throw(exception)) => Err((exception.value, exception.span)),
+                    Err(_) => Ok(JsValue::Undefined),
                 }
-                None => job.outcome.map_err(|reason| (reason, Span::default())),
-            };
-            if let Some(result) = &job.reaction.result {
-                match outcome {
-                    Ok(value) => self.settle(result, Ok(value), Span::default()),
-                    Err((reason, span)) => self.settle(result, Err(reason), span),
-                }
+            }
+            None => job.outcome.map_err(|reason| (reason, Span::default())),
+        };
+        if let Some(result) = &job.reaction.result {
+            match outcome {
+                Ok(value) => self.settle(result, Ok(value), Span::default()),
+                Err((reason, span)) => self.settle(result, Err(reason), span),
             }
         }
         Ok(())
@@ -202,6 +313,10 @@ impl Interpreter {
                         span: at,
                         hint: None,
                     }));
+                }
+                // The async bodies and callbacks waiting may settle it; else a timer.
+                None if !self.microtasks.is_empty() => {
+                    self.run_microtasks().map_err(Flow::Throw)?;
                 }
                 None => {
                     if !self.fire_next_timer().map_err(Flow::Throw)? {
@@ -286,4 +401,44 @@ impl Interpreter {
             .with_hint("await the call that made it: const x = await Model.create(…)"),
         );
     }
+}
+
+/// The microtask that runs the rest of an async call's body, then settles its promise.
+fn resume(interpreter: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<JsValue> {
+    let index = match native.data.as_deref() {
+        Some(JsValue::Number(n)) => *n as usize,
+        _ => return Ok(JsValue::Undefined),
+    };
+    let Some(continuation) = interpreter
+        .continuations
+        .get_mut(index)
+        .and_then(Option::take)
+    else {
+        return Ok(JsValue::Undefined);
+    };
+    let Continuation {
+        def,
+        from,
+        scope,
+        promise,
+        call: made_at,
+    } = continuation;
+    // The rest of a body runs inside the awaits that wait for it: it counts as a call.
+    let ended = if interpreter.depth >= interpreter.limits.max_call_depth {
+        Err(interpreter.too_deep(made_at))
+    } else {
+        interpreter.resuming += 1;
+        interpreter.depth += 1;
+        let ended = def.body[from..]
+            .iter()
+            .try_for_each(|stmt| interpreter.statement(stmt, &scope));
+        interpreter.depth -= 1;
+        interpreter.resuming -= 1;
+        ended
+    };
+    match ended {
+        Ok(()) => interpreter.settle(&promise, Ok(JsValue::Undefined), call.span),
+        Err(flow) => interpreter.settle_with(&promise, flow, call.span)?,
+    }
+    Ok(JsValue::Undefined)
 }

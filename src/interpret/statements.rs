@@ -37,7 +37,7 @@ impl Interpreter {
         Ok(())
     }
 
-    fn hoist(&mut self, body: &[Stmt], env: &Env) {
+    pub(super) fn hoist(&mut self, body: &[Stmt], env: &Env) {
         for stmt in body {
             let stmt = match stmt {
                 Stmt::Export {

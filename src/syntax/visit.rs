@@ -1,172 +1,245 @@
-//! Walking the syntax tree: every call in a program, in nested functions, classes and
-//! control flow too (what the linter and the explorer look for).
+//! Walking the syntax tree: every expression of a program, outermost first, in control
+//! flow and (when asked) in nested functions and classes. On it: every call (what the
+//! linter and the explorer look for), and whether a statement awaits (where an async
+//! function's body stops running synchronously).
 
 use super::ast::*;
 
 /// Calls `f(callee, args)` for every call in `body`, outermost first.
 pub fn calls_in(body: &[Stmt], f: &mut dyn FnMut(&Expr, &[Expr])) {
-    for stmt in body {
-        calls_in_stmt(stmt, f);
+    Walker::new(true, |expr: &Expr| on_call(expr, f)).body(body);
+}
+
+/// Calls `f(callee, args)` for every call in `expr`.
+pub fn calls_in_expr(expr: &Expr, f: &mut dyn FnMut(&Expr, &[Expr])) {
+    Walker::new(true, |expr: &Expr| on_call(expr, f)).expr(expr);
+}
+
+fn on_call(expr: &Expr, f: &mut dyn FnMut(&Expr, &[Expr])) {
+    if let ExprKind::Call { callee, args, .. } = &expr.kind {
+        f(callee, args);
     }
 }
 
-fn calls_in_stmt(stmt: &Stmt, f: &mut dyn FnMut(&Expr, &[Expr])) {
+/// Whether `stmt` awaits (an `await`, a `for await`) itself, not in a function it holds.
+pub fn awaits(stmt: &Stmt) -> bool {
+    let mut found = false;
+    Walker::new(false, |expr: &Expr| {
+        found |= matches!(expr.kind, ExprKind::Await(_));
+    })
+    .stmt(stmt);
+    found || for_await(stmt)
+}
+
+/// A `for await` loop anywhere in `stmt`'s own control flow.
+fn for_await(stmt: &Stmt) -> bool {
     match stmt {
-        Stmt::Declare { declarations, .. } => {
-            declarations.iter().for_each(|d| calls_in_declarator(d, f))
-        }
-        Stmt::Expr { expr, .. } | Stmt::Throw { value: expr, .. } => calls_in_expr(expr, f),
-        Stmt::Return { value, .. } => value.iter().for_each(|v| calls_in_expr(v, f)),
-        Stmt::Class { class, .. } => calls_in_class(class, f),
-        Stmt::Function { function, .. } => calls_in(&function.body, f),
-        Stmt::Block { body, .. } => calls_in(body, f),
+        Stmt::ForEach { is_await, body, .. } => *is_await || for_await(body),
+        Stmt::Block { body, .. } => body.iter().any(for_await),
         Stmt::If {
-            test,
-            then,
-            otherwise,
-            ..
-        } => {
-            calls_in_expr(test, f);
-            calls_in_stmt(then, f);
-            otherwise.iter().for_each(|o| calls_in_stmt(o, f));
-        }
-        Stmt::For {
-            init,
-            test,
-            update,
-            body,
-            ..
-        } => {
-            match init.as_deref() {
-                Some(ForInit::Declare { declarations, .. }) => {
-                    declarations.iter().for_each(|d| calls_in_declarator(d, f))
-                }
-                Some(ForInit::Expr(expr)) => calls_in_expr(expr, f),
-                None => {}
-            }
-            test.iter().chain(update).for_each(|e| calls_in_expr(e, f));
-            calls_in_stmt(body, f);
-        }
-        Stmt::ForEach { iterable, body, .. } => {
-            calls_in_expr(iterable, f);
-            calls_in_stmt(body, f);
-        }
-        Stmt::While { test, body, .. } | Stmt::DoWhile { test, body, .. } => {
-            calls_in_expr(test, f);
-            calls_in_stmt(body, f);
-        }
-        Stmt::Switch {
-            discriminant,
-            cases,
-            ..
-        } => {
-            calls_in_expr(discriminant, f);
-            for case in cases {
-                case.test.iter().for_each(|t| calls_in_expr(t, f));
-                calls_in(&case.body, f);
-            }
-        }
+            then, otherwise, ..
+        } => for_await(then) || otherwise.as_deref().is_some_and(for_await),
+        Stmt::For { body, .. }
+        | Stmt::While { body, .. }
+        | Stmt::DoWhile { body, .. }
+        | Stmt::Labeled { body, .. } => for_await(body),
+        Stmt::Switch { cases, .. } => cases.iter().any(|c| c.body.iter().any(for_await)),
         Stmt::Try {
             body,
             handler,
             finalizer,
             ..
         } => {
-            calls_in(body, f);
-            handler.iter().for_each(|h| calls_in(&h.body, f));
-            finalizer.iter().for_each(|b| calls_in(b, f));
+            body.iter().any(for_await)
+                || handler.iter().any(|h| h.body.iter().any(for_await))
+                || finalizer.iter().any(|f| f.iter().any(for_await))
         }
-        Stmt::Labeled { body, .. } => calls_in_stmt(body, f),
-        Stmt::Export { export, .. } => match export {
-            Export::Declaration(stmt) => calls_in_stmt(stmt, f),
-            Export::Default(expr) => calls_in_expr(expr, f),
-            _ => {}
-        },
-        Stmt::Break { .. }
-        | Stmt::Continue { .. }
-        | Stmt::Import { .. }
-        | Stmt::Empty { .. }
-        | Stmt::Unsupported { .. } => {}
+        _ => false,
     }
 }
 
-fn calls_in_declarator(declarator: &Declarator, f: &mut dyn FnMut(&Expr, &[Expr])) {
-    declarator
-        .init
-        .iter()
-        .for_each(|init| calls_in_expr(init, f));
+/// Visits every expression, outermost first; into function bodies only when
+/// `functions` is set.
+struct Walker<F: FnMut(&Expr)> {
+    functions: bool,
+    f: F,
 }
 
-fn calls_in_class(class: &ClassDef, f: &mut dyn FnMut(&Expr, &[Expr])) {
-    class.superclass.iter().for_each(|s| calls_in_expr(s, f));
-    for member in &class.members {
-        match &member.kind {
-            ClassMemberKind::Constructor(def)
-            | ClassMemberKind::Method(def)
-            | ClassMemberKind::Getter(def)
-            | ClassMemberKind::Setter(def) => calls_in(&def.body, f),
-            ClassMemberKind::Field(init) => init.iter().for_each(|i| calls_in_expr(i, f)),
-            ClassMemberKind::StaticBlock(body) => calls_in(body, f),
+impl<F: FnMut(&Expr)> Walker<F> {
+    fn new(functions: bool, f: F) -> Self {
+        Walker { functions, f }
+    }
+
+    fn body(&mut self, body: &[Stmt]) {
+        for stmt in body {
+            self.stmt(stmt);
         }
     }
-}
 
-/// Calls `f(callee, args)` for every call in `expr`.
-pub fn calls_in_expr(expr: &Expr, f: &mut dyn FnMut(&Expr, &[Expr])) {
-    match &expr.kind {
-        ExprKind::Call { callee, args, .. } => {
-            f(callee, args);
-            calls_in_expr(callee, f);
-            args.iter().for_each(|a| calls_in_expr(a, f));
+    fn function(&mut self, def: &FunctionDef) {
+        if self.functions {
+            self.body(&def.body);
         }
-        ExprKind::New { callee, args } => {
-            calls_in_expr(callee, f);
-            args.iter().for_each(|a| calls_in_expr(a, f));
+    }
+
+    fn exprs<'e>(&mut self, exprs: impl IntoIterator<Item = &'e Expr>) {
+        for expr in exprs {
+            self.expr(expr);
         }
-        ExprKind::Await(inner)
-        | ExprKind::Spread(inner)
-        | ExprKind::Import(inner)
-        | ExprKind::Unary { operand: inner, .. }
-        | ExprKind::Update { target: inner, .. } => calls_in_expr(inner, f),
-        ExprKind::Member { object, .. } => calls_in_expr(object, f),
-        ExprKind::Index { object, index, .. } => {
-            calls_in_expr(object, f);
-            calls_in_expr(index, f);
-        }
-        ExprKind::Binary { left, right, .. } => {
-            calls_in_expr(left, f);
-            calls_in_expr(right, f);
-        }
-        ExprKind::Conditional {
-            test,
-            then,
-            otherwise,
-        } => {
-            calls_in_expr(test, f);
-            calls_in_expr(then, f);
-            calls_in_expr(otherwise, f);
-        }
-        ExprKind::Assign { value, .. } => calls_in_expr(value, f),
-        ExprKind::Sequence(items) => items.iter().for_each(|i| calls_in_expr(i, f)),
-        ExprKind::Template { exprs, .. } => exprs.iter().for_each(|e| calls_in_expr(e, f)),
-        ExprKind::Function(def) => calls_in(&def.body, f),
-        ExprKind::Class(class) => calls_in_class(class, f),
-        ExprKind::Array(items) => items.iter().flatten().for_each(|i| calls_in_expr(i, f)),
-        ExprKind::Object(properties) => {
-            for property in properties {
-                if let PropertyKey::Computed(key) = &property.key {
-                    calls_in_expr(key, f);
-                }
-                match &property.value {
-                    PropertyValue::Init(value) | PropertyValue::Spread(value) => {
-                        calls_in_expr(value, f)
-                    }
-                    PropertyValue::Method(def)
-                    | PropertyValue::Getter(def)
-                    | PropertyValue::Setter(def) => calls_in(&def.body, f),
+    }
+
+    fn declarators(&mut self, declarations: &[Declarator]) {
+        self.exprs(declarations.iter().filter_map(|d| d.init.as_ref()));
+    }
+
+    fn stmt(&mut self, stmt: &Stmt) {
+        match stmt {
+            Stmt::Declare { declarations, .. } => self.declarators(declarations),
+            Stmt::Expr { expr, .. } | Stmt::Throw { value: expr, .. } => self.expr(expr),
+            Stmt::Return { value, .. } => self.exprs(value),
+            Stmt::Class { class, .. } => self.class(class),
+            Stmt::Function { function, .. } => self.function(function),
+            Stmt::Block { body, .. } => self.body(body),
+            Stmt::If {
+                test,
+                then,
+                otherwise,
+                ..
+            } => {
+                self.expr(test);
+                self.stmt(then);
+                if let Some(otherwise) = otherwise {
+                    self.stmt(otherwise);
                 }
             }
+            Stmt::For {
+                init,
+                test,
+                update,
+                body,
+                ..
+            } => {
+                match init.as_deref() {
+                    Some(ForInit::Declare { declarations, .. }) => self.declarators(declarations),
+                    Some(ForInit::Expr(expr)) => self.expr(expr),
+                    None => {}
+                }
+                self.exprs(test.iter().chain(update));
+                self.stmt(body);
+            }
+            Stmt::ForEach { iterable, body, .. } => {
+                self.expr(iterable);
+                self.stmt(body);
+            }
+            Stmt::While { test, body, .. } | Stmt::DoWhile { test, body, .. } => {
+                self.expr(test);
+                self.stmt(body);
+            }
+            Stmt::Switch {
+                discriminant,
+                cases,
+                ..
+            } => {
+                self.expr(discriminant);
+                for case in cases {
+                    self.exprs(&case.test);
+                    self.body(&case.body);
+                }
+            }
+            Stmt::Try {
+                body,
+                handler,
+                finalizer,
+                ..
+            } => {
+                self.body(body);
+                if let Some(handler) = handler {
+                    self.body(&handler.body);
+                }
+                if let Some(finalizer) = finalizer {
+                    self.body(finalizer);
+                }
+            }
+            Stmt::Labeled { body, .. } => self.stmt(body),
+            Stmt::Export { export, .. } => match export {
+                Export::Declaration(stmt) => self.stmt(stmt),
+                Export::Default(expr) => self.expr(expr),
+                _ => {}
+            },
+            Stmt::Break { .. }
+            | Stmt::Continue { .. }
+            | Stmt::Import { .. }
+            | Stmt::Empty { .. }
+            | Stmt::Unsupported { .. } => {}
         }
-        _ => {}
+    }
+
+    fn class(&mut self, class: &ClassDef) {
+        self.exprs(&class.superclass);
+        for member in &class.members {
+            match &member.kind {
+                ClassMemberKind::Constructor(def)
+                | ClassMemberKind::Method(def)
+                | ClassMemberKind::Getter(def)
+                | ClassMemberKind::Setter(def) => self.function(def),
+                ClassMemberKind::Field(init) => self.exprs(init),
+                ClassMemberKind::StaticBlock(body) => self.body(body),
+            }
+        }
+    }
+
+    fn expr(&mut self, expr: &Expr) {
+        (self.f)(expr);
+        match &expr.kind {
+            ExprKind::Call { callee, args, .. } | ExprKind::New { callee, args } => {
+                self.expr(callee);
+                self.exprs(args);
+            }
+            ExprKind::Await(inner)
+            | ExprKind::Spread(inner)
+            | ExprKind::Import(inner)
+            | ExprKind::Unary { operand: inner, .. }
+            | ExprKind::Update { target: inner, .. } => self.expr(inner),
+            ExprKind::Member { object, .. } => self.expr(object),
+            ExprKind::Index { object, index, .. } => {
+                self.expr(object);
+                self.expr(index);
+            }
+            ExprKind::Binary { left, right, .. } => {
+                self.expr(left);
+                self.expr(right);
+            }
+            ExprKind::Conditional {
+                test,
+                then,
+                otherwise,
+            } => {
+                self.expr(test);
+                self.expr(then);
+                self.expr(otherwise);
+            }
+            ExprKind::Assign { value, .. } => self.expr(value),
+            ExprKind::Sequence(items) => self.exprs(items),
+            ExprKind::Template { exprs, .. } => self.exprs(exprs),
+            ExprKind::Function(def) => self.function(def),
+            ExprKind::Class(class) => self.class(class),
+            ExprKind::Array(items) => self.exprs(items.iter().flatten()),
+            ExprKind::Object(properties) => {
+                for property in properties {
+                    if let PropertyKey::Computed(key) = &property.key {
+                        self.expr(key);
+                    }
+                    match &property.value {
+                        PropertyValue::Init(value) | PropertyValue::Spread(value) => {
+                            self.expr(value)
+                        }
+                        PropertyValue::Method(def)
+                        | PropertyValue::Getter(def)
+                        | PropertyValue::Setter(def) => self.function(def),
+                    }
+                }
+            }
+            _ => {}
+        }
     }
 }

@@ -219,14 +219,6 @@ impl Interpreter {
                 let key = self.key_of(&key)?;
                 (self.member(&target, object, &key, span)?, target)
             }
-            ExprKind::Ident(name) if name == "require" && env.lookup("require").is_none() => {
-                let values = self.arguments(args, env)?;
-                return self.require_value(
-                    &values.first().cloned().unwrap_or(JsValue::Undefined),
-                    span,
-                    env,
-                );
-            }
             _ => (self.expr(callee, env)?, JsValue::Undefined),
         };
         if optional && function.is_nullish() {

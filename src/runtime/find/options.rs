@@ -414,8 +414,9 @@ fn include_plan(schema: &Schema, source: ModelId, element: &Value) -> RunResult<
         plan.separate = options.get("separate").is_some_and(Value::truthy);
         if let Some(through) = options.get("through") {
             if let Some(join) = plan.association.through {
-                plan.through_attributes =
-                    parse_attributes(schema.model(join), through.get("attributes"))?.0;
+                let join = schema.model(join);
+                let attributes = parse_attributes(join, through.get("attributes"))?.0;
+                plan.through_attributes = with_primary_keys(join, attributes);
             }
         }
         if let Some(children) = options.get("include") {
@@ -423,6 +424,21 @@ fn include_plan(schema: &Schema, source: ModelId, element: &Value) -> RunResult<
         }
     }
     Ok(vec![plan])
+}
+
+/// Attributes chosen for an included model get its primary keys in front, as
+/// Sequelize's `_validateIncludedElement` adds them (each put first in turn, so the last
+/// key comes first); none chosen stays none.
+fn with_primary_keys(model: &Model, mut attributes: Vec<String>) -> Vec<String> {
+    if attributes.is_empty() {
+        return attributes;
+    }
+    for (name, _) in model.attributes.iter().filter(|(_, a)| a.is_primary_key()) {
+        if !attributes.contains(name) {
+            attributes.insert(0, name.clone());
+        }
+    }
+    attributes
 }
 
 fn plain_include(schema: &Schema, association: Association) -> IncludePlan {

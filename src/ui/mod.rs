@@ -329,15 +329,19 @@ struct Page<'a> {
 impl Page<'_> {
     fn render(&self) -> Html {
         let embedded = self.embed.is_some();
+        // A read-only embed takes no files; nothing replaces the page with a dropped file.
+        let readonly = self.embed.is_some_and(|e| e.readonly);
         let on_drop = {
             let dispatch = self.dispatch.clone();
-            Callback::from(move |e: DragEvent| files::dropped(&e, &dispatch))
+            Callback::from(move |e: DragEvent| match readonly {
+                true => e.prevent_default(),
+                false => files::dropped(&e, &dispatch),
+            })
         };
-        // Without this the browser would open the dropped file in place of the page.
         let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
         html! {
             <div class={classes!("page", embedded.then_some("embed"))}
-                ondrop={(!embedded).then_some(on_drop)} ondragover={(!embedded).then_some(on_drag_over)}>
+                ondrop={on_drop} ondragover={on_drag_over}>
                 if !embedded {
                     { self.bar() }
                     if let Some(status) = &self.state.share_status {

@@ -91,26 +91,15 @@ impl Diagram {
 
 fn layers(schema: &Schema) -> Vec<usize> {
     let count = schema.models.len();
+    let references = references(schema);
     let mut layer = vec![0usize; count];
     // Longest path by relaxation; a cycle simply stops growing after `count` rounds.
     for _ in 0..count {
         let mut changed = false;
-        for (id, model) in schema.models.iter().enumerate() {
-            for (_, attribute) in model.table_attributes() {
-                let Some(table) = attribute
-                    .references
-                    .as_ref()
-                    .and_then(|r| r.model.as_deref())
-                else {
-                    continue;
-                };
-                let Some(referenced) = schema.find_table(table) else {
-                    continue;
-                };
-                if referenced != id && layer[id] < layer[referenced] + 1 {
-                    layer[id] = layer[referenced] + 1;
-                    changed = true;
-                }
+        for &(id, referenced) in &references {
+            if referenced != id && layer[id] < layer[referenced] + 1 {
+                layer[id] = layer[referenced] + 1;
+                changed = true;
             }
         }
         if !changed {
@@ -118,6 +107,24 @@ fn layers(schema: &Schema) -> Vec<usize> {
         }
     }
     layer
+}
+
+/// Each foreign key as (model, referenced model), in model and column order: found once,
+/// not once per round of [`layers`].
+fn references(schema: &Schema) -> Vec<(usize, usize)> {
+    let mut references = Vec::new();
+    for (id, model) in schema.models.iter().enumerate() {
+        for (_, attribute) in model.table_attributes() {
+            let table = attribute
+                .references
+                .as_ref()
+                .and_then(|r| r.model.as_deref());
+            if let Some(referenced) = table.and_then(|table| schema.find_table(table)) {
+                references.push((id, referenced));
+            }
+        }
+    }
+    references
 }
 
 fn cardinality(schema: &Schema, model: &Model, column: &str, referenced: &Model) -> Cardinality {

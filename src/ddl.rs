@@ -3,6 +3,8 @@
 //! (`"id"   SERIAL ,` on PostgreSQL comes from removing words out of `INTEGER NOT NULL
 //! SERIAL PRIMARY KEY`).
 
+use std::borrow::Cow;
+
 use crate::schema::{sync_order::sync_order, Attribute, DefaultValue, Model, Schema, Unique};
 use crate::sql::Dialect;
 
@@ -34,12 +36,11 @@ pub fn create_tables_in(schema: &Schema, dialects: &[Dialect]) -> Vec<Result<Vec
 
 /// One model's `CREATE TABLE … IF NOT EXISTS`.
 pub fn create_table(model: &Model, dialect: Dialect) -> String {
-    let columns: Vec<(String, String)> = model
+    let columns: Vec<(&str, String)> = model
         .table_attributes()
         .map(|(name, attribute)| {
-            let field = attribute.field.clone().unwrap_or_else(|| name.clone());
-            let sql = attribute_sql(model, &field, attribute, dialect);
-            (field, sql)
+            let field = attribute.field.as_deref().unwrap_or(name);
+            (field, attribute_sql(model, field, attribute, dialect))
         })
         .collect();
     let unique_keys = unique_keys(model);
@@ -82,18 +83,28 @@ fn unique_keys(model: &Model) -> Vec<UniqueKey> {
     keys
 }
 
-fn quoted_list(dialect: Dialect, fields: &[String], separator: &str) -> String {
-    fields
-        .iter()
-        .map(|f| dialect.quote_identifier(f))
-        .collect::<Vec<_>>()
-        .join(separator)
+fn quoted_list(dialect: Dialect, fields: &[impl AsRef<str>], separator: &str) -> String {
+    let mut list = String::new();
+    for (i, field) in fields.iter().enumerate() {
+        if i > 0 {
+            list.push_str(separator);
+        }
+        dialect.push_identifier(&mut list, field.as_ref());
+    }
+    list
 }
 
 /// The column definition as each dialect's `attributeToSQL` writes it: one order of
 /// clauses, with what differs asked of the [`Dialect`].
 fn attribute_sql(model: &Model, field: &str, attribute: &Attribute, dialect: Dialect) -> String {
-    let data_type = attribute.data_type.clone().unwrap_or_default();
+    let untyped;
+    let data_type = match &attribute.data_type {
+        Some(data_type) => data_type,
+        None => {
+            untyped = crate::sql::DataType::default();
+            &untyped
+        }
+    };
     let mut sql = match (dialect.names_enum_types(), data_type.key.as_str()) {
         // Written out here, named by the table's type mapping below.
         (true, "ENUM") => format!("ENUM({})", data_type.quoted_values(dialect)),
@@ -158,13 +169,11 @@ fn push_references(sql: &mut String, attribute: &Attribute, dialect: Dialect) {
     let Some(references) = &attribute.references else {
         return;
     };
-    let table = references.model.clone().unwrap_or_default();
-    let key = references.key.clone().unwrap_or_else(|| "id".to_string());
-    sql.push_str(&format!(
-        " REFERENCES {} ({})",
-        dialect.quote_identifier(&table),
-        dialect.quote_identifier(&key)
-    ));
+    sql.push_str(" REFERENCES ");
+    dialect.push_identifier(sql, references.model.as_deref().unwrap_or_default());
+    sql.push_str(" (");
+    dialect.push_identifier(sql, references.key.as_deref().unwrap_or("id"));
+    sql.push(')');
     if let Some(on_delete) = &attribute.on_delete {
         sql.push_str(&format!(" ON DELETE {}", on_delete.to_uppercase()));
     }
@@ -212,19 +221,15 @@ fn enum_prefix_end(sql: &str) -> Option<usize> {
 
 fn postgres_table(
     model: &Model,
-    columns: Vec<(String, String)>,
+    columns: Vec<(&str, String)>,
     unique_keys: &[UniqueKey],
 ) -> String {
     let d = Dialect::Postgres;
-    let mut clause = columns
-        .iter()
-        .map(|(field, sql)| format!("{} {}", d.quote_identifier(field), sql))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let mut clause = column_list(d, columns.iter().map(|(field, sql)| (*field, sql.as_str())));
     for key in unique_keys.iter().filter(|k| k.custom) {
         clause.push_str(&format!(", UNIQUE ({})", quoted_list(d, &key.fields, ", ")));
     }
-    let primary_keys: Vec<String> = primary_key_fields(model);
+    let primary_keys = primary_key_fields(model);
     if !primary_keys.is_empty() {
         clause.push_str(&format!(
             ", PRIMARY KEY ({})",
@@ -237,36 +242,50 @@ fn postgres_table(
     )
 }
 
-fn primary_key_fields(model: &Model) -> Vec<String> {
+fn primary_key_fields(model: &Model) -> Vec<&str> {
     model
         .table_attributes()
         .filter(|(_, a)| a.is_primary_key())
-        .map(|(name, a)| a.field.clone().unwrap_or_else(|| name.clone()))
+        .map(|(name, a)| a.field.as_deref().unwrap_or(name))
         .collect()
 }
 
-fn mysql_table(model: &Model, columns: Vec<(String, String)>, unique_keys: &[UniqueKey]) -> String {
+/// `"field" definition, …`: the column definitions of a table clause, in one string.
+fn column_list<'a>(d: Dialect, columns: impl Iterator<Item = (&'a str, &'a str)>) -> String {
+    let mut clause = String::new();
+    for (i, (field, sql)) in columns.enumerate() {
+        if i > 0 {
+            clause.push_str(", ");
+        }
+        d.push_identifier(&mut clause, field);
+        clause.push(' ');
+        clause.push_str(sql);
+    }
+    clause
+}
+
+fn mysql_table(model: &Model, columns: Vec<(&str, String)>, unique_keys: &[UniqueKey]) -> String {
     let d = Dialect::Mysql;
     let mut primary_keys = Vec::new();
     let mut foreign_keys = Vec::new();
     let mut definitions = Vec::new();
-    for (field, sql) in columns {
+    for (field, sql) in &columns {
         let (column, references) = match sql.rfind(" REFERENCES") {
-            Some(at) => (sql[..at].to_string(), Some(sql[at + 1..].to_string())),
-            None => (sql, None),
+            Some(at) => (&sql[..at], Some(&sql[at + 1..])),
+            None => (sql.as_str(), None),
         };
         let column = if column.contains("PRIMARY KEY") {
-            primary_keys.push(field.clone());
-            column.replacen("PRIMARY KEY", "", 1)
+            primary_keys.push(*field);
+            Cow::Owned(column.replacen("PRIMARY KEY", "", 1))
         } else {
-            column
+            Cow::Borrowed(column)
         };
-        definitions.push(format!("{} {}", d.quote_identifier(&field), column));
+        definitions.push((*field, column));
         if let Some(references) = references {
-            foreign_keys.push((field, references));
+            foreign_keys.push((*field, references));
         }
     }
-    let mut clause = definitions.join(", ");
+    let mut clause = column_list(d, definitions.iter().map(|(f, c)| (*f, c.as_ref())));
     for key in unique_keys.iter().filter(|k| k.custom) {
         clause.push_str(&format!(
             ", UNIQUE {} ({})",
@@ -281,10 +300,10 @@ fn mysql_table(model: &Model, columns: Vec<(String, String)>, unique_keys: &[Uni
         ));
     }
     for (field, references) in foreign_keys {
-        clause.push_str(&format!(
-            ", FOREIGN KEY ({}) {references}",
-            d.quote_identifier(&field)
-        ));
+        clause.push_str(", FOREIGN KEY (");
+        d.push_identifier(&mut clause, field);
+        clause.push_str(") ");
+        clause.push_str(references);
     }
     let engine = model.options.engine.as_deref().unwrap_or("InnoDB");
     format!(
@@ -293,11 +312,7 @@ fn mysql_table(model: &Model, columns: Vec<(String, String)>, unique_keys: &[Uni
     )
 }
 
-fn sqlite_table(
-    model: &Model,
-    columns: Vec<(String, String)>,
-    unique_keys: &[UniqueKey],
-) -> String {
+fn sqlite_table(model: &Model, columns: Vec<(&str, String)>, unique_keys: &[UniqueKey]) -> String {
     let d = Dialect::Sqlite;
     let several_primary_keys = columns
         .iter()
@@ -306,31 +321,18 @@ fn sqlite_table(
         > 1;
     let mut primary_keys = Vec::new();
     let mut definitions = Vec::new();
-    for (field, sql) in columns {
-        let mut column = sql.clone();
-        if sql.contains("PRIMARY KEY") {
-            if sql.contains("INT") {
-                column = if sql.contains("AUTOINCREMENT") {
-                    "INTEGER PRIMARY KEY AUTOINCREMENT".to_string()
-                } else {
-                    "INTEGER PRIMARY KEY".to_string()
-                };
-                if let Some(at) = sql.find(" REFERENCES") {
-                    column.push_str(&sql[at..]);
-                }
-            }
+    for (field, sql) in &columns {
+        let column = if sql.contains("PRIMARY KEY") {
             if several_primary_keys {
-                primary_keys.push(field.clone());
-                column = if sql.contains("NOT NULL") {
-                    sql.replacen(" PRIMARY KEY", "", 1)
-                } else {
-                    sql.replacen("PRIMARY KEY", "NOT NULL", 1)
-                };
+                primary_keys.push(*field);
             }
-        }
-        definitions.push(format!("{} {}", d.quote_identifier(&field), column));
+            Cow::Owned(sqlite_key_column(sql, several_primary_keys))
+        } else {
+            Cow::Borrowed(sql.as_str())
+        };
+        definitions.push((*field, column));
     }
-    let mut clause = definitions.join(", ");
+    let mut clause = column_list(d, definitions.iter().map(|(f, c)| (*f, c.as_ref())));
     for key in unique_keys.iter().filter(|k| k.custom) {
         clause.push_str(&format!(", UNIQUE ({})", quoted_list(d, &key.fields, ", ")));
     }
@@ -344,10 +346,37 @@ fn sqlite_table(
         "CREATE TABLE IF NOT EXISTS {} ({clause});",
         d.quote_identifier(&model.table_name)
     );
+    if !sql.contains("DEFAULT ") {
+        return sql; // Most tables: no boolean default to rewrite, and no copies made.
+    }
     sql.replace("DEFAULT false", "DEFAULT 0")
         .replace("DEFAULT 'false'", "DEFAULT 0")
         .replace("DEFAULT true", "DEFAULT 1")
         .replace("DEFAULT 'true'", "DEFAULT 1")
+}
+
+/// A primary key column on SQLite: an integer one is `INTEGER PRIMARY KEY` (a rowid
+/// alias); with `several` keys the table clause names them, and the column does not.
+fn sqlite_key_column(sql: &str, several: bool) -> String {
+    if several {
+        return if sql.contains("NOT NULL") {
+            sql.replacen(" PRIMARY KEY", "", 1)
+        } else {
+            sql.replacen("PRIMARY KEY", "NOT NULL", 1)
+        };
+    }
+    if !sql.contains("INT") {
+        return sql.to_string();
+    }
+    let mut column = if sql.contains("AUTOINCREMENT") {
+        "INTEGER PRIMARY KEY AUTOINCREMENT".to_string()
+    } else {
+        "INTEGER PRIMARY KEY".to_string()
+    };
+    if let Some(at) = sql.find(" REFERENCES") {
+        column.push_str(&sql[at..]);
+    }
+    column
 }
 
 /// Where, in the CREATE TABLE text `ddl`, the column `column` of `table` refers to its

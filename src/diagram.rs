@@ -5,6 +5,7 @@
 //! every table it references — and in definition order within a layer, so the
 //! tutorials' owner → pug reads left to right.
 
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use serde::Serialize;
@@ -91,26 +92,15 @@ impl Diagram {
 
 fn layers(schema: &Schema) -> Vec<usize> {
     let count = schema.models.len();
+    let references = references(schema);
     let mut layer = vec![0usize; count];
     // Longest path by relaxation; a cycle simply stops growing after `count` rounds.
     for _ in 0..count {
         let mut changed = false;
-        for (id, model) in schema.models.iter().enumerate() {
-            for (_, attribute) in model.table_attributes() {
-                let Some(table) = attribute
-                    .references
-                    .as_ref()
-                    .and_then(|r| r.model.as_deref())
-                else {
-                    continue;
-                };
-                let Some(referenced) = schema.find_table(table) else {
-                    continue;
-                };
-                if referenced != id && layer[id] < layer[referenced] + 1 {
-                    layer[id] = layer[referenced] + 1;
-                    changed = true;
-                }
+        for &(id, referenced) in &references {
+            if referenced != id && layer[id] < layer[referenced] + 1 {
+                layer[id] = layer[referenced] + 1;
+                changed = true;
             }
         }
         if !changed {
@@ -120,14 +110,41 @@ fn layers(schema: &Schema) -> Vec<usize> {
     layer
 }
 
-fn cardinality(schema: &Schema, model: &Model, column: &str, referenced: &Model) -> Cardinality {
-    let is_join_model = schema.models.iter().any(|m| {
-        m.associations.iter().any(|a| {
-            a.kind == AssociationType::BelongsToMany
-                && a.through.map(|t| schema.model(t).name == model.name) == Some(true)
-        })
-    });
-    if is_join_model {
+/// Each foreign key as (model, referenced model), in model and column order: found once,
+/// not once per round of [`layers`].
+fn references(schema: &Schema) -> Vec<(usize, usize)> {
+    let mut references = Vec::new();
+    for (id, model) in schema.models.iter().enumerate() {
+        for (_, attribute) in model.table_attributes() {
+            let table = attribute
+                .references
+                .as_ref()
+                .and_then(|r| r.model.as_deref());
+            if let Some(referenced) = table.and_then(|table| schema.find_table(table)) {
+                references.push((id, referenced));
+            }
+        }
+    }
+    references
+}
+
+/// The names of the models that are a many-to-many link's join table.
+fn join_model_names(schema: &Schema) -> HashSet<&str> {
+    let associations = schema.models.iter().flat_map(|m| &m.associations);
+    associations
+        .filter(|a| a.kind == AssociationType::BelongsToMany)
+        .filter_map(|a| a.through.map(|t| schema.model(t).name.as_str()))
+        .collect()
+}
+
+fn cardinality(
+    schema: &Schema,
+    join_models: &HashSet<&str>,
+    model: &Model,
+    column: &str,
+    referenced: &Model,
+) -> Cardinality {
+    if join_models.contains(model.name.as_str()) {
         return Cardinality::ManyToMany;
     }
     let one_to_one = referenced.associations.iter().any(|a| {
@@ -174,6 +191,7 @@ pub fn layout(schema: &Schema) -> Diagram {
         b.y + HEADER_HEIGHT + ROW_HEIGHT * index as f64 + ROW_HEIGHT / 2.0
     };
     let mut edges = Vec::new();
+    let join_models = join_model_names(schema);
     for (id, model) in schema.models.iter().enumerate() {
         for (name, attribute) in model.table_attributes() {
             let Some(references) = &attribute.references else {
@@ -198,7 +216,13 @@ pub fn layout(schema: &Schema) -> Diagram {
             };
             edges.push(Rc::new(Edge {
                 from_table: model.table_name.clone(),
-                cardinality: cardinality(schema, model, &from_column, schema.model(target)),
+                cardinality: cardinality(
+                    schema,
+                    &join_models,
+                    model,
+                    &from_column,
+                    schema.model(target),
+                ),
                 from: (from_x, row_y(from_box, &from_column)),
                 to: (to_x, row_y(to_box, &to_column)),
                 from_column,

@@ -51,8 +51,8 @@ pub fn table_view(model: &Model) -> TableView {
             references: attribute.references.as_ref().map(|r| {
                 format!(
                     "{}.{}",
-                    r.model.clone().unwrap_or_default(),
-                    r.key.clone().unwrap_or_else(|| "id".into())
+                    r.model.as_deref().unwrap_or_default(),
+                    r.key.as_deref().unwrap_or("id")
                 )
             }),
             generated: attribute.auto_generated,

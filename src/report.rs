@@ -2,6 +2,7 @@
 //! `shared/report-format.md`. Field names are Sequelize's, so a report can be compared
 //! with a recording of real Sequelize.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use serde::Serialize;
@@ -88,18 +89,23 @@ pub struct KeyLink {
 /// order the calls were written.
 pub fn key_links(schema: &Schema) -> Vec<KeyLink> {
     let mut links: Vec<KeyLink> = Vec::new();
+    // Where each key's link is: a search of `links` per call grew with their square.
+    let mut index: HashMap<String, usize> = HashMap::new();
     let mut add = |model: &Model, attribute: &str, call: crate::diagnostic::Span| {
         let (table, column) = (model.table_name.clone(), model.field_of(attribute));
         let key = format!("{table}.{column}");
-        match links.iter_mut().find(|l| l.key == key) {
-            Some(link) if !link.calls.contains(&call) => link.calls.push(call),
+        match index.get(&key) {
+            Some(&at) if !links[at].calls.contains(&call) => links[at].calls.push(call),
             Some(_) => {}
-            None => links.push(KeyLink {
-                key,
-                table,
-                column,
-                calls: vec![call],
-            }),
+            None => {
+                index.insert(key.clone(), links.len());
+                links.push(KeyLink {
+                    key,
+                    table,
+                    column,
+                    calls: vec![call],
+                });
+            }
         }
     };
     let mut associations: Vec<&Association> =

@@ -35,10 +35,25 @@ impl Dialect {
 
     /// `"pugs"` on PostgreSQL, `` `pugs` `` elsewhere.
     pub fn quote_identifier(self, name: &str) -> String {
-        match self {
-            Dialect::Postgres => format!("\"{}\"", name.replace('"', "\"\"")),
-            Dialect::Mysql | Dialect::Sqlite => format!("`{}`", name.replace('`', "``")),
+        let mut quoted = String::with_capacity(name.len() + 2);
+        self.push_identifier(&mut quoted, name);
+        quoted
+    }
+
+    /// [`Dialect::quote_identifier`] written onto `out` (the DDL writes many of them).
+    pub fn push_identifier(self, out: &mut String, name: &str) {
+        let quote = match self {
+            Dialect::Postgres => '"',
+            Dialect::Mysql | Dialect::Sqlite => '`',
+        };
+        out.push(quote);
+        for c in name.chars() {
+            if c == quote {
+                out.push(quote);
+            }
+            out.push(c);
         }
+        out.push(quote);
     }
 
     /// A string literal: MySQL escapes with backslashes, the others double the quote.

@@ -9,33 +9,38 @@ use crate::js::format_number;
 use crate::syntax::ast::*;
 use crate::syntax::lexer::{TemplatePart, Token, TokenKind};
 
-const BINARY_PRECEDENCE: &[(&str, u8)] = &[
-    ("??", 1),
-    ("||", 2),
-    ("&&", 3),
-    ("|", 4),
-    ("^", 5),
-    ("&", 6),
-    ("==", 7),
-    ("!=", 7),
-    ("===", 7),
-    ("!==", 7),
-    ("<", 8),
-    (">", 8),
-    ("<=", 8),
-    (">=", 8),
-    ("instanceof", 8),
-    ("in", 8),
-    ("<<", 9),
-    (">>", 9),
-    (">>>", 9),
-    ("+", 10),
-    ("-", 10),
-    ("*", 11),
-    ("/", 11),
-    ("%", 11),
-    ("**", 12),
-];
+/// A binary operator and its precedence, by its text. A `match`, not a table searched
+/// in order: it runs after every operand, for the token that ends it too.
+fn binary_precedence(op: &str) -> Option<(&'static str, u8)> {
+    Some(match op {
+        "??" => ("??", 1),
+        "||" => ("||", 2),
+        "&&" => ("&&", 3),
+        "|" => ("|", 4),
+        "^" => ("^", 5),
+        "&" => ("&", 6),
+        "==" => ("==", 7),
+        "!=" => ("!=", 7),
+        "===" => ("===", 7),
+        "!==" => ("!==", 7),
+        "<" => ("<", 8),
+        ">" => (">", 8),
+        "<=" => ("<=", 8),
+        ">=" => (">=", 8),
+        "instanceof" => ("instanceof", 8),
+        "in" => ("in", 8),
+        "<<" => ("<<", 9),
+        ">>" => (">>", 9),
+        ">>>" => (">>>", 9),
+        "+" => ("+", 10),
+        "-" => ("-", 10),
+        "*" => ("*", 11),
+        "/" => ("/", 11),
+        "%" => ("%", 11),
+        "**" => ("**", 12),
+        _ => return None,
+    })
+}
 
 const ASSIGN_OPS: &[&str] = &[
     "=", "+=", "-=", "*=", "/=", "%=", "**=", "<<=", ">>=", ">>>=", "&=", "|=", "^=", "&&=", "||=",
@@ -246,15 +251,11 @@ impl Parser<'_> {
     }
 
     fn binary_operator(&self) -> Option<(&'static str, u8)> {
-        let token = self.peek();
-        BINARY_PRECEDENCE
-            .iter()
-            .copied()
-            .find(|(op, _)| match &token.kind {
-                TokenKind::Punct(p) => p == op,
-                TokenKind::Ident(w) => w == op && !(self.no_in && w == "in"),
-                _ => false,
-            })
+        match &self.peek().kind {
+            TokenKind::Punct(p) => binary_precedence(p),
+            TokenKind::Ident(w) if !(self.no_in && &**w == "in") => binary_precedence(w),
+            _ => None,
+        }
     }
 
     fn binary(&mut self, min_precedence: u8) -> PResult<Expr> {
@@ -289,9 +290,9 @@ impl Parser<'_> {
         let start = token.span.start;
         let op = match &token.kind {
             TokenKind::Punct(p @ ("!" | "-" | "+" | "~")) => Some(*p),
-            TokenKind::Ident(w) if w == "typeof" => Some("typeof"),
-            TokenKind::Ident(w) if w == "void" => Some("void"),
-            TokenKind::Ident(w) if w == "delete" => Some("delete"),
+            TokenKind::Ident(w) if &**w == "typeof" => Some("typeof"),
+            TokenKind::Ident(w) if &**w == "void" => Some("void"),
+            TokenKind::Ident(w) if &**w == "delete" => Some("delete"),
             _ => None,
         };
         if let Some(op) = op {
@@ -370,7 +371,7 @@ impl Parser<'_> {
                     "(" | "[" | "{" | "!" | "-" | "+" | "~" | "++" | "--" | "/" | "#"
                 )
             }
-            TokenKind::Ident(w) => !matches!(w.as_str(), "in" | "of" | "instanceof"),
+            TokenKind::Ident(w) => !matches!(&**w, "in" | "of" | "instanceof"),
             TokenKind::Eof => false,
             _ => true,
         }
@@ -534,7 +535,7 @@ impl Parser<'_> {
         let kind = match &token.kind {
             TokenKind::Number(n) => ExprKind::Number(*n),
             TokenKind::BigInt(digits) => ExprKind::BigInt(digits.clone()),
-            TokenKind::Str(value) => ExprKind::Str(value.clone()),
+            TokenKind::Str(value) => ExprKind::Str(value.to_string()),
             TokenKind::Template { .. } => return self.template(),
             TokenKind::Regex { pattern, flags } => ExprKind::Regex {
                 pattern: pattern.clone(),
@@ -557,7 +558,7 @@ impl Parser<'_> {
                 self.warn(span, "The playground does not run private class members");
                 return Ok(Expr::new(ExprKind::Unsupported, span));
             }
-            TokenKind::Ident(word) => match word.as_str() {
+            TokenKind::Ident(word) => match &**word {
                 "true" => ExprKind::Bool(true),
                 "false" => ExprKind::Bool(false),
                 "null" => ExprKind::Null,
@@ -598,7 +599,7 @@ impl Parser<'_> {
                 }
                 "new" => return self.new_expression(),
                 _ if super::is_reserved(word) => return Err(self.error_here("an expression")),
-                _ => ExprKind::Ident(word.clone()),
+                _ => ExprKind::Ident(word.to_string()),
             },
             _ => return Err(self.error_here("an expression")),
         };
@@ -673,8 +674,8 @@ impl Parser<'_> {
     pub(super) fn property_key(&mut self) -> PResult<PropertyKey> {
         let token = self.peek().clone();
         let name = match &token.kind {
-            TokenKind::Ident(name) => name.clone(),
-            TokenKind::Str(value) => value.clone(),
+            TokenKind::Ident(name) => name.to_string(),
+            TokenKind::Str(value) => value.to_string(),
             TokenKind::Number(n) => format_number(*n),
             TokenKind::BigInt(digits) => digits.clone(),
             TokenKind::Punct("[") => {

@@ -200,7 +200,7 @@ impl<'a> Parser<'a> {
         match &self.peek().kind {
             TokenKind::Ident(name) if !is_reserved(name) => {
                 let ident = Ident {
-                    name: name.clone(),
+                    name: name.to_string(),
                     span: self.peek().span,
                 };
                 self.pos += 1;
@@ -215,7 +215,7 @@ impl<'a> Parser<'a> {
         match &self.peek().kind {
             TokenKind::Ident(name) => {
                 let ident = Ident {
-                    name: name.clone(),
+                    name: name.to_string(),
                     span: self.peek().span,
                 };
                 self.pos += 1;
@@ -229,7 +229,7 @@ impl<'a> Parser<'a> {
         match &self.peek().kind {
             TokenKind::Str(value) => {
                 let lit = StrLit {
-                    value: value.clone(),
+                    value: value.to_string(),
                     span: self.peek().span,
                 };
                 self.pos += 1;

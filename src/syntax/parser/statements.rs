@@ -26,7 +26,7 @@ impl Parser<'_> {
             return self.expression_statement();
         };
         let next = self.peek_at(1).clone();
-        match word.as_str() {
+        match &**word {
             "const" | "var" => self.declaration_statement(),
             "let"
                 if matches!(next.kind, TokenKind::Ident(_))
@@ -110,7 +110,7 @@ impl Parser<'_> {
                 };
                 self.end_of_statement()?;
                 let span = self.span_from(start);
-                Ok(if word == "break" {
+                Ok(if &**word == "break" {
                     Stmt::Break { label, span }
                 } else {
                     Stmt::Continue { label, span }
@@ -188,8 +188,8 @@ impl Parser<'_> {
 
     fn decl_kind(&mut self) -> DeclKind {
         match self.bump().kind {
-            TokenKind::Ident(w) if w == "const" => DeclKind::Const,
-            TokenKind::Ident(w) if w == "let" => DeclKind::Let,
+            TokenKind::Ident(w) if &*w == "const" => DeclKind::Const,
+            TokenKind::Ident(w) if &*w == "let" => DeclKind::Let,
             _ => DeclKind::Var,
         }
     }
@@ -498,7 +498,7 @@ impl Parser<'_> {
     fn module_export_name(&mut self) -> PResult<Ident> {
         if let TokenKind::Str(value) = &self.peek().kind {
             let ident = Ident {
-                name: value.clone(),
+                name: value.to_string(),
                 span: self.peek().span,
             };
             self.bump();

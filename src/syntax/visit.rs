@@ -7,12 +7,12 @@ use super::ast::*;
 
 /// Calls `f(callee, args)` for every call in `body`, outermost first.
 pub fn calls_in(body: &[Stmt], f: &mut dyn FnMut(&Expr, &[Expr])) {
-    Walker::new(true, |expr: &Expr| on_call(expr, f)).body(body);
+    Walker::new(true, &mut |expr: &Expr| on_call(expr, f)).body(body);
 }
 
 /// Calls `f(callee, args)` for every call in `expr`.
 pub fn calls_in_expr(expr: &Expr, f: &mut dyn FnMut(&Expr, &[Expr])) {
-    Walker::new(true, |expr: &Expr| on_call(expr, f)).expr(expr);
+    Walker::new(true, &mut |expr: &Expr| on_call(expr, f)).expr(expr);
 }
 
 fn on_call(expr: &Expr, f: &mut dyn FnMut(&Expr, &[Expr])) {
@@ -24,7 +24,7 @@ fn on_call(expr: &Expr, f: &mut dyn FnMut(&Expr, &[Expr])) {
 /// Whether `stmt` awaits (an `await`, a `for await`) itself, not in a function it holds.
 pub fn awaits(stmt: &Stmt) -> bool {
     let mut found = false;
-    Walker::new(false, |expr: &Expr| {
+    Walker::new(false, &mut |expr: &Expr| {
         found |= matches!(expr.kind, ExprKind::Await(_));
     })
     .stmt(stmt);
@@ -59,14 +59,14 @@ fn for_await(stmt: &Stmt) -> bool {
 }
 
 /// Visits every expression, outermost first; into function bodies only when
-/// `functions` is set.
-struct Walker<F: FnMut(&Expr)> {
+/// `functions` is set. (`dyn`: one copy of the walk in the WebAssembly, not one per use.)
+struct Walker<'f> {
     functions: bool,
-    f: F,
+    f: &'f mut dyn FnMut(&Expr),
 }
 
-impl<F: FnMut(&Expr)> Walker<F> {
-    fn new(functions: bool, f: F) -> Self {
+impl<'f> Walker<'f> {
+    fn new(functions: bool, f: &'f mut dyn FnMut(&Expr)) -> Self {
         Walker { functions, f }
     }
 

@@ -63,6 +63,27 @@ test('the page with the form open', async () => {
   await page.click('#form-toggle');
 });
 
+test('a project of several files, its tabs and its notice, light and dark', async () => {
+  const { page } = session;
+  await page.click('#add-file');
+  await page.waitForSelector('#file-tab-1[aria-selected="true"]');
+  await page.fill('#code', "module.exports = (sequelize) => sequelize.defin('pet', {});");
+  await page.waitForSelector('#problems .problem');
+  await page.click('#file-tab-0');
+  await page.click('#delete-file');
+  await page.waitForSelector('#undo-delete');
+  await page.click('#undo-delete');
+  await page.waitForSelector('#file-tab-1');
+  for (const name of ['light', 'dark']) {
+    await theme(page, name);
+    await expectNone(page, `project, ${name}`);
+  }
+  await theme(page, 'system');
+  await page.click('#file-tab-1');
+  await page.click('#delete-file');
+  await page.click('#notice .quiet');
+});
+
 test("the page at a phone's width, light and dark", async () => {
   const { page } = session;
   await page.setViewportSize({ width: 390, height: 844 });

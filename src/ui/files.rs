@@ -62,15 +62,16 @@ pub fn file_tabs(props: &FileTabsProps) -> Html {
                         <button role="tab" id={format!("file-tab-{i}")} class="file-tab"
                             aria-selected={selected.to_string()}
                             onclick={dispatch.reform(move |_: MouseEvent| Action::SelectFile(i))}
-                            title={(i == runs).then_some("This file runs")}>
+                            title={(i == runs).then_some("This file runs")}
+                            aria-label={(i == runs).then(|| format!("{path} (runs)"))}>
                             { path }
-                            if i == runs { <span class="runs-mark" aria-label=" (runs)">{ " ▶" }</span> }
+                            if i == runs { <span class="runs-mark" aria-hidden="true">{ " ▶" }</span> }
                         </button>
                     }
                 }) }
-                <button id="add-file" class="quiet" onclick={on_add} title="Add a file">{ "+ File" }</button>
             </div>
             <div class="file-tools">
+                <button id="add-file" class="quiet" onclick={on_add} title="Add a file">{ "+ File" }</button>
                 <label>{ "Name " }
                     // Keyed by the file: switching tabs shows that file's name.
                     <input id="file-name" key={format!("{}:{active_path}", props.active)} value={active_path.clone()}

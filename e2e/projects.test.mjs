@@ -84,6 +84,11 @@ test('a models folder chosen with the folder picker becomes the project, its tab
   await page.waitForSelector('#tables .table-card[data-table="pets"]');
   // The editor shows the entry file.
   assert.match(await page.innerText('#editor .cm-content'), /require\('\.\/owner'\)/);
+  // The method explorer runs the project's own entry, then the call.
+  await page.click('#methods [data-model="owner"] button.explore[data-method="getPets"]');
+  const sql = page.locator('#methods [data-model="owner"] .explored-sql pre.sql');
+  await sql.waitFor();
+  assert.match(await sql.innerText(), /^SELECT "id", "name", "ownerId" FROM "pets" AS "pet" WHERE "pet"."ownerId" = 1;$/);
 });
 
 test('a .zip dropped on the page opens; a file added to it runs a query across the files', async () => {
@@ -129,7 +134,12 @@ test("an error in another file names it, and its link shows that file's place", 
 
 test('a link and a reload carry every file; Undo brings back the work before', async () => {
   const { page, url } = session;
-  await page.waitForFunction(() => location.hash.startsWith('#v3.'));
+  // The address is rewritten once typing pauses (250 ms): wait until it holds still.
+  await page.waitForFunction(() => {
+    const same = window.lastHash === location.hash;
+    window.lastHash = location.hash;
+    return same && location.hash.startsWith('#v3.');
+  }, null, { polling: 400 });
   const link = await page.evaluate(() => location.href);
   await page.reload();
   await page.waitForSelector('#file-tab-3');

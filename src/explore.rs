@@ -5,6 +5,7 @@
 //! runtime's own, which the conformance corpus checks against Sequelize.
 
 use crate::interpret::{self, Limits};
+use crate::project::ProjectFile;
 use crate::protocol::RunReport;
 use crate::runtime::{Step, StepEnd};
 use crate::schema::{AccessorKind, Association, AssociationType, Model, Schema};
@@ -18,11 +19,42 @@ pub const MARK: &str = "method explorer: the call";
 pub fn method_snippet(code: &str, model: &str, method: &str) -> Option<String> {
     let (program, _) = crate::syntax::parse(code);
     let schema = interpret::run(&program, Limits::default()).schema;
+    let call = call_program(&schema, model, method)?;
+    Some(definitions(code, &program) + &call)
+}
+
+/// The file a project's explorer runs, [`EXPLORER_FILE`]: the project's own entry first
+/// (its models and associations, as Node would load them), then the call on a fresh
+/// database through the playground's one `sequelize`. `None` as for [`method_snippet`].
+pub fn method_project(
+    files: &[ProjectFile],
+    entry: Option<&str>,
+    model: &str,
+    method: &str,
+) -> Option<Vec<ProjectFile>> {
+    let schema = crate::project_schema(files, entry);
+    let call = call_program(&schema, model, method)?;
+    let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let runs = paths.get(crate::project::entry_file(&paths, entry))?;
+    let explorer = format!(
+        "require('./{runs}');\n\
+         const {{ Sequelize }} = require('sequelize');\n\
+         const sequelize = new Sequelize('sqlite::memory:');\n{call}"
+    );
+    let mut project = files.to_vec();
+    project.push(ProjectFile::new(EXPLORER_FILE, &explorer));
+    Some(project)
+}
+
+/// The explorer's own file in a project (the file that runs).
+pub const EXPLORER_FILE: &str = "__method_explorer__.js";
+
+/// Sync, one row of each side, the mark, and the call.
+fn call_program(schema: &Schema, model: &str, method: &str) -> Option<String> {
     let source = schema.model(schema.find_model(model)?);
     let (association, kind) = source.accessor(method)?;
     let target = schema.model(association.target);
-    let mut snippet = definitions(code, &program);
-    snippet.push_str("await sequelize.sync({ force: true });\n");
+    let mut snippet = String::from("await sequelize.sync({ force: true });\n");
     let make = |variable: &str, model: &Model| {
         format!(
             "const {variable} = await sequelize.model('{}').create({});\n",
@@ -52,7 +84,7 @@ pub fn method_snippet(code: &str, model: &str, method: &str) -> Option<String> {
     snippet.push_str(&format!("console.log('{MARK}');\n"));
     snippet.push_str(&format!(
         "await explorerSource.{method}({});\n",
-        arguments(&schema, association, kind)
+        arguments(schema, association, kind)
     ));
     Some(snippet)
 }
@@ -212,6 +244,32 @@ console.log(await Owner.findAll({ include: Pug }));
         );
         let create = sql_of("owner", "createPug").unwrap();
         assert!(create[0].starts_with(r#"INSERT INTO "pugs""#), "{create:?}");
+    }
+
+    #[cfg(feature = "engine")]
+    #[test]
+    fn a_projects_methods_run_after_its_own_entry() {
+        let files = [
+            ProjectFile::new(
+                "index.js",
+                "const { Sequelize, DataTypes } = require('sequelize');\n\
+                 const sequelize = new Sequelize('sqlite::memory:');\n\
+                 const Owner = require('./owner')(sequelize, DataTypes);\n\
+                 const Pug = sequelize.define('pug', { name: DataTypes.STRING });\n\
+                 Owner.hasMany(Pug);",
+            ),
+            ProjectFile::new(
+                "owner.js",
+                "module.exports = (sequelize, DataTypes) => sequelize.define('owner', { name: DataTypes.STRING });",
+            ),
+        ];
+        let project = method_project(&files, None, "owner", "getPugs").expect("a method");
+        assert_eq!(project.last().map(|f| f.path.as_str()), Some(EXPLORER_FILE));
+        let report = crate::run_project_for_page(&project, Some(EXPLORER_FILE), Box::new(|| 0));
+        let sql = call_sql(&report).expect("it ran");
+        assert_eq!(sql.len(), 1, "{sql:?}");
+        assert!(sql[0].starts_with(r#"SELECT "id", "name""#), "{sql:?}");
+        assert!(method_project(&files, None, "owner", "getCats").is_none());
     }
 
     #[test]

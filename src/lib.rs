@@ -249,6 +249,11 @@ pub fn analyze_project_for(
     report
 }
 
+/// The models and associations a project defines (its entry run without queries).
+pub fn project_schema(files: &[project::ProjectFile], entry: Option<&str>) -> schema::Schema {
+    execute_project(files, entry, None).0.outcome.schema
+}
+
 /// [`run_for_page`] of a project: the error's place names its file.
 pub fn run_project_for_page(
     files: &[project::ProjectFile],

@@ -103,7 +103,7 @@ impl ShareStatus {
 pub struct Explored {
     pub model: String,
     pub method: String,
-    /// The code it was asked for; the answer is stale once the code differs.
+    /// What it was asked for ([`State::source_key`]); the answer is stale once it differs.
     pub code: String,
     /// `None` while the worker is at it.
     pub sql: Option<Result<Vec<String>, String>>,
@@ -750,13 +750,8 @@ impl State {
                 explored: Some(Rc::new(Explored {
                     model,
                     method,
-                    code: self.code.clone(),
-                    // The explorer's program is made from one snippet's definitions.
-                    sql: (!self.files.is_empty()).then(|| {
-                        Err("The method explorer works on one-file snippets for now: \
-                             call the method in the project and press Run to see its SQL"
-                            .to_string())
-                    }),
+                    code: self.source_key(),
+                    sql: None,
                 })),
                 ..self.clone()
             },

@@ -52,16 +52,11 @@ pub(super) fn use_engine(
     let on_explore = {
         let (state, worker, latest) = (state.clone(), worker.clone(), latest.clone());
         use_callback((), move |(model, method): (String, String), _| {
-            let (code, project) = {
+            let (code, request) = {
                 let current = latest.borrow();
-                (current.code.clone(), !current.files.is_empty())
+                (current.source_key(), explorer_request(&current, &model, &method))
             };
-            if project {
-                // The state says why a project's methods are not explored yet.
-                state.dispatch(Action::ExploreMethod { model, method });
-                return;
-            }
-            let Some(program) = crate::explore::method_snippet(&code, &model, &method) else {
+            let Some(request) = request else {
                 return;
             };
             state.dispatch(Action::ExploreMethod {
@@ -74,7 +69,7 @@ pub(super) fn use_engine(
                 code,
             };
             match engine(&worker, &state) {
-                Ok(engine) => engine.submit(job, Request::snippet(&program), &state),
+                Ok(engine) => engine.submit(job, request, &state),
                 Err(message) => state.dispatch(Action::RunFailed(message)),
             }
         })
@@ -92,6 +87,17 @@ pub(super) fn use_engine(
         on_run,
         on_explore,
         on_cancel,
+    }
+}
+
+/// The program that shows the SQL of `model`'s `method`: a snippet's definitions and the
+/// call, or a project with the explorer's file as the one that runs.
+fn explorer_request(state: &State, model: &str, method: &str) -> Option<Request> {
+    use crate::explore::{method_project, method_snippet, EXPLORER_FILE};
+    match state.files.is_empty() {
+        true => method_snippet(&state.code, model, method).map(|p| Request::snippet(&p)),
+        false => method_project(&state.files, state.entry.as_deref(), model, method)
+            .map(|project| Request::project(&project, Some(EXPLORER_FILE))),
     }
 }
 

@@ -495,7 +495,7 @@ impl Page<'_> {
             },
             Panel::Methods => html! {
                 <panels::Methods report={report.clone()} explored={current.explored.clone()}
-                    code={current.code.clone()} on_explore={self.engine.on_explore.clone()} />
+                    code={current.source_key()} on_explore={self.engine.on_explore.clone()} />
             },
             Panel::Code | Panel::Form => html! {},
         }

@@ -54,7 +54,10 @@ pub(super) fn use_engine(
         use_callback((), move |(model, method): (String, String), _| {
             let (code, request) = {
                 let current = latest.borrow();
-                (current.source_key(), explorer_request(&current, &model, &method))
+                (
+                    current.source_key(),
+                    explorer_request(&current, &model, &method),
+                )
             };
             let Some(request) = request else {
                 return;

@@ -274,7 +274,13 @@ pub fn call(
         }
         (AssociationType::BelongsToMany, _) => {
             let through = through_values(args.get(1));
-            belongs_to_many(rt, schema, instance, association, kind, &arg, &through)
+            let options = options_of(args);
+            let call = LinkCall {
+                arg: &arg,
+                options,
+                through: &through,
+            };
+            belongs_to_many(rt, schema, instance, association, kind, call)
         }
         _ => Err(SequelizeError::new(
             ErrorName::Error,
@@ -497,15 +503,52 @@ fn through_values(options: Option<&Value>) -> Vec<(String, Value)> {
     }
 }
 
+/// What a belongsToMany method was given: its argument, its options object (a getter's
+/// first argument) and the join-table values of `{ through }`.
+struct LinkCall<'a> {
+    arg: &'a Value,
+    options: Option<&'a Value>,
+    through: &'a [(String, Value)],
+}
+
+/// Orders instances as `ORDER BY` would (the target's own columns).
+fn sort_by_order(found: &mut [Value], order: &[crate::plan::Order]) {
+    let own: Vec<&crate::plan::Order> = order.iter().filter(|o| o.path.is_empty()).collect();
+    if own.is_empty() {
+        return;
+    }
+    let cell = |v: &Value, attribute: &str| match v {
+        Value::Instance(i) => cell_of(&key_of(i, attribute)),
+        _ => super::store::Cell::Null,
+    };
+    found.sort_by(|a, b| {
+        for o in &own {
+            let ordering = find::compare_cells(&cell(a, &o.attribute), &cell(b, &o.attribute));
+            let ordering = match o.direction {
+                Some("DESC") => ordering.reverse(),
+                _ => ordering,
+            };
+            if ordering.is_ne() {
+                return ordering;
+            }
+        }
+        std::cmp::Ordering::Equal
+    });
+}
+
 fn belongs_to_many(
     rt: &mut Runtime,
     schema: &Schema,
     instance: &InstanceRef,
     association: &Association,
     kind: AccessorKind,
-    arg: &Value,
-    through: &[(String, Value)],
+    call: LinkCall<'_>,
 ) -> RunResult<Value> {
+    let LinkCall {
+        arg,
+        options,
+        through,
+    } = call;
     let key = key_of(instance, &association.source_key);
     let target = schema.model(association.target);
     let join_id = association.through.expect("join model");
@@ -534,10 +577,17 @@ fn belongs_to_many(
                     log::quote(&format!("{}.{a}", join.name))
                 )
             }));
+            let order = find::parse_order(
+                schema,
+                association.target,
+                options.and_then(|o| o.get("order")),
+                &[],
+            )?;
             rt.log(format!(
-                "SELECT {} {};",
+                "SELECT {} {}{};",
                 columns.join(", "),
-                through_join(schema, association, &key)
+                through_join(schema, association, &key),
+                log::order_by(&order, &target.name)
             ))?;
             let links = join_rows(rt, schema, association, &key, None)?;
             let mut found = Vec::new();
@@ -568,6 +618,7 @@ fn belongs_to_many(
                     found.push(Value::Instance(item.into_ref()));
                 }
             }
+            sort_by_order(&mut found, &order);
             Ok(Value::Array(found))
         }
         AccessorKind::Count => {

@@ -396,6 +396,17 @@ fn push_limit(sql: &mut String, limit: Option<u64>, offset: Option<u64>) {
     }
 }
 
+/// ` ORDER BY …` of `order` on `alias` (nothing without orders).
+pub fn order_by(order: &[Order], alias: &str) -> String {
+    match order {
+        [] => String::new(),
+        order => {
+            let terms: Vec<String> = order.iter().map(|o| order_sql(o, alias)).collect();
+            format!(" ORDER BY {}", terms.join(", "))
+        }
+    }
+}
+
 fn order_sql(order: &Order, alias: &str) -> String {
     let table = if order.path.is_empty() {
         alias.to_string()

@@ -18,10 +18,7 @@ const RECORD: &str = "ASSOC_RECORD=1 cargo test realcode";
 
 /// Cases the playground does not yet answer as Sequelize does, each with why. The test
 /// fails when one of them starts matching, so that it leaves this list.
-const KNOWN_MISSES: &[(&str, &str)] = &[(
-    "btm-set-tags",
-    "a belongsToMany getter's `{ order }` does not reach its SELECT (src/runtime/accessors.rs)",
-)];
+const KNOWN_MISSES: &[(&str, &str)] = &[];
 
 fn cases() -> Vec<PathBuf> {
     let mut cases: Vec<PathBuf> = std::fs::read_dir("tests/realcode")

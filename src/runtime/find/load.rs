@@ -89,7 +89,7 @@ fn sort_rows(rows: &mut [Row], keys: Vec<(&str, &'static str)>) {
 }
 
 /// PostgreSQL's order: NULLs last when ascending.
-fn compare_cells(a: &Cell, b: &Cell) -> std::cmp::Ordering {
+pub fn compare_cells(a: &Cell, b: &Cell) -> std::cmp::Ordering {
     use std::cmp::Ordering;
     match (a, b) {
         (Cell::Null, Cell::Null) => Ordering::Equal,

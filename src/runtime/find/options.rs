@@ -554,7 +554,7 @@ pub fn parse_includes(
     Ok(plans)
 }
 
-fn parse_order(
+pub fn parse_order(
     schema: &Schema,
     model: ModelId,
     value: Option<&Value>,

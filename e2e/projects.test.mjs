@@ -84,6 +84,13 @@ test('a models folder chosen with the folder picker becomes the project, its tab
   await page.waitForSelector('#tables .table-card[data-table="pets"]');
   // The editor shows the entry file.
   assert.match(await page.innerText('#editor .cm-content'), /require\('\.\/owner'\)/);
+  // The tabs take the arrow keys, as a tab list does.
+  await page.focus('#file-tab-0');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForSelector('#file-tab-1[aria-selected="true"]');
+  await page.waitForFunction(() => document.activeElement?.id === 'file-tab-1');
+  await page.keyboard.press('Home');
+  await page.waitForSelector('#file-tab-0[aria-selected="true"]');
   // The method explorer runs the project's own entry, then the call.
   await page.click('#methods [data-model="owner"] button.explore[data-method="getPets"]');
   const sql = page.locator('#methods [data-model="owner"] .explored-sql pre.sql');

@@ -5,7 +5,7 @@
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::{HtmlInputElement, HtmlSelectElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::project::{entry_file, from_upload, Upload};
@@ -62,6 +62,7 @@ pub fn file_tabs(props: &FileTabsProps) -> Html {
                         <button role="tab" id={format!("file-tab-{i}")} class="file-tab"
                             aria-selected={selected.to_string()}
                             onclick={dispatch.reform(move |_: MouseEvent| Action::SelectFile(i))}
+                            onkeydown={arrow_keys(i, props.paths.len(), dispatch.clone())}
                             title={(i == runs).then_some("This file runs")}
                             aria-label={(i == runs).then(|| format!("{path} (runs)"))}>
                             { path }
@@ -97,6 +98,40 @@ pub fn file_tabs(props: &FileTabsProps) -> Html {
                 <p class="file-problem" id="file-problem" role="alert">{ format!("Not renamed: {problem}.") }</p>
             }
         </div>
+    }
+}
+
+/// The tabs' arrow keys (and Home, End): the next file is shown and its tab focused, as
+/// a tab list's keys do.
+fn arrow_keys(index: usize, count: usize, dispatch: Callback<Action>) -> Callback<KeyboardEvent> {
+    Callback::from(move |e: KeyboardEvent| {
+        let next = match e.key().as_str() {
+            "ArrowRight" => (index + 1) % count,
+            "ArrowLeft" => (index + count - 1) % count,
+            "Home" => 0,
+            "End" => count - 1,
+            _ => return,
+        };
+        e.prevent_default();
+        dispatch.emit(Action::SelectFile(next));
+        focus_later(format!("file-tab-{next}"));
+    })
+}
+
+/// Focuses the element `id` once the page has drawn the change that made it current.
+fn focus_later(id: String) {
+    let focus = Closure::once_into_js(move || {
+        let element = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(element) = element {
+            let _ = element.focus();
+        }
+    });
+    if let Some(window) = web_sys::window() {
+        let _ =
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(focus.unchecked_ref(), 0);
     }
 }
 

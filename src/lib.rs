@@ -71,20 +71,32 @@ pub const MAX_SOURCE: usize = 512 * 1024;
 /// [`run`] for the page's worker: the [`protocol::RunReport`] only.
 pub fn run_for_page(source: &str, clock: runtime::Clock) -> protocol::RunReport {
     let runtime = runtime::Runtime::new(clock, runtime::RunLimits::default());
+    page_report(execute(source, Some(runtime)), |span| (None, span))
+}
+
+/// The run report of an executed snippet or project; `place` gives the file (in a
+/// project) and the span in it of a span the run threw at.
+fn page_report(
+    executed: Executed,
+    place: impl Fn(diagnostic::Span) -> (Option<String>, diagnostic::Span),
+) -> protocol::RunReport {
     let Executed {
         outcome,
         steps,
         data,
         ..
-    } = execute(source, Some(runtime));
+    } = executed;
     let thrown = outcome.error.as_ref();
     protocol::RunReport {
         error: thrown.map(error_report),
-        thrown_at: thrown.map(|thrown| protocol::ThrownAt {
-            start: thrown.span.start,
-            end: thrown.span.end,
-            hint: thrown.error.hint.clone(),
-            file: None,
+        thrown_at: thrown.map(|thrown| {
+            let (file, span) = place(thrown.span);
+            protocol::ThrownAt {
+                start: span.start,
+                end: span.end,
+                hint: thrown.error.hint.clone(),
+                file,
+            }
         }),
         steps,
         data,
@@ -113,8 +125,20 @@ fn execute(source: &str, runtime: Option<runtime::Runtime>) -> Executed {
         path: "index.js".into(),
         body: interpret::FileBody::Script(program.clone()),
     };
+    run_sources(vec![file], 0, vec![program], diagnostics, runtime)
+}
+
+/// Runs parsed files from the one at `entry`: the outcome, and the steps and rows when
+/// given a runtime.
+fn run_sources(
+    sources: Vec<interpret::SourceFile>,
+    entry: usize,
+    programs: Vec<Rc<syntax::ast::Program>>,
+    diagnostics: Vec<diagnostic::Diagnostic>,
+    runtime: Option<runtime::Runtime>,
+) -> Executed {
     let limits = interpret::Limits::default();
-    let (outcome, runtime) = interpret::execute_project(vec![file], 0, limits, runtime);
+    let (outcome, runtime) = interpret::execute_project(sources, entry, limits, runtime);
     let (steps, data) = match runtime {
         Some(mut runtime) => {
             let data = runtime.table_rows(&outcome.schema);
@@ -123,7 +147,7 @@ fn execute(source: &str, runtime: Option<runtime::Runtime>) -> Executed {
         None => (Vec::new(), Vec::new()),
     };
     Executed {
-        programs: vec![program],
+        programs,
         outcome,
         diagnostics,
         steps,
@@ -262,28 +286,10 @@ pub fn run_project_for_page(
 ) -> protocol::RunReport {
     let runtime = runtime::Runtime::new(clock, runtime::RunLimits::default());
     let (executed, ranges) = execute_project(files, entry, Some(runtime));
-    let Executed {
-        outcome,
-        steps,
-        data,
-        ..
-    } = executed;
-    let thrown = outcome.error.as_ref();
-    protocol::RunReport {
-        error: thrown.map(error_report),
-        thrown_at: thrown.map(|thrown| {
-            let (file, start) = project::locate(&ranges, thrown.span.start).unwrap_or((0, 0));
-            let base = ranges.get(file).map_or(0, |r| r.start);
-            protocol::ThrownAt {
-                start,
-                end: thrown.span.end.saturating_sub(base).max(start),
-                hint: thrown.error.hint.clone(),
-                file: files.get(file).map(|f| f.path.clone()),
-            }
-        }),
-        steps,
-        data,
-    }
+    page_report(executed, |span| {
+        let (index, span) = in_file(&ranges, span);
+        (files.get(index).map(|f| f.path.clone()), span)
+    })
 }
 
 /// The files as one text (each file's spans are its range in it), parsed and run.
@@ -318,22 +324,7 @@ fn execute_project(
     }
     let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
     let entry = project::entry_file(&paths, entry);
-    let limits = interpret::Limits::default();
-    let (outcome, runtime) = interpret::execute_project(sources, entry, limits, runtime);
-    let (steps, data) = match runtime {
-        Some(mut runtime) => {
-            let data = runtime.table_rows(&outcome.schema);
-            (runtime.finish(), data)
-        }
-        None => (Vec::new(), Vec::new()),
-    };
-    let executed = Executed {
-        programs,
-        outcome,
-        diagnostics,
-        steps,
-        data,
-    };
+    let executed = run_sources(sources, entry, programs, diagnostics, runtime);
     (executed, ranges)
 }
 
@@ -344,10 +335,17 @@ fn locate_in_files(
     ranges: &[std::ops::Range<usize>],
 ) {
     for diagnostic in diagnostics {
-        let (index, start) = project::locate(ranges, diagnostic.start).unwrap_or((0, 0));
-        let base = ranges.get(index).map_or(0, |r| r.start);
-        diagnostic.start = start;
-        diagnostic.end = diagnostic.end.saturating_sub(base).max(start);
+        let (index, span) = in_file(ranges, diagnostic.span());
+        diagnostic.start = span.start;
+        diagnostic.end = span.end;
         diagnostic.file = files.get(index).map(|f| f.path.clone());
     }
+}
+
+/// The file of the project's one text that `span` starts in, and the span in that file.
+fn in_file(ranges: &[std::ops::Range<usize>], span: diagnostic::Span) -> (usize, diagnostic::Span) {
+    let (index, start) = project::locate(ranges, span.start).unwrap_or((0, 0));
+    let base = ranges.get(index).map_or(0, |r| r.start);
+    let end = span.end.saturating_sub(base).max(start);
+    (index, diagnostic::Span::new(start, end))
 }

@@ -26,14 +26,24 @@ impl ProjectFile {
 /// The files as one text, each followed by a line break, and each file's range in it.
 pub fn joined(files: &[ProjectFile]) -> (String, Vec<Range<usize>>) {
     let mut text = String::new();
-    let mut ranges = Vec::with_capacity(files.len());
     for file in files {
-        let start = text.len();
         text.push_str(&file.code);
-        ranges.push(start..text.len());
         text.push('\n');
     }
-    (text, ranges)
+    (text, ranges(files))
+}
+
+/// Each file's range in the text of [`joined`], without writing that text.
+pub fn ranges(files: &[ProjectFile]) -> Vec<Range<usize>> {
+    let mut start = 0;
+    files
+        .iter()
+        .map(|file| {
+            let range = start..start + file.code.len();
+            start = range.end + 1;
+            range
+        })
+        .collect()
 }
 
 /// The file that holds byte `offset` of the joined text, and the offset in that file.

@@ -472,8 +472,9 @@ impl State {
     /// The shown file's range of the project's one text (`None`: a one-file snippet),
     /// where the report's key links place their calls.
     pub fn active_range(&self) -> Option<std::ops::Range<usize>> {
-        let (_, ranges) = crate::project::joined(&self.files);
-        ranges.get(self.active).cloned()
+        crate::project::ranges(&self.files)
+            .get(self.active)
+            .cloned()
     }
 
     /// The path of the file in the editor (`None`: a one-file snippet).

@@ -9,9 +9,7 @@
 
 use std::rc::Rc;
 
-use super::heap::{
-    Call, Callable, Handled, JsValue, Kind, Native, Obj, Object, PromiseState, Reaction,
-};
+use super::heap::{Call, Handled, JsValue, Kind, Native, Obj, Object, PromiseState, Reaction};
 use super::scope::Env;
 use super::{Eval, Exception, Flow, Interpreter, Job};
 use crate::diagnostic::{Diagnostic, Span};
@@ -213,15 +211,7 @@ impl Interpreter {
     fn queue_continuation(&mut self, continuation: Continuation) {
         let index = self.continuations.len();
         self.continuations.push(Some(continuation));
-        let resume = Native {
-            name: "resume".into(),
-            run: resume,
-            data: Some(Box::new(JsValue::Number(index as f64))),
-        };
-        let resume = JsValue::Object(Obj::new(Object::new(
-            Kind::Function(Callable::Native(resume)),
-            None,
-        )));
+        let resume = self.native_with("resume", resume, Some(JsValue::Number(index as f64)));
         self.microtasks.push_back(Job {
             reaction: Reaction {
                 on_fulfilled: Some(resume),

@@ -120,32 +120,29 @@ fn arrow_keys(index: usize, count: usize, dispatch: Callback<Action>) -> Callbac
 
 /// Focuses the element `id` once the page has drawn the change that made it current.
 fn focus_later(id: String) {
-    let focus = Closure::once_into_js(move || {
-        let element = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(element) = element {
+    super::after(0, move || {
+        if let Some(element) = element(&id) {
             let _ = element.focus();
         }
     });
-    if let Some(window) = web_sys::window() {
-        let _ =
-            window.set_timeout_with_callback_and_timeout_and_arguments_0(focus.unchecked_ref(), 0);
-    }
 }
 
 /// Clicks the element `id` (a hidden file input).
 fn click(id: &'static str) -> Callback<MouseEvent> {
     Callback::from(move |_: MouseEvent| {
-        let input = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(input) = input {
+        if let Some(input) = element(id) {
             input.click();
         }
     })
+}
+
+/// The page's element `id`.
+fn element(id: &str) -> Option<web_sys::HtmlElement> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(id)?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()
 }
 
 fn renamed(index: usize, dispatch: Callback<Action>) -> Callback<Event> {

@@ -102,7 +102,7 @@ fn notice_banner(notice: &Option<Notice>, dispatch: &Callback<Action>) -> Html {
 const STATUS_MS: i32 = 4_000;
 
 /// Calls `done` once, `ms` milliseconds from now.
-fn after(ms: i32, done: impl FnOnce() + 'static) {
+pub(super) fn after(ms: i32, done: impl FnOnce() + 'static) {
     use wasm_bindgen::closure::Closure;
     let Some(window) = web_sys::window() else {
         return;

@@ -670,9 +670,12 @@ fn belongs_to_many(
             Ok(Value::Undefined)
         }
         _ => {
-            // set: keep exactly these links — read them all, delete the extra, insert the missing.
+            // set: keep exactly these links — read them all, delete the extra, insert the
+            // missing, then update the kept ones whose join-table values differ (the order
+            // Sequelize logs them in: its update waits for hooks before its query).
             let keys = keys_of(schema, association, arg);
-            let existing: Vec<Value> = read_links(rt, schema, association, &key, None)?
+            let rows = read_links(rt, schema, association, &key, None)?;
+            let existing: Vec<Value> = rows
                 .iter()
                 .filter_map(|r| {
                     r.iter()
@@ -681,15 +684,15 @@ fn belongs_to_many(
                 })
                 .collect();
             let (obsolete, added) = key_changes(&existing, &keys);
+            let is_added = |k: &Value| added.iter().any(|a| cell_of(a) == cell_of(k));
+            let kept: Vec<Value> = keys.iter().filter(|k| !is_added(k)).cloned().collect();
             if !obsolete.is_empty() {
                 unlink(rt, schema, association, &key, &obsolete)?;
             }
-            let is_added = |k: &Value| added.iter().any(|a| cell_of(a) == cell_of(k));
-            let kept: Vec<Value> = keys.iter().filter(|k| !is_added(k)).cloned().collect();
-            update_links(rt, schema, association, &key, &kept, through)?;
             if !added.is_empty() {
                 insert_links(rt, schema, association, &key, &added, through)?;
             }
+            changed_links(rt, schema, association, &key, &kept, &rows, through)?;
             Ok(Value::Undefined)
         }
     }
@@ -738,22 +741,6 @@ fn link_row<'r>(
         r.iter()
             .any(|(c, v)| **c == *other_field && *v == cell_of(target))
     })
-}
-
-/// `set`: the links kept get the call's join-table values, where they differ.
-fn update_links(
-    rt: &mut Runtime,
-    schema: &Schema,
-    association: &Association,
-    key: &Value,
-    kept: &[Value],
-    through: &[(String, Value)],
-) -> RunResult<()> {
-    if through.is_empty() || kept.is_empty() {
-        return Ok(());
-    }
-    let existing = read_links(rt, schema, association, key, Some(kept))?;
-    changed_links(rt, schema, association, key, kept, &existing, through)
 }
 
 /// An UPDATE of each existing link whose join-table values differ from `through`, as

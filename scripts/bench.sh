@@ -13,7 +13,7 @@ out=$(mktemp)
 echo "== analysis (native)"
 cargo run --quiet --release --example bench_analyze
 echo "== the page: edit -> re-rendered panels (headless Chromium)"
-trunk build --release >/dev/null 2>&1
+scripts/trunk.sh build --release >/dev/null 2>&1
 (cd e2e && node bench-edit.mjs)
 echo "== the page's bytes, gzip -9 (budgets: 353 KB before first render, 1.2 MB in all)"
 (cd e2e && node bench-size.mjs)

@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-exec trunk serve --release --port "${PORT:-8080}"
+exec scripts/trunk.sh serve --release --port "${PORT:-8080}"

@@ -12,6 +12,8 @@ TRUNK_VERSION=0.21.14
 log() { printf '[setup] %s\n' "$*" >&2; }
 
 rustup target add wasm32-unknown-unknown >/dev/null 2>&1 || rustup target add wasm32-unknown-unknown
+# The page's build compiles std itself (scripts/trunk.sh): its sources, and its crates.
+rustup component add rust-src >/dev/null 2>&1 || rustup component add rust-src
 
 if ! command -v node >/dev/null; then
   log "Node.js is needed for the end-to-end tests: apt-get install nodejs npm"
@@ -45,3 +47,4 @@ if [ ! -d editor/node_modules/@codemirror/view ]; then
 fi
 
 cargo fetch --locked >/dev/null
+RUSTC_BOOTSTRAP=1 cargo fetch --locked --manifest-path "$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml" >/dev/null

@@ -22,7 +22,7 @@ step "component tests in headless Chromium (wasm-bindgen-test)"
 cargo test --locked --target wasm32-unknown-unknown --no-default-features --test components
 
 step "build the page"
-trunk build --release
+scripts/trunk.sh build --release
 
 step "end-to-end tests in headless Chromium"
 (cd e2e && node --test)

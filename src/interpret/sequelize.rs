@@ -818,10 +818,7 @@ impl Interpreter {
     ) -> Eval<JsValue> {
         let values: Vec<Value> = args.iter().map(|a| self.to_data(a)).collect();
         let promised = method != "build";
-        let result = if cfg!(feature = "engine")
-            && self.runtime.is_some()
-            && calls::MODEL_METHODS.contains(&method)
-        {
+        let result = if self.runtime.is_some() && calls::MODEL_METHODS.contains(&method) {
             let schema = &self.schema;
             let rt = self.runtime.as_mut().expect("checked");
             match calls::model_call(rt, schema, id, method, &values) {
@@ -1217,9 +1214,7 @@ fn instance_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) ->
             | "equals"
             | "isSoftDeleted"
     );
-    // Without the SQL engine no run happens: leaving the runtime out keeps it out of the
-    // page's own bundle.
-    let Some(runtime) = interp.runtime.as_mut().filter(|_| cfg!(feature = "engine")) else {
+    let Some(runtime) = interp.runtime.as_mut() else {
         return Ok(JsValue::Opaque("an instance method's result".into()));
     };
     let method_name = match &*method {
@@ -1306,7 +1301,7 @@ fn sequelize_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) -
 
 impl Interpreter {
     fn sync(&mut self, call: &Call<'_>) -> Eval<JsValue> {
-        if !cfg!(feature = "engine") || self.runtime.is_none() {
+        if self.runtime.is_none() {
             self.synced = true;
             return Ok(self.resolved(self.sequelize_instance.clone()));
         }

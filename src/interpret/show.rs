@@ -20,9 +20,7 @@ impl Interpreter {
     /// The text `console.log(...args)` writes, or `None` when an argument holds a
     /// Sequelize instance or model.
     pub(super) fn printed(&self, args: &[JsValue]) -> Option<String> {
-        // Only runs print (the page's analysis has no console to show), so the page's
-        // bundle leaves the printer out.
-        if !cfg!(feature = "engine") || args.iter().any(|a| holds_sequelize(a, 0)) {
+        if args.iter().any(|a| holds_sequelize(a, 0)) {
             return None;
         }
         let shapes: Vec<Shape> = args.iter().map(|a| self.shape(a)).collect();

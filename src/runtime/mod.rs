@@ -11,7 +11,7 @@ pub(crate) mod calls;
 pub(crate) mod find;
 pub(crate) mod instance;
 pub(crate) mod log;
-pub(crate) mod store;
+pub mod store;
 pub(crate) mod write;
 
 use std::collections::HashMap;

@@ -1,5 +1,6 @@
-//! The page's side of the SQL worker (`src/bin/worker.rs`): starting it, sending it
-//! [`Request`]s, and turning its [`Answer`]s into [`Action`]s.
+//! The page's side of its worker (`www/worker.js`, which serves runs with the page's own
+//! module and the SQL engine's, `src/bin/app.rs` and `src/bin/sql.rs`): starting it,
+//! sending it [`Request`]s, and turning its [`Answer`]s into [`Action`]s.
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
@@ -7,7 +8,7 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{MessageEvent, Worker};
+use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::prelude::*;
 
 use super::PageState;
@@ -148,8 +149,14 @@ impl Job {
 }
 
 impl EngineWorker {
-    fn start(state: UseReducerHandle<PageState>) -> Result<EngineWorker, String> {
-        let worker = Worker::new("./worker_loader.js").map_err(|e| format!("{e:?}"))?;
+    fn start(
+        state: UseReducerHandle<PageState>,
+        holder: Rc<RefCell<Option<EngineWorker>>>,
+    ) -> Result<EngineWorker, String> {
+        let options = WorkerOptions::new();
+        options.set_type(WorkerType::Module);
+        let worker = Worker::new_with_options("./worker.js", &options)
+            .map_err(|_| "the browser could not start the playground's worker".to_string())?;
         let engine = EngineWorker {
             worker,
             ready: Rc::default(),
@@ -157,14 +164,31 @@ impl EngineWorker {
             jobs: Rc::default(),
         };
         let answering = engine.clone();
+        let answered = state.clone();
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             let text = event.data().as_string().unwrap_or_default();
-            answering.answered(Answer::from_json(&text), &state);
+            answering.answered(Answer::from_json(&text), &answered);
         });
         engine
             .worker
             .set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         on_message.forget();
+        // The worker stopped on a bug of ours (or could not load): say so, and let the
+        // next run start a new one.
+        let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
+            event.prevent_default();
+            if let Some(stopped) = holder.borrow_mut().take() {
+                stopped.worker.terminate();
+            }
+            state.dispatch(Action::RunFailed(
+                "the run stopped on a bug of the playground's, not of your code; Run starts afresh"
+                    .into(),
+            ));
+        });
+        engine
+            .worker
+            .set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        on_error.forget();
         Ok(engine)
     }
 
@@ -223,7 +247,7 @@ fn engine(
     if let Some(running) = worker.borrow().as_ref() {
         return Ok(running.clone());
     }
-    let started = EngineWorker::start(state.clone())?;
+    let started = EngineWorker::start(state.clone(), worker.clone())?;
     *worker.borrow_mut() = Some(started.clone());
     Ok(started)
 }

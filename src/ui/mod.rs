@@ -127,45 +127,6 @@ fn apply_theme(theme: Theme) {
     };
 }
 
-/// A panic is a bug of ours, never the learner's: instead of a dead page, say so and
-/// hand them their code back to copy.
-pub fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|info| {
-        web_sys::console::error_1(&format!("assoc playground: {info}").into());
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
-        let code = document
-            .get_element_by_id("code")
-            .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
-            .map(|area| area.value())
-            .unwrap_or_default();
-        let Some(body) = document.body() else { return };
-        body.set_inner_html("");
-        let make = |tag: &str, text: &str| {
-            let element = document.create_element(tag).ok()?;
-            element.set_text_content(Some(text));
-            Some(element)
-        };
-        let parts = [
-            make("h1", "Something went wrong in the playground"),
-            make("p", "This is a bug in the playground, not in your code. Your code is below: copy it, then reload the page."),
-        ];
-        for part in parts.into_iter().flatten() {
-            let _ = body.append_child(&part);
-        }
-        if let Ok(area) = document.create_element("textarea") {
-            area.set_id("recovered-code");
-            if let Ok(area) = area.dyn_into::<HtmlTextAreaElement>() {
-                area.set_value(&code);
-                area.set_rows(20);
-                area.set_cols(80);
-                let _ = body.append_child(&area);
-            }
-        }
-    }));
-}
-
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(|| {

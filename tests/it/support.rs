@@ -34,9 +34,11 @@ pub fn check(code: &str) -> Report {
     report
 }
 
-/// Where the worker's answer (`run_for_page`) differs from `report`, if anywhere.
+/// Where the worker's answer (`run_for_page`, its statements sent through the wire
+/// format as the page's worker sends them) differs from `report`, if anywhere.
 pub fn differs_from_the_workers(code: &str, report: &Report) -> Option<String> {
-    let page = serde_json::to_value(assoc_playground::run_for_page(code, clock())).unwrap();
+    let page = through_the_wire(|| assoc_playground::run_for_page(code, clock()));
+    let page = serde_json::to_value(page).unwrap();
     let full = serde_json::to_value(report).unwrap();
     ["error", "steps", "data"].iter().find_map(|key| {
         let missing = Value::Null;
@@ -46,6 +48,29 @@ pub fn differs_from_the_workers(code: &str, report: &Report) -> Option<String> {
         );
         (page != full).then(|| format!("the worker's {key} differs from run()'s: {page} vs {full}"))
     })
+}
+
+/// What `run` gives with its stores reached as the page's worker reaches them: every
+/// statement sent as bytes of the wire format to a store that answers in bytes.
+#[cfg(not(feature = "engine"))]
+pub fn through_the_wire<T>(run: impl FnOnce() -> T) -> T {
+    run()
+}
+
+/// What `run` gives with its stores reached as the page's worker reaches them.
+#[cfg(feature = "engine")]
+pub fn through_the_wire<T>(run: impl FnOnce() -> T) -> T {
+    use assoc_playground::runtime::store::{connect_with, Connection, Store};
+    struct Loopback(Store);
+    impl Connection for Loopback {
+        fn call(&mut self, request: &[u8]) -> Vec<u8> {
+            self.0.serve(request)
+        }
+    }
+    connect_with(Some(|| Box::new(Loopback(Store::in_process()))));
+    let result = run();
+    connect_with(None);
+    result
 }
 
 /// What each `console.log` of a report printed, in order (the steps' `show.printed`).

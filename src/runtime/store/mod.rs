@@ -6,13 +6,17 @@
 //! GlueSQL 0.20 is synchronous.
 //!
 //! GlueSQL is most of a WebAssembly build's size, so it comes with the `engine` feature
-//! (on by default). The page's first bundle is built without it: it only analyzes, and
-//! a store there answers every statement with an error.
+//! (on by default). The page's module is built without it; in the page's worker its
+//! stores are [`Connection`]s to the engine's own module (`src/bin/sql.rs`), which
+//! serves them with [`Store::serve`], in the [`wire`] format. Without either, a store
+//! answers every statement with an error.
 
 #[cfg(feature = "engine")]
 use gluesql::core::data::Value as GlueValue;
 #[cfg(feature = "engine")]
-use gluesql::prelude::{Glue, MemoryStorage, Payload};
+use gluesql::prelude::{Glue, MemoryStorage};
+
+pub(crate) mod wire;
 
 /// One stored value.
 #[derive(Clone, Debug, PartialEq)]
@@ -144,27 +148,171 @@ pub fn cell_in<C: AsRef<str>>(row: &[(C, Cell)], field: &str) -> Cell {
         .unwrap_or(Cell::Null)
 }
 
+/// Where a store's statements run: GlueSQL here (the `engine` feature), or a
+/// [`Connection`] to GlueSQL elsewhere (the page's worker, whose engine is a module of
+/// its own), or nowhere (the page analyzing as you type, which never runs a query).
 pub struct Store {
-    #[cfg(feature = "engine")]
-    glue: Glue<MemoryStorage>,
+    backend: Backend,
 }
 
-#[allow(clippy::derivable_impls)] // derivable only without the engine
+enum Backend {
+    #[cfg(feature = "engine")]
+    Engine(Box<Glue<MemoryStorage>>),
+    Remote(Box<dyn Connection>),
+    #[cfg(not(feature = "engine"))]
+    Absent,
+}
+
+/// A store that lives elsewhere: each call is a request in the [`wire`] format, each
+/// answer a reply in it.
+pub trait Connection {
+    fn call(&mut self, request: &[u8]) -> Vec<u8>;
+}
+
+/// Makes the connection of a new store.
+pub type Connect = fn() -> Box<dyn Connection>;
+
+thread_local! {
+    /// How new stores reach their engine, when it is not in this build.
+    static CONNECT: std::cell::Cell<Option<Connect>> = const { std::cell::Cell::new(None) };
+}
+
+/// From now on (on this thread), every new store is a connection made by `connect`
+/// (the worker's engine module); `None` goes back to the build's own engine, if any.
+pub fn connect_with(connect: Option<Connect>) {
+    CONNECT.set(connect);
+}
+
+/// A reply in the [`wire`] format that says the engine could not answer.
+pub fn failure(message: &str) -> Vec<u8> {
+    wire::failure(message)
+}
+
 impl Default for Store {
     fn default() -> Store {
-        Store {
+        let backend = match CONNECT.get() {
+            Some(connect) => Backend::Remote(connect()),
             #[cfg(feature = "engine")]
-            glue: Glue::new(MemoryStorage::default()),
-        }
+            None => return Store::in_process(),
+            #[cfg(not(feature = "engine"))]
+            None => Backend::Absent,
+        };
+        Store { backend }
     }
 }
 
+/// One thing a store is asked to do: everything above it is built from these.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Op {
+    CreateTable {
+        table: String,
+        columns: Vec<(String, ColumnKind)>,
+    },
+    DropTable {
+        table: String,
+    },
+    Insert {
+        table: String,
+        columns: Vec<String>,
+        rows: Vec<Vec<Cell>>,
+    },
+    Select {
+        table: String,
+        filter: Filter,
+    },
+    Delete {
+        table: String,
+        filter: Filter,
+    },
+}
+
 /// What one statement gave back.
-#[cfg_attr(not(feature = "engine"), allow(dead_code))]
-enum Answer {
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Answer {
     Rows(Vec<String>, Vec<Vec<Cell>>),
     Affected(usize),
     Done,
+}
+
+impl Store {
+    /// A store on this build's GlueSQL, whatever [`connect_with`] said.
+    #[cfg(feature = "engine")]
+    pub fn in_process() -> Store {
+        Store {
+            backend: Backend::Engine(Box::new(Glue::new(MemoryStorage::default()))),
+        }
+    }
+
+    #[cfg(not(feature = "engine"))]
+    const NO_ENGINE: &'static str =
+        "this build has no SQL engine (built without the `engine` feature)";
+
+    fn perform(&mut self, op: Op) -> Result<Answer, String> {
+        match &mut self.backend {
+            #[cfg(feature = "engine")]
+            Backend::Engine(glue) => engine::perform(glue, op),
+            Backend::Remote(connection) => wire::answer(&connection.call(&wire::request(&op))),
+            #[cfg(not(feature = "engine"))]
+            Backend::Absent => Err(Self::NO_ENGINE.into()),
+        }
+    }
+
+    /// Answers one request of the [`wire`] format (the worker's engine module serves its
+    /// stores with this).
+    pub fn serve(&mut self, request: &[u8]) -> Vec<u8> {
+        let answer = wire::op(request).and_then(|op| self.perform(op));
+        wire::reply(&answer)
+    }
+
+    pub fn create_table(
+        &mut self,
+        table: &str,
+        columns: &[(String, ColumnKind)],
+    ) -> Result<(), String> {
+        self.perform(Op::CreateTable {
+            table: table.to_string(),
+            columns: columns.to_vec(),
+        })
+        .map(drop)
+    }
+
+    pub fn drop_table(&mut self, table: &str) -> Result<(), String> {
+        self.perform(Op::DropTable {
+            table: table.to_string(),
+        })
+        .map(drop)
+    }
+
+    fn insert_rows(
+        &mut self,
+        table: &str,
+        columns: Vec<String>,
+        rows: Vec<Vec<Cell>>,
+    ) -> Result<(), String> {
+        self.perform(Op::Insert {
+            table: table.to_string(),
+            columns,
+            rows,
+        })
+        .map(drop)
+    }
+
+    fn select_rows(&mut self, table: &str, filter: &Filter) -> Result<Answer, String> {
+        self.perform(Op::Select {
+            table: table.to_string(),
+            filter: filter.clone(),
+        })
+    }
+
+    pub fn delete(&mut self, table: &str, filter: &Filter) -> Result<usize, String> {
+        match self.perform(Op::Delete {
+            table: table.to_string(),
+            filter: filter.clone(),
+        })? {
+            Answer::Affected(n) => Ok(n),
+            _ => Ok(0),
+        }
+    }
 }
 
 /// The statements the store sends, built as GlueSQL's syntax tree: GlueSQL's SQL
@@ -425,18 +573,43 @@ fn engine_failure(error: gluesql::core::error::Error) -> String {
     }
 }
 
-/// What the engine does; without the `engine` feature (the page's own bundle) every
-/// statement fails.
+/// The statements run on GlueSQL, in this build.
 #[cfg(feature = "engine")]
-impl Store {
-    fn execute(&mut self, statement: gluesql::core::ast::Statement) -> Result<Answer, String> {
+mod engine {
+    use super::{cell, engine_failure, statement, Answer, Op};
+    use gluesql::prelude::{Glue, MemoryStorage, Payload};
+
+    pub fn perform(glue: &mut Glue<MemoryStorage>, op: Op) -> Result<Answer, String> {
+        let statement = match op {
+            Op::CreateTable { table, columns } => statement::create_table(&table, &columns),
+            Op::DropTable { table } => statement::drop_table(&table),
+            Op::Insert {
+                table,
+                columns,
+                rows,
+            } => {
+                let rows = rows
+                    .iter()
+                    .map(|row| row.iter().map(statement::value).collect())
+                    .collect();
+                statement::insert(&table, columns, rows)
+            }
+            Op::Select { table, filter } => statement::select_all(&table, &filter)?,
+            Op::Delete { table, filter } => statement::delete(&table, &filter)?,
+        };
+        execute(glue, statement)
+    }
+
+    fn execute(
+        glue: &mut Glue<MemoryStorage>,
+        statement: gluesql::core::ast::Statement,
+    ) -> Result<Answer, String> {
         use gluesql::core::store::Planner;
-        let plan = self
-            .glue
+        let plan = glue
             .storage
             .plan(statement.into())
             .map_err(engine_failure)?;
-        let payload = self.glue.execute_stmt(&plan).map_err(engine_failure)?;
+        let payload = glue.execute_stmt(&plan).map_err(engine_failure)?;
         Ok(match payload {
             Payload::Select { labels, rows } => Answer::Rows(
                 labels,
@@ -447,70 +620,6 @@ impl Store {
             Payload::Update(n) | Payload::Delete(n) | Payload::Insert(n) => Answer::Affected(n),
             _ => Answer::Done,
         })
-    }
-
-    pub fn create_table(
-        &mut self,
-        table: &str,
-        columns: &[(String, ColumnKind)],
-    ) -> Result<(), String> {
-        self.execute(statement::create_table(table, columns))
-            .map(drop)
-    }
-
-    pub fn drop_table(&mut self, table: &str) -> Result<(), String> {
-        self.execute(statement::drop_table(table)).map(drop)
-    }
-
-    fn insert_rows(
-        &mut self,
-        table: &str,
-        columns: Vec<String>,
-        rows: Vec<Vec<Cell>>,
-    ) -> Result<(), String> {
-        let rows = rows
-            .iter()
-            .map(|row| row.iter().map(statement::value).collect())
-            .collect();
-        self.execute(statement::insert(table, columns, rows))
-            .map(drop)
-    }
-
-    fn select_rows(&mut self, table: &str, filter: &Filter) -> Result<Answer, String> {
-        self.execute(statement::select_all(table, filter)?)
-    }
-
-    pub fn delete(&mut self, table: &str, filter: &Filter) -> Result<usize, String> {
-        match self.execute(statement::delete(table, filter)?)? {
-            Answer::Affected(n) => Ok(n),
-            _ => Ok(0),
-        }
-    }
-}
-
-#[cfg(not(feature = "engine"))]
-impl Store {
-    const NO_ENGINE: &'static str =
-        "this build has no SQL engine (built without the `engine` feature)";
-
-    pub fn create_table(&mut self, _: &str, _: &[(String, ColumnKind)]) -> Result<(), String> {
-        Err(Self::NO_ENGINE.into())
-    }
-
-    pub fn drop_table(&mut self, _: &str) -> Result<(), String> {
-        Err(Self::NO_ENGINE.into())
-    }
-
-    fn insert_rows(&mut self, _: &str, _: Vec<String>, _: Vec<Vec<Cell>>) -> Result<(), String> {
-        Err(Self::NO_ENGINE.into())
-    }
-
-    fn select_rows(&mut self, _: &str, _: &Filter) -> Result<Answer, String> {
-        Err(Self::NO_ENGINE.into())
-    }
-
-    pub fn delete(&mut self, _: &str, _: &Filter) -> Result<usize, String> {
-        Err(Self::NO_ENGINE.into())
     }
 }
 

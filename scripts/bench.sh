@@ -23,7 +23,7 @@ echo "== runtime: native"
 cargo run --quiet --release --example bench_runtime | tee -a "$out"
 echo "== runtime: headless Chromium"
 WASM_BINDGEN_TEST_TIMEOUT=600 cargo test --release --target wasm32-unknown-unknown \
-  --test browser_bench -- --nocapture 2>&1 | grep -E '^browser ' | tee -a "$out"
+  --test browser_bench -- --nocapture 2>&1 | grep -E '^(browser|in-module) ' | tee -a "$out"
 echo "== runtime: Sequelize 6 + PostgreSQL"
 node recorder/bench.js | tee -a "$out"
 echo "== ratios (budget: browser 10000x5 at most 0.25 x Sequelize + PostgreSQL)"

@@ -7,6 +7,7 @@
 //   node record.js --dialect sqlite|mysql ../tests/corpus/*.js
 //                                              runs each case on that dialect instead, and
 //                                              writes tests/corpus/dialects/CASE.DIALECT.json
+//   node record.js --print --dialect sqlite case.js
 //
 // A snippet's own `new Sequelize(...)` (real code opens with one) gives the instance the
 // recorder runs it on, as the playground's does. record-project.js records projects of
@@ -405,12 +406,16 @@ async function main() {
   process.on('unhandledRejection', () => {});
   const args = process.argv.slice(2);
   let dialect = 'postgres';
-  const print = args[0] === '--print';
-  if (print) args.shift();
-  if (args[0] === '--dialect') {
-    dialect = args[1];
-    args.splice(0, 2);
+  let print = false;
+  while (args[0] === '--print' || args[0] === '--dialect') {
+    if (args.shift() === '--print') {
+      print = true;
+      continue;
+    }
+    dialect = args.shift();
     if (!['sqlite', 'mysql'].includes(dialect)) throw new Error(`--dialect: sqlite or mysql, not ${dialect}`);
+  }
+  if (dialect !== 'postgres') {
     process.env.TZ = 'UTC';
     fixClock();
   }

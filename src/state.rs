@@ -1161,7 +1161,7 @@ module.exports = { sequelize, Owner, Pet };",
         let shown = broken
             .reduce(Action::SelectFile(0))
             .reduce(Action::RunStarted);
-        let report = crate::run_project_for_page(&shown.files, None, Box::new(|| 0));
+        let report = crate::run_project_for_page(&shown.files, None, Box::new(|| 0), shown.dialect);
         let done = shown.reduce(Action::RunFinished(report));
         let place = done.run.error_place.clone().expect("placed");
         assert_eq!(
@@ -1406,7 +1406,7 @@ Owner.hasMany(Pug);"
 await sequelize.sync({ force: true });
 await Owner.create({ name: 'Tom' });
 await Owner.findAll({ include: 'pets' });";
-        let report = crate::run_for_page(code, Box::new(|| 0));
+        let report = crate::run_for_page(code, Box::new(|| 0), crate::sql::Dialect::Postgres);
         let state = State::new(code)
             .reduce(Action::RunStarted)
             .reduce(Action::RunFinished(report));

@@ -351,9 +351,7 @@ fn set_foreign_key(
     if let Some(owner) = only_when_owned_by {
         filter = filter.and(Filter::eq(&fk_field, &cell_of(owner)));
     }
-    rt.store
-        .update(&target.table_name, &sets, &filter)
-        .map_err(engine_error)?;
+    rt.update_rows(&target.table_name, &sets, &filter)?;
     Ok(())
 }
 

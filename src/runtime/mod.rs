@@ -1,8 +1,9 @@
 //! Running a snippet's queries on GlueSQL: what Sequelize would log and return.
 //!
 //! The interpreter hands each model or instance call to a [`Runtime`], which keeps two
-//! SQL texts apart on purpose: the statement Sequelize would log for PostgreSQL (built
-//! in [`sql`], shown to the learner and compared with recordings) and the simple
+//! SQL texts apart on purpose: the statement Sequelize would log for the run's dialect
+//! (built in [`log`] as PostgreSQL's and respelled by [`crate::sql::respell`] for MySQL
+//! or SQLite; shown to the learner and compared with recordings) and the simple
 //! statements the [`store`] runs on GlueSQL to get the same rows. Results are
 //! [`Instance`]s whose `toJSON` follows Sequelize's key order.
 
@@ -24,7 +25,7 @@ use crate::error::{ErrorName, SequelizeError};
 use crate::js::{iso_date, parse_iso_date};
 
 use crate::schema::{Model, ModelId, Schema};
-use crate::sql::DataType;
+use crate::sql::{DataType, Dialect};
 use crate::value::Value;
 
 /// Bounds on what one run may do.
@@ -98,6 +99,8 @@ pub type Clock = Box<dyn FnMut() -> i64>;
 
 pub struct Runtime {
     pub store: Store,
+    /// The dialect whose SQL the log holds.
+    dialect: Dialect,
     clock: Clock,
     last_time: i64,
     pub steps: Vec<Step>,
@@ -117,6 +120,7 @@ impl Runtime {
     pub fn new(clock: Clock, limits: RunLimits) -> Runtime {
         Runtime {
             store: Store::default(),
+            dialect: Dialect::Postgres,
             clock,
             last_time: 0,
             steps: Vec::new(),
@@ -128,6 +132,16 @@ impl Runtime {
             rows: 0,
             limits,
         }
+    }
+
+    /// The same runtime logging SQL as Sequelize does for `dialect` (PostgreSQL's by default).
+    pub fn with_dialect(mut self, dialect: Dialect) -> Runtime {
+        self.dialect = dialect;
+        self
+    }
+
+    pub fn dialect(&self) -> Dialect {
+        self.dialect
     }
 
     /// A timestamp for `createdAt`/`updatedAt`: never earlier than the one before.
@@ -149,8 +163,15 @@ impl Runtime {
         }
     }
 
-    /// Records a statement Sequelize would log, counting it against the bounds.
+    /// Records a statement Sequelize would log (written as PostgreSQL's, logged in the
+    /// run's dialect), counting it against the bounds.
     pub fn log(&mut self, sql: String) -> RunResult<()> {
+        let sql = crate::sql::respell::respell(&sql, self.dialect);
+        self.log_as_written(sql)
+    }
+
+    /// [`Runtime::log`] of a statement already in the run's dialect.
+    fn log_as_written(&mut self, sql: String) -> RunResult<()> {
         self.statements += 1;
         if self.statements > self.limits.max_statements {
             return Err(SequelizeError::new(
@@ -250,8 +271,12 @@ impl Runtime {
         if force {
             for &id in order.iter().rev() {
                 let table = &schema.model(id).table_name;
+                let cascade = match self.dialect {
+                    Dialect::Postgres => " CASCADE",
+                    Dialect::Mysql | Dialect::Sqlite => "",
+                };
                 self.log(format!(
-                    "DROP TABLE IF EXISTS {} CASCADE;",
+                    "DROP TABLE IF EXISTS {}{cascade};",
                     log::quote(table)
                 ))?;
             }
@@ -266,8 +291,8 @@ impl Runtime {
     }
 
     fn create_table(&mut self, model: &Model, force: bool) -> RunResult<()> {
-        let statement = crate::ddl::create_table(model, crate::sql::Dialect::Postgres);
-        self.log(statement)?;
+        let statement = crate::ddl::create_table(model, self.dialect);
+        self.log_as_written(statement)?;
         let columns: Vec<(String, ColumnKind)> = model
             .table_attributes()
             .map(|(name, a)| (model.field_of(name), column_kind(a.data_type.as_ref())))
@@ -286,6 +311,21 @@ impl Runtime {
             self.synced_tables.push(model.table_name.clone());
         }
         Ok(())
+    }
+
+    /// Updates the rows of `table` that `filter` selects: on PostgreSQL each moves to the
+    /// end of the table's order (a new row version), elsewhere it stays where it was.
+    pub fn update_rows(
+        &mut self,
+        table: &str,
+        set: &[(String, Cell)],
+        filter: &store::Filter,
+    ) -> RunResult<usize> {
+        let updated = match self.dialect {
+            Dialect::Postgres => self.store.update(table, set, filter),
+            Dialect::Mysql | Dialect::Sqlite => self.store.update_in_place(table, set, filter),
+        };
+        updated.map_err(engine_error)
     }
 
     /// The next auto-increment value of `table`, as SERIAL would give it.

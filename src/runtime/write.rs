@@ -188,9 +188,12 @@ pub fn insert(
     rt.count_rows(1)?;
     {
         let mut data = instance.borrow_mut();
-        for (name, _) in model.table_attributes() {
-            if data.get(name).is_none() {
-                data.set(name, Value::Null);
+        // RETURNING gives every column back; elsewhere the instance keeps what it had.
+        if rt.dialect().has_returning() {
+            for (name, _) in model.table_attributes() {
+                if data.get(name).is_none() {
+                    data.set(name, Value::Null);
+                }
             }
         }
         data.is_new_record = false;
@@ -390,13 +393,11 @@ pub fn update(
             .collect()
     };
     check_foreign_keys(rt, schema, model_id, std::slice::from_ref(&set))?;
-    rt.store
-        .update(
-            &model.table_name,
-            &set,
-            &Filter::eq(&model.field_of(pk), &cell_of(&key)),
-        )
-        .map_err(engine_error)?;
+    rt.update_rows(
+        &model.table_name,
+        &set,
+        &Filter::eq(&model.field_of(pk), &cell_of(&key)),
+    )?;
     instance.borrow_mut().changed.clear();
     Ok(())
 }
@@ -419,6 +420,15 @@ pub fn create(
 }
 
 /// `Model.bulkCreate(records)`: one INSERT with the values inline, as Sequelize writes it.
+/// What a bulk INSERT writes for a key the database generates: PostgreSQL's `DEFAULT`,
+/// MySQL's (and SQLite's) `NULL`.
+fn generated_key_value(dialect: crate::sql::Dialect) -> &'static str {
+    match dialect {
+        crate::sql::Dialect::Postgres => "DEFAULT",
+        crate::sql::Dialect::Mysql | crate::sql::Dialect::Sqlite => "NULL",
+    }
+}
+
 pub fn bulk_create(
     rt: &mut Runtime,
     schema: &Schema,
@@ -468,7 +478,7 @@ pub fn bulk_create(
                     data.set(name, Value::Number(id as f64));
                     row.push((field, Cell::Int(id)));
                     if listed {
-                        tuple.push("DEFAULT".to_string());
+                        tuple.push(generated_key_value(rt.dialect()).to_string());
                     }
                 }
                 Some(value) => {
@@ -569,7 +579,7 @@ fn remove_rows(
                     remove_rows(rt, schema, child_id, &child_filter)?;
                 }
                 Some("SET NULL") | Some("SET DEFAULT") => {
-                    rt.store.update(&child.table_name, &[(field, Cell::Null)], &child_filter).map_err(engine_error)?;
+                    rt.update_rows(&child.table_name, &[(field, Cell::Null)], &child_filter)?;
                 }
                 _ => {
                     return Err(SequelizeError::new(ErrorName::SequelizeForeignKeyConstraintError,
@@ -717,9 +727,7 @@ fn update_matching(
         .collect();
     check_foreign_keys(rt, schema, model_id, std::slice::from_ref(&row))?;
     let filter = condition.as_ref().map_or(Filter::All, find::store_filter);
-    rt.store
-        .update(&model.table_name, &row, &filter)
-        .map_err(engine_error)
+    rt.update_rows(&model.table_name, &row, &filter)
 }
 
 /// PostgreSQL's unique indexes: a row with the same value(s) as another — stored, or

@@ -1,8 +1,10 @@
 //! The SQL dialects and their differences: quoting, literals, and how each one spells
 //! Sequelize's data types ([`types`]). The statements themselves are written above
-//! this layer (`ddl` for `sync()`, the runtime's log for queries).
+//! this layer (`ddl` for `sync()`, the runtime's log for queries); [`respell`] turns a
+//! logged statement of PostgreSQL's into MySQL's or SQLite's.
 
 pub mod format;
+pub mod respell;
 pub mod types;
 
 pub use types::DataType;
@@ -10,9 +12,10 @@ pub use types::DataType;
 use serde::Serialize;
 
 /// The SQL dialects the playground can show.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Dialect {
+    #[default]
     Postgres,
     Mysql,
     Sqlite,
@@ -82,6 +85,12 @@ impl Dialect {
             }
             Dialect::Postgres | Dialect::Sqlite => format!("'{}'", value.replace('\'', "''")),
         }
+    }
+
+    /// Whether an INSERT can say `RETURNING` (elsewhere Sequelize learns only the new id,
+    /// from the driver).
+    pub fn has_returning(self) -> bool {
+        self == Dialect::Postgres
     }
 
     /// Whether `BOOLEAN` is a type of its own (elsewhere it is `TINYINT(1)`).

@@ -151,13 +151,13 @@ impl Runtime {
         now
     }
 
-    /// PostgreSQL's answer to a statement on a table `sync()` has not created.
+    /// The database's answer to a statement on a table `sync()` has not created.
     pub fn require_table(&self, table: &str) -> RunResult<()> {
         if self.is_synced(table) {
             Ok(())
         } else {
             Err(SequelizeError::new(ErrorName::SequelizeDatabaseError,
-                format!("relation \"{table}\" does not exist"),
+                crate::sql::refusal::no_table(self.dialect, table),
             )
             .with_hint("sequelize.sync() creates the tables: await sequelize.sync({ force: true }) before the first query"))
         }
@@ -165,9 +165,18 @@ impl Runtime {
 
     /// Records a statement Sequelize would log (written as PostgreSQL's, logged in the
     /// run's dialect), counting it against the bounds.
+    /// A statement the dialect cannot read is logged, then refused.
     pub fn log(&mut self, sql: String) -> RunResult<()> {
         let sql = crate::sql::respell::respell(&sql, self.dialect);
-        self.log_as_written(sql)
+        let refusal = crate::sql::refusal::syntax_error(self.dialect, &sql);
+        self.log_as_written(sql)?;
+        match refusal {
+            Some(message) => Err(SequelizeError::new(
+                ErrorName::SequelizeDatabaseError,
+                message,
+            )),
+            None => Ok(()),
+        }
     }
 
     /// [`Runtime::log`] of a statement already in the run's dialect.

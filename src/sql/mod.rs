@@ -1,9 +1,11 @@
 //! The SQL dialects and their differences: quoting, literals, and how each one spells
 //! Sequelize's data types ([`types`]). The statements themselves are written above
 //! this layer (`ddl` for `sync()`, the runtime's log for queries); [`respell`] turns a
-//! logged statement of PostgreSQL's into MySQL's or SQLite's.
+//! logged statement of PostgreSQL's into MySQL's or SQLite's, and [`refusal`] words a
+//! database's errors as each database does.
 
 pub mod format;
+pub mod refusal;
 pub mod respell;
 pub mod types;
 

@@ -20,7 +20,7 @@ pub fn respell(statement: &str, dialect: Dialect) -> String {
     if dialect == Dialect::Postgres {
         return statement.to_string();
     }
-    let tokens = tokens(statement);
+    let tokens: Vec<Token> = tokens(statement).into_iter().map(|(_, t)| t).collect();
     let mut out = String::with_capacity(statement.len());
     let mut i = 0;
     while i < tokens.len() {
@@ -44,7 +44,17 @@ enum Token<'a> {
     Other(&'a str),
 }
 
-fn tokens(text: &str) -> Vec<Token<'_>> {
+/// Where `keyword` stands in `statement` as a word of its own (not inside a string or
+/// a quoted identifier), if it does.
+pub fn find_keyword(statement: &str, keyword: &str) -> Option<usize> {
+    tokens(statement)
+        .into_iter()
+        .find(|(_, token)| *token == Token::Word(keyword))
+        .map(|(at, _)| at)
+}
+
+/// The tokens of `text`, each with where it starts.
+fn tokens(text: &str) -> Vec<(usize, Token<'_>)> {
     let mut tokens = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -71,7 +81,7 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
                 (Token::Other(&text[i..end]), end)
             }
         };
-        tokens.push(token);
+        tokens.push((i, token));
         i = next;
     }
     tokens

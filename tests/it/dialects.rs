@@ -16,27 +16,7 @@ use serde_json::Value;
 use super::{corpus, support};
 
 /// (case, dialect) pairs whose run differs from the recording, for now.
-const KNOWN_MISSES: &[(&str, &str)] = &[
-    ("run-error-before-sync", "sqlite"),
-    ("run-error-before-sync", "mysql"),
-    ("run-error-foreign-key", "sqlite"),
-    ("run-error-foreign-key", "mysql"),
-    ("run-error-infinite-id", "sqlite"),
-    ("run-error-infinite-id", "mysql"),
-    ("run-error-unknown-attribute-in-attributes", "sqlite"),
-    ("run-error-unknown-attribute-in-attributes", "mysql"),
-    (
-        "run-error-unknown-attribute-in-include-attributes",
-        "sqlite",
-    ),
-    ("run-error-unknown-attribute-in-include-attributes", "mysql"),
-    ("run-error-unknown-attribute-in-where", "sqlite"),
-    ("run-error-unknown-attribute-in-where", "mysql"),
-    ("run-restrict-on-delete", "sqlite"),
-    ("run-restrict-on-delete", "mysql"),
-    ("run-where-more-operators", "sqlite"),
-    ("run-where-more-operators", "mysql"),
-];
+const KNOWN_MISSES: &[(&str, &str)] = &[];
 
 const COMPARED: &[&str] = &["error", "steps"];
 

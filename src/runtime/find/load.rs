@@ -24,10 +24,10 @@ pub fn find(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<Vec
 fn load(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<Vec<InstanceRef>> {
     let model = schema.model(plan.model);
     rt.require_table(&model.table_name)?;
-    if let Some(error) = &plan.missing_column {
-        return Err(error.clone());
+    if let Some(missing) = &plan.missing_column {
+        return Err(missing.error(rt.dialect()));
     }
-    unknown_column(model, plan.where_.as_ref(), Some(&model.name))?;
+    unknown_column(model, plan.where_.as_ref(), Some(&model.name), rt.dialect())?;
     let filter = plan.where_.as_ref().map_or(Filter::All, store_filter);
     let mut rows = rt
         .store
@@ -287,7 +287,7 @@ pub fn count(
     text.push(';');
     rt.log(text)?;
     rt.require_table(&model.table_name)?;
-    unknown_column(model, where_.as_ref(), Some(&model.name))?;
+    unknown_column(model, where_.as_ref(), Some(&model.name), rt.dialect())?;
     let filter = where_.as_ref().map_or(Filter::All, store_filter);
     let rows = rt
         .store

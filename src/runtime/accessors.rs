@@ -9,6 +9,7 @@ use crate::error::{ErrorName, SequelizeError};
 use crate::plan::FindPlan;
 use crate::plan::{CompareOp, Where, WhereValue};
 use crate::schema::{AccessorKind, Association, AssociationType, Schema};
+use crate::sql::Dialect;
 use crate::value::InstanceRef;
 use crate::value::Value;
 
@@ -510,7 +511,7 @@ struct LinkCall<'a> {
 }
 
 /// Orders instances as `ORDER BY` would (the target's own columns).
-fn sort_by_order(found: &mut [Value], order: &[crate::plan::Order]) {
+fn sort_by_order(found: &mut [Value], order: &[crate::plan::Order], dialect: Dialect) {
     let own: Vec<&crate::plan::Order> = order.iter().filter(|o| o.path.is_empty()).collect();
     if own.is_empty() {
         return;
@@ -521,7 +522,8 @@ fn sort_by_order(found: &mut [Value], order: &[crate::plan::Order]) {
     };
     found.sort_by(|a, b| {
         for o in &own {
-            let ordering = find::compare_cells(&cell(a, &o.attribute), &cell(b, &o.attribute));
+            let ordering =
+                find::compare_cells(&cell(a, &o.attribute), &cell(b, &o.attribute), dialect);
             let ordering = match o.direction {
                 Some("DESC") => ordering.reverse(),
                 _ => ordering,
@@ -616,7 +618,7 @@ fn belongs_to_many(
                     found.push(Value::Instance(item.into_ref()));
                 }
             }
-            sort_by_order(&mut found, &order);
+            sort_by_order(&mut found, &order, rt.dialect());
             Ok(Value::Array(found))
         }
         AccessorKind::Count => {

@@ -82,7 +82,7 @@ pub const SHOWN_ROWS: usize = 100;
 pub struct TableRows {
     pub table: String,
     pub columns: Vec<String>,
-    /// The first [`SHOWN_ROWS`] rows, in the order PostgreSQL would list them.
+    /// The first [`SHOWN_ROWS`] rows, in the order the run's database would list them.
     pub rows: Vec<Vec<serde_json::Value>>,
     /// How many rows the table holds.
     pub total: usize,
@@ -335,6 +335,17 @@ impl Runtime {
             Dialect::Mysql | Dialect::Sqlite => self.store.update_in_place(table, set, filter),
         };
         updated.map_err(engine_error)
+    }
+
+    /// The cell a written value is kept as: [`cell_of`]'s, but for MySQL's DATETIME,
+    /// which Sequelize writes to the second (the milliseconds are dropped).
+    pub fn stored_cell(&self, value: &Value) -> Cell {
+        match value {
+            Value::Date(ms) if self.dialect == Dialect::Mysql => {
+                Cell::Int(ms - ms.rem_euclid(1000))
+            }
+            other => cell_of(other),
+        }
     }
 
     /// The next auto-increment value of `table`, as SERIAL would give it.

@@ -169,7 +169,7 @@ pub fn insert(
                         _ => {}
                     }
                     columns.push((field.clone(), false));
-                    row.push((field, cell_of(&value)));
+                    row.push((field, rt.stored_cell(&value)));
                 }
                 None => row.push((field, Cell::Null)),
             }
@@ -415,7 +415,7 @@ pub fn update(
             .map(|f| {
                 (
                     model.field_of(f),
-                    cell_of(data.get(f).unwrap_or(&Value::Null)),
+                    rt.stored_cell(data.get(f).unwrap_or(&Value::Null)),
                 )
             })
             .collect()
@@ -513,7 +513,7 @@ pub fn bulk_create(
                     if attribute.auto_increment == Some(true) {
                         rt.chose_key(&model.table_name);
                     }
-                    row.push((field, cell_of(&value)));
+                    row.push((field, rt.stored_cell(&value)));
                     if listed {
                         tuple.push(log::literal_sql(&find::literal_of(&value)));
                     }
@@ -755,7 +755,7 @@ fn update_matching(
     find::unknown_column(model, condition.as_ref(), None, rt.dialect())?;
     let row: Vec<(String, Cell)> = assignments
         .iter()
-        .map(|(k, v)| (model.field_of(k), cell_of(v)))
+        .map(|(k, v)| (model.field_of(k), rt.stored_cell(v)))
         .collect();
     check_foreign_keys(rt, schema, model_id, std::slice::from_ref(&row))?;
     let filter = condition.as_ref().map_or(Filter::All, find::store_filter);

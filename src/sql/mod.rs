@@ -95,6 +95,12 @@ impl Dialect {
         self == Dialect::Postgres
     }
 
+    /// Whether `ORDER BY … ASC` lists NULLs first (MySQL and SQLite take NULL for the
+    /// smallest value; PostgreSQL for the largest).
+    pub fn nulls_first_ascending(self) -> bool {
+        self != Dialect::Postgres
+    }
+
     /// Whether `BOOLEAN` is a type of its own (elsewhere it is `TINYINT(1)`).
     pub fn has_boolean(self) -> bool {
         self == Dialect::Postgres

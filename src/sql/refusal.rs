@@ -152,3 +152,55 @@ pub fn syntax_error(dialect: Dialect, statement: &str) -> Option<String> {
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mariadb_names_the_constraint_and_its_rules_but_its_defaults() {
+        let key = ForeignKey {
+            table: "pugs",
+            field: "ownerId",
+            number: 2,
+            references: "owners",
+            key: "id",
+            on_delete: Some("restrict"),
+            on_update: Some("CASCADE"),
+        };
+        assert_eq!(
+            parent_with_children(Dialect::Mysql, "owners", &key),
+            "Cannot delete or update a parent row: a foreign key constraint fails (`assoc_corpus`.`pugs`, CONSTRAINT `pugs_ibfk_2` FOREIGN KEY (`ownerId`) REFERENCES `owners` (`id`) ON UPDATE CASCADE)"
+        );
+        assert_eq!(
+            child_without_parent(Dialect::Postgres, &key),
+            "insert or update on table \"pugs\" violates foreign key constraint \"pugs_ownerId_fkey\""
+        );
+    }
+
+    #[test]
+    fn ilike_is_refused_off_postgresql_only_as_a_keyword() {
+        let statement = "SELECT `id` FROM `pugs` AS `pug` WHERE `pug`.`name` ILIKE 'c%';";
+        assert_eq!(syntax_error(Dialect::Postgres, statement), None);
+        assert_eq!(
+            syntax_error(Dialect::Sqlite, statement).as_deref(),
+            Some("SQLITE_ERROR: near \"ILIKE\": syntax error")
+        );
+        assert!(syntax_error(Dialect::Mysql, statement)
+            .is_some_and(|m| m.ends_with("near 'ILIKE 'c%'' at line 1")));
+        let quoted = "SELECT `id` FROM `pugs` WHERE `name` = ' ILIKE ';";
+        assert_eq!(syntax_error(Dialect::Mysql, quoted), None);
+    }
+
+    #[test]
+    fn integers_each_database_refuses() {
+        assert!(not_an_integer(Dialect::Postgres, 1.5, "age", false).is_some());
+        assert_eq!(not_an_integer(Dialect::Mysql, 1.5, "age", false), None);
+        assert_eq!(
+            not_an_integer(Dialect::Mysql, f64::INFINITY, "id", true).as_deref(),
+            Some("Out of range value for column 'id' at row 1")
+        );
+        assert_eq!(not_an_integer(Dialect::Sqlite, 1.5, "age", false), None);
+        assert!(not_an_integer(Dialect::Sqlite, f64::INFINITY, "id", true).is_some());
+    }
+}

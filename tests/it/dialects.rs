@@ -111,3 +111,44 @@ fn every_case_matches_real_sequelize_on_sqlite_and_mysql() {
         fixed.join(", ")
     );
 }
+
+/// No corpus case orders by a column holding NULLs: MySQL and SQLite list them first
+/// in an ascending order, PostgreSQL last.
+#[test]
+fn ascending_orders_put_nulls_first_off_postgresql() {
+    let code = "const Pug = sequelize.define('pug', { age: DataTypes.INTEGER });
+await sequelize.sync({ force: true });
+await Pug.bulkCreate([{ age: 3 }, { age: null }, { age: 1 }]);
+console.log((await Pug.findAll({ order: [['age', 'ASC']] })).map((pug) => pug.age));";
+    let ages = |dialect| {
+        let report = assoc_playground::run_with_dialect(code, support::clock(), dialect);
+        let last = serde_json::to_value(report.steps.last()).unwrap();
+        last["show"]["value"].clone()
+    };
+    assert_eq!(ages(Dialect::Postgres), serde_json::json!([1, 3, null]));
+    assert_eq!(ages(Dialect::Mysql), serde_json::json!([null, 1, 3]));
+    assert_eq!(ages(Dialect::Sqlite), serde_json::json!([null, 1, 3]));
+}
+
+/// MySQL's DATETIME keeps whole seconds (Sequelize writes no milliseconds there): a row
+/// read back has lost them, though the created instance has them still.
+#[test]
+fn mysql_reads_dates_back_to_the_second() {
+    let code = "const Pug = sequelize.define('pug', { name: DataTypes.STRING });
+await sequelize.sync({ force: true });
+console.log((await Pug.create({ name: 'Cody' })).createdAt);
+console.log((await Pug.findOne()).createdAt);";
+    let dates = |dialect| {
+        let report = assoc_playground::run_with_dialect(code, support::clock(), dialect);
+        let steps = serde_json::to_value(&report.steps).unwrap();
+        (
+            steps[1]["show"]["value"].clone(),
+            steps[2]["show"]["value"].clone(),
+        )
+    };
+    let (created, read) = dates(Dialect::Mysql);
+    assert!(created.as_str().unwrap().ends_with(":00.001Z"), "{created}");
+    assert!(read.as_str().unwrap().ends_with(":00.000Z"), "{read}");
+    let (created, read) = dates(Dialect::Sqlite);
+    assert_eq!(created, read);
+}

@@ -230,6 +230,8 @@ pub struct RunView {
     pub code: String,
     /// The project's files that were run (empty for a snippet).
     pub files: Vec<ProjectFile>,
+    /// The dialect it ran on (its SQL is that dialect's).
+    pub dialect: Dialect,
     pub steps: Vec<Step>,
     /// The error the run threw, if it did.
     pub error: Option<ErrorReport>,
@@ -482,9 +484,11 @@ impl State {
         self.files.get(self.active).map(|f| f.path.as_str())
     }
 
-    /// Whether the results in the Run panel are of other code than the editor's.
+    /// Whether the results in the Run panel are of other code than the editor's, or of
+    /// another dialect than the one shown.
     pub fn run_is_stale(&self) -> bool {
-        self.run.is_stale(&self.source_key())
+        let other_dialect = self.run.status == RunStatus::Done && self.run.dialect != self.dialect;
+        self.run.is_stale(&self.source_key()) || other_dialect
     }
 
     /// The last value the run showed, while the run is of the code now.
@@ -710,6 +714,7 @@ impl State {
                 status: RunStatus::Running,
                 code: self.source_key(),
                 files: self.files.clone(),
+                dialect: self.dialect,
                 ..RunView::default()
             }),
             Action::RunFinished(report) => {
@@ -725,6 +730,7 @@ impl State {
                     syntax_errors: syntax_errors(code, &files),
                     code: key,
                     files,
+                    dialect: self.run.dialect,
                 })
             }
             Action::RunCancelled => self.with_run(RunView {
@@ -1222,6 +1228,9 @@ module.exports = { sequelize, Owner, Pet };",
         assert_eq!(state.run.steps.len(), 3);
         assert!(!state.run.is_stale(&state.code));
         assert_eq!(state.run.last_shown(&state.code), Some(&2.into()));
+        assert!(!state.run_is_stale());
+        let on_mysql = state.reduce(Action::ChooseDialect(Dialect::Mysql));
+        assert!(on_mysql.run_is_stale(), "the SQL is PostgreSQL's");
         let state = state.reduce(Action::EditCode("const B = 1;".into()));
         assert!(state.run.is_stale(&state.code));
         assert_eq!(state.run.last_shown(&state.code), None, "a stale result");

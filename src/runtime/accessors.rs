@@ -207,7 +207,10 @@ pub fn call(
             ))?;
             let rows = rt
                 .store
-                .select(&target.table_name, &find::store_filter(&condition))
+                .select(
+                    &target.table_name,
+                    &find::store_filter(&condition, rt.dialect()),
+                )
                 .map_err(engine_error)?;
             Ok(Value::Number(rows.len() as f64))
         }
@@ -231,7 +234,10 @@ pub fn call(
             ))?;
             let rows = rt
                 .store
-                .select(&target.table_name, &find::store_filter(&scope))
+                .select(
+                    &target.table_name,
+                    &find::store_filter(&scope, rt.dialect()),
+                )
                 .map_err(engine_error)?;
             let pk_field = target.field_of(pk);
             let found = keys

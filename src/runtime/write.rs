@@ -688,7 +688,9 @@ pub fn destroy_where(
     rt.log(text)?;
     rt.require_table(&model.table_name)?;
     find::unknown_column(model, condition.as_ref(), None, rt.dialect())?;
-    let filter = condition.as_ref().map_or(Filter::All, find::store_filter);
+    let filter = condition
+        .as_ref()
+        .map_or(Filter::All, |c| find::store_filter(c, rt.dialect()));
     remove_rows(rt, schema, model_id, &filter)
 }
 
@@ -758,7 +760,9 @@ fn update_matching(
         .map(|(k, v)| (model.field_of(k), rt.stored_cell(v)))
         .collect();
     check_foreign_keys(rt, schema, model_id, std::slice::from_ref(&row))?;
-    let filter = condition.as_ref().map_or(Filter::All, find::store_filter);
+    let filter = condition
+        .as_ref()
+        .map_or(Filter::All, |c| find::store_filter(c, rt.dialect()));
     rt.update_rows(&model.table_name, &row, &filter)
 }
 

@@ -101,6 +101,12 @@ impl Dialect {
         self != Dialect::Postgres
     }
 
+    /// Whether LIKE tells upper from lower case (MySQL's default collation and SQLite's
+    /// LIKE do not).
+    pub fn has_case_sensitive_like(self) -> bool {
+        self == Dialect::Postgres
+    }
+
     /// Whether `BOOLEAN` is a type of its own (elsewhere it is `TINYINT(1)`).
     pub fn has_boolean(self) -> bool {
         self == Dialect::Postgres

@@ -152,3 +152,21 @@ console.log((await Pug.findOne()).createdAt);";
     let (created, read) = dates(Dialect::Sqlite);
     assert_eq!(created, read);
 }
+
+/// LIKE tells case apart on PostgreSQL only (MySQL's default collation and SQLite's LIKE
+/// ignore it).
+#[test]
+fn like_ignores_case_off_postgresql() {
+    let code = "const Pug = sequelize.define('pug', { name: DataTypes.STRING });
+await sequelize.sync({ force: true });
+await Pug.bulkCreate([{ name: 'Cody' }, { name: 'coco' }, { name: 'Rex' }]);
+console.log(await Pug.count({ where: { name: { [Op.like]: 'c%' } } }));";
+    let count = |dialect| {
+        let report = assoc_playground::run_with_dialect(code, support::clock(), dialect);
+        let last = serde_json::to_value(report.steps.last()).unwrap();
+        last["show"]["value"].clone()
+    };
+    assert_eq!(count(Dialect::Postgres), 1);
+    assert_eq!(count(Dialect::Mysql), 2);
+    assert_eq!(count(Dialect::Sqlite), 2);
+}

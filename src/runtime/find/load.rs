@@ -29,7 +29,7 @@ fn load(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<Vec<Ins
         return Err(missing.error(rt.dialect()));
     }
     unknown_column(model, plan.where_.as_ref(), Some(&model.name), rt.dialect())?;
-    let filter = plan.where_.as_ref().map_or(Filter::All, store_filter);
+    let filter = (plan.where_.as_ref()).map_or(Filter::All, |w| store_filter(w, rt.dialect()));
     let mut rows = rt
         .store
         .select(&model.table_name, &filter)
@@ -293,7 +293,9 @@ pub fn count(
     rt.log(text)?;
     rt.require_table(&model.table_name)?;
     unknown_column(model, where_.as_ref(), Some(&model.name), rt.dialect())?;
-    let filter = where_.as_ref().map_or(Filter::All, store_filter);
+    let filter = where_
+        .as_ref()
+        .map_or(Filter::All, |w| store_filter(w, rt.dialect()));
     let rows = rt
         .store
         .select(&model.table_name, &filter)
@@ -391,7 +393,7 @@ fn fetch_children(
         let other_values: Vec<Cell> = join_rows.iter().map(|r| cell_in(r, &join_other)).collect();
         let mut filter = Filter::one_of(&target_key_field, &other_values);
         if let Some(where_) = &include.where_ {
-            filter = filter.and(store_filter(where_));
+            filter = filter.and(store_filter(where_, rt.dialect()));
         }
         let target_rows = rt
             .store
@@ -433,7 +435,8 @@ fn fetch_children(
             });
         }
     } else {
-        let extra = include.where_.as_ref().map_or(Filter::All, store_filter);
+        let extra =
+            (include.where_.as_ref()).map_or(Filter::All, |w| store_filter(w, rt.dialect()));
         let mut rows = select_by_keys(rt, &target.table_name, child_field, &keys, extra)?;
         rt.count_rows(rows.len())?;
         sort_rows(&mut rows, orders_at(orders, path), rt.dialect());

@@ -631,6 +631,8 @@ impl State {
             Action::ChooseDialect(dialect) => State {
                 dialect,
                 report: Rc::new(self.analysis(dialect)),
+                // The method explored was answered with the SQL of the dialect before.
+                explored: self.explored.clone().filter(|_| dialect == self.dialect),
                 ..self.clone()
             },
             Action::LoadPreset(id) => match crate::examples::preset(&id) {
@@ -1231,6 +1233,12 @@ module.exports = { sequelize, Owner, Pet };",
         assert!(!state.run_is_stale());
         let on_mysql = state.reduce(Action::ChooseDialect(Dialect::Mysql));
         assert!(on_mysql.run_is_stale(), "the SQL is PostgreSQL's");
+        let explored = state.reduce(Action::ExploreMethod {
+            model: "a".into(),
+            method: "getB".into(),
+        });
+        let chosen = explored.reduce(Action::ChooseDialect(Dialect::Sqlite));
+        assert!(explored.explored.is_some() && chosen.explored.is_none());
         let state = state.reduce(Action::EditCode("const B = 1;".into()));
         assert!(state.run.is_stale(&state.code));
         assert_eq!(state.run.last_shown(&state.code), None, "a stale result");

@@ -132,23 +132,16 @@ fn respell_at(tokens: &[Token], i: usize, dialect: Dialect, out: &mut String) ->
         },
         Token::Other(text) => out.push_str(text),
         Token::Word("RETURNING") => return returning_end(tokens, i, out),
-        Token::Word("LIMIT" | "OFFSET") => {
-            if let Some((clause, next)) = limit_clause(tokens, i) {
+        Token::Word(word @ ("LIMIT" | "OFFSET")) => match limit_clause(tokens, i) {
+            Some((clause, next)) => {
                 out.push_str(&clause);
                 return next;
             }
-            out.push_str(word_of(&tokens[i]));
-        }
+            None => out.push_str(word),
+        },
         Token::Word(word) => out.push_str(respelled_word(word, dialect)),
     }
     i + 1
-}
-
-fn word_of<'a>(token: &Token<'a>) -> &'a str {
-    match token {
-        Token::Word(word) => word,
-        _ => "",
-    }
 }
 
 /// SQLite's spellings of PostgreSQL's keywords (MySQL's are PostgreSQL's).
@@ -183,8 +176,8 @@ fn limit_clause(tokens: &[Token], i: usize) -> Option<(String, usize)> {
         }
         _ => None,
     };
-    match word_of(&tokens[i]) {
-        "LIMIT" => {
+    match tokens[i] {
+        Token::Word("LIMIT") => {
             let limit = number_at(i + 1)?;
             let offset = match (tokens.get(i + 4), tokens.get(i + 3)) {
                 (Some(Token::Word("OFFSET")), Some(Token::Other(" "))) => number_at(i + 5)?,
@@ -256,5 +249,30 @@ mod tests {
             respell(r#"SELECT "a" FROM "t" OFFSET 3;"#, Dialect::Sqlite),
             "SELECT `a` FROM `t` LIMIT 3, 10000000000000;"
         );
+    }
+
+    #[test]
+    fn any_text_is_respelled_without_panicking() {
+        let odd = [
+            "",
+            "$",
+            "\"",
+            "'",
+            "'é",
+            "\"é",
+            "LIMIT",
+            "LIMIT 2 OFFSET",
+            "OFFSET x",
+            "RETURNING",
+            "é LIMIT 1 OFFSET 2 é",
+            "'2026-01-02 03:04:05.678 +00:0é'",
+        ];
+        for text in odd {
+            for dialect in Dialect::ALL {
+                let _ = respell(text, dialect);
+                let _ = super::find_keyword(text, "ILIKE");
+            }
+        }
+        assert_eq!(respell("'open", Dialect::Sqlite), "'open'");
     }
 }

@@ -164,8 +164,8 @@ impl Runtime {
     }
 
     /// Records a statement Sequelize would log (written as PostgreSQL's, logged in the
-    /// run's dialect), counting it against the bounds.
-    /// A statement the dialect cannot read is logged, then refused.
+    /// run's dialect), counting it against the bounds. One the dialect cannot read (ILIKE
+    /// off PostgreSQL) is logged, then refused.
     pub fn log(&mut self, sql: String) -> RunResult<()> {
         let sql = crate::sql::respell::respell(&sql, self.dialect);
         let refusal = crate::sql::refusal::syntax_error(self.dialect, &sql);
@@ -277,13 +277,13 @@ impl Runtime {
 
     /// `sequelize.sync({ force })`: (re)creates the tables in sync order.
     pub fn sync(&mut self, schema: &Schema, order: &[ModelId], force: bool) -> RunResult<()> {
+        let cascade = match self.dialect {
+            Dialect::Postgres => " CASCADE",
+            Dialect::Mysql | Dialect::Sqlite => "",
+        };
         if force {
             for &id in order.iter().rev() {
                 let table = &schema.model(id).table_name;
-                let cascade = match self.dialect {
-                    Dialect::Postgres => " CASCADE",
-                    Dialect::Mysql | Dialect::Sqlite => "",
-                };
                 self.log(format!(
                     "DROP TABLE IF EXISTS {}{cascade};",
                     log::quote(table)

@@ -112,9 +112,9 @@ fn mariadb_constraint(key: &ForeignKey) -> String {
     text
 }
 
-/// A number an INTEGER column cannot hold (`text` as JavaScript writes it), or `None`
-/// where the database takes it: SQLite keeps any number in a column of its own but its
-/// INTEGER PRIMARY KEY, and MySQL rounds a fraction.
+/// The refusal of `n` for the INTEGER column `field`, or `None` where the database takes
+/// it: SQLite keeps any number in a column but its INTEGER PRIMARY KEY, and MySQL rounds
+/// a fraction.
 pub fn not_an_integer(dialect: Dialect, n: f64, field: &str, primary_key: bool) -> Option<String> {
     let text = crate::js::format_number(n);
     let whole = n.is_finite() && n.fract() == 0.0;

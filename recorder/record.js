@@ -4,6 +4,10 @@
 //
 //   node record.js ../tests/corpus/*.js        writes each case's .json beside it
 //   node record.js --print case.js             prints one report
+//   node record.js --dialect sqlite|mysql ../tests/corpus/*.js
+//                                              runs each case on that dialect instead, and
+//                                              writes tests/corpus/dialects/CASE.DIALECT.json
+//   node record.js --print --dialect sqlite case.js
 //
 // A snippet's own `new Sequelize(...)` (real code opens with one) gives the instance the
 // recorder runs it on, as the playground's does. record-project.js records projects of
@@ -12,6 +16,19 @@
 // PostgreSQL (started by ./start-postgres.sh) runs the snippet for real. The mysql
 // and sqlite DDL comes from Sequelize's own query generators for those dialects,
 // fed the same models, with `query` replaced by a recorder (no server needed).
+//
+// With --dialect, the snippet runs for real on another database, and the report holds
+// what that run gives, as the PostgreSQL run's does: `error`, `models`, `associations`,
+// `steps` (each step's SQL as that dialect logs it, its errors in the database's words),
+// and `ddl` for that dialect alone (the offline generator's, checked against what the run's
+// sync() ran, as for PostgreSQL).
+//   sqlite  an in-memory database of its own per case (npm sqlite3), as
+//           `new Sequelize('sqlite::memory:')` opens
+//   mysql   a fresh database, assoc_corpus, dropped and made anew per case, on the MariaDB
+//           server of MYSQL_URL (./start-mariadb.sh; npm mysql2)
+// Such a run's clock is fixed (Date.now() and `new Date()` say FIXED_NOW, and TZ is UTC), so
+// that its recordings are byte for byte the same from run to run; the PostgreSQL run's is
+// the real one (tests/it/corpus.rs compares dates as `<date>`).
 'use strict';
 const fs = require('fs');
 const util = require('util');
@@ -20,6 +37,9 @@ const Sequelize = require('sequelize');
 const { DataTypes, Op, Model } = Sequelize;
 
 const PG_URL = process.env.PG_URL || 'postgres://postgres@127.0.0.1:54329/postgres';
+const MYSQL_URL = process.env.MYSQL_URL || 'mysql://root@127.0.0.1:33069';
+const MYSQL_DATABASE = 'assoc_corpus';
+const FIXED_NOW = Date.UTC(2026, 0, 2, 3, 4, 5, 678); // 2026-01-02T03:04:05.678Z
 
 function errorValue(err) {
   return { name: err.name || 'Error', message: err.message };
@@ -265,11 +285,47 @@ function stepRecorder() {
   };
 }
 
-async function record(file) {
+// Makes `Date.now()` and `new Date()` (and `Date()`) say FIXED_NOW from now on; a Date of
+// a given time is as before. Dates stay instances of the one Date.prototype.
+function fixClock() {
+  const RealDate = Date;
+  function FixedDate(...args) {
+    if (!new.target) return new RealDate(FIXED_NOW).toString();
+    return Reflect.construct(RealDate, args.length ? args : [FIXED_NOW], new.target);
+  }
+  Object.defineProperty(FixedDate, 'name', { value: 'Date' });
+  FixedDate.prototype = RealDate.prototype;
+  FixedDate.now = () => FIXED_NOW;
+  FixedDate.UTC = RealDate.UTC;
+  FixedDate.parse = RealDate.parse;
+  globalThis.Date = FixedDate;
+}
+
+// A Sequelize instance on a fresh, empty database of `dialect`.
+async function openDatabase(dialect) {
+  if (dialect === 'postgres') {
+    const sequelize = new Sequelize(PG_URL, { logging: false });
+    await resetDatabase(sequelize);
+    return sequelize;
+  }
+  if (dialect === 'sqlite') {
+    return new Sequelize({ dialect: 'sqlite', storage: ':memory:', logging: false });
+  }
+  if (dialect === 'mysql') {
+    const mysql = require('mysql2/promise');
+    const server = await mysql.createConnection(MYSQL_URL);
+    await server.query(`DROP DATABASE IF EXISTS \`${MYSQL_DATABASE}\``);
+    await server.query(`CREATE DATABASE \`${MYSQL_DATABASE}\``);
+    await server.end();
+    return new Sequelize(`${MYSQL_URL}/${MYSQL_DATABASE}`, { logging: false });
+  }
+  throw new Error(`no such dialect: ${dialect} (postgres, sqlite or mysql)`);
+}
+
+async function record(file, dialect = 'postgres') {
   const code = fs.readFileSync(file, 'utf8');
   const steps = stepRecorder();
-  const sequelize = new Sequelize(PG_URL, { logging: false });
-  await resetDatabase(sequelize);
+  const sequelize = await openDatabase(dialect);
   sequelize.options.logging = (text) => steps.log(text);
   let error = null;
   let tablesExist = false;
@@ -313,6 +369,21 @@ async function record(file) {
     ddl: {},
     steps: steps.steps,
   };
+  if (dialect !== 'postgres') {
+    // That dialect's DDL, as the PostgreSQL run gives its: the offline generator's, which
+    // must be what the run's sync() sent to the server.
+    if (error && !tablesExist) {
+      report.ddl[dialect] = { error: error.message };
+    } else {
+      report.ddl[dialect] = await createTableStatements(await defineOn(dialect, code));
+      const generated = report.ddl[dialect].createTable;
+      if (tablesExist && generated && JSON.stringify(generated) !== JSON.stringify(syncStatements)) {
+        throw new Error(`${file}: generated ${dialect} DDL differs from what sync() ran:\n${syncStatements.join('\n')}`);
+      }
+    }
+    await sequelize.close().catch(() => {});
+    return report;
+  }
   for (const dialect of ['postgres', 'mysql', 'sqlite']) {
     if (error && !tablesExist) {
       report.ddl[dialect] = { error: error.message };
@@ -334,16 +405,32 @@ async function main() {
   // end the recorder; record() notes those of the PostgreSQL run.
   process.on('unhandledRejection', () => {});
   const args = process.argv.slice(2);
-  const print = args[0] === '--print';
-  const files = print ? args.slice(1) : args;
-  for (const file of files) {
-    const report = await record(path.resolve(file));
+  let dialect = 'postgres';
+  let print = false;
+  while (args[0] === '--print' || args[0] === '--dialect') {
+    if (args.shift() === '--print') {
+      print = true;
+      continue;
+    }
+    dialect = args.shift();
+    if (!['sqlite', 'mysql'].includes(dialect)) throw new Error(`--dialect: sqlite or mysql, not ${dialect}`);
+  }
+  if (dialect !== 'postgres') {
+    process.env.TZ = 'UTC';
+    fixClock();
+  }
+  for (const file of args) {
+    const report = await record(path.resolve(file), dialect);
     const json = JSON.stringify(report, null, 2) + '\n';
     if (print) {
       process.stdout.write(json);
     } else {
-      fs.writeFileSync(file.replace(/\.js$/, '.json'), json);
-      process.stderr.write(`recorded ${path.basename(file)}${report.error ? ` (error: ${report.error.name})` : ''}\n`);
+      const out = dialect === 'postgres'
+        ? file.replace(/\.js$/, '.json')
+        : path.join(path.dirname(file), 'dialects', `${path.basename(file, '.js')}.${dialect}.json`);
+      fs.mkdirSync(path.dirname(out), { recursive: true });
+      fs.writeFileSync(out, json);
+      process.stderr.write(`recorded ${path.basename(file)}${dialect === 'postgres' ? '' : ` on ${dialect}`}${report.error ? ` (error: ${report.error.name})` : ''}\n`);
     }
   }
 }

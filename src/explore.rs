@@ -223,7 +223,11 @@ console.log(await Owner.findAll({ include: Pug }));
 
     fn sql_of(model: &str, method: &str) -> Result<Vec<String>, String> {
         let snippet = method_snippet(ONE_TO_MANY, model, method).expect("a method");
-        call_sql(&crate::run_for_page(&snippet, Box::new(|| 0)))
+        call_sql(&crate::run_for_page(
+            &snippet,
+            Box::new(|| 0),
+            crate::sql::Dialect::Postgres,
+        ))
     }
 
     #[test]
@@ -265,7 +269,12 @@ console.log(await Owner.findAll({ include: Pug }));
         ];
         let project = method_project(&files, None, "owner", "getPugs").expect("a method");
         assert_eq!(project.last().map(|f| f.path.as_str()), Some(EXPLORER_FILE));
-        let report = crate::run_project_for_page(&project, Some(EXPLORER_FILE), Box::new(|| 0));
+        let report = crate::run_project_for_page(
+            &project,
+            Some(EXPLORER_FILE),
+            Box::new(|| 0),
+            crate::sql::Dialect::Postgres,
+        );
         let sql = call_sql(&report).expect("it ran");
         assert_eq!(sql.len(), 1, "{sql:?}");
         assert!(sql[0].starts_with(r#"SELECT "id", "name""#), "{sql:?}");
@@ -280,7 +289,11 @@ console.log(await Owner.findAll({ include: Pug }));
                 for method in &model.methods {
                     let snippet = method_snippet(preset.code, &model.model, &method.name)
                         .expect("the method exists");
-                    let report = crate::run_for_page(&snippet, Box::new(|| 0));
+                    let report = crate::run_for_page(
+                        &snippet,
+                        Box::new(|| 0),
+                        crate::sql::Dialect::Postgres,
+                    );
                     let sql = call_sql(&report);
                     assert!(
                         sql.as_ref().is_ok_and(|s| !s.is_empty()),

@@ -56,21 +56,33 @@ pub fn analyze_for(source: &str, dialect: sql::Dialect) -> Report {
 }
 
 /// Like [`analyze`], and runs the queries too, on a fresh GlueSQL store: the report's
-/// `steps` hold the SQL Sequelize would log and the values the snippet shows.
+/// `steps` hold the SQL Sequelize would log for PostgreSQL and the values the snippet shows.
 pub fn run(source: &str, clock: runtime::Clock) -> Report {
-    report(
-        source,
-        Some(runtime::Runtime::new(clock, runtime::RunLimits::default())),
-    )
+    run_with_dialect(source, clock, sql::Dialect::Postgres)
+}
+
+/// [`run`] on `dialect`: the steps hold the SQL Sequelize logs for it, and the values it
+/// shows there (the report's DDL is every dialect's, as [`run`]'s).
+pub fn run_with_dialect(source: &str, clock: runtime::Clock, dialect: sql::Dialect) -> Report {
+    report(source, Some(runtime_for(clock, dialect)))
+}
+
+/// A fresh runtime logging `dialect`'s SQL, with the default bounds.
+fn runtime_for(clock: runtime::Clock, dialect: sql::Dialect) -> runtime::Runtime {
+    runtime::Runtime::new(clock, runtime::RunLimits::default()).with_dialect(dialect)
 }
 
 /// The largest snippet read, in bytes: thirty times the generated 100-model snippet of
 /// the benchmarks. A playground is for examples; this keeps a pasted file from freezing it.
 pub const MAX_SOURCE: usize = 512 * 1024;
 
-/// [`run`] for the page's worker: the [`protocol::RunReport`] only.
-pub fn run_for_page(source: &str, clock: runtime::Clock) -> protocol::RunReport {
-    let runtime = runtime::Runtime::new(clock, runtime::RunLimits::default());
+/// [`run_with_dialect`] for the page's worker: the [`protocol::RunReport`] only.
+pub fn run_for_page(
+    source: &str,
+    clock: runtime::Clock,
+    dialect: sql::Dialect,
+) -> protocol::RunReport {
+    let runtime = runtime_for(clock, dialect);
     page_report(execute(source, Some(runtime)), |span| (None, span))
 }
 
@@ -248,11 +260,20 @@ fn error_report(thrown: &interpret::Thrown) -> ErrorReport {
 /// root, else `models/index.js`, else the first file): the report of [`run`], with each
 /// diagnostic's `file` and offsets into that file.
 pub fn run_project(files: &[(String, String)], clock: runtime::Clock) -> Report {
+    run_project_with_dialect(files, clock, sql::Dialect::Postgres)
+}
+
+/// [`run_project`] on `dialect` (see [`run_with_dialect`]).
+pub fn run_project_with_dialect(
+    files: &[(String, String)],
+    clock: runtime::Clock,
+    dialect: sql::Dialect,
+) -> Report {
     let files: Vec<project::ProjectFile> = files
         .iter()
         .map(|(path, code)| project::ProjectFile::new(path, code))
         .collect();
-    let runtime = runtime::Runtime::new(clock, runtime::RunLimits::default());
+    let runtime = runtime_for(clock, dialect);
     let (executed, ranges) = execute_project(&files, None, Some(runtime));
     let mut report = views(executed, &sql::Dialect::ALL, report_format);
     locate_in_files(&mut report.diagnostics, &files, &ranges);
@@ -283,8 +304,9 @@ pub fn run_project_for_page(
     files: &[project::ProjectFile],
     entry: Option<&str>,
     clock: runtime::Clock,
+    dialect: sql::Dialect,
 ) -> protocol::RunReport {
-    let runtime = runtime::Runtime::new(clock, runtime::RunLimits::default());
+    let runtime = runtime_for(clock, dialect);
     let (executed, ranges) = execute_project(files, entry, Some(runtime));
     page_report(executed, |span| {
         let (index, span) = in_file(&ranges, span);

@@ -19,9 +19,37 @@ pub struct FindPlan {
     pub order: Vec<Order>,
     pub limit: Option<u64>,
     pub offset: Option<u64>,
-    /// PostgreSQL's message for the first selected column the tables lack, in SELECT
-    /// order: Sequelize logs the query, then the database refuses it.
-    pub missing_column: Option<SequelizeError>,
+    /// The first selected column the tables lack, in SELECT order: Sequelize logs the
+    /// query, then the database refuses it.
+    pub missing_column: Option<MissingColumn>,
+}
+
+/// A column a statement names that its table lacks.
+#[derive(Clone, Debug)]
+pub struct MissingColumn {
+    /// The table alias it is named with (`pugs`, `owner`), if any.
+    pub qualifier: Option<String>,
+    pub name: String,
+    pub clause: crate::sql::refusal::Clause,
+    /// What the learner probably meant.
+    pub hint: Option<String>,
+}
+
+impl MissingColumn {
+    /// The database's refusal, in `dialect`'s words.
+    pub fn error(&self, dialect: crate::sql::Dialect) -> SequelizeError {
+        let message = crate::sql::refusal::no_column(
+            dialect,
+            self.qualifier.as_deref(),
+            &self.name,
+            self.clause,
+        );
+        let error = SequelizeError::new(crate::error::ErrorName::SequelizeDatabaseError, message);
+        match &self.hint {
+            Some(hint) => error.with_hint(hint.clone()),
+            None => error,
+        }
+    }
 }
 
 #[derive(Clone, Debug)]

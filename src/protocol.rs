@@ -13,9 +13,11 @@ use serde_json::Value as Json;
 use crate::project::ProjectFile;
 use crate::report::ErrorReport;
 use crate::runtime::{Step, TableRows};
+use crate::sql::Dialect;
 
 /// Run `code`, or the project of `files` (with `entry` the file that runs, if not Node's
-/// usual one). (Unknown fields are refused.)
+/// usual one), logging the SQL of `dialect` (PostgreSQL when the message does not say,
+/// as messages from before dialects do not). (Unknown fields are refused.)
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Request {
     pub code: String,
@@ -23,6 +25,12 @@ pub struct Request {
     pub files: Vec<ProjectFile>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub entry: Option<String>,
+    #[serde(skip_serializing_if = "is_postgres")]
+    pub dialect: Dialect,
+}
+
+fn is_postgres(dialect: &Dialect) -> bool {
+    *dialect == Dialect::Postgres
 }
 
 impl Request {
@@ -31,6 +39,7 @@ impl Request {
             code: code.to_string(),
             files: Vec::new(),
             entry: None,
+            dialect: Dialect::Postgres,
         }
     }
 
@@ -39,7 +48,14 @@ impl Request {
             code: String::new(),
             files: files.to_vec(),
             entry: entry.map(str::to_string),
+            dialect: Dialect::Postgres,
         }
+    }
+
+    /// The same request, run on `dialect`.
+    pub fn on(mut self, dialect: Dialect) -> Request {
+        self.dialect = dialect;
+        self
     }
 }
 
@@ -87,12 +103,13 @@ impl Request {
     }
 
     /// Reads a request back (by hand, as [`Answer::from_json`] does): an object with a
-    /// `code` string, and optionally `files` (of `path` and `code`) and `entry`.
+    /// `code` string, and optionally `files` (of `path` and `code`), `entry` and
+    /// `dialect` (a [`Dialect::name`]).
     pub fn from_json(text: &str) -> Result<Request, String> {
         let value: Json = serde_json::from_str(text)
             .map_err(|e| format!("the request was not understood: {e}"))?;
         read::request(&value).ok_or_else(|| {
-            "the request was not understood: it is not { code, files?, entry? }".into()
+            "the request was not understood: it is not { code, files?, entry?, dialect? }".into()
         })
     }
 }
@@ -130,6 +147,7 @@ mod read {
     use crate::project::ProjectFile;
     use crate::report::ErrorReport;
     use crate::runtime::{Step, StepEnd, TableRows};
+    use crate::sql::Dialect;
 
     pub(super) fn answer(value: &Json) -> Option<Answer> {
         if value.as_str() == Some("Ready") {
@@ -146,7 +164,7 @@ mod read {
 
     pub(super) fn request(value: &Json) -> Option<Request> {
         let object = value.as_object()?;
-        let known = ["code", "files", "entry"];
+        let known = ["code", "files", "entry", "dialect"];
         if !object.keys().all(|key| known.contains(&key.as_str())) {
             return None;
         }
@@ -154,6 +172,8 @@ mod read {
             code: string(object.get("code")?)?,
             files: optional(object.get("files"), |f| list(f, project_file))?.unwrap_or_default(),
             entry: optional(object.get("entry"), string)?,
+            dialect: optional(object.get("dialect"), |d| Dialect::from_name(d.as_str()?))?
+                .unwrap_or_default(),
         })
     }
 
@@ -249,7 +269,11 @@ mod tests {
             ProjectFile::new("models/index.js", "module.exports = {};"),
         ];
         let project = Request::project(&files, Some("index.js"));
-        assert_eq!(Request::from_json(&project.to_json()), Ok(project));
+        assert_eq!(Request::from_json(&project.to_json()), Ok(project.clone()));
+        let on_mysql = project.on(Dialect::Mysql);
+        assert!(on_mysql.to_json().contains(r#""dialect":"mysql""#));
+        assert_eq!(Request::from_json(&on_mysql.to_json()), Ok(on_mysql));
+        assert!(Request::from_json(r#"{"code":"x","dialect":"oracle"}"#).is_err());
         assert_eq!(
             Answer::from_json(&Answer::Ready.to_json()),
             Ok(Answer::Ready)
@@ -271,7 +295,7 @@ await sequelize.sync({ force: true });
 await Owner.create({ name: 'Tom' });
 console.log(await Owner.findAll({ attributes: ['name'] }), 'owners');
 await Owner.findAll({ include: Pug });";
-        let report = crate::run_for_page(code, Box::new(|| 0));
+        let report = crate::run_for_page(code, Box::new(|| 0), Dialect::Postgres);
         // Every kind of step: sync, a shown value with a label, the error.
         assert_eq!(report.steps.len(), 3, "{:?}", report.steps);
         let thrown = report.thrown_at.clone().expect("the error's place");
@@ -286,6 +310,7 @@ await Owner.findAll({ include: Pug });";
         let trailing = crate::run_for_page(
             "const A = sequelize.define('a', {});\nawait sequelize.sync();\nawait A.count();",
             Box::new(|| 0),
+            Dialect::Sqlite,
         );
         assert!(matches!(
             trailing.steps.last().map(|s| &s.end),

@@ -230,6 +230,8 @@ pub struct RunView {
     pub code: String,
     /// The project's files that were run (empty for a snippet).
     pub files: Vec<ProjectFile>,
+    /// The dialect it ran on (its SQL is that dialect's).
+    pub dialect: Dialect,
     pub steps: Vec<Step>,
     /// The error the run threw, if it did.
     pub error: Option<ErrorReport>,
@@ -482,9 +484,11 @@ impl State {
         self.files.get(self.active).map(|f| f.path.as_str())
     }
 
-    /// Whether the results in the Run panel are of other code than the editor's.
+    /// Whether the results in the Run panel are of other code than the editor's, or of
+    /// another dialect than the one shown.
     pub fn run_is_stale(&self) -> bool {
-        self.run.is_stale(&self.source_key())
+        let other_dialect = self.run.status == RunStatus::Done && self.run.dialect != self.dialect;
+        self.run.is_stale(&self.source_key()) || other_dialect
     }
 
     /// The last value the run showed, while the run is of the code now.
@@ -627,6 +631,8 @@ impl State {
             Action::ChooseDialect(dialect) => State {
                 dialect,
                 report: Rc::new(self.analysis(dialect)),
+                // The method explored was answered with the SQL of the dialect before.
+                explored: self.explored.clone().filter(|_| dialect == self.dialect),
                 ..self.clone()
             },
             Action::LoadPreset(id) => match crate::examples::preset(&id) {
@@ -710,6 +716,7 @@ impl State {
                 status: RunStatus::Running,
                 code: self.source_key(),
                 files: self.files.clone(),
+                dialect: self.dialect,
                 ..RunView::default()
             }),
             Action::RunFinished(report) => {
@@ -725,6 +732,7 @@ impl State {
                     syntax_errors: syntax_errors(code, &files),
                     code: key,
                     files,
+                    dialect: self.run.dialect,
                 })
             }
             Action::RunCancelled => self.with_run(RunView {
@@ -1161,7 +1169,7 @@ module.exports = { sequelize, Owner, Pet };",
         let shown = broken
             .reduce(Action::SelectFile(0))
             .reduce(Action::RunStarted);
-        let report = crate::run_project_for_page(&shown.files, None, Box::new(|| 0));
+        let report = crate::run_project_for_page(&shown.files, None, Box::new(|| 0), shown.dialect);
         let done = shown.reduce(Action::RunFinished(report));
         let place = done.run.error_place.clone().expect("placed");
         assert_eq!(
@@ -1222,6 +1230,15 @@ module.exports = { sequelize, Owner, Pet };",
         assert_eq!(state.run.steps.len(), 3);
         assert!(!state.run.is_stale(&state.code));
         assert_eq!(state.run.last_shown(&state.code), Some(&2.into()));
+        assert!(!state.run_is_stale());
+        let on_mysql = state.reduce(Action::ChooseDialect(Dialect::Mysql));
+        assert!(on_mysql.run_is_stale(), "the SQL is PostgreSQL's");
+        let explored = state.reduce(Action::ExploreMethod {
+            model: "a".into(),
+            method: "getB".into(),
+        });
+        let chosen = explored.reduce(Action::ChooseDialect(Dialect::Sqlite));
+        assert!(explored.explored.is_some() && chosen.explored.is_none());
         let state = state.reduce(Action::EditCode("const B = 1;".into()));
         assert!(state.run.is_stale(&state.code));
         assert_eq!(state.run.last_shown(&state.code), None, "a stale result");
@@ -1406,7 +1423,7 @@ Owner.hasMany(Pug);"
 await sequelize.sync({ force: true });
 await Owner.create({ name: 'Tom' });
 await Owner.findAll({ include: 'pets' });";
-        let report = crate::run_for_page(code, Box::new(|| 0));
+        let report = crate::run_for_page(code, Box::new(|| 0), crate::sql::Dialect::Postgres);
         let state = State::new(code)
             .reduce(Action::RunStarted)
             .reduce(Action::RunFinished(report));

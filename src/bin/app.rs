@@ -47,14 +47,20 @@ mod browser {
             move |event: web_sys::MessageEvent| {
                 let text = event.data().as_string().unwrap_or_default();
                 let answer = match Request::from_json(&text) {
-                    Ok(Request { code, files, entry }) => {
+                    Ok(Request {
+                        code,
+                        files,
+                        entry,
+                        dialect,
+                    }) => {
                         let clock = Box::new(|| js_sys::Date::now() as i64);
                         Answer::Ran(match files.is_empty() {
-                            true => assoc_playground::run_for_page(&code, clock),
+                            true => assoc_playground::run_for_page(&code, clock, dialect),
                             false => assoc_playground::run_project_for_page(
                                 &files,
                                 entry.as_deref(),
                                 clock,
+                                dialect,
                             ),
                         })
                     }

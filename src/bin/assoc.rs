@@ -2,7 +2,8 @@
 //! `assoc report A.js B.js …` or `assoc report DIR` that of a project of several files
 //! (`node_modules` and files other than `.js`, `.cjs`, `.mjs` and `.json` left out).
 //! Exits 0 whenever a report was written, even for a snippet with errors; 2 when the
-//! file cannot be read or the command is wrong.
+//! file cannot be read or the command is wrong. `assoc report --dialect mysql|sqlite …`
+//! runs the queries on that dialect: the steps hold the SQL Sequelize logs for it.
 //!
 //! `assoc link FILE.js [DIALECT]`: prints the fragment of a playground link that opens
 //! the snippet (append it to the playground's address after `#`); `assoc link DIR` that
@@ -16,16 +17,20 @@ use assoc_playground::sql::Dialect;
 
 const USAGE: &str = "usage: assoc report FILE.js
        assoc report FILE.js FILE.js … | DIR
+       assoc report --dialect postgres|mysql|sqlite FILE.js … | DIR
        assoc link FILE.js|DIR [postgres|mysql|sqlite]
 (use - as FILE.js to read the snippet from standard input)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.as_slice() {
-        [command, path] if command == "report" && !std::path::Path::new(path).is_dir() => {
-            report(path)
+        [command, flag, dialect, paths @ ..] if command == "report" && flag == "--dialect" => {
+            match Dialect::from_name(dialect) {
+                Some(dialect) => report_any(paths, dialect),
+                None => usage_error(),
+            }
         }
-        [command, paths @ ..] if command == "report" && !paths.is_empty() => report_project(paths),
+        [command, paths @ ..] if command == "report" => report_any(paths, Dialect::Postgres),
         [command, path] if command == "link" => link(path, Dialect::Postgres),
         [command, path, dialect] if command == "link" => match Dialect::from_name(dialect) {
             Some(dialect) => link(path, dialect),
@@ -78,7 +83,16 @@ fn link(path: &str, dialect: Dialect) -> ExitCode {
     }
 }
 
-fn report(path: &str) -> ExitCode {
+/// The report of one snippet, or of the project of several files or a directory.
+fn report_any(paths: &[String], dialect: Dialect) -> ExitCode {
+    match paths {
+        [] => usage_error(),
+        [path] if !std::path::Path::new(path).is_dir() => report(path, dialect),
+        paths => report_project(paths, dialect),
+    }
+}
+
+fn report(path: &str, dialect: Dialect) -> ExitCode {
     let source = match read_snippet(path) {
         Ok(source) => source,
         Err(message) => {
@@ -86,7 +100,11 @@ fn report(path: &str) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    print_report(&assoc_playground::run(&source, wall_clock()))
+    print_report(&assoc_playground::run_with_dialect(
+        &source,
+        wall_clock(),
+        dialect,
+    ))
 }
 
 /// Prints a report as JSON: exit 0, or 2 if it cannot be written.
@@ -154,7 +172,7 @@ fn collect(
     Ok(())
 }
 
-fn report_project(paths: &[String]) -> ExitCode {
+fn report_project(paths: &[String], dialect: Dialect) -> ExitCode {
     let files = match project_files(paths) {
         Ok(files) => files,
         Err(message) => {
@@ -162,7 +180,11 @@ fn report_project(paths: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    print_report(&assoc_playground::run_project(&files, wall_clock()))
+    print_report(&assoc_playground::run_project_with_dialect(
+        &files,
+        wall_clock(),
+        dialect,
+    ))
 }
 
 fn wall_clock() -> assoc_playground::runtime::Clock {

@@ -9,6 +9,7 @@ use crate::error::{ErrorName, SequelizeError};
 use crate::plan::FindPlan;
 use crate::plan::{CompareOp, Where, WhereValue};
 use crate::schema::{AccessorKind, Association, AssociationType, Schema};
+use crate::sql::Dialect;
 use crate::value::InstanceRef;
 use crate::value::Value;
 
@@ -206,7 +207,10 @@ pub fn call(
             ))?;
             let rows = rt
                 .store
-                .select(&target.table_name, &find::store_filter(&condition))
+                .select(
+                    &target.table_name,
+                    &find::store_filter(&condition, rt.dialect()),
+                )
                 .map_err(engine_error)?;
             Ok(Value::Number(rows.len() as f64))
         }
@@ -230,7 +234,10 @@ pub fn call(
             ))?;
             let rows = rt
                 .store
-                .select(&target.table_name, &find::store_filter(&scope))
+                .select(
+                    &target.table_name,
+                    &find::store_filter(&scope, rt.dialect()),
+                )
                 .map_err(engine_error)?;
             let pk_field = target.field_of(pk);
             let found = keys
@@ -351,9 +358,7 @@ fn set_foreign_key(
     if let Some(owner) = only_when_owned_by {
         filter = filter.and(Filter::eq(&fk_field, &cell_of(owner)));
     }
-    rt.store
-        .update(&target.table_name, &sets, &filter)
-        .map_err(engine_error)?;
+    rt.update_rows(&target.table_name, &sets, &filter)?;
     Ok(())
 }
 
@@ -512,7 +517,7 @@ struct LinkCall<'a> {
 }
 
 /// Orders instances as `ORDER BY` would (the target's own columns).
-fn sort_by_order(found: &mut [Value], order: &[crate::plan::Order]) {
+fn sort_by_order(found: &mut [Value], order: &[crate::plan::Order], dialect: Dialect) {
     let own: Vec<&crate::plan::Order> = order.iter().filter(|o| o.path.is_empty()).collect();
     if own.is_empty() {
         return;
@@ -523,7 +528,8 @@ fn sort_by_order(found: &mut [Value], order: &[crate::plan::Order]) {
     };
     found.sort_by(|a, b| {
         for o in &own {
-            let ordering = find::compare_cells(&cell(a, &o.attribute), &cell(b, &o.attribute));
+            let ordering =
+                find::compare_cells(&cell(a, &o.attribute), &cell(b, &o.attribute), dialect);
             let ordering = match o.direction {
                 Some("DESC") => ordering.reverse(),
                 _ => ordering,
@@ -618,7 +624,7 @@ fn belongs_to_many(
                     found.push(Value::Instance(item.into_ref()));
                 }
             }
-            sort_by_order(&mut found, &order);
+            sort_by_order(&mut found, &order, rt.dialect());
             Ok(Value::Array(found))
         }
         AccessorKind::Count => {

@@ -1,6 +1,8 @@
 //! The SQL Sequelize 6 logs for PostgreSQL, text for text: `INSERT … RETURNING` with
 //! bind parameters, `UPDATE … WHERE`, and `SELECT` with its joins for `include`, as
 //! `QueryGenerator.selectQuery` writes them, from the query plans. Only shown; never run.
+//! A run on MySQL or SQLite logs them respelled as Sequelize writes them there
+//! ([`crate::sql::respell`], applied by `Runtime::log`).
 
 use crate::js::format_number;
 use crate::plan::{CompareOp, FindPlan, IncludePlan, Literal, Order, Where, WhereValue};

@@ -1,8 +1,9 @@
 //! Running a snippet's queries on GlueSQL: what Sequelize would log and return.
 //!
 //! The interpreter hands each model or instance call to a [`Runtime`], which keeps two
-//! SQL texts apart on purpose: the statement Sequelize would log for PostgreSQL (built
-//! in [`sql`], shown to the learner and compared with recordings) and the simple
+//! SQL texts apart on purpose: the statement Sequelize would log for the run's dialect
+//! (built in [`log`] as PostgreSQL's and respelled by [`crate::sql::respell`] for MySQL
+//! or SQLite; shown to the learner and compared with recordings) and the simple
 //! statements the [`store`] runs on GlueSQL to get the same rows. Results are
 //! [`Instance`]s whose `toJSON` follows Sequelize's key order.
 
@@ -24,7 +25,7 @@ use crate::error::{ErrorName, SequelizeError};
 use crate::js::{iso_date, parse_iso_date};
 
 use crate::schema::{Model, ModelId, Schema};
-use crate::sql::DataType;
+use crate::sql::{DataType, Dialect};
 use crate::value::Value;
 
 /// Bounds on what one run may do.
@@ -81,7 +82,7 @@ pub const SHOWN_ROWS: usize = 100;
 pub struct TableRows {
     pub table: String,
     pub columns: Vec<String>,
-    /// The first [`SHOWN_ROWS`] rows, in the order PostgreSQL would list them.
+    /// The first [`SHOWN_ROWS`] rows, in the order the run's database would list them.
     pub rows: Vec<Vec<serde_json::Value>>,
     /// How many rows the table holds.
     pub total: usize,
@@ -98,6 +99,8 @@ pub type Clock = Box<dyn FnMut() -> i64>;
 
 pub struct Runtime {
     pub store: Store,
+    /// The dialect whose SQL the log holds.
+    dialect: Dialect,
     clock: Clock,
     last_time: i64,
     pub steps: Vec<Step>,
@@ -117,6 +120,7 @@ impl Runtime {
     pub fn new(clock: Clock, limits: RunLimits) -> Runtime {
         Runtime {
             store: Store::default(),
+            dialect: Dialect::Postgres,
             clock,
             last_time: 0,
             steps: Vec::new(),
@@ -130,6 +134,16 @@ impl Runtime {
         }
     }
 
+    /// The same runtime logging SQL as Sequelize does for `dialect` (PostgreSQL's by default).
+    pub fn with_dialect(mut self, dialect: Dialect) -> Runtime {
+        self.dialect = dialect;
+        self
+    }
+
+    pub fn dialect(&self) -> Dialect {
+        self.dialect
+    }
+
     /// A timestamp for `createdAt`/`updatedAt`: never earlier than the one before.
     pub fn now(&mut self) -> i64 {
         let now = (self.clock)().max(self.last_time);
@@ -137,20 +151,36 @@ impl Runtime {
         now
     }
 
-    /// PostgreSQL's answer to a statement on a table `sync()` has not created.
+    /// The database's answer to a statement on a table `sync()` has not created.
     pub fn require_table(&self, table: &str) -> RunResult<()> {
         if self.is_synced(table) {
             Ok(())
         } else {
             Err(SequelizeError::new(ErrorName::SequelizeDatabaseError,
-                format!("relation \"{table}\" does not exist"),
+                crate::sql::refusal::no_table(self.dialect, table),
             )
             .with_hint("sequelize.sync() creates the tables: await sequelize.sync({ force: true }) before the first query"))
         }
     }
 
-    /// Records a statement Sequelize would log, counting it against the bounds.
+    /// Records a statement Sequelize would log (written as PostgreSQL's, logged in the
+    /// run's dialect), counting it against the bounds. One the dialect cannot read (ILIKE
+    /// off PostgreSQL) is logged, then refused.
     pub fn log(&mut self, sql: String) -> RunResult<()> {
+        let sql = crate::sql::respell::respell(&sql, self.dialect);
+        let refusal = crate::sql::refusal::syntax_error(self.dialect, &sql);
+        self.log_as_written(sql)?;
+        match refusal {
+            Some(message) => Err(SequelizeError::new(
+                ErrorName::SequelizeDatabaseError,
+                message,
+            )),
+            None => Ok(()),
+        }
+    }
+
+    /// [`Runtime::log`] of a statement already in the run's dialect.
+    fn log_as_written(&mut self, sql: String) -> RunResult<()> {
         self.statements += 1;
         if self.statements > self.limits.max_statements {
             return Err(SequelizeError::new(
@@ -247,11 +277,15 @@ impl Runtime {
 
     /// `sequelize.sync({ force })`: (re)creates the tables in sync order.
     pub fn sync(&mut self, schema: &Schema, order: &[ModelId], force: bool) -> RunResult<()> {
+        let cascade = match self.dialect {
+            Dialect::Postgres => " CASCADE",
+            Dialect::Mysql | Dialect::Sqlite => "",
+        };
         if force {
             for &id in order.iter().rev() {
                 let table = &schema.model(id).table_name;
                 self.log(format!(
-                    "DROP TABLE IF EXISTS {} CASCADE;",
+                    "DROP TABLE IF EXISTS {}{cascade};",
                     log::quote(table)
                 ))?;
             }
@@ -266,8 +300,8 @@ impl Runtime {
     }
 
     fn create_table(&mut self, model: &Model, force: bool) -> RunResult<()> {
-        let statement = crate::ddl::create_table(model, crate::sql::Dialect::Postgres);
-        self.log(statement)?;
+        let statement = crate::ddl::create_table(model, self.dialect);
+        self.log_as_written(statement)?;
         let columns: Vec<(String, ColumnKind)> = model
             .table_attributes()
             .map(|(name, a)| (model.field_of(name), column_kind(a.data_type.as_ref())))
@@ -286,6 +320,32 @@ impl Runtime {
             self.synced_tables.push(model.table_name.clone());
         }
         Ok(())
+    }
+
+    /// Updates the rows of `table` that `filter` selects: on PostgreSQL each moves to the
+    /// end of the table's order (a new row version), elsewhere it stays where it was.
+    pub fn update_rows(
+        &mut self,
+        table: &str,
+        set: &[(String, Cell)],
+        filter: &store::Filter,
+    ) -> RunResult<usize> {
+        let updated = match self.dialect {
+            Dialect::Postgres => self.store.update(table, set, filter),
+            Dialect::Mysql | Dialect::Sqlite => self.store.update_in_place(table, set, filter),
+        };
+        updated.map_err(engine_error)
+    }
+
+    /// The cell a written value is kept as: [`cell_of`]'s, but for MySQL's DATETIME,
+    /// which Sequelize writes to the second (the milliseconds are dropped).
+    pub fn stored_cell(&self, value: &Value) -> Cell {
+        match value {
+            Value::Date(ms) if self.dialect == Dialect::Mysql => {
+                Cell::Int(ms - ms.rem_euclid(1000))
+            }
+            other => cell_of(other),
+        }
     }
 
     /// The next auto-increment value of `table`, as SERIAL would give it.

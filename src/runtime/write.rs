@@ -1,14 +1,15 @@
 //! Writing rows: `build` + `save`, `create` (with nested `include`), `update`, as
 //! Sequelize 6 does them — which keys `dataValues` gets in which order, the `notNull`
 //! check, timestamps, the INSERT/UPDATE it logs — checked against the store's rows
-//! for foreign keys, as PostgreSQL would.
+//! for foreign keys, as the run's database would (refusing in its words: `sql::refusal`).
 
 use super::find;
 use super::store::{cell_in, Cell, Filter};
 use super::{cell_of, engine_error, log, RunResult, Runtime};
 use crate::error::{ErrorName, SequelizeError};
 use crate::plan::IncludePlan;
-use crate::schema::{AssociationType, DefaultValue, ModelId, Schema};
+use crate::schema::{AssociationType, DefaultValue, Model, ModelId, Schema};
+use crate::sql::refusal;
 use crate::value::Value;
 use crate::value::{Instance, InstanceRef};
 
@@ -152,7 +153,10 @@ pub fn insert(
                     row.push((field, Cell::Int(id)));
                 }
                 Some(value) => {
-                    match (check_integer(attribute, &value), &value) {
+                    match (
+                        check_integer(rt.dialect(), &field, attribute, &value),
+                        &value,
+                    ) {
                         (Err(error), _) => {
                             bad_integer.get_or_insert(error);
                         }
@@ -165,7 +169,7 @@ pub fn insert(
                         _ => {}
                     }
                     columns.push((field.clone(), false));
-                    row.push((field, cell_of(&value)));
+                    row.push((field, rt.stored_cell(&value)));
                 }
                 None => row.push((field, Cell::Null)),
             }
@@ -188,9 +192,12 @@ pub fn insert(
     rt.count_rows(1)?;
     {
         let mut data = instance.borrow_mut();
-        for (name, _) in model.table_attributes() {
-            if data.get(name).is_none() {
-                data.set(name, Value::Null);
+        // RETURNING gives every column back; elsewhere the instance keeps what it had.
+        if rt.dialect().has_returning() {
+            for (name, _) in model.table_attributes() {
+                if data.get(name).is_none() {
+                    data.set(name, Value::Null);
+                }
             }
         }
         data.is_new_record = false;
@@ -225,8 +232,14 @@ pub fn insert(
     Ok(())
 }
 
-/// PostgreSQL's refusal of a number an INTEGER column cannot hold (`5 / 0`, `1.5`).
-fn check_integer(attribute: &crate::schema::Attribute, value: &Value) -> RunResult<()> {
+/// The database's refusal of a number an INTEGER column cannot hold (`5 / 0`, and on
+/// PostgreSQL `1.5`).
+fn check_integer(
+    dialect: crate::sql::Dialect,
+    field: &str,
+    attribute: &crate::schema::Attribute,
+    value: &Value,
+) -> RunResult<()> {
     let Value::Number(n) = value else {
         return Ok(());
     };
@@ -237,19 +250,13 @@ fn check_integer(attribute: &crate::schema::Attribute, value: &Value) -> RunResu
     {
         return Ok(());
     }
-    let text = crate::js::format_number(*n);
-    if !n.is_finite() || n.fract() != 0.0 {
-        Err(SequelizeError::new(
+    let primary_key = attribute.primary_key == Some(true);
+    match crate::sql::refusal::not_an_integer(dialect, *n, field, primary_key) {
+        Some(message) => Err(SequelizeError::new(
             ErrorName::SequelizeDatabaseError,
-            format!("invalid input syntax for type integer: \"{text}\""),
-        ))
-    } else if n.abs() > f64::from(i32::MAX) {
-        Err(SequelizeError::new(
-            ErrorName::SequelizeDatabaseError,
-            format!("value \"{text}\" is out of range for type integer"),
-        ))
-    } else {
-        Ok(())
+            message,
+        )),
+        None => Ok(()),
     }
 }
 
@@ -291,7 +298,33 @@ fn check_not_null(schema: &Schema, instance: &InstanceRef) -> RunResult<()> {
     }
 }
 
-/// PostgreSQL's foreign-key check on insert and update, worded as PostgreSQL words it.
+/// The foreign key of `model`'s attribute `name` (column `field`, referring to
+/// `table`.`key`), as the database's refusals name it.
+fn foreign_key<'a>(
+    model: &'a Model,
+    name: &str,
+    field: &'a str,
+    table: &'a str,
+    key: &'a str,
+) -> refusal::ForeignKey<'a> {
+    let attribute = model.attribute(name);
+    let number = model
+        .table_attributes()
+        .filter(|(_, a)| a.references.is_some())
+        .position(|(n, _)| n == name)
+        .map_or(1, |i| i + 1);
+    refusal::ForeignKey {
+        table: &model.table_name,
+        field,
+        number,
+        references: table,
+        key,
+        on_delete: attribute.and_then(|a| a.on_delete.as_deref()),
+        on_update: attribute.and_then(|a| a.on_update.as_deref()),
+    }
+}
+
+/// The database's foreign-key check on insert and update, worded as it words it.
 /// Takes a batch: each referenced table is read once, however many rows there are.
 fn check_foreign_keys<C: AsRef<str>>(
     rt: &mut Runtime,
@@ -329,11 +362,9 @@ fn check_foreign_keys<C: AsRef<str>>(
                 .iter()
                 .find(|m| m.table_name == table)
                 .map_or(table.as_str(), |m| m.name.as_str());
+            let constraint = foreign_key(model, name, &field, &table, &key);
             return Err(SequelizeError::new(ErrorName::SequelizeForeignKeyConstraintError,
-                format!(
-                    "insert or update on table \"{}\" violates foreign key constraint \"{}_{field}_fkey\"",
-                    model.table_name, model.table_name
-                ),
+                refusal::child_without_parent(rt.dialect(), &constraint),
             )
             .with_hint(format!(
                 "{name} refers to {table}.{key}, and no {target} has {key} {}: create the {target} first and use its {key} (or leave {name} null)",
@@ -384,19 +415,17 @@ pub fn update(
             .map(|f| {
                 (
                     model.field_of(f),
-                    cell_of(data.get(f).unwrap_or(&Value::Null)),
+                    rt.stored_cell(data.get(f).unwrap_or(&Value::Null)),
                 )
             })
             .collect()
     };
     check_foreign_keys(rt, schema, model_id, std::slice::from_ref(&set))?;
-    rt.store
-        .update(
-            &model.table_name,
-            &set,
-            &Filter::eq(&model.field_of(pk), &cell_of(&key)),
-        )
-        .map_err(engine_error)?;
+    rt.update_rows(
+        &model.table_name,
+        &set,
+        &Filter::eq(&model.field_of(pk), &cell_of(&key)),
+    )?;
     instance.borrow_mut().changed.clear();
     Ok(())
 }
@@ -419,6 +448,15 @@ pub fn create(
 }
 
 /// `Model.bulkCreate(records)`: one INSERT with the values inline, as Sequelize writes it.
+/// What a bulk INSERT writes for a key the database generates: PostgreSQL's `DEFAULT`,
+/// MySQL's (and SQLite's) `NULL`.
+fn generated_key_value(dialect: crate::sql::Dialect) -> &'static str {
+    match dialect {
+        crate::sql::Dialect::Postgres => "DEFAULT",
+        crate::sql::Dialect::Mysql | crate::sql::Dialect::Sqlite => "NULL",
+    }
+}
+
 pub fn bulk_create(
     rt: &mut Runtime,
     schema: &Schema,
@@ -468,14 +506,14 @@ pub fn bulk_create(
                     data.set(name, Value::Number(id as f64));
                     row.push((field, Cell::Int(id)));
                     if listed {
-                        tuple.push("DEFAULT".to_string());
+                        tuple.push(generated_key_value(rt.dialect()).to_string());
                     }
                 }
                 Some(value) => {
                     if attribute.auto_increment == Some(true) {
                         rt.chose_key(&model.table_name);
                     }
-                    row.push((field, cell_of(&value)));
+                    row.push((field, rt.stored_cell(&value)));
                     if listed {
                         tuple.push(log::literal_sql(&find::literal_of(&value)));
                     }
@@ -564,20 +602,24 @@ fn remove_rows(
             {
                 continue;
             }
-            match attribute.on_delete.as_deref().map(str::to_uppercase).as_deref() {
+            match attribute
+                .on_delete
+                .as_deref()
+                .map(str::to_uppercase)
+                .as_deref()
+            {
                 Some("CASCADE") => {
                     remove_rows(rt, schema, child_id, &child_filter)?;
                 }
                 Some("SET NULL") | Some("SET DEFAULT") => {
-                    rt.store.update(&child.table_name, &[(field, Cell::Null)], &child_filter).map_err(engine_error)?;
+                    rt.update_rows(&child.table_name, &[(field, Cell::Null)], &child_filter)?;
                 }
                 _ => {
-                    return Err(SequelizeError::new(ErrorName::SequelizeForeignKeyConstraintError,
-                        format!(
-                            "update or delete on table \"{}\" violates foreign key constraint \"{}_{field}_fkey\" on table \"{}\"",
-                            model.table_name, child.table_name, child.table_name
-                        ),
-                    ))
+                    let constraint = foreign_key(child, name, &field, &model.table_name, &key);
+                    return Err(SequelizeError::new(
+                        ErrorName::SequelizeForeignKeyConstraintError,
+                        refusal::parent_with_children(rt.dialect(), &model.table_name, &constraint),
+                    ));
                 }
             }
         }
@@ -645,8 +687,10 @@ pub fn destroy_where(
     }
     rt.log(text)?;
     rt.require_table(&model.table_name)?;
-    find::unknown_column(model, condition.as_ref(), None)?;
-    let filter = condition.as_ref().map_or(Filter::All, find::store_filter);
+    find::unknown_column(model, condition.as_ref(), None, rt.dialect())?;
+    let filter = condition
+        .as_ref()
+        .map_or(Filter::All, |c| find::store_filter(c, rt.dialect()));
     remove_rows(rt, schema, model_id, &filter)
 }
 
@@ -710,16 +754,16 @@ fn update_matching(
     }
     rt.log(text)?;
     rt.require_table(&model.table_name)?;
-    find::unknown_column(model, condition.as_ref(), None)?;
+    find::unknown_column(model, condition.as_ref(), None, rt.dialect())?;
     let row: Vec<(String, Cell)> = assignments
         .iter()
-        .map(|(k, v)| (model.field_of(k), cell_of(v)))
+        .map(|(k, v)| (model.field_of(k), rt.stored_cell(v)))
         .collect();
     check_foreign_keys(rt, schema, model_id, std::slice::from_ref(&row))?;
-    let filter = condition.as_ref().map_or(Filter::All, find::store_filter);
-    rt.store
-        .update(&model.table_name, &row, &filter)
-        .map_err(engine_error)
+    let filter = condition
+        .as_ref()
+        .map_or(Filter::All, |c| find::store_filter(c, rt.dialect()));
+    rt.update_rows(&model.table_name, &row, &filter)
 }
 
 /// PostgreSQL's unique indexes: a row with the same value(s) as another — stored, or

@@ -7,12 +7,12 @@
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
     Keyword,
-    /// A quoted name: `"owners"`.
+    /// A quoted name: `"owners"`, or `` `owners` `` on MySQL and SQLite.
     Identifier,
     /// A string literal: `'Tom'`.
     Text,
     Number,
-    /// A bind parameter: `$1`.
+    /// A bind parameter: `$1`, or MySQL's `?`.
     Parameter,
     /// Whitespace, punctuation, operators and bare names.
     Plain,
@@ -137,6 +137,8 @@ fn token_at(text: &str, first: char) -> (TokenKind, usize) {
             TokenKind::Parameter,
             1 + run_from(&text[1..], |c| c.is_ascii_digit()),
         ),
+        // MySQL's bind parameter (in PostgreSQL's log a `?` is only ever inside a string).
+        '?' => (TokenKind::Parameter, 1),
         c if c.is_ascii_digit() => (TokenKind::Number, run(|c| c.is_ascii_digit() || c == '.')),
         c if c.is_alphabetic() || c == '_' => {
             let length = run(|c| c.is_alphanumeric() || c == '_');
@@ -264,6 +266,9 @@ LEFT OUTER JOIN "pugs" AS "pugs" ON "owner"."id" = "pugs"."ownerId";"#
         assert_eq!(kinds(TokenKind::Text), ["'it''s'", "'open"]);
         assert_eq!(kinds(TokenKind::Number), ["12"]);
         assert_eq!(kinds(TokenKind::Parameter), ["$3"]);
+        let mysql = tokens("UPDATE `pugs` SET `ownerId`=? WHERE `id` = ?");
+        let parameters = mysql.iter().filter(|(k, _)| *k == TokenKind::Parameter);
+        assert_eq!(parameters.count(), 2);
         // Any text at all: the tokens still cover it, and formatting keeps every
         // character but whitespace.
         for odd in ["$", "\"", "'", "( ) ) FROM", "\u{1F600} FROM é", ""] {

@@ -1,8 +1,12 @@
 //! The SQL dialects and their differences: quoting, literals, and how each one spells
 //! Sequelize's data types ([`types`]). The statements themselves are written above
-//! this layer (`ddl` for `sync()`, the runtime's log for queries).
+//! this layer (`ddl` for `sync()`, the runtime's log for queries); [`respell`] turns a
+//! logged statement of PostgreSQL's into MySQL's or SQLite's, and [`refusal`] words a
+//! database's errors as each database does.
 
 pub mod format;
+pub mod refusal;
+pub mod respell;
 pub mod types;
 
 pub use types::DataType;
@@ -10,9 +14,10 @@ pub use types::DataType;
 use serde::Serialize;
 
 /// The SQL dialects the playground can show.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Dialect {
+    #[default]
     Postgres,
     Mysql,
     Sqlite,
@@ -82,6 +87,24 @@ impl Dialect {
             }
             Dialect::Postgres | Dialect::Sqlite => format!("'{}'", value.replace('\'', "''")),
         }
+    }
+
+    /// Whether an INSERT can say `RETURNING` (elsewhere Sequelize learns only the new id,
+    /// from the driver).
+    pub fn has_returning(self) -> bool {
+        self == Dialect::Postgres
+    }
+
+    /// Whether `ORDER BY … ASC` lists NULLs first (MySQL and SQLite take NULL for the
+    /// smallest value; PostgreSQL for the largest).
+    pub fn nulls_first_ascending(self) -> bool {
+        self != Dialect::Postgres
+    }
+
+    /// Whether LIKE tells upper from lower case (MySQL's default collation and SQLite's
+    /// LIKE do not).
+    pub fn has_case_sensitive_like(self) -> bool {
+        self == Dialect::Postgres
     }
 
     /// Whether `BOOLEAN` is a type of its own (elsewhere it is `TINYINT(1)`).

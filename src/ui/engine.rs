@@ -40,10 +40,11 @@ pub(super) fn use_engine(
                 state.dispatch(Action::RunStarted);
                 let request = {
                     let current = latest.borrow();
-                    match current.files.is_empty() {
+                    let request = match current.files.is_empty() {
                         true => Request::snippet(&current.code),
                         false => Request::project(&current.files, current.entry.as_deref()),
-                    }
+                    };
+                    request.on(current.dialect)
                 };
                 engine.submit(Job::Run, request, &state);
             }
@@ -95,14 +96,15 @@ pub(super) fn use_engine(
 }
 
 /// The program that shows the SQL of `model`'s `method`: a snippet's definitions and the
-/// call, or a project with the explorer's file as the one that runs.
+/// call, or a project with the explorer's file as the one that runs; on the state's dialect.
 fn explorer_request(state: &State, model: &str, method: &str) -> Option<Request> {
     use crate::explore::{method_project, method_snippet, EXPLORER_FILE};
-    match state.files.is_empty() {
+    let request = match state.files.is_empty() {
         true => method_snippet(&state.code, model, method).map(|p| Request::snippet(&p)),
         false => method_project(&state.files, state.entry.as_deref(), model, method)
             .map(|project| Request::project(&project, Some(EXPLORER_FILE))),
-    }
+    };
+    request.map(|request| request.on(state.dialect))
 }
 
 /// The worker that holds the SQL engine, started on the first run (or the first method

@@ -37,6 +37,23 @@ fn a_missing_file_is_exit_2_with_a_message() {
 }
 
 #[test]
+fn reports_the_sql_of_the_dialect_asked_for() {
+    let snippet = "tests/corpus/run-create-and-show.js";
+    let output = assoc(&["report", "--dialect", "mysql", snippet]);
+    assert_eq!(output.status.code(), Some(0));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON on stdout");
+    let insert = report["steps"][1]["sql"][0].as_str().unwrap();
+    assert!(insert.starts_with("INSERT INTO `owners`"), "{insert}");
+    assert!(insert.ends_with("VALUES (DEFAULT,?,?,?,?);"), "{insert}");
+    assert_eq!(
+        assoc(&["report", "--dialect", "oracle", snippet])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
 fn wrong_usage_is_exit_2() {
     let output = assoc(&["frobnicate"]);
     assert_eq!(output.status.code(), Some(2));

@@ -19,7 +19,7 @@ use super::support;
 
 const COMPARED: &[&str] = &["error", "models", "associations", "ddl", "steps"];
 
-fn cases() -> Vec<PathBuf> {
+pub(super) fn cases() -> Vec<PathBuf> {
     let mut cases: Vec<PathBuf> = std::fs::read_dir("tests/corpus")
         .expect("tests/corpus exists")
         .map(|entry| entry.expect("readable").path())
@@ -37,7 +37,7 @@ fn record_all() {
 }
 
 /// The first place two JSON values differ, as a path and both sides.
-fn first_difference(path: &str, ours: &Value, theirs: &Value) -> Option<String> {
+pub(super) fn first_difference(path: &str, ours: &Value, theirs: &Value) -> Option<String> {
     match (ours, theirs) {
         (Value::Object(a), Value::Object(b)) => {
             let keys: Vec<&String> = b
@@ -79,7 +79,7 @@ fn is_iso_date(s: &str) -> bool {
 /// Dates as `<date>` (ISO strings, the literals Sequelize inlines into SQL, and ISO dates
 /// inside printed text such as `JSON.stringify(rows, null, 2)`), and no SQL for sync
 /// segments.
-fn normalized(value: Value) -> Value {
+pub(super) fn normalized(value: Value) -> Value {
     static SQL_DATE: std::sync::OnceLock<regex_lite::Regex> = std::sync::OnceLock::new();
     static TEXT_DATE: std::sync::OnceLock<regex_lite::Regex> = std::sync::OnceLock::new();
     let sql_date = SQL_DATE.get_or_init(|| {

@@ -2,6 +2,7 @@
 
 mod cli;
 mod corpus;
+mod dialects;
 mod inflection;
 mod js;
 mod mistakes;

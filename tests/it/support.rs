@@ -5,6 +5,7 @@
 
 use assoc_playground::report::Report;
 use assoc_playground::runtime::Clock;
+use assoc_playground::sql::Dialect;
 use serde_json::Value;
 
 /// 2026-01-01T00:00:00Z: when every test run starts.
@@ -37,7 +38,16 @@ pub fn check(code: &str) -> Report {
 /// Where the worker's answer (`run_for_page`, its statements sent through the wire
 /// format as the page's worker sends them) differs from `report`, if anywhere.
 pub fn differs_from_the_workers(code: &str, report: &Report) -> Option<String> {
-    let page = through_the_wire(|| assoc_playground::run_for_page(code, clock()));
+    differs_from_the_workers_on(code, report, Dialect::Postgres)
+}
+
+/// [`differs_from_the_workers`] for a report of a run on `dialect`.
+pub fn differs_from_the_workers_on(
+    code: &str,
+    report: &Report,
+    dialect: Dialect,
+) -> Option<String> {
+    let page = through_the_wire(|| assoc_playground::run_for_page(code, clock(), dialect));
     let page = serde_json::to_value(page).unwrap();
     let full = serde_json::to_value(report).unwrap();
     ["error", "steps", "data"].iter().find_map(|key| {

@@ -1,23 +1,27 @@
-//! A plan's `where` as the store's filter: the same rows PostgreSQL would keep, or a
-//! filter the store refuses with a message when a comparison cannot be made.
+//! A plan's `where` as the store's filter: the same rows the run's database would keep
+//! (LIKE ignores case on MySQL and SQLite), or a filter the store refuses with a message
+//! when a comparison cannot be made.
 
 use crate::plan::{CompareOp, Literal, Where, WhereValue};
 use crate::runtime::store::{Cell, Filter};
+use crate::sql::Dialect;
 
-/// The same condition for the store (column names without a table alias).
-pub fn store_filter(condition: &Where) -> Filter {
+/// The same condition for the store (column names without a table alias), as `dialect`
+/// reads it.
+pub fn store_filter(condition: &Where, dialect: Dialect) -> Filter {
+    let each = |items: &[Where]| items.iter().map(|i| store_filter(i, dialect)).collect();
     match condition {
         Where::And(items) | Where::Or(items) if items.is_empty() => Filter::All,
-        Where::And(items) => Filter::And(items.iter().map(store_filter).collect()),
-        Where::Or(items) => Filter::Or(items.iter().map(store_filter).collect()),
-        Where::Group(inner) => store_filter(inner),
+        Where::And(items) => Filter::And(each(items)),
+        Where::Or(items) => Filter::Or(each(items)),
+        Where::Group(inner) => store_filter(inner, dialect),
         Where::Compare {
             field, op, value, ..
-        } => compare_filter(field, *op, value),
+        } => compare_filter(field, *op, value, dialect),
     }
 }
 
-fn compare_filter(field: &str, op: CompareOp, value: &WhereValue) -> Filter {
+fn compare_filter(field: &str, op: CompareOp, value: &WhereValue, dialect: Dialect) -> Filter {
     use crate::runtime::store::Comparison;
     let column = field.to_string();
     let compare = |comparison| match value {
@@ -44,8 +48,8 @@ fn compare_filter(field: &str, op: CompareOp, value: &WhereValue) -> Filter {
         CompareOp::Gte => compare(Comparison::GtEq),
         CompareOp::Lt => compare(Comparison::Lt),
         CompareOp::Lte => compare(Comparison::LtEq),
-        CompareOp::Like => like(false, false),
-        CompareOp::NotLike => like(true, false),
+        CompareOp::Like => like(false, !dialect.has_case_sensitive_like()),
+        CompareOp::NotLike => like(true, !dialect.has_case_sensitive_like()),
         CompareOp::ILike => like(false, true),
         CompareOp::NotILike => like(true, true),
         CompareOp::In | CompareOp::NotIn => match value {

@@ -12,6 +12,7 @@ use crate::runtime::instance::from_row;
 use crate::runtime::store::{cell_in, Cell, Filter, Row};
 use crate::runtime::{engine_error, log, RunResult, Runtime};
 use crate::schema::{AssociationType, ModelId, Schema};
+use crate::sql::Dialect;
 use crate::value::{Instance, InstanceRef, Value};
 
 /// Runs a find: logs Sequelize's SELECT, answers from the store.
@@ -24,17 +25,17 @@ pub fn find(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<Vec
 fn load(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<Vec<InstanceRef>> {
     let model = schema.model(plan.model);
     rt.require_table(&model.table_name)?;
-    if let Some(error) = &plan.missing_column {
-        return Err(error.clone());
+    if let Some(missing) = &plan.missing_column {
+        return Err(missing.error(rt.dialect()));
     }
-    unknown_column(model, plan.where_.as_ref(), Some(&model.name))?;
-    let filter = plan.where_.as_ref().map_or(Filter::All, store_filter);
+    unknown_column(model, plan.where_.as_ref(), Some(&model.name), rt.dialect())?;
+    let filter = (plan.where_.as_ref()).map_or(Filter::All, |w| store_filter(w, rt.dialect()));
     let mut rows = rt
         .store
         .select(&model.table_name, &filter)
         .map_err(engine_error)?;
     rt.count_rows(rows.len())?;
-    sort_rows(&mut rows, orders_at(&plan.order, &[]));
+    sort_rows(&mut rows, orders_at(&plan.order, &[]), rt.dialect());
     let mut loaded: Vec<Loaded> = rows
         .into_iter()
         .map(|row| {
@@ -68,13 +69,13 @@ fn orders_at<'a>(orders: &'a [Order], path: &[String]) -> Vec<(&'a str, &'static
         .collect()
 }
 
-fn sort_rows(rows: &mut [Row], keys: Vec<(&str, &'static str)>) {
+fn sort_rows(rows: &mut [Row], keys: Vec<(&str, &'static str)>, dialect: Dialect) {
     if keys.is_empty() {
         return;
     }
     rows.sort_by(|a, b| {
         for (field, direction) in &keys {
-            let ordering = compare_cells(&cell_in(a, field), &cell_in(b, field));
+            let ordering = compare_cells(&cell_in(a, field), &cell_in(b, field), dialect);
             let ordering = if *direction == "DESC" {
                 ordering.reverse()
             } else {
@@ -88,13 +89,17 @@ fn sort_rows(rows: &mut [Row], keys: Vec<(&str, &'static str)>) {
     });
 }
 
-/// PostgreSQL's order: NULLs last when ascending.
-pub fn compare_cells(a: &Cell, b: &Cell) -> std::cmp::Ordering {
+/// The ascending order of `dialect`: NULLs last on PostgreSQL, first elsewhere.
+pub fn compare_cells(a: &Cell, b: &Cell, dialect: Dialect) -> std::cmp::Ordering {
     use std::cmp::Ordering;
+    let null = match dialect.nulls_first_ascending() {
+        true => Ordering::Less,
+        false => Ordering::Greater,
+    };
     match (a, b) {
         (Cell::Null, Cell::Null) => Ordering::Equal,
-        (Cell::Null, _) => Ordering::Greater,
-        (_, Cell::Null) => Ordering::Less,
+        (Cell::Null, _) => null,
+        (_, Cell::Null) => null.reverse(),
         (Cell::Int(x), Cell::Int(y)) => x.cmp(y),
         (Cell::Float(x), Cell::Float(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
         (Cell::Int(x), Cell::Float(y)) => (*x as f64).partial_cmp(y).unwrap_or(Ordering::Equal),
@@ -287,8 +292,10 @@ pub fn count(
     text.push(';');
     rt.log(text)?;
     rt.require_table(&model.table_name)?;
-    unknown_column(model, where_.as_ref(), Some(&model.name))?;
-    let filter = where_.as_ref().map_or(Filter::All, store_filter);
+    unknown_column(model, where_.as_ref(), Some(&model.name), rt.dialect())?;
+    let filter = where_
+        .as_ref()
+        .map_or(Filter::All, |w| store_filter(w, rt.dialect()));
     let rows = rt
         .store
         .select(&model.table_name, &filter)
@@ -386,7 +393,7 @@ fn fetch_children(
         let other_values: Vec<Cell> = join_rows.iter().map(|r| cell_in(r, &join_other)).collect();
         let mut filter = Filter::one_of(&target_key_field, &other_values);
         if let Some(where_) = &include.where_ {
-            filter = filter.and(store_filter(where_));
+            filter = filter.and(store_filter(where_, rt.dialect()));
         }
         let target_rows = rt
             .store
@@ -428,10 +435,11 @@ fn fetch_children(
             });
         }
     } else {
-        let extra = include.where_.as_ref().map_or(Filter::All, store_filter);
+        let extra =
+            (include.where_.as_ref()).map_or(Filter::All, |w| store_filter(w, rt.dialect()));
         let mut rows = select_by_keys(rt, &target.table_name, child_field, &keys, extra)?;
         rt.count_rows(rows.len())?;
-        sort_rows(&mut rows, orders_at(orders, path));
+        sort_rows(&mut rows, orders_at(orders, path), rt.dialect());
         child_rows = rows
             .into_iter()
             .map(|row| Loaded {

@@ -3,9 +3,12 @@
 //! models as Sequelize checks them (its errors, word for word).
 
 use crate::error::{ErrorName, SequelizeError};
-use crate::plan::{CompareOp, FindPlan, IncludePlan, Literal, Order, Renamed, Where, WhereValue};
+use crate::plan::{
+    CompareOp, FindPlan, IncludePlan, Literal, MissingColumn, Order, Renamed, Where, WhereValue,
+};
 use crate::runtime::RunResult;
 use crate::schema::{Association, AssociationType, Model, ModelId, Schema};
+use crate::sql::refusal::Clause;
 use crate::value::Value;
 
 fn eager_error(message: String) -> SequelizeError {
@@ -150,7 +153,7 @@ fn missing_in_includes(
     schema: &Schema,
     includes: &[IncludePlan],
     prefix: &str,
-) -> Option<SequelizeError> {
+) -> Option<MissingColumn> {
     includes.iter().filter(|i| !i.separate).find_map(|include| {
         let path = if prefix.is_empty() {
             include.as_name.clone()
@@ -165,24 +168,20 @@ fn missing_in_includes(
     })
 }
 
-/// PostgreSQL's words for a column of `model` that does not exist, qualified or not,
-/// with the attribute the learner probably meant.
-fn column_error(model: &Model, qualifier: Option<&str>, name: &str) -> SequelizeError {
-    let message = missing_column_message(qualifier, name);
+/// A selected column of `model` that does not exist, qualified or not, with the
+/// attribute the learner probably meant.
+fn column_error(model: &Model, qualifier: Option<&str>, name: &str) -> MissingColumn {
     let attributes: Vec<&str> = model.table_attributes().map(|(a, _)| a.as_str()).collect();
     let known = format!("{} has {}", model.name, attributes.join(", "));
     let hint = match crate::diagnostic::closest(name, attributes.iter().copied()) {
         Some(close) => format!("did you mean '{close}'? {known}"),
         None => known,
     };
-    SequelizeError::new(ErrorName::SequelizeDatabaseError, message).with_hint(hint)
-}
-
-/// PostgreSQL's words for a column that does not exist, qualified by a table alias or not.
-fn missing_column_message(qualifier: Option<&str>, name: &str) -> String {
-    match qualifier {
-        Some(table) => format!("column {table}.{name} does not exist"),
-        None => format!("column \"{name}\" does not exist"),
+    MissingColumn {
+        qualifier: qualifier.map(str::to_string),
+        name: name.to_string(),
+        clause: Clause::Select,
+        hint: Some(hint),
     }
 }
 
@@ -324,12 +323,14 @@ fn compare(model: &Model, attribute: &str, value: &Value) -> RunResult<Where> {
     }
 }
 
-/// The first attribute a condition names that `model` does not have: PostgreSQL would
-/// answer `column owner.nmae does not exist` (with `alias`) once the SQL is sent.
+/// The first attribute a condition names that `model` does not have: the database
+/// answers `column owner.nmae does not exist` (with `alias`, in `dialect`'s words) once
+/// the SQL is sent.
 pub fn unknown_column(
     model: &Model,
     condition: Option<&Where>,
     alias: Option<&str>,
+    dialect: crate::sql::Dialect,
 ) -> RunResult<()> {
     fn first<'w>(model: &Model, condition: &'w Where) -> Option<&'w str> {
         match condition {
@@ -341,10 +342,13 @@ pub fn unknown_column(
         }
     }
     match condition.and_then(|c| first(model, c)) {
-        Some(name) => Err(SequelizeError::new(
-            ErrorName::SequelizeDatabaseError,
-            missing_column_message(alias, name),
-        )),
+        Some(name) => Err(MissingColumn {
+            qualifier: alias.map(str::to_string),
+            name: name.to_string(),
+            clause: Clause::Where,
+            hint: None,
+        }
+        .error(dialect)),
         None => Ok(()),
     }
 }

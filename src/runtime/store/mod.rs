@@ -679,15 +679,46 @@ impl Store {
         }
         self.delete(table, filter)?;
         for mut row in rows.iter().cloned() {
-            for (column, value) in set {
-                let column: &str = column.as_ref();
-                if let Some(slot) = row.iter_mut().find(|(c, _)| &**c == column) {
-                    slot.1 = value.clone();
-                }
-            }
+            assign(&mut row, set);
             self.insert(table, &row)?;
         }
         Ok(rows.len())
+    }
+
+    /// Updates the matching rows where they stand, as MySQL and SQLite do: an unordered
+    /// SELECT afterwards lists them where they were. (The table is written anew.)
+    pub fn update_in_place(
+        &mut self,
+        table: &str,
+        set: &[(String, Cell)],
+        filter: &Filter,
+    ) -> Result<usize, String> {
+        let mut matching = self.select(table, filter)?;
+        let count = matching.len();
+        if set.is_empty() || matching.is_empty() {
+            return Ok(0);
+        }
+        let mut rows = self.select(table, &Filter::All)?;
+        for row in &mut rows {
+            // Rows alike are updated alike: which of them is which does not matter.
+            if let Some(i) = matching.iter().position(|m| m == row) {
+                matching.swap_remove(i);
+                assign(row, set);
+            }
+        }
+        self.delete(table, &Filter::All)?;
+        self.insert_many(table, &rows)?;
+        Ok(count)
+    }
+}
+
+/// Writes `set`'s values into `row`'s columns.
+fn assign(row: &mut Row, set: &[(String, Cell)]) {
+    for (column, value) in set {
+        let column: &str = column.as_ref();
+        if let Some(slot) = row.iter_mut().find(|(c, _)| &**c == column) {
+            slot.1 = value.clone();
+        }
     }
 }
 

@@ -1,0 +1,206 @@
+//! What each database says when it refuses a statement, word for word as Sequelize
+//! passes it on in the error's message: PostgreSQL's, SQLite's (`SQLITE_ERROR: …`, as
+//! npm `sqlite3` prefixes it) and MariaDB's for the mysql dialect.
+
+use super::Dialect;
+
+/// The database a MySQL run is in: the recorder's, so that the messages that name it
+/// (a missing table, a foreign key) read as recorded.
+pub const MYSQL_DATABASE: &str = "assoc_corpus";
+
+/// The clause a column was named in (MariaDB says which).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Clause {
+    Select,
+    Where,
+}
+
+/// A statement on a table that `sync()` has not created.
+pub fn no_table(dialect: Dialect, table: &str) -> String {
+    match dialect {
+        Dialect::Postgres => format!("relation \"{table}\" does not exist"),
+        Dialect::Mysql => format!("Table '{MYSQL_DATABASE}.{table}' doesn't exist"),
+        Dialect::Sqlite => format!("SQLITE_ERROR: no such table: {table}"),
+    }
+}
+
+/// A column the table does not have, qualified by a table alias or not.
+pub fn no_column(dialect: Dialect, qualifier: Option<&str>, name: &str, clause: Clause) -> String {
+    let qualified = match qualifier {
+        Some(table) => format!("{table}.{name}"),
+        None => name.to_string(),
+    };
+    match (dialect, qualifier) {
+        (Dialect::Postgres, Some(_)) => format!("column {qualified} does not exist"),
+        (Dialect::Postgres, None) => format!("column \"{name}\" does not exist"),
+        (Dialect::Mysql, _) => {
+            let clause = match clause {
+                Clause::Select => "SELECT",
+                Clause::Where => "WHERE",
+            };
+            format!("Unknown column '{qualified}' in '{clause}'")
+        }
+        (Dialect::Sqlite, _) => format!("SQLITE_ERROR: no such column: {qualified}"),
+    }
+}
+
+/// A foreign key as the messages about it name it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ForeignKey<'a> {
+    /// The referencing table and column.
+    pub table: &'a str,
+    pub field: &'a str,
+    /// Its place among the table's foreign keys, from 1 (MariaDB's `pugs_ibfk_1`).
+    pub number: usize,
+    /// The referenced table and column.
+    pub references: &'a str,
+    pub key: &'a str,
+    /// The rules as the table's definition states them (`ON DELETE SET NULL …`).
+    pub on_delete: Option<&'a str>,
+    pub on_update: Option<&'a str>,
+}
+
+/// An INSERT or UPDATE whose key refers to no row.
+pub fn child_without_parent(dialect: Dialect, key: &ForeignKey) -> String {
+    match dialect {
+        Dialect::Postgres => format!(
+            "insert or update on table \"{}\" violates foreign key constraint \"{}_{}_fkey\"",
+            key.table, key.table, key.field
+        ),
+        Dialect::Mysql => format!(
+            "Cannot add or update a child row: a foreign key constraint fails ({})",
+            mariadb_constraint(key)
+        ),
+        Dialect::Sqlite => "SQLITE_CONSTRAINT: FOREIGN KEY constraint failed".into(),
+    }
+}
+
+/// A DELETE of a row that rows of `key.table` still refer to.
+pub fn parent_with_children(dialect: Dialect, parent: &str, key: &ForeignKey) -> String {
+    match dialect {
+        Dialect::Postgres => format!(
+            "update or delete on table \"{parent}\" violates foreign key constraint \"{}_{}_fkey\" on table \"{}\"",
+            key.table, key.field, key.table
+        ),
+        Dialect::Mysql => format!(
+            "Cannot delete or update a parent row: a foreign key constraint fails ({})",
+            mariadb_constraint(key)
+        ),
+        Dialect::Sqlite => "SQLITE_CONSTRAINT: FOREIGN KEY constraint failed".into(),
+    }
+}
+
+/// `` `db`.`pugs`, CONSTRAINT `pugs_ibfk_1` FOREIGN KEY (`ownerId`) REFERENCES `owners` (`id`) ON … ``
+/// (MariaDB leaves out RESTRICT and NO ACTION, its defaults).
+fn mariadb_constraint(key: &ForeignKey) -> String {
+    let q = |name: &str| Dialect::Mysql.quote_identifier(name);
+    let mut text = format!(
+        "{}.{}, CONSTRAINT {} FOREIGN KEY ({}) REFERENCES {} ({})",
+        q(MYSQL_DATABASE),
+        q(key.table),
+        q(&format!("{}_ibfk_{}", key.table, key.number)),
+        q(key.field),
+        q(key.references),
+        q(key.key)
+    );
+    for (event, rule) in [("DELETE", key.on_delete), ("UPDATE", key.on_update)] {
+        let rule = rule.map(str::to_uppercase);
+        if let Some(rule) = rule.filter(|r| r != "RESTRICT" && r != "NO ACTION") {
+            text.push_str(&format!(" ON {event} {rule}"));
+        }
+    }
+    text
+}
+
+/// The refusal of `n` for the INTEGER column `field`, or `None` where the database takes
+/// it: SQLite keeps any number in a column but its INTEGER PRIMARY KEY, and MySQL rounds
+/// a fraction.
+pub fn not_an_integer(dialect: Dialect, n: f64, field: &str, primary_key: bool) -> Option<String> {
+    let text = crate::js::format_number(n);
+    let whole = n.is_finite() && n.fract() == 0.0;
+    let in_range = n.is_finite() && n.abs() <= f64::from(i32::MAX);
+    match dialect {
+        Dialect::Postgres if !whole => {
+            Some(format!("invalid input syntax for type integer: \"{text}\""))
+        }
+        Dialect::Postgres if !in_range => {
+            Some(format!("value \"{text}\" is out of range for type integer"))
+        }
+        Dialect::Mysql if !in_range => {
+            Some(format!("Out of range value for column '{field}' at row 1"))
+        }
+        Dialect::Sqlite if primary_key && !whole => {
+            Some("SQLITE_MISMATCH: datatype mismatch".into())
+        }
+        _ => None,
+    }
+}
+
+/// The refusal of a keyword of `statement` (as logged) the dialect's grammar lacks, or
+/// `None`: PostgreSQL's ILIKE, which Sequelize writes for any dialect.
+pub fn syntax_error(dialect: Dialect, statement: &str) -> Option<String> {
+    if dialect == Dialect::Postgres {
+        return None;
+    }
+    let at = super::respell::find_keyword(statement, "ILIKE")?;
+    let rest = statement[at..].trim_end_matches(';');
+    Some(match dialect {
+        Dialect::Sqlite => "SQLITE_ERROR: near \"ILIKE\": syntax error".into(),
+        _ => {
+            let near: String = rest.chars().take(80).collect();
+            format!("You have an error in your SQL syntax; check the manual that corresponds to your MariaDB server version for the right syntax to use near '{near}' at line 1")
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mariadb_names_the_constraint_and_its_rules_but_its_defaults() {
+        let key = ForeignKey {
+            table: "pugs",
+            field: "ownerId",
+            number: 2,
+            references: "owners",
+            key: "id",
+            on_delete: Some("restrict"),
+            on_update: Some("CASCADE"),
+        };
+        assert_eq!(
+            parent_with_children(Dialect::Mysql, "owners", &key),
+            "Cannot delete or update a parent row: a foreign key constraint fails (`assoc_corpus`.`pugs`, CONSTRAINT `pugs_ibfk_2` FOREIGN KEY (`ownerId`) REFERENCES `owners` (`id`) ON UPDATE CASCADE)"
+        );
+        assert_eq!(
+            child_without_parent(Dialect::Postgres, &key),
+            "insert or update on table \"pugs\" violates foreign key constraint \"pugs_ownerId_fkey\""
+        );
+    }
+
+    #[test]
+    fn ilike_is_refused_off_postgresql_only_as_a_keyword() {
+        let statement = "SELECT `id` FROM `pugs` AS `pug` WHERE `pug`.`name` ILIKE 'c%';";
+        assert_eq!(syntax_error(Dialect::Postgres, statement), None);
+        assert_eq!(
+            syntax_error(Dialect::Sqlite, statement).as_deref(),
+            Some("SQLITE_ERROR: near \"ILIKE\": syntax error")
+        );
+        assert!(syntax_error(Dialect::Mysql, statement)
+            .is_some_and(|m| m.ends_with("near 'ILIKE 'c%'' at line 1")));
+        let quoted = "SELECT `id` FROM `pugs` WHERE `name` = ' ILIKE ';";
+        assert_eq!(syntax_error(Dialect::Mysql, quoted), None);
+    }
+
+    #[test]
+    fn integers_each_database_refuses() {
+        assert!(not_an_integer(Dialect::Postgres, 1.5, "age", false).is_some());
+        assert_eq!(not_an_integer(Dialect::Mysql, 1.5, "age", false), None);
+        assert_eq!(
+            not_an_integer(Dialect::Mysql, f64::INFINITY, "id", true).as_deref(),
+            Some("Out of range value for column 'id' at row 1")
+        );
+        assert_eq!(not_an_integer(Dialect::Sqlite, 1.5, "age", false), None);
+        assert!(not_an_integer(Dialect::Sqlite, f64::INFINITY, "id", true).is_some());
+    }
+}

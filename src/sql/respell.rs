@@ -1,0 +1,278 @@
+//! A statement as Sequelize 6 logs it for PostgreSQL, respelled as it logs the same
+//! query for MySQL or SQLite. The runtime's log writes PostgreSQL's text from the query
+//! plans; what the other query generators write differently is, statement for
+//! statement, a matter of spelling, so it is changed token by token (strings and quoted
+//! identifiers are read whole, so nothing inside them is taken for a keyword):
+//!
+//! - identifiers in backticks, strings escaped as the dialect escapes them;
+//! - bind parameters `?` on MySQL (SQLite keeps `$1`);
+//! - no `RETURNING` clause: Sequelize reads the new id from the driver instead;
+//! - SQLite's `NULL` for an auto-increment key PostgreSQL writes as `DEFAULT`;
+//! - SQLite's booleans `1` and `0`;
+//! - MySQL's dates without milliseconds or offset (`'2026-01-02 03:04:05'`);
+//! - `LIMIT offset, limit` for PostgreSQL's `LIMIT limit OFFSET offset` (and `LIMIT
+//!   offset, 10000000000000` for an offset alone), as the abstract query generator writes it.
+
+use super::Dialect;
+
+/// `statement` (PostgreSQL's text) as Sequelize logs it for `dialect`.
+pub fn respell(statement: &str, dialect: Dialect) -> String {
+    if dialect == Dialect::Postgres {
+        return statement.to_string();
+    }
+    let tokens: Vec<Token> = tokens(statement).into_iter().map(|(_, t)| t).collect();
+    let mut out = String::with_capacity(statement.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        i = respell_at(&tokens, i, dialect, &mut out);
+    }
+    out
+}
+
+/// A piece of PostgreSQL's text: what respelling reads as one.
+#[derive(Clone, Debug, PartialEq)]
+enum Token<'a> {
+    /// `"name"`, unquoted.
+    Identifier(String),
+    /// `'text'`, unquoted.
+    Str(String),
+    /// A run of letters, digits and `_`.
+    Word(&'a str),
+    /// `$1`.
+    Bind(&'a str),
+    /// Anything else, one character at a time (spaces included).
+    Other(&'a str),
+}
+
+/// Where `keyword` stands in `statement` as a word of its own (not inside a string or
+/// a quoted identifier), if it does.
+pub fn find_keyword(statement: &str, keyword: &str) -> Option<usize> {
+    tokens(statement)
+        .into_iter()
+        .find(|(_, token)| *token == Token::Word(keyword))
+        .map(|(at, _)| at)
+}
+
+/// The tokens of `text`, each with where it starts.
+fn tokens(text: &str) -> Vec<(usize, Token<'_>)> {
+    let mut tokens = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < text.len() {
+        let c = bytes[i];
+        let (token, next) = match c {
+            b'"' | b'\'' => {
+                let (content, next) = quoted(text, i, c);
+                match c {
+                    b'"' => (Token::Identifier(content), next),
+                    _ => (Token::Str(content), next),
+                }
+            }
+            b'$' if bytes.get(i + 1).is_some_and(u8::is_ascii_digit) => {
+                let end = run_end(bytes, i + 1, |b| b.is_ascii_digit());
+                (Token::Bind(&text[i..end]), end)
+            }
+            _ if is_word_byte(c) => {
+                let end = run_end(bytes, i, is_word_byte);
+                (Token::Word(&text[i..end]), end)
+            }
+            _ => {
+                let end = i + text[i..].chars().next().map_or(1, char::len_utf8);
+                (Token::Other(&text[i..end]), end)
+            }
+        };
+        tokens.push((i, token));
+        i = next;
+    }
+    tokens
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+fn run_end(bytes: &[u8], start: usize, keep: impl Fn(u8) -> bool) -> usize {
+    (start..bytes.len())
+        .find(|&j| !keep(bytes[j]))
+        .unwrap_or(bytes.len())
+}
+
+/// The content of the quoted text opening at `start` (a doubled quote is one), and
+/// where it ends. An unclosed quote runs to the end.
+fn quoted(text: &str, start: usize, quote: u8) -> (String, usize) {
+    let bytes = text.as_bytes();
+    let mut content = String::new();
+    let mut piece = start + 1;
+    let mut j = start + 1;
+    while j < bytes.len() {
+        if bytes[j] == quote {
+            content.push_str(&text[piece..j]);
+            if bytes.get(j + 1) == Some(&quote) {
+                content.push(quote as char);
+                j += 2;
+                piece = j;
+                continue;
+            }
+            return (content, j + 1);
+        }
+        j += 1;
+    }
+    content.push_str(&text[piece..]);
+    (content, bytes.len())
+}
+
+/// Writes the token at `i` (or the clause starting there) onto `out`; the next index.
+fn respell_at(tokens: &[Token], i: usize, dialect: Dialect, out: &mut String) -> usize {
+    match &tokens[i] {
+        Token::Identifier(name) => dialect.push_identifier(out, name),
+        Token::Str(text) => out.push_str(&string_literal(text, dialect)),
+        Token::Bind(bind) => match dialect {
+            Dialect::Mysql => out.push('?'),
+            _ => out.push_str(bind),
+        },
+        Token::Other(text) => out.push_str(text),
+        Token::Word("RETURNING") => return returning_end(tokens, i, out),
+        Token::Word(word @ ("LIMIT" | "OFFSET")) => match limit_clause(tokens, i) {
+            Some((clause, next)) => {
+                out.push_str(&clause);
+                return next;
+            }
+            None => out.push_str(word),
+        },
+        Token::Word(word) => out.push_str(respelled_word(word, dialect)),
+    }
+    i + 1
+}
+
+/// SQLite's spellings of PostgreSQL's keywords (MySQL's are PostgreSQL's).
+fn respelled_word(word: &str, dialect: Dialect) -> &str {
+    match (dialect, word) {
+        (Dialect::Sqlite, "DEFAULT") => "NULL",
+        (Dialect::Sqlite, "true") => "1",
+        (Dialect::Sqlite, "false") => "0",
+        _ => word,
+    }
+}
+
+/// Skips ` RETURNING …` (the space before it was written: it is taken back) up to the
+/// statement's `;` or its end; the index of that `;`.
+fn returning_end(tokens: &[Token], i: usize, out: &mut String) -> usize {
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    (i..tokens.len())
+        .find(|&j| tokens[j] == Token::Other(";"))
+        .unwrap_or(tokens.len())
+}
+
+/// `LIMIT 2 OFFSET 1` as `LIMIT 1, 2`, `OFFSET 1` as `LIMIT 1, 10000000000000`; `None`
+/// for a plain `LIMIT 2` (the same in every dialect) or anything else.
+fn limit_clause(tokens: &[Token], i: usize) -> Option<(String, usize)> {
+    let number_at = |j: usize| match (tokens.get(j), tokens.get(j + 1)) {
+        (Some(Token::Other(" ")), Some(Token::Word(n)))
+            if n.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            Some(*n)
+        }
+        _ => None,
+    };
+    match tokens[i] {
+        Token::Word("LIMIT") => {
+            let limit = number_at(i + 1)?;
+            let offset = match (tokens.get(i + 4), tokens.get(i + 3)) {
+                (Some(Token::Word("OFFSET")), Some(Token::Other(" "))) => number_at(i + 5)?,
+                _ => return None,
+            };
+            Some((format!("LIMIT {offset}, {limit}"), i + 7))
+        }
+        _ => {
+            let offset = number_at(i + 1)?;
+            Some((format!("LIMIT {offset}, 10000000000000"), i + 3))
+        }
+    }
+}
+
+/// A string literal in `dialect`'s escaping; on MySQL a date literal of PostgreSQL's form
+/// (`'2026-01-02 03:04:05.678 +00:00'`) loses its milliseconds and offset.
+fn string_literal(text: &str, dialect: Dialect) -> String {
+    match dialect {
+        Dialect::Mysql => dialect.quote_string(mysql_date(text).unwrap_or(text)),
+        _ => dialect.quote_string(text),
+    }
+}
+
+/// `2026-01-02 03:04:05` of `2026-01-02 03:04:05.678 +00:00`.
+fn mysql_date(text: &str) -> Option<&str> {
+    let b = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| range.into_iter().all(|k| b[k].is_ascii_digit());
+    let shaped = b.len() == 30
+        && digits(0..4)
+        && b[4] == b'-'
+        && b[10] == b' '
+        && b[13] == b':'
+        && b[19] == b'.'
+        && digits(20..23)
+        && &text[23..] == " +00:00";
+    shaped.then(|| &text[..19])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{respell, Dialect};
+
+    #[test]
+    fn inserts_lose_returning_and_take_each_dialects_placeholders() {
+        let pg = r#"INSERT INTO "owners" ("id","name") VALUES (DEFAULT,$1) RETURNING "id","name";"#;
+        assert_eq!(
+            respell(pg, Dialect::Mysql),
+            "INSERT INTO `owners` (`id`,`name`) VALUES (DEFAULT,?);"
+        );
+        assert_eq!(
+            respell(pg, Dialect::Sqlite),
+            "INSERT INTO `owners` (`id`,`name`) VALUES (NULL,$1);"
+        );
+        assert_eq!(respell(pg, Dialect::Postgres), pg);
+    }
+
+    #[test]
+    fn literals_and_limits_are_respelled_but_not_inside_strings() {
+        let pg = r#"SELECT "a""b" FROM "t" WHERE "x" = 'it''s true' AND "y" = true AND "d" = '2026-01-02 03:04:05.678 +00:00' LIMIT 2 OFFSET 1;"#;
+        assert_eq!(
+            respell(pg, Dialect::Mysql),
+            "SELECT `a\"b` FROM `t` WHERE `x` = 'it\\'s true' AND `y` = true AND `d` = '2026-01-02 03:04:05' LIMIT 1, 2;"
+        );
+        assert_eq!(
+            respell(pg, Dialect::Sqlite),
+            "SELECT `a\"b` FROM `t` WHERE `x` = 'it''s true' AND `y` = 1 AND `d` = '2026-01-02 03:04:05.678 +00:00' LIMIT 1, 2;"
+        );
+        assert_eq!(
+            respell(r#"SELECT "a" FROM "t" OFFSET 3;"#, Dialect::Sqlite),
+            "SELECT `a` FROM `t` LIMIT 3, 10000000000000;"
+        );
+    }
+
+    #[test]
+    fn any_text_is_respelled_without_panicking() {
+        let odd = [
+            "",
+            "$",
+            "\"",
+            "'",
+            "'é",
+            "\"é",
+            "LIMIT",
+            "LIMIT 2 OFFSET",
+            "OFFSET x",
+            "RETURNING",
+            "é LIMIT 1 OFFSET 2 é",
+            "'2026-01-02 03:04:05.678 +00:0é'",
+        ];
+        for text in odd {
+            for dialect in Dialect::ALL {
+                let _ = respell(text, dialect);
+                let _ = super::find_keyword(text, "ILIKE");
+            }
+        }
+        assert_eq!(respell("'open", Dialect::Sqlite), "'open'");
+    }
+}

@@ -79,7 +79,7 @@ test('counts read in correct English: 1 row, 1 item, 1 step', async () => {
   const tree = page.locator('#run .step.show').last().locator('.json-tree summary');
   assert.deepEqual((await tree.allInnerTexts()).slice(0, 2), ['[…] 1 item', '{…} 5 keys']);
   await run("console.log('hello', 'greeting');");
-  assert.equal(await page.innerText('#run .run-status'), '1 step');
+  assert.equal(await page.innerText('#run .run-status'), '1 step, SQL as Sequelize logs it for PostgreSQL');
   // Printed as Node prints it: every argument, strings bare, joined by spaces.
   assert.equal(await page.innerText('#run .step.show .console-text'), 'hello greeting');
 });

@@ -195,6 +195,7 @@ async fn the_run_panel_shows_sql_and_the_nested_result() {
                 ..RunView::default()
             }),
             stale: false,
+            dialect: assoc_playground::sql::Dialect::Postgres,
             on_run: Callback::noop(),
             on_cancel: Callback::noop(),
             on_locate: Callback::noop(),
@@ -230,7 +231,10 @@ async fn the_run_panel_shows_sql_and_the_nested_result() {
     rendered().await;
     assert_eq!(texts(&root, ".result-table th"), ["name", "pugs"]);
     assert_eq!(texts(&root, ".result-table td"), ["Tom", "[1 item]"]);
-    assert_eq!(texts(&root, ".run-status"), ["1 step"]);
+    assert_eq!(
+        texts(&root, ".run-status"),
+        ["1 step, SQL as Sequelize logs it for PostgreSQL"]
+    );
 }
 
 #[wasm_bindgen_test]
@@ -266,6 +270,7 @@ async fn the_run_panel_shows_where_the_error_was_thrown_and_the_hint() {
                 ..RunView::default()
             }),
             stale: false,
+            dialect: assoc_playground::sql::Dialect::Postgres,
             on_run: Callback::noop(),
             on_cancel: Callback::noop(),
             on_locate,

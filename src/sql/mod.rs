@@ -34,6 +34,15 @@ impl Dialect {
         }
     }
 
+    /// The database's own name, as a learner reads it.
+    pub fn title(self) -> &'static str {
+        match self {
+            Dialect::Postgres => "PostgreSQL",
+            Dialect::Mysql => "MySQL",
+            Dialect::Sqlite => "SQLite",
+        }
+    }
+
     pub fn from_name(name: &str) -> Option<Dialect> {
         Dialect::ALL.into_iter().find(|d| d.name() == name)
     }

@@ -439,7 +439,7 @@ impl Page<'_> {
         let stale = current.run_is_stale();
         match panel {
             Panel::Run => html! {
-                <run::RunPanel run={current.run.clone()} {stale}
+                <run::RunPanel run={current.run.clone()} {stale} dialect={current.dialect}
                     on_run={self.engine.on_run.clone()} on_cancel={self.engine.on_cancel.clone()}
                     on_locate={self.locate()} />
             },

@@ -14,6 +14,8 @@ use crate::state::{counted, ErrorPlace, RunStatus, RunView, SyntaxError};
 pub struct RunProps {
     pub run: Rc<RunView>,
     pub stale: bool,
+    /// The dialect the page shows (a run's SQL is the dialect it ran on).
+    pub dialect: crate::sql::Dialect,
     pub on_run: Callback<()>,
     pub on_cancel: Callback<()>,
     /// Moves the editor's caret to bytes `start..end` of the code.
@@ -22,7 +24,9 @@ pub struct RunProps {
 
 impl PartialEq for RunProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.run, &other.run) && self.stale == other.stale
+        Rc::ptr_eq(&self.run, &other.run)
+            && self.stale == other.stale
+            && self.dialect == other.dialect
     }
 }
 
@@ -324,17 +328,27 @@ pub fn run_panel(props: &RunProps) -> Html {
         Callback::from(move |_| on_cancel.emit(()))
     };
     let status = match &run.status {
-        RunStatus::NotRun => {
-            "Run the snippet on a real SQL engine in your browser (GlueSQL).".to_string()
-        }
+        RunStatus::NotRun => format!(
+            "Run the snippet on a real SQL engine in your browser (GlueSQL); the SQL is shown as Sequelize logs it for {}.",
+            props.dialect.title()
+        ),
         RunStatus::Running => "Running…".to_string(),
+        RunStatus::Done if props.stale && run.dialect != props.dialect => format!(
+            "This run's SQL is {}'s: run again for {}.",
+            run.dialect.title(),
+            props.dialect.title()
+        ),
         RunStatus::Done if props.stale => {
             "The code changed since this run: run again to refresh.".to_string()
         }
         RunStatus::Done if run.steps.is_empty() && !run.syntax_errors.is_empty() => {
             "Nothing ran: the code has a syntax error.".to_string()
         }
-        RunStatus::Done => counted(run.steps.len(), "step", "steps"),
+        RunStatus::Done => format!(
+            "{}, SQL as Sequelize logs it for {}",
+            counted(run.steps.len(), "step", "steps"),
+            run.dialect.title()
+        ),
         RunStatus::Cancelled => "Cancelled.".to_string(),
         RunStatus::Failed(message) => format!("The run could not finish: {message}"),
     };

@@ -8,7 +8,8 @@
 //! A column's map is built the first time a lookup uses it and kept current by every
 //! write after (GlueSQL writes through [`StoreMut`]). A filter is narrowed only when no
 //! part of it can fail on a row (each value of the column's own type, no LIKE): a full
-//! scan and a narrowed one then answer alike, error for error.
+//! scan and a narrowed one then answer alike, error for error. A lookup that can match
+//! more than half the table (the full include's `IN` of every owner) scans it whole.
 //!
 //! Why not GlueSQL's own keys: a PRIMARY KEY makes the memory storage keep rows in key
 //! order (PostgreSQL's order after an UPDATE, mimicked by `Store::update`, would be
@@ -69,18 +70,21 @@ pub struct Keyed {
 
 impl Keyed {
     /// Narrows the scans of the statement about to run on `table` with `filter`, when
-    /// the filter is a lookup by key that cannot fail.
+    /// the filter is a lookup by key that cannot fail and can match at most half the
+    /// table.
     pub fn narrow(&mut self, table: &str, filter: &Filter) {
         let Some((column, values)) = self.lookup(table, filter) else {
             return;
         };
+        let rows = self.rows.items.get(table).map_or(0, |t| t.rows.len());
         let map = self.key_map(table, column);
-        let keys = values
-            .iter()
-            .filter_map(|value| map.get(value))
-            .flatten()
-            .cloned()
-            .collect();
+        let sets: Vec<&BTreeSet<Key>> = values.iter().filter_map(|v| map.get(v)).collect();
+        let matching: usize = sets.iter().map(|keys| keys.len()).sum();
+        // A lookup that can match most of the table reads it faster in one pass.
+        if matching * 2 > rows {
+            return;
+        }
+        let keys = sets.into_iter().flatten().cloned().collect();
         self.narrowed = Some((table.to_string(), keys));
     }
 

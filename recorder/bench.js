@@ -1,10 +1,24 @@
 #!/usr/bin/env node
 // The same workload on real Sequelize 6 + PostgreSQL: N owners with 5 pugs each,
-// `Owner.findAll({ include: Pug })`, median of 5 runs. Prints "sequelize Nx5 T ms".
+// `Owner.findAll({ include: Pug })` (the full include, median of 5 runs) and
+// `Owner.findAll({ where: { id }, include: Pug })` for ids 1, N/2 and N (the point
+// include, median of 15 runs). Prints "sequelize Nx5 T ms" and "sequelize-point Nx5 T ms".
 'use strict';
 const { Sequelize, DataTypes } = require('sequelize');
 
 const PG_URL = process.env.PG_URL || 'postgres://postgres@127.0.0.1:54329/postgres';
+
+// The median of `runs` timings of `run(i)`, in milliseconds.
+async function medianMs(runs, run) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    await run(i);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(runs / 2)];
+}
 
 async function main() {
   const sizes = process.argv.slice(2).map(Number).filter(Boolean);
@@ -18,15 +32,17 @@ async function main() {
     await Owner.bulkCreate(Array.from({ length: owners }, (_, i) => ({ name: `owner ${i}` })));
     const pugs = Array.from({ length: owners * 5 }, (_, i) => ({ name: `pug ${i}`, ownerId: Math.floor(i / 5) + 1 }));
     for (let i = 0; i < pugs.length; i += 10000) await Pug.bulkCreate(pugs.slice(i, i + 10000));
-    const times = [];
-    for (let run = 0; run < 5; run++) {
-      const start = process.hrtime.bigint();
+    const full = await medianMs(5, async () => {
       const found = await Owner.findAll({ include: Pug });
-      times.push(Number(process.hrtime.bigint() - start) / 1e6);
       if (found.length !== owners) throw new Error(`expected ${owners} owners, got ${found.length}`);
-    }
-    times.sort((a, b) => a - b);
-    console.log(`sequelize ${owners}x5 ${times[2].toFixed(2)} ms`);
+    });
+    console.log(`sequelize ${owners}x5 ${full.toFixed(2)} ms`);
+    const ids = [1, Math.max(1, Math.ceil(owners / 2)), Math.max(1, owners)];
+    const point = await medianMs(15, async (i) => {
+      const found = await Owner.findAll({ where: { id: ids[i % 3] }, include: Pug });
+      if (found.length !== 1 || found[0].pugs.length !== 5) throw new Error(`owner ${ids[i % 3]}: expected 1 owner with 5 pugs`);
+    });
+    console.log(`sequelize-point ${owners}x5 ${point.toFixed(3)} ms`);
     await sequelize.close();
   }
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Prints the benchmark figures kept in BENCHMARKS.md (not a test: nothing here fails on
 # a slow machine). The runtime workload — Owner.findAll({ include: Pug }) for N owners
-# with 5 pugs each — is timed natively, in headless Chromium (WebAssembly), and on real
-# Sequelize 6 + PostgreSQL in the same run, with the ratio the budget is stated in.
+# with 5 pugs each (the full include), and the same with where: { id } (the point
+# include) — is timed natively, in headless Chromium (WebAssembly), and on real
+# Sequelize 6 + PostgreSQL in the same run, with the ratios the budgets are stated in.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -23,11 +24,14 @@ echo "== runtime: native"
 cargo run --quiet --release --example bench_runtime | tee -a "$out"
 echo "== runtime: headless Chromium"
 WASM_BINDGEN_TEST_TIMEOUT=600 cargo test --release --target wasm32-unknown-unknown \
-  --test browser_bench -- --nocapture 2>&1 | grep -E '^(browser|in-module) ' | tee -a "$out"
+  --test browser_bench -- --nocapture 2>&1 | grep -E '^(browser|in-module)(-point)? ' | tee -a "$out"
 echo "== runtime: Sequelize 6 + PostgreSQL"
 node recorder/bench.js | tee -a "$out"
-echo "== ratios (budget: browser 10000x5 at most 0.25 x Sequelize + PostgreSQL)"
+echo "== ratios (budgets: browser 10000x5 at most 0.25 x Sequelize + PostgreSQL;"
+echo "   native full include at most 0.2 x, native point include at most 0.5 x)"
 awk '{ t[$1" "$2] = $3 } END {
   for (n in t) { split(n, p, " "); if (p[1] == "sequelize") {
-    s = t[n]; printf "%-8s native/sequelize %.3f   browser/sequelize %.3f\n", p[2], t["native "p[2]]/s, t["browser "p[2]]/s } } }' "$out"
+    s = t[n]; printf "%-8s native/sequelize %.3f   browser/sequelize %.3f\n", p[2], t["native "p[2]]/s, t["browser "p[2]]/s } }
+  for (n in t) { split(n, p, " "); if (p[1] == "sequelize-point") {
+    s = t[n]; printf "%-8s point: native/sequelize %.3f   browser/sequelize %.3f\n", p[2], t["native-point "p[2]]/s, t["browser-point "p[2]]/s } } }' "$out"
 rm -f "$out"

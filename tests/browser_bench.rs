@@ -1,6 +1,7 @@
 //! The runtime benchmark in headless Chromium: `Owner.findAll({ include: Pug })` for
-//! 1,000 × 5 and 10,000 × 5 rows on GlueSQL compiled to WebAssembly. Prints figures
-//! (it checks only that every owner comes back). Run by `scripts/bench.sh`:
+//! 1,000 × 5 and 10,000 × 5 rows on GlueSQL compiled to WebAssembly (the full include),
+//! and the same with `where: { id }` for ids 1, N/2 and N (the point include, `-point`
+//! figures). Prints figures (it checks only that the owners and pugs come back). Run by `scripts/bench.sh`:
 //! `cargo test --release --target wasm32-unknown-unknown --test browser_bench -- --nocapture`.
 //!
 //! The page's worker reaches GlueSQL in a module of its own, every statement and its
@@ -24,12 +25,12 @@ impl Connection for ThroughTheWire {
     }
 }
 
-fn median_ms(owners: usize) -> f64 {
-    let mut workload = OwnersWithPugs::new(owners, 5);
-    let mut times: Vec<f64> = (0..5)
-        .map(|_| {
+/// The median of `runs` timings of `run`, in milliseconds.
+fn median_ms(runs: usize, mut run: impl FnMut(usize)) -> f64 {
+    let mut times: Vec<f64> = (0..runs)
+        .map(|i| {
             let start = js_sys::Date::now();
-            assert_eq!(workload.run_find(), owners);
+            run(i);
             js_sys::Date::now() - start
         })
         .collect();
@@ -37,14 +38,25 @@ fn median_ms(owners: usize) -> f64 {
     times[times.len() / 2]
 }
 
+/// The full include's median and the point include's, for `owners` owners.
+fn full_and_point_ms(owners: usize) -> (f64, f64) {
+    let mut workload = OwnersWithPugs::new(owners, 5);
+    let full = median_ms(5, |_| assert_eq!(workload.run_find(), owners));
+    let point = median_ms(15, |i| assert_eq!(workload.run_point_find(i % 3), 5));
+    (full, point)
+}
+
+fn print(name: &str, owners: usize, (full, point): (f64, f64)) {
+    web_sys::console::log_1(&format!("{name} {owners}x5 {full:.2} ms").into());
+    web_sys::console::log_1(&format!("{name}-point {owners}x5 {point:.3} ms").into());
+}
+
 #[wasm_bindgen_test]
 fn find_all_with_include_in_the_browser() {
     for owners in [1000, 10_000] {
         connect_with(Some(|| Box::new(ThroughTheWire(Store::in_process()))));
-        let ms = median_ms(owners);
-        web_sys::console::log_1(&format!("browser {owners}x5 {ms:.2} ms").into());
+        print("browser", owners, full_and_point_ms(owners));
         connect_with(None);
-        let ms = median_ms(owners);
-        web_sys::console::log_1(&format!("in-module {owners}x5 {ms:.2} ms").into());
+        print("in-module", owners, full_and_point_ms(owners));
     }
 }

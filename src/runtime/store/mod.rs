@@ -10,12 +10,18 @@
 //! stores are [`Connection`]s to the engine's own module (`src/bin/sql.rs`), which
 //! serves them with [`Store::serve`], in the [`wire`] format. Without either, a store
 //! answers every statement with an error.
+//!
+//! GlueSQL's tables are kept in [`keyed::Keyed`], its memory storage with key maps
+//! beside the rows: a lookup by key (`id = 7`, `ownerId IN (…)`) reads only the rows it
+//! can match, and GlueSQL still evaluates the statement on them.
 
 #[cfg(feature = "engine")]
 use gluesql::core::data::Value as GlueValue;
 #[cfg(feature = "engine")]
-use gluesql::prelude::{Glue, MemoryStorage};
+use gluesql::prelude::Glue;
 
+#[cfg(feature = "engine")]
+mod keyed;
 pub(crate) mod wire;
 
 /// One stored value.
@@ -157,7 +163,7 @@ pub struct Store {
 
 enum Backend {
     #[cfg(feature = "engine")]
-    Engine(Box<Glue<MemoryStorage>>),
+    Engine(Box<Glue<keyed::Keyed>>),
     Remote(Box<dyn Connection>),
     #[cfg(not(feature = "engine"))]
     Absent,
@@ -239,7 +245,7 @@ impl Store {
     #[cfg(feature = "engine")]
     pub fn in_process() -> Store {
         Store {
-            backend: Backend::Engine(Box::new(Glue::new(MemoryStorage::default()))),
+            backend: Backend::Engine(Box::new(Glue::new(keyed::Keyed::default()))),
         }
     }
 
@@ -576,11 +582,24 @@ fn engine_failure(error: gluesql::core::error::Error) -> String {
 /// The statements run on GlueSQL, in this build.
 #[cfg(feature = "engine")]
 mod engine {
+    use super::keyed::Keyed;
     use super::{cell, engine_failure, statement, Answer, Op};
-    use gluesql::prelude::{Glue, MemoryStorage, Payload};
+    use gluesql::core::ast::Statement;
+    use gluesql::prelude::{Glue, Payload};
 
-    pub fn perform(glue: &mut Glue<MemoryStorage>, op: Op) -> Result<Answer, String> {
-        let statement = match op {
+    /// Runs `op`; a SELECT or DELETE that looks rows up by key scans only the rows it
+    /// can match (see [`Keyed::narrow`]).
+    pub fn perform(glue: &mut Glue<Keyed>, op: Op) -> Result<Answer, String> {
+        if let Op::Select { table, filter } | Op::Delete { table, filter } = &op {
+            glue.storage.narrow(table, filter);
+        }
+        let answer = statement_of(op).and_then(|statement| execute(glue, statement));
+        glue.storage.widen();
+        answer
+    }
+
+    fn statement_of(op: Op) -> Result<Statement, String> {
+        Ok(match op {
             Op::CreateTable { table, columns } => statement::create_table(&table, &columns),
             Op::DropTable { table } => statement::drop_table(&table),
             Op::Insert {
@@ -596,14 +615,10 @@ mod engine {
             }
             Op::Select { table, filter } => statement::select_all(&table, &filter)?,
             Op::Delete { table, filter } => statement::delete(&table, &filter)?,
-        };
-        execute(glue, statement)
+        })
     }
 
-    fn execute(
-        glue: &mut Glue<MemoryStorage>,
-        statement: gluesql::core::ast::Statement,
-    ) -> Result<Answer, String> {
+    fn execute(glue: &mut Glue<Keyed>, statement: Statement) -> Result<Answer, String> {
         use gluesql::core::store::Planner;
         let plan = glue
             .storage

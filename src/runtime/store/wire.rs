@@ -15,11 +15,10 @@ pub(crate) fn request(op: &Op) -> Vec<u8> {
         Op::CreateTable { table, columns } => {
             out.byte(0);
             out.text(table);
-            out.count(columns.len());
-            for (name, kind) in columns {
+            out.list(columns, |out, (name, kind)| {
                 out.text(name);
                 out.byte(column_kind_tag(*kind));
-            }
+            });
         }
         Op::DropTable { table } => {
             out.byte(1);
@@ -33,10 +32,7 @@ pub(crate) fn request(op: &Op) -> Vec<u8> {
             out.byte(2);
             out.text(table);
             out.texts(columns);
-            out.count(rows.len());
-            for row in rows {
-                out.cells(row);
-            }
+            out.list(rows, |out, row| out.cells(row));
         }
         Op::Select { table, filter } => {
             out.byte(3);
@@ -90,14 +86,11 @@ pub(crate) fn reply(answer: &Result<Answer, String>) -> Vec<u8> {
         Ok(Answer::Rows(labels, rows)) => {
             out.byte(0);
             out.texts(labels);
-            out.count(rows.len());
-            for row in rows {
-                out.cells(row);
-            }
+            out.list(rows, |out, row| out.cells(row));
         }
         Ok(Answer::Affected(n)) => {
             out.byte(1);
-            out.count(*n);
+            out.unsigned(*n as u64);
         }
         Ok(Answer::Done) => out.byte(2),
         Err(message) => {
@@ -175,11 +168,16 @@ impl Writer {
         self.0.extend_from_slice(text.as_bytes());
     }
 
-    fn texts(&mut self, texts: &[String]) {
-        self.count(texts.len());
-        for text in texts {
-            self.text(text);
+    /// A count, then each item: what `Reader::list` reads.
+    fn list<T>(&mut self, items: &[T], mut item: impl FnMut(&mut Self, &T)) {
+        self.count(items.len());
+        for each in items {
+            item(self, each);
         }
+    }
+
+    fn texts(&mut self, texts: &[String]) {
+        self.list(texts, |out, text| out.text(text));
     }
 
     fn cell(&mut self, cell: &Cell) {
@@ -202,10 +200,7 @@ impl Writer {
     }
 
     fn cells(&mut self, cells: &[Cell]) {
-        self.count(cells.len());
-        for cell in cells {
-            self.cell(cell);
-        }
+        self.list(cells, Writer::cell);
     }
 
     fn filter(&mut self, filter: &Filter) {
@@ -257,16 +252,13 @@ impl Writer {
                 self.cell(pattern);
                 self.byte(u8::from(*negated) | u8::from(*case_insensitive) << 1);
             }
-            Filter::And(items) | Filter::Or(items) => {
-                self.byte(if matches!(filter, Filter::And(_)) {
-                    7
-                } else {
-                    8
-                });
-                self.count(items.len());
-                for item in items {
-                    self.filter(item);
-                }
+            Filter::And(items) => {
+                self.byte(7);
+                self.list(items, Writer::filter);
+            }
+            Filter::Or(items) => {
+                self.byte(8);
+                self.list(items, Writer::filter);
             }
             Filter::Invalid(message) => {
                 self.byte(9);

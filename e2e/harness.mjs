@@ -26,10 +26,20 @@ export function serveDist() {
   if (!fs.existsSync(path.join(dist, 'index.html'))) {
     throw new Error(`${dist}/index.html is missing: build the page first (trunk build --release)`);
   }
-  const server = http.createServer((req, res) => {
+  return serve(dist);
+}
+
+/**
+ * Serves the folder `root` as serveDist serves dist/; `hold(pathname)`, if given, may
+ * return a promise that the answer to that request waits for.
+ */
+export function serve(root, { hold } = {}) {
+  root = path.resolve(root);
+  const server = http.createServer(async (req, res) => {
     const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const file = path.join(dist, pathname === '/' ? 'index.html' : pathname);
-    if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    if (hold) await hold(pathname);
+    const file = path.join(root, pathname === '/' ? 'index.html' : pathname);
+    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404).end('not found');
       return;
     }

@@ -26,6 +26,13 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
 fi
 
+# binaryen's wasm-split divides the page's module in two (scripts/split-module.sh).
+if ! command -v wasm-split >/dev/null; then
+  log "installing binaryen from apt"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends binaryen >/dev/null
+fi
+
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
   log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 4 minutes)"
   cargo install --locked wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"

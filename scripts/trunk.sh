@@ -13,5 +13,10 @@ cd "$(dirname "$0")/.."
 export RUSTC_BOOTSTRAP=1
 export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
 export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+# No reference types: with them (and the target-features section that names them),
+# wasm-bindgen keeps JavaScript objects in a table it fills with `table.fill`, which
+# Debian's binaryen (scripts/split-module.sh) cannot read.
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Ctarget-feature=-reference-types"
+# Function names stay in for scripts/split-module.sh, whose wasm-split leaves them out.
+export CARGO_PROFILE_RELEASE_STRIP=false
 exec trunk "$@"

@@ -6,9 +6,10 @@
 //
 // Online, every request goes to the network as it would without a worker (so a deploy
 // is seen at once and files of two versions never mix); the cache answers only when
-// the network cannot.
+// the network cannot. A file that only some sessions fetch (LATER) is kept once one has.
 const VERSION = '__VERSION__';
 const FILES = ['./', /* __FILES__ */];
+const LATER = ['sql_more.wasm'];
 const PREFIX = 'assoc-playground-';
 const CACHE = PREFIX + VERSION;
 
@@ -34,5 +35,12 @@ async function fromCache(request) {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
-  event.respondWith(fetch(request).catch(() => fromCache(request)));
+  event.respondWith(fetch(request).then((response) => {
+    const later = LATER.some((file) => new URL(request.url).pathname.endsWith(`/${file}`));
+    if (later && response.ok) {
+      const copy = response.clone();
+      event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, copy)));
+    }
+    return response;
+  }, () => fromCache(request)));
 });

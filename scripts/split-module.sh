@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Splits each of the page's two modules in two with binaryen's wasm-split (run by
+# scripts/post-build.sh in Trunk's staging directory; BENCHMARKS.md, session 8):
+#
+# - The page's module: app_bg.wasm keeps the functions its first render runs,
+#   app_more.wasm has the rest, which the page fetches right after that render and the
+#   worker at once. The first render waits for about half the bytes. Which functions
+#   the first render runs is measured, not guessed: wasm-split instruments the module,
+#   headless Chromium opens the page the three ways people arrive
+#   (e2e/first-render-profile.mjs), and wasm-split splits by that profile.
+# - The SQL engine's module: GlueSQL's SQL parser and its translation of parsed SQL go
+#   to sql_more.wasm, which nothing fetches unless it is called.
+#   The store hands GlueSQL syntax trees, never SQL text (runtime::store), so only a
+#   cast of text to an INTERVAL would reach them.
+#
+# A function moved out that is called before its part has arrived still works: its
+# placeholder loads the rest at once (scripts/split-glue.mjs, in the glue).
+#
+# The modules come here with their name section (scripts/trunk.sh), which the split
+# needs for the engine's list; wasm-split writes both parts without it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+staging="${TRUNK_STAGING_DIR:?run by trunk}"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# Rust's wasm32 target uses post-MVP features (bulk memory, reference types, …).
+split() { wasm-split --all-features "$@"; }
+# Which function each placeholder stands for, for a look when one is called.
+maps=target/split
+mkdir -p "$maps"
+
+cp -r "$staging" "$work/page"
+split --instrument "$staging/app_bg.wasm" -o "$work/page/app_bg.wasm"
+node e2e/first-render-profile.mjs "$work/page" "$work/profile"
+split --merge-profiles "$work"/profile.* -o "$work/profile"
+split --profile="$work/profile" --export-prefix=% \
+  --placeholder-namespace=placeholder --import-namespace=primary \
+  --placeholdermap "$staging/app_bg.wasm" -o1 "$work/app_bg.wasm" -o2 "$staging/app_more.wasm"
+mv "$work/app_bg.wasm.placeholders" "$maps/app.placeholders"
+mv "$work/app_bg.wasm" "$staging/app_bg.wasm"
+node scripts/split-glue.mjs "$staging/app.js" app_more.wasm --after-start
+
+# Only functions of the parser's and the translator's own code: a generic function of
+# std named after their types may be the same code as one the store uses (rustc
+# merges identical functions), and a run would then fetch the rest for it.
+node scripts/wasm-function-names.mjs "$staging/sql_bg.wasm" \
+  '^<?(sqlparser|gluesql_core\[[0-9a-f]+\]::translate)(\[[0-9a-f]+\])?::' >"$work/engine-unused"
+split --split-funcs=@"$work/engine-unused" --export-prefix=% \
+  --placeholder-namespace=placeholder --import-namespace=primary \
+  --placeholdermap "$staging/sql_bg.wasm" -o1 "$work/sql_bg.wasm" -o2 "$staging/sql_more.wasm"
+mv "$work/sql_bg.wasm.placeholders" "$maps/sql.placeholders"
+mv "$work/sql_bg.wasm" "$staging/sql_bg.wasm"
+node scripts/split-glue.mjs "$staging/sql.js" sql_more.wasm

@@ -25,15 +25,16 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 # Rust's wasm32 target uses post-MVP features (bulk memory, reference types, …).
-split() { wasm-split --all-features "$@"; }
+# SPLIT_NAMES=1 keeps the function names in both parts, for a profiler.
+split() { wasm-split --all-features ${SPLIT_NAMES:+-g} "$@"; }
 # Which function each placeholder stands for, for a look when one is called.
 maps=target/split
 mkdir -p "$maps"
 
 cp -r "$staging" "$work/page"
-split --instrument "$staging/app_bg.wasm" -o "$work/page/app_bg.wasm"
+wasm-split --all-features --instrument "$staging/app_bg.wasm" -o "$work/page/app_bg.wasm"
 node e2e/first-render-profile.mjs "$work/page" "$work/profile"
-split --merge-profiles "$work"/profile.* -o "$work/profile"
+wasm-split --merge-profiles "$work"/profile.* -o "$work/profile"
 split --profile="$work/profile" --export-prefix=% \
   --placeholder-namespace=placeholder --import-namespace=primary \
   --placeholdermap "$staging/app_bg.wasm" -o1 "$work/app_bg.wasm" -o2 "$staging/app_more.wasm"

@@ -18,5 +18,5 @@ export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
 # Debian's binaryen (scripts/split-module.sh) cannot read.
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Ctarget-feature=-reference-types"
 # Function names stay in for scripts/split-module.sh, whose wasm-split leaves them out.
-export CARGO_PROFILE_RELEASE_STRIP=false
+export CARGO_PROFILE_RELEASE_STRIP=false CARGO_PROFILE_PAGE_STRIP=false
 exec trunk "$@"

@@ -226,8 +226,10 @@ fn views(
             .iter()
             .map(|m| Rc::new(explain::methods(schema, m)))
             .collect(),
+        leftovers: Default::default(),
     };
     more(&mut report, schema);
+    report.leftovers = report::Leftovers::keep((programs, outcome));
     report
 }
 

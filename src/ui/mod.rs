@@ -52,8 +52,16 @@ impl Reducible for PageState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new(PageState(self.0.reduce(action)))
+        let next = Rc::new(PageState(self.0.reduce(action)));
+        drop_later(self);
+        next
     }
+}
+
+/// Keeps the state a change replaced until the browser has drawn the new one: freeing
+/// the old analysis (100 models' views) is work the key need not wait for.
+fn drop_later(old: Rc<PageState>) {
+    after(0, move || drop(old));
 }
 
 fn notice_banner(notice: &Option<Notice>, dispatch: &Callback<Action>) -> Html {
@@ -100,6 +108,24 @@ fn notice_banner(notice: &Option<Notice>, dispatch: &Callback<Action>) -> Html {
 
 /// How long a Share or Copy confirmation stays.
 const STATUS_MS: i32 = 4_000;
+/// How long after an edit the editor gets the new findings and calls behind each key.
+const EDITOR_DELAY_MS: i32 = 60;
+
+/// The findings last handed to the editor, and a count that tells a delayed hand-over
+/// whether a newer one came since.
+#[derive(Default)]
+struct SentFindings {
+    generation: u32,
+    shown: Vec<crate::diagnostic::Diagnostic>,
+}
+
+/// The key links last handed to the editor: of which analysis, and a count that tells a
+/// delayed hand-over whether a newer one came since.
+#[derive(Default)]
+struct SentLinks {
+    generation: u32,
+    report: Option<Rc<crate::report::Report>>,
+}
 
 /// Calls `done` once, `ms` milliseconds from now.
 pub(super) fn after(ms: i32, done: impl FnOnce() + 'static) {
@@ -216,10 +242,35 @@ fn use_saving(state: &UseReducerHandle<PageState>, embedded: bool) {
 fn use_editor(state: &UseReducerHandle<PageState>) {
     use_effect_with((), |_| editor::load());
     use_effect_with(state.0.code.clone(), |code| editor::sync(code));
-    let findings = (state.0.code.clone(), state.0.findings());
-    use_effect_with(findings, |(code, diagnostics)| {
-        editor::show(code, diagnostics)
+    // Sent again when they change: at once when a finding comes or goes, a moment after
+    // the typing when they have only moved (the editor moves its underlines with each
+    // edit meanwhile; sending them on every key cost ~1 ms on 100 models).
+    let code = state.0.code.clone();
+    let sent_findings = use_mut_ref(SentFindings::default);
+    use_effect_with(state.0.findings(), move |diagnostics| {
+        let diagnostics = diagnostics.clone();
+        let mut sent = sent_findings.borrow_mut();
+        sent.generation = sent.generation.wrapping_add(1);
+        let moved_only = sent.shown.len() == diagnostics.len()
+            && sent.shown.iter().zip(&diagnostics).all(|(a, b)| {
+                a.severity == b.severity && a.message == b.message && a.hint == b.hint
+            });
+        sent.shown = diagnostics.clone();
+        if !moved_only {
+            return editor::show(&code, &diagnostics);
+        }
+        let generation = sent.generation;
+        drop(sent);
+        after(EDITOR_DELAY_MS, move || {
+            if sent_findings.borrow().generation == generation {
+                editor::show(&code, &diagnostics);
+            }
+        });
     });
+    // The calls behind each key, for pointing at a key: at once when the key pointed at
+    // changes, a moment after the typing when the code does (the editor moves its marks
+    // meanwhile; a new list on every key would cost each key ~1 ms on 100 models).
+    let sent_links = use_mut_ref(SentLinks::default);
     let calls = (
         state.0.code.clone(),
         state.0.report.clone(),
@@ -229,8 +280,23 @@ fn use_editor(state: &UseReducerHandle<PageState>) {
     let shown = state.0.active_range();
     use_effect_with(
         (ByAddress(calls), shown),
-        |(ByAddress((code, report, focus)), shown)| {
-            editor::show_links(code, &report.links, focus.as_deref(), shown.clone())
+        move |(ByAddress((code, report, focus)), shown)| {
+            let (code, shown, focus) = (code.clone(), shown.clone(), focus.clone());
+            let links = report.clone();
+            let show = move || editor::show_links(&code, &links.links, focus.as_deref(), shown);
+            let mut sent = sent_links.borrow_mut();
+            sent.generation = sent.generation.wrapping_add(1);
+            if sent.report.as_ref().is_some_and(|r| Rc::ptr_eq(r, report)) {
+                return show();
+            }
+            sent.report = Some(report.clone());
+            let generation = sent.generation;
+            drop(sent);
+            after(EDITOR_DELAY_MS, move || {
+                if sent_links.borrow().generation == generation {
+                    show();
+                }
+            });
         },
     );
     let dispatcher = state.dispatcher();

@@ -23,7 +23,8 @@ echo "== share links: #v2. next to lz-string (budget: seeds at most 0.6x)"
 echo "== runtime: native"
 cargo run --quiet --release --example bench_runtime | tee -a "$out"
 echo "== runtime: headless Chromium"
-WASM_BINDGEN_TEST_TIMEOUT=600 cargo test --release --target wasm32-unknown-unknown \
+# Built as the page's module is (the `page` profile of Cargo.toml).
+WASM_BINDGEN_TEST_TIMEOUT=600 cargo test --profile page --target wasm32-unknown-unknown \
   --test browser_bench -- --nocapture 2>&1 | grep -E '^(browser|in-module)(-point)? ' | tee -a "$out"
 echo "== runtime: Sequelize 6 + PostgreSQL"
 node recorder/bench.js | tee -a "$out"

@@ -52,13 +52,7 @@ pub fn analyze(source: &str) -> Report {
 /// format's `models` and `associations` lists (left empty: the page shows `tables`,
 /// `methods` and the diagram instead). The CLI and the tests use [`analyze`].
 pub fn analyze_for(source: &str, dialect: sql::Dialect) -> Report {
-    views(execute(source, None), &[dialect], None, |_, _| ())
-}
-
-/// [`analyze_for`] of an edit of the code `previous` was the analysis of: the views of
-/// the models the edit left as they were are `previous`'s own (the page's keystroke).
-pub fn analyze_after(source: &str, dialect: sql::Dialect, previous: &Report) -> Report {
-    views(execute(source, None), &[dialect], Some(previous), |_, _| ())
+    views(execute(source, None), &[dialect], |_, _| ())
 }
 
 /// Like [`analyze`], and runs the queries too, on a fresh GlueSQL store: the report's
@@ -175,12 +169,7 @@ fn run_sources(
 
 /// The whole report: every dialect's DDL and the report format's lists.
 fn report(source: &str, runtime: Option<runtime::Runtime>) -> Report {
-    views(
-        execute(source, runtime),
-        &sql::Dialect::ALL,
-        None,
-        report_format,
-    )
+    views(execute(source, runtime), &sql::Dialect::ALL, report_format)
 }
 
 /// What `report` writes beyond the page's views: the report format's `models` and
@@ -196,13 +185,9 @@ fn report_format(report: &mut Report, schema: &schema::Schema) {
 }
 
 /// The report of an executed snippet with the DDL of `dialects`; `more` adds to it.
-/// What an analysis keeps of its run (`Report::leftovers`).
-type Analyzed = (Vec<Rc<syntax::ast::Program>>, interpret::Outcome);
-
 fn views(
     executed: Executed,
     dialects: &[sql::Dialect],
-    previous: Option<&Report>,
     more: impl FnOnce(&mut Report, &schema::Schema),
 ) -> Report {
     let Executed {
@@ -218,7 +203,6 @@ fn views(
     }
     diagnostics.sort_by_key(|d| (d.start, d.end));
     let schema = &outcome.schema;
-    let reuse = Reuse::new(schema, previous);
     let error = outcome.error.as_ref().map(|thrown| &thrown.error);
     // An error before sync() means the tables were never created.
     let blocked = error.filter(|_| !outcome.synced);
@@ -232,11 +216,7 @@ fn views(
         tables: schema
             .models
             .iter()
-            .enumerate()
-            .map(|(id, m)| match reuse.tables(id) {
-                Some(view) => view,
-                None => Rc::new(explain::table_view(m)),
-            })
+            .map(|m| Rc::new(explain::table_view(m)))
             .collect(),
         diagram: diagram::layout(schema),
         links: report::key_links(schema),
@@ -244,60 +224,13 @@ fn views(
         methods: schema
             .models
             .iter()
-            .enumerate()
-            .map(|(id, m)| match reuse.methods(id) {
-                Some(view) => view,
-                None => Rc::new(explain::methods(schema, m)),
-            })
+            .map(|m| Rc::new(explain::methods(schema, m)))
             .collect(),
         leftovers: Default::default(),
     };
     more(&mut report, schema);
-    let analyzed: Analyzed = (programs, outcome);
-    report.leftovers = report::Leftovers::keep(analyzed);
+    report.leftovers = report::Leftovers::keep((programs, outcome));
     report
-}
-
-/// The views of the analysis before an edit that can stand for this one's: a model's
-/// table view if the model is as it was, its methods if the models its associations
-/// name are too (the methods' words come from them).
-struct Reuse<'a> {
-    previous: Option<&'a Report>,
-    same: Vec<bool>,
-    schema: &'a schema::Schema,
-}
-
-impl<'a> Reuse<'a> {
-    fn new(schema: &'a schema::Schema, previous: Option<&'a Report>) -> Reuse<'a> {
-        let before = previous
-            .and_then(|p| p.leftovers.get::<Analyzed>())
-            .map(|(_, o)| &o.schema);
-        let same = schema
-            .models
-            .iter()
-            .enumerate()
-            .map(|(id, m)| before.and_then(|b| b.models.get(id)) == Some(m))
-            .collect();
-        Reuse {
-            previous,
-            same,
-            schema,
-        }
-    }
-
-    fn tables(&self, id: usize) -> Option<Rc<explain::TableView>> {
-        self.same[id].then(|| self.previous?.tables.get(id).cloned())?
-    }
-
-    fn methods(&self, id: usize) -> Option<Rc<explain::ModelMethods>> {
-        let named = self.schema.models[id]
-            .associations
-            .iter()
-            .flat_map(|a| [Some(a.target), a.through])
-            .flatten();
-        let unchanged = self.same[id] && named.into_iter().all(|other| self.same[other]);
-        unchanged.then(|| self.previous?.methods.get(id).cloned())?
-    }
 }
 
 /// The error for a snippet over [`MAX_SOURCE`], underlining what lies past the limit.
@@ -344,7 +277,7 @@ pub fn run_project_with_dialect(
         .collect();
     let runtime = runtime_for(clock, dialect);
     let (executed, ranges) = execute_project(&files, None, Some(runtime));
-    let mut report = views(executed, &sql::Dialect::ALL, None, report_format);
+    let mut report = views(executed, &sql::Dialect::ALL, report_format);
     locate_in_files(&mut report.diagnostics, &files, &ranges);
     report
 }
@@ -358,7 +291,7 @@ pub fn analyze_project_for(
     dialect: sql::Dialect,
 ) -> Report {
     let (executed, ranges) = execute_project(files, entry, None);
-    let mut report = views(executed, &[dialect], None, |_, _| ());
+    let mut report = views(executed, &[dialect], |_, _| ());
     locate_in_files(&mut report.diagnostics, files, &ranges);
     report
 }

@@ -45,19 +45,14 @@ pub struct Report {
 /// the next frame (`ui::drop_later`), not while a key waits (~1 ms on 100 models).
 #[derive(Clone, Default)]
 pub struct Leftovers {
-    held: Option<Rc<dyn std::any::Any>>,
+    _held: Option<Rc<dyn std::any::Any>>,
 }
 
 impl Leftovers {
     pub fn keep(value: impl std::any::Any) -> Leftovers {
         Leftovers {
-            held: Some(Rc::new(value)),
+            _held: Some(Rc::new(value)),
         }
-    }
-
-    /// What was kept, if it is a `T`.
-    pub fn get<T: 'static>(&self) -> Option<&T> {
-        self.held.as_deref()?.downcast_ref()
     }
 }
 
@@ -97,7 +92,7 @@ fn share<T: PartialEq>(
     for (index, view) in views.iter_mut().enumerate() {
         let same_place = previous.get(index).filter(|old| namesakes(old, view));
         let old = same_place.or_else(|| previous.iter().find(|old| namesakes(old, view)));
-        if let Some(old) = old.filter(|old| Rc::ptr_eq(old, view) || **old == *view) {
+        if let Some(old) = old.filter(|old| **old == *view) {
             *view = Rc::clone(old);
         }
     }

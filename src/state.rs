@@ -504,18 +504,6 @@ impl State {
         }
     }
 
-    /// [`State::analysis`] of an edit, reusing what it can of `previous`'s views.
-    fn analysis_after(
-        &self,
-        dialect: Dialect,
-        previous: &crate::report::Report,
-    ) -> crate::report::Report {
-        match self.files.is_empty() {
-            true => crate::analyze_after(&self.code, dialect, previous),
-            false => self.analysis(dialect),
-        }
-    }
-
     /// The findings in the file the editor shows (a project's findings name their file).
     fn shown_diagnostics(&self) -> Vec<Diagnostic> {
         let shown = self.active_path();
@@ -636,11 +624,7 @@ impl State {
                     ..self.clone()
                 };
                 State {
-                    report: Rc::new(
-                        edited
-                            .analysis_after(self.dialect, &self.report)
-                            .share_unchanged(&self.report),
-                    ),
+                    report: Rc::new(edited.analysis(self.dialect).share_unchanged(&self.report)),
                     ..edited
                 }
             }

@@ -12,7 +12,7 @@ mod persist;
 pub mod run;
 mod split;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
@@ -111,20 +111,25 @@ const STATUS_MS: i32 = 4_000;
 /// How long after an edit the editor gets the new findings and calls behind each key.
 const EDITOR_DELAY_MS: i32 = 60;
 
-/// The findings last handed to the editor, and a count that tells a delayed hand-over
-/// whether a newer one came since.
-#[derive(Default)]
-struct SentFindings {
-    generation: u32,
-    shown: Vec<crate::diagnostic::Diagnostic>,
-}
+/// A hand-over to the editor that a newer one replaces: at once, or after
+/// [`EDITOR_DELAY_MS`] unless another hand-over came meanwhile.
+#[derive(Clone, Default)]
+struct HandOver(Rc<Cell<u32>>);
 
-/// The key links last handed to the editor: of which analysis, and a count that tells a
-/// delayed hand-over whether a newer one came since.
-#[derive(Default)]
-struct SentLinks {
-    generation: u32,
-    report: Option<Rc<crate::report::Report>>,
+impl HandOver {
+    fn send(&self, now: bool, show: impl FnOnce() + 'static) {
+        let generation = self.0.get().wrapping_add(1);
+        self.0.set(generation);
+        if now {
+            return show();
+        }
+        let latest = self.0.clone();
+        after(EDITOR_DELAY_MS, move || {
+            if latest.get() == generation {
+                show();
+            }
+        });
+    }
 }
 
 /// Calls `done` once, `ms` milliseconds from now.
@@ -246,31 +251,23 @@ fn use_editor(state: &UseReducerHandle<PageState>) {
     // the typing when they have only moved (the editor moves its underlines with each
     // edit meanwhile; sending them on every key cost ~1 ms on 100 models).
     let code = state.0.code.clone();
-    let sent_findings = use_mut_ref(SentFindings::default);
+    let findings_sent = use_mut_ref(Vec::<crate::diagnostic::Diagnostic>::new);
+    let findings = use_mut_ref(HandOver::default).borrow().clone();
     use_effect_with(state.0.findings(), move |diagnostics| {
-        let diagnostics = diagnostics.clone();
-        let mut sent = sent_findings.borrow_mut();
-        sent.generation = sent.generation.wrapping_add(1);
-        let moved_only = sent.shown.len() == diagnostics.len()
-            && sent.shown.iter().zip(&diagnostics).all(|(a, b)| {
+        let mut sent = findings_sent.borrow_mut();
+        let moved_only = sent.len() == diagnostics.len()
+            && sent.iter().zip(diagnostics).all(|(a, b)| {
                 a.severity == b.severity && a.message == b.message && a.hint == b.hint
             });
-        sent.shown = diagnostics.clone();
-        if !moved_only {
-            return editor::show(&code, &diagnostics);
-        }
-        let generation = sent.generation;
-        drop(sent);
-        after(EDITOR_DELAY_MS, move || {
-            if sent_findings.borrow().generation == generation {
-                editor::show(&code, &diagnostics);
-            }
-        });
+        *sent = diagnostics.clone();
+        let diagnostics = diagnostics.clone();
+        findings.send(!moved_only, move || editor::show(&code, &diagnostics));
     });
     // The calls behind each key, for pointing at a key: at once when the key pointed at
     // changes, a moment after the typing when the code does (the editor moves its marks
     // meanwhile; a new list on every key would cost each key ~1 ms on 100 models).
-    let sent_links = use_mut_ref(SentLinks::default);
+    let links_sent = use_mut_ref(|| None::<Rc<crate::report::Report>>);
+    let links = use_mut_ref(HandOver::default).borrow().clone();
     let calls = (
         state.0.code.clone(),
         state.0.report.clone(),
@@ -281,21 +278,13 @@ fn use_editor(state: &UseReducerHandle<PageState>) {
     use_effect_with(
         (ByAddress(calls), shown),
         move |(ByAddress((code, report, focus)), shown)| {
-            let (code, shown, focus) = (code.clone(), shown.clone(), focus.clone());
-            let links = report.clone();
-            let show = move || editor::show_links(&code, &links.links, focus.as_deref(), shown);
-            let mut sent = sent_links.borrow_mut();
-            sent.generation = sent.generation.wrapping_add(1);
-            if sent.report.as_ref().is_some_and(|r| Rc::ptr_eq(r, report)) {
-                return show();
-            }
-            sent.report = Some(report.clone());
-            let generation = sent.generation;
-            drop(sent);
-            after(EDITOR_DELAY_MS, move || {
-                if sent_links.borrow().generation == generation {
-                    show();
-                }
+            let same_analysis = links_sent
+                .replace(Some(report.clone()))
+                .is_some_and(|sent| Rc::ptr_eq(&sent, report));
+            let (code, report, shown, focus) =
+                (code.clone(), report.clone(), shown.clone(), focus.clone());
+            links.send(same_analysis, move || {
+                editor::show_links(&code, &report.links, focus.as_deref(), shown)
             });
         },
     );

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serveDist, launch, dist } from './harness.mjs';
+import { serveDist, launch, dist, markFirstRender } from './harness.mjs';
 
 // GNU gzip, as the budget names it (Node's zlib at level 9 writes a few KB more).
 const gzipped = (file) => execFileSync('gzip', ['-9', '-c', file], { maxBuffer: 1 << 26 }).length;
@@ -22,13 +22,7 @@ try {
     requested.push(pathname === '/' ? 'index.html' : pathname.slice(1));
   });
   // The moment the app first draws its panels, and what the page had asked for by then.
-  await page.addInitScript(() => {
-    new MutationObserver((_, observer) => {
-      if (!document.getElementById('tables')) return;
-      window.firstRender = performance.now();
-      observer.disconnect();
-    }).observe(document, { childList: true, subtree: true });
-  });
+  await markFirstRender(page);
   await page.goto(server.url);
   await page.waitForSelector('#tables .table-card');
   const beforeRender = await page.evaluate(() => performance.getEntriesByType('resource')

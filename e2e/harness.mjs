@@ -54,6 +54,20 @@ export function serve(root, { hold } = {}) {
   });
 }
 
+/**
+ * Marks the moment the app first draws its panels as `window.firstRender` (the
+ * `performance.now()` of it), for every page load of `page` from now on.
+ */
+export function markFirstRender(page) {
+  return page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (!document.getElementById('tables')) return;
+      window.firstRender = performance.now();
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
+
 /** A fresh headless Chromium profile; the page's console errors are collected. */
 export async function launch() {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assoc-e2e-'));

@@ -3,7 +3,7 @@
 // arrives; the SQL engine's rest (its SQL parser) is never fetched by a run.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, serve, launch, dist } from './harness.mjs';
+import { serveDist, serve, launch, dist, markFirstRender } from './harness.mjs';
 
 let server;
 before(async () => { server = await serveDist(); });
@@ -17,14 +17,7 @@ test('the first render needs only the first part; the rest follows, and a run ne
     const { page } = browser;
     const requested = [];
     page.context().on('request', (request) => requested.push(fileOf(request)));
-    // The moment the app first draws its panels (as e2e/bench-size.mjs takes it).
-    await page.addInitScript(() => {
-      new MutationObserver((_, observer) => {
-        if (!document.getElementById('tables')) return;
-        window.firstRender = performance.now();
-        observer.disconnect();
-      }).observe(document, { childList: true, subtree: true });
-    });
+    await markFirstRender(page);
     await page.goto(server.url);
     await page.waitForSelector('#tables .table-card');
     const rest = () => performance.getEntriesByType('resource').find((e) => e.name.endsWith('/app_more.wasm'));

@@ -1,9 +1,9 @@
 // Records which functions of the page's module run before its first render, for
 // scripts/split-module.sh: the page is served from DIR with a module instrumented by
-// `wasm-split --instrument`, opened in headless Chromium the three ways people arrive
-// (the playground's own address, a share link, an embed), and each visit writes the
-// module's profile once the first tables are drawn. The profiles go to OUT.1, OUT.2, …
-// for `wasm-split --merge-profiles`.
+// `wasm-split --instrument`, opened in headless Chromium the ways people arrive
+// (the playground's own address, their saved work with and without its link, a share
+// link, an embed), and each visit writes the module's profile once the first tables
+// are drawn. The profiles go to OUT.1, OUT.2, … for `wasm-split --merge-profiles`.
 //
 // Usage: node e2e/first-render-profile.mjs DIR OUT
 import fs from 'node:fs';

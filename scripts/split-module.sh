@@ -6,7 +6,7 @@
 #   app_more.wasm has the rest, which the page fetches right after that render and the
 #   worker at once. The first render waits for about half the bytes. Which functions
 #   the first render runs is measured, not guessed: wasm-split instruments the module,
-#   headless Chromium opens the page the three ways people arrive
+#   headless Chromium opens the page the ways people arrive
 #   (e2e/first-render-profile.mjs), and wasm-split splits by that profile.
 # - The SQL engine's module: GlueSQL's SQL parser and its translation of parsed SQL go
 #   to sql_more.wasm, which nothing fetches unless it is called.
@@ -24,32 +24,35 @@ staging="${TRUNK_STAGING_DIR:?run by trunk}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# Rust's wasm32 target uses post-MVP features (bulk memory, reference types, …).
-# SPLIT_NAMES=1 keeps the function names in both parts, for a profiler.
+# Rust's wasm32 target uses post-MVP features (bulk memory, …). SPLIT_NAMES=1 keeps
+# the function names in both parts, for a profiler. (--merge-profiles takes neither.)
 split() { wasm-split --all-features ${SPLIT_NAMES:+-g} "$@"; }
 # Which function each placeholder stands for, for a look when one is called.
 maps=target/split
 mkdir -p "$maps"
 
+# split_in_two NAME HOW [GLUE-OPTION]: NAME_bg.wasm becomes its first part and
+# NAME_more.wasm the rest, HOW (wasm-split's --profile or --split-funcs) choosing what
+# goes; the glue NAME.js learns to load the rest (scripts/split-glue.mjs, GLUE-OPTION).
+split_in_two() {
+  local name=$1 how=$2
+  shift 2
+  split "$how" --export-prefix=% --placeholder-namespace=placeholder --import-namespace=primary \
+    --placeholdermap "$staging/${name}_bg.wasm" -o1 "$work/${name}_bg.wasm" -o2 "$staging/${name}_more.wasm"
+  mv "$work/${name}_bg.wasm.placeholders" "$maps/$name.placeholders"
+  mv "$work/${name}_bg.wasm" "$staging/${name}_bg.wasm"
+  node scripts/split-glue.mjs "$staging/$name.js" "${name}_more.wasm" "$@"
+}
+
 cp -r "$staging" "$work/page"
-wasm-split --all-features --instrument "$staging/app_bg.wasm" -o "$work/page/app_bg.wasm"
+split --instrument "$staging/app_bg.wasm" -o "$work/page/app_bg.wasm"
 node e2e/first-render-profile.mjs "$work/page" "$work/profile"
 wasm-split --merge-profiles "$work"/profile.* -o "$work/profile"
-split --profile="$work/profile" --export-prefix=% \
-  --placeholder-namespace=placeholder --import-namespace=primary \
-  --placeholdermap "$staging/app_bg.wasm" -o1 "$work/app_bg.wasm" -o2 "$staging/app_more.wasm"
-mv "$work/app_bg.wasm.placeholders" "$maps/app.placeholders"
-mv "$work/app_bg.wasm" "$staging/app_bg.wasm"
-node scripts/split-glue.mjs "$staging/app.js" app_more.wasm --after-start
+split_in_two app --profile="$work/profile" --after-start
 
 # Only functions of the parser's and the translator's own code: a generic function of
 # std named after their types may be the same code as one the store uses (rustc
 # merges identical functions), and a run would then fetch the rest for it.
 node scripts/wasm-function-names.mjs "$staging/sql_bg.wasm" \
   '^<?(sqlparser|gluesql_core\[[0-9a-f]+\]::translate)(\[[0-9a-f]+\])?::' >"$work/engine-unused"
-split --split-funcs=@"$work/engine-unused" --export-prefix=% \
-  --placeholder-namespace=placeholder --import-namespace=primary \
-  --placeholdermap "$staging/sql_bg.wasm" -o1 "$work/sql_bg.wasm" -o2 "$staging/sql_more.wasm"
-mv "$work/sql_bg.wasm.placeholders" "$maps/sql.placeholders"
-mv "$work/sql_bg.wasm" "$staging/sql_bg.wasm"
-node scripts/split-glue.mjs "$staging/sql.js" sql_more.wasm
+split_in_two sql --split-funcs=@"$work/engine-unused"

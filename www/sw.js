@@ -34,9 +34,10 @@ async function fromCache(request) {
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  const later = LATER.some((file) => url.pathname.endsWith(`/${file}`));
   event.respondWith(fetch(request).then((response) => {
-    const later = LATER.some((file) => new URL(request.url).pathname.endsWith(`/${file}`));
     if (later && response.ok) {
       const copy = response.clone();
       event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, copy)));

@@ -4,6 +4,9 @@
 # Trunk and drives it in headless Chromium. Installs its tools on first use.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# A clean clone gains nothing from incremental compilation, whose caches take
+# gigabytes of disk; set CARGO_INCREMENTAL=1 to keep them between local runs.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 step() { printf '\n== %s\n' "$*" >&2; }
 
 step "tools"

@@ -22,6 +22,7 @@ const session = openPage({
 
 const frames = () => session.page.frames().filter((f) => f.url().includes('embed'));
 let loadShifts;
+let firstHeights;
 
 /** Waits until no iframe's height changed for half a second. */
 async function settled() {
@@ -63,6 +64,7 @@ test('after load each iframe is as tall as its playground', async () => {
   // The shifts of loading and the first sizing (typing and runs later grow the embeds
   // on purpose, and that moves what follows them).
   loadShifts = await page.evaluate(() => window.__shifts.slice());
+  firstHeights = await page.$$eval('iframe.assoc-playground', (fs) => fs.map((f) => ({ first: +f.dataset.firstHeight, final: f.clientHeight + 2 })));
   fs.mkdirSync(artifacts, { recursive: true });
   await screenshotPage(page, path.join(artifacts, 'tutorial-sized.png'));
 });
@@ -83,16 +85,18 @@ test('after typing and after a run they still fit', async () => {
   await assertFits('after a run');
 });
 
-// Not met yet: embed.js's first height is a rough guess (912 px for the first embed's
-// 1,461), so the host page moves by 0.17-0.31 while the embeds load and are sized.
-// Reported, not failed, until the guess is right (issue 14, point 1).
-const SHIFT_TODO = 'the first height embed.js reserves is a rough guess';
-
-test("the host page's layout shift stays under 0.1 while the embeds load", { todo: SHIFT_TODO }, async () => {
+test("the host page's layout shift stays under 0.1 while the embeds load", () => {
   const shifts = loadShifts;
   assert.ok(shifts, 'the load was measured');
   const cls = shifts.reduce((a, b) => a + b, 0);
   assert.ok(cls < 0.1, `CLS ${cls.toFixed(3)} from ${shifts.map((s) => s.toFixed(3)).join(', ')}`);
+});
+
+test('the height embed.js reserves is within 8 % of the height each playground reports', () => {
+  assert.equal(firstHeights.length, 3);
+  for (const { first, final } of firstHeights) {
+    assert.ok(Math.abs(first - final) <= final * 0.08, `reserved ${first} px for ${final} px`);
+  }
 });
 
 test('a dark one-line code,sql embed: a small editor and no empty space', async () => {

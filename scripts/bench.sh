@@ -20,6 +20,8 @@ echo "== the page's bytes, gzip -9 (budgets: 353 KB before first render, 1.2 MB 
 (cd e2e && node bench-size.mjs)
 echo "== share links: #v2. next to lz-string (budget: seeds at most 0.6x)"
 (cd e2e && node bench-links.mjs)
+echo "== embeds: the first height embed.js reserves against the height they report"
+(cd e2e && node bench-embed-height.mjs)
 echo "== runtime: native"
 cargo run --quiet --release --example bench_runtime | tee -a "$out"
 echo "== runtime: headless Chromium"

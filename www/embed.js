@@ -29,24 +29,91 @@
     return 'v1.' + btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   }
 
-  // The first height, before the playground can say: its editor as tall as the code
-  // (3 to 24 lines, as src/embed.rs's EDITOR_LINES) and a typical height per panel.
-  // Pixel figures measured on the page's stylesheet.
+  // The first height, before the playground can say: what its panels will hold, read
+  // roughly from the code (the models, their attributes, the foreign keys and join
+  // tables the associations add, the methods they add) and laid out as the page's
+  // stylesheet lays it out at `width`. Pixel figures measured on that stylesheet
+  // (e2e/embed-size.test.mjs checks the guess against the real heights).
   const PANELS = 'code,tables,methods,run';
-  function reserve(code, panels, runs) {
-    const count = (pattern) => (code.match(pattern) || []).length;
-    const models = count(/\.define\(|extends\s+Model\b/g);
-    const associations = count(/\.(hasOne|hasMany|belongsTo|belongsToMany)\(/g);
-    const lines = Math.min(Math.max(code.split('\n').length, 3), 24);
-    const sizes = {
-      code: 60 + lines * 19,
-      tables: 50 + models * 95,
-      methods: 50 + associations * 260,
-      sql: 60 + models * 150,
-      diagram: 320,
-      run: runs ? 620 : 90,
+  const METHODS = { hasOne: 3, belongsTo: 3, hasMany: 10, belongsToMany: 10 };
+
+  // The text of the object literal that starts at `open` (a `{`), braces balanced.
+  function objectAt(code, open) {
+    let depth = 0;
+    for (let i = open; i < code.length; i++) {
+      if (code[i] === '{') depth++;
+      else if (code[i] === '}' && --depth === 0) return code.slice(open, i + 1);
+    }
+    return code.slice(open);
+  }
+
+  // Keys of an object literal's own level (`a: …`, `b() {…}` and shorthands aside).
+  function keysOf(object) {
+    let depth = 0;
+    let keys = 0;
+    for (let i = 0; i < object.length; i++) {
+      const c = object[i];
+      if ('{[('.includes(c)) depth++;
+      else if ('}])'.includes(c)) depth--;
+      else if (c === ':' && depth === 1) keys++;
+    }
+    return keys;
+  }
+
+  function shape(code) {
+    const tables = new Map();
+    const table = (name) => {
+      if (!tables.has(name)) tables.set(name, { columns: 3, keys: new Set() });
+      return tables.get(name);
     };
-    return panels.split(',').reduce((sum, panel) => sum + (sizes[panel.trim()] || 0), 40);
+    const definition = /(\w+)\s*=\s*[\w.]+\.define\(\s*['"`][^'"`]*['"`]\s*,\s*\{|(\w+)\.init\(\s*\{/g;
+    for (const found of code.matchAll(definition)) {
+      const name = found[1] || found[2];
+      table(name).columns = 3 + keysOf(objectAt(code, found.index + found[0].length - 1));
+    }
+    const methods = new Map();
+    const association = /(\w+)\.(hasOne|hasMany|belongsToMany|belongsTo)\(\s*(\w+)([^)]*)/g;
+    for (const [, source, kind, target, rest] of code.matchAll(association)) {
+      methods.set(source, (methods.get(source) || 0) + METHODS[kind]);
+      const alias = (rest.match(/\bas:\s*['"`](\w+)/) || [])[1] || '';
+      if (kind === 'belongsToMany') {
+        const through = (rest.match(/through:\s*['"`]?(\w+)/) || [])[1] || [source, target].sort().join('');
+        table(`join:${through}`).keys.add(`${source}/${alias}`).add(`${target}/`);
+      } else {
+        const [holder, other] = kind === 'belongsTo' ? [source, target] : [target, source];
+        table(holder).keys.add(`${other}/${alias}`);
+      }
+    }
+    return { tables: [...tables.values()], methods: [...methods.values()] };
+  }
+
+  function reserve(code, panels, runs, width) {
+    const { tables, methods } = shape(code);
+    const perLine = Math.max(20, (width - 70) / 8.4);
+    const lines = code.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / perLine)), 0);
+    const columns = Math.max(1, Math.floor((width - 12) / 283));
+    const card = (t) => {
+      const rows = t.columns + t.keys.size;
+      return 140 + 25.5 * rows + 25.5 * t.keys.size + 18 * (Math.ceil((rows * 11) / ((width / columns - 40) / 7.7)) - 1);
+    };
+    const heights = tables.map(card);
+    let tablesHeight = 61;
+    for (let row = 0; row * columns < heights.length; row++) {
+      tablesHeight += Math.max(...heights.slice(row * columns, (row + 1) * columns)) + (row ? 13 : 0);
+    }
+    const methodsHeight = methods.length
+      ? 60 + methods.reduce((sum, count) => sum + 22 + 49 * count, 0) + 10 * (methods.length - 1)
+      : 82;
+    const awaits = (code.match(/\bawait\b/g) || []).length;
+    const sizes = {
+      code: 48 + 11 + 21 * Math.min(Math.max(lines, 3), 24),
+      tables: tablesHeight,
+      methods: methodsHeight,
+      sql: 60 + tables.length * 150,
+      diagram: 320,
+      run: runs ? 116 + 60 * awaits : 116,
+    };
+    return Math.round(panels.split(',').reduce((sum, panel) => sum + (sizes[panel.trim()] || 0), 84));
   }
 
   const codeOf = (block) => block.textContent.replace(/\n$/, '');
@@ -84,6 +151,7 @@
     iframe.title = 'Sequelize playground';
     iframe.className = 'assoc-playground';
     const height = pre.dataset.assocHeight;
+    iframe.dataset.firstHeight = height;
     iframe.style.cssText = `display:block;width:100%;height:${height}px;border:1px solid #dde1e8;border-radius:8px;`;
     iframe.src = `${base.href}?${params}#${await encode(code, options.dialect || 'postgres', files)}`;
     pre.replaceWith(iframe);
@@ -111,7 +179,7 @@
     }
     const project = projectOf(pre);
     const code = project ? project.map(codeOf).join('\n') : codeOf(block);
-    const height = reserve(code, pre.dataset.panels || PANELS, pre.dataset.run === 'auto');
+    const height = reserve(code, pre.dataset.panels || PANELS, pre.dataset.run === 'auto', pre.getBoundingClientRect().width);
     pre.dataset.assocHeight = height;
     pre.style.boxSizing = 'border-box';
     pre.style.height = `${height + 2}px`;

@@ -1,11 +1,30 @@
 //! The page inside another page: its height reported to the parent whenever it changes
-//! (so the iframe fits it), and the postMessage API a hosting page drives it with — `setCode`, `run`,
+//! (so the iframe fits it), once the page has settled, and the postMessage API a hosting page drives it with — `setCode`, `run`,
 //! `getState` — with every message checked for shape and size, and replies sent only
 //! to the sender's origin.
+
+use std::cell::Cell;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::MessageEvent;
+
+/// How long the first height may wait for the page to settle.
+const SETTLE_MS: i32 = 4000;
+
+thread_local! {
+    /// Until the page has settled, the iframe keeps the height embed.js reserved for it.
+    /// A height sent before (the panels drawn but the editor not yet there, a run on
+    /// load not yet answered) would be undone a moment later, and move the hosting
+    /// page twice.
+    static WAITING: Cell<Waiting> = const { Cell::new(Waiting { editor: true, run: false }) };
+}
+
+#[derive(Clone, Copy)]
+struct Waiting {
+    editor: bool,
+    run: bool,
+}
 
 /// The longest code a hosting page may send.
 const MAX_CODE: usize = 100_000;
@@ -35,10 +54,12 @@ fn read_request(data: &JsValue) -> Option<Request> {
 }
 
 /// Tells the parent page how tall the playground is whenever that changes (an edit, a
-/// run's result, a panel or the editor arriving): a `ResizeObserver` on `<html>`,
-/// whose box is as tall as the content (its `scrollHeight` would never go below the
-/// iframe's own height, so an embed could grow but never shrink).
-pub fn observe_height() {
+/// run's result, a panel or the editor arriving), from the moment it has settled: the
+/// editor has arrived and, with `run_on_load`, the run has answered (or
+/// [`SETTLE_MS`] have passed). A `ResizeObserver` on `<html>`, whose box is as tall as
+/// the content (its `scrollHeight` would never go below the iframe's own height, so an
+/// embed could grow but never shrink).
+pub fn observe_height(run_on_load: bool) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -48,17 +69,26 @@ pub fn observe_height() {
     let Some(root) = window.document().and_then(|d| d.document_element()) else {
         return;
     };
+    WAITING.set(Waiting {
+        editor: true,
+        run: run_on_load,
+    });
+    super::after(SETTLE_MS, || {
+        WAITING.set(Waiting {
+            editor: false,
+            run: false,
+        });
+        post_root_height();
+    });
     // Built through Reflect: web-sys's ResizeObserver binding is a feature the page
     // does not otherwise need.
     let Ok(constructor) = js_sys::Reflect::get(&window, &"ResizeObserver".into()) else {
         return;
     };
     let Some(constructor) = constructor.dyn_ref::<js_sys::Function>() else {
-        post_height(&root);
         return;
     };
-    let observed = root.clone();
-    let changed = Closure::<dyn FnMut()>::new(move || post_height(&observed));
+    let changed = Closure::<dyn FnMut()>::new(post_root_height);
     let arguments = js_sys::Array::of1(changed.as_ref());
     let Ok(observer) = js_sys::Reflect::construct(constructor, &arguments) else {
         return;
@@ -68,6 +98,36 @@ pub fn observe_height() {
         if let Some(observe) = observe.dyn_ref::<js_sys::Function>() {
             let _ = observe.call1(&observer, &root);
         }
+    }
+}
+
+/// The run on load has answered: the height may go out once the editor is there too.
+pub fn run_settled() {
+    let waiting = WAITING.get();
+    if waiting.run {
+        WAITING.set(Waiting {
+            run: false,
+            ..waiting
+        });
+        post_root_height();
+    }
+}
+
+fn post_root_height() {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let mut waiting = WAITING.get();
+    // The editor (editor/src/main.js) marks its arrival on <html>.
+    if waiting.editor && root.has_attribute("data-editor") {
+        waiting.editor = false;
+        WAITING.set(waiting);
+    }
+    if !waiting.editor && !waiting.run {
+        post_height(&root);
     }
 }
 

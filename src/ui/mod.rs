@@ -22,7 +22,7 @@ use yew::prelude::*;
 use crate::embed::{shows, Embed, Panel};
 use crate::examples::PRESETS;
 use crate::sql::Dialect;
-use crate::state::{Action, Notice, ShareStatus, State, Theme};
+use crate::state::{Action, Notice, RunStatus, ShareStatus, State, Theme};
 
 /// Effect dependencies compared by the report's address (a new analysis is a new report).
 struct ByAddress((String, Rc<crate::report::Report>, Option<String>));
@@ -188,7 +188,16 @@ pub fn app() -> Html {
             }
         });
     }
-    use_effect_with((), |_| embedding::observe_height());
+    {
+        let run_on_load = embed.as_ref().as_ref().is_some_and(|e| e.run_on_load);
+        use_effect_with((), move |_| embedding::observe_height(run_on_load));
+        let answered = !matches!(state.0.run.status, RunStatus::NotRun | RunStatus::Running);
+        use_effect_with(answered, |&answered| {
+            if answered {
+                embedding::run_settled();
+            }
+        });
+    }
     let dispatch = {
         let dispatcher = state.dispatcher();
         Callback::from(move |action| dispatcher.dispatch(action))
@@ -397,11 +406,11 @@ impl Page<'_> {
                 </div>
                 <div class="controls">
                     <button id="share" onclick={self.copy(copy_link)}>{ "Share" }</button>
-                    <button id="copy-script" onclick={self.copy(copy_script)} title="A runnable script with real Sequelize on SQLite">{ "Copy as Node script" }</button>
-                    <button id="copy-markdown" onclick={self.copy(copy_markdown)} title="Code, tables and result for an issue or a forum post">{ "Copy as Markdown" }</button>
+                    <button id="copy-script" onclick={self.copy(copy_script)} title="A runnable script with real Sequelize on SQLite"><span class="narrow-hidden">{ "Copy as " }</span>{ "Node script" }</button>
+                    <button id="copy-markdown" onclick={self.copy(copy_markdown)} title="Code, tables and result for an issue or a forum post"><span class="narrow-hidden">{ "Copy as " }</span>{ "Markdown" }</button>
                     { self.examples() }
                     <label>
-                        { "Theme " }
+                        <span class="narrow-hidden">{ "Theme " }</span>
                         <select id="theme" onchange={self.dispatch.reform(|e: Event| Action::SetTheme(Theme::from_name(&selected(&e))))}>
                             { for [Theme::System, Theme::Light, Theme::Dark].iter().map(|t| html! {
                                 <option value={t.name()} selected={*t == self.state.theme}>{ t.name() }</option>
@@ -428,7 +437,7 @@ impl Page<'_> {
         });
         html! {
             <span class="examples">
-                <label for="presets">{ "Examples" }</label>
+                <label for="presets" class="narrow-hidden">{ "Examples" }</label>
                 // Keyed by what is loaded: a new select shows it selected.
                 <select id="presets" key={format!("{id}:{edited}")}>
                     <option value="" selected={loaded.is_none()}>{ "Choose an example…" }</option>

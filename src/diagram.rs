@@ -235,7 +235,22 @@ fn label_text(names: Option<&Vec<String>>, cardinality: Cardinality) -> String {
     text
 }
 
-fn links(schema: &Schema) -> Vec<Link> {
+/// Each model's columns, read once: the boxes show them and the links find their rows.
+fn box_columns(schema: &Schema) -> Vec<Vec<BoxColumn>> {
+    let columns = |model: &crate::schema::Model| {
+        model
+            .table_attributes()
+            .map(|(name, a)| BoxColumn {
+                name: a.field.clone().unwrap_or_else(|| name.clone()),
+                primary_key: a.is_primary_key(),
+                foreign_key: a.references.is_some(),
+            })
+            .collect()
+    };
+    schema.models.iter().map(columns).collect()
+}
+
+fn links(schema: &Schema, columns: &[Vec<BoxColumn>]) -> Vec<Link> {
     let names = association_names(schema);
     let join_models: Vec<usize> = schema
         .models
@@ -245,10 +260,6 @@ fn links(schema: &Schema) -> Vec<Link> {
         .collect();
     let mut links = Vec::new();
     for (id, model) in schema.models.iter().enumerate() {
-        let columns: Vec<String> = model
-            .table_attributes()
-            .map(|(n, _)| model.field_of(n))
-            .collect();
         for (row, (_, attribute)) in model.table_attributes().enumerate() {
             let Some(references) = &attribute.references else {
                 continue;
@@ -261,24 +272,24 @@ fn links(schema: &Schema) -> Vec<Link> {
                 continue;
             };
             let to_column = references.key.clone().unwrap_or_else(|| "id".into());
-            let target_model = schema.model(target);
-            let to_row = target_model
-                .table_attributes()
-                .position(|(n, _)| target_model.field_of(n) == to_column)
+            let to_row = columns[target]
+                .iter()
+                .position(|c| c.name == to_column)
                 .unwrap_or(0);
+            let from_column = &columns[id][row].name;
             let cardinality = if join_models.contains(&id) {
                 Cardinality::ManyToMany
             } else {
-                one_or_many(schema, target, id, &columns[row])
+                one_or_many(schema, target, id, from_column)
             };
-            let named = names.iter().find(|n| n.0 == id && n.1 == columns[row]);
+            let named = names.iter().find(|n| n.0 == id && n.1 == *from_column);
             let text = label_text(named.map(|n| &n.2), cardinality);
             links.push(Link {
                 from: id,
                 from_row: row,
                 to: target,
                 to_row,
-                from_column: columns[row].clone(),
+                from_column: from_column.clone(),
                 to_column,
                 cardinality,
                 text,
@@ -542,14 +553,11 @@ impl Gaps {
 }
 
 pub fn layout(schema: &Schema) -> Diagram {
-    let links = links(schema);
+    let columns = box_columns(schema);
+    let links = links(schema, &columns);
     let mut grid = Grid::new(schema, &links);
     grid.reduce_crossings();
-    let heights: Vec<f64> = schema
-        .models
-        .iter()
-        .map(|m| box_height(m.table_attributes().count()))
-        .collect();
+    let heights: Vec<f64> = columns.iter().map(|c| box_height(c.len())).collect();
     let y = stack(&grid, &heights);
     let routes: Vec<Route> = links
         .iter()
@@ -565,20 +573,14 @@ pub fn layout(schema: &Schema) -> Diagram {
     let boxes: Vec<TableBox> = schema
         .models
         .iter()
+        .zip(columns)
         .enumerate()
-        .map(|(id, model)| TableBox {
+        .map(|(id, (model, columns))| TableBox {
             table: model.table_name.clone(),
             x: xs[grid.layer_of[id]],
             y: y[id],
             height: heights[id],
-            columns: model
-                .table_attributes()
-                .map(|(name, a)| BoxColumn {
-                    name: model.field_of(name),
-                    primary_key: a.is_primary_key(),
-                    foreign_key: a.references.is_some(),
-                })
-                .collect(),
+            columns,
         })
         .collect();
     let edges: Vec<Edge> = links

@@ -108,7 +108,7 @@ fn time_page_analysis(code: &str, runs: u32) {
 
 #[allow(dead_code)]
 fn phases(code: &str) {
-    use assoc_playground::{ddl, interpret, report, sql, syntax};
+    use assoc_playground::{ddl, diagram, interpret, report, sql, syntax};
     let t = Instant::now();
     let (program, _) = syntax::parse(code);
     let parse = t.elapsed();
@@ -122,8 +122,17 @@ fn phases(code: &str) {
     let ddl = t.elapsed();
     let t = Instant::now();
     let _ = report::DdlReport::build(&outcome.schema, None, &sql::Dialect::ALL);
+    let report_ddl = t.elapsed();
+    // The diagram's layout, the fastest of 50 runs (the machine's noise is larger).
+    let diagram = (0..50)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(diagram::layout(&outcome.schema));
+            t.elapsed()
+        })
+        .min()
+        .unwrap_or_default();
     println!(
-        "parse {parse:?} run {run:?} ddl {ddl:?} report-ddl {:?}",
-        t.elapsed()
+        "parse {parse:?} run {run:?} ddl {ddl:?} report-ddl {report_ddl:?} diagram {diagram:?}"
     );
 }

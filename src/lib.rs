@@ -9,7 +9,7 @@
 pub mod assoc;
 pub mod ddl;
 pub mod diagnostic;
-pub(crate) mod diagram;
+pub mod diagram;
 pub mod embed;
 pub(crate) mod error;
 pub mod examples;

@@ -1,6 +1,7 @@
 // The modules come in two parts (scripts/split-module.sh): the page draws from the
 // first part alone, fetches the rest after its first render, and works before the rest
-// arrives; the SQL engine's rest (its SQL parser) is never fetched by a run.
+// arrives; the SQL engine's rest (its SQL parser, and what runs never call) is not
+// fetched by a run.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveDist, serve, launch, dist, markFirstRender } from './harness.mjs';

@@ -8,16 +8,19 @@
 #   the first render runs is measured, not guessed: wasm-split instruments the module,
 #   headless Chromium opens the page the ways people arrive
 #   (e2e/first-render-profile.mjs), and wasm-split splits by that profile.
-# - The SQL engine's module: GlueSQL's SQL parser and its translation of parsed SQL go
-#   to sql_more.wasm, which nothing fetches unless it is called.
-#   The store hands GlueSQL syntax trees, never SQL text (runtime::store), so only a
-#   cast of text to an INTERVAL would reach them.
+# - The SQL engine's module (GlueSQL): sql_bg.wasm keeps the functions runs call, and
+#   sql_more.wasm, which nothing fetches unless it is called, has the rest: the SQL
+#   parser (the store hands GlueSQL syntax trees, never SQL text: runtime::store) and
+#   what no statement the store builds reaches. Which functions runs call is measured
+#   too: every case of the corpus and the real-code set, on each dialect, and a workload
+#   of larger tables (e2e/engine-profile.mjs), run by the page with the engine's module
+#   instrumented.
 #
 # A function moved out that is called before its part has arrived still works: its
 # placeholder loads the rest at once (scripts/split-glue.mjs, in the glue).
 #
-# The modules come here with their name section (scripts/trunk.sh), which the split
-# needs for the engine's list; wasm-split writes both parts without it.
+# The modules come here with their name section (scripts/trunk.sh), which names the
+# functions in target/split/*.placeholders; wasm-split writes both parts without it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 staging="${TRUNK_STAGING_DIR:?run by trunk}"
@@ -53,6 +56,9 @@ split_in_two app --profile="$work/profile" --after-start
 # Only functions of the parser's and the translator's own code: a generic function of
 # std named after their types may be the same code as one the store uses (rustc
 # merges identical functions), and a run would then fetch the rest for it.
-node scripts/wasm-function-names.mjs "$staging/sql_bg.wasm" \
-  '^<?(sqlparser|gluesql_core\[[0-9a-f]+\]::translate)(\[[0-9a-f]+\])?::' >"$work/engine-unused"
-split_in_two sql --split-funcs=@"$work/engine-unused"
+cp -r "$staging" "$work/engine"
+split --instrument "$staging/sql_bg.wasm" -o "$work/engine/sql_bg.wasm"
+sed -i 's|^await initEngine(|self.instrumentedSql = await initEngine(|' "$work/engine/worker.js"
+node e2e/engine-profile.mjs "$work/engine" "$work/engine-profile"
+wasm-split --merge-profiles "$work"/engine-profile.* -o "$work/engine-profile"
+split_in_two sql --profile="$work/engine-profile"

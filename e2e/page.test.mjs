@@ -92,6 +92,31 @@ test("at a phone's width nothing sticks out sideways, with the form open", async
   await page.setViewportSize({ width: 1280, height: 900 });
 });
 
+test("at a phone's width every control of the bar is in sight, and named in full", async () => {
+  const { page } = session;
+  await page.setViewportSize({ width: 390, height: 844 });
+  try {
+    const controls = ['#share', '#copy-script', '#copy-markdown', '#presets', '#load-preset', '#theme'];
+    for (const selector of controls) {
+      const box = await page.locator(selector).boundingBox();
+      assert.ok(box && box.x >= 0 && box.x + box.width <= 390, `${selector} at ${JSON.stringify(box)}`);
+    }
+    // The controls wrap rather than scroll: nothing is hidden sideways.
+    assert.equal(await page.$eval('.bar .controls', (c) => c.scrollWidth - c.clientWidth), 0);
+    // The bar takes at most the title and two rows of controls.
+    const bar = await page.locator('.bar').boundingBox();
+    assert.ok(bar.height <= 130, `the bar is ${bar.height} px tall`);
+    // Short on screen, whole for a screen reader.
+    const prefix = await page.locator('#copy-markdown .narrow-hidden').boundingBox();
+    assert.ok(prefix.width <= 1, `"Copy as" takes ${prefix.width} px`);
+    assert.equal(await page.getByRole('button', { name: 'Copy as Markdown' }).count(), 1);
+    assert.equal(await page.getByRole('combobox', { name: 'Examples' }).count(), 1);
+    assert.equal(await page.getByRole('combobox', { name: 'Theme' }).count(), 1);
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+});
+
 test('the page logs no errors', () => {
   assert.deepEqual(session.consoleErrors, []);
 });

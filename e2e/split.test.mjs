@@ -4,6 +4,10 @@
 // fetched by a run.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { serveDist, serve, launch, dist, markFirstRender } from './harness.mjs';
 
 let server;
@@ -64,5 +68,48 @@ test('before the rest has arrived, the page still works: what needs it loads it 
     release();
     await browser.close();
     await slow.close();
+  }
+});
+
+test("a run that calls into the engine's rest before it is loaded loads it in the worker and answers", async () => {
+  // A copy of the page whose engine module has GlueSQL's INSERT moved to its rest (every
+  // run of the example inserts), split from the whole module the build keeps.
+  const whole = path.join(dist, '..', 'target', 'split');
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'assoc-split-'));
+  fs.cpSync(dist, copy, { recursive: true });
+  const names = execFileSync('node', [path.join(dist, '..', 'scripts', 'wasm-function-names.mjs'),
+    path.join(whole, 'sql_whole.wasm'), '^gluesql_core\\[[0-9a-f]+\\]::executor::insert::'], { encoding: 'utf8' });
+  assert.ok(names.trim(), "GlueSQL's INSERT functions are named in the module");
+  fs.writeFileSync(path.join(copy, 'insert.list'), names);
+  execFileSync('wasm-split', ['--all-features', `--split-funcs=@${path.join(copy, 'insert.list')}`,
+    '--export-prefix=%', '--placeholder-namespace=placeholder', '--import-namespace=primary',
+    path.join(whole, 'sql_whole.wasm'), '-o1', path.join(copy, 'sql_bg.wasm'), '-o2', path.join(copy, 'sql_more.wasm')]);
+  fs.copyFileSync(path.join(whole, 'sql_whole.js'), path.join(copy, 'sql.js'));
+  execFileSync('node', [path.join(dist, '..', 'scripts', 'split-glue.mjs'), path.join(copy, 'sql.js'), 'sql_more.wasm']);
+
+  const split = await serve(copy);
+  const browser = await launch();
+  try {
+    const { page } = browser;
+    const rest = [];
+    page.context().on('request', (request) => {
+      if (fileOf(request) === 'sql_more.wasm') rest.push(request.resourceType());
+    });
+    await page.goto(split.url);
+    await page.waitForSelector('#tables .table-card');
+    await page.click('#run-button');
+    await page.waitForSelector('#run .step.show');
+    // The worker's synchronous request, and the service worker's fetch that answers it
+    // (and keeps the file for offline use).
+    assert.deepEqual(rest.filter((type) => type === 'xhr'), ['xhr'], `the worker loaded the rest synchronously, once (${rest})`);
+    assert.ok(rest.length <= 2, `requests for the rest: ${rest}`);
+    // The example's owner comes back from the rows its INSERT wrote.
+    assert.match(await page.locator('#run').innerText(), /name: "Tom"/);
+    assert.equal(await page.locator('#run .run-error').count(), 0);
+    assert.deepEqual(browser.consoleErrors, []);
+  } finally {
+    await browser.close();
+    await split.close();
+    fs.rmSync(copy, { recursive: true, force: true });
   }
 });

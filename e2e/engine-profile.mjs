@@ -10,7 +10,7 @@
 // Usage: node e2e/engine-profile.mjs DIR OUT
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, runCode } from './harness.mjs';
+import { serve, launch, runCode, readProfile } from './harness.mjs';
 
 const [dir, out] = process.argv.slice(2);
 if (!dir || !out) {
@@ -50,13 +50,7 @@ let written = 0;
 async function writeProfile() {
   const worker = page.workers().at(-1);
   if (!worker) throw new Error('no worker: no run reached the engine');
-  const bytes = await worker.evaluate(() => {
-    const { memory, __write_profile: write } = self.instrumentedSql;
-    const pages = 16;
-    const address = memory.grow(pages) * 65536;
-    const length = write(address, pages * 65536);
-    return Array.from(new Uint8Array(memory.buffer, address, length));
-  });
+  const bytes = await worker.evaluate(readProfile, 'instrumentedSql');
   fs.writeFileSync(`${out}.${++written}`, Buffer.from(bytes));
 }
 

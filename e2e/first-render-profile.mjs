@@ -7,7 +7,7 @@
 //
 // Usage: node e2e/first-render-profile.mjs DIR OUT
 import fs from 'node:fs';
-import { serve, launch } from './harness.mjs';
+import { serve, launch, readProfile } from './harness.mjs';
 
 const [dir, out] = process.argv.slice(2);
 if (!dir || !out) {
@@ -30,14 +30,7 @@ async function profile(url, file) {
   await page.goto(url);
   await page.waitForSelector('#tables .table-card');
   await page.waitForFunction(() => window.instrumented);
-  const bytes = await page.evaluate(() => {
-    const { memory, __write_profile: write } = window.instrumented;
-    // Fresh pages of memory nobody else uses: 64 KB each, as many as a profile needs.
-    const pages = 16;
-    const address = memory.grow(pages) * 65536;
-    const length = write(address, pages * 65536);
-    return Array.from(new Uint8Array(memory.buffer, address, length));
-  });
+  const bytes = await page.evaluate(readProfile, 'instrumented');
   fs.writeFileSync(file, Buffer.from(bytes));
 }
 

@@ -55,6 +55,20 @@ export function serve(root, { hold } = {}) {
 }
 
 /**
+ * The profile a module instrumented by `wasm-split --instrument` has recorded so far,
+ * as bytes: run in the page or worker by `evaluate(readProfile, name)`, where
+ * `self[name]` holds the instrumented module's exports.
+ */
+export function readProfile(name) {
+  const { memory, __write_profile: write } = self[name];
+  // Fresh pages of memory nobody else uses: 64 KB each, as many as a profile needs.
+  const pages = 16;
+  const address = memory.grow(pages) * 65536;
+  const length = write(address, pages * 65536);
+  return Array.from(new Uint8Array(memory.buffer, address, length));
+}
+
+/**
  * Marks the moment the app first draws its panels as `window.firstRender` (the
  * `performance.now()` of it), for every page load of `page` from now on.
  */

@@ -33,7 +33,8 @@
   // roughly from the code (the models, their attributes, the foreign keys and join
   // tables the associations add, the methods they add) and laid out as the page's
   // stylesheet lays it out at `width`. Pixel figures measured on that stylesheet
-  // (e2e/embed-size.test.mjs checks the guess against the real heights).
+  // (e2e/embed-size.test.mjs and bench-embed-height.mjs check the guess against the
+  // real heights).
   const PANELS = 'code,tables,methods,run';
   const METHODS = { hasOne: 3, belongsTo: 3, hasMany: 10, belongsToMany: 10 };
 
@@ -92,6 +93,8 @@
     const perLine = Math.max(20, (width - 70) / 8.4);
     const lines = code.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / perLine)), 0);
     const columns = Math.max(1, Math.floor((width - 12) / 283));
+    // A card: its heading, a row per column (a foreign key's row takes two lines, its
+    // badge under its name), and the column list's extra lines.
     const card = (t) => {
       const rows = t.columns + t.keys.size;
       return 140 + 25.5 * rows + 25.5 * t.keys.size + 18 * (Math.ceil((rows * 11) / ((width / columns - 40) / 7.7)) - 1);

@@ -1,7 +1,7 @@
 //! The page inside another page: its height reported to the parent whenever it changes
-//! (so the iframe fits it), once the page has settled, and the postMessage API a hosting page drives it with — `setCode`, `run`,
-//! `getState` — with every message checked for shape and size, and replies sent only
-//! to the sender's origin.
+//! (so the iframe fits it), once the page has settled, and the postMessage API a
+//! hosting page drives it with — `setCode`, `run`, `getState` — with every message
+//! checked for shape and size, and replies sent only to the sender's origin.
 
 use std::cell::Cell;
 

@@ -80,12 +80,12 @@ test("a run that calls into the engine's rest before it is loaded loads it in th
   const names = execFileSync('node', [path.join(dist, '..', 'scripts', 'wasm-function-names.mjs'),
     path.join(whole, 'sql_whole.wasm'), '^gluesql_core\\[[0-9a-f]+\\]::executor::insert::'], { encoding: 'utf8' });
   assert.ok(names.trim(), "GlueSQL's INSERT functions are named in the module");
-  fs.writeFileSync(path.join(copy, 'insert.list'), names);
-  execFileSync('wasm-split', ['--all-features', `--split-funcs=@${path.join(copy, 'insert.list')}`,
-    '--export-prefix=%', '--placeholder-namespace=placeholder', '--import-namespace=primary',
-    path.join(whole, 'sql_whole.wasm'), '-o1', path.join(copy, 'sql_bg.wasm'), '-o2', path.join(copy, 'sql_more.wasm')]);
+  const list = path.join(os.tmpdir(), `assoc-insert-${process.pid}.list`);
+  fs.writeFileSync(list, names);
+  fs.copyFileSync(path.join(whole, 'sql_whole.wasm'), path.join(copy, 'sql_bg.wasm'));
   fs.copyFileSync(path.join(whole, 'sql_whole.js'), path.join(copy, 'sql.js'));
-  execFileSync('node', [path.join(dist, '..', 'scripts', 'split-glue.mjs'), path.join(copy, 'sql.js'), 'sql_more.wasm']);
+  execFileSync(path.join(dist, '..', 'scripts', 'split-in-two.sh'), [copy, 'sql', `--split-funcs=@${list}`]);
+  fs.rmSync(list);
 
   const split = await serve(copy);
   const browser = await launch();

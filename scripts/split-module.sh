@@ -27,37 +27,29 @@ staging="${TRUNK_STAGING_DIR:?run by trunk}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# Rust's wasm32 target uses post-MVP features (bulk memory, …). SPLIT_NAMES=1 keeps
-# the function names in both parts, for a profiler. (--merge-profiles takes neither.)
-split() { wasm-split --all-features ${SPLIT_NAMES:+-g} "$@"; }
+# Rust's wasm32 target uses post-MVP features (bulk memory, …). (--merge-profiles takes
+# no feature flags.)
+instrument() { wasm-split --all-features --instrument "$@"; }
 # Which function each placeholder stands for, for a look when one is called.
 maps=target/split
 mkdir -p "$maps"
 
-# split_in_two NAME HOW [GLUE-OPTION]: NAME_bg.wasm becomes its first part and
-# NAME_more.wasm the rest, HOW (wasm-split's --profile or --split-funcs) choosing what
-# goes; the glue NAME.js learns to load the rest (scripts/split-glue.mjs, GLUE-OPTION).
+# split_in_two NAME HOW [GLUE-OPTION]: scripts/split-in-two.sh on the staged NAME_bg.wasm,
+# its placeholder map kept out of the page.
 split_in_two() {
-  local name=$1 how=$2
-  shift 2
-  split "$how" --export-prefix=% --placeholder-namespace=placeholder --import-namespace=primary \
-    --placeholdermap "$staging/${name}_bg.wasm" -o1 "$work/${name}_bg.wasm" -o2 "$staging/${name}_more.wasm"
-  mv "$work/${name}_bg.wasm.placeholders" "$maps/$name.placeholders"
-  mv "$work/${name}_bg.wasm" "$staging/${name}_bg.wasm"
-  node scripts/split-glue.mjs "$staging/$name.js" "${name}_more.wasm" "$@"
+  scripts/split-in-two.sh "$staging" "$@"
+  mv "$staging/$1.placeholders" "$maps/$1.placeholders"
 }
 
 cp -r "$staging" "$work/page"
-split --instrument "$staging/app_bg.wasm" -o "$work/page/app_bg.wasm"
+instrument "$staging/app_bg.wasm" -o "$work/page/app_bg.wasm"
 node e2e/first-render-profile.mjs "$work/page" "$work/profile"
 wasm-split --merge-profiles "$work"/profile.* -o "$work/profile"
 split_in_two app --profile="$work/profile" --after-start
 
-# Only functions of the parser's and the translator's own code: a generic function of
-# std named after their types may be the same code as one the store uses (rustc
-# merges identical functions), and a run would then fetch the rest for it.
+# The engine's worker keeps the instrumented module's exports for the profile.
 cp -r "$staging" "$work/engine"
-split --instrument "$staging/sql_bg.wasm" -o "$work/engine/sql_bg.wasm"
+instrument "$staging/sql_bg.wasm" -o "$work/engine/sql_bg.wasm"
 sed -i 's|^await initEngine(|self.instrumentedSql = await initEngine(|' "$work/engine/worker.js"
 node e2e/engine-profile.mjs "$work/engine" "$work/engine-profile"
 wasm-split --merge-profiles "$work"/engine-profile.* -o "$work/engine-profile"

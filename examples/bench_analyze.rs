@@ -60,6 +60,10 @@ fn time_analyze(label: &str, code: &str, runs: u32) {
 }
 
 fn main() {
+    if std::env::var_os("PROFILE_LOOPS").is_some() {
+        // Under a profiler: the page's analysis only.
+        return time_page_analysis(&generated_snippet(100, 150), 50);
+    }
     let seed = std::fs::read_to_string("tests/corpus/one-to-many-seed.js")
         .expect("run from the repository root");
     time_analyze("one-to-many seed", &seed, 2000);
@@ -76,6 +80,7 @@ fn main() {
     time_page_analysis(&generated_snippet(100, 150), 50);
     if std::env::var_os("PHASES").is_some() {
         phases(&generated_snippet(100, 150));
+        page_phases(&generated_snippet(100, 150));
     }
 }
 
@@ -134,5 +139,31 @@ fn phases(code: &str) {
         .unwrap_or_default();
     println!(
         "parse {parse:?} run {run:?} ddl {ddl:?} report-ddl {report_ddl:?} diagram {diagram:?}"
+    );
+}
+
+/// Each step of the page's analysis, the fastest of 50 runs.
+fn page_phases(code: &str) {
+    let dialect = assoc_playground::sql::Dialect::Postgres;
+    let mut steps: Vec<(&'static str, f64)> = Vec::new();
+    for run in 0..50 {
+        let (mut clock, mut step) = (Instant::now(), 0);
+        assoc_playground::analyze_in_steps(code, dialect, |name| {
+            let ms = clock.elapsed().as_secs_f64() * 1000.0;
+            match run {
+                0 => steps.push((name, ms)),
+                _ => steps[step].1 = steps[step].1.min(ms),
+            }
+            step += 1;
+            clock = Instant::now();
+        });
+    }
+    let line: Vec<String> = steps
+        .iter()
+        .map(|(name, ms)| format!("{name} {ms:.3}"))
+        .collect();
+    println!(
+        "the page's analysis, ms, fastest of 50: {}",
+        line.join("  ")
     );
 }

@@ -286,7 +286,7 @@ console.log(await Owner.findAll({ include: Pug }));
         for preset in crate::examples::PRESETS.iter().filter(|p| !p.mistake) {
             let report = crate::analyze(preset.code);
             for model in &report.methods {
-                for method in &model.methods {
+                for method in model.methods() {
                     let snippet = method_snippet(preset.code, &model.model, &method.name)
                         .expect("the method exists");
                     let report = crate::run_for_page(

@@ -373,3 +373,40 @@ fn in_file(ranges: &[std::ops::Range<usize>], span: diagnostic::Span) -> (usize,
     let end = span.end.saturating_sub(base).max(start);
     (index, diagnostic::Span::new(start, end))
 }
+
+/// [`analyze_for`] step by step, calling `done(step)` after each: for
+/// `examples/bench_analyze` (`PHASES=1`), which times them and counts their allocations.
+#[doc(hidden)]
+pub fn analyze_in_steps(source: &str, dialect: sql::Dialect, mut done: impl FnMut(&'static str)) {
+    let (program, _) = syntax::parse(source);
+    done("parse");
+    let program = Rc::new(program);
+    let file = interpret::SourceFile {
+        path: "index.js".into(),
+        body: interpret::FileBody::Script(program.clone()),
+    };
+    let limits = interpret::Limits::default();
+    let (outcome, _) = interpret::execute_project(vec![file], 0, limits, None);
+    done("interpret");
+    let schema = &outcome.schema;
+    let lints = lint::lint(schema, &program);
+    done("lint");
+    let ddl = DdlReport::build(schema, None, &[dialect]);
+    done("ddl");
+    let tables: Vec<_> = schema.models.iter().map(explain::table_view).collect();
+    done("tables");
+    let diagram = diagram::layout(schema);
+    done("diagram");
+    let links = report::key_links(schema);
+    done("links");
+    let methods: Vec<_> = schema
+        .models
+        .iter()
+        .map(|m| explain::methods(schema, m))
+        .collect();
+    done("methods");
+    drop((
+        lints, ddl, tables, diagram, links, methods, outcome, program,
+    ));
+    done("drop");
+}

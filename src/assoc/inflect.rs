@@ -470,21 +470,23 @@ fn apply(word: &str, rules: &[CompiledRule]) -> String {
 const MEMO_LIMIT: usize = 4096;
 
 thread_local! {
-    static MEMO: RefCell<HashMap<(bool, String), String>> = RefCell::new(HashMap::new());
+    /// Plurals and singulars found so far, by the word (index 1: plurals).
+    static MEMO: RefCell<[HashMap<String, String>; 2]> = RefCell::new(Default::default());
 }
 
 fn memoized(plural: bool, word: &str, compute: impl FnOnce() -> String) -> String {
-    let key = (plural, word.to_string());
-    if let Some(hit) = MEMO.with(|memo| memo.borrow().get(&key).cloned()) {
+    let which = usize::from(plural);
+    // Looked up by `&str`: a hit allocates only the answer's copy.
+    if let Some(hit) = MEMO.with(|memo| memo.borrow()[which].get(word).cloned()) {
         return hit;
     }
     let value = compute();
     MEMO.with(|memo| {
-        let mut memo = memo.borrow_mut();
+        let memo = &mut memo.borrow_mut()[which];
         if memo.len() >= MEMO_LIMIT {
             memo.clear();
         }
-        memo.insert(key, value.clone());
+        memo.insert(word.to_string(), value.clone());
     });
     value
 }

@@ -68,14 +68,6 @@ impl Token {
     }
 }
 
-/// Longest first, so that `===` wins over `==` and `=`.
-const PUNCTUATORS: &[&str] = &[
-    ">>>=", "...", "===", "!==", "**=", "<<=", ">>=", ">>>", "&&=", "||=", "??=", "=>", "==", "!=",
-    "<=", ">=", "&&", "||", "??", "?.", "++", "--", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=",
-    "**", "<<", ">>", "{", "}", "(", ")", "[", "]", ";", ",", "<", ">", "+", "-", "*", "/", "%",
-    "&", "|", "^", "!", "~", "?", ":", "=", ".", "@", "#",
-];
-
 pub fn tokenize(source: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Token> {
     Lexer {
         src: source,
@@ -539,10 +531,40 @@ impl Lexer<'_, '_> {
     }
 }
 
-/// The longest punctuator `rest` starts with. Compares bytes inline: a `memcmp` call per
-/// candidate cost more than the comparison itself.
+/// The longest punctuator `rest` starts with. Candidates are chosen by the first byte and
+/// listed longest first, so that `===` wins over `==` and `=`; bytes are compared inline
+/// (a `memcmp` call per candidate cost more than the comparison itself).
 fn punctuator(rest: &[u8]) -> Option<&'static str> {
-    PUNCTUATORS
+    let candidates: &[&'static str] = match rest.first()? {
+        b'>' => &[">>>=", ">>>", ">>=", ">=", ">>", ">"],
+        b'<' => &["<<=", "<=", "<<", "<"],
+        b'=' => &["===", "=>", "==", "="],
+        b'!' => &["!==", "!=", "!"],
+        b'*' => &["**=", "**", "*=", "*"],
+        b'&' => &["&&=", "&&", "&=", "&"],
+        b'|' => &["||=", "||", "|=", "|"],
+        b'?' => &["??=", "??", "?.", "?"],
+        b'.' => &["...", "."],
+        b'+' => &["++", "+=", "+"],
+        b'-' => &["--", "-=", "-"],
+        b'/' => &["/=", "/"],
+        b'%' => &["%=", "%"],
+        b'^' => &["^=", "^"],
+        b'{' => &["{"],
+        b'}' => &["}"],
+        b'(' => &["("],
+        b')' => &[")"],
+        b'[' => &["["],
+        b']' => &["]"],
+        b';' => &[";"],
+        b',' => &[","],
+        b'~' => &["~"],
+        b':' => &[":"],
+        b'@' => &["@"],
+        b'#' => &["#"],
+        _ => return None,
+    };
+    candidates
         .iter()
         .copied()
         .find(|p| p.len() <= rest.len() && p.bytes().zip(rest).all(|(a, &b)| a == b))

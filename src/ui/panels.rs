@@ -310,7 +310,7 @@ fn methods_card(props: &MethodsCardProps) -> Html {
         <article class="methods-card" data-model={model.model.clone()}>
             <h3>{ &model.model }</h3>
             <dl>
-                { for model.methods.iter().map(|m| {
+                { for model.methods().map(|m| {
                     let on_click = {
                         let on_explore = props.on_explore.clone();
                         let key = (model.model.clone(), m.name.clone());
@@ -356,7 +356,7 @@ pub fn methods(props: &MethodsProps) -> Html {
         .report
         .methods
         .iter()
-        .filter(|m| !m.methods.is_empty())
+        .filter(|m| !m.is_empty())
         .collect();
     html! {
         <section class="panel" id="methods" aria-labelledby="methods-title">

@@ -1,20 +1,20 @@
 //! Turns snippet text into tokens. Never fails: bad characters and unterminated
 //! literals become diagnostics, and lexing goes on.
 
-use std::rc::Rc;
+use std::borrow::Cow;
 
 use crate::diagnostic::{Diagnostic, Span};
 
 #[derive(Clone, Debug, PartialEq)]
-pub enum TokenKind {
-    /// Identifiers and keywords alike; the parser tells them apart by text. Shared, so
-    /// that the parser's copies of a token cost no allocation.
-    Ident(Rc<str>),
+pub enum TokenKind<'a> {
+    /// Identifiers and keywords alike; the parser tells them apart by text. Borrowed
+    /// from the source: a token costs no allocation, and the parser's copies none.
+    Ident(&'a str),
     Number(f64),
     /// `123n`, as its decimal digits.
     BigInt(String),
-    /// A quoted string, with escapes resolved.
-    Str(Rc<str>),
+    /// A quoted string, with escapes resolved (borrowed from the source when it has none).
+    Str(Cow<'a, str>),
     /// A piece of a template literal, escapes resolved: `` `a` `` is one [`TemplatePart::Full`];
     /// `` `a${x}b${y}c` `` is a `Head` (`a`), the tokens of `x`, a `Middle` (`b`), the tokens
     /// of `y` and a `Tail` (`c`).
@@ -43,20 +43,20 @@ pub enum TemplatePart {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct Token {
-    pub kind: TokenKind,
+pub struct Token<'a> {
+    pub kind: TokenKind<'a>,
     pub span: Span,
     /// A line break stands between this token and the one before (drives automatic semicolons).
     pub newline_before: bool,
 }
 
-impl Token {
+impl Token<'_> {
     pub fn is_punct(&self, p: &str) -> bool {
         matches!(&self.kind, TokenKind::Punct(q) if *q == p)
     }
 
     pub fn is_ident(&self, name: &str) -> bool {
-        matches!(&self.kind, TokenKind::Ident(n) if &**n == name)
+        matches!(&self.kind, TokenKind::Ident(n) if *n == name)
     }
 
     /// How the token reads in a message: `'foo'`, `end of input`.
@@ -68,7 +68,7 @@ impl Token {
     }
 }
 
-pub fn tokenize(source: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Token> {
+pub fn tokenize<'a>(source: &'a str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Token<'a>> {
     Lexer {
         src: source,
         bytes: source.as_bytes(),
@@ -88,7 +88,7 @@ struct Lexer<'a, 'd> {
     src: &'a str,
     bytes: &'a [u8],
     pos: usize,
-    tokens: Vec<Token>,
+    tokens: Vec<Token<'a>>,
     diagnostics: &'d mut Vec<Diagnostic>,
     newline_before: bool,
     /// One entry per open `{`: `true` when it is a template's `${`.
@@ -99,8 +99,8 @@ struct Lexer<'a, 'd> {
     control_paren_closed: bool,
 }
 
-impl Lexer<'_, '_> {
-    fn run(mut self) -> Vec<Token> {
+impl<'a> Lexer<'a, '_> {
+    fn run(mut self) -> Vec<Token<'a>> {
         if self.src.starts_with("#!") {
             // A hashbang line (`#!/usr/bin/env node`) is a comment.
             self.pos = self.src.find('\n').unwrap_or(self.src.len());
@@ -125,7 +125,7 @@ impl Lexer<'_, '_> {
                 self.push(kind, start);
             } else if c == '"' || c == '\'' {
                 let value = self.string(c);
-                self.push(TokenKind::Str(value.into()), start);
+                self.push(TokenKind::Str(value), start);
             } else if c == '`' || (c == '}' && self.braces.last() == Some(&true)) {
                 if c == '}' {
                     self.braces.pop();
@@ -142,7 +142,7 @@ impl Lexer<'_, '_> {
                     "(" => {
                         let control = matches!(
                             self.tokens.last().map(|t| &t.kind),
-                            Some(TokenKind::Ident(w)) if matches!(&**w, "if" | "while" | "for" | "with")
+                            Some(TokenKind::Ident(w)) if matches!(*w, "if" | "while" | "for" | "with")
                         );
                         self.parens.push(control);
                     }
@@ -164,7 +164,7 @@ impl Lexer<'_, '_> {
         }
     }
 
-    fn push(&mut self, kind: TokenKind, start: usize) {
+    fn push(&mut self, kind: TokenKind<'a>, start: usize) {
         self.tokens.push(Token {
             kind,
             span: Span::new(start, self.pos),
@@ -215,7 +215,7 @@ impl Lexer<'_, '_> {
         }
     }
 
-    fn ident(&mut self) -> Rc<str> {
+    fn ident(&mut self) -> &'a str {
         let start = self.pos;
         // ASCII first, byte by byte; any other character goes the `char` way below.
         while self
@@ -231,10 +231,10 @@ impl Lexer<'_, '_> {
                 break;
             }
         }
-        self.src[start..self.pos].into()
+        &self.src[start..self.pos]
     }
 
-    fn number(&mut self) -> TokenKind {
+    fn number(&mut self) -> TokenKind<'a> {
         let start = self.pos;
         let radix = match self.src[self.pos..]
             .get(..2)
@@ -317,9 +317,21 @@ impl Lexer<'_, '_> {
         })
     }
 
-    fn string(&mut self, quote: char) -> String {
+    fn string(&mut self, quote: char) -> Cow<'a, str> {
         let start = self.pos;
         self.pos += 1;
+        // Most strings have no escape: they are a slice of the source.
+        let body = &self.bytes[self.pos..];
+        if let Some(len) = body
+            .iter()
+            .position(|&b| matches!(b, b'\\' | b'\n') || b == quote as u8)
+        {
+            if body[len] == quote as u8 {
+                let value = &self.src[self.pos..self.pos + len];
+                self.pos += len + 1;
+                return Cow::Borrowed(value);
+            }
+        }
         let mut value = String::new();
         loop {
             match self.peek_char() {
@@ -331,11 +343,11 @@ impl Lexer<'_, '_> {
                         )
                         .with_hint(format!("close the string with {quote}")),
                     );
-                    return value;
+                    return Cow::Owned(value);
                 }
                 Some(c) if c == quote => {
                     self.pos += 1;
-                    return value;
+                    return Cow::Owned(value);
                 }
                 Some('\\') => self.escape(&mut value),
                 Some(c) => {
@@ -348,7 +360,7 @@ impl Lexer<'_, '_> {
 
     /// Reads a template piece from its opening `` ` `` (`first`) or the `}` that closes a
     /// substitution, up to the closing `` ` `` or the next `${`.
-    fn template(&mut self, first: bool) -> TokenKind {
+    fn template(&mut self, first: bool) -> TokenKind<'a> {
         let start = self.pos;
         self.pos += 1;
         let mut cooked = String::new();
@@ -460,7 +472,7 @@ impl Lexer<'_, '_> {
         match self.tokens.last().map(|t| &t.kind) {
             None => true,
             Some(TokenKind::Ident(name)) => matches!(
-                &**name,
+                *name,
                 "return"
                     | "typeof"
                     | "await"
@@ -485,7 +497,7 @@ impl Lexer<'_, '_> {
         }
     }
 
-    fn regex(&mut self) -> TokenKind {
+    fn regex(&mut self) -> TokenKind<'a> {
         let start = self.pos;
         self.pos += 1;
         let mut in_class = false;
@@ -582,7 +594,7 @@ fn is_ident_continue(c: char) -> bool {
 mod tests {
     use super::*;
 
-    fn kinds(src: &str) -> Vec<TokenKind> {
+    fn kinds(src: &str) -> Vec<TokenKind<'_>> {
         let mut diagnostics = Vec::new();
         tokenize(src, &mut diagnostics)
             .into_iter()
@@ -596,7 +608,7 @@ mod tests {
         assert_eq!(
             got,
             vec![
-                TokenKind::Ident("x".into()),
+                TokenKind::Ident("x"),
                 TokenKind::Punct("="),
                 TokenKind::Str("a'b".into()),
                 TokenKind::Punct("+"),
@@ -631,7 +643,7 @@ mod tests {
     fn a_hashbang_line_is_a_comment() {
         assert_eq!(
             kinds("#!/usr/bin/env node\nx"),
-            vec![TokenKind::Ident("x".into()), TokenKind::Eof]
+            vec![TokenKind::Ident("x"), TokenKind::Eof]
         );
     }
 
@@ -643,7 +655,7 @@ mod tests {
         assert_eq!(flags, vec![false, true, true, false]);
     }
 
-    fn template(cooked: &str, part: TemplatePart) -> TokenKind {
+    fn template(cooked: &str, part: TemplatePart) -> TokenKind<'_> {
         TokenKind::Template {
             cooked: cooked.into(),
             part,
@@ -657,17 +669,17 @@ mod tests {
             got,
             vec![
                 template("a", TemplatePart::Head),
-                TokenKind::Ident("x".into()),
+                TokenKind::Ident("x"),
                 template("b", TemplatePart::Middle),
                 TokenKind::Punct("{"),
-                TokenKind::Ident("k".into()),
+                TokenKind::Ident("k"),
                 TokenKind::Punct(":"),
                 template("i", TemplatePart::Head),
-                TokenKind::Ident("y".into()),
+                TokenKind::Ident("y"),
                 template("", TemplatePart::Tail),
                 TokenKind::Punct("}"),
                 TokenKind::Punct("."),
-                TokenKind::Ident("k".into()),
+                TokenKind::Ident("k"),
                 template("c", TemplatePart::Tail),
                 TokenKind::Eof,
             ]
@@ -687,7 +699,7 @@ mod tests {
                 TokenKind::Number(2000.0),
                 TokenKind::BigInt("123".into()),
                 TokenKind::BigInt("255".into()),
-                TokenKind::Ident("x".into()),
+                TokenKind::Ident("x"),
                 TokenKind::Punct("="),
                 TokenKind::Regex {
                     pattern: "a[/]b".into(),

@@ -66,7 +66,7 @@ type PResult<T> = Result<T, Reported>;
 
 struct Parser<'a> {
     src: &'a str,
-    tokens: Vec<Token>,
+    tokens: Vec<Token<'a>>,
     pos: usize,
     diagnostics: Vec<Diagnostic>,
     depth: usize,
@@ -85,11 +85,11 @@ const DECLARATION_KEYWORDS: &[&str] = &["const", "let", "var", "class", "functio
 impl<'a> Parser<'a> {
     // ---- token helpers -------------------------------------------------
 
-    fn peek(&self) -> &Token {
+    fn peek(&self) -> &Token<'a> {
         &self.tokens[self.pos.min(self.tokens.len() - 1)]
     }
 
-    fn peek_at(&self, offset: usize) -> &Token {
+    fn peek_at(&self, offset: usize) -> &Token<'a> {
         &self.tokens[(self.pos + offset).min(self.tokens.len() - 1)]
     }
 
@@ -97,7 +97,7 @@ impl<'a> Parser<'a> {
         matches!(self.peek().kind, TokenKind::Eof)
     }
 
-    fn bump(&mut self) -> Token {
+    fn bump(&mut self) -> Token<'a> {
         let token = self.peek().clone();
         if !self.at_eof() {
             self.pos += 1;

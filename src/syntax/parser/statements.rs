@@ -188,8 +188,8 @@ impl Parser<'_> {
 
     fn decl_kind(&mut self) -> DeclKind {
         match self.bump().kind {
-            TokenKind::Ident(w) if &*w == "const" => DeclKind::Const,
-            TokenKind::Ident(w) if &*w == "let" => DeclKind::Let,
+            TokenKind::Ident("const") => DeclKind::Const,
+            TokenKind::Ident("let") => DeclKind::Let,
             _ => DeclKind::Var,
         }
     }

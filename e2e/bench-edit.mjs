@@ -1,7 +1,13 @@
 // Prints how long the page takes from an edit to re-rendered panels, in headless
 // Chromium, for a generated 100-model / 150-association snippet (budget: 16 ms).
 // Not a test; run by scripts/bench.sh after `trunk build --release`.
-import { serveDist, launch } from './harness.mjs';
+//
+// DIST=folder serves another build of the page (to compare two builds, alternating).
+// PROFILE=file.cpuprofile records a CPU profile over the keys typed, writes it there
+// (DevTools opens it) and prints where the time went: best on a build whose modules
+// keep their function names (scripts/build-unsplit.sh).
+import fs from 'node:fs';
+import { serve, serveDist, launch } from './harness.mjs';
 
 function generated(models, associations) {
   let code = '';
@@ -23,7 +29,7 @@ function generated(models, associations) {
 // Keys typed: enough for a median that holds from run to run on a noisy machine.
 const KEYS = 25;
 
-const server = await serveDist();
+const server = await (process.env.DIST ? serve(process.env.DIST) : serveDist());
 const browser = await launch();
 try {
   const { page } = browser;
@@ -64,6 +70,7 @@ try {
   // Into the attribute name `size` of the first model: `si|ze: DataTypes.INTEGER });`.
   await page.keyboard.press('End');
   for (let i = 0; i < 25; i++) await page.keyboard.press('ArrowLeft');
+  const profiler = process.env.PROFILE && await startProfile(page);
   for (let run = 0; run < KEYS; run++) {
     await page.keyboard.press(run % 2 ? 'Backspace' : 'x');
     await page.waitForTimeout(150);
@@ -71,6 +78,7 @@ try {
     const renamed = await page.locator('#tables .table-card[data-table="m0s"] td.col', { hasText: 'sixze' }).count();
     if (renamed !== (run % 2 ? 0 : 1)) throw new Error(`key ${run} did not reach the page`);
   }
+  if (profiler) await writeProfile(profiler, process.env.PROFILE);
   const times = await page.evaluate(() => window.benchTimes);
   // The clock stopped only once the key's change was on the page.
   times.rendered.forEach((text, run) => {
@@ -88,4 +96,43 @@ try {
 } finally {
   await browser.close();
   await server.close();
+}
+
+async function startProfile(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  return cdp;
+}
+
+/** Writes the profile to `file` and prints the functions that took most time a key. */
+async function writeProfile(cdp, file) {
+  const { profile } = await cdp.send('Profiler.stop');
+  fs.writeFileSync(file, JSON.stringify(profile));
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parents = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
+  const own = new Map(), within = new Map();
+  const add = (table, name, us) => table.set(name, (table.get(name) ?? 0) + us);
+  profile.samples.forEach((id, i) => {
+    const us = profile.timeDeltas[i] ?? 0;
+    const name = (node) => node.callFrame.functionName || `(anonymous ${node.callFrame.url.split('/').pop()})`;
+    const leaf = nodes.get(id);
+    if (['(idle)', '(program)'].includes(name(leaf))) return;
+    // Playwright's own scripts (the checks between keys) have no URL.
+    if (leaf.callFrame.url || name(leaf).startsWith('(')) add(own, name(leaf), us);
+    const seen = new Set();
+    for (let at = id; at !== undefined; at = parents.get(at)) {
+      const caller = name(nodes.get(at));
+      if (!seen.has(caller)) add(within, caller, us);
+      seen.add(caller);
+    }
+  });
+  const top = (table, count) => [...table].sort((a, b) => b[1] - a[1]).slice(0, count)
+    .map(([name, us]) => `  ${(us / 1000 / KEYS).toFixed(3)} ms  ${name.slice(0, 140)}`).join('\n');
+  console.log(`CPU profile written to ${file} (the profiler slows the page down). Per key, by own time:`);
+  console.log(top(own, 25));
+  console.log("Per key, our crate's functions with what they call:");
+  console.log(top(new Map([...within].filter(([name]) => name.includes('assoc_playground'))), 30));
 }

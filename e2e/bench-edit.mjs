@@ -115,9 +115,9 @@ async function writeProfile(cdp, file) {
   for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
   const own = new Map(), within = new Map();
   const add = (table, name, us) => table.set(name, (table.get(name) ?? 0) + us);
+  const name = (node) => node.callFrame.functionName || `(anonymous ${node.callFrame.url.split('/').pop()})`;
   profile.samples.forEach((id, i) => {
     const us = profile.timeDeltas[i] ?? 0;
-    const name = (node) => node.callFrame.functionName || `(anonymous ${node.callFrame.url.split('/').pop()})`;
     const leaf = nodes.get(id);
     if (['(idle)', '(program)'].includes(name(leaf))) return;
     // Playwright's own scripts (the checks between keys) have no URL.

@@ -80,7 +80,6 @@ fn main() {
     time_page_analysis(&generated_snippet(100, 150), 50);
     if std::env::var_os("PHASES").is_some() {
         phases(&generated_snippet(100, 150));
-        page_phases(&generated_snippet(100, 150));
     }
 }
 
@@ -111,39 +110,8 @@ fn time_page_analysis(code: &str, runs: u32) {
     }
 }
 
-#[allow(dead_code)]
-fn phases(code: &str) {
-    use assoc_playground::{ddl, diagram, interpret, report, sql, syntax};
-    let t = Instant::now();
-    let (program, _) = syntax::parse(code);
-    let parse = t.elapsed();
-    let t = Instant::now();
-    let outcome = interpret::run(&program, interpret::Limits::default());
-    let run = t.elapsed();
-    let t = Instant::now();
-    for d in sql::Dialect::ALL {
-        std::hint::black_box(ddl::create_tables(&outcome.schema, d).unwrap());
-    }
-    let ddl = t.elapsed();
-    let t = Instant::now();
-    let _ = report::DdlReport::build(&outcome.schema, None, &sql::Dialect::ALL);
-    let report_ddl = t.elapsed();
-    // The diagram's layout, the fastest of 50 runs (the machine's noise is larger).
-    let diagram = (0..50)
-        .map(|_| {
-            let t = Instant::now();
-            std::hint::black_box(diagram::layout(&outcome.schema));
-            t.elapsed()
-        })
-        .min()
-        .unwrap_or_default();
-    println!(
-        "parse {parse:?} run {run:?} ddl {ddl:?} report-ddl {report_ddl:?} diagram {diagram:?}"
-    );
-}
-
 /// Each step of the page's analysis, the fastest of 50 runs.
-fn page_phases(code: &str) {
+fn phases(code: &str) {
     let dialect = assoc_playground::sql::Dialect::Postgres;
     let mut steps: Vec<(&'static str, f64)> = Vec::new();
     for run in 0..50 {

@@ -133,11 +133,16 @@ fn execute(source: &str, runtime: Option<runtime::Runtime>) -> Executed {
     }
     let (program, diagnostics) = syntax::parse(source);
     let program = Rc::new(program);
-    let file = interpret::SourceFile {
+    let file = snippet_file(&program);
+    run_sources(vec![file], 0, vec![program], diagnostics, runtime)
+}
+
+/// A one-file snippet as the project it runs as: `index.js`.
+fn snippet_file(program: &Rc<syntax::ast::Program>) -> interpret::SourceFile {
+    interpret::SourceFile {
         path: "index.js".into(),
         body: interpret::FileBody::Script(program.clone()),
-    };
-    run_sources(vec![file], 0, vec![program], diagnostics, runtime)
+    }
 }
 
 /// Runs parsed files from the one at `entry`: the outcome, and the steps and rows when
@@ -375,18 +380,14 @@ fn in_file(ranges: &[std::ops::Range<usize>], span: diagnostic::Span) -> (usize,
 }
 
 /// [`analyze_for`] step by step, calling `done(step)` after each: for
-/// `examples/bench_analyze` (`PHASES=1`), which times them and counts their allocations.
+/// `examples/bench_analyze` (`PHASES=1`), which times them.
 #[doc(hidden)]
 pub fn analyze_in_steps(source: &str, dialect: sql::Dialect, mut done: impl FnMut(&'static str)) {
     let (program, _) = syntax::parse(source);
     done("parse");
     let program = Rc::new(program);
-    let file = interpret::SourceFile {
-        path: "index.js".into(),
-        body: interpret::FileBody::Script(program.clone()),
-    };
     let limits = interpret::Limits::default();
-    let (outcome, _) = interpret::execute_project(vec![file], 0, limits, None);
+    let (outcome, _) = interpret::execute_project(vec![snippet_file(&program)], 0, limits, None);
     done("interpret");
     let schema = &outcome.schema;
     let lints = lint::lint(schema, &program);

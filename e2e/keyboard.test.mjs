@@ -109,6 +109,21 @@ test('the select says "edited" once the example is changed', async () => {
   assert.equal(await page.inputValue('#presets'), 'one-to-one');
 });
 
+test('a reload of an example not yet edited still names it', async () => {
+  const { page } = session;
+  await page.selectOption('#presets', 'many-to-many');
+  await page.click('#load-preset');
+  await page.waitForFunction(() => document.querySelector('#presets').value === 'many-to-many');
+  // Saved once typing pauses (and the address bar written with it).
+  await page.waitForFunction(() => location.hash.startsWith('#v'));
+  await page.waitForTimeout(400);
+  await page.reload();
+  await page.waitForSelector('html[data-editor="codemirror"] #tables .table-card');
+  assert.equal(await page.inputValue('#presets'), 'many-to-many');
+  const title = await page.$eval('#presets', (s) => s.selectedOptions[0].textContent);
+  assert.doesNotMatch(title, /edited/);
+});
+
 test('no page errors on the keyboard path', () => {
   assert.deepEqual(session.consoleErrors, []);
 });

@@ -287,3 +287,8 @@ pub const PRESETS: &[Preset] = &[
 pub fn preset(id: &str) -> Option<&'static Preset> {
     PRESETS.iter().find(|p| p.id == id)
 }
+
+/// The example whose code `code` is, exactly (the page names it in its select).
+pub fn preset_with_code(code: &str) -> Option<&'static Preset> {
+    PRESETS.iter().find(|p| p.code == code)
+}

@@ -534,10 +534,7 @@ impl State {
             share_status: None,
             split: 50,
             share_shown: 0,
-            example: crate::examples::PRESETS
-                .iter()
-                .find(|p| p.code == code)
-                .map(|p| p.id),
+            example: crate::examples::preset_with_code(code).map(|p| p.id),
         }
     }
 
@@ -568,7 +565,7 @@ impl State {
     fn has_own_code(&self) -> bool {
         !self.files.is_empty()
             || !self.code.trim().is_empty()
-                && !crate::examples::PRESETS.iter().any(|p| p.code == self.code)
+                && crate::examples::preset_with_code(&self.code).is_none()
     }
 
     /// The state the page opens with: the link's, else the saved work, else the
@@ -576,8 +573,14 @@ impl State {
     pub fn startup(fragment: &str, saved: Option<&str>) -> State {
         use crate::share::{decode, from_storage};
         let saved = saved.and_then(from_storage);
-        let opened = |work: &Shared| {
-            State::new("")
+        let opened = |work: &Shared| State {
+            // Work that is an example as it was (a reload before any edit, a link to
+            // it) names that example, as a fresh page does.
+            example: match work.files.is_empty() {
+                true => crate::examples::preset_with_code(&work.code).map(|p| p.id),
+                false => None,
+            },
+            ..State::new("")
                 .with_work(work)
                 .reduce(Action::ChooseDialect(work.dialect()))
         };
@@ -944,10 +947,22 @@ mod tests {
         assert!(state.code.contains("Mine"));
         assert!(matches!(state.notice, Some(Notice::BadLink { .. })));
         // Nothing saved, no link: the example.
-        assert_eq!(
-            State::startup("", None).code,
-            crate::examples::DEFAULT_EXAMPLE
-        );
+        let fresh = State::startup("", None);
+        assert_eq!(fresh.code, crate::examples::DEFAULT_EXAMPLE);
+        // Saved work, or a link, that is still an example names it, as a fresh page does.
+        let example = encode(&Shared::new(
+            crate::examples::DEFAULT_EXAMPLE,
+            Dialect::Postgres,
+        ));
+        for opened in [
+            State::startup("", Some(&example)),
+            State::startup(&format!("#{example}"), None),
+        ] {
+            assert_eq!(opened.code, fresh.code);
+            assert!(fresh.example.is_some());
+            assert_eq!(opened.example, fresh.example);
+        }
+        assert_eq!(State::startup("", Some(&saved)).example, None);
     }
 
     #[test]

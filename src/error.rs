@@ -19,6 +19,7 @@ pub enum ErrorName {
     SequelizeDatabaseError,
     SequelizeEagerLoadingError,
     SequelizeForeignKeyConstraintError,
+    SequelizeInstanceError,
     SequelizeUniqueConstraintError,
     SequelizeValidationError,
 }
@@ -34,6 +35,7 @@ impl ErrorName {
             ErrorName::SequelizeDatabaseError => "SequelizeDatabaseError",
             ErrorName::SequelizeEagerLoadingError => "SequelizeEagerLoadingError",
             ErrorName::SequelizeForeignKeyConstraintError => "SequelizeForeignKeyConstraintError",
+            ErrorName::SequelizeInstanceError => "SequelizeInstanceError",
             ErrorName::SequelizeUniqueConstraintError => "SequelizeUniqueConstraintError",
             ErrorName::SequelizeValidationError => "SequelizeValidationError",
         }

@@ -63,6 +63,8 @@ pub struct IncludePlan {
     pub renamed: Renamed,
     /// BelongsToMany: the join model's attributes shown under its name.
     pub through_attributes: Vec<String>,
+    /// BelongsToMany: `through: { where }`, on the join rows (in the join's `ON`).
+    pub through_where: Option<Where>,
     pub children: Vec<IncludePlan>,
     pub separate: bool,
     /// An attribute named in the include's `attributes` that its model lacks.

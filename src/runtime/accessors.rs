@@ -127,6 +127,18 @@ pub fn call(
             if by_primary_key && matches!(key, Value::Null | Value::Undefined) {
                 return Ok(Value::Null);
             }
+            // Elsewhere the key goes into a `where`, which refuses undefined (an instance
+            // created on MySQL or SQLite holds only the columns it was given).
+            let absent = matches!(
+                instance.borrow().get(&association.foreign_key),
+                None | Some(Value::Undefined)
+            );
+            if absent {
+                return Err(SequelizeError::plain(format!(
+                    "WHERE parameter \"{}\" has invalid \"undefined\" value",
+                    association.target_key
+                )));
+            }
             let condition = equals(schema, association.target, &association.target_key, &key);
             let mut plan = getter_plan(schema, association.target, condition, options)?;
             // A primary-key find has no LIMIT; Sequelize's get sets `limit: null` otherwise.
@@ -574,8 +586,17 @@ fn belongs_to_many(
                     )
                 })
                 .collect();
-            let join_attributes = find::all_attributes(join);
-            columns.extend(join_attributes.iter().map(|a| {
+            // `joinTableAttributes`: the join columns asked for are shown; the SELECT
+            // reads the join's keys too (put first, as for any included model).
+            let (join_selected, join_shown) =
+                match options.and_then(|o| o.get("joinTableAttributes")) {
+                    Some(asked) => {
+                        let shown = find::parse_attributes(join, Some(asked))?.0;
+                        (find::with_primary_keys(join, shown.clone()), shown)
+                    }
+                    None => (find::all_attributes(join), find::all_attributes(join)),
+                };
+            columns.extend(join_selected.iter().map(|a| {
                 format!(
                     "{}.{} AS {}",
                     log::quote(&join.name),
@@ -618,9 +639,11 @@ fn belongs_to_many(
                         &find::all_attributes(target),
                         &[],
                     );
-                    let through =
-                        super::instance::from_row(join_id, join, link, &join_attributes, &[]);
-                    item.set(&join.name, Value::Instance(through.into_ref()));
+                    if !join_shown.is_empty() {
+                        let through =
+                            super::instance::from_row(join_id, join, link, &join_shown, &[]);
+                        item.set(&join.name, Value::Instance(through.into_ref()));
+                    }
                     found.push(Value::Instance(item.into_ref()));
                 }
             }

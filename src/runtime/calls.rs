@@ -7,6 +7,7 @@ use super::{accessors, find, write, RunResult, Runtime};
 use crate::error::{ErrorName, SequelizeError};
 use crate::plan::FindPlan;
 use crate::schema::Schema;
+use crate::sql::Dialect;
 use crate::value::{InstanceRef, Value};
 
 /// The model methods that run on the store (`Model.findAll`, …).
@@ -89,9 +90,21 @@ pub fn model_call(
         )),
         "update" => {
             let empty = Value::Object(Vec::new());
-            let affected =
+            let updated =
                 write::update_where(rt, schema, id, first.unwrap_or(&empty), values.get(1))?;
-            Ok(Value::Array(vec![Value::Number(affected as f64)]))
+            let count = Value::Number(updated.count as f64);
+            Ok(Value::Array(match updated.rows {
+                Some(rows) => vec![
+                    count,
+                    Value::Array(rows.into_iter().map(Value::Instance).collect()),
+                ],
+                // MySQL and SQLite have no RETURNING: Sequelize answers
+                // `[undefined, count]` when it was asked for.
+                None if returning_asked(values.get(1)) && rt.dialect() != Dialect::Postgres => {
+                    vec![Value::Undefined, count]
+                }
+                None => vec![count],
+            }))
         }
         "count" => Ok(Value::Number(find::count(rt, schema, id, first)? as f64)),
         "findAndCountAll" => {
@@ -118,6 +131,12 @@ pub fn model_call(
             Ok(Value::Model(id))
         }
     }
+}
+
+fn returning_asked(options: Option<&Value>) -> bool {
+    options
+        .and_then(|o| o.get("returning"))
+        .is_some_and(Value::truthy)
 }
 
 /// `instance.method(...values)`: an association accessor or an instance method (a
@@ -172,7 +191,27 @@ pub fn instance_call(
             Ok(Value::Instance(instance.clone()))
         }
         "destroy" => {
-            write::destroy_instance(rt, schema, instance)?;
+            let soft = write::destroy_instance(rt, schema, instance, values.first())?;
+            // A hard delete resolves to the DELETE's result: node-postgres's empty
+            // rows; on MySQL and SQLite, Sequelize hands back the instance.
+            Ok(if soft || rt.dialect() != Dialect::Postgres {
+                Value::Instance(instance.clone())
+            } else {
+                Value::Array(Vec::new())
+            })
+        }
+        "restore" => {
+            write::restore_instance(rt, schema, instance)?;
+            Ok(Value::Undefined)
+        }
+        "changed" => Ok(changed(instance, values)),
+        "previous" => Ok(previous(instance, values)),
+        "reload" => {
+            write::reload(rt, schema, instance, values.first())?;
+            Ok(Value::Instance(instance.clone()))
+        }
+        "increment" | "decrement" => {
+            write::increment_instance(rt, schema, instance, values, method == "decrement")?;
             Ok(Value::Instance(instance.clone()))
         }
         "update" => {
@@ -208,14 +247,69 @@ pub fn instance_property(instance: &InstanceRef, name: &str) -> Value {
     }
 }
 
-/// `instance.name = value`: sets an attribute and marks it changed.
+/// `instance.name = value`: sets an attribute, and marks it changed when the value
+/// differs from the one it had (Sequelize compares them; setting the same value
+/// changes nothing, and a later `save()` then writes nothing).
 pub fn assign(schema: &Schema, instance: &InstanceRef, name: &str, value: Value) {
     let mut data = instance.borrow_mut();
     let attribute = schema.model(data.model).attribute(name);
     let is_attribute = attribute.is_some();
-    data.set(name, crate::runtime::sanitize(attribute, value));
-    if is_attribute && !data.changed.iter().any(|c| c == name) {
+    let value = crate::runtime::sanitize(attribute, value);
+    let old = data.get(name).cloned().unwrap_or(Value::Undefined);
+    let differs = !same(&old, &value);
+    data.set(name, value);
+    if is_attribute && differs && !data.changed.iter().any(|c| c == name) {
         data.changed.push(name.to_string());
+        data.previous.push((name.to_string(), old));
+    }
+}
+
+/// `instance.changed()`: the changed attributes in `dataValues` order, or `false`;
+/// `changed(key)`: whether that one changed; `changed(key, flag)` sets it.
+fn changed(instance: &InstanceRef, values: &[Value]) -> Value {
+    match values {
+        [] => {
+            let data = instance.borrow();
+            let keys: Vec<Value> = data
+                .values
+                .iter()
+                .filter(|(k, _)| data.changed.contains(k))
+                .map(|(k, _)| Value::Str(k.clone()))
+                .collect();
+            if keys.is_empty() {
+                Value::Bool(false)
+            } else {
+                Value::Array(keys)
+            }
+        }
+        [Value::Str(key)] => Value::Bool(instance.borrow().changed.contains(key)),
+        [Value::Str(key), flag, ..] => {
+            let mut data = instance.borrow_mut();
+            data.changed.retain(|k| k != key);
+            if flag.truthy() {
+                data.changed.push(key.clone());
+            }
+            Value::Instance(instance.clone())
+        }
+        _ => Value::Bool(false),
+    }
+}
+
+/// `instance.previous(key)`, or `previous()`: the changed attributes' earlier values.
+fn previous(instance: &InstanceRef, values: &[Value]) -> Value {
+    let data = instance.borrow();
+    match values.first() {
+        Some(Value::Str(key)) => data
+            .previous_value(key)
+            .cloned()
+            .unwrap_or(Value::Undefined),
+        _ => Value::Object(
+            data.previous
+                .iter()
+                .filter(|(k, _)| data.changed.contains(k))
+                .cloned()
+                .collect(),
+        ),
     }
 }
 
@@ -224,7 +318,8 @@ fn same(a: &Value, b: &Value) -> bool {
         (Value::Str(x), Value::Str(y)) => x == y,
         (Value::Number(x), Value::Number(y)) => x == y,
         (Value::Bool(x), Value::Bool(y)) => x == y,
-        (Value::Null, Value::Null) => true,
+        (Value::Date(x), Value::Date(y)) => x == y,
+        (Value::Null, Value::Null) | (Value::Undefined, Value::Undefined) => true,
         _ => false,
     }
 }

@@ -75,8 +75,10 @@ pub fn where_sql(condition: &Where, alias: &str) -> String {
     }
 }
 
-/// A condition without table aliases, as UPDATE and DELETE write it: values inline, or
-/// as bind parameters numbered from `first_bind` when `bind` is set.
+/// A condition without table aliases, as UPDATE and DELETE write it: values inline, or,
+/// when `bind` is set, each plain equality's value as a bind parameter numbered from
+/// `first_bind` (Sequelize binds `{ name: 'D' }` but inlines an operator's value, as in
+/// `"age" > 2` and `"id" IN (1)`).
 pub fn bare_where_sql(condition: &Where, bind: bool, first_bind: usize) -> String {
     let mut next = first_bind;
     bare(condition, bind, &mut next)
@@ -102,7 +104,7 @@ fn bare(condition: &Where, bind: bool, next: &mut usize) -> String {
             field, op, value, ..
         } => {
             let mut value_sql = |literal: &Literal| {
-                if bind && *literal != Literal::Null {
+                if bind && *op == CompareOp::Eq && *literal != Literal::Null {
                     let text = format!("${next}");
                     *next += 1;
                     text
@@ -444,9 +446,12 @@ fn include_sql(
     };
     let target = schema.model(include.model);
     // Sequelize selects an included model's primary key even when not asked for it,
-    // to tell rows apart; it is left out of the result.
+    // to tell rows apart; it is left out of the result. `attributes: []` selects none.
     let mut selected = include.attributes.clone();
-    if let Some(pk) = target.primary_key_attribute() {
+    if let Some(pk) = target
+        .primary_key_attribute()
+        .filter(|_| !selected.is_empty())
+    {
         if !selected.iter().any(|a| a == pk) {
             selected.insert(0, pk.to_string());
         }
@@ -486,8 +491,14 @@ fn include_sql(
                 ));
             }
             let other_key = association.other_key.clone().unwrap_or_default();
+            let through_condition = include
+                .through_where
+                .as_ref()
+                .map(|w| where_sql(w, &through_as))
+                .filter(|text| !text.is_empty())
+                .map_or(String::new(), |text| format!(" AND {text}"));
             let body = format!(
-                "( {} AS {} INNER JOIN {} AS {} ON {}.{} = {}.{})",
+                "( {} AS {} INNER JOIN {} AS {} ON {}.{} = {}.{}{through_condition})",
                 quote(&through.table_name),
                 quote(&through_as),
                 quote(&target.table_name),

@@ -92,8 +92,147 @@ fn next_uuid(rt: &mut Runtime) -> String {
     )
 }
 
+/// A nested write still to come after its parent's INSERT: a child row, or the join
+/// row that links a belongsToMany child to its parent.
+enum Pending<'p> {
+    Child {
+        child: InstanceRef,
+        include: &'p IncludePlan,
+        parent_key: Value,
+    },
+    Link {
+        include: &'p IncludePlan,
+        parent_key: Value,
+        child: InstanceRef,
+    },
+}
+
 /// `instance.save()` of a new record: INSERT … RETURNING, nested includes around it.
+///
+/// Sequelize saves an include's children concurrently (`Promise.all`), so its log has
+/// the INSERTs of one depth before those of the next: the children are written here
+/// in rounds, breadth first, each belongsToMany child's join row in the round after it.
 pub fn insert(
+    rt: &mut Runtime,
+    schema: &Schema,
+    instance: &InstanceRef,
+    includes: &[IncludePlan],
+) -> RunResult<()> {
+    insert_row(rt, schema, instance, includes)?;
+    let mut round = pending_children(instance, includes);
+    while !round.is_empty() {
+        // A child with includes of its own awaits them before its INSERT, so within a
+        // round the children without reach the database first (stable otherwise).
+        round.sort_by_key(|pending| match pending {
+            Pending::Child { include, .. } => usize::from(!include.children.is_empty()),
+            Pending::Link { .. } => 2,
+        });
+        let mut next = Vec::new();
+        for pending in round {
+            match pending {
+                Pending::Child {
+                    child,
+                    include,
+                    parent_key,
+                } => {
+                    let association = &include.association;
+                    if association.kind != AssociationType::BelongsToMany {
+                        child
+                            .borrow_mut()
+                            .set(&association.foreign_key, parent_key.clone());
+                    }
+                    insert_row(rt, schema, &child, &include.children)?;
+                    next.extend(pending_children(&child, &include.children));
+                    if association.kind == AssociationType::BelongsToMany {
+                        next.push(Pending::Link {
+                            include,
+                            parent_key,
+                            child,
+                        });
+                    }
+                }
+                Pending::Link {
+                    include,
+                    parent_key,
+                    child,
+                } => link_nested(rt, schema, include, parent_key, &child)?,
+            }
+        }
+        round = next;
+    }
+    Ok(())
+}
+
+/// The to-one and to-many children a new row was given (`{ pugs: [...] }`), in
+/// include order, to be written after it.
+fn pending_children<'p>(instance: &InstanceRef, includes: &'p [IncludePlan]) -> Vec<Pending<'p>> {
+    let mut pending = Vec::new();
+    for include in includes
+        .iter()
+        .filter(|i| i.association.kind != AssociationType::BelongsTo)
+    {
+        let children = match instance.borrow().get(&include.as_name).cloned() {
+            Some(Value::Array(items)) => items,
+            Some(single @ Value::Instance(_)) => vec![single],
+            _ => Vec::new(),
+        };
+        let parent_key = instance
+            .borrow()
+            .get(&include.association.source_key)
+            .cloned()
+            .unwrap_or(Value::Null);
+        for child in children {
+            if let Value::Instance(child) = child {
+                pending.push(Pending::Child {
+                    child,
+                    include,
+                    parent_key: parent_key.clone(),
+                });
+            }
+        }
+    }
+    pending
+}
+
+/// The join row of a belongsToMany child created with its parent: `through.create`
+/// of both keys and any join values the child carries under the join model's name.
+fn link_nested(
+    rt: &mut Runtime,
+    schema: &Schema,
+    include: &IncludePlan,
+    parent_key: Value,
+    child: &InstanceRef,
+) -> RunResult<()> {
+    let association = &include.association;
+    let Some(join_id) = association.through else {
+        return Ok(());
+    };
+    let join = schema.model(join_id);
+    let other_key = association.other_key.clone().unwrap_or_default();
+    let target = schema.model(include.model);
+    let child_key = target
+        .primary_key_attribute()
+        .and_then(|pk| child.borrow().get(pk).cloned())
+        .unwrap_or(Value::Null);
+    let mut values = vec![
+        (association.foreign_key.clone(), parent_key),
+        (other_key.clone(), child_key),
+    ];
+    if let Some(Value::Object(extra)) = child.borrow().get(&join.name) {
+        values.extend(
+            extra
+                .iter()
+                .filter(|(k, _)| *k != association.foreign_key && *k != other_key)
+                .filter(|(k, _)| join.has_attribute(k))
+                .cloned(),
+        );
+    }
+    create(rt, schema, join_id, &Value::Object(values), None)?;
+    Ok(())
+}
+
+/// A new row's own INSERT, after the belongsTo parents it was given (whose keys it needs).
+fn insert_row(
     rt: &mut Runtime,
     schema: &Schema,
     instance: &InstanceRef,
@@ -201,33 +340,7 @@ pub fn insert(
             }
         }
         data.is_new_record = false;
-        data.changed.clear();
-    }
-    // Then the children, which point at the new row.
-    for include in includes
-        .iter()
-        .filter(|i| i.association.kind != AssociationType::BelongsTo)
-    {
-        let children = match instance.borrow().get(&include.as_name).cloned() {
-            Some(Value::Array(items)) => items,
-            Some(single @ Value::Instance(_)) => vec![single],
-            _ => Vec::new(),
-        };
-        let key = instance
-            .borrow()
-            .get(&include.association.source_key)
-            .cloned()
-            .unwrap_or(Value::Null);
-        for child in children {
-            if let Value::Instance(child) = child {
-                if include.association.kind != AssociationType::BelongsToMany {
-                    child
-                        .borrow_mut()
-                        .set(&include.association.foreign_key, key.clone());
-                }
-                insert(rt, schema, &child, &include.children)?;
-            }
-        }
+        data.mark_saved();
     }
     Ok(())
 }
@@ -426,7 +539,7 @@ pub fn update(
         &set,
         &Filter::eq(&model.field_of(pk), &cell_of(&key)),
     )?;
-    instance.borrow_mut().changed.clear();
+    instance.borrow_mut().mark_saved();
     Ok(())
 }
 
@@ -629,18 +742,32 @@ fn remove_rows(
         .map_err(engine_error)
 }
 
-/// `instance.destroy()`: DELETE by primary key, or for a paranoid model, set `deletedAt`.
+/// Whether a destroy's options say `force: true` (a paranoid model's rows then go).
+fn forced(options: Option<&Value>) -> bool {
+    options
+        .and_then(|o| o.get("force"))
+        .is_some_and(Value::truthy)
+}
+
+/// `instance.destroy(options)`: DELETE by primary key, or for a paranoid model (unless
+/// `force`), set `deletedAt`; true when it was that soft delete.
 pub fn destroy_instance(
     rt: &mut Runtime,
     schema: &Schema,
     instance: &InstanceRef,
-) -> RunResult<()> {
+    options: Option<&Value>,
+) -> RunResult<bool> {
     let model_id = instance.borrow().model;
     let model = schema.model(model_id);
-    if let Some(deleted_at) = &model.timestamp_attributes.deleted_at {
+    if let Some(deleted_at) = model
+        .timestamp_attributes
+        .deleted_at
+        .as_ref()
+        .filter(|_| !forced(options))
+    {
         let now = rt.now();
         instance.borrow_mut().set(deleted_at, Value::Date(now));
-        return update(rt, schema, instance, std::slice::from_ref(deleted_at));
+        return update(rt, schema, instance, std::slice::from_ref(deleted_at)).map(|()| true);
     }
     let Some(pk) = model.primary_key_attribute() else {
         return Err(SequelizeError::new(
@@ -660,6 +787,165 @@ pub fn destroy_instance(
     ))?;
     rt.require_table(&model.table_name)?;
     remove_rows(rt, schema, model_id, &Filter::eq(&field, &key))?;
+    Ok(false)
+}
+
+/// `instance.restore()`: a paranoid row's `deletedAt` cleared again.
+pub fn restore_instance(
+    rt: &mut Runtime,
+    schema: &Schema,
+    instance: &InstanceRef,
+) -> RunResult<()> {
+    let model = schema.model(instance.borrow().model);
+    let Some(deleted_at) = &model.timestamp_attributes.deleted_at else {
+        return Err(SequelizeError::plain(format!(
+            "Model is not paranoid: {} has no deletedAt to clear",
+            model.name
+        )));
+    };
+    instance.borrow_mut().set(deleted_at, Value::Null);
+    update(rt, schema, instance, std::slice::from_ref(deleted_at))
+}
+
+/// `instance.reload(options)`: the row read again by its primary key; its values
+/// replace the instance's (included associations with them), and nothing is changed.
+pub fn reload(
+    rt: &mut Runtime,
+    schema: &Schema,
+    instance: &InstanceRef,
+    options: Option<&Value>,
+) -> RunResult<()> {
+    let model_id = instance.borrow().model;
+    let model = schema.model(model_id);
+    let key = model
+        .primary_key_attribute()
+        .and_then(|pk| instance.borrow().get(pk).cloned())
+        .unwrap_or(Value::Null);
+    let mut plan = find::plan(schema, model_id, options)?;
+    plan.where_ = find::by_key(model, &key);
+    let Some(fresh) = find::find(rt, schema, &plan)?.into_iter().next() else {
+        return Err(SequelizeError::new(
+            ErrorName::SequelizeInstanceError,
+            "Instance could not be reloaded because it does not exist anymore (find call returned null)",
+        ));
+    };
+    let values = std::mem::take(&mut fresh.borrow_mut().values);
+    let mut data = instance.borrow_mut();
+    data.values = values;
+    data.mark_saved();
+    Ok(())
+}
+
+/// `instance.increment(fields, { by })` and `decrement`: one UPDATE that adds to the
+/// columns in the database (`"age"="age"+ 1`), values inlined as Sequelize writes this
+/// query. As in Sequelize 6, the instance's own values stay as they were.
+pub fn increment_instance(
+    rt: &mut Runtime,
+    schema: &Schema,
+    instance: &InstanceRef,
+    values: &[Value],
+    decrement: bool,
+) -> RunResult<()> {
+    let model_id = instance.borrow().model;
+    let model = schema.model(model_id);
+    let by = match values.get(1).and_then(|o| o.get("by")) {
+        Some(Value::Number(n)) => *n,
+        _ => 1.0,
+    };
+    let amounts: Vec<(String, f64)> = match values.first() {
+        Some(Value::Str(field)) => vec![(field.clone(), by)],
+        Some(Value::Array(fields)) => fields
+            .iter()
+            .filter_map(|f| f.as_str().map(|f| (f.to_string(), by)))
+            .collect(),
+        Some(Value::Object(props)) => props
+            .iter()
+            .map(|(k, v)| (k.clone(), if let Value::Number(n) = v { *n } else { by }))
+            .collect(),
+        _ => Vec::new(),
+    };
+    for (attribute, _) in &amounts {
+        if !model.has_attribute(attribute) {
+            return Err(crate::plan::MissingColumn {
+                qualifier: None,
+                name: model.field_of(attribute),
+                clause: crate::sql::refusal::Clause::Where,
+                hint: None,
+            }
+            .error(rt.dialect()));
+        }
+    }
+    let Some(pk) = model.primary_key_attribute() else {
+        return Err(SequelizeError::plain(
+            "You attempted to increment an instance with no primary key",
+        ));
+    };
+    let key = instance.borrow().get(pk).cloned().unwrap_or(Value::Null);
+    let sign = if decrement { "-" } else { "+" };
+    let mut sets: Vec<String> = amounts
+        .iter()
+        .map(|(attribute, amount)| {
+            let column = log::quote(&model.field_of(attribute));
+            format!(
+                "{column}={column}{sign} {}",
+                crate::js::format_number(*amount)
+            )
+        })
+        .collect();
+    let now = rt.now();
+    let updated_at = model
+        .timestamp_attributes
+        .updated_at
+        .as_ref()
+        .filter(|u| !amounts.iter().any(|(a, _)| a == *u));
+    if let Some(updated_at) = updated_at {
+        sets.push(format!(
+            "{}={}",
+            log::quote(&model.field_of(updated_at)),
+            log::literal_sql(&crate::plan::Literal::Date(now))
+        ));
+    }
+    let returning = if rt.dialect().has_returning() {
+        " RETURNING *"
+    } else {
+        ""
+    };
+    rt.log(format!(
+        "UPDATE {} SET {} WHERE {} = {}{returning}",
+        log::quote(&model.table_name),
+        sets.join(","),
+        log::quote(&model.field_of(pk)),
+        log::literal_sql(&find::literal_of(&key))
+    ))?;
+    rt.require_table(&model.table_name)?;
+    let filter = Filter::eq(&model.field_of(pk), &cell_of(&key));
+    let rows = rt
+        .store
+        .select(&model.table_name, &filter)
+        .map_err(engine_error)?;
+    let Some(row) = rows.first() else {
+        return Ok(());
+    };
+    let mut set: Vec<(String, Cell)> = amounts
+        .iter()
+        .map(|(attribute, amount)| {
+            let field = model.field_of(attribute);
+            let signed = if decrement { -amount } else { *amount };
+            let sum = match cell_in(row, &field) {
+                Cell::Int(i) => super::number_cell(i as f64 + signed),
+                Cell::Float(f) => Cell::Float(f + signed),
+                other => other,
+            };
+            (field, sum)
+        })
+        .collect();
+    if let Some(updated_at) = updated_at {
+        set.push((
+            model.field_of(updated_at),
+            rt.stored_cell(&Value::Date(now)),
+        ));
+    }
+    rt.update_rows(&model.table_name, &set, &filter)?;
     Ok(())
 }
 
@@ -675,10 +961,16 @@ pub fn destroy_where(
         Some(w) => find::parse_where(model, w)?,
         None => None,
     };
-    if let Some(deleted_at) = &model.timestamp_attributes.deleted_at {
+    if let Some(deleted_at) = model
+        .timestamp_attributes
+        .deleted_at
+        .as_ref()
+        .filter(|_| !forced(options))
+    {
         let values = Value::Object(vec![(deleted_at.clone(), Value::Date(rt.now()))]);
         let alive = find::with_paranoid_clause(model, condition, None);
-        return update_matching(rt, schema, model_id, &values, alive, false);
+        return update_matching(rt, schema, model_id, &values, alive, false, false)
+            .map(|updated| updated.count);
     }
     let mut text = format!("DELETE FROM {}", log::quote(&model.table_name));
     if let Some(condition) = &condition {
@@ -694,21 +986,32 @@ pub fn destroy_where(
     remove_rows(rt, schema, model_id, &filter)
 }
 
-/// `Model.update(values, { where })`: resolves to `[affectedCount]`.
+/// What `Model.update` resolves to: the count of rows it changed, and with `returning`
+/// on PostgreSQL the rows themselves (`[count, rows]`).
+pub struct Updated {
+    pub count: usize,
+    pub rows: Option<Vec<InstanceRef>>,
+}
+
+/// `Model.update(values, { where, returning })`.
 pub fn update_where(
     rt: &mut Runtime,
     schema: &Schema,
     model_id: ModelId,
     values: &Value,
     options: Option<&Value>,
-) -> RunResult<usize> {
+) -> RunResult<Updated> {
     let model = schema.model(model_id);
     let condition = match options.and_then(|o| o.get("where")) {
         Some(w) => find::parse_where(model, w)?,
         None => None,
     };
     let condition = find::with_paranoid_clause(model, condition, options);
-    update_matching(rt, schema, model_id, values, condition, true)
+    let returning = rt.dialect().has_returning()
+        && options
+            .and_then(|o| o.get("returning"))
+            .is_some_and(Value::truthy);
+    update_matching(rt, schema, model_id, values, condition, true, returning)
 }
 
 fn update_matching(
@@ -718,7 +1021,8 @@ fn update_matching(
     values: &Value,
     condition: Option<crate::plan::Where>,
     touch_updated_at: bool,
-) -> RunResult<usize> {
+    returning: bool,
+) -> RunResult<Updated> {
     let model = schema.model(model_id);
     let mut assignments: Vec<(String, Value)> = match values {
         Value::Object(props) => props
@@ -752,6 +1056,15 @@ fn update_matching(
         text.push_str(" WHERE ");
         text.push_str(&log::bare_where_sql(condition, true, assignments.len() + 1));
     }
+    let returned: Vec<String> = find::all_attributes(model);
+    if returning {
+        let fields: Vec<String> = returned
+            .iter()
+            .map(|a| log::quote(&model.field_of(a)))
+            .collect();
+        text.push_str(" RETURNING ");
+        text.push_str(&fields.join(","));
+    }
     rt.log(text)?;
     rt.require_table(&model.table_name)?;
     find::unknown_column(model, condition.as_ref(), None, rt.dialect())?;
@@ -763,7 +1076,43 @@ fn update_matching(
     let filter = condition
         .as_ref()
         .map_or(Filter::All, |c| find::store_filter(c, rt.dialect()));
-    rt.update_rows(&model.table_name, &row, &filter)
+    // RETURNING hands back the rows as updated, in the order the update met them: the
+    // rows are chosen before the update (which may change what the filter matches).
+    let chosen = match (returning, model.primary_key_attribute()) {
+        (true, Some(pk)) => {
+            let field = model.field_of(pk);
+            let rows = rt
+                .store
+                .select(&model.table_name, &filter)
+                .map_err(engine_error)?;
+            Some((
+                field.clone(),
+                rows.iter().map(|r| cell_in(r, &field)).collect::<Vec<_>>(),
+            ))
+        }
+        _ => None,
+    };
+    let count = rt.update_rows(&model.table_name, &row, &filter)?;
+    let rows = match chosen {
+        None => None,
+        Some((field, keys)) => {
+            let mut fresh =
+                find::select_by_keys(rt, &model.table_name, &field, &keys, Filter::All)?;
+            fresh.sort_by_key(|r| {
+                let key = cell_in(r, &field);
+                keys.iter().position(|k| *k == key)
+            });
+            Some(
+                fresh
+                    .iter()
+                    .map(|r| {
+                        super::instance::from_row(model_id, model, r, &returned, &[]).into_ref()
+                    })
+                    .collect(),
+            )
+        }
+    };
+    Ok(Updated { count, rows })
 }
 
 /// PostgreSQL's unique indexes: a row with the same value(s) as another — stored, or

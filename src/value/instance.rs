@@ -17,6 +17,9 @@ pub struct Instance {
     pub is_new_record: bool,
     /// Attributes set since the last save.
     pub changed: Vec<String>,
+    /// What each changed attribute held before its first change since the last save
+    /// (Sequelize's `_previousDataValues`, for `previous()`).
+    pub previous: Vec<(String, Value)>,
 }
 
 impl Instance {
@@ -26,6 +29,7 @@ impl Instance {
             values: Vec::new(),
             is_new_record: true,
             changed: Vec::new(),
+            previous: Vec::new(),
         }
     }
 
@@ -48,6 +52,22 @@ impl Instance {
             values: self.values.clone(),
             is_new_record: self.is_new_record,
             changed: self.changed.clone(),
+            previous: self.previous.clone(),
+        }
+    }
+
+    /// After a save or a reload: nothing is changed, and `previous()` is the present.
+    pub fn mark_saved(&mut self) {
+        self.changed.clear();
+        self.previous.clear();
+    }
+
+    /// What `previous(key)` answers: the value before the first change since the last
+    /// save, or the present value when it has not changed.
+    pub fn previous_value(&self, key: &str) -> Option<&Value> {
+        match self.previous.iter().find(|(k, _)| k == key) {
+            Some((_, value)) => Some(value),
+            None => self.get(key),
         }
     }
 

@@ -384,9 +384,13 @@ fn fetch_children(
         let join_fk = join.field_of(&association.foreign_key);
         let other_key = association.other_key.clone().unwrap_or_default();
         let join_other = join.field_of(&other_key);
+        let mut join_filter = Filter::one_of(&join_fk, &keys);
+        if let Some(through_where) = &include.through_where {
+            join_filter = join_filter.and(store_filter(through_where, rt.dialect()));
+        }
         let join_rows = rt
             .store
-            .select(&join.table_name, &Filter::one_of(&join_fk, &keys))
+            .select(&join.table_name, &join_filter)
             .map_err(engine_error)?;
         rt.count_rows(join_rows.len())?;
         let target_key_field = target.field_of(&association.target_key);
@@ -423,7 +427,10 @@ fn fetch_children(
                 &include.through_attributes,
                 &[],
             );
-            instance.set(&join.name, Value::Instance(through.into_ref()));
+            // `through: { attributes: [] }` selects no join column, and shows none.
+            if !include.through_attributes.is_empty() {
+                instance.set(&join.name, Value::Instance(through.into_ref()));
+            }
             let instance = instance.into_ref();
             children_by_key
                 .entry(cell_key(&cell_in(join_row, &join_fk)))

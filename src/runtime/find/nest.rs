@@ -39,6 +39,13 @@ pub(super) fn cell_key(cell: &Cell) -> CellKey {
     }
 }
 
+/// Whether an include selects no column of its own and has no include under it.
+fn shows_nothing(include: &IncludePlan) -> bool {
+    include.attributes.is_empty()
+        && include.through_attributes.is_empty()
+        && include.children.is_empty()
+}
+
 /// Sets each parent's include to its children (by the parent's `parent_field`), and
 /// drops the parents a required include leaves empty.
 pub(super) fn attach(
@@ -57,7 +64,11 @@ pub(super) fn attach(
         if include.required && children.is_empty() {
             continue;
         }
-        if multiple {
+        if shows_nothing(include) {
+            // `attributes: []`: the join still filters and counts, but no column of it
+            // comes back, so the result has no key for it.
+            attached.push(parent);
+        } else if multiple {
             let value = Value::Array(
                 children
                     .iter()

@@ -421,6 +421,10 @@ fn include_plan(schema: &Schema, source: ModelId, element: &Value) -> RunResult<
                 let join = schema.model(join);
                 let attributes = parse_attributes(join, through.get("attributes"))?.0;
                 plan.through_attributes = with_primary_keys(join, attributes);
+                plan.through_where = match through.get("where") {
+                    Some(w) => parse_where(join, w)?,
+                    None => None,
+                };
             }
         }
         if let Some(children) = options.get("include") {
@@ -433,7 +437,7 @@ fn include_plan(schema: &Schema, source: ModelId, element: &Value) -> RunResult<
 /// Attributes chosen for an included model get its primary keys in front, as
 /// Sequelize's `_validateIncludedElement` adds them (each put first in turn, so the last
 /// key comes first); none chosen stays none.
-fn with_primary_keys(model: &Model, mut attributes: Vec<String>) -> Vec<String> {
+pub fn with_primary_keys(model: &Model, mut attributes: Vec<String>) -> Vec<String> {
     if attributes.is_empty() {
         return attributes;
     }
@@ -453,6 +457,7 @@ fn plain_include(schema: &Schema, association: Association) -> IncludePlan {
             .map(|j| all_attributes(schema.model(j)))
             .unwrap_or_default(),
         attributes: all_attributes(schema.model(model)),
+        through_where: None,
         renamed: Vec::new(),
         as_name: association.as_name.clone(),
         association,

@@ -1,0 +1,10 @@
+const Owner = sequelize.define('owner', { name: DataTypes.STRING });
+const Pug = sequelize.define('pug', { name: DataTypes.STRING, age: DataTypes.INTEGER });
+Owner.hasMany(Pug);
+Pug.belongsTo(Owner);
+await sequelize.sync({ force: true });
+await Owner.create({ name: 'Tom', pugs: [{ name: 'D', age: 3 }, { name: 'E', age: 4 }] }, { include: Pug });
+await Owner.create({ name: 'Sue' });
+console.log(JSON.stringify(await Owner.findAll({ include: { model: Pug, attributes: [] } })));
+console.log(JSON.stringify(await Owner.findAll({ include: { model: Pug, attributes: [], required: true } })));
+console.log(JSON.stringify(await Pug.findAll({ include: { model: Owner, attributes: [] } })));

@@ -1,0 +1,11 @@
+const User = sequelize.define('user', { name: DataTypes.STRING }, { paranoid: true });
+await sequelize.sync({ force: true });
+const a = await User.create({ name: 'a' });
+const b = await User.create({ name: 'b' });
+await a.destroy();
+console.log((await User.findAll({ paranoid: false })).length);
+await a.restore();
+await b.destroy({ force: true });
+console.log(await User.count());
+await User.destroy({ where: { name: 'a' }, force: true });
+console.log(await User.count({ paranoid: false }));

@@ -1,0 +1,10 @@
+const Owner = sequelize.define('owner', { name: DataTypes.STRING });
+const Pug = sequelize.define('pug', { name: DataTypes.STRING }, { paranoid: true });
+Owner.hasMany(Pug);
+await sequelize.sync({ force: true });
+const tom = await Owner.create({ name: 'Tom' });
+const a = await tom.createPug({ name: 'A' });
+await tom.createPug({ name: 'B' });
+await a.destroy();
+console.log((await tom.getPugs()).length);
+console.log(await tom.countPugs());

@@ -1,0 +1,10 @@
+const User = sequelize.define('user', { name: DataTypes.STRING });
+const Tag = sequelize.define('tag', { label: DataTypes.STRING });
+User.belongsToMany(Tag, { through: 'UserTags' });
+Tag.belongsToMany(User, { through: 'UserTags' });
+await sequelize.sync({ force: true });
+const u = await User.create({ name: 'Ann' });
+await u.createTag({ label: 'x' });
+console.log(JSON.stringify(await u.getTags({ joinTableAttributes: [] })));
+console.log(JSON.stringify(await User.findAll({ include: { model: Tag, through: { attributes: [] } } })));
+console.log(JSON.stringify(await User.findAll({ include: { model: Tag, through: { where: { tagId: 1 } } } })));

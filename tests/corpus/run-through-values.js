@@ -1,0 +1,14 @@
+const User = sequelize.define('user', { name: DataTypes.STRING });
+const Team = sequelize.define('team', { name: DataTypes.STRING });
+const Member = sequelize.define('member', { role: DataTypes.STRING });
+User.belongsToMany(Team, { through: Member });
+Team.belongsToMany(User, { through: Member });
+await sequelize.sync({ force: true });
+const ann = await User.create({ name: 'Ann' });
+const red = await Team.create({ name: 'Red' });
+const blue = await Team.create({ name: 'Blue' });
+await ann.addTeam(red, { through: { role: 'lead' } });
+await ann.addTeam(red, { through: { role: 'coach' } });
+await ann.setTeams([red, blue], { through: { role: 'player' } });
+const teams = await ann.getTeams({ joinTableAttributes: ['role'], order: [['id', 'ASC']] });
+console.log(JSON.stringify(teams));

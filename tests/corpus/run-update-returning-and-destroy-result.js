@@ -1,0 +1,12 @@
+const Owner = sequelize.define('owner', { name: DataTypes.STRING });
+const Pug = sequelize.define('pug', { name: DataTypes.STRING, age: DataTypes.INTEGER });
+Owner.hasMany(Pug);
+Pug.belongsTo(Owner);
+await sequelize.sync({ force: true });
+const tom = await Owner.create({ name: 'Tom' });
+await Pug.bulkCreate([{ name: 'D', age: 3, ownerId: 1 }, { name: 'A', age: 5, ownerId: 1 }, { name: 'Z', age: 1, ownerId: 1 }]);
+
+console.log(JSON.stringify(await Pug.update({ age: 9 }, { where: { age: { [Op.gt]: 2 } }, returning: true })));
+const pug = await Pug.findByPk(3);
+console.log(await pug.destroy());
+console.log(await Pug.destroy({ where: { name: 'nobody' } }));

@@ -58,6 +58,9 @@ pub struct SequelizeError {
     pub at: Option<Span>,
     /// How to fix it, when the playground can tell.
     pub hint: Option<String>,
+    /// The error object's other properties, as Sequelize sets them (a unique
+    /// violation's `errors` and `fields`).
+    pub properties: Vec<(String, serde_json::Value)>,
 }
 
 impl SequelizeError {
@@ -67,6 +70,7 @@ impl SequelizeError {
             message: message.into(),
             at: None,
             hint: None,
+            properties: Vec::new(),
         }
     }
 
@@ -90,6 +94,12 @@ impl SequelizeError {
     /// Adds how to fix it, shown beside the thrown message.
     pub fn with_hint(mut self, hint: impl Into<String>) -> SequelizeError {
         self.hint = Some(hint.into());
+        self
+    }
+
+    /// Adds a property of the thrown error object.
+    pub fn with_property(mut self, name: &str, value: serde_json::Value) -> SequelizeError {
+        self.properties.push((name.to_string(), value));
         self
     }
 

@@ -299,6 +299,14 @@ impl Interpreter {
         let span = error.at.unwrap_or(span);
         let hint = error.hint.clone();
         let value = builtins::errors::make(self, error.name.as_str(), &error.message);
+        if let JsValue::Object(object) = &value {
+            for (name, property) in &error.properties {
+                let property = self.adopt(&crate::value::from_json(property.clone()));
+                object
+                    .borrow_mut()
+                    .set_hidden(name.as_str().into(), property);
+            }
+        }
         if let (Some(hint), JsValue::Object(object)) = (&hint, &value) {
             self.error_hints.push((object.clone(), hint.clone()));
         }
@@ -330,6 +338,7 @@ impl Interpreter {
             ErrorName::SequelizeDatabaseError,
             ErrorName::SequelizeEagerLoadingError,
             ErrorName::SequelizeForeignKeyConstraintError,
+            ErrorName::SequelizeInstanceError,
             ErrorName::SequelizeUniqueConstraintError,
             ErrorName::SequelizeValidationError,
         ]

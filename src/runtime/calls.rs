@@ -13,6 +13,7 @@ use crate::value::{InstanceRef, Value};
 /// The model methods that run on the store (`Model.findAll`, …).
 pub const MODEL_METHODS: &[&str] = &[
     "create",
+    "findOrCreate",
     "bulkCreate",
     "build",
     "findAll",
@@ -51,6 +52,7 @@ pub fn model_call(
                 created.into_iter().map(Value::Instance).collect(),
             ))
         }
+        "findOrCreate" => write::find_or_create(rt, schema, id, first),
         "build" => {
             let empty = Value::Object(Vec::new());
             Ok(Value::Instance(

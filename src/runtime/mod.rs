@@ -179,6 +179,34 @@ impl Runtime {
         }
     }
 
+    /// The statement logged last in this step, as logged.
+    pub fn last_log(&self) -> Option<&str> {
+        self.pending_sql.last().map(String::as_str)
+    }
+
+    /// Logs `sql` in place of the statement logged last (a query Sequelize wraps, as
+    /// PostgreSQL's findOrCreate wraps its INSERT in a function).
+    pub fn replace_last_log(&mut self, sql: String) {
+        if let Some(last) = self.pending_sql.last_mut() {
+            *last = sql;
+        }
+    }
+
+    /// A new identifier of 32 hex digits, as Sequelize's `uuidv4().replace(/-/g, '')`
+    /// names its temporary functions (random there; here a run gives the same ones).
+    pub fn hex_id(&self) -> String {
+        let mut state =
+            (self.statements as u64).wrapping_mul(0x2545_f491_4f6c_dd1d) ^ 0x9e37_79b9_7f4a_7c15;
+        (0..2)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                format!("{state:016x}")
+            })
+            .collect()
+    }
+
     /// [`Runtime::log`] of a statement already in the run's dialect.
     fn log_as_written(&mut self, sql: String) -> RunResult<()> {
         self.statements += 1;

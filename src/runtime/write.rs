@@ -543,6 +543,108 @@ pub fn update(
     Ok(())
 }
 
+/// `Model.findOrCreate({ where, defaults })`: in a transaction, the findOne of `where`,
+/// and when it finds nothing the create of `defaults` with `where`'s values; resolves
+/// to `[instance, created]`. On PostgreSQL Sequelize wraps that INSERT in a temporary
+/// function that catches a unique violation, and logs the whole of it.
+pub fn find_or_create(
+    rt: &mut Runtime,
+    schema: &Schema,
+    model_id: ModelId,
+    options: Option<&Value>,
+) -> RunResult<Value> {
+    let Some(where_) = options.and_then(|o| o.get("where")) else {
+        return Err(SequelizeError::plain(
+            "Missing where attribute in the options parameter passed to findOrCreate. Please note that the API has changed, and is now options only (an object with where, defaults keys, transaction etc.)",
+        ));
+    };
+    let model = schema.model(model_id);
+    rt.log(match rt.dialect() {
+        crate::sql::Dialect::Sqlite => "BEGIN DEFERRED TRANSACTION;".into(),
+        _ => "START TRANSACTION;".into(),
+    })?;
+    let find_options = Value::Object(vec![("where".into(), where_.clone())]);
+    let mut plan = find::plan(schema, model_id, Some(&find_options))?;
+    if !find::is_unique_lookup(model, Some(where_)) {
+        plan.limit = Some(1);
+    }
+    if let Some(found) = find::find(rt, schema, &plan)?.into_iter().next() {
+        rt.log("COMMIT;".into())?;
+        return Ok(Value::Array(vec![
+            Value::Instance(found),
+            Value::Bool(false),
+        ]));
+    }
+    // The values of `where`'s plain equalities, then `defaults` over them.
+    let mut values: Vec<(String, Value)> = match where_ {
+        Value::Object(props) => props
+            .iter()
+            .filter(|(k, v)| {
+                model.has_attribute(k) && !matches!(v, Value::Object(_) | Value::Array(_))
+            })
+            .cloned()
+            .collect(),
+        _ => Vec::new(),
+    };
+    if let Some(Value::Object(defaults)) = options.and_then(|o| o.get("defaults")) {
+        for (key, value) in defaults {
+            values.retain(|(k, _)| k != key);
+            values.push((key.clone(), value.clone()));
+        }
+    }
+    let instance = create(rt, schema, model_id, &Value::Object(values), None)?;
+    if rt.dialect().has_returning() {
+        let wrapped = exception_catching_insert(rt, model, &instance);
+        rt.replace_last_log(wrapped);
+    }
+    rt.log("COMMIT;".into())?;
+    Ok(Value::Array(vec![
+        Value::Instance(instance),
+        Value::Bool(true),
+    ]))
+}
+
+/// PostgreSQL's findOrCreate INSERT: the INSERT just logged, its bound values inlined,
+/// in a temporary plpgsql function that catches `unique_violation`; then the select of
+/// the function's answer, and its drop.
+fn exception_catching_insert(rt: &mut Runtime, model: &Model, instance: &InstanceRef) -> String {
+    let logged = rt.last_log().unwrap_or_default();
+    let columns = logged
+        .split_once(" (")
+        .and_then(|(_, rest)| rest.split_once(") VALUES ("))
+        .map_or("", |(columns, _)| columns)
+        .to_string();
+    let data = instance.borrow();
+    let values: Vec<String> = columns
+        .split(',')
+        .map(|quoted| {
+            let field = quoted.trim_matches('"');
+            let attribute = model
+                .table_attributes()
+                .find(|(name, _)| model.field_of(name) == field)
+                .map(|(name, attribute)| (name, attribute.auto_increment == Some(true)));
+            match attribute {
+                Some((_, true)) | None => "DEFAULT".to_string(),
+                Some((name, false)) => {
+                    log::literal_sql(&find::literal_of(data.get(name).unwrap_or(&Value::Null)))
+                }
+            }
+        })
+        .collect();
+    let selected: Vec<String> = model
+        .table_attributes()
+        .map(|(name, _)| format!("(testfunc.response).{}", log::quote(&model.field_of(name))))
+        .collect();
+    drop(data);
+    let tag = format!("$func_{}$", rt.hex_id());
+    format!(
+        "CREATE OR REPLACE FUNCTION pg_temp.testfunc(OUT response {table}, OUT sequelize_caught_exception text) RETURNS RECORD AS {tag} BEGIN INSERT INTO {table} ({columns}) VALUES ({values}) RETURNING * INTO response; EXCEPTION WHEN unique_violation THEN GET STACKED DIAGNOSTICS sequelize_caught_exception = PG_EXCEPTION_DETAIL; END {tag} LANGUAGE plpgsql; SELECT {selected}, testfunc.sequelize_caught_exception FROM pg_temp.testfunc(); DROP FUNCTION IF EXISTS pg_temp.testfunc();",
+        table = log::quote(&model.table_name),
+        values = values.join(","),
+        selected = selected.join(", "),
+    )
+}
+
 /// `Model.create(values, { include })`.
 pub fn create(
     rt: &mut Runtime,
@@ -1115,6 +1217,68 @@ fn update_matching(
     Ok(Updated { count, rows })
 }
 
+/// Sequelize's `UniqueConstraintError` for a row whose `fields` clash: "Validation
+/// error", with an `errors` item per field and the `fields` as each dialect's driver
+/// reports them (PostgreSQL and MySQL read the values back from the database's message,
+/// as text; SQLite names the columns only).
+fn unique_violation<C: AsRef<str>>(
+    dialect: crate::sql::Dialect,
+    primary: bool,
+    fields: &[String],
+    row: &[(C, Cell)],
+) -> SequelizeError {
+    use serde_json::{json, Value as Json};
+    let text = |cell: &Cell| match cell {
+        Cell::Text(s) => s.clone(),
+        Cell::Int(i) => i.to_string(),
+        Cell::Float(f) => crate::js::format_number(*f),
+        Cell::Bool(b) => b.to_string(),
+        Cell::Null => "null".into(),
+    };
+    let keys: Vec<String> = match dialect {
+        crate::sql::Dialect::Mysql if primary => vec!["PRIMARY".into()],
+        _ => fields.to_vec(),
+    };
+    let values: Vec<Json> = fields
+        .iter()
+        .map(|f| {
+            let cell = cell_in(row, f);
+            match (dialect, &cell) {
+                (crate::sql::Dialect::Sqlite, Cell::Int(i)) => json!(i),
+                (crate::sql::Dialect::Sqlite, Cell::Float(f)) => json!(f),
+                (crate::sql::Dialect::Sqlite, Cell::Null) => Json::Null,
+                _ => Json::String(text(&cell)),
+            }
+        })
+        .collect();
+    let items: Vec<Json> = keys
+        .iter()
+        .zip(values.iter().cycle())
+        .map(|(key, value)| {
+            json!({
+                "message": format!("{key} must be unique"),
+                "type": "unique violation",
+                "path": key,
+                "value": value,
+                "origin": "DB",
+                "validatorKey": "not_unique",
+                "validatorName": null,
+                "validatorArgs": [],
+            })
+        })
+        .collect();
+    let reported = match dialect {
+        crate::sql::Dialect::Sqlite => Json::Array(keys.iter().map(|k| json!(k)).collect()),
+        _ => Json::Object(keys.iter().cloned().zip(values.iter().cloned()).collect()),
+    };
+    SequelizeError::new(
+        ErrorName::SequelizeUniqueConstraintError,
+        "Validation error",
+    )
+    .with_property("errors", Json::Array(items))
+    .with_property("fields", reported)
+}
+
 /// PostgreSQL's unique indexes: a row with the same value(s) as another — stored, or
 /// earlier in the same batch — is refused, and Sequelize reports it as a
 /// `SequelizeUniqueConstraintError` saying "Validation error".
@@ -1162,9 +1326,7 @@ fn check_unique<C: AsRef<str>>(
                     } else {
                         format!("{} (unique)", fields.join(", "))
                     };
-                    return Err(SequelizeError::new(ErrorName::SequelizeUniqueConstraintError,
-                        "Validation error",
-                    )
+                    return Err(unique_violation(rt.dialect(), key.primary, &fields, row)
                     .with_hint(format!(
                         "another {} already has this {what}: use a new value, or find the existing row (findOne, findOrCreate)",
                         model.name

@@ -129,6 +129,7 @@ fn type_error(property: &str) -> SequelizeError {
         message: format!("Cannot read properties of undefined (reading '{property}')"),
         at: None,
         hint: None,
+        properties: Vec::new(),
     }
 }
 

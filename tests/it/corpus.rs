@@ -76,9 +76,9 @@ fn is_iso_date(s: &str) -> bool {
     s.len() == 24 && b[4] == b'-' && b[10] == b'T' && b[23] == b'Z' && b[19] == b'.'
 }
 
-/// Dates as `<date>` (ISO strings, the literals Sequelize inlines into SQL, and ISO dates
-/// inside printed text such as `JSON.stringify(rows, null, 2)`), and no SQL for sync
-/// segments.
+/// findOrCreate's random function names as `$func_<uuid>$`; dates as `<date>` (ISO
+/// strings, the literals Sequelize inlines into SQL, and ISO dates inside printed text
+/// such as `JSON.stringify(rows, null, 2)`), and no SQL for sync segments.
 pub(super) fn normalized(value: Value) -> Value {
     static SQL_DATE: std::sync::OnceLock<regex_lite::Regex> = std::sync::OnceLock::new();
     static TEXT_DATE: std::sync::OnceLock<regex_lite::Regex> = std::sync::OnceLock::new();
@@ -88,7 +88,14 @@ pub(super) fn normalized(value: Value) -> Value {
     let text_date = TEXT_DATE.get_or_init(|| {
         regex_lite::Regex::new(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z").unwrap()
     });
+    static FUNCTION_TAG: std::sync::OnceLock<regex_lite::Regex> = std::sync::OnceLock::new();
+    let function_tag =
+        FUNCTION_TAG.get_or_init(|| regex_lite::Regex::new(r"\$func_[0-9a-f]{32}\$").unwrap());
     match value {
+        // findOrCreate's temporary function is named by a random uuid.
+        Value::String(s) if function_tag.is_match(&s) => normalized(Value::String(
+            function_tag.replace_all(&s, "$$func_<uuid>$$").into_owned(),
+        )),
         Value::String(s) if is_iso_date(&s) => Value::String("<date>".into()),
         Value::String(s) if sql_date.is_match(&s) => {
             Value::String(sql_date.replace_all(&s, "'<date>'").into_owned())

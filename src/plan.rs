@@ -19,9 +19,23 @@ pub struct FindPlan {
     pub order: Vec<Order>,
     pub limit: Option<u64>,
     pub offset: Option<u64>,
+    /// `raw: true`: plain rows, one per joined row, included columns under dotted keys
+    /// (`'owner.name'`), nested by key instead with `nest: true`.
+    pub raw: Raw,
     /// The first selected column the tables lack, in SELECT order: Sequelize logs the
     /// query, then the database refuses it.
     pub missing_column: Option<MissingColumn>,
+}
+
+/// How a find hands back its rows: as instances, or as `raw` plain objects.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub enum Raw {
+    #[default]
+    Instances,
+    /// `raw: true`: `{ name: 'D', 'owner.name': 'Tom' }`.
+    Flat,
+    /// `raw: true, nest: true`: `{ name: 'D', owner: { name: 'Tom' } }`.
+    Nested,
 }
 
 /// A column a statement names that its table lacks.
@@ -67,6 +81,11 @@ pub struct IncludePlan {
     pub through_where: Option<Where>,
     pub children: Vec<IncludePlan>,
     pub separate: bool,
+    /// Whether its rows multiply the parent's (a to-many include, unless it says
+    /// `duplicating: false`): a LIMIT then takes Sequelize's subquery form.
+    pub duplicating: bool,
+    /// Part of a `raw` find: its primary key is not selected unless asked for.
+    pub raw: bool,
     /// An attribute named in the include's `attributes` that its model lacks.
     pub missing_attribute: Option<String>,
 }

@@ -49,6 +49,11 @@ impl Interpreter {
                         None => Value::Function,
                     },
                     Kind::Function(_) => Value::Function,
+                    // A regular expression as its parts (`validate: { is: /^[a-z]+$/i }`).
+                    Kind::RegExp { source, flags } => Value::Object(vec![
+                        ("source".into(), Value::Str(source.clone())),
+                        ("flags".into(), Value::Str(flags.clone())),
+                    ]),
                     _ => {
                         let mut props = Vec::with_capacity(b.props.len());
                         for property in b.props.iter().filter(|p| p.enumerable) {

@@ -250,9 +250,64 @@ impl Interpreter {
             );
             let mut attribute = self.attribute(&definition)?;
             attribute.span = Some(key_span(expr, &name, call_span));
+            let skipped = self.validators(&definition, &mut attribute);
+            if !skipped.is_empty() {
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        attribute.span.unwrap_or(call_span),
+                        format!(
+                            "The playground does not run these validators of {name} yet: {}; they are skipped",
+                            skipped.join(", ")
+                        ),
+                    )
+                    .with_hint("the built-in ones (len, isEmail, notEmpty, min, max, isIn, …) run"),
+                );
+            }
             attributes.push((name, attribute));
         }
         Ok(attributes)
+    }
+
+    /// Reads `validate: { … }` into the attribute's built-in validators; answers the
+    /// names of those it cannot run (custom functions, names it does not know).
+    fn validators(&mut self, definition: &Value, attribute: &mut Attribute) -> Vec<String> {
+        let Some(Value::Object(tests)) = definition.get("validate") else {
+            return Vec::new();
+        };
+        let mut skipped = Vec::new();
+        for (name, test) in tests {
+            if matches!(test, Value::Function)
+                || !crate::runtime::calls::is_built_in_validator(name)
+            {
+                skipped.push(name.clone());
+                continue;
+            }
+            let (args, msg) = match test {
+                Value::Object(_) if test.get("source").is_some() => (
+                    Value::Array(vec![
+                        test.get("source").cloned().unwrap_or(Value::Undefined),
+                        test.get("flags").cloned().unwrap_or(Value::Undefined),
+                    ]),
+                    None,
+                ),
+                Value::Object(_) if test.get("args").is_some() || test.get("msg").is_some() => (
+                    test.get("args").cloned().unwrap_or(Value::Bool(true)),
+                    test.get("msg").and_then(Value::as_str).map(str::to_string),
+                ),
+                other => (other.clone(), None),
+            };
+            // Sequelize spreads an array of arguments, and passes anything else alone.
+            let args = match args {
+                Value::Array(items) => items.iter().map(crate::value::to_json).collect(),
+                one => vec![crate::value::to_json(&one)],
+            };
+            attribute.validators.push(crate::schema::Validator {
+                name: name.clone(),
+                args,
+                msg,
+            });
+        }
+        skipped
     }
 
     fn attribute(&mut self, definition: &Value) -> Eval<Attribute> {

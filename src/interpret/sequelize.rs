@@ -1281,6 +1281,7 @@ fn sequelize_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) -
             let name = interp.string_of(&call.arg(0), call.span)?;
             Ok(JsValue::Bool(interp.schema.find_model(&name).is_some()))
         }
+        "transaction" => interp.transaction(&call),
         "getDialect" => Ok(JsValue::str("postgres")),
         "authenticate" | "close" => Ok(interp.resolved(JsValue::Undefined)),
         "drop" => Ok(interp.resolved(JsValue::Undefined)),
@@ -1560,4 +1561,109 @@ fn fs_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<
             JsValue::str("")
         }
     })
+}
+
+impl Interpreter {
+    /// `sequelize.transaction()`, resolving to a transaction to `commit()` or
+    /// `rollback()`; or `sequelize.transaction(async (t) => …)`, which commits when the
+    /// callback's promise fulfils (resolving to its value) and rolls back when it
+    /// rejects (rejecting with its reason), as Sequelize's managed transactions do.
+    fn transaction(&mut self, call: &Call<'_>) -> Eval<JsValue> {
+        let callback = call.args.iter().find(|a| a.is_callable()).cloned();
+        let number = match self.runtime.as_mut().map(|rt| rt.begin_transaction()) {
+            Some(Ok(number)) => Some(number),
+            Some(Err(error)) => return Err(self.error(error, call.span)),
+            None => None,
+        };
+        let transaction = self.transaction_object(number);
+        let Some(callback) = callback else {
+            return Ok(self.resolved(transaction));
+        };
+        let result = match self.call_function(
+            &callback,
+            JsValue::Undefined,
+            vec![transaction],
+            call.span,
+            None,
+        ) {
+            Ok(value) => value,
+            Err(Flow::Throw(exception)) => self.rejected(exception.value, exception.span),
+            Err(flow) => return Err(flow),
+        };
+        let promise = match self.as_promise(&result) {
+            Some(promise) => promise,
+            None => match self.resolved(result) {
+                JsValue::Object(promise) => promise,
+                _ => unreachable!("resolved() makes a promise"),
+            },
+        };
+        let outer = self.pending_promise();
+        let data = self.array(vec![
+            JsValue::Object(outer.clone()),
+            JsValue::Number(number.map_or(-1.0, |n| n as f64)),
+        ]);
+        let on_fulfilled = self.native_with("commit", end_managed, Some(data.clone()));
+        let on_rejected = self.native_with("rollback", end_managed, Some(data));
+        self.then(&promise, on_fulfilled, on_rejected);
+        Ok(JsValue::Object(outer))
+    }
+
+    /// The transaction object a snippet holds: `commit()` and `rollback()`.
+    fn transaction_object(&mut self, number: Option<usize>) -> JsValue {
+        let object = self.plain_object();
+        let data = JsValue::Number(number.map_or(-1.0, |n| n as f64));
+        if let JsValue::Object(o) = &object {
+            for name in ["commit", "rollback"] {
+                let method = self.native_with(name, end_unmanaged, Some(data.clone()));
+                o.borrow_mut().set_hidden(name.into(), method);
+            }
+        }
+        object
+    }
+
+    /// Ends transaction `number` (none when nothing runs, in the analysis).
+    fn end_transaction(&mut self, number: f64, commit: bool, span: Span) -> Result<(), Flow> {
+        let Some(rt) = self.runtime.as_mut().filter(|_| number >= 0.0) else {
+            return Ok(());
+        };
+        rt.end_transaction(number as usize, commit)
+            .map_err(|error| self.error(error, span))
+    }
+}
+
+/// `t.commit()` / `t.rollback()`.
+fn end_unmanaged(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<JsValue> {
+    let number = match native.data.as_deref() {
+        Some(JsValue::Number(n)) => *n,
+        _ => -1.0,
+    };
+    match interp.end_transaction(number, &*native.name == "commit", call.span) {
+        Ok(()) => Ok(interp.resolved(JsValue::Undefined)),
+        Err(Flow::Throw(exception)) => Ok(interp.rejected(exception.value, exception.span)),
+        Err(flow) => Err(flow),
+    }
+}
+
+/// The end of a managed transaction: its callback's promise settled.
+fn end_managed(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<JsValue> {
+    let (outer, number) = match native.data.as_deref() {
+        Some(JsValue::Object(data)) => match &data.borrow().kind {
+            Kind::Array(items) => match (items.first(), items.get(1)) {
+                (Some(JsValue::Object(outer)), Some(JsValue::Number(n))) => (outer.clone(), *n),
+                _ => return Ok(JsValue::Undefined),
+            },
+            _ => return Ok(JsValue::Undefined),
+        },
+        _ => return Ok(JsValue::Undefined),
+    };
+    let commit = &*native.name == "commit";
+    let settled = call.arg(0);
+    let outcome = match interp.end_transaction(number, commit, call.span) {
+        Err(Flow::Throw(exception)) => Err(exception.value),
+        Err(flow) => return Err(flow),
+        Ok(()) if commit => Ok(settled),
+        Ok(()) => Err(settled),
+    };
+    interp.settle(&outer, outcome, call.span);
+    Ok(JsValue::Undefined)
 }

@@ -11,9 +11,12 @@ use crate::sql::Dialect;
 use crate::value::{InstanceRef, Value};
 
 /// The model methods that run on the store (`Model.findAll`, …).
+pub use super::validate::is_built_in as is_built_in_validator;
+
 pub const MODEL_METHODS: &[&str] = &[
     "create",
     "findOrCreate",
+    "upsert",
     "bulkCreate",
     "build",
     "findAll",
@@ -53,6 +56,7 @@ pub fn model_call(
             ))
         }
         "findOrCreate" => write::find_or_create(rt, schema, id, first),
+        "upsert" => write::upsert(rt, schema, id, first.unwrap_or(&Value::Object(Vec::new()))),
         "build" => {
             let empty = Value::Object(Vec::new());
             Ok(Value::Instance(
@@ -62,9 +66,7 @@ pub fn model_call(
         "findAll" => {
             let plan = find::plan(schema, id, first)?;
             let found = find::find(rt, schema, &plan)?;
-            Ok(Value::Array(
-                found.into_iter().map(Value::Instance).collect(),
-            ))
+            Ok(Value::Array(answer(&plan, found)))
         }
         "findOne" | "findByPk" => {
             let mut plan: FindPlan = if method == "findByPk" {
@@ -82,10 +84,11 @@ pub fn model_call(
             if plan.limit.is_none() && !unique {
                 plan.limit = Some(1);
             }
-            Ok(find::find(rt, schema, &plan)?
+            let found = find::find(rt, schema, &plan)?;
+            Ok(answer(&plan, found)
                 .into_iter()
                 .next()
-                .map_or(Value::Null, Value::Instance))
+                .unwrap_or(Value::Null))
         }
         "destroy" => Ok(Value::Number(
             write::destroy_where(rt, schema, id, first)? as f64
@@ -132,6 +135,14 @@ pub fn model_call(
             )?;
             Ok(Value::Model(id))
         }
+    }
+}
+
+/// A find's answer: its instances, or for `raw: true` its plain rows.
+fn answer(plan: &FindPlan, found: Vec<InstanceRef>) -> Vec<Value> {
+    match plan.raw {
+        crate::plan::Raw::Instances => found.into_iter().map(Value::Instance).collect(),
+        _ => find::raw_rows(plan, &found),
     }
 }
 
@@ -188,7 +199,7 @@ pub fn instance_call(
                 write::insert(rt, schema, instance, &[])?;
             } else {
                 let changed = instance.borrow().changed.clone();
-                write::update(rt, schema, instance, &changed)?;
+                write::save_changes(rt, schema, instance, &changed)?;
             }
             Ok(Value::Instance(instance.clone()))
         }
@@ -228,8 +239,20 @@ pub fn instance_call(
                     }
                 }
             }
-            let changed = instance.borrow().changed.clone();
-            write::update(rt, schema, instance, &changed)?;
+            // Only what this call changed is saved (and validated), as
+            // `options.fields = intersection(keys(values), changed())` in Sequelize.
+            let given: Vec<&str> = match values.first() {
+                Some(Value::Object(props)) => props.iter().map(|(k, _)| k.as_str()).collect(),
+                _ => Vec::new(),
+            };
+            let changed: Vec<String> = instance
+                .borrow()
+                .changed
+                .iter()
+                .filter(|c| given.contains(&c.as_str()))
+                .cloned()
+                .collect();
+            write::save_changes(rt, schema, instance, &changed)?;
             Ok(Value::Instance(instance.clone()))
         }
         _ => Err(SequelizeError::new(

@@ -193,13 +193,15 @@ pub fn update_by_key(table: &str, fields: &[String], key_field: &str) -> String 
     )
 }
 
-/// Does the find take Sequelize's subquery form (a LIMIT with a to-many include)?
+/// Does the find take Sequelize's subquery form (a LIMIT with a to-many include at any
+/// depth, unless it says `duplicating: false`)?
 pub fn uses_subquery(plan: &FindPlan) -> bool {
-    plan.limit.is_some()
-        && plan
-            .include
+    fn duplicates(includes: &[IncludePlan]) -> bool {
+        includes
             .iter()
-            .any(|i| !i.separate && i.association.kind.is_multiple())
+            .any(|i| !i.separate && (i.duplicating || duplicates(&i.children)))
+    }
+    plan.limit.is_some() && duplicates(&plan.include)
 }
 
 /// The SELECT of a find, as `selectQuery` builds it.
@@ -330,7 +332,8 @@ pub fn count_joined(schema: &Schema, plan: &FindPlan, distinct: bool) -> String 
 }
 
 /// The keys a find's SELECT lists. With an include, Sequelize puts the primary key
-/// first when the attributes leave it out (to tell the rows apart; it is not shown).
+/// first when the attributes leave it out (to tell the rows apart; it is not shown),
+/// unless the find is raw.
 fn selected_keys(model: &Model, plan: &FindPlan) -> Vec<String> {
     let mut keys = plan.attributes.clone();
     let listed = |pk: &str| {
@@ -338,7 +341,7 @@ fn selected_keys(model: &Model, plan: &FindPlan) -> Vec<String> {
             .any(|key| key == pk && !plan.renamed.iter().any(|(alias, _)| alias == key))
     };
     if let Some(pk) = model.primary_key_attribute() {
-        if !plan.include.is_empty() && !listed(pk) {
+        if !plan.include.is_empty() && plan.raw == crate::plan::Raw::Instances && !listed(pk) {
             keys.insert(0, pk.to_string());
         }
     }
@@ -446,11 +449,12 @@ fn include_sql(
     };
     let target = schema.model(include.model);
     // Sequelize selects an included model's primary key even when not asked for it,
-    // to tell rows apart; it is left out of the result. `attributes: []` selects none.
+    // to tell rows apart; it is left out of the result. `attributes: []` selects none,
+    // and neither does a raw find (it does not tell rows apart).
     let mut selected = include.attributes.clone();
     if let Some(pk) = target
         .primary_key_attribute()
-        .filter(|_| !selected.is_empty())
+        .filter(|_| !selected.is_empty() && !include.raw)
     {
         if !selected.iter().any(|a| a == pk) {
             selected.insert(0, pk.to_string());

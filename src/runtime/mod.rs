@@ -13,6 +13,7 @@ pub(crate) mod find;
 pub(crate) mod instance;
 pub(crate) mod log;
 pub mod store;
+pub(crate) mod validate;
 pub(crate) mod write;
 
 use std::collections::HashMap;
@@ -114,6 +115,16 @@ pub struct Runtime {
     statements: usize,
     rows: usize,
     limits: RunLimits,
+    /// Each transaction begun, by its number: the tables as they were when it began
+    /// (what a rollback puts back), until it ends.
+    transactions: Vec<Option<Snapshot>>,
+}
+
+/// The rows of every synced table, and (for SQLite, whose AUTOINCREMENT counter rolls
+/// back with the rows) the sequences.
+struct Snapshot {
+    tables: Vec<(String, Vec<store::Row>)>,
+    sequences: HashMap<String, i64>,
 }
 
 impl Runtime {
@@ -131,6 +142,7 @@ impl Runtime {
             statements: 0,
             rows: 0,
             limits,
+            transactions: Vec::new(),
         }
     }
 
@@ -374,6 +386,61 @@ impl Runtime {
             }
             other => cell_of(other),
         }
+    }
+
+    /// `sequelize.transaction()`: logs its start as the dialect's driver does and keeps
+    /// what a rollback restores; answers the transaction's number.
+    pub fn begin_transaction(&mut self) -> RunResult<usize> {
+        let begin = match self.dialect {
+            Dialect::Sqlite => "BEGIN DEFERRED TRANSACTION;",
+            Dialect::Postgres | Dialect::Mysql => "START TRANSACTION;",
+        };
+        self.log_as_written(begin.to_string())?;
+        let mut tables = Vec::with_capacity(self.synced_tables.len());
+        for table in &self.synced_tables {
+            let rows = self
+                .store
+                .select(table, &store::Filter::All)
+                .map_err(engine_error)?;
+            tables.push((table.clone(), rows));
+        }
+        self.transactions.push(Some(Snapshot {
+            tables,
+            sequences: self.sequences.clone(),
+        }));
+        Ok(self.transactions.len() - 1)
+    }
+
+    /// `t.commit()` (`commit`) or `t.rollback()`: logs the end and, for a rollback, puts
+    /// every table back as it was when the transaction began. Every write of the run
+    /// counts as the transaction's, whether or not it was given `{ transaction: t }`.
+    pub fn end_transaction(&mut self, number: usize, commit: bool) -> RunResult<()> {
+        let Some(snapshot) = self.transactions.get_mut(number).and_then(Option::take) else {
+            let verb = if commit { "committed" } else { "rolled back" };
+            return Err(SequelizeError::plain(format!(
+                "Transaction cannot be {verb} because it has been finished with state: {}",
+                if commit { "commit" } else { "rollback" }
+            )));
+        };
+        let end = if commit { "COMMIT;" } else { "ROLLBACK;" };
+        self.log_as_written(end.to_string())?;
+        if commit {
+            return Ok(());
+        }
+        for (table, rows) in snapshot.tables {
+            self.store
+                .delete(&table, &store::Filter::All)
+                .map_err(engine_error)?;
+            if !rows.is_empty() {
+                self.store
+                    .insert_many(&table, &rows)
+                    .map_err(engine_error)?;
+            }
+        }
+        if self.dialect == Dialect::Sqlite {
+            self.sequences = snapshot.sequences;
+        }
+        Ok(())
     }
 
     /// The next auto-increment value of `table`, as SERIAL would give it.

@@ -260,7 +260,7 @@ fn insert_row(
                 .set(&include.association.foreign_key, key);
         }
     }
-    check_not_null(schema, instance)?;
+    check_not_null(schema, instance, true)?;
     let now = rt.now();
     {
         let mut data = instance.borrow_mut();
@@ -373,42 +373,11 @@ fn check_integer(
     }
 }
 
-/// `notNull Violation: pug.name cannot be null`, as Sequelize's validator says it.
-fn check_not_null(schema: &Schema, instance: &InstanceRef) -> RunResult<()> {
+/// Sequelize's validation of a row before it is written ([`super::validate`]).
+/// `bulkCreate` runs the validators only when asked (`validate: true`).
+fn check_not_null(schema: &Schema, instance: &InstanceRef, validators: bool) -> RunResult<()> {
     let data = instance.borrow();
-    let model = schema.model(data.model);
-    let stamps = &model.timestamp_attributes;
-    let mut problems = Vec::new();
-    let mut first = None;
-    for (name, attribute) in model.table_attributes() {
-        if attribute.allow_null != Some(false) || attribute.auto_increment == Some(true) {
-            continue;
-        }
-        if stamps.is_filled_by_sequelize(name) {
-            continue;
-        }
-        if data
-            .get(name)
-            .is_none_or(|v| matches!(v, Value::Null | Value::Undefined))
-        {
-            problems.push(format!(
-                "notNull Violation: {}.{name} cannot be null",
-                model.name
-            ));
-            first.get_or_insert(name);
-        }
-    }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        let name = first.map_or("", String::as_str);
-        Err(
-            SequelizeError::new(ErrorName::SequelizeValidationError, problems.join(",\n")).with_hint(format!(
-                "{name} has allowNull: false, so every {} needs one: pass {name}: … to create (or drop allowNull: false)",
-                model.name
-            )),
-        )
-    }
+    super::validate::check(schema.model(data.model), &data.values, validators, None)
 }
 
 /// The foreign key of `model`'s attribute `name` (column `field`, referring to
@@ -539,7 +508,10 @@ pub fn update(
         &set,
         &Filter::eq(&model.field_of(pk), &cell_of(&key)),
     )?;
-    instance.borrow_mut().mark_saved();
+    // Only the saved fields stop being changed (`save({ fields })` leaves the rest).
+    let mut data = instance.borrow_mut();
+    data.changed.retain(|c| !fields.contains(c));
+    data.previous.retain(|(k, _)| !fields.contains(k));
     Ok(())
 }
 
@@ -645,6 +617,210 @@ fn exception_catching_insert(rt: &mut Runtime, model: &Model, instance: &Instanc
     )
 }
 
+/// `instance.save()` / `update(values)` of an existing row: the changed `fields`
+/// validated, then written. (An association's own saves of a foreign key skip the
+/// validators, as Sequelize's pass `allowNull` and `validate: false` for them.)
+pub fn save_changes(
+    rt: &mut Runtime,
+    schema: &Schema,
+    instance: &InstanceRef,
+    fields: &[String],
+) -> RunResult<()> {
+    let model = schema.model(instance.borrow().model);
+    super::validate::check(model, &instance.borrow().values, true, Some(fields))?;
+    update(rt, schema, instance, fields)
+}
+
+/// `Model.upsert(values)`: one INSERT that updates the row whose key it meets (the
+/// primary key when given, else a unique key given whole), written as each dialect
+/// writes it (`ON CONFLICT … DO UPDATE` on PostgreSQL and SQLite, `ON DUPLICATE KEY
+/// UPDATE` on MySQL). Resolves to `[instance, created]`: PostgreSQL's instance is the
+/// row RETURNING gives and `created` null; elsewhere the instance holds the values
+/// given, and MySQL says whether it inserted.
+pub fn upsert(
+    rt: &mut Runtime,
+    schema: &Schema,
+    model_id: ModelId,
+    values: &Value,
+) -> RunResult<Value> {
+    let model = schema.model(model_id);
+    let given: Vec<(String, Value)> = match values {
+        Value::Object(props) => props
+            .iter()
+            .filter(|(k, v)| model.has_attribute(k) && !matches!(v, Value::Undefined))
+            .cloned()
+            .collect(),
+        _ => Vec::new(),
+    };
+    let instance = build(rt, schema, model_id, &Value::Object(given.clone()), &[]).into_ref();
+    check_not_null(schema, &instance, true)?;
+    let now = rt.now();
+    let stamps = &model.timestamp_attributes;
+    let mut row: Vec<(String, Value)> = Vec::new();
+    for (name, _) in model.table_attributes() {
+        let value = if Some(name) == stamps.created_at.as_ref()
+            || Some(name) == stamps.updated_at.as_ref()
+        {
+            Some(Value::Date(now))
+        } else {
+            // A key the build left null is not sent (Sequelize deletes it for PostgreSQL).
+            let generated = model
+                .attribute(name)
+                .is_some_and(|a| a.auto_increment == Some(true));
+            instance.borrow().get(name).cloned().filter(|v| match v {
+                Value::Undefined => false,
+                Value::Null => !generated,
+                _ => true,
+            })
+        };
+        if let Some(value) = value {
+            row.push((name.clone(), value));
+        }
+    }
+    let has = |attribute: &str| row.iter().any(|(k, _)| k == attribute);
+    let keys = model.unique_keys();
+    let conflict = keys
+        .iter()
+        .find(|k| k.primary && k.attributes.iter().all(|a| has(a)))
+        .or_else(|| {
+            keys.iter()
+                .find(|k| !k.primary && k.attributes.iter().all(|a| has(a)))
+        })
+        .or_else(|| keys.iter().find(|k| k.primary))
+        .map(|k| k.attributes.clone())
+        .unwrap_or_default();
+    let quoted = |a: &str| log::quote(&model.field_of(a));
+    let columns: Vec<String> = row.iter().map(|(k, _)| quoted(k)).collect();
+    let binds: Vec<String> = (1..=row.len()).map(|i| format!("${i}")).collect();
+    let updated: Vec<&String> = row
+        .iter()
+        .map(|(k, _)| k)
+        .filter(|k| Some(*k) != stamps.created_at.as_ref())
+        .collect();
+    let mut text = format!(
+        "INSERT INTO {} ({}) VALUES ({})",
+        log::quote(&model.table_name),
+        columns.join(","),
+        binds.join(",")
+    );
+    if rt.dialect() == crate::sql::Dialect::Mysql {
+        let sets: Vec<String> = updated
+            .iter()
+            .map(|k| format!("{0}=VALUES({0})", quoted(k)))
+            .collect();
+        text.push_str(&format!(" ON DUPLICATE KEY UPDATE {}", sets.join(",")));
+    } else {
+        let target: Vec<String> = conflict.iter().map(|a| quoted(a)).collect();
+        let sets: Vec<String> = updated
+            .iter()
+            .map(|k| format!("{0}=EXCLUDED.{0}", quoted(k)))
+            .collect();
+        text.push_str(&format!(
+            " ON CONFLICT ({}) DO UPDATE SET {}",
+            target.join(","),
+            sets.join(",")
+        ));
+    }
+    if rt.dialect().has_returning() {
+        let all: Vec<String> = model.table_attributes().map(|(n, _)| quoted(n)).collect();
+        text.push_str(&format!(" RETURNING {}", all.join(",")));
+    }
+    text.push(';');
+    rt.log(text)?;
+    rt.require_table(&model.table_name)?;
+    // The row the key meets, if any, is updated; else the row is inserted.
+    let key_filter = conflict.iter().fold(Filter::All, |filter, attribute| {
+        let value = row
+            .iter()
+            .find(|(k, _)| k == attribute)
+            .map_or(Value::Null, |(_, v)| v.clone());
+        filter.and(Filter::eq(
+            &model.field_of(attribute),
+            &rt.stored_cell(&value),
+        ))
+    });
+    let existing = if conflict.is_empty() || conflict.iter().any(|a| !has(a)) {
+        Vec::new()
+    } else {
+        rt.store
+            .select(&model.table_name, &key_filter)
+            .map_err(engine_error)?
+    };
+    let created = existing.is_empty();
+    if created {
+        let mut cells: Vec<(String, Cell)> = Vec::new();
+        for (name, attribute) in model.table_attributes() {
+            let field = model.field_of(name);
+            match row.iter().find(|(k, _)| k == name) {
+                Some((_, value)) => cells.push((field, rt.stored_cell(value))),
+                None if attribute.auto_increment == Some(true) => {
+                    let id = rt.next_id(&model.table_name);
+                    instance.borrow_mut().set(name, Value::Number(id as f64));
+                    cells.push((field, Cell::Int(id)));
+                }
+                None => cells.push((field, Cell::Null)),
+            }
+        }
+        if let Some(Cell::Int(id)) = model
+            .primary_key_attribute()
+            .map(|pk| cell_in(&cells, &model.field_of(pk)))
+        {
+            rt.saw_id(&model.table_name, id);
+        }
+        check_unique(rt, schema, model_id, std::slice::from_ref(&cells), &[])?;
+        check_foreign_keys(rt, schema, model_id, std::slice::from_ref(&cells))?;
+        rt.store
+            .insert(&model.table_name, &cells)
+            .map_err(engine_error)?;
+        rt.count_rows(1)?;
+    } else {
+        let set: Vec<(String, Cell)> = updated
+            .iter()
+            .map(|k| {
+                let value = row
+                    .iter()
+                    .find(|(a, _)| a == *k)
+                    .map_or(Value::Null, |(_, v)| v.clone());
+                (model.field_of(k), rt.stored_cell(&value))
+            })
+            .collect();
+        check_foreign_keys(rt, schema, model_id, std::slice::from_ref(&set))?;
+        rt.update_rows(&model.table_name, &set, &key_filter)?;
+    }
+    let answer = match rt.dialect() {
+        crate::sql::Dialect::Postgres => {
+            let stored = rt
+                .store
+                .select(&model.table_name, &key_filter)
+                .map_err(engine_error)?;
+            let fresh = match stored.first() {
+                Some(r) => {
+                    super::instance::from_row(model_id, model, r, &find::all_attributes(model), &[])
+                        .into_ref()
+                }
+                None => instance,
+            };
+            vec![Value::Instance(fresh), Value::Null]
+        }
+        dialect => {
+            {
+                let mut data = instance.borrow_mut();
+                data.values
+                    .retain(|(k, _)| given.iter().any(|(g, _)| g == k));
+                data.is_new_record = false;
+                data.mark_saved();
+            }
+            let created = if dialect == crate::sql::Dialect::Mysql {
+                Value::Bool(created)
+            } else {
+                Value::Null
+            };
+            vec![Value::Instance(instance), created]
+        }
+    };
+    Ok(Value::Array(answer))
+}
+
 /// `Model.create(values, { include })`.
 pub fn create(
     rt: &mut Runtime,
@@ -685,7 +861,7 @@ pub fn bulk_create(
         .collect();
     let now = rt.now();
     for instance in &instances {
-        check_not_null(schema, instance)?;
+        check_not_null(schema, instance, false)?;
         let mut data = instance.borrow_mut();
         for stamp in [
             &model.timestamp_attributes.created_at,

@@ -25,6 +25,16 @@ pub enum Unique {
     Named(String),
 }
 
+/// One built-in validator of an attribute's `validate` (validator.js's, or one of
+/// Sequelize's own: `notEmpty`, `len`, `min`, …): its arguments as JSON, and the
+/// message that replaces "Validation len on name failed" when given as `msg`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Validator {
+    pub name: String,
+    pub args: Vec<serde_json::Value>,
+    pub msg: Option<String>,
+}
+
 /// A column default Sequelize can write into DDL.
 #[derive(Clone, Debug, PartialEq)]
 pub enum DefaultValue {
@@ -58,6 +68,8 @@ pub struct Attribute {
     pub on_delete: Option<String>,
     pub on_update: Option<String>,
     pub comment: Option<String>,
+    /// The built-in validators of `validate: { len: [2, 10], isEmail: true }`, in order.
+    pub validators: Vec<Validator>,
     /// Added by Sequelize itself (`id`, timestamps, join-table keys), not by the user.
     pub auto_generated: bool,
     /// Where the user wrote it, if they did.

@@ -54,6 +54,12 @@ const CASES: &[(&str, &str, &str, Severity)] = &[
         Severity::Warning,
     ),
     (
+        "const User = sequelize.define('user', { n: { type: DataTypes.INTEGER, validate: { isEven(v) { if (v % 2) throw new Error('odd'); } } } });",
+        "n",
+        "does not run these validators of n yet: isEven",
+        Severity::Warning,
+    ),
+    (
         "const User = sequelize.define('user', {}); User.scope('active');",
         "User.scope('active')",
         "does not run scope() yet",

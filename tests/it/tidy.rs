@@ -40,7 +40,7 @@ const INNER_LAYERS: &[(&str, Layers)] = &[(
     "runtime",
     &[
         &["store"],
-        &["instance", "log"],
+        &["instance", "log", "validate"],
         &["find"],
         &["write"],
         &["accessors"],

@@ -52,12 +52,61 @@ fn load(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<Vec<Ins
     }
     let offset = plan.offset.unwrap_or(0) as usize;
     let limit = plan.limit.map_or(usize::MAX, |l| l as usize);
+    let flat_to_many = plan
+        .include
+        .iter()
+        .find(|i| !i.separate && i.association.kind.is_multiple());
+    if let (Some(include), true) = (
+        flat_to_many,
+        plan.limit.is_some() && !log::uses_subquery(plan),
+    ) {
+        return Ok(window_of_joined_rows(
+            loaded,
+            &include.as_name,
+            offset,
+            limit,
+        ));
+    }
     Ok(loaded
         .into_iter()
         .skip(offset)
         .take(limit)
         .map(|l| l.instance)
         .collect())
+}
+
+/// A LIMIT without the subquery form (`duplicating: false`) counts the joined rows: a
+/// parent is one row per child of its to-many include `as_name` (one with none), so
+/// the window can cut a parent's children short.
+fn window_of_joined_rows(
+    loaded: Vec<Loaded>,
+    as_name: &str,
+    offset: usize,
+    limit: usize,
+) -> Vec<InstanceRef> {
+    let end = offset.saturating_add(limit);
+    let mut row = 0;
+    let mut kept = Vec::new();
+    for parent in loaded {
+        let children = match parent.instance.borrow().get(as_name) {
+            Some(Value::Array(items)) => items.clone(),
+            _ => Vec::new(),
+        };
+        let rows = children.len().max(1);
+        let (first, last) = (row, row + rows);
+        row = last;
+        if last <= offset || first >= end {
+            continue;
+        }
+        if !children.is_empty() {
+            let from = offset.saturating_sub(first);
+            let to = (end - first).min(rows);
+            let window = Value::Array(children[from..to].to_vec());
+            parent.instance.borrow_mut().set(as_name, window);
+        }
+        kept.push(parent.instance);
+    }
+    kept
 }
 
 /// The orders on the model reached by the include `path`, as (field, direction).
@@ -165,6 +214,7 @@ fn load_separately(
         order: Vec::new(),
         limit: None,
         offset: None,
+        raw: crate::plan::Raw::Instances,
         missing_column: None,
     };
     let children = find(rt, schema, &child_plan)?;

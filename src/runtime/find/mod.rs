@@ -11,6 +11,7 @@ mod options;
 
 pub use filter::store_filter;
 pub use load::{compare_cells, count, find, select_by_keys};
+pub use nest::raw_rows;
 pub use options::{
     all_attributes, by_key, is_primary_key_lookup, is_unique_lookup, literal_of, parse_attributes,
     parse_includes, parse_order, parse_where, plan, unknown_column, with_paranoid_clause,

@@ -99,3 +99,104 @@ pub(super) fn attach(
     }
     *parents = attached;
 }
+
+/// A raw find's rows (`raw: true`): one plain object per joined row, each included
+/// model's columns under its dotted path (`'owner.name'`), a missing one as nulls; or
+/// with `nest: true` the same rows with the paths as nested objects.
+pub fn raw_rows(plan: &crate::plan::FindPlan, found: &[InstanceRef]) -> Vec<Value> {
+    let mut rows = Vec::new();
+    for instance in found {
+        for row in flat_rows(&instance.borrow().values, &plan.include, "") {
+            rows.push(match plan.raw {
+                crate::plan::Raw::Nested => nested(row),
+                _ => Value::Object(row),
+            });
+        }
+    }
+    rows
+}
+
+type RawRow = Vec<(String, Value)>;
+
+/// The joined rows of one instance: its own columns, times each include's rows.
+fn flat_rows(values: &[(String, Value)], includes: &[IncludePlan], prefix: &str) -> Vec<RawRow> {
+    let is_include = |key: &str| includes.iter().any(|i| i.as_name == key);
+    let own: RawRow = values
+        .iter()
+        .filter(|(k, _)| !is_include(k))
+        .map(|(k, v)| (format!("{prefix}{k}"), v.clone()))
+        .collect();
+    let mut rows = vec![own];
+    for include in includes {
+        let path = format!("{prefix}{}.", include.as_name);
+        let children: Vec<InstanceRef> = match values.iter().find(|(k, _)| *k == include.as_name) {
+            Some((_, Value::Array(items))) => items
+                .iter()
+                .filter_map(|i| match i {
+                    Value::Instance(i) => Some(i.clone()),
+                    _ => None,
+                })
+                .collect(),
+            Some((_, Value::Instance(one))) => vec![one.clone()],
+            _ => Vec::new(),
+        };
+        let mut extensions: Vec<RawRow> = children
+            .iter()
+            .flat_map(|c| flat_rows(&c.borrow().values, &include.children, &path))
+            .collect();
+        if extensions.is_empty() {
+            extensions.push(null_row(include, &path));
+        }
+        rows = rows
+            .iter()
+            .flat_map(|row| {
+                extensions.iter().map(move |extension| {
+                    let mut joined = row.clone();
+                    joined.extend(extension.iter().cloned());
+                    joined
+                })
+            })
+            .collect();
+    }
+    rows
+}
+
+/// The columns a LEFT JOIN that matched nothing gives: each selected one as null.
+fn null_row(include: &IncludePlan, path: &str) -> RawRow {
+    let mut row: RawRow = include
+        .attributes
+        .iter()
+        .map(|a| (format!("{path}{a}"), Value::Null))
+        .collect();
+    for child in &include.children {
+        row.extend(null_row(child, &format!("{path}{}.", child.as_name)));
+    }
+    row
+}
+
+/// `nest: true`: dotted keys as nested objects (`'owner.name'` → `owner: { name }`).
+fn nested(row: RawRow) -> Value {
+    let mut object: Vec<(String, Value)> = Vec::new();
+    for (key, value) in row {
+        insert_path(&mut object, &key.split('.').collect::<Vec<_>>(), value);
+    }
+    Value::Object(object)
+}
+
+fn insert_path(object: &mut Vec<(String, Value)>, path: &[&str], value: Value) {
+    let [first, rest @ ..] = path else { return };
+    if rest.is_empty() {
+        object.push((first.to_string(), value));
+        return;
+    }
+    let slot = match object.iter().position(|(k, _)| k == first) {
+        Some(i) => i,
+        None => {
+            object.push((first.to_string(), Value::Object(Vec::new())));
+            object.len() - 1
+        }
+    };
+    if let Value::Object(inner) = &mut object[slot].1 {
+        insert_path(inner, rest, value);
+    }
+}

@@ -353,6 +353,39 @@ pub fn unknown_column(
     }
 }
 
+/// `include: { all: true, nested }`: every association of `source`, and with `nested`
+/// theirs in turn, skipping a model already on the way (Sequelize's
+/// `_expandIncludeAll`, whose `used` list of parents this keeps as it does: a parent is
+/// pushed for each association it includes and popped once, when its turn ends).
+fn include_all(
+    schema: &Schema,
+    source: ModelId,
+    nested: bool,
+    used: &mut Vec<ModelId>,
+) -> Vec<IncludePlan> {
+    let mut includes: Vec<IncludePlan> = Vec::new();
+    for association in &schema.model(source).associations {
+        let target = association.target;
+        if includes
+            .iter()
+            .any(|i| i.model == target && i.as_name == association.as_name)
+        {
+            continue;
+        }
+        if nested && used.contains(&target) {
+            continue;
+        }
+        used.push(source);
+        let mut include = plain_include(schema, association.clone());
+        if nested {
+            include.children = include_all(schema, target, nested, used);
+        }
+        includes.push(include);
+    }
+    used.pop();
+    includes
+}
+
 /// Resolves one element of `include` against `source`.
 fn include_plan(schema: &Schema, source: ModelId, element: &Value) -> RunResult<Vec<IncludePlan>> {
     let source_model = schema.model(source);
@@ -372,11 +405,8 @@ fn include_plan(schema: &Schema, source: ModelId, element: &Value) -> RunResult<
         Value::Model(target) => (resolve_association(schema, source, *target, None)?, None),
         object @ Value::Object(_) => {
             if object.get("all").is_some_and(Value::truthy) {
-                return Ok(source_model
-                    .associations
-                    .iter()
-                    .map(|a| plain_include(schema, a.clone()))
-                    .collect());
+                let nested = object.get("nested").is_some_and(Value::truthy);
+                return Ok(include_all(schema, source, nested, &mut Vec::new()));
             }
             let alias = object.get("as").and_then(Value::as_str);
             let association = match (object.get("association"), object.get("model")) {
@@ -416,6 +446,9 @@ fn include_plan(schema: &Schema, source: ModelId, element: &Value) -> RunResult<
         };
         plan.where_ = with_paranoid_clause(target, plan.where_.take(), Some(options));
         plan.separate = options.get("separate").is_some_and(Value::truthy);
+        if let Some(duplicating) = options.get("duplicating") {
+            plan.duplicating = duplicating.truthy();
+        }
         if let Some(through) = options.get("through") {
             if let Some(join) = plan.association.through {
                 let join = schema.model(join);
@@ -451,6 +484,7 @@ pub fn with_primary_keys(model: &Model, mut attributes: Vec<String>) -> Vec<Stri
 
 fn plain_include(schema: &Schema, association: Association) -> IncludePlan {
     let model = association.target;
+    let duplicating = association.kind.is_multiple();
     IncludePlan {
         through_attributes: association
             .through
@@ -466,6 +500,8 @@ fn plain_include(schema: &Schema, association: Association) -> IncludePlan {
         where_: with_paranoid_clause(schema.model(model), None, None),
         children: Vec::new(),
         separate: false,
+        duplicating,
+        raw: false,
         missing_attribute: None,
     }
 }
@@ -688,6 +724,16 @@ pub fn plan(schema: &Schema, model: ModelId, options: Option<&Value>) -> RunResu
         .map(|name| column_error(target, joins.then_some(target.name.as_str()), &name))
         .or_else(|| missing_in_includes(schema, &include, ""));
     let (attributes, renamed) = parse_attributes(target, options.get("attributes"))?;
+    let mut include = include;
+    if options.get("raw").is_some_and(Value::truthy) {
+        fn mark_raw(includes: &mut [IncludePlan]) {
+            for include in includes {
+                include.raw = true;
+                mark_raw(&mut include.children);
+            }
+        }
+        mark_raw(&mut include);
+    }
     Ok(FindPlan {
         model,
         missing_column,
@@ -698,6 +744,14 @@ pub fn plan(schema: &Schema, model: ModelId, options: Option<&Value>) -> RunResu
         include,
         limit: as_count(options.get("limit")),
         offset: as_count(options.get("offset")),
+        raw: match (
+            options.get("raw").is_some_and(Value::truthy),
+            options.get("nest").is_some_and(Value::truthy),
+        ) {
+            (false, _) => crate::plan::Raw::Instances,
+            (true, false) => crate::plan::Raw::Flat,
+            (true, true) => crate::plan::Raw::Nested,
+        },
     })
 }
 

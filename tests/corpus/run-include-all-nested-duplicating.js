@@ -1,0 +1,15 @@
+const Owner = sequelize.define('owner', { name: DataTypes.STRING });
+const Pug = sequelize.define('pug', { name: DataTypes.STRING, age: DataTypes.INTEGER });
+const Toy = sequelize.define('toy', { name: DataTypes.STRING });
+Owner.hasMany(Pug);
+Pug.belongsTo(Owner);
+Pug.hasMany(Toy);
+await sequelize.sync({ force: true });
+await Owner.create({ name: 'Tom', pugs: [{ name: 'D', age: 3, toys: [{ name: 'ball' }] }] }, { include: { model: Pug, include: Toy } });
+await Owner.create({ name: 'Sue', pugs: [{ name: 'E', age: 2 }] }, { include: Pug });
+console.log(JSON.stringify(await Owner.findAll({ include: { all: true, nested: true }, order: [['id', 'ASC']] })));
+console.log(JSON.stringify(await Pug.findAll({ include: { all: true, nested: true }, order: [['id', 'ASC']] })));
+console.log(JSON.stringify(await Owner.findAll({ include: { model: Pug, duplicating: false }, limit: 1, order: [['id', 'ASC']] })));
+console.log(JSON.stringify(await Owner.findAll({ include: { model: Pug, duplicating: false }, limit: 1, offset: 1, order: [['id', 'ASC']] })));
+console.log(JSON.stringify(await Pug.findOne({ include: { model: Owner, include: Pug }, order: [['id', 'ASC']] })));
+console.log(JSON.stringify(await Pug.findAll({ include: { model: Owner, include: Pug }, limit: 2, order: [['id', 'DESC']] })));

@@ -1,0 +1,14 @@
+const Owner = sequelize.define('owner', { name: DataTypes.STRING });
+const Pug = sequelize.define('pug', { name: DataTypes.STRING, age: DataTypes.INTEGER });
+Owner.hasMany(Pug);
+Pug.belongsTo(Owner);
+await sequelize.sync({ force: true });
+await Owner.create({ name: 'Tom', pugs: [{ name: 'D', age: 3 }, { name: 'A', age: 5 }] }, { include: Pug });
+await Owner.create({ name: 'Sue' });
+console.log(await Pug.findAll({ raw: true, attributes: ['name'], include: { model: Owner, attributes: ['name'] }, order: [['id', 'ASC']] }));
+console.log(await Pug.findAll({ raw: true, nest: true, attributes: ['name'], include: { model: Owner, attributes: ['name'] }, order: [['id', 'ASC']] }));
+console.log(await Owner.findAll({ raw: true, attributes: ['name'], include: { model: Pug, attributes: ['name'] }, order: [['id', 'ASC'], [Pug, 'id', 'ASC']] }));
+const rows = await Owner.findAll({ raw: true, order: [['id', 'ASC']] });
+console.log(rows.map((r) => r.name), typeof rows[0].get);
+console.log(await Pug.findOne({ where: { name: 'A' }, attributes: ['id', 'name', 'ownerId'], raw: true }));
+console.log(await Owner.findByPk(2, { raw: true, attributes: ['name'] }));

@@ -84,6 +84,8 @@ pub struct IncludePlan {
     /// Whether its rows multiply the parent's (a to-many include, unless it says
     /// `duplicating: false`): a LIMIT then takes Sequelize's subquery form.
     pub duplicating: bool,
+    /// `'$pugs.id$': null` at the top: only parents this include finds nothing for.
+    pub must_be_empty: bool,
     /// Part of a `raw` find: its primary key is not selected unless asked for.
     pub raw: bool,
     /// An attribute named in the include's `attributes` that its model lacks.
@@ -130,6 +132,12 @@ pub enum Where {
     Or(Vec<Where>),
     /// Written in parentheses (several operators on one attribute).
     Group(Box<Where>),
+    /// A condition on an included model's column, written `'$pugs.age$'` at the top of
+    /// a find's `where`: `path` is the include aliases leading to it.
+    Nested {
+        path: Vec<String>,
+        condition: Box<Where>,
+    },
     Compare {
         attribute: String,
         field: String,

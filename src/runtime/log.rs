@@ -54,6 +54,7 @@ pub fn where_sql(condition: &Where, alias: &str) -> String {
         Where::And(items) => join_group(items, alias, " AND ", false),
         Where::Or(items) => join_group(items, alias, " OR ", true),
         Where::Group(inner) => format!("({})", where_sql(inner, alias)),
+        Where::Nested { path, condition } => where_sql(condition, &path.join("->")),
         Where::Compare {
             field, op, value, ..
         } => {
@@ -100,6 +101,7 @@ fn bare(condition: &Where, bind: bool, next: &mut usize) -> String {
                 .join(" OR ")
         ),
         Where::Group(inner) => format!("({})", bare(inner, bind, next)),
+        Where::Nested { path, condition } => where_sql(condition, &path.join("->")),
         Where::Compare {
             field, op, value, ..
         } => {

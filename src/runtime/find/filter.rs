@@ -15,6 +15,8 @@ pub fn store_filter(condition: &Where, dialect: Dialect) -> Filter {
         Where::And(items) => Filter::And(each(items)),
         Where::Or(items) => Filter::Or(each(items)),
         Where::Group(inner) => store_filter(inner, dialect),
+        // Moved onto its include before the store is asked (`load::hoist_nested`).
+        Where::Nested { .. } => Filter::All,
         Where::Compare {
             field, op, value, ..
         } => compare_filter(field, *op, value, dialect),

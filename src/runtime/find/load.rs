@@ -7,6 +7,7 @@ use super::nest::{self, cell_key, CellKey, ChildrenByKey, Loaded};
 use super::options::{
     literal_of, parse_where, plan, unknown_column, unsupported_grouping, with_paranoid_clause,
 };
+use crate::error::{ErrorName, SequelizeError};
 use crate::plan::{CompareOp, FindPlan, IncludePlan, Order, Where, WhereValue};
 use crate::runtime::instance::from_row;
 use crate::runtime::store::{cell_in, Cell, Filter, Row};
@@ -23,6 +24,14 @@ pub fn find(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<Vec
 
 /// The instances `plan` finds, with their includes, without logging anything.
 fn load(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<Vec<InstanceRef>> {
+    let hoisted;
+    let plan = match plan.where_.as_ref().is_some_and(has_nested) {
+        true => {
+            hoisted = hoist_nested(schema, plan, rt.dialect())?;
+            &hoisted
+        }
+        false => plan,
+    };
     let model = schema.model(plan.model);
     rt.require_table(&model.table_name)?;
     if let Some(missing) = &plan.missing_column {
@@ -73,6 +82,99 @@ fn load(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<Vec<Ins
         .take(limit)
         .map(|l| l.instance)
         .collect())
+}
+
+/// The include that `path`'s aliases lead to; each on the way becomes required (a
+/// WHERE on its columns drops the rows it is missing from).
+fn include_at<'p>(includes: &'p mut [IncludePlan], path: &[String]) -> Option<&'p mut IncludePlan> {
+    let (first, rest) = path.split_first()?;
+    let include = includes.iter_mut().find(|i| i.as_name == *first)?;
+    include.required = true;
+    if rest.is_empty() {
+        return Some(include);
+    }
+    include_at(&mut include.children, rest)
+}
+
+fn has_nested(condition: &Where) -> bool {
+    match condition {
+        Where::And(items) | Where::Or(items) => items.iter().any(has_nested),
+        Where::Group(inner) => has_nested(inner),
+        Where::Nested { .. } => true,
+        Where::Compare { .. } => false,
+    }
+}
+
+/// The top-level `where` with its `'$include.column$'` conditions moved onto their
+/// includes: the SQL filters the joined rows, which for conditions joined by AND is a
+/// required include with that `where` (`'$pugs.id$': null` instead keeps the parents
+/// with no such child). Under `Op.or` they cannot move; the playground says so.
+fn hoist_nested(schema: &Schema, plan: &FindPlan, dialect: Dialect) -> RunResult<FindPlan> {
+    fn split(
+        condition: Where,
+        plain: &mut Vec<Where>,
+        nested: &mut Vec<(Vec<String>, Where)>,
+    ) -> RunResult<()> {
+        match condition {
+            Where::And(items) => items.into_iter().try_for_each(|i| split(i, plain, nested)),
+            Where::Group(inner) if matches!(*inner, Where::And(_)) => split(*inner, plain, nested),
+            Where::Nested { path, condition } => {
+                nested.push((path, *condition));
+                Ok(())
+            }
+            other if has_nested(&other) => Err(SequelizeError::plain(
+                "The playground does not run a '$include.column$' condition inside Op.or yet",
+            )
+            .with_hint("filter the included model with its own where: include: { model, where }")),
+            other => {
+                plain.push(other);
+                Ok(())
+            }
+        }
+    }
+    let mut hoisted = plan.clone();
+    let (mut plain, mut nested) = (Vec::new(), Vec::new());
+    if let Some(condition) = hoisted.where_.take() {
+        split(condition, &mut plain, &mut nested)?;
+    }
+    hoisted.where_ = match plain.len() {
+        0 => None,
+        1 => plain.pop(),
+        _ => Some(Where::And(plain)),
+    };
+    for (path, condition) in nested {
+        let Some(include) = include_at(&mut hoisted.include, &path) else {
+            let alias = path.join("->");
+            let column = match &condition {
+                Where::Compare { field, .. } => field.clone(),
+                _ => String::new(),
+            };
+            return Err(SequelizeError::new(
+                ErrorName::SequelizeDatabaseError,
+                match dialect {
+                    Dialect::Postgres => format!("missing FROM-clause entry for table \"{alias}\""),
+                    Dialect::Sqlite => format!("SQLITE_ERROR: no such column: {alias}.{column}"),
+                    Dialect::Mysql => format!("Unknown column '{alias}.{column}' in 'where clause'"),
+                },
+            )
+            .with_hint(format!("'${}.{column}$' names an include by its alias: include it (include: [...]) under that name", path.join("."))));
+        };
+        let pk_field = schema
+            .model(include.model)
+            .primary_key_attribute()
+            .map(|pk| schema.model(include.model).field_of(pk));
+        let absent = matches!(&condition, Where::Compare { field, op: CompareOp::Is, value: WhereValue::One(crate::plan::Literal::Null), .. } if Some(field) == pk_field.as_ref());
+        if absent {
+            include.required = false;
+            include.must_be_empty = true;
+        } else {
+            include.where_ = Some(match include.where_.take() {
+                Some(own) => Where::And(vec![own, condition]),
+                None => condition,
+            });
+        }
+    }
+    Ok(hoisted)
 }
 
 /// A LIMIT without the subquery form (`duplicating: false`) counts the joined rows: a

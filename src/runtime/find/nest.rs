@@ -61,7 +61,8 @@ pub(super) fn attach(
     for parent in parents.drain(..) {
         let key = cell_key(&cell_in(&parent.row, parent_field));
         let children = children_by_key.get(&key).unwrap_or(&no_children);
-        if include.required && children.is_empty() {
+        if include.required && children.is_empty() || include.must_be_empty && !children.is_empty()
+        {
             continue;
         }
         if shows_nothing(include) {

@@ -259,6 +259,17 @@ pub fn parse_where(model: &Model, value: &Value) -> RunResult<Option<Where>> {
             }
             continue;
         }
+        // `'$pugs.age$'`: a column of an include (its model is known once the includes
+        // are read: `resolve_nested`).
+        if let Some(inner) = key.strip_prefix('$').and_then(|k| k.strip_suffix('$')) {
+            if let Some((path, attribute)) = inner.rsplit_once('.') {
+                items.push(Where::Nested {
+                    path: path.split('.').map(str::to_string).collect(),
+                    condition: Box::new(compare(model, attribute, value)?),
+                });
+                continue;
+            }
+        }
         // An unknown key is still written into the SQL as a column, as Sequelize does;
         // PostgreSQL rejects it when the statement runs (see `unknown_column`).
         items.push(compare(model, key, value)?);
@@ -336,6 +347,7 @@ pub fn unknown_column(
         match condition {
             Where::And(items) | Where::Or(items) => items.iter().find_map(|i| first(model, i)),
             Where::Group(inner) => first(model, inner),
+            Where::Nested { .. } => None,
             Where::Compare { attribute, .. } => {
                 (!model.has_attribute(attribute)).then_some(attribute.as_str())
             }
@@ -501,6 +513,7 @@ fn plain_include(schema: &Schema, association: Association) -> IncludePlan {
         children: Vec::new(),
         separate: false,
         duplicating,
+        must_be_empty: false,
         raw: false,
         missing_attribute: None,
     }
@@ -704,6 +717,44 @@ pub fn with_paranoid_clause(
     })))
 }
 
+/// Gives each `'$path.attribute$'` condition its include's column (its field), found
+/// by following the path's aliases through `includes`.
+fn resolve_nested(schema: &Schema, includes: &[IncludePlan], condition: &mut Where) {
+    fn rename(model: &Model, condition: &mut Where) {
+        match condition {
+            Where::And(items) | Where::Or(items) => items.iter_mut().for_each(|i| rename(model, i)),
+            Where::Group(inner) => rename(model, inner),
+            Where::Nested { .. } => {}
+            Where::Compare {
+                attribute, field, ..
+            } => *field = model.field_of(attribute),
+        }
+    }
+    match condition {
+        Where::And(items) | Where::Or(items) => items
+            .iter_mut()
+            .for_each(|i| resolve_nested(schema, includes, i)),
+        Where::Group(inner) => resolve_nested(schema, includes, inner),
+        Where::Compare { .. } => {}
+        Where::Nested { path, condition } => {
+            let mut scope = includes;
+            let mut model = None;
+            for alias in path.iter() {
+                match scope.iter().find(|i| i.as_name == *alias) {
+                    Some(include) => {
+                        model = Some(include.model);
+                        scope = &include.children;
+                    }
+                    None => return,
+                }
+            }
+            if let Some(model) = model {
+                rename(schema.model(model), condition);
+            }
+        }
+    }
+}
+
 /// Reads find options into a plan.
 pub fn plan(schema: &Schema, model: ModelId, options: Option<&Value>) -> RunResult<FindPlan> {
     let empty = Value::Object(Vec::new());
@@ -718,7 +769,10 @@ pub fn plan(schema: &Schema, model: ModelId, options: Option<&Value>) -> RunResu
         Some(value) => parse_where(target, value)?,
         None => None,
     };
-    let where_ = with_paranoid_clause(target, where_, Some(options));
+    let mut where_ = with_paranoid_clause(target, where_, Some(options));
+    if let Some(condition) = &mut where_ {
+        resolve_nested(schema, &include, condition);
+    }
     let joins = include.iter().any(|i| !i.separate);
     let missing_column = missing_attribute(target, options.get("attributes"))
         .map(|name| column_error(target, joins.then_some(target.name.as_str()), &name))

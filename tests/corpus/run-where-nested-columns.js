@@ -1,0 +1,16 @@
+const Owner = sequelize.define('owner', { name: DataTypes.STRING });
+const Pug = sequelize.define('pug', { name: DataTypes.STRING, age: DataTypes.INTEGER });
+const Toy = sequelize.define('toy', { name: DataTypes.STRING });
+Owner.hasMany(Pug);
+Pug.belongsTo(Owner);
+Pug.hasMany(Toy);
+await sequelize.sync({ force: true });
+await Owner.create({ name: 'Tom', pugs: [{ name: 'D', age: 3, toys: [{ name: 'ball' }] }, { name: 'A', age: 5 }] }, { include: { model: Pug, include: Toy } });
+await Owner.create({ name: 'Sue', pugs: [{ name: 'E', age: 3 }] }, { include: Pug });
+await Owner.create({ name: 'Al' });
+const names = (rows) => rows.map((o) => [o.name, (o.pugs || []).map((p) => p.name)]);
+console.log(names(await Owner.findAll({ where: { '$pugs.age$': 3 }, include: Pug, order: [['id', 'ASC'], [Pug, 'id', 'ASC']] })));
+console.log(names(await Owner.findAll({ where: { '$pugs.id$': null }, include: Pug })));
+console.log(names(await Owner.findAll({ where: { name: { [Op.ne]: 'Al' }, '$pugs.age$': { [Op.gt]: 4 } }, include: Pug })));
+console.log((await Pug.findAll({ where: { '$owner.name$': 'Tom' }, include: Owner, order: [['id', 'ASC']] })).map((p) => p.name));
+console.log(names(await Owner.findAll({ where: { '$pugs.toys.name$': 'ball' }, include: { model: Pug, include: Toy } })));

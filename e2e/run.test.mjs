@@ -96,6 +96,37 @@ test('a snippet that ends in a query without console.log shows that query', asyn
   assert.match(await last.textContent(), /INSERT INTO "owners" \("id","name","createdAt","updatedAt"\)\s+VALUES \(DEFAULT,\$1,\$2,\$3\)/);
 });
 
+test('a getter takes its order, and a join-table value is written and shown', async () => {
+  await session.page.fill('#code', [
+    "const User = sequelize.define('user', { name: DataTypes.STRING });",
+    "const Team = sequelize.define('team', { name: DataTypes.STRING });",
+    "const Member = sequelize.define('member', { role: DataTypes.STRING });",
+    'User.belongsToMany(Team, { through: Member });',
+    'Team.belongsToMany(User, { through: Member });',
+    'await sequelize.sync({ force: true });',
+    "const ann = await User.create({ name: 'Ann' });",
+    "await ann.addTeam(await Team.create({ name: 'Blue' }), { through: { role: 'lead' } });",
+    "await ann.addTeam(await Team.create({ name: 'Red' }), { through: { role: 'coach' } });",
+    "console.log(JSON.stringify(await ann.getTeams({ order: [['name', 'DESC']], joinTableAttributes: ['role'] })));",
+  ].join('\n'));
+  await session.page.click('#run-button');
+  const shown = session.page.locator('#run .step.show').last();
+  await shown.waitFor();
+  await session.page.waitForFunction(() => !document.querySelector('#run.stale'));
+  const sql = (await steps().allTextContents()).join('\n');
+  assert.match(sql, /INSERT INTO "members" \("role","createdAt","updatedAt","userId","teamId"\)\s+VALUES \('lead',/);
+  assert.match(sql, /ORDER BY "team"\."name" DESC;/);
+  const result = shown.locator('.result');
+  let teams = (await result.count()) ? JSON.parse(await result.last().getAttribute('data-json')) : null;
+  if (typeof teams !== 'object' || teams === null) {
+    const text = typeof teams === 'string' ? teams : await shown.textContent();
+    teams = JSON.parse(text.slice(text.indexOf('['), text.lastIndexOf(']') + 1));
+  }
+  assert.deepEqual(teams.map((t) => [t.name, t.member]), [['Red', { role: 'coach' }], ['Blue', { role: 'lead' }]]);
+  assert.deepEqual(await session.page.locator('#data .data-table[data-table="members"] th').allInnerTexts(),
+    ['role', 'createdAt', 'updatedAt', 'userId', 'teamId']);
+});
+
 /** A snippet that would read millions of rows: the run stops at its bound. */
 const RUNAWAY = [
   "const Owner = sequelize.define('owner', { name: DataTypes.STRING });",

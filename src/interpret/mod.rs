@@ -14,6 +14,7 @@ mod convert;
 mod expressions;
 mod functions;
 pub(crate) mod heap;
+mod hooks;
 mod modules;
 pub(crate) mod options;
 mod promise;
@@ -225,6 +226,8 @@ pub struct Interpreter {
     /// The playground's hint for each error object it made, kept beside it so that a
     /// rejection caught later (an awaited query) still carries it.
     error_hints: Vec<(Obj, String)>,
+    /// Each model's hooks, in the order they were added: (model, hook name, function).
+    hooks: Vec<(crate::schema::ModelId, Rc<str>, JsValue)>,
     /// The project's files, loaded as modules when required.
     modules: Vec<modules::Module>,
     /// `Math.random`'s state: runs repeat.
@@ -260,6 +263,7 @@ impl Interpreter {
             sequelize_instance: JsValue::Undefined,
             models_object: JsValue::Undefined,
             error_hints: Vec::new(),
+            hooks: Vec::new(),
             modules: Vec::new(),
             random_state: 0x2545_f491_4f6c_dd1d,
         };

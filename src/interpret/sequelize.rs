@@ -12,7 +12,7 @@ use super::heap::{
     Call, Callable, Host, JsValue, Key, Kind, ModelClass, Native, NativeFn, Obj, Object, Slot,
 };
 use super::scope::Env;
-use super::{Eval, Flow, Interpreter};
+use super::{hooks, Eval, Flow, Interpreter};
 use crate::assoc::inflect::{lower_first, upper_first};
 use crate::diagnostic::{Diagnostic, Span};
 use crate::error::{ErrorName, SequelizeError};
@@ -871,7 +871,10 @@ impl Interpreter {
         let own = self.with_define_defaults(values.get(2), call.span)?;
         let options = self.model_options(own.as_ref(), call.arg_exprs.get(2))?;
         match self.schema.define(&name, attributes, options, call.span) {
-            Ok(id) => Ok(self.model_value(id)),
+            Ok(id) => {
+                self.add_hooks_option(id, &call.arg(2), call.span)?;
+                Ok(self.model_value(id))
+            }
             Err(error) => Err(self.error(error, call.span)),
         }
     }
@@ -939,6 +942,7 @@ impl Interpreter {
             *c.model.borrow_mut() = Some(id);
         }
         self.register_model_class(id, class);
+        self.add_hooks_option(id, &call.arg(1), call.span)?;
         Ok(call.this.clone())
     }
 
@@ -1162,8 +1166,9 @@ fn model_static(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Ev
         "belongsToMany" => interp.associate(id, AssociationType::BelongsToMany, &call),
         "getTableName" => Ok(JsValue::str(&interp.schema.model(id).table_name.clone())),
         "getAttributes" => Ok(interp.attributes_object(id)),
-        "addHook" | "addScope" | "scope" | "unscoped" | "removeAttribute" | "describe"
-        | "hasHook" | "removeHook" => {
+        "addHook" => interp.add_hook_call(id, &call),
+        "addScope" | "scope" | "unscoped" | "removeAttribute" | "describe" | "hasHook"
+        | "removeHook" => {
             interp.diagnostics.push(
                 Diagnostic::warning(call.span, format!("The playground does not run {method}() yet; the model is used as if it were not called"))
                     .with_hint("the tables and queries are shown without it"),
@@ -1174,27 +1179,161 @@ fn model_static(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Ev
             if matches!(&*method, "create" | "build") {
                 interp.note_associations_without_include(id, &call, &method);
             }
+            if &*method == "create"
+                && interp.runtime.is_some()
+                && interp.has_hooks(id, hooks::CREATE)
+            {
+                return interp.create_with_hooks(id, &call);
+            }
             interp.model_query(id, &method, call.args.clone(), call.span)
         }
     }
 }
 
+/// `Model.beforeCreate(fn)` and the like: the hook kept for the model.
 fn hook_static(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<JsValue> {
-    interp.diagnostics.push(
-        Diagnostic::warning(
-            call.span,
-            format!(
-                "The playground does not run hooks yet: {}() is read but its function never runs",
-                native.name
-            ),
-        )
-        .with_hint("the queries are shown as if the hook did nothing"),
-    );
+    let model = match &call.this {
+        JsValue::Object(o) => interp.model_of(o),
+        _ => None,
+    };
+    let function = call.args.iter().rev().find(|a| a.is_callable()).cloned();
+    if let (Some(model), Some(function)) = (model, function) {
+        interp.add_hook(model, &native.name, function, call.span);
+    }
     Ok(JsValue::Undefined)
 }
 
+impl Interpreter {
+    /// `Model.create(values, options)` for a model with hooks: the instance built, the
+    /// hooks before a create run on it (and may change it), its save, the hooks after.
+    fn create_with_hooks(&mut self, id: ModelId, call: &Call<'_>) -> Eval<JsValue> {
+        let built = self.model_query(id, "build", call.args.clone(), call.span)?;
+        let options = call.arg(1);
+        let args = [built.clone(), options.clone()];
+        self.around_hooks(id, hooks::CREATE, &args, call.span, |interp| {
+            let save = Call {
+                this: built.clone(),
+                args: vec![options.clone()],
+                span: call.span,
+                callee: None,
+                arg_exprs: &[],
+            };
+            interp.instance_call_unhooked("save", save)
+        })
+    }
+}
+
 fn instance_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<JsValue> {
-    let method = native.name.clone();
+    let hooked = match (&*native.name, &call.this) {
+        ("save" | "update" | "destroy", JsValue::Instance(instance))
+            if interp.runtime.is_some() =>
+        {
+            let data = instance.borrow();
+            let hooks = match (&*native.name, data.is_new_record) {
+                ("destroy", _) => hooks::DESTROY,
+                (_, true) => hooks::CREATE,
+                (_, false) => hooks::UPDATE,
+            };
+            Some((data.model, hooks)).filter(|(model, hooks)| interp.has_hooks(*model, *hooks))
+        }
+        _ => None,
+    };
+    let Some((model, hooks)) = hooked else {
+        interp.note_unhooked_accessor(&native.name, &call);
+        return interp.instance_call_unhooked(&native.name, call);
+    };
+    let JsValue::Instance(instance) = call.this.clone() else {
+        return interp.instance_call_unhooked(&native.name, call);
+    };
+    let mut method = native.name.clone();
+    let options = call.arg(if &*method == "update" { 1 } else { 0 });
+    if &*method == "update" {
+        // Sequelize's update sets the values, then saves them: the hooks see them set,
+        // and what they change is saved too.
+        let set = Call {
+            this: call.this.clone(),
+            args: vec![call.arg(0)],
+            span: call.span,
+            callee: None,
+            arg_exprs: &[],
+        };
+        interp.instance_call_unhooked("set", set)?;
+        method = "save".into();
+    }
+    let changed_before = instance.borrow().changed.clone();
+    let updated_at = interp
+        .schema
+        .model(model)
+        .timestamp_attributes
+        .updated_at
+        .clone();
+    let args = [call.this.clone(), options];
+    interp.around_hooks(model, hooks, &args, call.span, move |interp| {
+        // Fields a before-hook changed are saved after `updatedAt` (Sequelize adds
+        // them to the save's fields once it has its timestamp).
+        let mut data = instance.borrow_mut();
+        let added: Vec<String> = data
+            .changed
+            .iter()
+            .filter(|c| !changed_before.contains(c))
+            .cloned()
+            .collect();
+        if let (false, false, Some(updated_at)) = (added.is_empty(), data.is_new_record, updated_at)
+        {
+            let mut fields = changed_before;
+            fields.push(updated_at);
+            fields.extend(added);
+            data.changed = fields;
+        }
+        drop(data);
+        let save = Call {
+            this: call.this.clone(),
+            args: call.args.clone(),
+            span: call.span,
+            callee: None,
+            arg_exprs: &[],
+        };
+        interp.instance_call_unhooked(&method, save)
+    })
+}
+
+impl Interpreter {
+    /// An association's create, set or add writes rows whose model's hooks the
+    /// playground does not run there: it says so, once at the call.
+    fn note_unhooked_accessor(&mut self, method: &str, call: &Call<'_>) {
+        let JsValue::Instance(instance) = &call.this else {
+            return;
+        };
+        let source = instance.borrow().model;
+        let Some((association, kind)) = self.schema.model(source).accessor(method) else {
+            return;
+        };
+        let writes = matches!(kind, crate::schema::AccessorKind::Create);
+        let target = association.target;
+        if writes && self.has_hooks(target, hooks::CREATE) {
+            let name = upper_first(&self.schema.model(target).name);
+            self.note_once(
+                call.span,
+                "unhooked accessor",
+                Diagnostic::warning(
+                    call.span,
+                    format!("The playground does not run {name}'s hooks for {method}() yet: the row is written as if they did nothing"),
+                )
+                .with_hint(format!("{name}.create({{ … }}) runs them")),
+            );
+        }
+    }
+}
+
+impl Interpreter {
+    /// An instance method as the runtime runs it, without the model's hooks.
+    fn instance_call_unhooked(&mut self, method: &str, call: Call<'_>) -> Eval<JsValue> {
+        instance_method_body(self, method, call)
+    }
+}
+
+fn instance_method_body(interp: &mut Interpreter, method: &str, call: Call<'_>) -> Eval<JsValue> {
+    let method: std::rc::Rc<str> = method.into();
     let JsValue::Instance(instance) = &call.this else {
         return interp.type_error(
             format!("{method}() needs a model instance as this"),

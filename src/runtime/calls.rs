@@ -59,8 +59,9 @@ pub fn model_call(
         "upsert" => write::upsert(rt, schema, id, first.unwrap_or(&Value::Object(Vec::new()))),
         "build" => {
             let empty = Value::Object(Vec::new());
+            let includes = includes_of(schema, id, values.get(1))?;
             Ok(Value::Instance(
-                write::build(rt, schema, id, first.unwrap_or(&empty), &[]).into_ref(),
+                write::build(rt, schema, id, first.unwrap_or(&empty), &includes).into_ref(),
             ))
         }
         "findAll" => {
@@ -146,6 +147,18 @@ fn answer(plan: &FindPlan, found: Vec<InstanceRef>) -> Vec<Value> {
     }
 }
 
+/// The include plans of a build's or save's `{ include }`, if any.
+fn includes_of(
+    schema: &Schema,
+    model: usize,
+    options: Option<&Value>,
+) -> RunResult<Vec<crate::plan::IncludePlan>> {
+    match options.and_then(|o| o.get("include")) {
+        Some(include) => find::parse_includes(schema, model, include),
+        None => Ok(Vec::new()),
+    }
+}
+
 fn returning_asked(options: Option<&Value>) -> bool {
     options
         .and_then(|o| o.get("returning"))
@@ -196,7 +209,9 @@ pub fn instance_call(
         }
         "save" => {
             if instance.borrow().is_new_record {
-                write::insert(rt, schema, instance, &[])?;
+                let model = instance.borrow().model;
+                let includes = includes_of(schema, model, values.first())?;
+                write::insert(rt, schema, instance, &includes)?;
             } else {
                 let changed = instance.borrow().changed.clone();
                 write::save_changes(rt, schema, instance, &changed)?;

@@ -42,15 +42,15 @@ const CASES: &[(&str, &str, &str, Severity)] = &[
         Severity::Warning,
     ),
     (
-        "const User = sequelize.define('user', {}); User.addHook('beforeCreate', () => {});",
-        "User.addHook('beforeCreate', () => {})",
-        "does not run addHook() yet",
+        "const User = sequelize.define('user', {}); User.addHook('beforeFind', () => {});",
+        "User.addHook('beforeFind', () => {})",
+        "does not run beforeFind hooks yet",
         Severity::Warning,
     ),
     (
-        "const User = sequelize.define('user', {}); User.beforeCreate(() => {});",
-        "User.beforeCreate(() => {})",
-        "does not run hooks yet",
+        "const User = sequelize.define('user', {}); User.beforeBulkCreate(() => {});",
+        "User.beforeBulkCreate(() => {})",
+        "does not run beforeBulkCreate hooks yet",
         Severity::Warning,
     ),
     (
@@ -132,4 +132,27 @@ fn a_value_the_playground_does_not_model_prints_as_such_never_as_an_empty_object
             "{\"hash\":\"[not modeled: the npm module 'bcrypt']\"}"
         ]
     );
+}
+
+/// Hooks run around `Model.create`, `save`, `update` and `destroy`; an association's
+/// create writes its row without them, and says so at the call.
+#[test]
+fn an_association_create_says_it_skips_the_targets_hooks() {
+    let code = "const User = sequelize.define('user', {});\n\
+        const Post = sequelize.define('post', { title: DataTypes.STRING });\n\
+        User.hasMany(Post);\n\
+        Post.beforeCreate((post) => { post.title = 'x'; });\n\
+        await sequelize.sync();\n\
+        const ann = await User.create({});\n\
+        await ann.createPost({});";
+    let report = crate::support::run(code);
+    let note = report
+        .diagnostics
+        .iter()
+        .find(|d| {
+            d.message
+                .contains("does not run Post's hooks for createPost() yet")
+        })
+        .unwrap_or_else(|| panic!("no note about the skipped hook: {:?}", report.diagnostics));
+    assert_eq!(&code[note.start..note.end], "ann.createPost({})");
 }

@@ -1,0 +1,160 @@
+//! Model hooks: `hooks: { beforeCreate(user) {…} }` in a model's options,
+//! `Model.addHook('beforeCreate', fn)` and `Model.beforeCreate(fn)`. The interpreter
+//! keeps them per model and runs them, awaiting each, around the writes Sequelize runs
+//! them around: a create, the save of an existing row, a destroy. The others are read
+//! and named in a warning.
+
+use super::heap::{Call, JsValue, Key, Kind};
+use super::{Eval, Flow, Interpreter};
+use crate::diagnostic::{Diagnostic, Span};
+use crate::schema::ModelId;
+
+/// Before and after a create (`Model.create`, the save of a built instance).
+pub(super) const CREATE: (&[&str], &[&str]) = (
+    &[
+        "beforeValidate",
+        "afterValidate",
+        "beforeCreate",
+        "beforeSave",
+    ],
+    &["afterCreate", "afterSave"],
+);
+/// Before and after the save of a row that exists (`save()`, `update(values)`).
+pub(super) const UPDATE: (&[&str], &[&str]) = (
+    &[
+        "beforeValidate",
+        "afterValidate",
+        "beforeUpdate",
+        "beforeSave",
+    ],
+    &["afterUpdate", "afterSave"],
+);
+/// Before and after `instance.destroy()`.
+pub(super) const DESTROY: (&[&str], &[&str]) = (&["beforeDestroy"], &["afterDestroy"]);
+
+fn runs(name: &str) -> bool {
+    [CREATE, UPDATE, DESTROY]
+        .iter()
+        .any(|(before, after)| before.contains(&name) || after.contains(&name))
+}
+
+impl Interpreter {
+    /// Keeps `function` as `model`'s `name` hook, or says that hook does not run yet.
+    pub(super) fn add_hook(&mut self, model: ModelId, name: &str, function: JsValue, span: Span) {
+        if !function.is_callable() {
+            return;
+        }
+        if !runs(name) {
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    span,
+                    format!("The playground does not run {name} hooks yet: this one is read but never runs"),
+                )
+                .with_hint("create, save, update and destroy hooks run"),
+            );
+            return;
+        }
+        self.hooks.push((model, name.into(), function));
+    }
+
+    /// The hooks of a model's options (`hooks: { beforeCreate: fn }`; a list of
+    /// functions for a name is taken too).
+    pub(super) fn add_hooks_option(
+        &mut self,
+        model: ModelId,
+        options: &JsValue,
+        span: Span,
+    ) -> Eval<()> {
+        if !matches!(options, JsValue::Object(_)) {
+            return Ok(());
+        }
+        let hooks = self.get(options, &Key::Str("hooks".into()), span)?;
+        if !matches!(hooks, JsValue::Object(_)) {
+            return Ok(());
+        }
+        for name in self.own_keys(&hooks) {
+            let value = self.get(&hooks, &Key::Str(name.clone()), span)?;
+            let listed = match &value {
+                JsValue::Object(o) => match &o.borrow().kind {
+                    Kind::Array(items) => Some(items.clone()),
+                    _ => None,
+                },
+                _ => None,
+            };
+            let functions = listed.unwrap_or_else(|| vec![value]);
+            for function in functions {
+                self.add_hook(model, &name, function, span);
+            }
+        }
+        Ok(())
+    }
+
+    /// `Model.addHook(name, [hookName,] fn)`.
+    pub(super) fn add_hook_call(&mut self, model: ModelId, call: &Call<'_>) -> Eval<JsValue> {
+        let name = self.string_of(&call.arg(0), call.span)?;
+        let function = call
+            .args
+            .iter()
+            .skip(1)
+            .rev()
+            .find(|a| a.is_callable())
+            .cloned();
+        if let Some(function) = function {
+            self.add_hook(model, &name, function, call.span);
+        }
+        Ok(call.this.clone())
+    }
+
+    pub(super) fn has_hooks(&self, model: ModelId, (before, after): (&[&str], &[&str])) -> bool {
+        self.hooks.iter().any(|(m, name, _)| {
+            *m == model && (before.contains(&&**name) || after.contains(&&**name))
+        })
+    }
+
+    /// Runs `model`'s hooks of each of `names`, in order, each awaited.
+    pub(super) fn run_hooks(
+        &mut self,
+        model: ModelId,
+        names: &[&str],
+        args: &[JsValue],
+        span: Span,
+    ) -> Eval<()> {
+        for name in names {
+            let functions: Vec<JsValue> = self
+                .hooks
+                .iter()
+                .filter(|(m, n, _)| *m == model && &**n == *name)
+                .map(|(_, _, f)| f.clone())
+                .collect();
+            for function in functions {
+                let result =
+                    self.call_function(&function, JsValue::Undefined, args.to_vec(), span, None)?;
+                self.await_value(result, span)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// `body` between `model`'s `hooks.0` and `hooks.1`, as a promise: its value, or
+    /// the rejection of whatever threw.
+    pub(super) fn around_hooks(
+        &mut self,
+        model: ModelId,
+        (before, after): (&[&str], &[&str]),
+        args: &[JsValue],
+        span: Span,
+        body: impl FnOnce(&mut Interpreter) -> Eval<JsValue>,
+    ) -> Eval<JsValue> {
+        let outcome = self.run_hooks(model, before, args, span).and_then(|()| {
+            let value = body(self)?;
+            let value = self.await_value(value, span)?;
+            self.run_hooks(model, after, args, span)?;
+            Ok(value)
+        });
+        match outcome {
+            Ok(value) => Ok(self.resolved(value)),
+            Err(Flow::Throw(exception)) => Ok(self.rejected(exception.value, exception.span)),
+            Err(flow) => Err(flow),
+        }
+    }
+}

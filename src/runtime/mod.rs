@@ -391,11 +391,7 @@ impl Runtime {
     /// `sequelize.transaction()`: logs its start as the dialect's driver does and keeps
     /// what a rollback restores; answers the transaction's number.
     pub fn begin_transaction(&mut self) -> RunResult<usize> {
-        let begin = match self.dialect {
-            Dialect::Sqlite => "BEGIN DEFERRED TRANSACTION;",
-            Dialect::Postgres | Dialect::Mysql => "START TRANSACTION;",
-        };
-        self.log_as_written(begin.to_string())?;
+        self.log_as_written(transaction_start(self.dialect).to_string())?;
         let mut tables = Vec::with_capacity(self.synced_tables.len());
         for table in &self.synced_tables {
             let rows = self
@@ -474,6 +470,14 @@ impl Runtime {
 }
 
 /// A GlueSQL failure is a bug of ours, not the learner's: say so plainly.
+/// The statement that opens a transaction, as each dialect's driver logs it.
+pub fn transaction_start(dialect: Dialect) -> &'static str {
+    match dialect {
+        Dialect::Sqlite => "BEGIN DEFERRED TRANSACTION;",
+        Dialect::Postgres | Dialect::Mysql => "START TRANSACTION;",
+    }
+}
+
 pub fn engine_error(message: String) -> SequelizeError {
     SequelizeError::new(
         ErrorName::Error,

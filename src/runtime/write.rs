@@ -531,10 +531,7 @@ pub fn find_or_create(
         ));
     };
     let model = schema.model(model_id);
-    rt.log(match rt.dialect() {
-        crate::sql::Dialect::Sqlite => "BEGIN DEFERRED TRANSACTION;".into(),
-        _ => "START TRANSACTION;".into(),
-    })?;
+    rt.log(super::transaction_start(rt.dialect()).into())?;
     let find_options = Value::Object(vec![("where".into(), where_.clone())]);
     let mut plan = find::plan(schema, model_id, Some(&find_options))?;
     if !find::is_unique_lookup(model, Some(where_)) {

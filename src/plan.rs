@@ -4,8 +4,11 @@
 //! options, and the writers that turn them into the SQL Sequelize logs and into the
 //! store's filters, as sqlparser keeps its syntax tree below its parser and writers.
 
+use std::rc::Rc;
+
 use crate::error::SequelizeError;
 use crate::schema::{Association, ModelId};
+use crate::value::{SqlExpr, Value};
 
 #[derive(Clone, Debug)]
 pub struct FindPlan {
@@ -14,9 +17,16 @@ pub struct FindPlan {
     /// it is renamed to (`['name', 'title']`).
     pub attributes: Vec<String>,
     pub renamed: Renamed,
+    /// Selected keys computed by SQL (`[sequelize.fn('COUNT', col('id')), 'n']`): the
+    /// alias and its expression; the alias is among `attributes`, in place.
+    pub computed: Vec<(String, Rc<SqlExpr>)>,
     pub where_: Option<Where>,
     pub include: Vec<IncludePlan>,
     pub order: Vec<Order>,
+    /// `group`: attribute names as written (`'ownerId'`, `'owner.id'`) or SQL pieces.
+    pub group: Vec<Value>,
+    /// `having`, on the groups.
+    pub having: Option<Where>,
     pub limit: Option<u64>,
     pub offset: Option<u64>,
     /// `raw: true`: plain rows, one per joined row, included columns under dotted keys
@@ -100,6 +110,9 @@ pub struct Order {
     /// `ASC`/`DESC` as written; `None` when left out (`order: ['age']`).
     pub direction: Option<&'static str>,
     pub attribute: String,
+    /// Ordered by a SQL piece instead (`[sequelize.fn('upper', col('name')), 'DESC']`,
+    /// `sequelize.literal('home DESC')`); `field` and `attribute` are then empty.
+    pub expr: Option<Rc<SqlExpr>>,
 }
 
 /// (alias, attribute): the selected keys that rename an attribute
@@ -144,6 +157,8 @@ pub enum Where {
         op: CompareOp,
         value: WhereValue,
     },
+    /// `sequelize.where(…)` or `sequelize.literal(…)` as a condition.
+    Sql(Rc<SqlExpr>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -193,4 +208,16 @@ impl CompareOp {
 pub enum WhereValue {
     One(Literal),
     List(Vec<Literal>),
+    /// A column or other SQL piece: `{ home: { [Op.gt]: sequelize.col('away') } }`,
+    /// `{ [Op.col]: 'away' }`.
+    Sql(Rc<SqlExpr>),
+}
+
+impl FindPlan {
+    /// Whether the find's rows are groups: it says `group`, or selects an aggregate.
+    pub fn is_grouped(&self, is_aggregate: impl Fn(&SqlExpr) -> bool) -> bool {
+        !self.group.is_empty()
+            || self.having.is_some()
+            || self.computed.iter().any(|(_, expr)| is_aggregate(expr))
+    }
 }

@@ -43,6 +43,7 @@ impl Interpreter {
                     Kind::Host(Host::DataTypes) => Value::DataTypes,
                     Kind::Host(Host::DataType(t)) => Value::DataType(t.clone()),
                     Kind::Host(Host::Op) => Value::Op,
+                    Kind::Host(Host::Sql(expr)) => Value::Sql(expr.clone()),
                     Kind::Function(Callable::Model(model)) => Value::Model(model.id),
                     Kind::Function(Callable::Class(class)) => match *class.model.borrow() {
                         Some(id) => Value::Model(id),
@@ -105,6 +106,7 @@ impl Interpreter {
             Value::Sequelize => self.sequelize_instance.clone(),
             Value::DataType(t) => self.data_type_value(t.clone()),
             Value::OpSymbol(name) => self.symbol(name, true),
+            Value::Sql(expr) => self.sql_value(expr.clone()),
             Value::DataTypes | Value::Op | Value::Function | Value::Opaque => {
                 JsValue::Opaque("a value the playground does not model".into())
             }

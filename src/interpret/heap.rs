@@ -304,6 +304,8 @@ pub enum Host {
     Op,
     /// `sequelize.models`, kept current as models are defined.
     Models,
+    /// What `sequelize.fn(…)`, `col`, `literal`, `cast` and `where` return.
+    Sql(std::rc::Rc<crate::value::SqlExpr>),
 }
 
 /// How a function object runs.

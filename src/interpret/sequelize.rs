@@ -123,6 +123,9 @@ const SEQUELIZE_METHODS: &[&str] = &[
     "random",
 ];
 
+/// The SQL pieces `Sequelize` offers as statics as well as methods.
+const SQL_UTILITIES: &[&str] = &["fn", "col", "literal", "cast", "where"];
+
 const CONSOLE_METHODS: &[&str] = &[
     "log", "info", "warn", "error", "debug", "table", "dir", "trace", "group", "groupEnd", "time",
     "timeEnd",
@@ -191,6 +194,8 @@ pub(super) fn install(interp: &mut Interpreter) {
         c.set_hidden("Model".into(), JsValue::Object(model_base.clone()));
         c.set_hidden("Sequelize".into(), ctor.clone());
         c.set_hidden("prototype".into(), JsValue::Object(sequelize_proto.clone()));
+        // `Sequelize.fn(…)` and its kin are statics too.
+        c.add_natives(super::heap::Natives::Named(SQL_UTILITIES, sequelize_method));
     }
     let instance = host_object(interp, Host::Sequelize);
     if let JsValue::Object(o) = &instance {
@@ -236,6 +241,52 @@ fn install_named(_: &Interpreter, target: &Obj, names: &'static [&'static str], 
     target
         .borrow_mut()
         .add_natives(super::heap::Natives::Named(names, run));
+}
+
+impl Interpreter {
+    /// `sequelize.fn(name, ...args)`, `col(name)`, `literal(text)`, `cast(value, type)`,
+    /// `where(left, [op,] right)`: a piece of SQL the runtime writes and computes.
+    fn sql_utility(&mut self, utility: &str, call: &Call<'_>) -> Eval<JsValue> {
+        use crate::value::SqlExpr;
+        let data = |interp: &Interpreter, i: usize| interp.to_data(&call.arg(i));
+        let text =
+            |interp: &mut Interpreter, i: usize| interp.string_of(&call.arg(i), call.arg_span(i));
+        let expr = match utility {
+            "fn" => SqlExpr::Fn {
+                name: text(self, 0)?,
+                args: (1..call.args.len()).map(|i| data(self, i)).collect(),
+            },
+            "col" => SqlExpr::Col(text(self, 0)?),
+            "literal" => SqlExpr::Literal(text(self, 0)?),
+            "cast" => SqlExpr::Cast {
+                value: data(self, 0),
+                type_name: text(self, 1)?,
+            },
+            _ => {
+                let (op, right) = match call.args.len() {
+                    n if n >= 3 => {
+                        let op = match data(self, 1) {
+                            Value::OpSymbol(name) => name,
+                            Value::Str(written) => written,
+                            _ => String::from("eq"),
+                        };
+                        (Some(op), data(self, 2))
+                    }
+                    _ => (None, data(self, 1)),
+                };
+                SqlExpr::Where {
+                    left: data(self, 0),
+                    op,
+                    right,
+                }
+            }
+        };
+        Ok(self.sql_value(std::rc::Rc::new(expr)))
+    }
+
+    pub(super) fn sql_value(&self, expr: std::rc::Rc<crate::value::SqlExpr>) -> JsValue {
+        host_object(self, Host::Sql(expr))
+    }
 }
 
 fn host_object(interp: &Interpreter, host: Host) -> JsValue {
@@ -325,6 +376,7 @@ impl Interpreter {
             },
             Host::Op => Some(self.symbol(name, true)),
             Host::Models => self.schema.find_model(name).map(|id| self.model_value(id)),
+            Host::Sql(_) => None,
             Host::Sequelize => match name {
                 "models" => Some(self.models_object.clone()),
                 "Sequelize" => Some(self.sequelize_module.clone()),
@@ -1422,6 +1474,7 @@ fn sequelize_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) -
         }
         "transaction" => interp.transaction(&call),
         "getDialect" => Ok(JsValue::str("postgres")),
+        "fn" | "col" | "literal" | "cast" | "where" => interp.sql_utility(&native.name, &call),
         "authenticate" | "close" => Ok(interp.resolved(JsValue::Undefined)),
         "drop" => Ok(interp.resolved(JsValue::Undefined)),
         other => {

@@ -147,6 +147,7 @@ impl Interpreter {
                 }
             }),
             Kind::RegExp { source, flags } => Shape::RegExp(format!("/{source}/{flags}")),
+            Kind::Host(Host::Sql(expr)) => sql_shape(expr),
             Kind::Host(_) => Shape::Opaque("a Sequelize object".into()),
             Kind::Plain => Shape::Object {
                 class: self.class_name(&b.proto),
@@ -252,5 +253,64 @@ fn holds_sequelize(value: &JsValue, depth: usize) -> bool {
                 .any(|p| matches!(&p.slot, Slot::Value(v) if holds_sequelize(v, depth + 1)))
         }
         _ => false,
+    }
+}
+
+/// `sequelize.fn(…)` and its kin as Node prints Sequelize's classes for them
+/// (`Fn { fn: 'COUNT', args: [ Col { col: 'id' } ] }`).
+fn sql_shape(expr: &crate::value::SqlExpr) -> Shape {
+    use crate::value::{SqlExpr, Value};
+    fn of(value: &Value) -> Shape {
+        match value {
+            Value::Sql(expr) => sql_shape(expr),
+            Value::Str(s) => Shape::String(s.clone()),
+            Value::Number(n) => Shape::Number(*n),
+            Value::Bool(b) => Shape::Bool(*b),
+            Value::Null => Shape::Null,
+            Value::Array(items) => Shape::Array {
+                items: items.iter().map(|i| Some(of(i))).collect(),
+                props: Vec::new(),
+            },
+            Value::Object(props) => Shape::Object {
+                class: Some("Object".into()),
+                props: props
+                    .iter()
+                    .map(|(k, v)| (inspect::Key::Str(k.clone()), of(v)))
+                    .collect(),
+            },
+            _ => Shape::Undefined,
+        }
+    }
+    let text = |s: &str| Shape::String(s.to_string());
+    let props: Vec<(&str, Shape)> = match expr {
+        SqlExpr::Fn { name, args } => vec![
+            ("fn", text(name)),
+            (
+                "args",
+                Shape::Array {
+                    items: args.iter().map(|a| Some(of(a))).collect(),
+                    props: Vec::new(),
+                },
+            ),
+        ],
+        SqlExpr::Col(name) => vec![("col", text(name))],
+        SqlExpr::Literal(sql) => vec![("val", text(sql))],
+        SqlExpr::Cast { value, type_name } => vec![
+            ("val", of(value)),
+            ("type", text(&type_name.to_lowercase())),
+            ("json", Shape::Bool(false)),
+        ],
+        SqlExpr::Where { left, op, right } => vec![
+            ("attribute", of(left)),
+            ("comparator", text(op.as_deref().unwrap_or("="))),
+            ("logic", of(right)),
+        ],
+    };
+    Shape::Object {
+        class: Some(expr.class_name().into()),
+        props: props
+            .into_iter()
+            .map(|(k, v)| (inspect::Key::Str(k.to_string()), v))
+            .collect(),
     }
 }

@@ -112,6 +112,9 @@ pub fn model_call(
                 None => vec![count],
             }))
         }
+        "count" if first.is_some_and(|o| o.get("group").is_some()) => {
+            find::count_grouped(rt, schema, id, first.expect("options"))
+        }
         "count" => Ok(Value::Number(find::count(rt, schema, id, first)? as f64)),
         "findAndCountAll" => {
             let total = find::count(rt, schema, id, first)?;

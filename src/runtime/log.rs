@@ -8,6 +8,7 @@ use crate::js::format_number;
 use crate::plan::{CompareOp, FindPlan, IncludePlan, Literal, Order, Where, WhereValue};
 use crate::schema::{AssociationType, Model, Schema};
 use crate::sql::Dialect;
+use crate::value::{SqlExpr, Value};
 
 /// `"name"`: identifiers as PostgreSQL quotes them.
 pub fn quote(identifier: &str) -> String {
@@ -25,6 +26,111 @@ pub fn literal_sql(literal: &Literal) -> String {
             let iso = crate::js::iso_date(*ms);
             format!("'{} {} +00:00'", &iso[..10], &iso[11..23])
         }
+    }
+}
+
+/// A SQL piece (`sequelize.fn(…)`, `col`, …), or a plain value escaped, as
+/// Sequelize's `handleSequelizeMethod` writes it.
+pub fn sql_piece(value: &Value) -> String {
+    match value {
+        Value::Sql(expr) => expr_sql(expr),
+        Value::Array(items) => items.iter().map(sql_piece).collect::<Vec<_>>().join(", "),
+        other => literal_sql(&plain_literal(other)),
+    }
+}
+
+fn plain_literal(value: &Value) -> Literal {
+    match value {
+        Value::Bool(b) => Literal::Bool(*b),
+        Value::Number(n) => Literal::Number(*n),
+        Value::Str(s) => Literal::Str(s.clone()),
+        Value::Date(ms) => Literal::Date(*ms),
+        _ => Literal::Null,
+    }
+}
+
+/// `COUNT("id")`, `"pugs"."id"`, `CAST("home" AS TEXT)`, `lower("name") = 'tom'`.
+pub fn expr_sql(expr: &SqlExpr) -> String {
+    match expr {
+        SqlExpr::Fn { name, args } => {
+            let args: Vec<String> = args.iter().map(sql_piece).collect();
+            format!("{name}({})", args.join(", "))
+        }
+        SqlExpr::Col(name) if name.starts_with('*') => "*".into(),
+        SqlExpr::Col(name) => dotted(name),
+        SqlExpr::Literal(text) => text.clone(),
+        SqlExpr::Cast { value, type_name } => {
+            format!("CAST({} AS {})", sql_piece(value), type_name.to_uppercase())
+        }
+        SqlExpr::Where { left, op, right } => where_piece(left, op.as_deref(), right),
+    }
+}
+
+/// `'owner.id'` as `"owner"."id"`: each dotted part quoted.
+pub fn dotted(name: &str) -> String {
+    name.split('.').map(quote).collect::<Vec<_>>().join(".")
+}
+
+/// `sequelize.where(left, op, right)`: a comparison, or the right side's own operators.
+fn where_piece(left: &Value, op: Option<&str>, right: &Value) -> String {
+    let key = sql_piece(left);
+    if let Value::Object(ops) = right {
+        let parts: Vec<String> = ops
+            .iter()
+            .map(|(name, operand)| {
+                let name = name.trim_start_matches("Symbol(").trim_end_matches(')');
+                comparison_piece(&key, name, operand)
+            })
+            .collect();
+        return match parts.len() {
+            1 => parts.into_iter().next().unwrap_or_default(),
+            _ => format!("({})", parts.join(" AND ")),
+        };
+    }
+    comparison_piece(&key, op.unwrap_or("="), right)
+}
+
+fn comparison_piece(key: &str, op: &str, right: &Value) -> String {
+    let written = match op {
+        "eq" => "=",
+        "ne" => "!=",
+        "gt" => ">",
+        "gte" => ">=",
+        "lt" => "<",
+        "lte" => "<=",
+        "like" => "LIKE",
+        "notLike" => "NOT LIKE",
+        "iLike" => "ILIKE",
+        "notILike" => "NOT ILIKE",
+        "in" => "IN",
+        "notIn" => "NOT IN",
+        "is" => "IS",
+        "not" => "IS NOT",
+        other => other,
+    };
+    match (written, right) {
+        ("=" | "IS", Value::Null | Value::Undefined) => format!("{key} IS NULL"),
+        ("!=" | "IS NOT", Value::Null | Value::Undefined) => format!("{key} IS NOT NULL"),
+        (written, Value::Array(items)) => {
+            let items: Vec<String> = items.iter().map(sql_piece).collect();
+            format!("{key} {written} ({})", items.join(", "))
+        }
+        (written, right) => format!("{key} {written} {}", sql_piece(right)),
+    }
+}
+
+/// ` GROUP BY …` of a find's `group` (strings quoted by their dotted parts).
+pub fn group_by(group: &[Value]) -> String {
+    let items: Vec<String> = group
+        .iter()
+        .map(|item| match item {
+            Value::Str(name) => dotted(name),
+            other => sql_piece(other),
+        })
+        .collect();
+    match items.is_empty() {
+        true => String::new(),
+        false => format!(" GROUP BY {}", items.join(", ")),
     }
 }
 
@@ -55,11 +161,13 @@ pub fn where_sql(condition: &Where, alias: &str) -> String {
         Where::Or(items) => join_group(items, alias, " OR ", true),
         Where::Group(inner) => format!("({})", where_sql(inner, alias)),
         Where::Nested { path, condition } => where_sql(condition, &path.join("->")),
+        Where::Sql(expr) => expr_sql(expr),
         Where::Compare {
             field, op, value, ..
         } => {
             let column = format!("{}.{}", quote(alias), quote(field));
             match value {
+                WhereValue::Sql(expr) => format!("{column} {} {}", op.sql(), expr_sql(expr)),
                 WhereValue::One(literal) => {
                     format!("{column} {} {}", op.sql(), literal_sql(literal))
                 }
@@ -102,6 +210,7 @@ fn bare(condition: &Where, bind: bool, next: &mut usize) -> String {
         ),
         Where::Group(inner) => format!("({})", bare(inner, bind, next)),
         Where::Nested { path, condition } => where_sql(condition, &path.join("->")),
+        Where::Sql(expr) => expr_sql(expr),
         Where::Compare {
             field, op, value, ..
         } => {
@@ -123,6 +232,9 @@ fn bare(condition: &Where, bind: bool, next: &mut usize) -> String {
                     quote(field),
                     with_list(*op, items.iter().map(&mut value_sql).collect())
                 ),
+                WhereValue::Sql(expr) => {
+                    format!("{} {} {}", quote(field), op.sql(), expr_sql(expr))
+                }
             }
         }
     }
@@ -350,6 +462,12 @@ fn selected_keys(model: &Model, plan: &FindPlan) -> Vec<String> {
     keys
 }
 
+/// A computed key's `COUNT("id") AS "n"`, if `key` is one.
+fn computed_as(plan: &FindPlan, key: &str) -> Option<String> {
+    let (alias, expr) = plan.computed.iter().find(|(alias, _)| alias == key)?;
+    Some(format!("{} AS {}", expr_sql(expr), quote(alias)))
+}
+
 /// `"name"`, `"first_name" AS "firstName"`, or `"name" AS "title"` for a renamed key.
 fn column_as(model: &Model, plan: &FindPlan, key: &str) -> String {
     let field = model.field_of(crate::plan::source_of(&plan.renamed, key));
@@ -367,6 +485,9 @@ fn select_flat(schema: &Schema, plan: &FindPlan) -> String {
     let mut columns: Vec<String> = selected_keys(model, plan)
         .iter()
         .map(|key| {
+            if let Some(computed) = computed_as(plan, key) {
+                return computed;
+            }
             let column = column_as(model, plan, key);
             if with_include {
                 format!("{}.{column}", quote(alias))
@@ -386,6 +507,12 @@ fn select_flat(schema: &Schema, plan: &FindPlan) -> String {
         quote(alias)
     );
     push_where(&mut sql, plan.where_.as_ref(), alias);
+    sql.push_str(&group_by(&plan.group));
+    if let Some(having) = &plan.having {
+        // Sequelize writes a having's attributes without the table's alias.
+        sql.push_str(" HAVING ");
+        sql.push_str(&bare_where_sql(having, false, 1));
+    }
     if !plan.order.is_empty() {
         let orders: Vec<String> = plan.order.iter().map(|o| order_sql(o, alias)).collect();
         sql.push_str(" ORDER BY ");
@@ -417,6 +544,12 @@ pub fn order_by(order: &[Order], alias: &str) -> String {
 }
 
 fn order_sql(order: &Order, alias: &str) -> String {
+    if let Some(expr) = &order.expr {
+        return match order.direction {
+            Some(direction) => format!("{} {direction}", expr_sql(expr)),
+            None => expr_sql(expr),
+        };
+    }
     let table = if order.path.is_empty() {
         alias.to_string()
     } else {

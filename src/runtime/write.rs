@@ -835,6 +835,19 @@ pub fn create(
     Ok(instance)
 }
 
+/// A value written inline as its attribute's type writes it: FLOAT, DOUBLE and REAL
+/// quote their numbers (`'6.5'`), as their `_stringify` does.
+fn inline_value(attribute: &crate::schema::Attribute, value: &Value) -> String {
+    let floating = attribute
+        .data_type
+        .as_ref()
+        .is_some_and(|t| matches!(t.key.as_str(), "FLOAT" | "DOUBLE" | "REAL"));
+    match (floating, value) {
+        (true, Value::Number(n)) => format!("'{}'", crate::js::format_number(*n)),
+        _ => log::literal_sql(&find::literal_of(value)),
+    }
+}
+
 /// `Model.bulkCreate(records)`: one INSERT with the values inline, as Sequelize writes it.
 /// What a bulk INSERT writes for a key the database generates: PostgreSQL's `DEFAULT`,
 /// MySQL's (and SQLite's) `NULL`.
@@ -903,7 +916,7 @@ pub fn bulk_create(
                     }
                     row.push((field, rt.stored_cell(&value)));
                     if listed {
-                        tuple.push(log::literal_sql(&find::literal_of(&value)));
+                        tuple.push(inline_value(attribute, &value));
                     }
                 }
                 None => {

@@ -10,6 +10,7 @@
 //! - SQLite's `NULL` for an auto-increment key PostgreSQL writes as `DEFAULT`;
 //! - SQLite's booleans `1` and `0`;
 //! - MySQL's dates without milliseconds or offset (`'2026-01-02 03:04:05'`);
+//! - MySQL's `CAST(… AS CHAR)` for `CAST(… AS TEXT)`;
 //! - `LIMIT offset, limit` for PostgreSQL's `LIMIT limit OFFSET offset` (and `LIMIT
 //!   offset, 10000000000000` for an offset alone), as the abstract query generator writes it.
 
@@ -139,6 +140,15 @@ fn respell_at(tokens: &[Token], i: usize, dialect: Dialect, out: &mut String) ->
             }
             None => out.push_str(word),
         },
+        // MySQL's CAST has no TEXT type: Sequelize's MySQL generator writes CHAR.
+        Token::Word("TEXT")
+            if dialect == Dialect::Mysql
+                && i >= 2
+                && tokens[i - 2] == Token::Word("AS")
+                && tokens.get(i + 1) == Some(&Token::Other(")")) =>
+        {
+            out.push_str("CHAR")
+        }
         Token::Word(word) => out.push_str(respelled_word(word, dialect)),
     }
     i + 1

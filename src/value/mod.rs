@@ -6,9 +6,11 @@
 
 mod instance;
 mod json;
+mod sql;
 
 pub use instance::{Instance, InstanceRef};
 pub use json::{from_json, to_json};
+pub use sql::SqlExpr;
 
 use crate::schema::ModelId;
 use crate::sql::DataType;
@@ -37,6 +39,8 @@ pub enum Value {
     Date(i64),
     /// A function (a getter, a validator, a hook): the runtime does not call it.
     Function,
+    /// `sequelize.fn(…)`, `col`, `literal`, `cast`, `where`.
+    Sql(std::rc::Rc<SqlExpr>),
     /// A value the playground does not model.
     Opaque,
 }

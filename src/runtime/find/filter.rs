@@ -17,6 +17,12 @@ pub fn store_filter(condition: &Where, dialect: Dialect) -> Filter {
         Where::Group(inner) => store_filter(inner, dialect),
         // Moved onto its include before the store is asked (`load::hoist_nested`).
         Where::Nested { .. } => Filter::All,
+        // SQL pieces: the store keeps every row, and `expr` checks them after.
+        Where::Sql(_)
+        | Where::Compare {
+            value: WhereValue::Sql(_),
+            ..
+        } => Filter::All,
         Where::Compare {
             field, op, value, ..
         } => compare_filter(field, *op, value, dialect),
@@ -32,7 +38,7 @@ fn compare_filter(field: &str, op: CompareOp, value: &WhereValue, dialect: Diale
             op: comparison,
             value: store_cell(literal),
         },
-        WhereValue::List(_) => cannot_say(op.sql(), value),
+        WhereValue::List(_) | WhereValue::Sql(_) => cannot_say(op.sql(), value),
     };
     let like = |negated, case_insensitive| match value {
         WhereValue::One(literal) => Filter::Like {
@@ -41,7 +47,7 @@ fn compare_filter(field: &str, op: CompareOp, value: &WhereValue, dialect: Diale
             negated,
             case_insensitive,
         },
-        WhereValue::List(_) => cannot_say(op.sql(), value),
+        WhereValue::List(_) | WhereValue::Sql(_) => cannot_say(op.sql(), value),
     };
     match op {
         CompareOp::Eq => compare(Comparison::Eq),
@@ -64,7 +70,7 @@ fn compare_filter(field: &str, op: CompareOp, value: &WhereValue, dialect: Diale
                 values: items.iter().map(store_cell).collect(),
                 negated: op == CompareOp::NotIn,
             },
-            WhereValue::One(_) => cannot_say(op.sql(), value),
+            WhereValue::One(_) | WhereValue::Sql(_) => cannot_say(op.sql(), value),
         },
         CompareOp::Between | CompareOp::NotBetween => match value {
             WhereValue::List(items) if items.len() == 2 => Filter::Between {
@@ -115,6 +121,7 @@ fn cannot_say(op: &str, value: &WhereValue) -> Filter {
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
+        WhereValue::Sql(expr) => crate::runtime::log::expr_sql(expr),
     };
     Filter::Invalid(format!("cannot compare with {op} {written}"))
 }

@@ -2,6 +2,7 @@
 //! per include (through the join table for a belongsToMany, or `separate`), sorted
 //! by the plan's order, nested, limited.
 
+use super::expr;
 use super::filter::store_filter;
 use super::nest::{self, cell_key, CellKey, ChildrenByKey, Loaded};
 use super::options::{
@@ -19,11 +20,18 @@ use crate::value::{Instance, InstanceRef, Value};
 /// Runs a find: logs Sequelize's SELECT, answers from the store.
 pub fn find(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<Vec<InstanceRef>> {
     rt.log(log::select(schema, plan))?;
-    load(rt, schema, plan)
+    match plan.is_grouped(expr::is_aggregate) {
+        true => super::group::grouped(rt, schema, plan),
+        false => load(rt, schema, plan),
+    }
 }
 
 /// The instances `plan` finds, with their includes, without logging anything.
-fn load(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<Vec<InstanceRef>> {
+pub(super) fn load(
+    rt: &mut Runtime,
+    schema: &Schema,
+    plan: &FindPlan,
+) -> RunResult<Vec<InstanceRef>> {
     let hoisted;
     let plan = match plan.where_.as_ref().is_some_and(has_nested) {
         true => {
@@ -44,7 +52,20 @@ fn load(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<Vec<Ins
         .select(&model.table_name, &filter)
         .map_err(engine_error)?;
     rt.count_rows(rows.len())?;
-    sort_rows(&mut rows, orders_at(&plan.order, &[]), rt.dialect());
+    if plan.where_.as_ref().is_some_and(expr::has_sql) {
+        keep_passing(&mut rows, plan.where_.as_ref(), &model.name, rt.dialect())?;
+    }
+    if !plan.computed.is_empty() {
+        add_computed(&mut rows, &plan.computed, &model.name, rt.dialect())?;
+    }
+    match plan
+        .order
+        .iter()
+        .any(|o| o.path.is_empty() && o.expr.is_some())
+    {
+        true => sort_rows_by_terms(&mut rows, &plan.order, &model.name, rt.dialect())?,
+        false => sort_rows(&mut rows, orders_at(&plan.order, &[]), rt.dialect()),
+    }
     let mut loaded: Vec<Loaded> = rows
         .into_iter()
         .map(|row| {
@@ -101,7 +122,7 @@ fn has_nested(condition: &Where) -> bool {
         Where::And(items) | Where::Or(items) => items.iter().any(has_nested),
         Where::Group(inner) => has_nested(inner),
         Where::Nested { .. } => true,
-        Where::Compare { .. } => false,
+        Where::Compare { .. } | Where::Sql(_) => false,
     }
 }
 
@@ -211,6 +232,140 @@ fn window_of_joined_rows(
     kept
 }
 
+/// Keeps the rows a `where` with SQL pieces in it holds for (the store kept more).
+fn keep_passing(
+    rows: &mut Vec<Row>,
+    condition: Option<&Where>,
+    alias: &str,
+    dialect: Dialect,
+) -> RunResult<()> {
+    let Some(condition) = condition else {
+        return Ok(());
+    };
+    let term = expr::where_term_of(condition, Some(alias))?;
+    let mut kept = Vec::with_capacity(rows.len());
+    for row in rows.drain(..) {
+        if expr::passes(&term, &[expr::Joined::of(alias, &row)], false, dialect)? {
+            kept.push(row);
+        }
+    }
+    *rows = kept;
+    Ok(())
+}
+
+/// An include's rows that its `where` holds for, when SQL pieces are in it (the store
+/// kept more); its columns are named by the include's alias path (`user`, `pugs->toys`).
+fn keep_passing_include(
+    rows: &mut Vec<Row>,
+    include: &IncludePlan,
+    path: &[String],
+    dialect: Dialect,
+) -> RunResult<()> {
+    match include.where_.as_ref().is_some_and(expr::has_sql) {
+        true => keep_passing(rows, include.where_.as_ref(), &path.join("->"), dialect),
+        false => Ok(()),
+    }
+}
+
+/// Puts each computed key's value in front of its row, under its alias (so the
+/// instance reads it, and an order may name it).
+fn add_computed(
+    rows: &mut [Row],
+    computed: &[(String, std::rc::Rc<crate::value::SqlExpr>)],
+    alias: &str,
+    dialect: Dialect,
+) -> RunResult<()> {
+    let terms: Vec<(std::rc::Rc<str>, expr::Term)> = computed
+        .iter()
+        .map(|(name, piece)| {
+            let term = expr::term_of_expr(piece)?;
+            expr::check(&term, dialect)?;
+            Ok((name.as_str().into(), term))
+        })
+        .collect::<RunResult<_>>()?;
+    for row in rows {
+        let joined = expr::Joined::of(alias, row);
+        let mut cells: Row = Vec::with_capacity(terms.len() + row.len());
+        for (name, term) in &terms {
+            cells.push((name.clone(), expr::eval(term, &joined, dialect)?));
+        }
+        cells.append(row);
+        *row = cells;
+    }
+    Ok(())
+}
+
+/// An order's SQL piece as a term, and its direction (a literal may end with its own:
+/// `sequelize.literal('age DESC')`).
+pub(super) fn order_term(
+    piece: &crate::value::SqlExpr,
+    direction: Option<&'static str>,
+) -> RunResult<(expr::Term, &'static str)> {
+    Ok(match piece {
+        crate::value::SqlExpr::Literal(text) => {
+            let (term, own) = expr::parse_literal(text)?;
+            (term, direction.or(own).unwrap_or("ASC"))
+        }
+        other => (expr::term_of_expr(other)?, direction.unwrap_or("ASC")),
+    })
+}
+
+/// Two rows' sort keys compared term by term, each in its direction.
+pub(super) fn compare_keys(
+    a: &[Cell],
+    b: &[Cell],
+    directions: &[&str],
+    dialect: Dialect,
+) -> std::cmp::Ordering {
+    for ((x, y), direction) in a.iter().zip(b).zip(directions) {
+        let ordering = compare_cells(x, y, dialect);
+        let ordering = if *direction == "DESC" {
+            ordering.reverse()
+        } else {
+            ordering
+        };
+        if ordering.is_ne() {
+            return ordering;
+        }
+    }
+    std::cmp::Ordering::Equal
+}
+
+/// Sorts the model's own rows by orders that include SQL pieces.
+fn sort_rows_by_terms(
+    rows: &mut Vec<Row>,
+    orders: &[Order],
+    alias: &str,
+    dialect: Dialect,
+) -> RunResult<()> {
+    let mut terms = Vec::new();
+    for order in orders.iter().filter(|o| o.path.is_empty()) {
+        terms.push(match &order.expr {
+            Some(piece) => order_term(piece, order.direction)?,
+            None => (
+                expr::Term::Column {
+                    table: None,
+                    name: order.field.clone(),
+                },
+                order.direction.unwrap_or("ASC"),
+            ),
+        });
+    }
+    let mut keyed: Vec<(Vec<Cell>, Row)> = Vec::with_capacity(rows.len());
+    for row in rows.drain(..) {
+        let joined = expr::Joined::of(alias, &row);
+        let key = terms
+            .iter()
+            .map(|(term, _)| expr::eval(term, &joined, dialect))
+            .collect::<RunResult<Vec<Cell>>>()?;
+        keyed.push((key, row));
+    }
+    let directions: Vec<&str> = terms.iter().map(|(_, d)| *d).collect();
+    keyed.sort_by(|(a, _), (b, _)| compare_keys(a, b, &directions, dialect));
+    rows.extend(keyed.into_iter().map(|(_, row)| row));
+    Ok(())
+}
+
 /// The orders on the model reached by the include `path`, as (field, direction).
 fn orders_at<'a>(orders: &'a [Order], path: &[String]) -> Vec<(&'a str, &'static str)> {
     orders
@@ -311,9 +466,12 @@ fn load_separately(
         model: include.model,
         attributes,
         renamed: include.renamed.clone(),
+        computed: Vec::new(),
         where_: Some(where_),
         include: include.children.clone(),
         order: Vec::new(),
+        group: Vec::new(),
+        having: None,
         limit: None,
         offset: None,
         raw: crate::plan::Raw::Instances,
@@ -551,11 +709,12 @@ fn fetch_children(
         if let Some(where_) = &include.where_ {
             filter = filter.and(store_filter(where_, rt.dialect()));
         }
-        let target_rows = rt
+        let mut target_rows = rt
             .store
             .select(&target.table_name, &filter)
             .map_err(engine_error)?;
         rt.count_rows(target_rows.len())?;
+        keep_passing_include(&mut target_rows, include, path, rt.dialect())?;
         child_rows = Vec::new();
         for join_row in &join_rows {
             let other = cell_in(join_row, &join_other);
@@ -598,6 +757,7 @@ fn fetch_children(
             (include.where_.as_ref()).map_or(Filter::All, |w| store_filter(w, rt.dialect()));
         let mut rows = select_by_keys(rt, &target.table_name, child_field, &keys, extra)?;
         rt.count_rows(rows.len())?;
+        keep_passing_include(&mut rows, include, path, rt.dialect())?;
         sort_rows(&mut rows, orders_at(orders, path), rt.dialect());
         child_rows = rows
             .into_iter()

@@ -4,12 +4,15 @@
 //! plan's `where` as the store's filter by [`filter`]), nested in Rust ([`nest`]) the
 //! way the rows would come back from the join.
 
+mod expr;
 mod filter;
+mod group;
 mod load;
 mod nest;
 mod options;
 
 pub use filter::store_filter;
+pub use group::count_grouped;
 pub use load::{compare_cells, count, find, select_by_keys};
 pub use nest::raw_rows;
 pub use options::{

@@ -9,7 +9,8 @@ use crate::plan::{
 use crate::runtime::RunResult;
 use crate::schema::{Association, AssociationType, Model, ModelId, Schema};
 use crate::sql::refusal::Clause;
-use crate::value::Value;
+use crate::value::{SqlExpr, Value};
+use std::rc::Rc;
 
 fn eager_error(message: String) -> SequelizeError {
     SequelizeError::new(ErrorName::SequelizeEagerLoadingError, message)
@@ -50,7 +51,7 @@ fn parse_renamed(value: Option<&Value>) -> Renamed {
 /// `attributes: [...]`, `{ include: [...] }` or `{ exclude: [...] }`: the selected keys
 /// in order, and the renames among them.
 pub fn parse_attributes(model: &Model, value: Option<&Value>) -> RunResult<(Vec<String>, Renamed)> {
-    unsupported_attributes(value)?;
+    parse_computed(value)?;
     let names = |v: Option<&Value>| -> Vec<String> {
         match v {
             Some(Value::Array(items)) => items
@@ -81,36 +82,52 @@ pub fn parse_attributes(model: &Model, value: Option<&Value>) -> RunResult<(Vec<
     Ok((selected, parse_renamed(value)))
 }
 
-/// `sequelize.fn`/`col`/`literal` in `attributes` are not run yet: an error says so,
-/// rather than a result Sequelize would not give.
-fn unsupported_attributes(value: Option<&Value>) -> RunResult<()> {
-    let lists = match value {
-        Some(list @ Value::Array(_)) => vec![list],
-        Some(object @ Value::Object(_)) => object.get("include").into_iter().collect(),
-        _ => Vec::new(),
-    };
-    let items = lists.into_iter().filter_map(|list| match list {
-        Value::Array(items) => Some(items),
+/// The selected keys computed by SQL pieces: `[sequelize.fn('COUNT', col('id')), 'n']`
+/// in `attributes` (the list, or its `include`).
+pub fn parse_computed(value: Option<&Value>) -> RunResult<Vec<(String, Rc<SqlExpr>)>> {
+    let list = match value {
+        Some(list @ Value::Array(_)) => Some(list),
+        Some(object @ Value::Object(_)) => object.get("include"),
         _ => None,
-    });
-    let computed = items.flatten().any(|item| match item {
-        Value::Str(_) => false,
-        Value::Array(pair) => !matches!(
-            (pair.first(), pair.get(1)),
-            (Some(Value::Str(_)), Some(Value::Str(_)))
-        ),
-        _ => true,
-    });
-    match computed {
-        true => Err(SequelizeError::new(ErrorName::Error,
-            "sequelize.fn, sequelize.col and sequelize.literal in attributes are not supported by the playground yet",
-        )
-        .with_hint("select plain attributes (attributes: ['id', ['name', 'title']]) and compute in your code")),
-        false => Ok(()),
+    };
+    let Some(Value::Array(items)) = list else {
+        return Ok(Vec::new());
+    };
+    let mut computed = Vec::new();
+    for item in items {
+        match item {
+            Value::Str(_) => {}
+            Value::Array(pair) => match (pair.first(), pair.get(1)) {
+                (Some(Value::Str(_)), Some(Value::Str(_))) => {}
+                (Some(Value::Sql(expr)), Some(Value::Str(alias))) => {
+                    computed.push((alias.clone(), expr.clone()));
+                }
+                _ => return Err(unreadable_attribute()),
+            },
+            _ => return Err(unreadable_attribute()),
+        }
+    }
+    Ok(computed)
+}
+
+fn unreadable_attribute() -> SequelizeError {
+    SequelizeError::new(
+        ErrorName::Error,
+        "The playground reads an attribute as a name, ['name', 'alias'] or [sequelize.fn(…), 'alias']; this one it does not run yet",
+    )
+    .with_hint("give a computed attribute its alias: [sequelize.fn('COUNT', sequelize.col('id')), 'count']")
+}
+
+/// `group`: a name, a SQL piece, or a list of them.
+fn parse_group(value: Option<&Value>) -> Vec<Value> {
+    match value {
+        None | Some(Value::Undefined) => Vec::new(),
+        Some(Value::Array(items)) => items.clone(),
+        Some(one) => vec![one.clone()],
     }
 }
 
-/// `group` and `having` are not run yet: an error says so.
+/// `Model.count` with `group` or `having` is not run yet: an error says so.
 pub(super) fn unsupported_grouping(options: &Value) -> RunResult<()> {
     match ["group", "having"]
         .into_iter()
@@ -118,9 +135,9 @@ pub(super) fn unsupported_grouping(options: &Value) -> RunResult<()> {
     {
         Some(option) => Err(SequelizeError::new(
             ErrorName::Error,
-            format!("The {option} option is not supported by the playground yet"),
+            format!("The playground does not run count() with the {option} option yet"),
         )
-        .with_hint("find the rows and group them in your code")),
+        .with_hint("findAll with attributes: ['key', [sequelize.fn('COUNT', sequelize.col('id')), 'count']] and group: ['key'] gives the same counts")),
         None => Ok(()),
     }
 }
@@ -228,6 +245,9 @@ fn op_of(name: &str) -> Option<CompareOp> {
 
 /// `{ name: 'Tom', age: { [Op.gt]: 3 }, [Op.or]: [...] }` resolved against `model`.
 pub fn parse_where(model: &Model, value: &Value) -> RunResult<Option<Where>> {
+    if let Value::Sql(expr) = value {
+        return Ok(Some(Where::Sql(expr.clone())));
+    }
     let Value::Object(props) = value else {
         return Ok(None);
     };
@@ -295,6 +315,7 @@ fn compare(model: &Model, attribute: &str, value: &Value) -> RunResult<Where> {
             ),
             (CompareOp::Eq, Value::Null) => (CompareOp::Is, WhereValue::One(Literal::Null)),
             (CompareOp::Ne, Value::Null) => (CompareOp::IsNot, WhereValue::One(Literal::Null)),
+            (op, Value::Sql(expr)) => (op, WhereValue::Sql(expr.clone())),
             (op, value) => (op, WhereValue::One(literal_of(value))),
         };
         Where::Compare {
@@ -309,6 +330,12 @@ fn compare(model: &Model, attribute: &str, value: &Value) -> RunResult<Where> {
             let mut parts = Vec::new();
             for (key, operand) in ops {
                 let name = key.trim_start_matches("Symbol(").trim_end_matches(')');
+                // `{ [Op.col]: 'away' }`: equal to another column.
+                if let ("col", Value::Str(column)) = (name, operand) {
+                    let column = Value::Sql(Rc::new(SqlExpr::Col(column.clone())));
+                    parts.push(make(CompareOp::Eq, &column));
+                    continue;
+                }
                 let op = op_of(name).ok_or_else(|| {
                     SequelizeError::new(
                         ErrorName::Error,
@@ -347,7 +374,7 @@ pub fn unknown_column(
         match condition {
             Where::And(items) | Where::Or(items) => items.iter().find_map(|i| first(model, i)),
             Where::Group(inner) => first(model, inner),
-            Where::Nested { .. } => None,
+            Where::Nested { .. } | Where::Sql(_) => None,
             Where::Compare { attribute, .. } => {
                 (!model.has_attribute(attribute)).then_some(attribute.as_str())
             }
@@ -618,16 +645,29 @@ pub fn parse_order(
     value: Option<&Value>,
     includes: &[IncludePlan],
 ) -> RunResult<Vec<Order>> {
-    let Some(Value::Array(items)) = value else {
-        return Ok(Vec::new());
+    let items = match value {
+        Some(Value::Array(items)) => items.clone(),
+        // `order: sequelize.literal('age DESC')`.
+        Some(one @ Value::Sql(_)) => vec![one.clone()],
+        _ => return Ok(Vec::new()),
     };
     let mut orders = Vec::new();
-    for item in items {
+    for item in &items {
         let parts: Vec<Value> = match item {
             Value::Array(parts) => parts.clone(),
-            Value::Str(_) => vec![item.clone()],
+            Value::Str(_) | Value::Sql(_) => vec![item.clone()],
             _ => continue,
         };
+        if let Some(Value::Sql(expr)) = parts.first() {
+            orders.push(Order {
+                path: Vec::new(),
+                field: String::new(),
+                direction: direction_of(parts.get(1)),
+                attribute: String::new(),
+                expr: Some(expr.clone()),
+            });
+            continue;
+        }
         let mut path = Vec::new();
         let mut current = model;
         let mut scope = includes.to_vec();
@@ -661,25 +701,30 @@ pub fn parse_order(
             .and_then(Value::as_str)
             .unwrap_or_default()
             .to_string();
-        let direction = match rest
-            .get(1)
-            .and_then(Value::as_str)
-            .map(str::to_uppercase)
-            .as_deref()
-        {
-            Some("DESC") => Some("DESC"),
-            Some(_) => Some("ASC"),
-            None => None,
-        };
+        let direction = direction_of(rest.get(1));
         let field = schema.model(current).field_of(&attribute);
         orders.push(Order {
             path,
             field,
             direction,
             attribute,
+            expr: None,
         });
     }
     Ok(orders)
+}
+
+/// `'DESC'`, `'desc'` or `'ASC'` after an order's attribute.
+fn direction_of(value: Option<&Value>) -> Option<&'static str> {
+    match value
+        .and_then(Value::as_str)
+        .map(str::to_uppercase)
+        .as_deref()
+    {
+        Some("DESC") => Some("DESC"),
+        Some(_) => Some("ASC"),
+        None => None,
+    }
 }
 
 fn as_count(value: Option<&Value>) -> Option<u64> {
@@ -724,7 +769,7 @@ fn resolve_nested(schema: &Schema, includes: &[IncludePlan], condition: &mut Whe
         match condition {
             Where::And(items) | Where::Or(items) => items.iter_mut().for_each(|i| rename(model, i)),
             Where::Group(inner) => rename(model, inner),
-            Where::Nested { .. } => {}
+            Where::Nested { .. } | Where::Sql(_) => {}
             Where::Compare {
                 attribute, field, ..
             } => *field = model.field_of(attribute),
@@ -735,7 +780,7 @@ fn resolve_nested(schema: &Schema, includes: &[IncludePlan], condition: &mut Whe
             .iter_mut()
             .for_each(|i| resolve_nested(schema, includes, i)),
         Where::Group(inner) => resolve_nested(schema, includes, inner),
-        Where::Compare { .. } => {}
+        Where::Compare { .. } | Where::Sql(_) => {}
         Where::Nested { path, condition } => {
             let mut scope = includes;
             let mut model = None;
@@ -759,7 +804,6 @@ fn resolve_nested(schema: &Schema, includes: &[IncludePlan], condition: &mut Whe
 pub fn plan(schema: &Schema, model: ModelId, options: Option<&Value>) -> RunResult<FindPlan> {
     let empty = Value::Object(Vec::new());
     let options = options.unwrap_or(&empty);
-    unsupported_grouping(options)?;
     let target = schema.model(model);
     let include = match options.get("include") {
         Some(value) => parse_includes(schema, model, value)?,
@@ -788,12 +832,32 @@ pub fn plan(schema: &Schema, model: ModelId, options: Option<&Value>) -> RunResu
         }
         mark_raw(&mut include);
     }
+    let computed = parse_computed(options.get("attributes"))?;
+    let mut order = parse_order(schema, model, options.get("order"), &include)?;
+    for order in order
+        .iter_mut()
+        .filter(|o| o.path.is_empty() && o.expr.is_none())
+    {
+        // An order by a selected key's alias is written bare (`ORDER BY "n" DESC`).
+        let is_alias = computed.iter().any(|(alias, _)| *alias == order.attribute)
+            || renamed.iter().any(|(alias, _)| *alias == order.attribute);
+        if is_alias && !target.has_attribute(&order.attribute) {
+            order.expr = Some(Rc::new(SqlExpr::Col(order.attribute.clone())));
+        }
+    }
+    let having = match options.get("having") {
+        Some(value) => parse_where(target, value)?,
+        None => None,
+    };
     Ok(FindPlan {
         model,
         missing_column,
         attributes,
         renamed,
-        order: parse_order(schema, model, options.get("order"), &include)?,
+        computed,
+        group: parse_group(options.get("group")),
+        having,
+        order,
         where_,
         include,
         limit: as_count(options.get("limit")),

@@ -1,0 +1,1159 @@
+//! Sequelize's SQL pieces (`fn`, `col`, `literal`, `cast`, `where`) computed as the
+//! run's database computes them: per row, or over a group for the aggregates (`COUNT`,
+//! `SUM`, `AVG`, `MIN`, `MAX`), each answer typed as that database hands it to
+//! Sequelize (PostgreSQL's `COUNT` and `SUM` of integers are strings, `'3'`). A
+//! `literal` is read with a small reader of SQL expressions; what it cannot read (a
+//! subquery, `CASE`) is an error that says so, never a guess.
+
+use std::cmp::Ordering;
+
+use super::load::compare_cells;
+use super::nest::cell_key;
+use crate::error::SequelizeError;
+use crate::plan::{CompareOp, Literal, Where, WhereValue};
+use crate::runtime::store::{Cell, Row};
+use crate::sql::Dialect;
+use crate::value::{SqlExpr, Value};
+
+type Computed<T> = Result<T, SequelizeError>;
+
+/// One row of a find's FROM: each table's row under its alias (the model's name, an
+/// include's `pugs`, `pugs->toys`); the first is the model's own. Computed keys can be
+/// added under the alias `""` (a `having` or an `order` may name them).
+#[derive(Clone, Debug, Default)]
+pub struct Joined {
+    pub tables: Vec<(String, Row)>,
+}
+
+impl Joined {
+    pub fn of(alias: &str, row: &Row) -> Joined {
+        Joined {
+            tables: vec![(alias.to_string(), row.clone())],
+        }
+    }
+
+    /// The cell of `table.column`, or of `column` in the first table that has it.
+    fn cell(&self, table: Option<&str>, column: &str) -> Option<Cell> {
+        let found = |row: &Row| {
+            row.iter()
+                .find(|(c, _)| &**c == column)
+                .map(|(_, v)| v.clone())
+        };
+        match table {
+            Some(table) => self
+                .tables
+                .iter()
+                .filter(|(alias, _)| alias == table)
+                .find_map(|(_, row)| found(row)),
+            None => self.tables.iter().find_map(|(_, row)| found(row)),
+        }
+    }
+}
+
+/// A SQL expression, read from the snippet's pieces or a literal's text.
+#[derive(Clone, Debug)]
+pub enum Term {
+    Column {
+        table: Option<String>,
+        name: String,
+    },
+    /// `*` (`COUNT(*)`, `col('*')`).
+    Star,
+    Value(Cell),
+    /// A function call, its name as written.
+    Call {
+        name: String,
+        args: Vec<Term>,
+    },
+    Cast {
+        term: Box<Term>,
+        type_name: String,
+    },
+    /// `+`, `-`, `*`, `/`, `%`, `||`.
+    Arithmetic {
+        op: char,
+        left: Box<Term>,
+        right: Box<Term>,
+    },
+    Compare {
+        op: CompareOp,
+        left: Box<Term>,
+        right: Box<Term>,
+    },
+    List(Vec<Term>),
+    And(Vec<Term>),
+    Or(Vec<Term>),
+    Not(Box<Term>),
+}
+
+const AGGREGATES: &[&str] = &["COUNT", "SUM", "AVG", "MIN", "MAX"];
+
+fn is_aggregate_name(name: &str) -> bool {
+    AGGREGATES.iter().any(|a| a.eq_ignore_ascii_case(name))
+}
+
+/// Whether a piece computes over a group (it calls an aggregate somewhere).
+pub fn is_aggregate(expr: &SqlExpr) -> bool {
+    term_of_expr(expr).is_ok_and(|t| t.has_aggregate())
+}
+
+impl Term {
+    fn has_aggregate(&self) -> bool {
+        match self {
+            Term::Call { name, args } => {
+                is_aggregate_name(name) || args.iter().any(Term::has_aggregate)
+            }
+            Term::Cast { term, .. } | Term::Not(term) => term.has_aggregate(),
+            Term::Arithmetic { left, right, .. } | Term::Compare { left, right, .. } => {
+                left.has_aggregate() || right.has_aggregate()
+            }
+            Term::List(items) | Term::And(items) | Term::Or(items) => {
+                items.iter().any(Term::has_aggregate)
+            }
+            Term::Column { .. } | Term::Star | Term::Value(_) => false,
+        }
+    }
+}
+
+fn cannot(what: impl Into<String>) -> SequelizeError {
+    SequelizeError::plain(what.into())
+}
+
+/// A snippet's value where SQL is expected: a piece, or a plain value (escaped).
+pub fn term_of(value: &Value) -> Computed<Term> {
+    match value {
+        Value::Sql(expr) => term_of_expr(expr),
+        other => Ok(Term::Value(cell_of_value(other))),
+    }
+}
+
+fn cell_of_value(value: &Value) -> Cell {
+    match value {
+        Value::Number(n) if n.fract() == 0.0 && n.abs() < 9e15 => Cell::Int(*n as i64),
+        Value::Number(n) => Cell::Float(*n),
+        Value::Str(s) => Cell::Text(s.clone()),
+        Value::Bool(b) => Cell::Bool(*b),
+        _ => Cell::Null,
+    }
+}
+
+pub fn term_of_expr(expr: &SqlExpr) -> Computed<Term> {
+    Ok(match expr {
+        SqlExpr::Fn { name, args } => Term::Call {
+            name: name.clone(),
+            args: args.iter().map(term_of).collect::<Computed<_>>()?,
+        },
+        SqlExpr::Col(name) => column_term(name),
+        SqlExpr::Literal(text) => parse_literal(text)?.0,
+        SqlExpr::Cast { value, type_name } => Term::Cast {
+            term: Box::new(term_of(value)?),
+            type_name: type_name.to_uppercase(),
+        },
+        SqlExpr::Where { left, op, right } => where_term(left, op.as_deref(), right)?,
+    })
+}
+
+/// `col('pugs.id')`: the last dot parts table from column.
+pub fn column_term(name: &str) -> Term {
+    if name.starts_with('*') {
+        return Term::Star;
+    }
+    match name.rsplit_once('.') {
+        Some((table, column)) => Term::Column {
+            table: Some(table.to_string()),
+            name: column.to_string(),
+        },
+        None => Term::Column {
+            table: None,
+            name: name.to_string(),
+        },
+    }
+}
+
+/// `where(left, op, right)`: `op` an operator's name (`gt`) or as written (`'>'`); a
+/// plain object on the right holds its own operators (`{ [Op.gt]: 2 }`).
+fn where_term(left: &Value, op: Option<&str>, right: &Value) -> Computed<Term> {
+    let left = term_of(left)?;
+    if let Value::Object(ops) = right {
+        let parts = ops
+            .iter()
+            .map(|(key, operand)| {
+                let name = key.trim_start_matches("Symbol(").trim_end_matches(')');
+                comparison(left.clone(), name, operand)
+            })
+            .collect::<Computed<Vec<_>>>()?;
+        return Ok(match parts.len() {
+            1 => parts.into_iter().next().expect("one part"),
+            _ => Term::And(parts),
+        });
+    }
+    comparison(left, op.unwrap_or("eq"), right)
+}
+
+fn comparison(left: Term, op: &str, right: &Value) -> Computed<Term> {
+    let op = match op {
+        "eq" | "=" => CompareOp::Eq,
+        "ne" | "!=" | "<>" => CompareOp::Ne,
+        "gt" | ">" => CompareOp::Gt,
+        "gte" | ">=" => CompareOp::Gte,
+        "lt" | "<" => CompareOp::Lt,
+        "lte" | "<=" => CompareOp::Lte,
+        "like" => CompareOp::Like,
+        "notLike" => CompareOp::NotLike,
+        "iLike" => CompareOp::ILike,
+        "notILike" => CompareOp::NotILike,
+        "in" => CompareOp::In,
+        "notIn" => CompareOp::NotIn,
+        "is" => CompareOp::Is,
+        "not" => CompareOp::IsNot,
+        other => match other.to_uppercase().as_str() {
+            "LIKE" => CompareOp::Like,
+            "NOT LIKE" => CompareOp::NotLike,
+            "ILIKE" => CompareOp::ILike,
+            "IN" => CompareOp::In,
+            "IS" => CompareOp::Is,
+            "IS NOT" => CompareOp::IsNot,
+            _ => {
+                return Err(cannot(format!(
+                "The playground does not compute the comparison '{other}' in sequelize.where() yet"
+            )))
+            }
+        },
+    };
+    let op = match (op, right) {
+        (CompareOp::Eq, Value::Null) => CompareOp::Is,
+        (CompareOp::Ne, Value::Null) => CompareOp::IsNot,
+        (op, _) => op,
+    };
+    let right = match right {
+        Value::Array(items) => Term::List(items.iter().map(term_of).collect::<Computed<_>>()?),
+        other => term_of(other)?,
+    };
+    Ok(Term::Compare {
+        op,
+        left: Box::new(left),
+        right: Box::new(right),
+    })
+}
+
+// ---------------------------------------------------------------------------------
+// Reading a literal's text.
+
+#[derive(Clone, Debug, PartialEq)]
+enum Token {
+    Word(String),
+    Quoted(String),
+    Str(String),
+    Number(f64),
+    Symbol(&'static str),
+}
+
+fn lex(text: &str) -> Computed<Vec<Token>> {
+    let unreadable = || {
+        cannot(format!(
+            "The playground cannot compute sequelize.literal('{text}') yet: it reads column names, values, arithmetic, comparisons and function calls"
+        ))
+    };
+    let chars: Vec<char> = text.chars().collect();
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+        } else if c.is_ascii_alphabetic() || c == '_' {
+            let start = i;
+            while i < chars.len() && (chars[i].is_ascii_alphanumeric() || chars[i] == '_') {
+                i += 1;
+            }
+            tokens.push(Token::Word(chars[start..i].iter().collect()));
+        } else if c.is_ascii_digit() {
+            let start = i;
+            while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.') {
+                i += 1;
+            }
+            let digits: String = chars[start..i].iter().collect();
+            tokens.push(Token::Number(digits.parse().map_err(|_| unreadable())?));
+        } else if c == '"' || c == '`' || c == '\'' {
+            let mut value = String::new();
+            i += 1;
+            loop {
+                match chars.get(i) {
+                    None => return Err(unreadable()),
+                    Some(&q) if q == c && chars.get(i + 1) == Some(&c) => {
+                        value.push(c);
+                        i += 2;
+                    }
+                    Some(&q) if q == c => {
+                        i += 1;
+                        break;
+                    }
+                    Some(&other) => {
+                        value.push(other);
+                        i += 1;
+                    }
+                }
+            }
+            tokens.push(match c {
+                '\'' => Token::Str(value),
+                _ => Token::Quoted(value),
+            });
+        } else {
+            let two: String = chars[i..(i + 2).min(chars.len())].iter().collect();
+            let symbol = match two.as_str() {
+                "<=" => Some("<="),
+                ">=" => Some(">="),
+                "<>" => Some("<>"),
+                "!=" => Some("!="),
+                "||" => Some("||"),
+                _ => None,
+            };
+            if let Some(symbol) = symbol {
+                tokens.push(Token::Symbol(symbol));
+                i += 2;
+                continue;
+            }
+            let symbol = match c {
+                '(' => "(",
+                ')' => ")",
+                ',' => ",",
+                '.' => ".",
+                '+' => "+",
+                '-' => "-",
+                '*' => "*",
+                '/' => "/",
+                '%' => "%",
+                '=' => "=",
+                '<' => "<",
+                '>' => ">",
+                _ => return Err(unreadable()),
+            };
+            tokens.push(Token::Symbol(symbol));
+            i += 1;
+        }
+    }
+    Ok(tokens)
+}
+
+struct Reader<'t> {
+    tokens: &'t [Token],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn peek(&self) -> Option<&Token> {
+        self.tokens.get(self.at)
+    }
+
+    fn is_word(&self, word: &str) -> bool {
+        matches!(self.peek(), Some(Token::Word(w)) if w.eq_ignore_ascii_case(word))
+    }
+
+    fn eat_word(&mut self, word: &str) -> bool {
+        let found = self.is_word(word);
+        self.at += usize::from(found);
+        found
+    }
+
+    fn eat(&mut self, symbol: &str) -> bool {
+        let found = matches!(self.peek(), Some(Token::Symbol(s)) if *s == symbol);
+        self.at += usize::from(found);
+        found
+    }
+
+    fn expression(&mut self) -> Option<Term> {
+        let mut items = vec![self.conjunction()?];
+        while self.eat_word("OR") {
+            items.push(self.conjunction()?);
+        }
+        Some(match items.len() {
+            1 => items.pop()?,
+            _ => Term::Or(items),
+        })
+    }
+
+    fn conjunction(&mut self) -> Option<Term> {
+        let mut items = vec![self.negation()?];
+        while self.eat_word("AND") {
+            items.push(self.negation()?);
+        }
+        Some(match items.len() {
+            1 => items.pop()?,
+            _ => Term::And(items),
+        })
+    }
+
+    fn negation(&mut self) -> Option<Term> {
+        match self.eat_word("NOT") {
+            true => Some(Term::Not(Box::new(self.negation()?))),
+            false => self.comparison(),
+        }
+    }
+
+    fn comparison(&mut self) -> Option<Term> {
+        let left = self.sum()?;
+        let compare = |op, right| Term::Compare {
+            op,
+            left: Box::new(left.clone()),
+            right: Box::new(right),
+        };
+        for (symbol, op) in [
+            ("=", CompareOp::Eq),
+            ("<>", CompareOp::Ne),
+            ("!=", CompareOp::Ne),
+            ("<=", CompareOp::Lte),
+            (">=", CompareOp::Gte),
+            ("<", CompareOp::Lt),
+            (">", CompareOp::Gt),
+        ] {
+            if self.eat(symbol) {
+                let right = self.sum()?;
+                return Some(compare(op, right));
+            }
+        }
+        if self.eat_word("IS") {
+            let negated = self.eat_word("NOT");
+            self.eat_word("NULL").then_some(())?;
+            let op = if negated {
+                CompareOp::IsNot
+            } else {
+                CompareOp::Is
+            };
+            return Some(compare(op, Term::Value(Cell::Null)));
+        }
+        let negated = self.eat_word("NOT");
+        if self.eat_word("LIKE") {
+            let right = self.sum()?;
+            let op = if negated {
+                CompareOp::NotLike
+            } else {
+                CompareOp::Like
+            };
+            return Some(compare(op, right));
+        }
+        if self.eat_word("IN") {
+            self.eat("(").then_some(())?;
+            let items = self.arguments()?;
+            let op = if negated {
+                CompareOp::NotIn
+            } else {
+                CompareOp::In
+            };
+            return Some(compare(op, Term::List(items)));
+        }
+        (!negated).then_some(left)
+    }
+
+    fn sum(&mut self) -> Option<Term> {
+        let mut left = self.product()?;
+        loop {
+            let op = if self.eat("+") {
+                '+'
+            } else if self.eat("-") {
+                '-'
+            } else if self.eat("||") {
+                '|'
+            } else {
+                return Some(left);
+            };
+            let right = self.product()?;
+            left = Term::Arithmetic {
+                op,
+                left: Box::new(left),
+                right: Box::new(right),
+            };
+        }
+    }
+
+    fn product(&mut self) -> Option<Term> {
+        let mut left = self.unary()?;
+        loop {
+            let op = if self.eat("*") {
+                '*'
+            } else if self.eat("/") {
+                '/'
+            } else if self.eat("%") {
+                '%'
+            } else {
+                return Some(left);
+            };
+            let right = self.unary()?;
+            left = Term::Arithmetic {
+                op,
+                left: Box::new(left),
+                right: Box::new(right),
+            };
+        }
+    }
+
+    fn unary(&mut self) -> Option<Term> {
+        if self.eat("-") {
+            let inner = self.unary()?;
+            return Some(Term::Arithmetic {
+                op: '-',
+                left: Box::new(Term::Value(Cell::Int(0))),
+                right: Box::new(inner),
+            });
+        }
+        self.primary()
+    }
+
+    /// The arguments of a call, after its `(`, through its `)`.
+    fn arguments(&mut self) -> Option<Vec<Term>> {
+        let mut args = Vec::new();
+        if self.eat(")") {
+            return Some(args);
+        }
+        loop {
+            if self.eat_word("DISTINCT") {
+                let inner = self.expression()?;
+                args.push(Term::Call {
+                    name: "DISTINCT".into(),
+                    args: vec![inner],
+                });
+            } else if matches!(self.peek(), Some(Token::Symbol("*"))) {
+                self.at += 1;
+                args.push(Term::Star);
+            } else {
+                args.push(self.expression()?);
+            }
+            if self.eat(")") {
+                return Some(args);
+            }
+            self.eat(",").then_some(())?;
+        }
+    }
+
+    fn primary(&mut self) -> Option<Term> {
+        let token = self.peek()?.clone();
+        self.at += 1;
+        match token {
+            Token::Number(n) if n.fract() == 0.0 => Some(Term::Value(Cell::Int(n as i64))),
+            Token::Number(n) => Some(Term::Value(Cell::Float(n))),
+            Token::Str(s) => Some(Term::Value(Cell::Text(s))),
+            Token::Symbol("(") => {
+                if self.is_word("SELECT") {
+                    return None;
+                }
+                let inner = self.expression()?;
+                self.eat(")").then_some(inner)
+            }
+            Token::Symbol(_) => None,
+            Token::Word(word) => {
+                let upper = word.to_uppercase();
+                match upper.as_str() {
+                    "NULL" => return Some(Term::Value(Cell::Null)),
+                    "TRUE" => return Some(Term::Value(Cell::Bool(true))),
+                    "FALSE" => return Some(Term::Value(Cell::Bool(false))),
+                    "SELECT" | "CASE" | "EXISTS" => return None,
+                    _ => {}
+                }
+                if self.eat("(") {
+                    let args = self.arguments()?;
+                    return Some(Term::Call { name: word, args });
+                }
+                self.column_after(word)
+            }
+            Token::Quoted(name) => self.column_after(name),
+        }
+    }
+
+    /// `name` or `table.name` (either part quoted or not).
+    fn column_after(&mut self, first: String) -> Option<Term> {
+        if !self.eat(".") {
+            return Some(Term::Column {
+                table: None,
+                name: first,
+            });
+        }
+        match self.peek()?.clone() {
+            Token::Word(name) | Token::Quoted(name) => {
+                self.at += 1;
+                Some(Term::Column {
+                    table: Some(first),
+                    name,
+                })
+            }
+            Token::Symbol("*") => {
+                self.at += 1;
+                Some(Term::Star)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// A literal's text as an expression, and the `ASC`/`DESC` that may end it (an
+/// `order: sequelize.literal('age DESC')`).
+pub fn parse_literal(text: &str) -> Computed<(Term, Option<&'static str>)> {
+    let unreadable = || {
+        cannot(format!(
+            "The playground cannot compute sequelize.literal('{text}') yet: it reads column names, values, arithmetic, comparisons and function calls, not subqueries"
+        ))
+        .with_hint("select the values with attributes and include, or compute them in your code")
+    };
+    let mut tokens = lex(text)?;
+    let direction = match tokens.last() {
+        Some(Token::Word(w)) if w.eq_ignore_ascii_case("DESC") => Some("DESC"),
+        Some(Token::Word(w)) if w.eq_ignore_ascii_case("ASC") => Some("ASC"),
+        _ => None,
+    };
+    if direction.is_some() {
+        tokens.pop();
+    }
+    let mut reader = Reader {
+        tokens: &tokens,
+        at: 0,
+    };
+    match reader.expression() {
+        Some(term) if reader.at == tokens.len() => Ok((term, direction)),
+        _ => Err(unreadable()),
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Computing.
+
+/// The value of `term` on one row.
+pub fn eval(term: &Term, row: &Joined, dialect: Dialect) -> Computed<Cell> {
+    eval_in(term, std::slice::from_ref(row), false, dialect)
+}
+
+/// The value of `term` on a group of rows: aggregates over all of them, the rest on
+/// the first (as MySQL and SQLite answer for a column the GROUP BY does not name).
+pub fn eval_group(term: &Term, rows: &[Joined], dialect: Dialect) -> Computed<Cell> {
+    eval_in(term, rows, true, dialect)
+}
+
+fn eval_in(term: &Term, rows: &[Joined], grouped: bool, dialect: Dialect) -> Computed<Cell> {
+    let first = rows.first();
+    Ok(match term {
+        Term::Column { table, name } => match first {
+            Some(row) => row.cell(table.as_deref(), name).ok_or_else(|| {
+                let shown = match table {
+                    Some(table) => format!("{table}.{name}"),
+                    None => name.clone(),
+                };
+                SequelizeError::new(
+                    crate::error::ErrorName::SequelizeDatabaseError,
+                    crate::sql::refusal::no_column(
+                        dialect,
+                        table.as_deref(),
+                        name,
+                        crate::sql::refusal::Clause::Select,
+                    ),
+                )
+                .with_hint(format!("no table of this find has the column {shown}"))
+            })?,
+            None => Cell::Null,
+        },
+        Term::Star => Cell::Int(1),
+        Term::Value(cell) => cell.clone(),
+        Term::Call { name, args } if grouped && is_aggregate_name(name) => {
+            aggregate(&name.to_uppercase(), args, rows, dialect)?
+        }
+        Term::Call { name, args } => {
+            let values = args
+                .iter()
+                .map(|a| eval_in(a, rows, grouped, dialect))
+                .collect::<Computed<Vec<_>>>()?;
+            call(name, values, dialect)?
+        }
+        Term::Cast { term, type_name } => {
+            cast(eval_in(term, rows, grouped, dialect)?, type_name, dialect)
+        }
+        Term::Arithmetic { op, left, right } => arithmetic(
+            *op,
+            eval_in(left, rows, grouped, dialect)?,
+            eval_in(right, rows, grouped, dialect)?,
+            dialect,
+        ),
+        Term::Compare { op, left, right } => {
+            let left = eval_in(left, rows, grouped, dialect)?;
+            let right = match &**right {
+                Term::List(items) => items
+                    .iter()
+                    .map(|i| eval_in(i, rows, grouped, dialect))
+                    .collect::<Computed<Vec<_>>>()?,
+                other => vec![eval_in(other, rows, grouped, dialect)?],
+            };
+            truth(compare(*op, &left, &right, dialect))
+        }
+        Term::List(_) => return Err(cannot("A list of values cannot stand alone in SQL")),
+        Term::And(items) | Term::Or(items) => {
+            let is_and = matches!(term, Term::And(_));
+            let mut result = Some(is_and);
+            for item in items {
+                match as_truth(&eval_in(item, rows, grouped, dialect)?) {
+                    Some(b) if b != is_and => return Ok(truth(Some(b))),
+                    Some(_) => {}
+                    None => result = None,
+                }
+            }
+            truth(result)
+        }
+        Term::Not(inner) => truth(as_truth(&eval_in(inner, rows, grouped, dialect)?).map(|b| !b)),
+    })
+}
+
+/// Refuses a term that calls a function the playground (or the run's database) does
+/// not have, before any row is read: the database refuses such a query at once.
+pub fn check(term: &Term, dialect: Dialect) -> Computed<()> {
+    match term {
+        Term::Call { name, args } => {
+            if !is_aggregate_name(name) && !name.eq_ignore_ascii_case("DISTINCT") {
+                call(name, Vec::new(), dialect)?;
+            }
+            args.iter().try_for_each(|a| check(a, dialect))
+        }
+        Term::Cast { term, .. } | Term::Not(term) => check(term, dialect),
+        Term::Arithmetic { left, right, .. } | Term::Compare { left, right, .. } => {
+            check(left, dialect)?;
+            check(right, dialect)
+        }
+        Term::List(items) | Term::And(items) | Term::Or(items) => {
+            items.iter().try_for_each(|i| check(i, dialect))
+        }
+        Term::Column { .. } | Term::Star | Term::Value(_) => Ok(()),
+    }
+}
+
+fn truth(value: Option<bool>) -> Cell {
+    value.map_or(Cell::Null, Cell::Bool)
+}
+
+fn as_truth(cell: &Cell) -> Option<bool> {
+    match cell {
+        Cell::Null => None,
+        Cell::Bool(b) => Some(*b),
+        Cell::Int(i) => Some(*i != 0),
+        Cell::Float(f) => Some(*f != 0.0),
+        Cell::Text(t) => Some(t.parse::<f64>().is_ok_and(|n| n != 0.0)),
+    }
+}
+
+/// Whether a row (or a group) passes the condition: NULL does not.
+pub fn passes(term: &Term, rows: &[Joined], grouped: bool, dialect: Dialect) -> Computed<bool> {
+    Ok(as_truth(&eval_in(term, rows, grouped, dialect)?) == Some(true))
+}
+
+fn number(cell: &Cell) -> Option<f64> {
+    match cell {
+        Cell::Int(i) => Some(*i as f64),
+        Cell::Float(f) => Some(*f),
+        Cell::Text(t) => t.trim().parse().ok(),
+        Cell::Bool(b) => Some(f64::from(u8::from(*b))),
+        Cell::Null => None,
+    }
+}
+
+fn text(cell: &Cell) -> Option<String> {
+    match cell {
+        Cell::Null => None,
+        Cell::Text(t) => Some(t.clone()),
+        Cell::Int(i) => Some(i.to_string()),
+        Cell::Float(f) => Some(crate::js::format_number(*f)),
+        Cell::Bool(b) => Some(b.to_string()),
+    }
+}
+
+/// `SUM` and `AVG` of integers are exact numbers on PostgreSQL (strings to
+/// Sequelize), and `SUM`'s DECIMAL on MySQL too.
+fn aggregate(name: &str, args: &[Term], rows: &[Joined], dialect: Dialect) -> Computed<Cell> {
+    let (distinct, arg) = match args.first() {
+        Some(Term::Call { name, args })
+            if name.eq_ignore_ascii_case("DISTINCT") && args.len() == 1 =>
+        {
+            (true, &args[0])
+        }
+        Some(arg) => (false, arg),
+        None => (false, &Term::Star),
+    };
+    let mut cells = Vec::with_capacity(rows.len());
+    for row in rows {
+        let cell = match arg {
+            Term::Star => Cell::Int(1),
+            // `COUNT('*')` (a string, as `fn('COUNT', '*')` writes it) counts rows too.
+            other => eval(other, row, dialect)?,
+        };
+        if cell != Cell::Null {
+            cells.push(cell);
+        }
+    }
+    if distinct {
+        let mut seen = std::collections::HashSet::new();
+        cells.retain(|c| seen.insert(cell_key(c)));
+    }
+    let all_integers = cells.iter().all(|c| matches!(c, Cell::Int(_)));
+    let exact_as_text = |n: String| match dialect {
+        Dialect::Sqlite => None,
+        _ => Some(Cell::Text(n)),
+    };
+    Ok(match name {
+        "COUNT" => match dialect {
+            Dialect::Postgres => Cell::Text(cells.len().to_string()),
+            _ => Cell::Int(cells.len() as i64),
+        },
+        _ if cells.is_empty() => Cell::Null,
+        "SUM" if all_integers => {
+            let sum: i64 = cells
+                .iter()
+                .filter_map(|c| number(c).map(|n| n as i64))
+                .sum();
+            exact_as_text(sum.to_string()).unwrap_or(Cell::Int(sum))
+        }
+        "SUM" => Cell::Float(cells.iter().filter_map(number).sum()),
+        "AVG" => {
+            let sum: f64 = cells.iter().filter_map(number).sum();
+            let mean = sum / cells.len() as f64;
+            let exact = |decimals| {
+                let sum: i128 = cells
+                    .iter()
+                    .filter_map(|c| number(c).map(|n| n as i128))
+                    .sum();
+                Cell::Text(exact_quotient(sum, cells.len() as i128, decimals))
+            };
+            match (all_integers, dialect) {
+                (true, Dialect::Postgres) => exact(postgres_scale(mean)),
+                (true, Dialect::Mysql) => exact(4),
+                _ => Cell::Float(mean),
+            }
+        }
+        "MIN" | "MAX" => {
+            let ordering = if name == "MIN" {
+                Ordering::Less
+            } else {
+                Ordering::Greater
+            };
+            let mut best = cells[0].clone();
+            for cell in &cells[1..] {
+                if compare_cells(cell, &best, dialect) == ordering {
+                    best = cell.clone();
+                }
+            }
+            best
+        }
+        _ => Cell::Null,
+    })
+}
+
+/// The decimals PostgreSQL gives a numeric quotient: at least 16 significant digits,
+/// so 16 below 10,000, four fewer for each further four digits.
+fn postgres_scale(value: f64) -> usize {
+    let mut groups = 0;
+    let mut magnitude = value.abs();
+    while magnitude >= 10_000.0 {
+        magnitude /= 10_000.0;
+        groups += 1;
+    }
+    16usize.saturating_sub(4 * groups)
+}
+
+/// `dividend / divisor` to `decimals` places, rounded half away from zero, as exact
+/// numbers divide (a float would print `3.3333333333333335`).
+fn exact_quotient(dividend: i128, divisor: i128, decimals: usize) -> String {
+    let scale = 10i128.pow(decimals as u32);
+    let doubled = dividend.abs() * scale * 2 / divisor.abs();
+    let quotient = (doubled + 1) / 2;
+    let sign = if (dividend < 0) != (divisor < 0) && quotient != 0 {
+        "-"
+    } else {
+        ""
+    };
+    match decimals {
+        0 => format!("{sign}{quotient}"),
+        _ => format!("{sign}{}.{:0decimals$}", quotient / scale, quotient % scale),
+    }
+}
+
+/// SQLite's functions lack MySQL's and PostgreSQL's spellings of some.
+const NOT_IN_SQLITE: &[&str] = &["CHAR_LENGTH", "CHARACTER_LENGTH", "LCASE", "UCASE"];
+
+fn call(written: &str, values: Vec<Cell>, dialect: Dialect) -> Computed<Cell> {
+    let name = written.to_uppercase();
+    let name = name.as_str();
+    if dialect == Dialect::Sqlite && NOT_IN_SQLITE.contains(&name) {
+        return Err(SequelizeError::new(
+            crate::error::ErrorName::SequelizeDatabaseError,
+            format!("SQLITE_ERROR: no such function: {written}"),
+        ));
+    }
+    let one = || values.first().cloned().unwrap_or(Cell::Null);
+    let on_text = |f: fn(&str) -> String| text(&one()).map_or(Cell::Null, |t| Cell::Text(f(&t)));
+    Ok(match name {
+        "LOWER" | "LCASE" => on_text(|t| t.to_lowercase()),
+        "UPPER" | "UCASE" => on_text(|t| t.to_uppercase()),
+        "TRIM" => on_text(|t| t.trim().to_string()),
+        "LTRIM" => on_text(|t| t.trim_start().to_string()),
+        "RTRIM" => on_text(|t| t.trim_end().to_string()),
+        "LENGTH" | "CHAR_LENGTH" | "CHARACTER_LENGTH" => {
+            text(&one()).map_or(Cell::Null, |t| Cell::Int(t.chars().count() as i64))
+        }
+        "CONCAT" => Cell::Text(values.iter().filter_map(text).collect()),
+        "COALESCE" | "IFNULL" => values.into_iter().find(|v| *v != Cell::Null).unwrap_or(Cell::Null),
+        "ABS" => match one() {
+            Cell::Int(i) => Cell::Int(i.abs()),
+            other => number(&other).map_or(Cell::Null, |n| Cell::Float(n.abs())),
+        },
+        "ROUND" => {
+            let places = values.get(1).and_then(number).unwrap_or(0.0) as i32;
+            match one() {
+                Cell::Int(i) => Cell::Int(i),
+                Cell::Null => Cell::Null,
+                other => {
+                    let n = number(&other).unwrap_or(0.0);
+                    let scale = 10f64.powi(places);
+                    // A double rounds half to even on PostgreSQL and MySQL (6.5 → 6).
+                    let rounded = match dialect {
+                        Dialect::Sqlite => (n * scale).round() / scale,
+                        _ => round_half_even(n * scale) / scale,
+                    };
+                    Cell::Float(rounded)
+                }
+            }
+        }
+        "DISTINCT" => one(),
+        other => {
+            return Err(cannot(format!(
+                "The playground does not compute the SQL function {other}() yet"
+            ))
+            .with_hint("it computes COUNT, SUM, AVG, MIN, MAX, LOWER, UPPER, LENGTH, CHAR_LENGTH, CONCAT, COALESCE, TRIM, ABS and ROUND"))
+        }
+    })
+}
+
+fn round_half_even(n: f64) -> f64 {
+    let rounded = n.round();
+    match (n - n.trunc()).abs() == 0.5 && rounded % 2.0 != 0.0 {
+        true => rounded - n.signum(),
+        false => rounded,
+    }
+}
+
+fn cast(cell: Cell, type_name: &str, dialect: Dialect) -> Cell {
+    let base = type_name.split('(').next().unwrap_or_default().trim();
+    match (base, cell) {
+        (_, Cell::Null) => Cell::Null,
+        ("TEXT" | "CHAR" | "VARCHAR" | "STRING", cell) => {
+            text(&cell).map_or(Cell::Null, Cell::Text)
+        }
+        ("INTEGER" | "INT" | "SIGNED" | "UNSIGNED" | "SMALLINT", cell) => {
+            number(&cell).map_or(Cell::Null, |n| Cell::Int(n.trunc() as i64))
+        }
+        ("BIGINT", cell) => match (dialect, number(&cell)) {
+            (_, None) => Cell::Null,
+            (Dialect::Postgres, Some(n)) => Cell::Text((n.trunc() as i64).to_string()),
+            (_, Some(n)) => Cell::Int(n.trunc() as i64),
+        },
+        ("FLOAT" | "REAL" | "DOUBLE", cell) => number(&cell).map_or(Cell::Null, Cell::Float),
+        ("DECIMAL" | "NUMERIC", cell) => match (dialect, number(&cell)) {
+            (_, None) => Cell::Null,
+            (Dialect::Sqlite, Some(n)) => Cell::Float(n),
+            (_, Some(n)) => Cell::Text(crate::js::format_number(n)),
+        },
+        (_, cell) => cell,
+    }
+}
+
+fn arithmetic(op: char, left: Cell, right: Cell, dialect: Dialect) -> Cell {
+    // MySQL reads `||` as OR.
+    if op == '|' && dialect == Dialect::Mysql {
+        return match (as_truth(&left), as_truth(&right)) {
+            (Some(true), _) | (_, Some(true)) => Cell::Int(1),
+            (Some(false), Some(false)) => Cell::Int(0),
+            _ => Cell::Null,
+        };
+    }
+    if op == '|' {
+        return match (text(&left), text(&right)) {
+            (Some(l), Some(r)) => Cell::Text(l + &r),
+            _ => Cell::Null,
+        };
+    }
+    if let (Cell::Int(l), Cell::Int(r)) = (&left, &right) {
+        let (l, r) = (*l, *r);
+        return match op {
+            '+' => Cell::Int(l.wrapping_add(r)),
+            '-' => Cell::Int(l.wrapping_sub(r)),
+            '*' => Cell::Int(l.wrapping_mul(r)),
+            _ if r == 0 => Cell::Null,
+            '/' if dialect == Dialect::Mysql => Cell::Text(exact_quotient(l as i128, r as i128, 4)),
+            '/' => Cell::Int(l / r),
+            _ => Cell::Int(l % r),
+        };
+    }
+    match (number(&left), number(&right)) {
+        (Some(l), Some(r)) => Cell::Float(match op {
+            '+' => l + r,
+            '-' => l - r,
+            '*' => l * r,
+            '/' => l / r,
+            _ => l % r,
+        }),
+        _ => Cell::Null,
+    }
+}
+
+/// A comparison as SQL makes it: unknown (`None`) when a side is NULL, except `IS`.
+pub fn compare(op: CompareOp, left: &Cell, right: &[Cell], dialect: Dialect) -> Option<bool> {
+    let one = right.first().cloned().unwrap_or(Cell::Null);
+    match op {
+        CompareOp::Is => {
+            return Some((*left == Cell::Null) == (one == Cell::Null) && same(left, &one, dialect))
+        }
+        CompareOp::IsNot => {
+            return Some(
+                !((*left == Cell::Null) == (one == Cell::Null) && same(left, &one, dialect)),
+            )
+        }
+        _ => {}
+    }
+    if *left == Cell::Null {
+        return None;
+    }
+    let order = |other: &Cell| -> Option<Ordering> {
+        match other {
+            Cell::Null => None,
+            other => Some(ordered(left, other, dialect)),
+        }
+    };
+    Some(match op {
+        CompareOp::Eq => order(&one)? == Ordering::Equal,
+        CompareOp::Ne => order(&one)? != Ordering::Equal,
+        CompareOp::Gt => order(&one)? == Ordering::Greater,
+        CompareOp::Gte => order(&one)? != Ordering::Less,
+        CompareOp::Lt => order(&one)? == Ordering::Less,
+        CompareOp::Lte => order(&one)? != Ordering::Greater,
+        CompareOp::In => right.iter().any(|r| order(r) == Some(Ordering::Equal)),
+        CompareOp::NotIn => !right.iter().any(|r| order(r) == Some(Ordering::Equal)),
+        CompareOp::Between | CompareOp::NotBetween => {
+            let low = order(right.first()?)?;
+            let high = order(right.get(1)?)?;
+            let inside = low != Ordering::Less && high != Ordering::Greater;
+            inside == (op == CompareOp::Between)
+        }
+        CompareOp::Like | CompareOp::NotLike | CompareOp::ILike | CompareOp::NotILike => {
+            let insensitive = matches!(op, CompareOp::ILike | CompareOp::NotILike)
+                || !dialect.has_case_sensitive_like();
+            let matched = like(&text(left)?, &text(&one)?, insensitive);
+            matched == matches!(op, CompareOp::Like | CompareOp::ILike)
+        }
+        CompareOp::Is | CompareOp::IsNot => unreachable!("answered above"),
+    })
+}
+
+fn same(left: &Cell, right: &Cell, dialect: Dialect) -> bool {
+    matches!((left, right), (Cell::Null, Cell::Null))
+        || ordered(left, right, dialect) == Ordering::Equal
+}
+
+/// Text compares with numbers as numbers; MySQL's collation ignores case.
+fn ordered(left: &Cell, right: &Cell, dialect: Dialect) -> Ordering {
+    match (left, right) {
+        (Cell::Text(l), Cell::Text(r)) if dialect == Dialect::Mysql => {
+            l.to_lowercase().cmp(&r.to_lowercase())
+        }
+        (Cell::Text(_), Cell::Int(_) | Cell::Float(_))
+        | (Cell::Int(_) | Cell::Float(_), Cell::Text(_)) => match (number(left), number(right)) {
+            (Some(l), Some(r)) => l.partial_cmp(&r).unwrap_or(Ordering::Equal),
+            _ => compare_cells(left, right, dialect),
+        },
+        (Cell::Bool(l), other) | (other, Cell::Bool(l)) if !matches!(other, Cell::Bool(_)) => {
+            let n = number(other).unwrap_or(0.0);
+            let ordering = f64::from(u8::from(*l))
+                .partial_cmp(&n)
+                .unwrap_or(Ordering::Equal);
+            if matches!(left, Cell::Bool(_)) {
+                ordering
+            } else {
+                ordering.reverse()
+            }
+        }
+        _ => compare_cells(left, right, dialect),
+    }
+}
+
+/// SQL's LIKE: `%` any run, `_` any one character.
+fn like(text: &str, pattern: &str, insensitive: bool) -> bool {
+    let fold = |s: &str| {
+        if insensitive {
+            s.to_lowercase()
+        } else {
+            s.to_string()
+        }
+    };
+    let text: Vec<char> = fold(text).chars().collect();
+    let pattern: Vec<char> = fold(pattern).chars().collect();
+    fn matches(t: &[char], p: &[char]) -> bool {
+        match p.split_first() {
+            None => t.is_empty(),
+            Some(('%', rest)) => (0..=t.len()).any(|i| matches(&t[i..], rest)),
+            Some(('_', rest)) => !t.is_empty() && matches(&t[1..], rest),
+            Some((c, rest)) => t.first() == Some(c) && matches(&t[1..], rest),
+        }
+    }
+    matches(&text, &pattern)
+}
+
+// ---------------------------------------------------------------------------------
+// A find's `where` with SQL pieces in it: the store keeps a superset (it cannot read
+// the pieces), and the rows are then checked here.
+
+/// Whether a condition holds a SQL piece the store cannot evaluate.
+pub fn has_sql(condition: &Where) -> bool {
+    match condition {
+        Where::And(items) | Where::Or(items) => items.iter().any(has_sql),
+        Where::Group(inner) => has_sql(inner),
+        Where::Nested { condition, .. } => has_sql(condition),
+        Where::Sql(_) => true,
+        Where::Compare { value, .. } => matches!(value, WhereValue::Sql(_)),
+    }
+}
+
+/// A `where` as a term, on the table `alias` (its plain comparisons name that table's
+/// columns; `None`: any table's, or a computed key's, as a HAVING names them).
+pub fn where_term_of(condition: &Where, alias: Option<&str>) -> Computed<Term> {
+    Ok(match condition {
+        Where::And(items) => Term::And(
+            items
+                .iter()
+                .map(|i| where_term_of(i, alias))
+                .collect::<Computed<_>>()?,
+        ),
+        Where::Or(items) => Term::Or(
+            items
+                .iter()
+                .map(|i| where_term_of(i, alias))
+                .collect::<Computed<_>>()?,
+        ),
+        Where::Group(inner) => where_term_of(inner, alias)?,
+        Where::Nested { path, condition } => where_term_of(condition, Some(&path.join("->")))?,
+        Where::Sql(expr) => term_of_expr(expr)?,
+        Where::Compare {
+            field, op, value, ..
+        } => {
+            let literal = |l: &Literal| {
+                Term::Value(match l {
+                    Literal::Null => Cell::Null,
+                    Literal::Bool(b) => Cell::Bool(*b),
+                    Literal::Number(n) => cell_of_value(&Value::Number(*n)),
+                    Literal::Str(s) => Cell::Text(s.clone()),
+                    Literal::Date(ms) => Cell::Int(*ms),
+                })
+            };
+            let right = match value {
+                WhereValue::One(l) => literal(l),
+                WhereValue::List(items) => Term::List(items.iter().map(literal).collect()),
+                WhereValue::Sql(expr) => term_of_expr(expr)?,
+            };
+            Term::Compare {
+                op: *op,
+                left: Box::new(Term::Column {
+                    table: alias.map(str::to_string),
+                    name: field.clone(),
+                }),
+                right: Box::new(right),
+            }
+        }
+    })
+}

@@ -1,0 +1,357 @@
+//! Finds whose rows are groups (`group`, `having`, or an aggregate among the
+//! attributes): the joined rows are loaded as for any find, every column of every
+//! table, then grouped, computed, filtered by `having`, ordered and cut here, as the
+//! database does after its joins.
+
+use std::collections::HashMap;
+
+use super::expr::{self, column_term, eval_group, passes, term_of, where_term_of, Joined, Term};
+use super::nest::{cell_key, CellKey};
+use super::options::all_attributes;
+use crate::error::SequelizeError;
+use crate::plan::{FindPlan, IncludePlan};
+use crate::runtime::instance::from_row;
+use crate::runtime::store::{Cell, Row};
+use crate::runtime::{cell_of, RunResult, Runtime};
+use crate::schema::{ModelId, Schema};
+use crate::sql::Dialect;
+use crate::value::{InstanceRef, SqlExpr, Value};
+use std::rc::Rc;
+
+struct Group {
+    key: Vec<Cell>,
+    rows: Vec<Joined>,
+}
+
+/// Runs a grouped find (its SELECT is already logged).
+pub fn grouped(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<Vec<InstanceRef>> {
+    let model = schema.model(plan.model);
+    let alias = model.name.as_str();
+    let dialect = rt.dialect();
+    if let Some(include) = plan
+        .include
+        .iter()
+        .find(|i| !i.separate && !i.attributes.is_empty())
+    {
+        return Err(SequelizeError::plain(format!(
+            "The playground does not nest included rows in a grouped find yet (include {})",
+            include.as_name
+        ))
+        .with_hint("give the include attributes: [] and count or sum its columns: [sequelize.fn('COUNT', sequelize.col('pugs.id')), 'pugCount']"));
+    }
+    let wide = every_column(schema, plan);
+    let parents = super::load::load(rt, schema, &wide)?;
+    let joined: Vec<Joined> = parents
+        .iter()
+        .flat_map(|parent| flatten(schema, parent, &wide.include, alias))
+        .collect();
+    let mut groups = group_rows(plan, joined, dialect)?;
+    let computed: Vec<(String, Term)> = plan
+        .computed
+        .iter()
+        .map(|(name, piece)| {
+            let term = expr::term_of_expr(piece)?;
+            expr::check(&term, dialect)?;
+            Ok((name.clone(), term))
+        })
+        .collect::<RunResult<_>>()?;
+    for group in &mut groups {
+        let cells: Row = computed
+            .iter()
+            .map(|(name, term)| {
+                Ok((
+                    name.as_str().into(),
+                    eval_group(term, &group.rows, dialect)?,
+                ))
+            })
+            .collect::<RunResult<_>>()?;
+        if group.rows.is_empty() {
+            group.rows.push(Joined::default());
+        }
+        group.rows[0].tables.push((String::new(), cells));
+    }
+    if let Some(having) = &plan.having {
+        if dialect == Dialect::Postgres {
+            alias_in_having(model, having)?;
+        }
+        // Its attributes are written bare (`HAVING "n" > 1`): a computed key's alias
+        // is found in the group's computed row.
+        let term = where_term_of(having, None)?;
+        let mut kept = Vec::with_capacity(groups.len());
+        for group in groups {
+            if passes(&term, &group.rows, true, dialect)? {
+                kept.push(group);
+            }
+        }
+        groups = kept;
+    }
+    let groups = order_groups(plan, groups, alias, dialect)?;
+    let offset = plan.offset.unwrap_or(0) as usize;
+    let limit = plan.limit.map_or(usize::MAX, |l| l as usize);
+    Ok(groups
+        .into_iter()
+        .skip(offset)
+        .take(limit)
+        .map(|group| {
+            let first = &group.rows[0];
+            let mut row: Row = first
+                .tables
+                .iter()
+                .rev()
+                .filter(|(table, _)| table.is_empty())
+                .flat_map(|(_, cells)| cells.iter().cloned())
+                .collect();
+            if let Some((_, own)) = first.tables.iter().find(|(table, _)| table == alias) {
+                row.extend(own.iter().cloned());
+            }
+            from_row(plan.model, model, &row, &plan.attributes, &plan.renamed).into_ref()
+        })
+        .collect())
+}
+
+/// `Model.count({ group })`: one `{ key…, count }` object a group, its count a number
+/// (Sequelize parses the database's answer).
+pub fn count_grouped(
+    rt: &mut Runtime,
+    schema: &Schema,
+    model: ModelId,
+    options: &Value,
+) -> RunResult<Value> {
+    let mut plan = super::options::plan(schema, model, Some(options))?;
+    plan.attributes = plan
+        .group
+        .iter()
+        .filter_map(|g| g.as_str().map(str::to_string))
+        .chain(std::iter::once("count".to_string()))
+        .collect();
+    plan.renamed.clear();
+    let count_all = SqlExpr::Fn {
+        name: "count".into(),
+        args: vec![Value::Sql(Rc::new(SqlExpr::Col("*".into())))],
+    };
+    plan.computed = vec![("count".into(), Rc::new(count_all))];
+    plan.include.retain(|i| !i.separate);
+    for include in &mut plan.include {
+        include.attributes.clear();
+    }
+    plan.order.clear();
+    (plan.limit, plan.offset) = (None, None);
+    rt.log(crate::runtime::log::select(schema, &plan))?;
+    let groups = grouped(rt, schema, &plan)?;
+    Ok(Value::Array(
+        groups
+            .iter()
+            .map(|group| {
+                let values = group.borrow().values.clone();
+                Value::Object(
+                    values
+                        .into_iter()
+                        .map(|(key, value)| match (key.as_str(), value) {
+                            ("count", Value::Str(n)) => {
+                                (key, Value::Number(n.parse().unwrap_or(f64::NAN)))
+                            }
+                            (_, value) => (key, value),
+                        })
+                        .collect(),
+                )
+            })
+            .collect(),
+    ))
+}
+
+/// PostgreSQL's HAVING cannot name a selected key's alias: it refuses `"n" > 1`.
+fn alias_in_having(model: &crate::schema::Model, having: &crate::plan::Where) -> RunResult<()> {
+    use crate::plan::Where;
+    match having {
+        Where::And(items) | Where::Or(items) => items.iter().try_for_each(|i| alias_in_having(model, i)),
+        Where::Group(inner) => alias_in_having(model, inner),
+        Where::Compare { attribute, .. } if !model.has_attribute(attribute) => Err(SequelizeError::new(
+            crate::error::ErrorName::SequelizeDatabaseError,
+            format!("column \"{attribute}\" does not exist"),
+        )
+        .with_hint("PostgreSQL's HAVING cannot name an alias: repeat the expression, having: sequelize.where(sequelize.fn('COUNT', sequelize.col('id')), '>', 1)")),
+        _ => Ok(()),
+    }
+}
+
+/// The plan that loads the rows to group: every column of the model and of each
+/// include, nothing cut or ordered yet.
+fn every_column(schema: &Schema, plan: &FindPlan) -> FindPlan {
+    fn widen(schema: &Schema, includes: &mut [IncludePlan]) {
+        for include in includes {
+            include.attributes = all_attributes(schema.model(include.model));
+            include.renamed.clear();
+            widen(schema, &mut include.children);
+        }
+    }
+    let mut wide = plan.clone();
+    wide.attributes = all_attributes(schema.model(plan.model));
+    wide.renamed.clear();
+    wide.computed.clear();
+    wide.group.clear();
+    wide.having = None;
+    wide.order.clear();
+    (wide.limit, wide.offset) = (None, None);
+    wide.raw = crate::plan::Raw::Instances;
+    widen(schema, &mut wide.include);
+    wide
+}
+
+/// The rows the JOINs make of one loaded instance, each table's columns under its
+/// alias (`owner`, `pugs`, `pugs->toys`); a LEFT JOIN that found nothing adds none.
+fn flatten(
+    schema: &Schema,
+    instance: &InstanceRef,
+    includes: &[IncludePlan],
+    alias: &str,
+) -> Vec<Joined> {
+    let instance = instance.borrow();
+    let model = schema.model(instance.model);
+    let own: Row = instance
+        .values
+        .iter()
+        .filter(|(key, _)| !includes.iter().any(|i| i.as_name == *key))
+        .map(|(key, value)| (model.field_of(key).as_str().into(), cell_of(value)))
+        .collect();
+    let mut rows = vec![Joined::of(alias, &own)];
+    for include in includes {
+        let children: Vec<InstanceRef> = match instance.get(&include.as_name) {
+            Some(Value::Array(items)) => items
+                .iter()
+                .filter_map(|i| match i {
+                    Value::Instance(child) => Some(child.clone()),
+                    _ => None,
+                })
+                .collect(),
+            Some(Value::Instance(child)) => vec![child.clone()],
+            _ => Vec::new(),
+        };
+        let path = match alias == model.name {
+            true => include.as_name.clone(),
+            false => format!("{alias}->{}", include.as_name),
+        };
+        let mut extensions: Vec<Joined> = children
+            .iter()
+            .flat_map(|child| flatten(schema, child, &include.children, &path))
+            .collect();
+        if extensions.is_empty() {
+            let mut nulls = Joined::default();
+            null_tables(schema, include, &path, &mut nulls);
+            extensions.push(nulls);
+        }
+        rows = rows
+            .iter()
+            .flat_map(|row| {
+                extensions.iter().map(move |extension| {
+                    let mut joined = row.clone();
+                    joined.tables.extend(extension.tables.iter().cloned());
+                    joined
+                })
+            })
+            .collect();
+    }
+    rows
+}
+
+/// The tables of a LEFT JOIN that matched nothing: each column NULL.
+fn null_tables(schema: &Schema, include: &IncludePlan, path: &str, joined: &mut Joined) {
+    let model = schema.model(include.model);
+    let row: Row = model
+        .table_attributes()
+        .map(|(name, _)| (model.field_of(name).as_str().into(), Cell::Null))
+        .collect();
+    joined.tables.push((path.to_string(), row));
+    for child in &include.children {
+        null_tables(schema, child, &format!("{path}->{}", child.as_name), joined);
+    }
+}
+
+/// The rows by their `group` key, groups in key order (as MySQL and SQLite hand them
+/// back without an ORDER BY); one group of every row when there is no `group`.
+fn group_rows(plan: &FindPlan, rows: Vec<Joined>, dialect: Dialect) -> RunResult<Vec<Group>> {
+    let terms: Vec<Term> = plan
+        .group
+        .iter()
+        .map(|item| match item {
+            Value::Str(name) => Ok(column_term(name)),
+            other => term_of(other),
+        })
+        .collect::<RunResult<_>>()?;
+    if terms.is_empty() {
+        return Ok(vec![Group {
+            key: Vec::new(),
+            rows,
+        }]);
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    let mut index: HashMap<Vec<CellKey>, usize> = HashMap::new();
+    for row in rows {
+        let key = terms
+            .iter()
+            .map(|term| expr::eval(term, &row, dialect))
+            .collect::<RunResult<Vec<Cell>>>()?;
+        let hashed: Vec<CellKey> = key.iter().map(cell_key).collect();
+        match index.get(&hashed) {
+            Some(&at) => groups[at].rows.push(row),
+            None => {
+                index.insert(hashed, groups.len());
+                groups.push(Group {
+                    key,
+                    rows: vec![row],
+                });
+            }
+        }
+    }
+    groups.sort_by(|a, b| {
+        a.key
+            .iter()
+            .zip(&b.key)
+            .map(|(x, y)| super::load::compare_cells(x, y, dialect))
+            .find(|o| o.is_ne())
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    Ok(groups)
+}
+
+/// Sorts the groups by the plan's `order`: a column (of the group's first row), a
+/// computed alias, or a piece computed over the group.
+fn order_groups(
+    plan: &FindPlan,
+    groups: Vec<Group>,
+    alias: &str,
+    dialect: Dialect,
+) -> RunResult<Vec<Group>> {
+    if plan.order.is_empty() {
+        return Ok(groups);
+    }
+    let mut terms = Vec::with_capacity(plan.order.len());
+    for order in &plan.order {
+        terms.push(match &order.expr {
+            Some(expr) => super::load::order_term(expr, order.direction)?,
+            None => {
+                let table = match order.path.is_empty() {
+                    true => alias.to_string(),
+                    false => order.path.join("->"),
+                };
+                (
+                    Term::Column {
+                        table: Some(table),
+                        name: order.field.clone(),
+                    },
+                    order.direction.unwrap_or("ASC"),
+                )
+            }
+        });
+    }
+    let mut keyed: Vec<(Vec<Cell>, Group)> = Vec::with_capacity(groups.len());
+    for group in groups {
+        let key = terms
+            .iter()
+            .map(|(term, _)| eval_group(term, &group.rows, dialect))
+            .collect::<RunResult<Vec<Cell>>>()?;
+        keyed.push((key, group));
+    }
+    let directions: Vec<&str> = terms.iter().map(|(_, d)| *d).collect();
+    keyed.sort_by(|(a, _), (b, _)| super::load::compare_keys(a, b, &directions, dialect));
+    Ok(keyed.into_iter().map(|(_, group)| group).collect())
+}

@@ -1,0 +1,15 @@
+const Match = sequelize.define('match', { home: DataTypes.INTEGER, away: DataTypes.INTEGER });
+await sequelize.sync({ force: true });
+await Match.bulkCreate([{ home: 2, away: 1 }, { home: 0, away: 0 }, { home: 1, away: 3 }]);
+const draws = await Match.findAll({ where: { home: { [Op.eq]: sequelize.col('away') } } });
+console.log(draws.map((m) => m.id));
+const wins = await Match.findAll({ where: { home: { [Op.gt]: sequelize.col('match.away') } } });
+console.log(wins.map((m) => m.id));
+const same = await Match.findAll({ where: sequelize.where(sequelize.col('home'), Op.lt, sequelize.col('away')) });
+console.log(same.map((m) => m.id));
+const byLiteral = await Match.findAll({ order: [[sequelize.literal('home'), 'DESC']], attributes: ['id'] });
+console.log(byLiteral.map((m) => m.id));
+const total = await Match.findAll({ attributes: [[sequelize.literal('home + away'), 'goals']], raw: true, order: [['id', 'ASC']] });
+console.log(total);
+const casted = await Match.findAll({ attributes: ['id', [sequelize.cast(sequelize.col('home'), 'TEXT'), 'homeText']], raw: true, order: [['id', 'ASC']] });
+console.log(casted);

@@ -20,6 +20,7 @@ pub enum ErrorName {
     SequelizeEagerLoadingError,
     SequelizeForeignKeyConstraintError,
     SequelizeInstanceError,
+    SequelizeScopeError,
     SequelizeUniqueConstraintError,
     SequelizeValidationError,
 }
@@ -36,6 +37,7 @@ impl ErrorName {
             ErrorName::SequelizeEagerLoadingError => "SequelizeEagerLoadingError",
             ErrorName::SequelizeForeignKeyConstraintError => "SequelizeForeignKeyConstraintError",
             ErrorName::SequelizeInstanceError => "SequelizeInstanceError",
+            ErrorName::SequelizeScopeError => "SequelizeScopeError",
             ErrorName::SequelizeUniqueConstraintError => "SequelizeUniqueConstraintError",
             ErrorName::SequelizeValidationError => "SequelizeValidationError",
         }

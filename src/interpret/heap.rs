@@ -351,6 +351,9 @@ pub struct Class {
 #[derive(Debug, Clone)]
 pub struct ModelClass {
     pub id: ModelId,
+    /// `Model.scope(…)`: the options the chosen scopes merge to (`None`: the model
+    /// itself, whose default scope applies).
+    pub scope: Option<Rc<crate::value::Value>>,
 }
 
 /// A built-in function: its name (as `.name` and error messages give it) and code.

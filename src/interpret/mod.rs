@@ -15,6 +15,7 @@ mod expressions;
 mod functions;
 pub(crate) mod heap;
 mod hooks;
+mod model_scopes;
 mod modules;
 pub(crate) mod options;
 mod promise;
@@ -228,6 +229,9 @@ pub struct Interpreter {
     error_hints: Vec<(Obj, String)>,
     /// Each model's hooks, in the order they were added: (model, hook name, function).
     hooks: Vec<(crate::schema::ModelId, Rc<str>, JsValue)>,
+    /// Each model's scopes as written, in the order they were added: (model, name,
+    /// options or function); the default scope is named `defaultScope`.
+    scopes: Vec<(crate::schema::ModelId, String, JsValue)>,
     /// The project's files, loaded as modules when required.
     modules: Vec<modules::Module>,
     /// `Math.random`'s state: runs repeat.
@@ -264,6 +268,7 @@ impl Interpreter {
             models_object: JsValue::Undefined,
             error_hints: Vec::new(),
             hooks: Vec::new(),
+            scopes: Vec::new(),
             modules: Vec::new(),
             random_state: 0x2545_f491_4f6c_dd1d,
         };

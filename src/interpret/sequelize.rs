@@ -306,7 +306,7 @@ impl Interpreter {
             return JsValue::Object(class.clone());
         }
         let class = Obj::new(Object::new(
-            Kind::Function(Callable::Model(ModelClass { id })),
+            Kind::Function(Callable::Model(ModelClass { id, scope: None })),
             Some(self.realm.model_base.clone()),
         ));
         let prototype = Obj::new(Object::new(
@@ -861,6 +861,13 @@ impl Interpreter {
 
     /// `Model.method(args)` on the runtime, or, without one, a promise of a value the
     /// analysis does not know.
+    /// A query on a model (or a scoped model): its scope merged into its options.
+    fn scoped_query(&mut self, id: ModelId, method: &str, call: &Call<'_>) -> Eval<JsValue> {
+        let mut values: Vec<Value> = call.args.iter().map(|a| self.to_data(a)).collect();
+        let method = self.with_scopes(&call.this, id, method, &mut values);
+        self.model_query_values(id, method, values, call.span)
+    }
+
     fn model_query(
         &mut self,
         id: ModelId,
@@ -869,6 +876,16 @@ impl Interpreter {
         span: Span,
     ) -> Eval<JsValue> {
         let values: Vec<Value> = args.iter().map(|a| self.to_data(a)).collect();
+        self.model_query_values(id, method, values, span)
+    }
+
+    fn model_query_values(
+        &mut self,
+        id: ModelId,
+        method: &str,
+        values: Vec<Value>,
+        span: Span,
+    ) -> Eval<JsValue> {
         let promised = method != "build";
         let result = if self.runtime.is_some() && calls::MODEL_METHODS.contains(&method) {
             let schema = &self.schema;
@@ -925,6 +942,7 @@ impl Interpreter {
         match self.schema.define(&name, attributes, options, call.span) {
             Ok(id) => {
                 self.add_hooks_option(id, &call.arg(2), call.span)?;
+                self.add_scopes_option(id, &call.arg(2), call.span)?;
                 Ok(self.model_value(id))
             }
             Err(error) => Err(self.error(error, call.span)),
@@ -995,6 +1013,7 @@ impl Interpreter {
         }
         self.register_model_class(id, class);
         self.add_hooks_option(id, &call.arg(1), call.span)?;
+        self.add_scopes_option(id, &call.arg(1), call.span)?;
         Ok(call.this.clone())
     }
 
@@ -1219,8 +1238,10 @@ fn model_static(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Ev
         "getTableName" => Ok(JsValue::str(&interp.schema.model(id).table_name.clone())),
         "getAttributes" => Ok(interp.attributes_object(id)),
         "addHook" => interp.add_hook_call(id, &call),
-        "addScope" | "scope" | "unscoped" | "removeAttribute" | "describe" | "hasHook"
-        | "removeHook" => {
+        "addScope" => interp.add_scope_call(id, &call),
+        "scope" => interp.scope_call(id, &call, &call.args),
+        "unscoped" => interp.scope_call(id, &call, &[]),
+        "removeAttribute" | "describe" | "hasHook" | "removeHook" => {
             interp.diagnostics.push(
                 Diagnostic::warning(call.span, format!("The playground does not run {method}() yet; the model is used as if it were not called"))
                     .with_hint("the tables and queries are shown without it"),
@@ -1237,7 +1258,7 @@ fn model_static(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Ev
             {
                 return interp.create_with_hooks(id, &call);
             }
-            interp.model_query(id, &method, call.args.clone(), call.span)
+            interp.scoped_query(id, &method, &call)
         }
     }
 }
@@ -1392,7 +1413,15 @@ fn instance_method_body(interp: &mut Interpreter, method: &str, call: Call<'_>) 
             call.span,
         );
     };
-    let values: Vec<Value> = call.args.iter().map(|a| interp.to_data(a)).collect();
+    let mut values: Vec<Value> = call.args.iter().map(|a| interp.to_data(a)).collect();
+    if let Some(target) = interp.getter_target(instance, &method) {
+        let options = values.first().cloned().unwrap_or(Value::Undefined);
+        let scoped = interp.getter_scope(target, options, call.span)?;
+        match values.first_mut() {
+            Some(first) => *first = scoped,
+            None => values.push(scoped),
+        }
+    }
     let synchronous = matches!(
         &*method,
         "get"

@@ -45,7 +45,9 @@ fn equals(schema: &Schema, model: crate::schema::ModelId, attribute: &str, value
 }
 
 /// A getter's condition as Sequelize's `get` writes it: the key condition, `AND` the
-/// getter's own `where` (the two parenthesised together), after the paranoid clause.
+/// getter's own `where` (the two parenthesised together), after the target scope's
+/// `where` (the interpreter resolves it into `options.scope`; Sequelize's `findAll`
+/// assigns the getter's where over it), after the paranoid clause.
 fn getter_condition(
     schema: &Schema,
     target: crate::schema::ModelId,
@@ -61,7 +63,25 @@ fn getter_condition(
         Some(own) => Where::Group(Box::new(Where::And(vec![key_condition, own]))),
         None => key_condition,
     };
-    Ok(find::with_paranoid_clause(model, Some(condition), options))
+    let scoped = match scope_of(options).and_then(|scope| scope.get("where")) {
+        Some(where_) => match find::parse_where(model, where_)? {
+            Some(Where::And(mut items)) => {
+                items.push(condition);
+                Where::And(items)
+            }
+            Some(one) => Where::And(vec![one, condition]),
+            None => condition,
+        },
+        None => condition,
+    };
+    Ok(find::with_paranoid_clause(model, Some(scoped), options))
+}
+
+/// The target's scope a getter takes, resolved to options (`options.scope`).
+fn scope_of(options: Option<&Value>) -> Option<&Value> {
+    options
+        .and_then(|o| o.get("scope"))
+        .filter(|scope| matches!(scope, Value::Object(_)))
 }
 
 /// The find a getter runs: its options (attributes, order, limit, include, …) read as
@@ -72,16 +92,26 @@ fn getter_plan(
     key_condition: Where,
     options: Option<&Value>,
 ) -> RunResult<FindPlan> {
-    let without_where = options.map(|o| match o {
+    let mut without_where = options.map(|o| match o {
         Value::Object(props) => Value::Object(
             props
                 .iter()
-                .filter(|(k, _)| k != "where")
+                .filter(|(k, _)| k != "where" && k != "scope")
                 .cloned()
                 .collect(),
         ),
         other => other.clone(),
     });
+    if let (Some(Value::Object(scope)), Some(own)) = (scope_of(options), &without_where) {
+        let rest = Value::Object(
+            scope
+                .iter()
+                .filter(|(k, _)| k != "where")
+                .cloned()
+                .collect(),
+        );
+        without_where = Some(crate::runtime::scopes::inject(&rest, own));
+    }
     let mut plan = find::plan(schema, target, without_where.as_ref())?;
     plan.where_ = getter_condition(schema, target, key_condition, options)?;
     Ok(plan)

@@ -12,6 +12,7 @@ pub(crate) mod calls;
 pub(crate) mod find;
 pub(crate) mod instance;
 pub(crate) mod log;
+pub(crate) mod scopes;
 pub mod store;
 pub(crate) mod validate;
 pub(crate) mod write;

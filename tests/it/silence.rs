@@ -60,9 +60,9 @@ const CASES: &[(&str, &str, &str, Severity)] = &[
         Severity::Warning,
     ),
     (
-        "const User = sequelize.define('user', {}); User.scope('active');",
-        "User.scope('active')",
-        "does not run scope() yet",
+        "const User = sequelize.define('user', {}); User.describe();",
+        "User.describe()",
+        "does not run describe() yet",
         Severity::Warning,
     ),
     (

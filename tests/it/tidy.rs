@@ -39,7 +39,7 @@ const LAYERS: Layers = &[
 const INNER_LAYERS: &[(&str, Layers)] = &[(
     "runtime",
     &[
-        &["store"],
+        &["store", "scopes"],
         &["instance", "log", "validate"],
         &["find"],
         &["write"],

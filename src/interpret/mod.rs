@@ -13,6 +13,7 @@ mod builtins;
 mod convert;
 mod expressions;
 mod functions;
+mod getters;
 pub(crate) mod heap;
 mod hooks;
 mod model_scopes;
@@ -232,6 +233,8 @@ pub struct Interpreter {
     /// Each model's scopes as written, in the order they were added: (model, name,
     /// options or function); the default scope is named `defaultScope`.
     scopes: Vec<(crate::schema::ModelId, String, JsValue)>,
+    /// Each attribute's getter and setter, as written (`get()`, `set(v)`).
+    attribute_accessors: Vec<getters::Accessors>,
     /// The project's files, loaded as modules when required.
     modules: Vec<modules::Module>,
     /// `Math.random`'s state: runs repeat.
@@ -269,6 +272,7 @@ impl Interpreter {
             error_hints: Vec::new(),
             hooks: Vec::new(),
             scopes: Vec::new(),
+            attribute_accessors: Vec::new(),
             modules: Vec::new(),
             random_state: 0x2545_f491_4f6c_dd1d,
         };

@@ -574,6 +574,9 @@ impl Interpreter {
         let Some(name) = key.as_str() else {
             return Ok(JsValue::Undefined);
         };
+        if let Some(value) = self.get_through_getter(instance, name, span)? {
+            return Ok(value);
+        }
         let model = instance.borrow().model;
         let has_value = instance.borrow().get(name).is_some();
         if has_value || matches!(name, "dataValues" | "isNewRecord") {
@@ -601,9 +604,12 @@ impl Interpreter {
         instance: &crate::value::InstanceRef,
         key: &Key,
         value: JsValue,
-        _span: Span,
+        span: Span,
     ) -> Eval<()> {
         if let Some(name) = key.as_str() {
+            if self.set_through_setter(instance, name, value.clone(), span)? {
+                return Ok(());
+            }
             let data = self.to_data(&value);
             calls::assign(&self.schema, instance, name, data);
         }
@@ -617,6 +623,10 @@ impl Interpreter {
         args: Vec<JsValue>,
         span: Span,
     ) -> Eval<JsValue> {
+        let mut args = args;
+        if self.has_setters(model) && !args.is_empty() {
+            args[0] = self.records_through_setters(model, &args[0], span)?;
+        }
         self.model_query(model, "build", args, span)
     }
 
@@ -943,6 +953,7 @@ impl Interpreter {
             Ok(id) => {
                 self.add_hooks_option(id, &call.arg(2), call.span)?;
                 self.add_scopes_option(id, &call.arg(2), call.span)?;
+                self.add_attribute_accessors(id, &call.arg(1), &call.arg(2), call.span)?;
                 Ok(self.model_value(id))
             }
             Err(error) => Err(self.error(error, call.span)),
@@ -1014,6 +1025,7 @@ impl Interpreter {
         self.register_model_class(id, class);
         self.add_hooks_option(id, &call.arg(1), call.span)?;
         self.add_scopes_option(id, &call.arg(1), call.span)?;
+        self.add_attribute_accessors(id, &call.arg(0), &call.arg(1), call.span)?;
         Ok(call.this.clone())
     }
 
@@ -1210,6 +1222,18 @@ pub(super) fn construct(interp: &mut Interpreter, call: Call<'_>) -> Eval<JsValu
 
 fn model_static(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<JsValue> {
     let method = native.name.clone();
+    let mut call = call;
+    if let (Some(id), "create" | "build" | "bulkCreate") = (
+        match &call.this {
+            JsValue::Object(o) => interp.model_of(o),
+            _ => None,
+        },
+        &*method,
+    ) {
+        if interp.has_setters(id) && !call.args.is_empty() {
+            call.args[0] = interp.records_through_setters(id, &call.args[0], call.span)?;
+        }
+    }
     if &*method == "init" {
         return interp.init(&call);
     }
@@ -1405,6 +1429,39 @@ impl Interpreter {
     }
 }
 
+/// `get`, `toJSON` and `set` of a model with attribute getters or setters: they go
+/// through them (`get(key, { raw: true })` does not).
+fn through_accessors(
+    interp: &mut Interpreter,
+    instance: &crate::value::InstanceRef,
+    method: &str,
+    call: &Call<'_>,
+) -> Eval<Option<JsValue>> {
+    let raw = |v: &JsValue| {
+        matches!(v, JsValue::Object(_)) && interp.to_data(v).get("raw").is_some_and(Value::truthy)
+    };
+    match (method, call.arg(0)) {
+        ("get", JsValue::Str(key)) if !raw(&call.arg(1)) => {
+            interp.get_through_getter(instance, &key, call.span)
+        }
+        ("toJSON", _) | ("get", JsValue::Undefined) => {
+            interp.plain_with_getters(instance, call.span)
+        }
+        ("get", options @ JsValue::Object(_))
+            if interp
+                .to_data(&options)
+                .get("plain")
+                .is_some_and(Value::truthy) =>
+        {
+            interp.plain_with_getters(instance, call.span)
+        }
+        ("set", _) => Ok(interp
+            .set_call_through_setters(instance, call)?
+            .then(|| call.this.clone())),
+        _ => Ok(None),
+    }
+}
+
 fn instance_method_body(interp: &mut Interpreter, method: &str, call: Call<'_>) -> Eval<JsValue> {
     let method: std::rc::Rc<str> = method.into();
     let JsValue::Instance(instance) = &call.this else {
@@ -1413,6 +1470,9 @@ fn instance_method_body(interp: &mut Interpreter, method: &str, call: Call<'_>) 
             call.span,
         );
     };
+    if let Some(answer) = through_accessors(interp, instance, &method, &call)? {
+        return Ok(answer);
+    }
     let mut values: Vec<Value> = call.args.iter().map(|a| interp.to_data(a)).collect();
     if let Some(target) = interp.getter_target(instance, &method) {
         let options = values.first().cloned().unwrap_or(Value::Undefined);

@@ -466,7 +466,12 @@ pub fn update(
 ) -> RunResult<()> {
     let model_id = instance.borrow().model;
     let model = schema.model(model_id);
-    let mut fields: Vec<String> = fields.to_vec();
+    // A VIRTUAL attribute has no column: it is never written.
+    let mut fields: Vec<String> = fields
+        .iter()
+        .filter(|f| model.attribute(f).is_none_or(|a| !a.is_virtual()))
+        .cloned()
+        .collect();
     if fields.is_empty() {
         return Ok(());
     }
@@ -1315,7 +1320,7 @@ fn update_matching(
     let mut assignments: Vec<(String, Value)> = match values {
         Value::Object(props) => props
             .iter()
-            .filter(|(k, _)| model.has_attribute(k))
+            .filter(|(k, _)| model.attribute(k).is_some_and(|a| !a.is_virtual()))
             .cloned()
             .collect(),
         _ => Vec::new(),

@@ -70,8 +70,13 @@ fn serialize(
 ) -> Eval<Option<String>> {
     let mut value = value;
     if let JsValue::Instance(instance) = &value {
-        let data = crate::value::Value::Object(instance.borrow().values.clone());
-        value = interp.adopt(&data);
+        value = match interp.plain_with_getters(instance, state.span)? {
+            Some(plain) => plain,
+            None => {
+                let data = crate::value::Value::Object(instance.borrow().values.clone());
+                interp.adopt(&data)
+            }
+        };
     } else if matches!(value, JsValue::Object(_)) {
         let to_json = interp.get(&value, &Key::from("toJSON"), state.span)?;
         if to_json.is_callable() {

@@ -58,7 +58,7 @@ pub fn expr_sql(expr: &SqlExpr) -> String {
         }
         SqlExpr::Col(name) if name.starts_with('*') => "*".into(),
         SqlExpr::Col(name) => dotted(name),
-        SqlExpr::Literal(text) => text.clone(),
+        SqlExpr::Literal(text) => crate::sql::respell::verbatim(text),
         SqlExpr::Cast { value, type_name } => {
             format!("CAST({} AS {})", sql_piece(value), type_name.to_uppercase())
         }

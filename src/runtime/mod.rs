@@ -180,9 +180,9 @@ impl Runtime {
     /// run's dialect), counting it against the bounds. One the dialect cannot read (ILIKE
     /// off PostgreSQL) is logged, then refused.
     pub fn log(&mut self, sql: String) -> RunResult<()> {
-        let sql = crate::sql::respell::respell(&sql, self.dialect);
-        let refusal = crate::sql::refusal::syntax_error(self.dialect, &sql);
-        self.log_as_written(sql)?;
+        let marked = crate::sql::respell::respell_marked(&sql, self.dialect);
+        let refusal = crate::sql::refusal::syntax_error(self.dialect, &marked);
+        self.log_as_written(crate::sql::respell::unmark(&marked))?;
         match refusal {
             Some(message) => Err(SequelizeError::new(
                 ErrorName::SequelizeDatabaseError,

@@ -139,18 +139,51 @@ pub fn not_an_integer(dialect: Dialect, n: f64, field: &str, primary_key: bool) 
 /// The refusal of a keyword of `statement` (as logged) the dialect's grammar lacks, or
 /// `None`: PostgreSQL's ILIKE, which Sequelize writes for any dialect.
 pub fn syntax_error(dialect: Dialect, statement: &str) -> Option<String> {
+    if dialect == Dialect::Mysql {
+        if let Some(at) = quoted_table_in_verbatim(statement) {
+            return Some(mariadb_near(&super::respell::unmark(&statement[at..])));
+        }
+    }
     if dialect == Dialect::Postgres {
         return None;
     }
     let at = super::respell::find_keyword(statement, "ILIKE")?;
-    let rest = statement[at..].trim_end_matches(';');
+    let rest = super::respell::unmark(&statement[at..]);
     Some(match dialect {
         Dialect::Sqlite => "SQLITE_ERROR: near \"ILIKE\": syntax error".into(),
-        _ => {
-            let near: String = rest.chars().take(80).collect();
-            format!("You have an error in your SQL syntax; check the manual that corresponds to your MariaDB server version for the right syntax to use near '{near}' at line 1")
-        }
+        _ => mariadb_near(&rest),
     })
+}
+
+/// MariaDB's syntax error, quoting the statement from where it stopped reading (its
+/// first 77 characters and `...` when longer than 80).
+fn mariadb_near(rest: &str) -> String {
+    let rest = rest.trim_end_matches(';');
+    let near: String = match rest.chars().count() > 80 {
+        true => rest.chars().take(77).chain("...".chars()).collect(),
+        false => rest.to_string(),
+    };
+    format!("You have an error in your SQL syntax; check the manual that corresponds to your MariaDB server version for the right syntax to use near '{near}' at line 1")
+}
+
+/// Where a snippet's own SQL names a table in double quotes (`FROM "pugs"`): MySQL
+/// reads a string there, and stops.
+fn quoted_table_in_verbatim(statement: &str) -> Option<usize> {
+    use super::respell::{VERBATIM_END, VERBATIM_START};
+    let mut from = 0;
+    while let Some(start) = statement[from..].find(VERBATIM_START) {
+        let start = from + start;
+        let end = statement[start..]
+            .find(VERBATIM_END)
+            .map_or(statement.len(), |e| start + e);
+        let text = &statement[start..end];
+        let upper = text.to_uppercase();
+        if let Some(at) = upper.find("FROM \"") {
+            return Some(start + at + "FROM ".len());
+        }
+        from = end;
+    }
+    None
 }
 
 #[cfg(test)]

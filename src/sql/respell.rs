@@ -16,8 +16,25 @@
 
 use super::Dialect;
 
-/// `statement` (PostgreSQL's text) as Sequelize logs it for `dialect`.
-pub fn respell(statement: &str, dialect: Dialect) -> String {
+/// Opens and closes text a snippet wrote itself (`sequelize.literal('…')`): Sequelize
+/// logs it as it is on every dialect, so respelling leaves it alone; the marks are
+/// taken out by [`unmark`] once the statement is spelled.
+pub const VERBATIM_START: char = '\u{E000}';
+pub const VERBATIM_END: char = '\u{E001}';
+
+/// `text` marked as the snippet's own.
+pub fn verbatim(text: &str) -> String {
+    format!("{VERBATIM_START}{text}{VERBATIM_END}")
+}
+
+/// The statement without its verbatim marks.
+pub fn unmark(statement: &str) -> String {
+    statement.replace([VERBATIM_START, VERBATIM_END], "")
+}
+
+/// `statement` (PostgreSQL's text) as Sequelize logs it for `dialect`, its verbatim
+/// marks kept.
+pub fn respell_marked(statement: &str, dialect: Dialect) -> String {
     if dialect == Dialect::Postgres {
         return statement.to_string();
     }
@@ -28,6 +45,11 @@ pub fn respell(statement: &str, dialect: Dialect) -> String {
         i = respell_at(&tokens, i, dialect, &mut out);
     }
     out
+}
+
+/// `statement` (PostgreSQL's text) as Sequelize logs it for `dialect`.
+pub fn respell(statement: &str, dialect: Dialect) -> String {
+    unmark(&respell_marked(statement, dialect))
 }
 
 /// A piece of PostgreSQL's text: what respelling reads as one.
@@ -43,6 +65,8 @@ enum Token<'a> {
     Bind(&'a str),
     /// Anything else, one character at a time (spaces included).
     Other(&'a str),
+    /// The snippet's own text, marks included: written as it is.
+    Verbatim(&'a str),
 }
 
 /// Where `keyword` stands in `statement` as a word of its own (not inside a string or
@@ -62,6 +86,12 @@ fn tokens(text: &str) -> Vec<(usize, Token<'_>)> {
     while i < text.len() {
         let c = bytes[i];
         let (token, next) = match c {
+            _ if text[i..].starts_with(VERBATIM_START) => {
+                let end = text[i..]
+                    .find(VERBATIM_END)
+                    .map_or(text.len(), |at| i + at + VERBATIM_END.len_utf8());
+                (Token::Verbatim(&text[i..end]), end)
+            }
             b'"' | b'\'' => {
                 let (content, next) = quoted(text, i, c);
                 match c {
@@ -131,7 +161,7 @@ fn respell_at(tokens: &[Token], i: usize, dialect: Dialect, out: &mut String) ->
             Dialect::Mysql => out.push('?'),
             _ => out.push_str(bind),
         },
-        Token::Other(text) => out.push_str(text),
+        Token::Other(text) | Token::Verbatim(text) => out.push_str(text),
         Token::Word("RETURNING") => return returning_end(tokens, i, out),
         Token::Word(word @ ("LIMIT" | "OFFSET")) => match limit_clause(tokens, i) {
             Some((clause, next)) => {

@@ -84,6 +84,20 @@ pub enum Term {
     And(Vec<Term>),
     Or(Vec<Term>),
     Not(Box<Term>),
+    /// `(SELECT COUNT(*) FROM "pugs" AS "pug" WHERE "pug"."ownerId" = "owner"."id")`: a
+    /// scalar subquery of one table, correlated with the row it is computed for; its
+    /// table's rows are read before the find computes it ([`load_subqueries`]).
+    Subquery(Box<Subquery>),
+}
+
+#[derive(Clone, Debug)]
+pub struct Subquery {
+    select: Term,
+    /// The table as written (`pugs`).
+    table: String,
+    alias: String,
+    filter: Option<Term>,
+    rows: Option<std::rc::Rc<Vec<Row>>>,
 }
 
 const AGGREGATES: &[&str] = &["COUNT", "SUM", "AVG", "MIN", "MAX"];
@@ -110,7 +124,7 @@ impl Term {
             Term::List(items) | Term::And(items) | Term::Or(items) => {
                 items.iter().any(Term::has_aggregate)
             }
-            Term::Column { .. } | Term::Star | Term::Value(_) => false,
+            Term::Column { .. } | Term::Star | Term::Value(_) | Term::Subquery(_) => false,
         }
     }
 }
@@ -251,7 +265,7 @@ enum Token {
 fn lex(text: &str) -> Computed<Vec<Token>> {
     let unreadable = || {
         cannot(format!(
-            "The playground cannot compute sequelize.literal('{text}') yet: it reads column names, values, arithmetic, comparisons and function calls"
+            "The playground cannot compute sequelize.literal('{text}') yet: it reads column names, values, arithmetic, comparisons, function calls and subqueries of one table"
         ))
     };
     let chars: Vec<char> = text.chars().collect();
@@ -532,8 +546,8 @@ impl Reader<'_> {
             Token::Number(n) => Some(Term::Value(Cell::Float(n))),
             Token::Str(s) => Some(Term::Value(Cell::Text(s))),
             Token::Symbol("(") => {
-                if self.is_word("SELECT") {
-                    return None;
+                if self.eat_word("SELECT") {
+                    return self.subquery();
                 }
                 let inner = self.expression()?;
                 self.eat(")").then_some(inner)
@@ -555,6 +569,41 @@ impl Reader<'_> {
                 self.column_after(word)
             }
             Token::Quoted(name) => self.column_after(name),
+        }
+    }
+
+    /// After `(SELECT`: `expression FROM table [AS alias] [WHERE condition])`.
+    fn subquery(&mut self) -> Option<Term> {
+        let select = self.expression()?;
+        self.eat_word("FROM").then_some(())?;
+        let table = self.name()?;
+        self.eat_word("AS");
+        let alias = match self.peek() {
+            Some(Token::Word(w)) if !w.eq_ignore_ascii_case("WHERE") => self.name()?,
+            Some(Token::Quoted(_)) => self.name()?,
+            _ => table.clone(),
+        };
+        let filter = match self.eat_word("WHERE") {
+            true => Some(self.expression()?),
+            false => None,
+        };
+        self.eat(")").then_some(())?;
+        Some(Term::Subquery(Box::new(Subquery {
+            select,
+            table,
+            alias,
+            filter,
+            rows: None,
+        })))
+    }
+
+    fn name(&mut self) -> Option<String> {
+        match self.peek()?.clone() {
+            Token::Word(name) | Token::Quoted(name) => {
+                self.at += 1;
+                Some(name)
+            }
+            _ => None,
         }
     }
 
@@ -588,7 +637,7 @@ impl Reader<'_> {
 pub fn parse_literal(text: &str) -> Computed<(Term, Option<&'static str>)> {
     let unreadable = || {
         cannot(format!(
-            "The playground cannot compute sequelize.literal('{text}') yet: it reads column names, values, arithmetic, comparisons and function calls, not subqueries"
+            "The playground cannot compute sequelize.literal('{text}') yet: it reads column names, values, arithmetic, comparisons, function calls and subqueries of one table"
         ))
         .with_hint("select the values with attributes and include, or compute them in your code")
     };
@@ -693,7 +742,67 @@ fn eval_in(term: &Term, rows: &[Joined], grouped: bool, dialect: Dialect) -> Com
             truth(result)
         }
         Term::Not(inner) => truth(as_truth(&eval_in(inner, rows, grouped, dialect)?).map(|b| !b)),
+        Term::Subquery(subquery) => subquery_value(subquery, first, dialect)?,
     })
+}
+
+/// A scalar subquery's answer for the row `outer`: its table's rows that pass its
+/// condition (their own columns first, then the outer row's), computed as one group.
+fn subquery_value(subquery: &Subquery, outer: Option<&Joined>, dialect: Dialect) -> Computed<Cell> {
+    let rows = subquery
+        .rows
+        .as_ref()
+        .ok_or_else(|| cannot("a subquery's rows were not read"))?;
+    let mut inner = Vec::new();
+    for row in rows.iter() {
+        let mut joined = Joined::of(&subquery.alias, row);
+        if let Some(outer) = outer {
+            joined.tables.extend(outer.tables.iter().cloned());
+        }
+        let keep = match &subquery.filter {
+            Some(filter) => passes(filter, std::slice::from_ref(&joined), false, dialect)?,
+            None => true,
+        };
+        if keep {
+            inner.push(joined);
+        }
+    }
+    match subquery.select.has_aggregate() {
+        true => eval_group(&subquery.select, &inner, dialect),
+        false => match inner.first() {
+            Some(row) => eval(&subquery.select, row, dialect),
+            None => Ok(Cell::Null),
+        },
+    }
+}
+
+/// Reads the rows of each subquery's table, so the term can be computed.
+pub fn load_subqueries(term: &mut Term, rt: &mut crate::runtime::Runtime) -> Computed<()> {
+    match term {
+        Term::Subquery(subquery) => {
+            rt.require_table(&subquery.table)?;
+            let rows = rt
+                .store
+                .select(&subquery.table, &crate::runtime::store::Filter::All)
+                .map_err(crate::runtime::engine_error)?;
+            rt.count_rows(rows.len())?;
+            subquery.rows = Some(std::rc::Rc::new(rows));
+            load_subqueries(&mut subquery.select, rt)?;
+            match &mut subquery.filter {
+                Some(filter) => load_subqueries(filter, rt),
+                None => Ok(()),
+            }
+        }
+        Term::Call { args: items, .. } | Term::List(items) | Term::And(items) | Term::Or(items) => {
+            items.iter_mut().try_for_each(|i| load_subqueries(i, rt))
+        }
+        Term::Cast { term, .. } | Term::Not(term) => load_subqueries(term, rt),
+        Term::Arithmetic { left, right, .. } | Term::Compare { left, right, .. } => {
+            load_subqueries(left, rt)?;
+            load_subqueries(right, rt)
+        }
+        Term::Column { .. } | Term::Star | Term::Value(_) => Ok(()),
+    }
 }
 
 /// Refuses a term that calls a function the playground (or the run's database) does
@@ -713,6 +822,13 @@ pub fn check(term: &Term, dialect: Dialect) -> Computed<()> {
         }
         Term::List(items) | Term::And(items) | Term::Or(items) => {
             items.iter().try_for_each(|i| check(i, dialect))
+        }
+        Term::Subquery(subquery) => {
+            check(&subquery.select, dialect)?;
+            subquery
+                .filter
+                .as_ref()
+                .map_or(Ok(()), |f| check(f, dialect))
         }
         Term::Column { .. } | Term::Star | Term::Value(_) => Ok(()),
     }

@@ -121,7 +121,7 @@ fn cannot_say(op: &str, value: &WhereValue) -> Filter {
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
-        WhereValue::Sql(expr) => crate::runtime::log::expr_sql(expr),
+        WhereValue::Sql(expr) => crate::sql::respell::unmark(&crate::runtime::log::expr_sql(expr)),
     };
     Filter::Invalid(format!("cannot compare with {op} {written}"))
 }

@@ -46,15 +46,13 @@ pub fn grouped(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<
         .flat_map(|parent| flatten(schema, parent, &wide.include, alias))
         .collect();
     let mut groups = group_rows(plan, joined, dialect)?;
-    let computed: Vec<(String, Term)> = plan
-        .computed
-        .iter()
-        .map(|(name, piece)| {
-            let term = expr::term_of_expr(piece)?;
-            expr::check(&term, dialect)?;
-            Ok((name.clone(), term))
-        })
-        .collect::<RunResult<_>>()?;
+    let mut computed: Vec<(String, Term)> = Vec::with_capacity(plan.computed.len());
+    for (name, piece) in &plan.computed {
+        let mut term = expr::term_of_expr(piece)?;
+        expr::check(&term, dialect)?;
+        expr::load_subqueries(&mut term, rt)?;
+        computed.push((name.clone(), term));
+    }
     for group in &mut groups {
         let cells: Row = computed
             .iter()
@@ -76,7 +74,8 @@ pub fn grouped(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<
         }
         // Its attributes are written bare (`HAVING "n" > 1`): a computed key's alias
         // is found in the group's computed row.
-        let term = where_term_of(having, None)?;
+        let mut term = where_term_of(having, None)?;
+        expr::load_subqueries(&mut term, rt)?;
         let mut kept = Vec::with_capacity(groups.len());
         for group in groups {
             if passes(&term, &group.rows, true, dialect)? {
@@ -85,7 +84,7 @@ pub fn grouped(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<
         }
         groups = kept;
     }
-    let groups = order_groups(plan, groups, alias, dialect)?;
+    let groups = order_groups(rt, plan, groups, alias)?;
     let offset = plan.offset.unwrap_or(0) as usize;
     let limit = plan.limit.map_or(usize::MAX, |l| l as usize);
     Ok(groups
@@ -316,11 +315,12 @@ fn group_rows(plan: &FindPlan, rows: Vec<Joined>, dialect: Dialect) -> RunResult
 /// Sorts the groups by the plan's `order`: a column (of the group's first row), a
 /// computed alias, or a piece computed over the group.
 fn order_groups(
+    rt: &mut Runtime,
     plan: &FindPlan,
     groups: Vec<Group>,
     alias: &str,
-    dialect: Dialect,
 ) -> RunResult<Vec<Group>> {
+    let dialect = rt.dialect();
     if plan.order.is_empty() {
         return Ok(groups);
     }
@@ -342,6 +342,9 @@ fn order_groups(
                 )
             }
         });
+    }
+    for (term, _) in terms.iter_mut() {
+        expr::load_subqueries(term, rt)?;
     }
     let mut keyed: Vec<(Vec<Cell>, Group)> = Vec::with_capacity(groups.len());
     for group in groups {

@@ -53,17 +53,17 @@ pub(super) fn load(
         .map_err(engine_error)?;
     rt.count_rows(rows.len())?;
     if plan.where_.as_ref().is_some_and(expr::has_sql) {
-        keep_passing(&mut rows, plan.where_.as_ref(), &model.name, rt.dialect())?;
+        keep_passing(rt, &mut rows, plan.where_.as_ref(), &model.name)?;
     }
     if !plan.computed.is_empty() {
-        add_computed(&mut rows, &plan.computed, &model.name, rt.dialect())?;
+        add_computed(rt, &mut rows, &plan.computed, &model.name)?;
     }
     match plan
         .order
         .iter()
         .any(|o| o.path.is_empty() && o.expr.is_some())
     {
-        true => sort_rows_by_terms(&mut rows, &plan.order, &model.name, rt.dialect())?,
+        true => sort_rows_by_terms(rt, &mut rows, &plan.order, &model.name)?,
         false => sort_rows(&mut rows, orders_at(&plan.order, &[]), rt.dialect()),
     }
     let mut loaded: Vec<Loaded> = rows
@@ -234,15 +234,17 @@ fn window_of_joined_rows(
 
 /// Keeps the rows a `where` with SQL pieces in it holds for (the store kept more).
 fn keep_passing(
+    rt: &mut Runtime,
     rows: &mut Vec<Row>,
     condition: Option<&Where>,
     alias: &str,
-    dialect: Dialect,
 ) -> RunResult<()> {
     let Some(condition) = condition else {
         return Ok(());
     };
-    let term = expr::where_term_of(condition, Some(alias))?;
+    let dialect = rt.dialect();
+    let mut term = expr::where_term_of(condition, Some(alias))?;
+    expr::load_subqueries(&mut term, rt)?;
     let mut kept = Vec::with_capacity(rows.len());
     for row in rows.drain(..) {
         if expr::passes(&term, &[expr::Joined::of(alias, &row)], false, dialect)? {
@@ -256,13 +258,13 @@ fn keep_passing(
 /// An include's rows that its `where` holds for, when SQL pieces are in it (the store
 /// kept more); its columns are named by the include's alias path (`user`, `pugs->toys`).
 fn keep_passing_include(
+    rt: &mut Runtime,
     rows: &mut Vec<Row>,
     include: &IncludePlan,
     path: &[String],
-    dialect: Dialect,
 ) -> RunResult<()> {
     match include.where_.as_ref().is_some_and(expr::has_sql) {
-        true => keep_passing(rows, include.where_.as_ref(), &path.join("->"), dialect),
+        true => keep_passing(rt, rows, include.where_.as_ref(), &path.join("->")),
         false => Ok(()),
     }
 }
@@ -270,19 +272,19 @@ fn keep_passing_include(
 /// Puts each computed key's value in front of its row, under its alias (so the
 /// instance reads it, and an order may name it).
 fn add_computed(
+    rt: &mut Runtime,
     rows: &mut [Row],
     computed: &[(String, std::rc::Rc<crate::value::SqlExpr>)],
     alias: &str,
-    dialect: Dialect,
 ) -> RunResult<()> {
-    let terms: Vec<(std::rc::Rc<str>, expr::Term)> = computed
-        .iter()
-        .map(|(name, piece)| {
-            let term = expr::term_of_expr(piece)?;
-            expr::check(&term, dialect)?;
-            Ok((name.as_str().into(), term))
-        })
-        .collect::<RunResult<_>>()?;
+    let dialect = rt.dialect();
+    let mut terms: Vec<(std::rc::Rc<str>, expr::Term)> = Vec::with_capacity(computed.len());
+    for (name, piece) in computed {
+        let mut term = expr::term_of_expr(piece)?;
+        expr::check(&term, dialect)?;
+        expr::load_subqueries(&mut term, rt)?;
+        terms.push((name.as_str().into(), term));
+    }
     for row in rows {
         let joined = expr::Joined::of(alias, row);
         let mut cells: Row = Vec::with_capacity(terms.len() + row.len());
@@ -333,11 +335,12 @@ pub(super) fn compare_keys(
 
 /// Sorts the model's own rows by orders that include SQL pieces.
 fn sort_rows_by_terms(
+    rt: &mut Runtime,
     rows: &mut Vec<Row>,
     orders: &[Order],
     alias: &str,
-    dialect: Dialect,
 ) -> RunResult<()> {
+    let dialect = rt.dialect();
     let mut terms = Vec::new();
     for order in orders.iter().filter(|o| o.path.is_empty()) {
         terms.push(match &order.expr {
@@ -350,6 +353,9 @@ fn sort_rows_by_terms(
                 order.direction.unwrap_or("ASC"),
             ),
         });
+    }
+    for (term, _) in terms.iter_mut() {
+        expr::load_subqueries(term, rt)?;
     }
     let mut keyed: Vec<(Vec<Cell>, Row)> = Vec::with_capacity(rows.len());
     for row in rows.drain(..) {
@@ -714,7 +720,7 @@ fn fetch_children(
             .select(&target.table_name, &filter)
             .map_err(engine_error)?;
         rt.count_rows(target_rows.len())?;
-        keep_passing_include(&mut target_rows, include, path, rt.dialect())?;
+        keep_passing_include(rt, &mut target_rows, include, path)?;
         child_rows = Vec::new();
         for join_row in &join_rows {
             let other = cell_in(join_row, &join_other);
@@ -757,7 +763,7 @@ fn fetch_children(
             (include.where_.as_ref()).map_or(Filter::All, |w| store_filter(w, rt.dialect()));
         let mut rows = select_by_keys(rt, &target.table_name, child_field, &keys, extra)?;
         rt.count_rows(rows.len())?;
-        keep_passing_include(&mut rows, include, path, rt.dialect())?;
+        keep_passing_include(rt, &mut rows, include, path)?;
         sort_rows(&mut rows, orders_at(orders, path), rt.dialect());
         child_rows = rows
             .into_iter()

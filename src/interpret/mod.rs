@@ -225,6 +225,8 @@ pub struct Interpreter {
     sequelize_module: JsValue,
     sequelize_instance: JsValue,
     models_object: JsValue,
+    /// `QueryTypes`, shared by `require('sequelize')` and `sequelize.QueryTypes`.
+    query_types: JsValue,
     /// The playground's hint for each error object it made, kept beside it so that a
     /// rejection caught later (an awaited query) still carries it.
     error_hints: Vec<(Obj, String)>,
@@ -269,6 +271,7 @@ impl Interpreter {
             sequelize_module: JsValue::Undefined,
             sequelize_instance: JsValue::Undefined,
             models_object: JsValue::Undefined,
+            query_types: JsValue::Undefined,
             error_hints: Vec::new(),
             hooks: Vec::new(),
             scopes: Vec::new(),

@@ -123,6 +123,24 @@ const SEQUELIZE_METHODS: &[&str] = &[
     "random",
 ];
 
+/// `QueryTypes`: each is its own name (`QueryTypes.SELECT === 'SELECT'`).
+const QUERY_TYPES: &[&str] = &[
+    "SELECT",
+    "INSERT",
+    "UPDATE",
+    "BULKUPDATE",
+    "BULKDELETE",
+    "DELETE",
+    "UPSERT",
+    "VERSION",
+    "SHOWTABLES",
+    "SHOWINDEXES",
+    "DESCRIBE",
+    "RAW",
+    "FOREIGNKEYS",
+    "SHOWCONSTRAINTS",
+];
+
 /// The SQL pieces `Sequelize` offers as statics as well as methods.
 const SQL_UTILITIES: &[&str] = &["fn", "col", "literal", "cast", "where"];
 
@@ -185,12 +203,20 @@ pub(super) fn install(interp: &mut Interpreter) {
 
     let data_types = host_object(interp, Host::DataTypes);
     let op = host_object(interp, Host::Op);
+    let query_types = interp.object_of(
+        QUERY_TYPES
+            .iter()
+            .map(|name| (*name, JsValue::str(name)))
+            .collect(),
+    );
+    interp.query_types = query_types.clone();
     let ctor = interp.native("Sequelize", sequelize_called);
     let ctor_handle = ctor.as_object().expect("a function").clone();
     {
         let mut c = ctor_handle.borrow_mut();
         c.set_hidden("DataTypes".into(), data_types.clone());
         c.set_hidden("Op".into(), op.clone());
+        c.set_hidden("QueryTypes".into(), query_types.clone());
         c.set_hidden("Model".into(), JsValue::Object(model_base.clone()));
         c.set_hidden("Sequelize".into(), ctor.clone());
         c.set_hidden("prototype".into(), JsValue::Object(sequelize_proto.clone()));
@@ -379,6 +405,7 @@ impl Interpreter {
             Host::Sql(_) => None,
             Host::Sequelize => match name {
                 "models" => Some(self.models_object.clone()),
+                "QueryTypes" => Some(self.query_types.clone()),
                 "Sequelize" => Some(self.sequelize_module.clone()),
                 "options" | "config" => {
                     let stored = match _object.borrow().own(&Key::Str("options".into())) {
@@ -871,6 +898,24 @@ impl Interpreter {
 
     /// `Model.method(args)` on the runtime, or, without one, a promise of a value the
     /// analysis does not know.
+    /// `sequelize.query(sql, options)` of a SELECT: a promise of its rows.
+    fn raw_query(&mut self, call: &Call<'_>) -> Eval<JsValue> {
+        let sql = self.string_of(&call.arg(0), call.arg_span(0))?;
+        let options = self.to_data(&call.arg(1));
+        let schema = &self.schema;
+        let rt = self.runtime.as_mut().expect("checked");
+        match calls::raw_query(rt, schema, &sql, &options) {
+            Ok(value) => {
+                let value = self.adopt(&value);
+                Ok(self.resolved(value))
+            }
+            Err(error) => match self.error(error, call.span) {
+                Flow::Throw(exception) => Ok(self.rejected(exception.value, exception.span)),
+                flow => Err(flow),
+            },
+        }
+    }
+
     /// A query on a model (or a scoped model): its scope merged into its options.
     fn scoped_query(&mut self, id: ModelId, method: &str, call: &Call<'_>) -> Eval<JsValue> {
         let mut values: Vec<Value> = call.args.iter().map(|a| self.to_data(a)).collect();
@@ -1562,6 +1607,12 @@ fn sequelize_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) -
             Ok(JsValue::Bool(interp.schema.find_model(&name).is_some()))
         }
         "transaction" => interp.transaction(&call),
+        "query"
+            if interp.runtime.is_some()
+                && matches!(call.arg(0), JsValue::Str(ref sql) if calls::is_select(sql)) =>
+        {
+            interp.raw_query(&call)
+        }
         "getDialect" => Ok(JsValue::str("postgres")),
         "fn" | "col" | "literal" | "cast" | "where" => interp.sql_utility(&native.name, &call),
         "authenticate" | "close" => Ok(interp.resolved(JsValue::Undefined)),
@@ -1569,7 +1620,10 @@ fn sequelize_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) -
         other => {
             interp.diagnostics.push(
                 Diagnostic::warning(call.span, format!("The playground does not run sequelize.{other}() yet; its result is not modeled"))
-                    .with_hint("the tables and the other calls still run"),
+                    .with_hint(match other {
+                        "query" => "it runs sequelize.query() of a SELECT it can read: one table with its joins, WHERE, GROUP BY, HAVING, ORDER BY, LIMIT",
+                        _ => "the tables and the other calls still run",
+                    }),
             );
             let opaque = JsValue::Opaque(format!("the result of sequelize.{other}()").into());
             Ok(if matches!(other, "query" | "transaction") {

@@ -10,6 +10,7 @@ mod group;
 mod load;
 mod nest;
 mod options;
+mod query;
 
 pub use filter::store_filter;
 pub use group::count_grouped;
@@ -20,3 +21,4 @@ pub use options::{
     parse_includes, parse_order, parse_where, plan, unknown_column, with_paranoid_clause,
     with_primary_keys,
 };
+pub use query::{is_select, raw_query};

@@ -34,6 +34,41 @@ pub fn create_tables_in(schema: &Schema, dialects: &[Dialect]) -> Vec<Result<Vec
     }
 }
 
+/// A model's `CREATE TABLE` without its foreign keys: the first step of syncing models
+/// whose foreign keys form a cycle (see [`foreign_key_alters`]).
+pub fn create_table_without_references(model: &Model, dialect: Dialect) -> String {
+    let mut bare = model.clone();
+    for (_, attribute) in &mut bare.attributes {
+        attribute.references = None;
+    }
+    create_table(&bare, dialect)
+}
+
+/// `ALTER TABLE … ADD FOREIGN KEY …` for each of a model's foreign keys, as Sequelize's
+/// `sync({ alter: true })` adds them after [`create_table_without_references`].
+pub fn foreign_key_alters(model: &Model, dialect: Dialect) -> Vec<String> {
+    model
+        .table_attributes()
+        .filter(|(_, attribute)| attribute.references.is_some())
+        .map(|(name, attribute)| {
+            let mut references = String::new();
+            push_references(&mut references, attribute, dialect);
+            let mut sql = String::from("ALTER TABLE ");
+            dialect.push_identifier(&mut sql, &model.table_name);
+            // PostgreSQL's generator leaves an empty constraint name between the two.
+            sql.push_str(match dialect {
+                Dialect::Postgres => "  ADD FOREIGN KEY (",
+                _ => " ADD FOREIGN KEY (",
+            });
+            dialect.push_identifier(&mut sql, attribute.field.as_deref().unwrap_or(name));
+            sql.push(')');
+            sql.push_str(&references);
+            sql.push(';');
+            sql
+        })
+        .collect()
+}
+
 /// One model's `CREATE TABLE … IF NOT EXISTS`.
 pub fn create_table(model: &Model, dialect: Dialect) -> String {
     let columns: Vec<(&str, String)> = model

@@ -29,6 +29,8 @@ pub struct FindPlan {
     pub having: Option<Where>,
     pub limit: Option<u64>,
     pub offset: Option<u64>,
+    /// `subQuery: false` turns off the subquery form a LIMIT with a to-many include takes.
+    pub sub_query: bool,
     /// `raw: true`: plain rows, one per joined row, included columns under dotted keys
     /// (`'owner.name'`), nested by key instead with `nest: true`.
     pub raw: Raw,

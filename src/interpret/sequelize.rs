@@ -1643,16 +1643,12 @@ impl Interpreter {
         }
         let options = self.to_data(&call.arg(0));
         let force = options.get("force").is_some_and(Value::truthy);
-        let Some(order) = crate::schema::sync_order::sync_order(&self.schema) else {
-            return Err(self.error(
-                SequelizeError::plain(
-                    "The playground cannot sync models whose foreign keys form a cycle yet",
-                ),
-                call.span,
-            ));
-        };
         let rt = self.runtime.as_mut().expect("checked");
-        if let Err(error) = rt.sync(&self.schema, &order, force) {
+        let synced = match crate::schema::sync_order::sync_order(&self.schema) {
+            Some(order) => rt.sync(&self.schema, &order, force),
+            None => rt.sync_cyclic(&self.schema, force),
+        };
+        if let Err(error) = synced {
             return Err(self.error(error, call.span));
         }
         rt.end_step(StepEnd::Sync {});

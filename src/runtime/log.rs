@@ -315,7 +315,7 @@ pub fn uses_subquery(plan: &FindPlan) -> bool {
             .iter()
             .any(|i| !i.separate && (i.duplicating || duplicates(&i.children)))
     }
-    plan.limit.is_some() && duplicates(&plan.include)
+    plan.sub_query && plan.limit.is_some() && duplicates(&plan.include)
 }
 
 /// The SELECT of a find, as `selectQuery` builds it.
@@ -333,7 +333,10 @@ fn select_with_subquery(schema: &Schema, plan: &FindPlan) -> String {
     let alias = &model.name;
     let inner_columns: Vec<String> = selected_keys(model, plan)
         .iter()
-        .map(|key| format!("{}.{}", quote(alias), column_as(model, plan, key)))
+        .map(|key| {
+            computed_as(plan, key)
+                .unwrap_or_else(|| format!("{}.{}", quote(alias), column_as(model, plan, key)))
+        })
         .collect();
     let mut columns = vec![format!("{}.*", quote(alias))];
     let mut joins = String::new();
@@ -359,6 +362,11 @@ fn select_with_subquery(schema: &Schema, plan: &FindPlan) -> String {
     if !filters.is_empty() {
         inner.push_str(" WHERE ");
         inner.push_str(&filters.join(" AND "));
+    }
+    inner.push_str(&group_by(&plan.group));
+    if let Some(having) = &plan.having {
+        inner.push_str(" HAVING ");
+        inner.push_str(&bare_where_sql(having, false, 1));
     }
     let orders: Vec<String> = plan
         .order

@@ -340,8 +340,56 @@ impl Runtime {
         Ok(())
     }
 
+    /// `sync()` of models whose foreign keys form a cycle, as Sequelize's
+    /// `_syncModelsWithCyclicReferences` does: in definition order, each table first
+    /// without its foreign keys, then altered to add them (SQLite, its foreign keys
+    /// turned off, creates them whole).
+    pub fn sync_cyclic(&mut self, schema: &Schema, force: bool) -> RunResult<()> {
+        let sqlite = self.dialect == Dialect::Sqlite;
+        let cascade = match self.dialect {
+            Dialect::Postgres => " CASCADE",
+            Dialect::Mysql | Dialect::Sqlite => "",
+        };
+        if sqlite {
+            self.log_as_written("PRAGMA foreign_keys = OFF".into())?;
+        }
+        if force {
+            for model in &schema.models {
+                let drop = format!(
+                    "DROP TABLE IF EXISTS {}{cascade};",
+                    log::quote(&model.table_name)
+                );
+                self.log(drop)?;
+            }
+        }
+        for model in &schema.models {
+            if force || !self.is_synced(&model.table_name) {
+                let statement = match sqlite {
+                    true => crate::ddl::create_table(model, self.dialect),
+                    false => crate::ddl::create_table_without_references(model, self.dialect),
+                };
+                self.create_table_as(model, force, statement)?;
+            }
+        }
+        match sqlite {
+            true => self.log_as_written("PRAGMA foreign_keys = ON".into())?,
+            false => {
+                for model in &schema.models {
+                    for alter in crate::ddl::foreign_key_alters(model, self.dialect) {
+                        self.log_as_written(alter)?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
     fn create_table(&mut self, model: &Model, force: bool) -> RunResult<()> {
         let statement = crate::ddl::create_table(model, self.dialect);
+        self.create_table_as(model, force, statement)
+    }
+
+    fn create_table_as(&mut self, model: &Model, force: bool, statement: String) -> RunResult<()> {
         self.log_as_written(statement)?;
         let columns: Vec<(String, ColumnKind)> = model
             .table_attributes()

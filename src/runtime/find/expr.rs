@@ -1008,6 +1008,25 @@ pub fn load_subqueries(term: &mut Term, rt: &mut crate::runtime::Runtime) -> Com
     }
 }
 
+/// The first column a term names in a table other than `alias` (the subquery form of
+/// a find selects from its model's table alone).
+pub fn column_outside(term: &Term, alias: &str) -> Option<(String, String)> {
+    match term {
+        Term::Column {
+            table: Some(table),
+            name,
+        } if table != alias => Some((table.clone(), name.clone())),
+        Term::Call { args: items, .. } | Term::List(items) | Term::And(items) | Term::Or(items) => {
+            items.iter().find_map(|i| column_outside(i, alias))
+        }
+        Term::Cast { term, .. } | Term::Not(term) => column_outside(term, alias),
+        Term::Arithmetic { left, right, .. } | Term::Compare { left, right, .. } => {
+            column_outside(left, alias).or_else(|| column_outside(right, alias))
+        }
+        _ => None,
+    }
+}
+
 /// Refuses a term that calls a function the playground (or the run's database) does
 /// not have, before any row is read: the database refuses such a query at once.
 pub fn check(term: &Term, dialect: Dialect) -> Computed<()> {

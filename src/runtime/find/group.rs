@@ -47,9 +47,16 @@ pub fn grouped(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<
         .collect();
     let mut groups = group_rows(plan, joined, dialect)?;
     let mut computed: Vec<(String, Term)> = Vec::with_capacity(plan.computed.len());
+    let inside_subquery = crate::runtime::log::uses_subquery(plan);
     for (name, piece) in &plan.computed {
         let mut term = expr::term_of_expr(piece)?;
         expr::check(&term, dialect)?;
+        if let Some((table, column)) = inside_subquery
+            .then(|| expr::column_outside(&term, alias))
+            .flatten()
+        {
+            return Err(outside_subquery(dialect, &table, &column));
+        }
         expr::load_subqueries(&mut term, rt)?;
         computed.push((name.clone(), term));
     }
@@ -156,6 +163,23 @@ pub fn count_grouped(
             })
             .collect(),
     ))
+}
+
+/// A column of an include named inside the subquery form, where only the model's own
+/// table is: the database refuses it.
+fn outside_subquery(dialect: Dialect, table: &str, column: &str) -> SequelizeError {
+    let message = match dialect {
+        Dialect::Postgres => format!("missing FROM-clause entry for table \"{table}\""),
+        _ => crate::sql::refusal::no_column(
+            dialect,
+            Some(table),
+            column,
+            crate::sql::refusal::Clause::Select,
+        ),
+    };
+    SequelizeError::new(crate::error::ErrorName::SequelizeDatabaseError, message).with_hint(
+        "with a limit, Sequelize selects the model's rows in a subquery, without the include: add subQuery: false",
+    )
 }
 
 /// PostgreSQL's HAVING cannot name a selected key's alias: it refuses `"n" > 1`.

@@ -480,6 +480,7 @@ fn load_separately(
         having: None,
         limit: None,
         offset: None,
+        sub_query: true,
         raw: crate::plan::Raw::Instances,
         missing_column: None,
     };

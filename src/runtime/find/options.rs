@@ -862,6 +862,7 @@ pub fn plan(schema: &Schema, model: ModelId, options: Option<&Value>) -> RunResu
         include,
         limit: as_count(options.get("limit")),
         offset: as_count(options.get("offset")),
+        sub_query: !matches!(options.get("subQuery"), Some(Value::Bool(false))),
         raw: match (
             options.get("raw").is_some_and(Value::truthy),
             options.get("nest").is_some_and(Value::truthy),

@@ -1,0 +1,11 @@
+const User = sequelize.define('user', { name: DataTypes.STRING });
+const Post = sequelize.define('post', { title: DataTypes.STRING });
+User.hasMany(Post);
+Post.belongsTo(User);
+User.belongsTo(Post, { as: 'pinnedPost', constraints: true });
+await sequelize.sync({ force: true });
+const ann = await User.create({ name: 'Ann' });
+const post = await ann.createPost({ title: 'Hello' });
+await ann.setPinnedPost(post);
+const found = await User.findByPk(1, { include: [{ model: Post, as: 'pinnedPost' }] });
+console.log(found.pinnedPost.title);

@@ -142,7 +142,9 @@ const QUERY_TYPES: &[&str] = &[
 ];
 
 /// The SQL pieces `Sequelize` offers as statics as well as methods.
-const SQL_UTILITIES: &[&str] = &["fn", "col", "literal", "cast", "where"];
+const SQL_UTILITIES: &[&str] = &[
+    "fn", "col", "literal", "cast", "where", "and", "or", "random",
+];
 
 const CONSOLE_METHODS: &[&str] = &[
     "log", "info", "warn", "error", "debug", "table", "dir", "trace", "group", "groupEnd", "time",
@@ -283,6 +285,11 @@ impl Interpreter {
                 args: (1..call.args.len()).map(|i| data(self, i)).collect(),
             },
             "col" => SqlExpr::Col(text(self, 0)?),
+            // MySQL's RAND(), respelled so when the run is on MySQL.
+            "random" => SqlExpr::Fn {
+                name: "RANDOM".into(),
+                args: Vec::new(),
+            },
             "literal" => SqlExpr::Literal(text(self, 0)?),
             "cast" => SqlExpr::Cast {
                 value: data(self, 0),
@@ -1614,7 +1621,24 @@ fn sequelize_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) -
             interp.raw_query(&call)
         }
         "getDialect" => Ok(JsValue::str("postgres")),
-        "fn" | "col" | "literal" | "cast" | "where" => interp.sql_utility(&native.name, &call),
+        "fn" | "col" | "literal" | "cast" | "where" | "random" => {
+            interp.sql_utility(&native.name, &call)
+        }
+        // `sequelize.and(a, b)`: `{ [Op.and]: [a, b] }`.
+        "and" | "or" => {
+            let operator = interp.symbol(&native.name, true);
+            let JsValue::Symbol(symbol) = operator else {
+                unreachable!("symbol() makes a symbol")
+            };
+            let items = interp.array(call.args.clone());
+            let object = interp.plain_object();
+            if let JsValue::Object(handle) = &object {
+                handle
+                    .borrow_mut()
+                    .set_own(Key::Symbol(super::heap::SymbolKey(symbol)), items);
+            }
+            Ok(object)
+        }
         "authenticate" | "close" => Ok(interp.resolved(JsValue::Undefined)),
         "drop" => Ok(interp.resolved(JsValue::Undefined)),
         other => {

@@ -10,7 +10,7 @@
 //! - SQLite's `NULL` for an auto-increment key PostgreSQL writes as `DEFAULT`;
 //! - SQLite's booleans `1` and `0`;
 //! - MySQL's dates without milliseconds or offset (`'2026-01-02 03:04:05'`);
-//! - MySQL's `CAST(… AS CHAR)` for `CAST(… AS TEXT)`;
+//! - MySQL's `CAST(… AS CHAR)` for `CAST(… AS TEXT)`, `RAND()` for `RANDOM()`;
 //! - `LIMIT offset, limit` for PostgreSQL's `LIMIT limit OFFSET offset` (and `LIMIT
 //!   offset, 10000000000000` for an offset alone), as the abstract query generator writes it.
 
@@ -178,6 +178,11 @@ fn respell_at(tokens: &[Token], i: usize, dialect: Dialect, out: &mut String) ->
                 && tokens.get(i + 1) == Some(&Token::Other(")")) =>
         {
             out.push_str("CHAR")
+        }
+        Token::Word("RANDOM")
+            if dialect == Dialect::Mysql && tokens.get(i + 1) == Some(&Token::Other("(")) =>
+        {
+            out.push_str("RAND")
         }
         Token::Word(word) => out.push_str(respelled_word(word, dialect)),
     }

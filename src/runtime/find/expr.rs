@@ -253,6 +253,14 @@ fn comparison(left: Term, op: &str, right: &Value) -> Computed<Term> {
 // ---------------------------------------------------------------------------------
 // Reading a literal's text.
 
+/// A snippet's SQL as an error message quotes it: its first 60 characters.
+fn shortened(text: &str) -> String {
+    match text.chars().count() > 60 {
+        true => text.chars().take(60).chain("…".chars()).collect(),
+        false => text.to_string(),
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 enum Token {
     Word(String),
@@ -265,7 +273,8 @@ enum Token {
 fn lex(text: &str) -> Computed<Vec<Token>> {
     let unreadable = || {
         cannot(format!(
-            "The playground cannot compute sequelize.literal('{text}') yet: it reads column names, values, arithmetic, comparisons, function calls and subqueries of one table"
+            "The playground cannot compute sequelize.literal('{}') yet: it reads column names, values, arithmetic, comparisons, function calls and subqueries of one table",
+            shortened(text)
         ))
     };
     let chars: Vec<char> = text.chars().collect();
@@ -352,7 +361,12 @@ fn lex(text: &str) -> Computed<Vec<Token>> {
 struct Reader<'t> {
     tokens: &'t [Token],
     at: usize,
+    /// How deeply the expression being read nests (bounded: the text is a snippet's).
+    depth: usize,
 }
+
+/// Deeper than this, an expression is not read (rather than exhaust the stack).
+const MAX_NESTING: usize = 64;
 
 impl Reader<'_> {
     fn peek(&self) -> Option<&Token> {
@@ -376,6 +390,16 @@ impl Reader<'_> {
     }
 
     fn expression(&mut self) -> Option<Term> {
+        if self.depth >= MAX_NESTING {
+            return None;
+        }
+        self.depth += 1;
+        let read = self.disjunction();
+        self.depth -= 1;
+        read
+    }
+
+    fn disjunction(&mut self) -> Option<Term> {
         let mut items = vec![self.conjunction()?];
         while self.eat_word("OR") {
             items.push(self.conjunction()?);
@@ -399,9 +423,22 @@ impl Reader<'_> {
 
     fn negation(&mut self) -> Option<Term> {
         match self.eat_word("NOT") {
-            true => Some(Term::Not(Box::new(self.negation()?))),
+            true => Some(Term::Not(Box::new(
+                self.expression_at_depth(Self::negation)?,
+            ))),
             false => self.comparison(),
         }
+    }
+
+    /// `read` one level deeper (a `NOT NOT …` or `- - …` chain nests too).
+    fn expression_at_depth(&mut self, read: fn(&mut Self) -> Option<Term>) -> Option<Term> {
+        if self.depth >= MAX_NESTING {
+            return None;
+        }
+        self.depth += 1;
+        let term = read(self);
+        self.depth -= 1;
+        term
     }
 
     fn comparison(&mut self) -> Option<Term> {
@@ -522,7 +559,7 @@ impl Reader<'_> {
 
     fn unary(&mut self) -> Option<Term> {
         if self.eat("-") {
-            let inner = self.unary()?;
+            let inner = self.expression_at_depth(Self::unary)?;
             return Some(Term::Arithmetic {
                 op: '-',
                 left: Box::new(Term::Value(Cell::Int(0))),
@@ -825,6 +862,7 @@ pub fn parse_select(text: &str) -> Computed<Select> {
     let mut reader = Reader {
         tokens: &tokens,
         at: 0,
+        depth: 0,
     };
     match reader.statement() {
         Some(select) if reader.at == tokens.len() => Ok(select),
@@ -840,7 +878,8 @@ pub fn parse_select(text: &str) -> Computed<Select> {
 pub fn parse_literal(text: &str) -> Computed<(Term, Option<&'static str>)> {
     let unreadable = || {
         cannot(format!(
-            "The playground cannot compute sequelize.literal('{text}') yet: it reads column names, values, arithmetic, comparisons, function calls and subqueries of one table"
+            "The playground cannot compute sequelize.literal('{}') yet: it reads column names, values, arithmetic, comparisons, function calls and subqueries of one table",
+            shortened(text)
         ))
         .with_hint("select the values with attributes and include, or compute them in your code")
     };
@@ -856,6 +895,7 @@ pub fn parse_literal(text: &str) -> Computed<(Term, Option<&'static str>)> {
     let mut reader = Reader {
         tokens: &tokens,
         at: 0,
+        depth: 0,
     };
     match reader.expression() {
         Some(term) if reader.at == tokens.len() => Ok((term, direction)),
@@ -1251,6 +1291,9 @@ fn call(written: &str, values: Vec<Cell>, dialect: Dialect) -> Computed<Cell> {
             }
         }
         "DISTINCT" => one(),
+        // `sequelize.random()`: 0.5 for every row, so an order by it keeps the table's
+        // order (one of the orders the database may give; its own differs run to run).
+        "RANDOM" | "RAND" => Cell::Float(0.5),
         other => {
             return Err(cannot(format!(
                 "The playground does not compute the SQL function {other}() yet"
@@ -1316,8 +1359,8 @@ fn arithmetic(op: char, left: Cell, right: Cell, dialect: Dialect) -> Cell {
             '*' => Cell::Int(l.wrapping_mul(r)),
             _ if r == 0 => Cell::Null,
             '/' if dialect == Dialect::Mysql => Cell::Text(exact_quotient(l as i128, r as i128, 4)),
-            '/' => Cell::Int(l / r),
-            _ => Cell::Int(l % r),
+            '/' => Cell::Int(l.wrapping_div(r)),
+            _ => Cell::Int(l.wrapping_rem(r)),
         };
     }
     match (number(&left), number(&right)) {

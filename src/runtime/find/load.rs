@@ -33,9 +33,10 @@ pub(super) fn load(
     plan: &FindPlan,
 ) -> RunResult<Vec<InstanceRef>> {
     let hoisted;
+    let mut on_joined_rows = Vec::new();
     let plan = match plan.where_.as_ref().is_some_and(has_nested) {
         true => {
-            hoisted = hoist_nested(schema, plan, rt.dialect())?;
+            (hoisted, on_joined_rows) = hoist_nested(schema, plan, rt.dialect())?;
             &hoisted
         }
         false => plan,
@@ -76,6 +77,17 @@ pub(super) fn load(
         .collect();
     for include in plan.include.iter().filter(|i| !i.separate) {
         load_include(rt, schema, &mut loaded, include, &plan.order, &[])?;
+    }
+    if !on_joined_rows.is_empty() {
+        let condition = Where::And(on_joined_rows);
+        loaded = keep_joined(
+            schema,
+            loaded,
+            &plan.include,
+            &model.name,
+            &condition,
+            rt.dialect(),
+        )?;
     }
     for include in plan.include.iter().filter(|i| i.separate) {
         load_separately(rt, schema, &loaded, include)?;
@@ -129,34 +141,36 @@ fn has_nested(condition: &Where) -> bool {
 /// The top-level `where` with its `'$include.column$'` conditions moved onto their
 /// includes: the SQL filters the joined rows, which for conditions joined by AND is a
 /// required include with that `where` (`'$pugs.id$': null` instead keeps the parents
-/// with no such child). Under `Op.or` they cannot move; the playground says so.
-fn hoist_nested(schema: &Schema, plan: &FindPlan, dialect: Dialect) -> RunResult<FindPlan> {
+/// with no such child). A condition that mixes them under `Op.or` cannot move: it is
+/// answered, with the conditions left over, to be checked on the joined rows
+/// ([`keep_joined`]).
+fn hoist_nested(
+    schema: &Schema,
+    plan: &FindPlan,
+    dialect: Dialect,
+) -> RunResult<(FindPlan, Vec<Where>)> {
     fn split(
         condition: Where,
         plain: &mut Vec<Where>,
         nested: &mut Vec<(Vec<String>, Where)>,
-    ) -> RunResult<()> {
+        joined: &mut Vec<Where>,
+    ) {
         match condition {
-            Where::And(items) => items.into_iter().try_for_each(|i| split(i, plain, nested)),
-            Where::Group(inner) if matches!(*inner, Where::And(_)) => split(*inner, plain, nested),
-            Where::Nested { path, condition } => {
-                nested.push((path, *condition));
-                Ok(())
+            Where::And(items) => items
+                .into_iter()
+                .for_each(|i| split(i, plain, nested, joined)),
+            Where::Group(inner) if matches!(*inner, Where::And(_)) => {
+                split(*inner, plain, nested, joined)
             }
-            other if has_nested(&other) => Err(SequelizeError::plain(
-                "The playground does not run a '$include.column$' condition inside Op.or yet",
-            )
-            .with_hint("filter the included model with its own where: include: { model, where }")),
-            other => {
-                plain.push(other);
-                Ok(())
-            }
+            Where::Nested { path, condition } => nested.push((path, *condition)),
+            other if has_nested(&other) => joined.push(other),
+            other => plain.push(other),
         }
     }
     let mut hoisted = plan.clone();
-    let (mut plain, mut nested) = (Vec::new(), Vec::new());
+    let (mut plain, mut nested, mut joined) = (Vec::new(), Vec::new(), Vec::new());
     if let Some(condition) = hoisted.where_.take() {
-        split(condition, &mut plain, &mut nested)?;
+        split(condition, &mut plain, &mut nested, &mut joined);
     }
     hoisted.where_ = match plain.len() {
         0 => None,
@@ -195,7 +209,155 @@ fn hoist_nested(schema: &Schema, plan: &FindPlan, dialect: Dialect) -> RunResult
             });
         }
     }
-    Ok(hoisted)
+    Ok((hoisted, joined))
+}
+
+/// The parents a condition on the joined rows keeps (`{ [Op.or]: [{ title }, {
+/// '$author.name$': … }] }`): each parent's row joined with each child of the includes
+/// it names (a row of NULLs for none, as a LEFT JOIN gives); a parent stays when one of
+/// its joined rows passes, with the to-many children of the rows that passed.
+fn keep_joined(
+    schema: &Schema,
+    parents: Vec<Loaded>,
+    includes: &[IncludePlan],
+    alias: &str,
+    condition: &Where,
+    dialect: Dialect,
+) -> RunResult<Vec<Loaded>> {
+    let mut paths = Vec::new();
+    nested_paths(condition, &mut paths);
+    if paths.iter().any(|p| p.len() != 1) {
+        return Err(SequelizeError::plain(
+            "The playground does not run a '$include.nested.column$' condition of a nested include inside Op.or yet",
+        )
+        .with_hint("filter the included model with its own where: include: { model, where }"));
+    }
+    let names: Vec<String> = paths.into_iter().map(|mut p| p.remove(0)).collect();
+    let term = expr::where_term_of(condition, Some(alias))?;
+    let mut kept = Vec::with_capacity(parents.len());
+    for parent in parents {
+        let children: Vec<(String, Vec<Option<InstanceRef>>, bool)> = names
+            .iter()
+            .map(|name| {
+                let (list, many) = match parent.instance.borrow().get(name) {
+                    Some(Value::Array(items)) => (
+                        items
+                            .iter()
+                            .filter_map(|i| match i {
+                                Value::Instance(child) => Some(child.clone()),
+                                _ => None,
+                            })
+                            .collect::<Vec<_>>(),
+                        true,
+                    ),
+                    Some(Value::Instance(child)) => (vec![child.clone()], false),
+                    _ => (Vec::new(), false),
+                };
+                let options = match list.is_empty() {
+                    true => vec![None],
+                    false => list.into_iter().map(Some).collect(),
+                };
+                (name.clone(), options, many)
+            })
+            .collect();
+        let mut passed: Vec<Vec<bool>> = children
+            .iter()
+            .map(|(_, o, _)| vec![false; o.len()])
+            .collect();
+        let mut any = false;
+        let mut choice = vec![0usize; children.len()];
+        loop {
+            let mut joined = expr::Joined::of(alias, &parent.row);
+            for ((name, options, _), &at) in children.iter().zip(&choice) {
+                let row = match &options[at] {
+                    Some(child) => instance_row(schema, child),
+                    None => null_row(schema, includes, name),
+                };
+                joined.tables.push((name.clone(), row));
+            }
+            if expr::passes(&term, std::slice::from_ref(&joined), false, dialect)? {
+                any = true;
+                for (flags, &at) in passed.iter_mut().zip(&choice) {
+                    flags[at] = true;
+                }
+            }
+            // The next combination, as an odometer.
+            let mut wheel = 0;
+            while wheel < choice.len() {
+                choice[wheel] += 1;
+                if choice[wheel] < children[wheel].1.len() {
+                    break;
+                }
+                choice[wheel] = 0;
+                wheel += 1;
+            }
+            if wheel == choice.len() {
+                break;
+            }
+        }
+        if !any {
+            continue;
+        }
+        for ((name, options, many), flags) in children.iter().zip(&passed) {
+            if *many {
+                let keep: Vec<Value> = options
+                    .iter()
+                    .zip(flags)
+                    .filter(|(_, passed)| **passed)
+                    .filter_map(|(child, _)| child.clone().map(Value::Instance))
+                    .collect();
+                parent.instance.borrow_mut().set(name, Value::Array(keep));
+            }
+        }
+        kept.push(parent);
+    }
+    Ok(kept)
+}
+
+/// The include aliases a condition's `'$path.column$'` keys name.
+fn nested_paths(condition: &Where, paths: &mut Vec<Vec<String>>) {
+    match condition {
+        Where::And(items) | Where::Or(items) => items.iter().for_each(|i| nested_paths(i, paths)),
+        Where::Group(inner) => nested_paths(inner, paths),
+        Where::Nested { path, .. } => {
+            if !paths.contains(path) {
+                paths.push(path.clone());
+            }
+        }
+        Where::Compare { .. } | Where::Sql(_) => {}
+    }
+}
+
+/// The row a LEFT JOIN gives an include that matched nothing: each column NULL.
+fn null_row(schema: &Schema, includes: &[IncludePlan], name: &str) -> Row {
+    includes
+        .iter()
+        .find(|i| i.as_name == name)
+        .map(|include| {
+            let model = schema.model(include.model);
+            model
+                .table_attributes()
+                .map(|(attribute, _)| (model.field_of(attribute).as_str().into(), Cell::Null))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// An instance's values as the row of its table (columns by field).
+fn instance_row(schema: &Schema, instance: &InstanceRef) -> Row {
+    let instance = instance.borrow();
+    let model = schema.model(instance.model);
+    instance
+        .values
+        .iter()
+        .filter(|(key, _)| model.has_attribute(key))
+        .map(|(key, value)| {
+            (
+                model.field_of(key).as_str().into(),
+                crate::runtime::cell_of(value),
+            )
+        })
+        .collect()
 }
 
 /// A LIMIT without the subquery form (`duplicating: false`) counts the joined rows: a

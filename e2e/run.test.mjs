@@ -127,6 +127,38 @@ test('a getter takes its order, and a join-table value is written and shown', as
     ['role', 'createdAt', 'updatedAt', 'userId', 'teamId']);
 });
 
+test('a count per owner, a scope and a getter run in the page as Sequelize runs them', async () => {
+  await session.page.fill('#code', [
+    "const Owner = sequelize.define('owner', {",
+    '  name: DataTypes.STRING,',
+    "  label: { type: DataTypes.VIRTUAL, get() { return `#${this.id} ${this.name}`; } },",
+    "}, { scopes: { named(name) { return { where: { name } }; } } });",
+    "const Pug = sequelize.define('pug', { name: DataTypes.STRING });",
+    'Owner.hasMany(Pug);',
+    'await sequelize.sync({ force: true });',
+    "await Owner.bulkCreate([{ name: 'Tom' }, { name: 'Ann' }]);",
+    "await Pug.bulkCreate([{ name: 'Dot', ownerId: 1 }, { name: 'Rex', ownerId: 1 }]);",
+    'const owners = await Owner.findAll({',
+    "  attributes: { include: [[sequelize.fn('COUNT', sequelize.col('pugs.id')), 'pugCount']] },",
+    "  include: [{ model: Pug, attributes: [] }], group: ['owner.id'], order: [['id', 'ASC']],",
+    '});',
+    "console.log(JSON.stringify(owners.map((o) => [o.label, o.get('pugCount')])));",
+    "const ann = await Owner.scope({ method: ['named', 'Ann'] }).findOne();",
+    'console.log(JSON.stringify(ann.label));',
+  ].join('\n'));
+  await session.page.click('#run-button');
+  const shown = session.page.locator('#run .step.show').last();
+  await shown.waitFor();
+  await session.page.waitForFunction(() => !document.querySelector('#run.stale'));
+  const sql = (await steps().allTextContents()).join('\n');
+  assert.match(sql, /COUNT\("pugs"\."id"\) AS "pugCount"/);
+  assert.match(sql, /GROUP BY "owner"\."id"/);
+  assert.match(sql, /WHERE "owner"\."name" = 'Ann'/);
+  const text = (await session.page.locator('#run .step.show').allTextContents()).join('\n');
+  assert.match(text, /\[\["#1 Tom","2"\],\["#2 Ann","0"\]\]/);
+  assert.match(text, /"#2 Ann"/);
+});
+
 /** A snippet that would read millions of rows: the run stops at its bound. */
 const RUNAWAY = [
   "const Owner = sequelize.define('owner', { name: DataTypes.STRING });",

@@ -58,6 +58,9 @@ pub(super) fn load(
     }
     if !plan.computed.is_empty() {
         add_computed(rt, &mut rows, &plan.computed, &model.name)?;
+        if plan.computed.iter().any(|(_, piece)| is_distinct(piece)) {
+            keep_distinct(&mut rows, &plan.attributes);
+        }
     }
     match plan
         .order
@@ -431,6 +434,21 @@ fn keep_passing_include(
     }
 }
 
+/// `[sequelize.fn('DISTINCT', col('breed')), 'breed']`: Sequelize writes `SELECT
+/// DISTINCT("breed")`, which makes the whole row distinct.
+fn is_distinct(piece: &crate::value::SqlExpr) -> bool {
+    matches!(piece, crate::value::SqlExpr::Fn { name, .. } if name.eq_ignore_ascii_case("DISTINCT"))
+}
+
+/// The rows whose selected keys' values were not seen in an earlier row.
+fn keep_distinct(rows: &mut Vec<Row>, keys: &[String]) {
+    let mut seen = std::collections::HashSet::new();
+    rows.retain(|row| {
+        let key: Vec<CellKey> = keys.iter().map(|k| cell_key(&cell_in(row, k))).collect();
+        seen.insert(key)
+    });
+}
+
 /// Puts each computed key's value in front of its row, under its alias (so the
 /// instance reads it, and an order may name it).
 fn add_computed(
@@ -762,8 +780,24 @@ pub fn count(
         None => None,
     };
     let where_ = with_paranoid_clause(model, where_, Some(options));
+    // `col` counts that column's values (not NULLs); `distinct` each value once, the
+    // primary key's when no column is named (Sequelize's `count` → `aggregate`).
+    let distinct = options.get("distinct").is_some_and(Value::truthy);
+    let column = match (options.get("col").and_then(Value::as_str), distinct) {
+        (Some(col), _) => Some(model.field_of(col)),
+        (None, true) => model.primary_key_attribute().map(|pk| model.field_of(pk)),
+        (None, false) => None,
+    };
+    let counted = match &column {
+        Some(field) => log::quote(field),
+        None => "*".into(),
+    };
+    let counted = match distinct && column.is_some() {
+        true => format!("DISTINCT({counted})"),
+        false => counted,
+    };
     let mut text = format!(
-        "SELECT count(*) AS \"count\" FROM {} AS {}",
+        "SELECT count({counted}) AS \"count\" FROM {} AS {}",
         log::quote(&model.table_name),
         log::quote(&model.name)
     );
@@ -775,12 +809,28 @@ pub fn count(
     let filter = where_
         .as_ref()
         .map_or(Filter::All, |w| store_filter(w, rt.dialect()));
-    let rows = rt
+    let mut rows = rt
         .store
         .select(&model.table_name, &filter)
         .map_err(engine_error)?;
     rt.count_rows(rows.len())?;
-    Ok(rows.len())
+    if where_.as_ref().is_some_and(expr::has_sql) {
+        keep_passing(rt, &mut rows, where_.as_ref(), &model.name)?;
+    }
+    let Some(field) = column else {
+        return Ok(rows.len());
+    };
+    let values = rows
+        .iter()
+        .map(|row| cell_in(row, &field))
+        .filter(|c| *c != Cell::Null);
+    Ok(match distinct {
+        true => values
+            .map(|c| cell_key(&c))
+            .collect::<std::collections::HashSet<_>>()
+            .len(),
+        false => values.count(),
+    })
 }
 
 /// `Model.count({ include })`: Sequelize counts the rows of the joined SELECT, so a

@@ -839,9 +839,10 @@ pub fn plan(schema: &Schema, model: ModelId, options: Option<&Value>) -> RunResu
         .filter(|o| o.path.is_empty() && o.expr.is_none())
     {
         // An order by a selected key's alias is written bare (`ORDER BY "n" DESC`).
-        let is_alias = computed.iter().any(|(alias, _)| *alias == order.attribute)
-            || renamed.iter().any(|(alias, _)| *alias == order.attribute);
-        if is_alias && !target.has_attribute(&order.attribute) {
+        let computed_alias = computed.iter().any(|(alias, _)| *alias == order.attribute);
+        let renamed_alias = renamed.iter().any(|(alias, _)| *alias == order.attribute)
+            && !target.has_attribute(&order.attribute);
+        if computed_alias || renamed_alias {
             order.expr = Some(Rc::new(SqlExpr::Col(order.attribute.clone())));
         }
     }

@@ -28,16 +28,23 @@ pub fn grouped(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<
     let model = schema.model(plan.model);
     let alias = model.name.as_str();
     let dialect = rt.dialect();
-    if let Some(include) = plan
-        .include
-        .iter()
-        .find(|i| !i.separate && !i.attributes.is_empty())
-    {
-        return Err(SequelizeError::plain(format!(
-            "The playground does not nest included rows in a grouped find yet (include {})",
-            include.as_name
-        ))
-        .with_hint("give the include attributes: [] and count or sum its columns: [sequelize.fn('COUNT', sequelize.col('pugs.id')), 'pugCount']"));
+    if dialect == Dialect::Postgres {
+        postgres_grouping_rule(schema, plan, alias)?;
+    }
+    let nested_with_columns = plan.include.iter().filter(|i| !i.separate).any(|i| {
+        fn any_columns(include: &IncludePlan) -> bool {
+            include
+                .children
+                .iter()
+                .any(|c| !c.separate && (!c.attributes.is_empty() || any_columns(c)))
+        }
+        any_columns(i)
+    });
+    if nested_with_columns {
+        return Err(SequelizeError::plain(
+            "The playground does not nest the rows of a nested include in a grouped find yet",
+        )
+        .with_hint("give the nested include attributes: [] and count or sum its columns: [sequelize.fn('COUNT', sequelize.col('pugs->toys.id')), 'toyCount']"));
     }
     let wide = every_column(schema, plan);
     let parents = super::load::load(rt, schema, &wide)?;
@@ -100,6 +107,11 @@ pub fn grouped(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<
         .take(limit)
         .map(|group| {
             let first = &group.rows[0];
+            // The row a group's bare columns come from: SQLite's last, MySQL's first.
+            let picked = match dialect {
+                Dialect::Sqlite => group.rows.last().unwrap_or(first),
+                _ => first,
+            };
             let mut row: Row = first
                 .tables
                 .iter()
@@ -107,12 +119,128 @@ pub fn grouped(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<
                 .filter(|(table, _)| table.is_empty())
                 .flat_map(|(_, cells)| cells.iter().cloned())
                 .collect();
-            if let Some((_, own)) = first.tables.iter().find(|(table, _)| table == alias) {
+            if let Some((_, own)) = picked.tables.iter().find(|(table, _)| table == alias) {
                 row.extend(own.iter().cloned());
             }
-            from_row(plan.model, model, &row, &plan.attributes, &plan.renamed).into_ref()
+            let instance =
+                from_row(plan.model, model, &row, &plan.attributes, &plan.renamed).into_ref();
+            nest_picked_row(schema, &instance, plan, picked);
+            instance
         })
         .collect())
+}
+
+/// An include that selects columns in a grouped find: MySQL and SQLite answer each
+/// group with one of its rows, so the parent holds that row's child (none for a row of
+/// NULLs). PostgreSQL refuses such a query first ([`postgres_grouping_rule`]).
+fn nest_picked_row(schema: &Schema, instance: &InstanceRef, plan: &FindPlan, first: &Joined) {
+    for include in plan
+        .include
+        .iter()
+        .filter(|i| !i.separate && !i.attributes.is_empty())
+    {
+        let target = schema.model(include.model);
+        let row = first
+            .tables
+            .iter()
+            .find(|(table, _)| *table == include.as_name)
+            .map(|(_, row)| row);
+        let pk = target.primary_key_attribute().map(|pk| target.field_of(pk));
+        let child = row
+            .filter(|row| {
+                pk.as_ref()
+                    .is_none_or(|pk| crate::runtime::store::cell_in(row, pk) != Cell::Null)
+            })
+            .map(|row| {
+                let child = from_row(
+                    include.model,
+                    target,
+                    row,
+                    &include.attributes,
+                    &include.renamed,
+                );
+                Value::Instance(child.into_ref())
+            });
+        let value = match (include.association.kind.is_multiple(), child) {
+            (true, child) => Value::Array(child.into_iter().collect()),
+            (false, child) => child.unwrap_or(Value::Null),
+        };
+        instance.borrow_mut().set(&include.as_name, value);
+    }
+}
+
+/// PostgreSQL's rule for a grouped SELECT: each plain column must be grouped by, or
+/// belong to a table grouped by its primary key; the first that is not is refused.
+fn postgres_grouping_rule(schema: &Schema, plan: &FindPlan, alias: &str) -> RunResult<()> {
+    let grouped: Vec<(Option<String>, String)> = plan
+        .group
+        .iter()
+        .filter_map(|item| match item {
+            Value::Str(name) => Some(name.clone()),
+            Value::Sql(piece) => match &**piece {
+                SqlExpr::Col(name) => Some(name.clone()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .map(|name| match name.rsplit_once('.') {
+            Some((table, column)) => (Some(table.to_string()), column.to_string()),
+            None => (None, name),
+        })
+        .collect();
+    let is_grouped = |table: &str, field: &str, own: bool| {
+        grouped
+            .iter()
+            .any(|(t, f)| f == field && (t.as_deref() == Some(table) || (t.is_none() && own)))
+    };
+    let refuse = |table: &str, field: &str| {
+        Err(SequelizeError::new(
+            crate::error::ErrorName::SequelizeDatabaseError,
+            format!("column \"{table}.{field}\" must appear in the GROUP BY clause or be used in an aggregate function"),
+        )
+        .with_hint(format!(
+            "group by it (group: ['{table}.{field}']), by the primary key of its table, or select it through an aggregate"
+        )))
+    };
+    let model = schema.model(plan.model);
+    let pk = model.primary_key_attribute().map(|pk| model.field_of(pk));
+    let by_key = pk.as_ref().is_some_and(|pk| is_grouped(alias, pk, true));
+    let mut own: Vec<String> = plan
+        .attributes
+        .iter()
+        .filter(|key| !plan.computed.iter().any(|(alias, _)| alias == *key))
+        .map(|key| model.field_of(crate::plan::source_of(&plan.renamed, key)))
+        .collect();
+    let joins = plan.include.iter().any(|i| !i.separate);
+    if let (Some(pk), true) = (&pk, joins && plan.raw == crate::plan::Raw::Instances) {
+        if !own.contains(pk) {
+            own.insert(0, pk.clone());
+        }
+    }
+    for field in &own {
+        if !by_key && !is_grouped(alias, field, true) {
+            return refuse(alias, field);
+        }
+    }
+    for include in plan
+        .include
+        .iter()
+        .filter(|i| !i.separate && !i.attributes.is_empty())
+    {
+        let target = schema.model(include.model);
+        let keys = super::options::with_primary_keys(target, include.attributes.clone());
+        let pk = target.primary_key_attribute().map(|pk| target.field_of(pk));
+        let by_key = pk
+            .as_ref()
+            .is_some_and(|pk| is_grouped(&include.as_name, pk, false));
+        for key in keys {
+            let field = target.field_of(crate::plan::source_of(&include.renamed, &key));
+            if !by_key && !is_grouped(&include.as_name, &field, false) {
+                return refuse(&include.as_name, &field);
+            }
+        }
+    }
+    Ok(())
 }
 
 /// `Model.count({ group })`: one `{ key…, count }` object a group, its count a number

@@ -1355,6 +1355,96 @@ fn hook_static(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eva
 impl Interpreter {
     /// `Model.create(values, options)` for a model with hooks: the instance built, the
     /// hooks before a create run on it (and may change it), its save, the hooks after.
+    /// `owner.createPug(values)` when the target has create hooks: as Sequelize's
+    /// association does it, `Pug.create({ ...values, ownerId })` with its hooks (a
+    /// belongsTo creates the target, then sets it on the source).
+    fn association_create_with_hooks(
+        &mut self,
+        method: &str,
+        call: &Call<'_>,
+    ) -> Eval<Option<JsValue>> {
+        let JsValue::Instance(instance) = &call.this else {
+            return Ok(None);
+        };
+        if self.runtime.is_none() {
+            return Ok(None);
+        }
+        let source = instance.borrow().model;
+        let Some((association, crate::schema::AccessorKind::Create)) =
+            self.schema.model(source).accessor(method)
+        else {
+            return Ok(None);
+        };
+        let association = association.clone();
+        if !self.has_hooks(association.target, hooks::CREATE)
+            || association.kind == AssociationType::BelongsToMany
+        {
+            return Ok(None);
+        }
+        let given = call.arg(0);
+        let values = match &given {
+            JsValue::Object(_) => self.to_data(&given),
+            _ => Value::Object(Vec::new()),
+        };
+        let target_class = self.model_value(association.target);
+        let created = if association.kind == AssociationType::BelongsTo {
+            let create = Call {
+                this: target_class,
+                args: vec![self.adopt(&values), call.arg(1)],
+                span: call.span,
+                callee: None,
+                arg_exprs: &[],
+            };
+            let setter = association
+                .accessors
+                .iter()
+                .find(|(kind, _)| *kind == crate::schema::AccessorKind::Set)
+                .map(|(_, name)| name.clone())
+                .unwrap_or_default();
+            let outcome = self
+                .create_with_hooks(association.target, &create)
+                .and_then(|created| {
+                    let new_instance = self.await_value(created, call.span)?;
+                    let set = Call {
+                        this: call.this.clone(),
+                        args: vec![new_instance.clone(), call.arg(1)],
+                        span: call.span,
+                        callee: None,
+                        arg_exprs: &[],
+                    };
+                    let done = self.instance_call_unhooked(&setter, set)?;
+                    self.await_value(done, call.span)?;
+                    Ok(new_instance)
+                });
+            match outcome {
+                Ok(new_instance) => self.resolved(new_instance),
+                Err(Flow::Throw(exception)) => self.rejected(exception.value, exception.span),
+                Err(flow) => return Err(flow),
+            }
+        } else {
+            let key = instance
+                .borrow()
+                .get(&association.source_key)
+                .cloned()
+                .unwrap_or(Value::Null);
+            let mut props = match values {
+                Value::Object(props) => props,
+                _ => Vec::new(),
+            };
+            props.retain(|(k, _)| *k != association.foreign_key);
+            props.push((association.foreign_key.clone(), key));
+            let create = Call {
+                this: target_class,
+                args: vec![self.adopt(&Value::Object(props)), call.arg(1)],
+                span: call.span,
+                callee: None,
+                arg_exprs: &[],
+            };
+            self.create_with_hooks(association.target, &create)?
+        };
+        Ok(Some(created))
+    }
+
     fn create_with_hooks(&mut self, id: ModelId, call: &Call<'_>) -> Eval<JsValue> {
         let built = self.model_query(id, "build", call.args.clone(), call.span)?;
         let options = call.arg(1);
@@ -1387,6 +1477,9 @@ fn instance_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) ->
         }
         _ => None,
     };
+    if let Some(created) = interp.association_create_with_hooks(&native.name, &call)? {
+        return Ok(created);
+    }
     let Some((model, hooks)) = hooked else {
         interp.note_unhooked_accessor(&native.name, &call);
         return interp.instance_call_unhooked(&native.name, call);
@@ -1457,7 +1550,9 @@ impl Interpreter {
         let Some((association, kind)) = self.schema.model(source).accessor(method) else {
             return;
         };
-        let writes = matches!(kind, crate::schema::AccessorKind::Create);
+        // (hasOne, hasMany and belongsTo creates run them: `association_create_with_hooks`.)
+        let writes = matches!(kind, crate::schema::AccessorKind::Create)
+            && association.kind == AssociationType::BelongsToMany;
         let target = association.target;
         if writes && self.has_hooks(target, hooks::CREATE) {
             let name = upper_first(&self.schema.model(target).name);

@@ -134,13 +134,14 @@ fn a_value_the_playground_does_not_model_prints_as_such_never_as_an_empty_object
     );
 }
 
-/// Hooks run around `Model.create`, `save`, `update` and `destroy`; an association's
-/// create writes its row without them, and says so at the call.
+/// Hooks run around `Model.create`, `save`, `update` and `destroy`, and around an
+/// association's create (its target's); a belongsToMany create still writes its rows
+/// without them, and says so at the call.
 #[test]
 fn an_association_create_says_it_skips_the_targets_hooks() {
     let code = "const User = sequelize.define('user', {});\n\
         const Post = sequelize.define('post', { title: DataTypes.STRING });\n\
-        User.hasMany(Post);\n\
+        User.belongsToMany(Post, { through: 'UserPosts' });\n\
         Post.beforeCreate((post) => { post.title = 'x'; });\n\
         await sequelize.sync();\n\
         const ann = await User.create({});\n\

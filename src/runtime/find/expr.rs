@@ -1019,9 +1019,23 @@ fn subquery_value(subquery: &Subquery, outer: Option<&Joined>, dialect: Dialect)
     }
 }
 
-/// Reads the rows of each subquery's table, so the term can be computed.
+/// Readies a term to be computed: each subquery's table read, `NOW()` the run's clock.
 pub fn load_subqueries(term: &mut Term, rt: &mut crate::runtime::Runtime) -> Computed<()> {
     match term {
+        Term::Call { name, args }
+            if args.is_empty()
+                && (name.eq_ignore_ascii_case("NOW")
+                    || name.eq_ignore_ascii_case("CURRENT_TIMESTAMP")) =>
+        {
+            if rt.dialect() == Dialect::Sqlite && name.eq_ignore_ascii_case("NOW") {
+                return Err(SequelizeError::new(
+                    crate::error::ErrorName::SequelizeDatabaseError,
+                    format!("SQLITE_ERROR: no such function: {name}"),
+                ));
+            }
+            *term = Term::Value(Cell::Int(rt.now()));
+            Ok(())
+        }
         Term::Subquery(subquery) => {
             rt.require_table(&subquery.table)?;
             let rows = rt
@@ -1245,7 +1259,7 @@ fn exact_quotient(dividend: i128, divisor: i128, decimals: usize) -> String {
 }
 
 /// SQLite's functions lack MySQL's and PostgreSQL's spellings of some.
-const NOT_IN_SQLITE: &[&str] = &["CHAR_LENGTH", "CHARACTER_LENGTH", "LCASE", "UCASE"];
+const NOT_IN_SQLITE: &[&str] = &["CHAR_LENGTH", "CHARACTER_LENGTH", "LCASE", "UCASE", "NOW"];
 
 fn call(written: &str, values: Vec<Cell>, dialect: Dialect) -> Computed<Cell> {
     let name = written.to_uppercase();
@@ -1291,6 +1305,15 @@ fn call(written: &str, values: Vec<Cell>, dialect: Dialect) -> Computed<Cell> {
             }
         }
         "DISTINCT" => one(),
+        // A date is kept as milliseconds since the epoch; `DATE()` answers its day as
+        // each driver hands it to Sequelize, `'2024-03-01'`.
+        "DATE" => match one() {
+            Cell::Int(ms) => Cell::Text(crate::js::iso_date(ms)[..10].to_string()),
+            Cell::Text(t) if t.len() >= 10 => Cell::Text(t[..10].to_string()),
+            _ => Cell::Null,
+        },
+        // Replaced by the run's clock before a term is computed (`prepare`).
+        "NOW" | "CURRENT_TIMESTAMP" => Cell::Null,
         // `sequelize.random()`: 0.5 for every row, so an order by it keeps the table's
         // order (one of the orders the database may give; its own differs run to run).
         "RANDOM" | "RAND" => Cell::Float(0.5),
@@ -1298,7 +1321,7 @@ fn call(written: &str, values: Vec<Cell>, dialect: Dialect) -> Computed<Cell> {
             return Err(cannot(format!(
                 "The playground does not compute the SQL function {other}() yet"
             ))
-            .with_hint("it computes COUNT, SUM, AVG, MIN, MAX, LOWER, UPPER, LENGTH, CHAR_LENGTH, CONCAT, COALESCE, TRIM, ABS and ROUND"))
+            .with_hint("it computes COUNT, SUM, AVG, MIN, MAX, LOWER, UPPER, LENGTH, CHAR_LENGTH, CONCAT, COALESCE, TRIM, ABS, ROUND, DATE, NOW and RANDOM"))
         }
     })
 }
@@ -1547,5 +1570,51 @@ pub fn shown(cell: Cell) -> Value {
         Cell::Float(f) => Value::Number(f),
         Cell::Text(t) => Value::Str(t),
         Cell::Bool(b) => Value::Bool(b),
+    }
+}
+
+/// The computed keys whose value is a date (a DATE attribute's column, or its MIN or
+/// MAX): PostgreSQL's and MySQL's drivers hand Sequelize a `Date`, SQLite its text.
+pub fn date_keys(
+    computed: &[(String, std::rc::Rc<SqlExpr>)],
+    model: &crate::schema::Model,
+) -> Vec<String> {
+    let is_date_column = |term: &Term| match term {
+        Term::Column { name, .. } => model.table_attributes().any(|(attribute, a)| {
+            model.field_of(attribute) == *name
+                && a.data_type.as_ref().is_some_and(|t| t.key == "DATE")
+        }),
+        _ => false,
+    };
+    computed
+        .iter()
+        .filter(|(_, piece)| {
+            term_of_expr(piece).is_ok_and(|term| match &term {
+                Term::Call { name, args }
+                    if ["MIN", "MAX"].iter().any(|a| a.eq_ignore_ascii_case(name)) =>
+                {
+                    args.len() == 1 && is_date_column(&args[0])
+                }
+                other => is_date_column(other),
+            })
+        })
+        .map(|(alias, _)| alias.clone())
+        .collect()
+}
+
+/// Gives the date keys of an instance their driver's value.
+pub fn type_dates(instance: &crate::value::InstanceRef, keys: &[String], dialect: Dialect) {
+    for key in keys {
+        let value = instance.borrow().get(key).cloned();
+        if let Some(Value::Number(ms)) = value {
+            let typed = match dialect {
+                Dialect::Sqlite => {
+                    let text = crate::runtime::log::literal_sql(&Literal::Date(ms as i64));
+                    Value::Str(text.trim_matches('\'').to_string())
+                }
+                _ => Value::Date(ms as i64),
+            };
+            instance.borrow_mut().set(key, typed);
+        }
     }
 }

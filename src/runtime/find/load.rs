@@ -70,11 +70,13 @@ pub(super) fn load(
         true => sort_rows_by_terms(rt, &mut rows, &plan.order, &model.name)?,
         false => sort_rows(&mut rows, orders_at(&plan.order, &[]), rt.dialect()),
     }
+    let date_keys = expr::date_keys(&plan.computed, model);
     let mut loaded: Vec<Loaded> = rows
         .into_iter()
         .map(|row| {
             let instance =
                 from_row(plan.model, model, &row, &plan.attributes, &plan.renamed).into_ref();
+            expr::type_dates(&instance, &date_keys, rt.dialect());
             Loaded { row, instance }
         })
         .collect();

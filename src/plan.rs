@@ -87,6 +87,8 @@ pub struct IncludePlan {
     pub where_: Option<Where>,
     pub attributes: Vec<String>,
     pub renamed: Renamed,
+    /// Keys computed by SQL pieces (`[sequelize.fn('upper', col('user.name')), 'shout']`).
+    pub computed: Vec<(String, Rc<SqlExpr>)>,
     /// BelongsToMany: the join model's attributes shown under its name.
     pub through_attributes: Vec<String>,
     /// BelongsToMany: `through: { where }`, on the join rows (in the join's `ON`).

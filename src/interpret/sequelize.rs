@@ -60,6 +60,7 @@ const MODEL_STATICS: &[&str] = &[
     "describe",
     "hasHook",
     "removeHook",
+    "aggregate",
 ];
 
 /// Hooks as `Model.beforeCreate(fn)`: read, not run yet.

@@ -31,6 +31,12 @@ pub const MODEL_METHODS: &[&str] = &[
     "sync",
     "destroy",
     "update",
+    "increment",
+    "decrement",
+    "sum",
+    "max",
+    "min",
+    "aggregate",
 ];
 
 /// `Model.method(...values)` for one of [`MODEL_METHODS`]: the value its promise
@@ -115,6 +121,28 @@ pub fn model_call(
                 }
                 None => vec![count],
             }))
+        }
+        "increment" | "decrement" => {
+            write::increment_where(rt, schema, id, values, method == "decrement")
+        }
+        "sum" | "max" | "min" => {
+            let field = first
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string();
+            find::aggregate(rt, schema, id, &field, method, values.get(1))
+        }
+        "aggregate" => {
+            let field = first
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string();
+            let function = values
+                .get(1)
+                .and_then(Value::as_str)
+                .unwrap_or("count")
+                .to_string();
+            find::aggregate(rt, schema, id, &field, &function, values.get(2))
         }
         "count" if first.is_some_and(|o| o.get("group").is_some()) => {
             find::count_grouped(rt, schema, id, first.expect("options"))

@@ -604,6 +604,14 @@ fn include_sql(
         }
     }
     for key in &selected {
+        if let Some((_, piece)) = include.computed.iter().find(|(alias, _)| alias == key) {
+            columns.push(format!(
+                "{} AS {}",
+                expr_sql(piece),
+                quote(&format!("{external}.{key}"))
+            ));
+            continue;
+        }
         let attribute = crate::plan::source_of(&include.renamed, key);
         columns.push(format!(
             "{}.{} AS {}",

@@ -1130,8 +1130,7 @@ pub fn reload(
 }
 
 /// `instance.increment(fields, { by })` and `decrement`: one UPDATE that adds to the
-/// columns in the database (`"age"="age"+ 1`), values inlined as Sequelize writes this
-/// query. As in Sequelize 6, the instance's own values stay as they were.
+/// columns in SQL (`"age"="age"+ 1`), by the instance's primary key.
 pub fn increment_instance(
     rt: &mut Runtime,
     schema: &Schema,
@@ -1140,6 +1139,62 @@ pub fn increment_instance(
     decrement: bool,
 ) -> RunResult<()> {
     let model_id = instance.borrow().model;
+    let model = schema.model(model_id);
+    let Some(pk) = model.primary_key_attribute() else {
+        return Err(SequelizeError::plain(
+            "You attempted to increment an instance with no primary key",
+        ));
+    };
+    let key = instance.borrow().get(pk).cloned().unwrap_or(Value::Null);
+    let by_key = find::by_key(model, &key);
+    increment_matching(rt, schema, model_id, values, by_key, decrement)?;
+    Ok(())
+}
+
+/// `Model.increment(fields, { where, by })` and `decrement`: Sequelize answers
+/// `[[rows, count]]` on PostgreSQL (`RETURNING *`), `[[undefined, count]]` elsewhere.
+pub fn increment_where(
+    rt: &mut Runtime,
+    schema: &Schema,
+    model_id: ModelId,
+    values: &[Value],
+    decrement: bool,
+) -> RunResult<Value> {
+    let model = schema.model(model_id);
+    let condition = match values.get(1).and_then(|o| o.get("where")) {
+        Some(w) => find::parse_where(model, w)?,
+        None => None,
+    };
+    let rows = increment_matching(rt, schema, model_id, values, condition, decrement)?;
+    let count = Value::Number(rows.len() as f64);
+    let answer = match rt.dialect().has_returning() {
+        true => {
+            let keys = find::all_attributes(model);
+            let plain = rows
+                .iter()
+                .map(|row| {
+                    Value::Object(
+                        super::instance::from_row(model_id, model, row, &keys, &[]).values,
+                    )
+                })
+                .collect();
+            vec![Value::Array(plain), count]
+        }
+        false => vec![Value::Undefined, count],
+    };
+    Ok(Value::Array(vec![Value::Array(answer)]))
+}
+
+/// The UPDATE of an increment on the rows `condition` matches (all without one); the
+/// rows as they are after it, in the order they were updated.
+fn increment_matching(
+    rt: &mut Runtime,
+    schema: &Schema,
+    model_id: ModelId,
+    values: &[Value],
+    condition: Option<crate::plan::Where>,
+    decrement: bool,
+) -> RunResult<Vec<crate::runtime::store::Row>> {
     let model = schema.model(model_id);
     let by = match values.get(1).and_then(|o| o.get("by")) {
         Some(Value::Number(n)) => *n,
@@ -1168,12 +1223,6 @@ pub fn increment_instance(
             .error(rt.dialect()));
         }
     }
-    let Some(pk) = model.primary_key_attribute() else {
-        return Err(SequelizeError::plain(
-            "You attempted to increment an instance with no primary key",
-        ));
-    };
-    let key = instance.borrow().get(pk).cloned().unwrap_or(Value::Null);
     let sign = if decrement { "-" } else { "+" };
     let mut sets: Vec<String> = amounts
         .iter()
@@ -1203,43 +1252,61 @@ pub fn increment_instance(
     } else {
         ""
     };
+    let where_text = condition
+        .as_ref()
+        .map(|c| log::bare_where_sql(c, false, 1))
+        .filter(|text| !text.is_empty())
+        .map_or(String::new(), |text| format!(" WHERE {text}"));
     rt.log(format!(
-        "UPDATE {} SET {} WHERE {} = {}{returning}",
+        "UPDATE {} SET {}{where_text}{returning}",
         log::quote(&model.table_name),
         sets.join(","),
-        log::quote(&model.field_of(pk)),
-        log::literal_sql(&find::literal_of(&key))
     ))?;
     rt.require_table(&model.table_name)?;
-    let filter = Filter::eq(&model.field_of(pk), &cell_of(&key));
+    let filter = condition
+        .as_ref()
+        .map_or(Filter::All, |c| find::store_filter(c, rt.dialect()));
     let rows = rt
         .store
         .select(&model.table_name, &filter)
         .map_err(engine_error)?;
-    let Some(row) = rows.first() else {
-        return Ok(());
-    };
-    let mut set: Vec<(String, Cell)> = amounts
-        .iter()
-        .map(|(attribute, amount)| {
-            let field = model.field_of(attribute);
-            let signed = if decrement { -amount } else { *amount };
-            let sum = match cell_in(row, &field) {
-                Cell::Int(i) => super::number_cell(i as f64 + signed),
-                Cell::Float(f) => Cell::Float(f + signed),
-                other => other,
-            };
-            (field, sum)
-        })
-        .collect();
-    if let Some(updated_at) = updated_at {
-        set.push((
-            model.field_of(updated_at),
-            rt.stored_cell(&Value::Date(now)),
-        ));
+    let pk_field = model.primary_key_attribute().map(|pk| model.field_of(pk));
+    let mut updated = Vec::with_capacity(rows.len());
+    for row in rows {
+        let mut set: Vec<(String, Cell)> = amounts
+            .iter()
+            .map(|(attribute, amount)| {
+                let field = model.field_of(attribute);
+                let signed = if decrement { -amount } else { *amount };
+                let sum = match cell_in(&row, &field) {
+                    Cell::Int(i) => super::number_cell(i as f64 + signed),
+                    Cell::Float(f) => Cell::Float(f + signed),
+                    other => other,
+                };
+                (field, sum)
+            })
+            .collect();
+        if let Some(updated_at) = updated_at {
+            set.push((
+                model.field_of(updated_at),
+                rt.stored_cell(&Value::Date(now)),
+            ));
+        }
+        let this_row = match &pk_field {
+            Some(pk) => Filter::eq(pk, &cell_in(&row, pk)),
+            None => filter.clone(),
+        };
+        rt.update_rows(&model.table_name, &set, &this_row)?;
+        let mut after = row;
+        for (field, cell) in set {
+            match after.iter_mut().find(|(c, _)| **c == *field) {
+                Some(slot) => slot.1 = cell,
+                None => after.push((field.as_str().into(), cell)),
+            }
+        }
+        updated.push(after);
     }
-    rt.update_rows(&model.table_name, &set, &filter)?;
-    Ok(())
+    Ok(updated)
 }
 
 /// `Model.destroy({ where })`: the number of rows deleted (or soft-deleted).

@@ -327,6 +327,104 @@ fn alias_in_having(model: &crate::schema::Model, having: &crate::plan::Where) ->
     }
 }
 
+/// `Model.sum(field, options)`, `max`, `min` and `aggregate(field, fn, options)`: one
+/// aggregate over the rows `where` keeps, parsed as the attribute's type as Sequelize
+/// parses it (an INTEGER's average is cut to an integer; a DATE's maximum a `Date`).
+pub fn aggregate(
+    rt: &mut Runtime,
+    schema: &Schema,
+    model_id: ModelId,
+    field: &str,
+    function: &str,
+    options: Option<&Value>,
+) -> RunResult<Value> {
+    let model = schema.model(model_id);
+    let dialect = rt.dialect();
+    if options.is_some_and(|o| o.get("group").is_some() || o.get("include").is_some()) {
+        return Err(SequelizeError::plain(format!(
+            "The playground does not run {function}() with group or include yet"
+        ))
+        .with_hint("findAll with attributes: [[sequelize.fn('SUM', sequelize.col('views')), 'total']] and group gives the same"));
+    }
+    let where_ = match options.and_then(|o| o.get("where")) {
+        Some(w) => super::options::parse_where(model, w)?,
+        None => None,
+    };
+    let where_ = super::options::with_paranoid_clause(model, where_, options);
+    let column = model.field_of(field);
+    let mut text = format!(
+        "SELECT {function}({}) AS {} FROM {} AS {}",
+        crate::runtime::log::quote(&column),
+        crate::runtime::log::quote(function),
+        crate::runtime::log::quote(&model.table_name),
+        crate::runtime::log::quote(&model.name)
+    );
+    crate::runtime::log::push_where(&mut text, where_.as_ref(), &model.name);
+    text.push(';');
+    rt.log(text)?;
+    rt.require_table(&model.table_name)?;
+    if !model.has_attribute(field) {
+        return Err(crate::plan::MissingColumn {
+            qualifier: None,
+            name: column,
+            clause: crate::sql::refusal::Clause::Select,
+            hint: None,
+        }
+        .error(dialect));
+    }
+    let plan = FindPlan {
+        model: model_id,
+        attributes: all_attributes(model),
+        renamed: Vec::new(),
+        computed: Vec::new(),
+        where_,
+        include: Vec::new(),
+        order: Vec::new(),
+        group: Vec::new(),
+        having: None,
+        limit: None,
+        offset: None,
+        sub_query: true,
+        raw: crate::plan::Raw::Instances,
+        missing_column: None,
+    };
+    let found = super::load::load(rt, schema, &plan)?;
+    let rows: Vec<Joined> = found
+        .iter()
+        .flat_map(|i| flatten(schema, i, &[], &model.name))
+        .collect();
+    let term = Term::Call {
+        name: function.to_string(),
+        args: vec![Term::Column {
+            table: None,
+            name: column,
+        }],
+    };
+    expr::check(&term, dialect)?;
+    let cell = eval_group(&term, &rows, dialect)?;
+    let key = model
+        .attribute(field)
+        .and_then(|a| a.data_type.as_ref())
+        .map_or("", |t| t.key.as_str());
+    let number = |cell: &Cell| match cell {
+        Cell::Int(i) => Some(*i as f64),
+        Cell::Float(f) => Some(*f),
+        Cell::Text(t) => t.parse().ok(),
+        _ => None,
+    };
+    Ok(match (key, &cell) {
+        (_, Cell::Null) => Value::Null,
+        ("INTEGER" | "BIGINT" | "SMALLINT" | "TINYINT" | "MEDIUMINT", _) => {
+            number(&cell).map_or(Value::Null, |n| Value::Number(n.trunc()))
+        }
+        ("FLOAT" | "DOUBLE" | "REAL" | "DECIMAL", _) => {
+            number(&cell).map_or(Value::Null, Value::Number)
+        }
+        ("DATE", Cell::Int(ms)) => Value::Date(*ms),
+        _ => expr::shown(cell),
+    })
+}
+
 /// The plan that loads the rows to group: every column of the model and of each
 /// include, nothing cut or ordered yet.
 fn every_column(schema: &Schema, plan: &FindPlan) -> FindPlan {

@@ -936,6 +936,9 @@ fn fetch_children(
             .map_err(engine_error)?;
         rt.count_rows(target_rows.len())?;
         keep_passing_include(rt, &mut target_rows, include, path)?;
+        if !include.computed.is_empty() {
+            add_computed(rt, &mut target_rows, &include.computed, &path.join("->"))?;
+        }
         child_rows = Vec::new();
         for join_row in &join_rows {
             let other = cell_in(join_row, &join_other);
@@ -979,6 +982,9 @@ fn fetch_children(
         let mut rows = select_by_keys(rt, &target.table_name, child_field, &keys, extra)?;
         rt.count_rows(rows.len())?;
         keep_passing_include(rt, &mut rows, include, path)?;
+        if !include.computed.is_empty() {
+            add_computed(rt, &mut rows, &include.computed, &path.join("->"))?;
+        }
         sort_rows(&mut rows, orders_at(orders, path), rt.dialect());
         child_rows = rows
             .into_iter()

@@ -13,7 +13,7 @@ mod options;
 mod query;
 
 pub use filter::store_filter;
-pub use group::count_grouped;
+pub use group::{aggregate, count_grouped};
 pub use load::{compare_cells, count, find, select_by_keys};
 pub use nest::raw_rows;
 pub use options::{

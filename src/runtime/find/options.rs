@@ -474,6 +474,7 @@ fn include_plan(schema: &Schema, source: ModelId, element: &Value) -> RunResult<
     if let Some(options) = options {
         let target = schema.model(plan.model);
         (plan.attributes, plan.renamed) = parse_attributes(target, options.get("attributes"))?;
+        plan.computed = parse_computed(options.get("attributes"))?;
         plan.missing_attribute = missing_attribute(target, options.get("attributes"));
         plan.where_ = match options.get("where") {
             Some(w) => parse_where(target, w)?,
@@ -532,6 +533,7 @@ fn plain_include(schema: &Schema, association: Association) -> IncludePlan {
         attributes: all_attributes(schema.model(model)),
         through_where: None,
         renamed: Vec::new(),
+        computed: Vec::new(),
         as_name: association.as_name.clone(),
         association,
         model,

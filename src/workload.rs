@@ -46,7 +46,7 @@ impl OwnersWithPugs {
         let owner_rows: Vec<Value> = (0..owners)
             .map(|i| Value::Object(vec![("name".into(), Value::Str(format!("owner {i}")))]))
             .collect();
-        write::bulk_create(&mut runtime, &schema, owner, &owner_rows).expect("owners");
+        write::bulk_create(&mut runtime, &schema, owner, &owner_rows, None, &[]).expect("owners");
         let pug_rows: Vec<Value> = (0..owners * pugs_each)
             .map(|i| {
                 Value::Object(vec![
@@ -55,7 +55,7 @@ impl OwnersWithPugs {
                 ])
             })
             .collect();
-        write::bulk_create(&mut runtime, &schema, pug, &pug_rows).expect("pugs");
+        write::bulk_create(&mut runtime, &schema, pug, &pug_rows, None, &[]).expect("pugs");
         let include = Value::Object(vec![("include".into(), Value::Model(pug))]);
         let find = find::plan(&schema, owner, Some(&include)).expect("plan");
         let point_finds = point_ids(owners)

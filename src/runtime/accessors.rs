@@ -860,7 +860,7 @@ fn insert_links(
             Value::Object(record)
         })
         .collect();
-    super::write::bulk_create(rt, schema, join_id, &records)?;
+    super::write::bulk_create(rt, schema, join_id, &records, None, &[])?;
     Ok(())
 }
 

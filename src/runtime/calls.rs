@@ -60,7 +60,8 @@ pub fn model_call(
                 Some(Value::Array(records)) => records.clone(),
                 _ => Vec::new(),
             };
-            let created = write::bulk_create(rt, schema, id, &records)?;
+            let includes = includes_of(schema, id, values.get(1))?;
+            let created = write::bulk_create(rt, schema, id, &records, values.get(1), &includes)?;
             Ok(Value::Array(
                 created.into_iter().map(Value::Instance).collect(),
             ))

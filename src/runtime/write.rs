@@ -10,6 +10,7 @@ use crate::error::{ErrorName, SequelizeError};
 use crate::plan::IncludePlan;
 use crate::schema::{AssociationType, DefaultValue, Model, ModelId, Schema};
 use crate::sql::refusal;
+use crate::sql::Dialect;
 use crate::value::Value;
 use crate::value::{Instance, InstanceRef};
 
@@ -868,8 +869,36 @@ pub fn bulk_create(
     schema: &Schema,
     model_id: ModelId,
     records: &[Value],
+    options: Option<&Value>,
+    includes: &[crate::plan::IncludePlan],
 ) -> RunResult<Vec<InstanceRef>> {
     let model = schema.model(model_id);
+    if let Some(include) = includes.iter().find(|i| {
+        !matches!(
+            i.association.kind,
+            AssociationType::HasMany | AssociationType::HasOne
+        )
+    }) {
+        let kind = match include.association.kind {
+            AssociationType::BelongsTo => "belongsTo",
+            _ => "belongsToMany",
+        };
+        return Err(SequelizeError::plain(format!(
+            "The playground does not run bulkCreate with a {kind} include yet ({})",
+            include.as_name
+        ))
+        .with_hint("create the records one by one: Model.create(values, { include })"));
+    }
+    let ignore = options
+        .and_then(|o| o.get("ignoreDuplicates"))
+        .is_some_and(Value::truthy);
+    let update_fields: Vec<String> = match options.and_then(|o| o.get("updateOnDuplicate")) {
+        Some(Value::Array(fields)) => fields
+            .iter()
+            .filter_map(|f| f.as_str().map(str::to_string))
+            .collect(),
+        _ => Vec::new(),
+    };
     let instances: Vec<InstanceRef> = records
         .iter()
         .map(|r| build(rt, schema, model_id, r, &[]).into_ref())
@@ -939,8 +968,45 @@ pub fn bulk_create(
         .table_attributes()
         .map(|(n, _)| log::quote(&model.field_of(n)))
         .collect();
+    // `ignoreDuplicates` and `updateOnDuplicate`, as each query generator words them.
+    let dialect = rt.dialect();
+    let insert = match (ignore, dialect) {
+        (true, Dialect::Mysql) => "INSERT IGNORE INTO",
+        (true, Dialect::Sqlite) => "INSERT OR IGNORE INTO",
+        _ => "INSERT INTO",
+    };
+    let upsert_keys = upsert_key_fields(model);
+    let conflict = match (ignore, update_fields.is_empty(), dialect) {
+        (true, _, Dialect::Postgres) => " ON CONFLICT DO NOTHING".to_string(),
+        (false, false, Dialect::Mysql) => {
+            let sets: Vec<String> = update_fields
+                .iter()
+                .map(|f| {
+                    let column = log::quote(&model.field_of(f));
+                    format!("{column}=VALUES({column})")
+                })
+                .collect();
+            format!(" ON DUPLICATE KEY UPDATE {}", sets.join(","))
+        }
+        (false, false, _) => {
+            let sets: Vec<String> = update_fields
+                .iter()
+                .map(|f| {
+                    let column = log::quote(&model.field_of(f));
+                    format!("{column}=EXCLUDED.{column}")
+                })
+                .collect();
+            let target: Vec<String> = upsert_keys.iter().map(|k| log::quote(k)).collect();
+            format!(
+                " ON CONFLICT ({}) DO UPDATE SET {}",
+                target.join(","),
+                sets.join(",")
+            )
+        }
+        _ => String::new(),
+    };
     rt.log(format!(
-        "INSERT INTO {} ({}) VALUES {} RETURNING {};",
+        "{insert} {} ({}) VALUES {}{conflict} RETURNING {};",
         log::quote(&model.table_name),
         columns
             .iter()
@@ -951,11 +1017,38 @@ pub fn bulk_create(
         returning.join(",")
     ))?;
     rt.require_table(&model.table_name)?;
-    check_unique(rt, schema, model_id, &rows, &[])?;
-    check_foreign_keys(rt, schema, model_id, &rows)?;
-    rt.store
-        .insert_many(&model.table_name, &rows)
-        .map_err(engine_error)?;
+    if ignore || !update_fields.is_empty() {
+        // Row by row: a row that meets a unique key is skipped, or updates the row it met.
+        for row in &rows {
+            if check_unique(rt, schema, model_id, std::slice::from_ref(row), &[]).is_ok() {
+                check_foreign_keys(rt, schema, model_id, std::slice::from_ref(row))?;
+                rt.store
+                    .insert(&model.table_name, row)
+                    .map_err(engine_error)?;
+            } else if !update_fields.is_empty() {
+                let filter = upsert_keys
+                    .iter()
+                    .map(|k| Filter::eq(k, &cell_in(row, k)))
+                    .reduce(Filter::and)
+                    .unwrap_or(Filter::Nothing);
+                let set: Vec<(String, Cell)> = update_fields
+                    .iter()
+                    .map(|f| {
+                        let field = model.field_of(f);
+                        let cell = cell_in(row, &field);
+                        (field, cell)
+                    })
+                    .collect();
+                rt.update_rows(&model.table_name, &set, &filter)?;
+            }
+        }
+    } else {
+        check_unique(rt, schema, model_id, &rows, &[])?;
+        check_foreign_keys(rt, schema, model_id, &rows)?;
+        rt.store
+            .insert_many(&model.table_name, &rows)
+            .map_err(engine_error)?;
+    }
     rt.count_rows(rows.len())?;
     for instance in &instances {
         let mut data = instance.borrow_mut();
@@ -966,7 +1059,84 @@ pub fn bulk_create(
         }
         data.is_new_record = false;
     }
+    for include in includes {
+        bulk_create_children(rt, schema, &instances, records, include)?;
+    }
     Ok(instances)
+}
+
+/// The columns `updateOnDuplicate` conflicts on, as Sequelize picks them: the first
+/// unique key's, else the primary key's.
+fn upsert_key_fields(model: &crate::schema::Model) -> Vec<String> {
+    let keys = model.unique_keys();
+    let chosen = keys
+        .iter()
+        .find(|k| !k.primary)
+        .or_else(|| keys.iter().find(|k| k.primary));
+    chosen.map_or_else(Vec::new, |key| {
+        key.attributes.iter().map(|a| model.field_of(a)).collect()
+    })
+}
+
+/// `bulkCreate(records, { include })` of a hasOne or hasMany: after the parents, one
+/// INSERT of every parent's children, each with its parent's key, nested in turn.
+fn bulk_create_children(
+    rt: &mut Runtime,
+    schema: &Schema,
+    parents: &[InstanceRef],
+    records: &[Value],
+    include: &crate::plan::IncludePlan,
+) -> RunResult<()> {
+    let association = &include.association;
+    let mut children: Vec<Value> = Vec::new();
+    let mut owners: Vec<usize> = Vec::new();
+    for (at, (parent, record)) in parents.iter().zip(records).enumerate() {
+        let key = parent
+            .borrow()
+            .get(&association.source_key)
+            .cloned()
+            .unwrap_or(Value::Null);
+        let given = match record.get(&include.as_name) {
+            Some(Value::Array(items)) => items.clone(),
+            Some(one @ Value::Object(_)) => vec![one.clone()],
+            _ => Vec::new(),
+        };
+        for child in given {
+            let mut props = match child {
+                Value::Object(props) => props,
+                _ => Vec::new(),
+            };
+            props.retain(|(k, _)| *k != association.foreign_key);
+            props.push((association.foreign_key.clone(), key.clone()));
+            children.push(Value::Object(props));
+            owners.push(at);
+        }
+    }
+    if children.is_empty() {
+        return Ok(());
+    }
+    let created = bulk_create(
+        rt,
+        schema,
+        include.model,
+        &children,
+        None,
+        &include.children,
+    )?;
+    for (at, parent) in parents.iter().enumerate() {
+        let mine: Vec<Value> = created
+            .iter()
+            .zip(&owners)
+            .filter(|(_, owner)| **owner == at)
+            .map(|(child, _)| Value::Instance(child.clone()))
+            .collect();
+        let value = match association.kind.is_multiple() {
+            true => Value::Array(mine),
+            false => mine.into_iter().next().unwrap_or(Value::Null),
+        };
+        parent.borrow_mut().set(&include.as_name, value);
+    }
+    Ok(())
 }
 
 /// Deletes the rows `filter` selects, applying each referencing foreign key's ON DELETE

@@ -39,6 +39,19 @@ pub const MODEL_METHODS: &[&str] = &[
     "aggregate",
 ];
 
+/// `rejectOnEmpty: true`: a find that finds nothing rejects.
+fn rejects_on_empty(options: Option<&Value>) -> bool {
+    options
+        .and_then(|o| o.get("rejectOnEmpty"))
+        .is_some_and(Value::truthy)
+}
+
+/// Sequelize's `EmptyResultError`, whose message is empty.
+fn empty_result() -> crate::error::SequelizeError {
+    crate::error::SequelizeError::new(crate::error::ErrorName::SequelizeEmptyResultError, "")
+        .with_hint("rejectOnEmpty: true rejects a find that finds nothing")
+}
+
 /// `Model.method(...values)` for one of [`MODEL_METHODS`]: the value its promise
 /// resolves to.
 pub fn model_call(
@@ -78,6 +91,9 @@ pub fn model_call(
         "findAll" => {
             let plan = find::plan(schema, id, first)?;
             let found = find::find(rt, schema, &plan)?;
+            if found.is_empty() && rejects_on_empty(first) {
+                return Err(empty_result());
+            }
             Ok(Value::Array(answer(&plan, found)))
         }
         "findOne" | "findByPk" => {
@@ -97,10 +113,16 @@ pub fn model_call(
                 plan.limit = Some(1);
             }
             let found = find::find(rt, schema, &plan)?;
-            Ok(answer(&plan, found)
-                .into_iter()
-                .next()
-                .unwrap_or(Value::Null))
+            let options = if method == "findByPk" {
+                values.get(1)
+            } else {
+                first
+            };
+            match answer(&plan, found).into_iter().next() {
+                Some(one) => Ok(one),
+                None if rejects_on_empty(options) => Err(empty_result()),
+                None => Ok(Value::Null),
+            }
         }
         "destroy" => Ok(Value::Number(
             write::destroy_where(rt, schema, id, first)? as f64
@@ -241,6 +263,10 @@ pub fn instance_call(
                     assign(schema, instance, key, value.clone());
                 }
             }
+            Ok(Value::Instance(instance.clone()))
+        }
+        "validate" => {
+            write::validate_instance(schema, instance)?;
             Ok(Value::Instance(instance.clone()))
         }
         "save" => {

@@ -854,6 +854,13 @@ fn inline_value(attribute: &crate::schema::Attribute, value: &Value) -> String {
     }
 }
 
+/// `instance.validate()`: every attribute's notNull rule and validators, as a save of
+/// a new record checks them.
+pub fn validate_instance(schema: &Schema, instance: &InstanceRef) -> RunResult<()> {
+    let data = instance.borrow();
+    super::validate::check(schema.model(data.model), &data.values, true, None)
+}
+
 /// `Model.bulkCreate(records)`: one INSERT with the values inline, as Sequelize writes it.
 /// What a bulk INSERT writes for a key the database generates: PostgreSQL's `DEFAULT`,
 /// MySQL's (and SQLite's) `NULL`.

@@ -37,6 +37,7 @@ pub const MODEL_METHODS: &[&str] = &[
     "max",
     "min",
     "aggregate",
+    "truncate",
 ];
 
 /// `rejectOnEmpty: true`: a find that finds nothing rejects.
@@ -144,6 +145,10 @@ pub fn model_call(
                 }
                 None => vec![count],
             }))
+        }
+        "truncate" => {
+            write::truncate(rt, schema, id, first)?;
+            Ok(Value::Undefined)
         }
         "increment" | "decrement" => {
             write::increment_where(rt, schema, id, values, method == "decrement")

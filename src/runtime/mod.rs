@@ -176,6 +176,12 @@ impl Runtime {
         }
     }
 
+    /// Starts `table`'s generated keys again from 1 (MySQL's TRUNCATE does).
+    pub fn restart_sequence(&mut self, table: &str) {
+        self.sequences.insert(table.to_string(), 1);
+        self.chosen_keys.remove(table);
+    }
+
     /// Records a statement Sequelize would log (written as PostgreSQL's, logged in the
     /// run's dialect), counting it against the bounds. One the dialect cannot read (ILIKE
     /// off PostgreSQL) is logged, then refused.

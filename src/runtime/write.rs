@@ -854,6 +854,44 @@ fn inline_value(attribute: &crate::schema::Attribute, value: &Value) -> String {
     }
 }
 
+/// `Model.truncate(options)` and `destroy({ truncate: true })`: PostgreSQL's and
+/// MySQL's TRUNCATE (MySQL's starts the keys again from 1), SQLite's DELETE FROM.
+pub fn truncate(
+    rt: &mut Runtime,
+    schema: &Schema,
+    model_id: ModelId,
+    options: Option<&Value>,
+) -> RunResult<usize> {
+    let model = schema.model(model_id);
+    let table = log::quote(&model.table_name);
+    let flag = |name: &str| options.and_then(|o| o.get(name)).is_some_and(Value::truthy);
+    let statement = match rt.dialect() {
+        Dialect::Postgres => format!(
+            "TRUNCATE {table}{}{}",
+            if flag("restartIdentity") {
+                " RESTART IDENTITY"
+            } else {
+                ""
+            },
+            if flag("cascade") { " CASCADE" } else { "" }
+        ),
+        Dialect::Mysql => format!("TRUNCATE {table}"),
+        Dialect::Sqlite => format!("DELETE FROM {table}"),
+    };
+    rt.log(statement)?;
+    rt.require_table(&model.table_name)?;
+    let removed = rt
+        .store
+        .delete(&model.table_name, &Filter::All)
+        .map_err(engine_error)?;
+    if rt.dialect() == Dialect::Mysql
+        || flag("restartIdentity") && rt.dialect() == Dialect::Postgres
+    {
+        rt.restart_sequence(&model.table_name);
+    }
+    Ok(removed)
+}
+
 /// `instance.validate()`: every attribute's notNull rule and validators, as a save of
 /// a new record checks them.
 pub fn validate_instance(schema: &Schema, instance: &InstanceRef) -> RunResult<()> {
@@ -1494,6 +1532,12 @@ pub fn destroy_where(
     options: Option<&Value>,
 ) -> RunResult<usize> {
     let model = schema.model(model_id);
+    let truncates = options
+        .and_then(|o| o.get("truncate"))
+        .is_some_and(Value::truthy);
+    if truncates && (model.timestamp_attributes.deleted_at.is_none() || forced(options)) {
+        return truncate(rt, schema, model_id, options);
+    }
     let condition = match options.and_then(|o| o.get("where")) {
         Some(w) => find::parse_where(model, w)?,
         None => None,

@@ -1,0 +1,11 @@
+const User = sequelize.define('user', { name: DataTypes.STRING });
+const Note = sequelize.define('note', { text: DataTypes.STRING });
+await sequelize.sync({ force: true });
+await User.bulkCreate([{ name: 'a' }, { name: 'b' }]);
+await Note.bulkCreate([{ text: 'x' }]);
+await User.truncate();
+console.log(await User.count());
+await Note.destroy({ truncate: true });
+console.log(await Note.count());
+const again = await User.create({ name: 'c' });
+console.log(again.id);

@@ -291,22 +291,6 @@ pub fn insert(table: &str, columns: &[(String, bool)], returning: &[String]) -> 
     )
 }
 
-/// `UPDATE "pugs" SET "ownerId"=$1,"updatedAt"=$2 WHERE "id" = $3` (Sequelize logs no `;`).
-pub fn update_by_key(table: &str, fields: &[String], key_field: &str) -> String {
-    let sets: Vec<String> = fields
-        .iter()
-        .enumerate()
-        .map(|(i, f)| format!("{}=${}", quote(f), i + 1))
-        .collect();
-    format!(
-        "UPDATE {} SET {} WHERE {} = ${}",
-        quote(table),
-        sets.join(","),
-        quote(key_field),
-        fields.len() + 1
-    )
-}
-
 /// Does the find take Sequelize's subquery form (a LIMIT with a to-many include at any
 /// depth, unless it says `duplicating: false`)?
 pub fn uses_subquery(plan: &FindPlan) -> bool {

@@ -308,6 +308,12 @@ fn insert_row(
                         }
                         _ => {}
                     }
+                    if matches!(value, Value::Sql(_)) {
+                        return Err(SequelizeError::plain(format!(
+                            "The playground does not write a sequelize.fn/literal value in a create yet ({name})"
+                        ))
+                        .with_hint("create the row with the value computed in your code, or set it with Model.update"));
+                    }
                     columns.push((field.clone(), false));
                     row.push((field, rt.stored_cell(&value)));
                 }
@@ -490,30 +496,32 @@ pub fn update(
         ));
     };
     let key = instance.borrow().get(pk).cloned().unwrap_or(Value::Null);
-    let columns: Vec<String> = fields.iter().map(|f| model.field_of(f)).collect();
-    rt.log(log::update_by_key(
-        &model.table_name,
-        &columns,
-        &model.field_of(pk),
-    ))?;
-    let set: Vec<(String, Cell)> = {
+    let assignments: Vec<(String, Value)> = {
         let data = instance.borrow();
         fields
             .iter()
-            .map(|f| {
-                (
-                    model.field_of(f),
-                    rt.stored_cell(data.get(f).unwrap_or(&Value::Null)),
-                )
-            })
+            .map(|f| (f.clone(), data.get(f).cloned().unwrap_or(Value::Null)))
             .collect()
     };
-    check_foreign_keys(rt, schema, model_id, std::slice::from_ref(&set))?;
-    rt.update_rows(
-        &model.table_name,
-        &set,
-        &Filter::eq(&model.field_of(pk), &cell_of(&key)),
-    )?;
+    let (sets, binds) = set_list(model, &assignments);
+    rt.log(format!(
+        "UPDATE {} SET {} WHERE {} = ${}",
+        log::quote(&model.table_name),
+        sets.join(","),
+        log::quote(&model.field_of(pk)),
+        binds + 1
+    ))?;
+    let by_key = Filter::eq(&model.field_of(pk), &cell_of(&key));
+    if assignments.iter().any(|(_, v)| matches!(v, Value::Sql(_))) {
+        update_computing(rt, model, &assignments, &by_key)?;
+    } else {
+        let set: Vec<(String, Cell)> = assignments
+            .iter()
+            .map(|(f, v)| (model.field_of(f), rt.stored_cell(v)))
+            .collect();
+        check_foreign_keys(rt, schema, model_id, std::slice::from_ref(&set))?;
+        rt.update_rows(&model.table_name, &set, &by_key)?;
+    }
     // Only the saved fields stop being changed (`save({ fields })` leaves the rest).
     let mut data = instance.borrow_mut();
     data.changed.retain(|c| !fields.contains(c));
@@ -890,6 +898,69 @@ pub fn truncate(
         rt.restart_sequence(&model.table_name);
     }
     Ok(removed)
+}
+
+/// A SET list as Sequelize writes it: each value a bind parameter numbered from 1, a SQL
+/// piece inlined (`"views"=views + 1`); and how many binds it took.
+fn set_list(model: &crate::schema::Model, assignments: &[(String, Value)]) -> (Vec<String>, usize) {
+    let mut binds = 0;
+    let sets = assignments
+        .iter()
+        .map(|(attribute, value)| {
+            let column = log::quote(&model.field_of(attribute));
+            match value {
+                Value::Sql(piece) => format!("{column}={}", log::expr_sql(piece)),
+                _ => {
+                    binds += 1;
+                    format!("{column}=${binds}")
+                }
+            }
+        })
+        .collect();
+    (sets, binds)
+}
+
+/// The cells an UPDATE writes into `row`: values as stored, SQL pieces computed on it.
+fn set_cells(
+    rt: &mut Runtime,
+    model: &crate::schema::Model,
+    assignments: &[(String, Value)],
+    row: &crate::runtime::store::Row,
+) -> RunResult<Vec<(String, Cell)>> {
+    assignments
+        .iter()
+        .map(|(attribute, value)| {
+            let cell = match value {
+                Value::Sql(piece) => find::compute_on_row(piece, &model.name, row, rt)?,
+                other => rt.stored_cell(other),
+            };
+            Ok((model.field_of(attribute), cell))
+        })
+        .collect()
+}
+
+/// Writes `assignments` row by row into the rows `filter` selects, each SQL piece
+/// computed on its row; how many rows it wrote.
+fn update_computing(
+    rt: &mut Runtime,
+    model: &crate::schema::Model,
+    assignments: &[(String, Value)],
+    filter: &Filter,
+) -> RunResult<usize> {
+    let rows = rt
+        .store
+        .select(&model.table_name, filter)
+        .map_err(engine_error)?;
+    let pk = model.primary_key_attribute().map(|pk| model.field_of(pk));
+    for row in &rows {
+        let set = set_cells(rt, model, assignments, row)?;
+        let this_row = match &pk {
+            Some(pk) => Filter::eq(pk, &cell_in(row, pk)),
+            None => filter.clone(),
+        };
+        rt.update_rows(&model.table_name, &set, &this_row)?;
+    }
+    Ok(rows.len())
 }
 
 /// `instance.validate()`: every attribute's notNull rule and validators, as a save of
@@ -1623,11 +1694,7 @@ fn update_matching(
             assignments.push((updated, Value::Date(rt.now())));
         }
     }
-    let sets: Vec<String> = assignments
-        .iter()
-        .enumerate()
-        .map(|(i, (k, _))| format!("{}=${}", log::quote(&model.field_of(k)), i + 1))
-        .collect();
+    let (sets, binds) = set_list(model, &assignments);
     let mut text = format!(
         "UPDATE {} SET {}",
         log::quote(&model.table_name),
@@ -1635,7 +1702,7 @@ fn update_matching(
     );
     if let Some(condition) = &condition {
         text.push_str(" WHERE ");
-        text.push_str(&log::bare_where_sql(condition, true, assignments.len() + 1));
+        text.push_str(&log::bare_where_sql(condition, true, binds + 1));
     }
     let returned: Vec<String> = find::all_attributes(model);
     if returning {
@@ -1649,8 +1716,10 @@ fn update_matching(
     rt.log(text)?;
     rt.require_table(&model.table_name)?;
     find::unknown_column(model, condition.as_ref(), None, rt.dialect())?;
+    let computing = assignments.iter().any(|(_, v)| matches!(v, Value::Sql(_)));
     let row: Vec<(String, Cell)> = assignments
         .iter()
+        .filter(|(_, v)| !matches!(v, Value::Sql(_)))
         .map(|(k, v)| (model.field_of(k), rt.stored_cell(v)))
         .collect();
     check_foreign_keys(rt, schema, model_id, std::slice::from_ref(&row))?;
@@ -1673,7 +1742,10 @@ fn update_matching(
         }
         _ => None,
     };
-    let count = rt.update_rows(&model.table_name, &row, &filter)?;
+    let count = match computing {
+        true => update_computing(rt, model, &assignments, &filter)?,
+        false => rt.update_rows(&model.table_name, &row, &filter)?,
+    };
     let rows = match chosen {
         None => None,
         Some((field, keys)) => {

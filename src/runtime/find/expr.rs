@@ -1618,3 +1618,18 @@ pub fn type_dates(instance: &crate::value::InstanceRef, keys: &[String], dialect
         }
     }
 }
+
+/// A SQL piece given as a value to write (`{ views: sequelize.literal('views + 1') }`),
+/// computed on the row it is written into.
+pub fn compute_on_row(
+    piece: &SqlExpr,
+    alias: &str,
+    row: &Row,
+    rt: &mut crate::runtime::Runtime,
+) -> Computed<Cell> {
+    let dialect = rt.dialect();
+    let mut term = term_of_expr(piece)?;
+    check(&term, dialect)?;
+    load_subqueries(&mut term, rt)?;
+    eval(&term, &Joined::of(alias, row), dialect)
+}

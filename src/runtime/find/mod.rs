@@ -12,6 +12,7 @@ mod nest;
 mod options;
 mod query;
 
+pub use expr::compute_on_row;
 pub use filter::store_filter;
 pub use group::{aggregate, count_grouped};
 pub use load::{compare_cells, count, find, select_by_keys};

@@ -2,6 +2,8 @@
 //! per include (through the join table for a belongsToMany, or `separate`), sorted
 //! by the plan's order, nested, limited.
 
+use std::collections::HashMap;
+
 use super::expr;
 use super::filter::store_filter;
 use super::nest::{self, cell_key, CellKey, ChildrenByKey, Loaded};
@@ -56,8 +58,15 @@ pub(super) fn load(
     if plan.where_.as_ref().is_some_and(expr::has_sql) {
         keep_passing(rt, &mut rows, plan.where_.as_ref(), &model.name)?;
     }
-    if !plan.computed.is_empty() {
-        add_computed(rt, &mut rows, &plan.computed, &model.name)?;
+    // A computed key that names an include's column (`[col('author.name'), 'by']`) is
+    // computed once the includes are loaded; the others on the model's own rows.
+    let (on_joins, own_computed): (Vec<_>, Vec<_>) =
+        plan.computed.iter().cloned().partition(|(_, piece)| {
+            expr::term_of_expr(piece)
+                .is_ok_and(|term| expr::column_outside(&term, &model.name).is_some())
+        });
+    if !own_computed.is_empty() {
+        add_computed(rt, &mut rows, &own_computed, &model.name)?;
         if plan.computed.iter().any(|(_, piece)| is_distinct(piece)) {
             keep_distinct(&mut rows, &plan.attributes);
         }
@@ -82,6 +91,9 @@ pub(super) fn load(
         .collect();
     for include in plan.include.iter().filter(|i| !i.separate) {
         load_include(rt, schema, &mut loaded, include, &plan.order, &[])?;
+    }
+    if !on_joins.is_empty() {
+        compute_on_joins(rt, schema, &loaded, &plan.include, &on_joins, &model.name)?;
     }
     if !on_joined_rows.is_empty() {
         let condition = Where::And(on_joined_rows);
@@ -475,6 +487,92 @@ fn add_computed(
         }
         cells.append(row);
         *row = cells;
+    }
+    Ok(())
+}
+
+/// Computed keys that name included columns, on each parent's row joined with its
+/// to-one includes' rows (a row of NULLs for none). A to-many include would multiply
+/// the parent: not run yet, and said.
+fn compute_on_joins(
+    rt: &mut Runtime,
+    schema: &Schema,
+    loaded: &[Loaded],
+    includes: &[IncludePlan],
+    computed: &[(String, std::rc::Rc<crate::value::SqlExpr>)],
+    alias: &str,
+) -> RunResult<()> {
+    let dialect = rt.dialect();
+    let mut terms = Vec::with_capacity(computed.len());
+    for (name, piece) in computed {
+        let mut term = expr::term_of_expr(piece)?;
+        expr::check(&term, dialect)?;
+        expr::load_subqueries(&mut term, rt)?;
+        if let Some((table, _)) = expr::column_outside(&term, alias) {
+            let include = includes.iter().find(|i| i.as_name == table);
+            if include.is_some_and(|i| i.association.kind.is_multiple()) {
+                return Err(SequelizeError::plain(format!(
+                    "The playground does not compute {name} from the to-many include {table} yet"
+                ))
+                .with_hint("group the rows (group: ['…id']) and aggregate the include's column"));
+            }
+        }
+        terms.push((name.clone(), term));
+    }
+    // Each to-one include's rows, every column, by the key the parent's row joins on.
+    let mut joined_rows: Vec<(&IncludePlan, String, HashMap<CellKey, Row>)> = Vec::new();
+    for include in includes
+        .iter()
+        .filter(|i| !i.separate && !i.association.kind.is_multiple())
+    {
+        let association = &include.association;
+        let (source, target) = (
+            schema.model(association.source),
+            schema.model(include.model),
+        );
+        let (parent_field, child_field) = match association.kind {
+            AssociationType::BelongsTo => (
+                source.field_of(&association.foreign_key),
+                target.field_of(&association.target_key),
+            ),
+            _ => (
+                source.field_of(&association.source_key),
+                target.field_of(&association.foreign_key),
+            ),
+        };
+        let keys: Vec<Cell> = loaded
+            .iter()
+            .map(|p| cell_in(&p.row, &parent_field))
+            .filter(|c| *c != Cell::Null)
+            .collect();
+        let extra =
+            (include.where_.as_ref()).map_or(Filter::All, |w| store_filter(w, rt.dialect()));
+        let mut rows = select_by_keys(rt, &target.table_name, &child_field, &keys, extra)?;
+        rt.count_rows(rows.len())?;
+        keep_passing_include(
+            rt,
+            &mut rows,
+            include,
+            std::slice::from_ref(&include.as_name),
+        )?;
+        let by_key = rows
+            .into_iter()
+            .map(|row| (cell_key(&cell_in(&row, &child_field)), row))
+            .collect();
+        joined_rows.push((include, parent_field, by_key));
+    }
+    for parent in loaded {
+        let mut joined = expr::Joined::of(alias, &parent.row);
+        for (include, parent_field, by_key) in &joined_rows {
+            let key = cell_key(&cell_in(&parent.row, parent_field));
+            let row = (by_key.get(&key).cloned())
+                .unwrap_or_else(|| null_row(schema, includes, &include.as_name));
+            joined.tables.push((include.as_name.clone(), row));
+        }
+        for (name, term) in &terms {
+            let cell = expr::eval(term, &joined, dialect)?;
+            parent.instance.borrow_mut().set(name, expr::shown(cell));
+        }
     }
     Ok(())
 }

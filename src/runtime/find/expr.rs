@@ -1633,3 +1633,11 @@ pub fn compute_on_row(
     load_subqueries(&mut term, rt)?;
     eval(&term, &Joined::of(alias, row), dialect)
 }
+
+/// The row a LEFT JOIN gives a table that matched nothing: each of its columns NULL.
+pub fn nulls_of(model: &crate::schema::Model) -> Row {
+    model
+        .table_attributes()
+        .map(|(name, _)| (model.field_of(name).as_str().into(), Cell::Null))
+        .collect()
+}

@@ -506,11 +506,7 @@ fn flatten(
 
 /// The tables of a LEFT JOIN that matched nothing: each column NULL.
 fn null_tables(schema: &Schema, include: &IncludePlan, path: &str, joined: &mut Joined) {
-    let model = schema.model(include.model);
-    let row: Row = model
-        .table_attributes()
-        .map(|(name, _)| (model.field_of(name).as_str().into(), Cell::Null))
-        .collect();
+    let row = expr::nulls_of(schema.model(include.model));
     joined.tables.push((path.to_string(), row));
     for child in &include.children {
         null_tables(schema, child, &format!("{path}->{}", child.as_name), joined);

@@ -350,13 +350,7 @@ fn null_row(schema: &Schema, includes: &[IncludePlan], name: &str) -> Row {
     includes
         .iter()
         .find(|i| i.as_name == name)
-        .map(|include| {
-            let model = schema.model(include.model);
-            model
-                .table_attributes()
-                .map(|(attribute, _)| (model.field_of(attribute).as_str().into(), Cell::Null))
-                .collect()
-        })
+        .map(|include| expr::nulls_of(schema.model(include.model)))
         .unwrap_or_default()
 }
 

@@ -351,12 +351,7 @@ fn eval_in_answer(
 }
 
 fn null_row(schema: &Schema, table: &str) -> Row {
-    model_of_table(schema, table).map_or_else(Vec::new, |model| {
-        model
-            .table_attributes()
-            .map(|(name, _)| (model.field_of(name).as_str().into(), Cell::Null))
-            .collect()
-    })
+    model_of_table(schema, table).map_or_else(Vec::new, expr::nulls_of)
 }
 
 /// The joined rows by their GROUP BY key, groups in key order; one group of them all

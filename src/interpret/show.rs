@@ -259,7 +259,7 @@ fn holds_sequelize(value: &JsValue, depth: usize) -> bool {
 /// `sequelize.fn(…)` and its kin as Node prints Sequelize's classes for them
 /// (`Fn { fn: 'COUNT', args: [ Col { col: 'id' } ] }`).
 fn sql_shape(expr: &crate::value::SqlExpr) -> Shape {
-    use crate::value::{SqlExpr, Value};
+    use crate::value::Value;
     fn of(value: &Value) -> Shape {
         match value {
             Value::Sql(expr) => sql_shape(expr),
@@ -281,36 +281,12 @@ fn sql_shape(expr: &crate::value::SqlExpr) -> Shape {
             _ => Shape::Undefined,
         }
     }
-    let text = |s: &str| Shape::String(s.to_string());
-    let props: Vec<(&str, Shape)> = match expr {
-        SqlExpr::Fn { name, args } => vec![
-            ("fn", text(name)),
-            (
-                "args",
-                Shape::Array {
-                    items: args.iter().map(|a| Some(of(a))).collect(),
-                    props: Vec::new(),
-                },
-            ),
-        ],
-        SqlExpr::Col(name) => vec![("col", text(name))],
-        SqlExpr::Literal(sql) => vec![("val", text(sql))],
-        SqlExpr::Cast { value, type_name } => vec![
-            ("val", of(value)),
-            ("type", text(&type_name.to_lowercase())),
-            ("json", Shape::Bool(false)),
-        ],
-        SqlExpr::Where { left, op, right } => vec![
-            ("attribute", of(left)),
-            ("comparator", text(op.as_deref().unwrap_or("="))),
-            ("logic", of(right)),
-        ],
-    };
     Shape::Object {
         class: Some(expr.class_name().into()),
-        props: props
-            .into_iter()
-            .map(|(k, v)| (inspect::Key::Str(k.to_string()), v))
+        props: expr
+            .fields()
+            .iter()
+            .map(|(k, v)| (inspect::Key::Str(k.to_string()), of(v)))
             .collect(),
     }
 }

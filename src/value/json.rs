@@ -61,30 +61,10 @@ pub fn to_json(value: &Value) -> Json {
 
 /// A SQL piece's own fields, as `JSON.stringify` shows Sequelize's objects for them.
 fn sql_json(expr: &super::SqlExpr) -> Json {
-    use super::SqlExpr;
-    let text = |s: &str| Json::String(s.to_string());
-    let fields: Vec<(&str, Json)> = match expr {
-        SqlExpr::Fn { name, args } => vec![
-            ("fn", text(name)),
-            ("args", Json::Array(args.iter().map(to_json).collect())),
-        ],
-        SqlExpr::Col(name) => vec![("col", text(name))],
-        SqlExpr::Literal(sql) => vec![("val", text(sql))],
-        SqlExpr::Cast { value, type_name } => vec![
-            ("val", to_json(value)),
-            ("type", text(&type_name.to_lowercase())),
-            ("json", Json::Bool(false)),
-        ],
-        SqlExpr::Where { left, op, right } => vec![
-            ("attribute", to_json(left)),
-            ("comparator", text(op.as_deref().unwrap_or("="))),
-            ("logic", to_json(right)),
-        ],
-    };
     Json::Object(
-        fields
+        expr.fields()
             .into_iter()
-            .map(|(k, v)| (k.to_string(), v))
+            .map(|(k, v)| (k.to_string(), to_json(&v)))
             .collect(),
     )
 }

@@ -26,6 +26,29 @@ pub enum SqlExpr {
 }
 
 impl SqlExpr {
+    /// Its own fields as Sequelize's object for it holds them (`{ fn, args }`,
+    /// `{ col }`, …): what `console.log` and `JSON.stringify` show.
+    pub fn fields(&self) -> Vec<(&'static str, Value)> {
+        let text = |s: &str| Value::Str(s.to_string());
+        match self {
+            SqlExpr::Fn { name, args } => {
+                vec![("fn", text(name)), ("args", Value::Array(args.clone()))]
+            }
+            SqlExpr::Col(name) => vec![("col", text(name))],
+            SqlExpr::Literal(sql) => vec![("val", text(sql))],
+            SqlExpr::Cast { value, type_name } => vec![
+                ("val", value.clone()),
+                ("type", text(&type_name.to_lowercase())),
+                ("json", Value::Bool(false)),
+            ],
+            SqlExpr::Where { left, op, right } => vec![
+                ("attribute", left.clone()),
+                ("comparator", text(op.as_deref().unwrap_or("="))),
+                ("logic", right.clone()),
+            ],
+        }
+    }
+
     /// The name Sequelize's classes print for it (`Fn`, `Col`, `Literal`, …).
     pub fn class_name(&self) -> &'static str {
         match self {

@@ -1536,15 +1536,8 @@ pub fn where_term_of(condition: &Where, alias: Option<&str>) -> Computed<Term> {
         Where::Compare {
             field, op, value, ..
         } => {
-            let literal = |l: &Literal| {
-                Term::Value(match l {
-                    Literal::Null => Cell::Null,
-                    Literal::Bool(b) => Cell::Bool(*b),
-                    Literal::Number(n) => cell_of_value(&Value::Number(*n)),
-                    Literal::Str(s) => Cell::Text(s.clone()),
-                    Literal::Date(ms) => Cell::Int(*ms),
-                })
-            };
+            // A literal as the store keeps it (the store's own filters read it so).
+            let literal = |l: &Literal| Term::Value(super::filter::store_cell(l));
             let right = match value {
                 WhereValue::One(l) => literal(l),
                 WhereValue::List(items) => Term::List(items.iter().map(literal).collect()),

@@ -135,7 +135,7 @@ fn store_literal_text(literal: &Literal) -> String {
 
 /// A where value as the store keeps it: dates as milliseconds, whole numbers as
 /// integers.
-fn store_cell(literal: &Literal) -> Cell {
+pub(super) fn store_cell(literal: &Literal) -> Cell {
     match literal {
         Literal::Null => Cell::Null,
         Literal::Bool(b) => Cell::Bool(*b),

@@ -12,14 +12,13 @@ use crate::error::SequelizeError;
 use crate::plan::{FindPlan, IncludePlan};
 use crate::runtime::instance::from_row;
 use crate::runtime::store::{Cell, Row};
-use crate::runtime::{cell_of, RunResult, Runtime};
+use crate::runtime::{RunResult, Runtime};
 use crate::schema::{ModelId, Schema};
 use crate::sql::Dialect;
 use crate::value::{InstanceRef, SqlExpr, Value};
 use std::rc::Rc;
 
 struct Group {
-    key: Vec<Cell>,
     rows: Vec<Joined>,
 }
 
@@ -456,27 +455,11 @@ fn flatten(
     includes: &[IncludePlan],
     alias: &str,
 ) -> Vec<Joined> {
-    let instance = instance.borrow();
-    let model = schema.model(instance.model);
-    let own: Row = instance
-        .values
-        .iter()
-        .filter(|(key, _)| !includes.iter().any(|i| i.as_name == *key))
-        .map(|(key, value)| (model.field_of(key).as_str().into(), cell_of(value)))
-        .collect();
+    let own = super::load::instance_row(schema, instance);
+    let model = schema.model(instance.borrow().model);
     let mut rows = vec![Joined::of(alias, &own)];
     for include in includes {
-        let children: Vec<InstanceRef> = match instance.get(&include.as_name) {
-            Some(Value::Array(items)) => items
-                .iter()
-                .filter_map(|i| match i {
-                    Value::Instance(child) => Some(child.clone()),
-                    _ => None,
-                })
-                .collect(),
-            Some(Value::Instance(child)) => vec![child.clone()],
-            _ => Vec::new(),
-        };
+        let children = super::nest::included(instance.borrow().get(&include.as_name));
         let path = match alias == model.name {
             true => include.as_name.clone(),
             false => format!("{alias}->{}", include.as_name),
@@ -524,13 +507,21 @@ fn group_rows(plan: &FindPlan, rows: Vec<Joined>, dialect: Dialect) -> RunResult
             other => term_of(other),
         })
         .collect::<RunResult<_>>()?;
+    let groups = group_by_terms(&terms, rows, dialect)?;
+    Ok(groups.into_iter().map(|rows| Group { rows }).collect())
+}
+
+/// Joined rows grouped by the values of `terms`, the groups in ascending key order; one
+/// group of them all when there are no terms. Grouped finds and raw queries share it.
+pub(super) fn group_by_terms(
+    terms: &[Term],
+    rows: Vec<Joined>,
+    dialect: Dialect,
+) -> RunResult<Vec<Vec<Joined>>> {
     if terms.is_empty() {
-        return Ok(vec![Group {
-            key: Vec::new(),
-            rows,
-        }]);
+        return Ok(vec![rows]);
     }
-    let mut groups: Vec<Group> = Vec::new();
+    let mut groups: Vec<(Vec<Cell>, Vec<Joined>)> = Vec::new();
     let mut index: HashMap<Vec<CellKey>, usize> = HashMap::new();
     for row in rows {
         let key = terms
@@ -539,25 +530,18 @@ fn group_rows(plan: &FindPlan, rows: Vec<Joined>, dialect: Dialect) -> RunResult
             .collect::<RunResult<Vec<Cell>>>()?;
         let hashed: Vec<CellKey> = key.iter().map(cell_key).collect();
         match index.get(&hashed) {
-            Some(&at) => groups[at].rows.push(row),
+            Some(&at) => groups[at].1.push(row),
             None => {
                 index.insert(hashed, groups.len());
-                groups.push(Group {
-                    key,
-                    rows: vec![row],
-                });
+                groups.push((key, vec![row]));
             }
         }
     }
-    groups.sort_by(|a, b| {
-        a.key
-            .iter()
-            .zip(&b.key)
-            .map(|(x, y)| super::load::compare_cells(x, y, dialect))
-            .find(|o| o.is_ne())
-            .unwrap_or(std::cmp::Ordering::Equal)
+    groups.sort_by(|(a, _), (b, _)| {
+        let ascending = vec!["ASC"; a.len()];
+        super::load::compare_keys(a, b, &ascending, dialect)
     });
-    Ok(groups)
+    Ok(groups.into_iter().map(|(_, rows)| rows).collect())
 }
 
 /// Sorts the groups by the plan's `order`: a column (of the group's first row), a

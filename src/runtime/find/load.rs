@@ -256,20 +256,9 @@ fn keep_joined(
         let children: Vec<(String, Vec<Option<InstanceRef>>, bool)> = names
             .iter()
             .map(|name| {
-                let (list, many) = match parent.instance.borrow().get(name) {
-                    Some(Value::Array(items)) => (
-                        items
-                            .iter()
-                            .filter_map(|i| match i {
-                                Value::Instance(child) => Some(child.clone()),
-                                _ => None,
-                            })
-                            .collect::<Vec<_>>(),
-                        true,
-                    ),
-                    Some(Value::Instance(child)) => (vec![child.clone()], false),
-                    _ => (Vec::new(), false),
-                };
+                let value = parent.instance.borrow().get(name).cloned();
+                let many = matches!(value, Some(Value::Array(_)));
+                let list = nest::included(value.as_ref());
                 let options = match list.is_empty() {
                     true => vec![None],
                     false => list.into_iter().map(Some).collect(),
@@ -355,7 +344,7 @@ fn null_row(schema: &Schema, includes: &[IncludePlan], name: &str) -> Row {
 }
 
 /// An instance's values as the row of its table (columns by field).
-fn instance_row(schema: &Schema, instance: &InstanceRef) -> Row {
+pub(super) fn instance_row(schema: &Schema, instance: &InstanceRef) -> Row {
     let instance = instance.borrow();
     let model = schema.model(instance.model);
     instance
@@ -519,21 +508,8 @@ fn compute_on_joins(
         .iter()
         .filter(|i| !i.separate && !i.association.kind.is_multiple())
     {
-        let association = &include.association;
-        let (source, target) = (
-            schema.model(association.source),
-            schema.model(include.model),
-        );
-        let (parent_field, child_field) = match association.kind {
-            AssociationType::BelongsTo => (
-                source.field_of(&association.foreign_key),
-                target.field_of(&association.target_key),
-            ),
-            _ => (
-                source.field_of(&association.source_key),
-                target.field_of(&association.foreign_key),
-            ),
-        };
+        let target = schema.model(include.model);
+        let (parent_field, child_field) = join_fields(schema, include);
         let keys: Vec<Cell> = loaded
             .iter()
             .map(|p| cell_in(&p.row, &parent_field))
@@ -804,6 +780,25 @@ pub fn select_by_keys(
         .collect())
 }
 
+/// The columns an include joins on: the parent's and the child's (a belongsToMany
+/// joins through its join table: no child column).
+fn join_fields(schema: &Schema, include: &IncludePlan) -> (String, String) {
+    let association = &include.association;
+    let source = schema.model(association.source);
+    let target = schema.model(include.model);
+    match association.kind {
+        AssociationType::BelongsTo => (
+            source.field_of(&association.foreign_key),
+            target.field_of(&association.target_key),
+        ),
+        AssociationType::HasOne | AssociationType::HasMany => (
+            source.field_of(&association.source_key),
+            target.field_of(&association.foreign_key),
+        ),
+        AssociationType::BelongsToMany => (source.field_of(&association.source_key), String::new()),
+    }
+}
+
 /// Loads one include for all parents, attaches it, and drops parents a required
 /// include leaves empty.
 fn load_include(
@@ -816,20 +811,7 @@ fn load_include(
 ) -> RunResult<()> {
     let mut path = parent_path.to_vec();
     path.push(include.as_name.clone());
-    let association = &include.association;
-    let source = schema.model(association.source);
-    let target = schema.model(include.model);
-    let (parent_field, child_field) = match association.kind {
-        AssociationType::BelongsTo => (
-            source.field_of(&association.foreign_key),
-            target.field_of(&association.target_key),
-        ),
-        AssociationType::HasOne | AssociationType::HasMany => (
-            source.field_of(&association.source_key),
-            target.field_of(&association.foreign_key),
-        ),
-        AssociationType::BelongsToMany => (source.field_of(&association.source_key), String::new()),
-    };
+    let (parent_field, child_field) = join_fields(schema, include);
     let (mut child_rows, mut children_by_key) = fetch_children(
         rt,
         schema,
@@ -961,17 +943,7 @@ fn joined_rows(instance: &InstanceRef, includes: &[IncludePlan]) -> usize {
     includes
         .iter()
         .map(|include| {
-            let children = match instance.borrow().get(&include.as_name) {
-                Some(Value::Array(items)) => items
-                    .iter()
-                    .filter_map(|item| match item {
-                        Value::Instance(child) => Some(child.clone()),
-                        _ => None,
-                    })
-                    .collect(),
-                Some(Value::Instance(child)) => vec![child.clone()],
-                _ => Vec::new(),
-            };
+            let children = nest::included(instance.borrow().get(&include.as_name));
             match children.is_empty() {
                 true => usize::from(!include.required),
                 false => children

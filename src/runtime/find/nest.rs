@@ -104,6 +104,22 @@ pub(super) fn attach(
 /// A raw find's rows (`raw: true`): one plain object per joined row, each included
 /// model's columns under its dotted path (`'owner.name'`), a missing one as nulls; or
 /// with `nest: true` the same rows with the paths as nested objects.
+/// The instances an include put under a parent's key: a to-many include's list, a
+/// to-one include's instance (none for null).
+pub(super) fn included(value: Option<&Value>) -> Vec<InstanceRef> {
+    match value {
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(|item| match item {
+                Value::Instance(child) => Some(child.clone()),
+                _ => None,
+            })
+            .collect(),
+        Some(Value::Instance(child)) => vec![child.clone()],
+        _ => Vec::new(),
+    }
+}
+
 pub fn raw_rows(plan: &crate::plan::FindPlan, found: &[InstanceRef]) -> Vec<Value> {
     let mut rows = Vec::new();
     for instance in found {
@@ -130,17 +146,11 @@ fn flat_rows(values: &[(String, Value)], includes: &[IncludePlan], prefix: &str)
     let mut rows = vec![own];
     for include in includes {
         let path = format!("{prefix}{}.", include.as_name);
-        let children: Vec<InstanceRef> = match values.iter().find(|(k, _)| *k == include.as_name) {
-            Some((_, Value::Array(items))) => items
-                .iter()
-                .filter_map(|i| match i {
-                    Value::Instance(i) => Some(i.clone()),
-                    _ => None,
-                })
-                .collect(),
-            Some((_, Value::Instance(one))) => vec![one.clone()],
-            _ => Vec::new(),
-        };
+        let value = values
+            .iter()
+            .find(|(k, _)| *k == include.as_name)
+            .map(|(_, v)| v);
+        let children = included(value);
         let mut extensions: Vec<RawRow> = children
             .iter()
             .flat_map(|c| flat_rows(&c.borrow().values, &include.children, &path))

@@ -4,10 +4,7 @@
 //! expression reader of [`super::expr`] and answered from the store: one table and its
 //! joins, filtered, grouped, computed, ordered and cut as the database would.
 
-use std::collections::HashMap;
-
 use super::expr::{self, eval, eval_group, parse_select, passes, Joined, Select, Term};
-use super::nest::{cell_key, CellKey};
 use crate::error::SequelizeError;
 use crate::runtime::instance::{from_row, value_of};
 use crate::runtime::store::{Cell, Filter, Row};
@@ -291,7 +288,7 @@ fn answer(rt: &mut Runtime, schema: &Schema, select: &Select) -> RunResult<Vec<(
             .flatten()
             .any(|(term, _)| matches!(term, Term::Call { name, .. } if ["COUNT", "SUM", "AVG", "MIN", "MAX"].iter().any(|a| a.eq_ignore_ascii_case(name))));
     let groups: Vec<Vec<Joined>> = match grouped {
-        true => group(select, joined, dialect)?,
+        true => super::group::group_by_terms(&select.group, joined, dialect)?,
         false => joined.into_iter().map(|row| vec![row]).collect(),
     };
     let mut answered: Vec<(Vec<Joined>, Row, Value)> = Vec::with_capacity(groups.len());
@@ -352,36 +349,6 @@ fn eval_in_answer(
 
 fn null_row(schema: &Schema, table: &str) -> Row {
     model_of_table(schema, table).map_or_else(Vec::new, expr::nulls_of)
-}
-
-/// The joined rows by their GROUP BY key, groups in key order; one group of them all
-/// when there is no GROUP BY.
-fn group(select: &Select, rows: Vec<Joined>, dialect: Dialect) -> RunResult<Vec<Vec<Joined>>> {
-    if select.group.is_empty() {
-        return Ok(vec![rows]);
-    }
-    let mut groups: Vec<(Vec<Cell>, Vec<Joined>)> = Vec::new();
-    let mut index: HashMap<Vec<CellKey>, usize> = HashMap::new();
-    for row in rows {
-        let key = select
-            .group
-            .iter()
-            .map(|term| eval(term, &row, dialect))
-            .collect::<RunResult<Vec<Cell>>>()?;
-        let hashed: Vec<CellKey> = key.iter().map(cell_key).collect();
-        match index.get(&hashed) {
-            Some(&at) => groups[at].1.push(row),
-            None => {
-                index.insert(hashed, groups.len());
-                groups.push((key, vec![row]));
-            }
-        }
-    }
-    groups.sort_by(|(a, _), (b, _)| {
-        let ascending = vec!["ASC"; a.len()];
-        super::load::compare_keys(a, b, &ascending, dialect)
-    });
-    Ok(groups.into_iter().map(|(_, rows)| rows).collect())
 }
 
 /// One answer row's columns: as cells under their keys, and shown as Sequelize shows a

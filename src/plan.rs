@@ -95,6 +95,8 @@ pub struct IncludePlan {
     pub through_where: Option<Where>,
     pub children: Vec<IncludePlan>,
     pub separate: bool,
+    /// A `separate` include's own `order`, for its own SELECT.
+    pub separate_order: Vec<Order>,
     /// Whether its rows multiply the parent's (a to-many include, unless it says
     /// `duplicating: false`): a LIMIT then takes Sequelize's subquery form.
     pub duplicating: bool,

@@ -668,10 +668,17 @@ fn belongs_to_many(
                         row,
                         &find::all_attributes(target),
                         &[],
+                        rt.dialect(),
                     );
                     if !join_shown.is_empty() {
-                        let through =
-                            super::instance::from_row(join_id, join, link, &join_shown, &[]);
+                        let through = super::instance::from_row(
+                            join_id,
+                            join,
+                            link,
+                            &join_shown,
+                            &[],
+                            rt.dialect(),
+                        );
                         item.set(&join.name, Value::Instance(through.into_ref()));
                     }
                     found.push(Value::Instance(item.into_ref()));

@@ -245,7 +245,7 @@ pub fn instance_call(
         "toJSON" | "get"
             if values.is_empty() || values.first().is_some_and(|v| v.get("plain").is_some()) =>
         {
-            Ok(Value::Object(instance.borrow().values.clone()))
+            Ok(plain(instance))
         }
         "get" => Ok(match values.first() {
             Some(Value::Str(key)) => instance
@@ -429,4 +429,25 @@ fn same(a: &Value, b: &Value) -> bool {
         (Value::Null, Value::Null) | (Value::Undefined, Value::Undefined) => true,
         _ => false,
     }
+}
+
+/// `get({ plain: true })` and `toJSON()`: the instance's values, its included instances
+/// plain in turn (Sequelize's `get` passes `plain` down to its includes).
+fn plain(instance: &InstanceRef) -> Value {
+    fn plain_value(value: &Value) -> Value {
+        match value {
+            Value::Instance(nested) => plain(nested),
+            Value::Array(items) if items.iter().any(|i| matches!(i, Value::Instance(_))) => {
+                Value::Array(items.iter().map(plain_value).collect())
+            }
+            other => other.clone(),
+        }
+    }
+    let values = &instance.borrow().values;
+    Value::Object(
+        values
+            .iter()
+            .map(|(k, v)| (k.clone(), plain_value(v)))
+            .collect(),
+    )
 }

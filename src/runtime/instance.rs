@@ -5,18 +5,24 @@ use serde_json::Value as Json;
 
 use super::store::{Cell, Row};
 use crate::schema::{Model, ModelId};
+use crate::sql::Dialect;
 use crate::value::{from_json, Instance, Value};
 
-/// A stored cell as the value Sequelize (with node-postgres) hands back for `attribute`.
-pub fn value_of(model: &Model, attribute: &str, cell: Cell) -> Value {
-    let key = model
+/// A stored cell as the value Sequelize (with the dialect's driver) hands back for
+/// `attribute`.
+pub fn value_of(model: &Model, attribute: &str, cell: Cell, dialect: Dialect) -> Value {
+    let data_type = model
         .attribute(attribute)
-        .and_then(|a| a.data_type.as_ref())
-        .map(|t| t.key.as_str())
-        .unwrap_or("");
+        .and_then(|a| a.data_type.as_ref());
+    let key = data_type.map(|t| t.key.as_str()).unwrap_or("");
     match (key, cell) {
         (_, Cell::Null) => Value::Null,
         ("DATE", Cell::Int(ms)) => Value::Date(ms),
+        // node-postgres hands back an int8 as a string; mysql2 and sqlite3 a number.
+        ("BIGINT", Cell::Int(i)) if dialect == Dialect::Postgres => Value::Str(i.to_string()),
+        ("DECIMAL" | "NUMERIC", Cell::Float(n)) if dialect != Dialect::Sqlite => {
+            Value::Str(decimal_text(n, data_type.and_then(decimal_scale), dialect))
+        }
         ("JSON" | "JSONB", Cell::Text(text)) => serde_json::from_str::<Json>(&text)
             .map(from_json)
             .unwrap_or(Value::Str(text)),
@@ -24,6 +30,49 @@ pub fn value_of(model: &Model, attribute: &str, cell: Cell) -> Value {
         (_, Cell::Float(f)) => Value::Number(f),
         (_, Cell::Bool(b)) => Value::Bool(b),
         (_, Cell::Text(s)) => Value::Str(s),
+    }
+}
+
+/// The scale of `DECIMAL(10, 2)` (2); `None` when none was given.
+pub fn decimal_scale(data_type: &crate::sql::types::DataType) -> Option<usize> {
+    data_type.decimals.as_deref()?.trim().parse().ok()
+}
+
+/// A DECIMAL as PostgreSQL and MySQL give it back: with its scale's decimals. Without a
+/// scale, PostgreSQL keeps the number as written and MySQL's DECIMAL is DECIMAL(10,0).
+fn decimal_text(n: f64, scale: Option<usize>, dialect: Dialect) -> String {
+    match (scale, dialect) {
+        (Some(scale), _) => format!("{:.scale$}", round_decimal(n, scale)),
+        (None, Dialect::Mysql) => format!("{:.0}", round_decimal(n, 0)),
+        (None, _) => crate::js::format_number(n),
+    }
+}
+
+/// `n` rounded to `scale` decimals half away from zero, on its decimal digits as
+/// JavaScript writes them (so `1.005` is `1.01`, as PostgreSQL rounds the text it is
+/// bound as).
+pub fn round_decimal(n: f64, scale: usize) -> f64 {
+    let text = format!("{n:e}");
+    let Some((mantissa, exponent)) = text.split_once('e') else {
+        return n;
+    };
+    let exponent: i32 = exponent.parse().unwrap_or(0);
+    let negative = mantissa.starts_with('-');
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    // The digits' value is digits × 10^(exponent - (len - 1)); keep `scale` decimals.
+    let kept = (exponent + 1 + scale as i32).max(0) as usize;
+    if kept >= digits.len() {
+        return n;
+    }
+    let mut whole: u128 = digits[..kept].parse().unwrap_or(0);
+    if digits.as_bytes()[kept] >= b'5' {
+        whole += 1;
+    }
+    let rounded = whole as f64 / 10f64.powi(scale as i32);
+    if negative {
+        -rounded
+    } else {
+        rounded
     }
 }
 
@@ -36,6 +85,7 @@ pub fn from_row(
     row: &Row,
     keys: &[String],
     renamed: &[(String, String)],
+    dialect: Dialect,
 ) -> Instance {
     let mut instance = Instance::new(id);
     instance.is_new_record = false;
@@ -49,7 +99,7 @@ pub fn from_row(
         let cell = cell.map_or(Cell::Null, |(_, v)| v.clone());
         instance
             .values
-            .push((key.clone(), value_of(model, attribute, cell)));
+            .push((key.clone(), value_of(model, attribute, cell, dialect)));
     }
     instance
 }

@@ -434,12 +434,23 @@ impl Runtime {
 
     /// The cell a written value is kept as: [`cell_of`]'s, but for MySQL's DATETIME,
     /// which Sequelize writes to the second (the milliseconds are dropped).
-    pub fn stored_cell(&self, value: &Value) -> Cell {
+    /// `value` of `model`'s attribute `name` as the dialect's database stores it: MySQL
+    /// drops a date's milliseconds; PostgreSQL and MySQL round a DECIMAL to its scale.
+    pub fn stored_cell(&self, model: &Model, name: &str, value: &Value) -> Cell {
         match value {
             Value::Date(ms) if self.dialect == Dialect::Mysql => {
                 Cell::Int(ms - ms.rem_euclid(1000))
             }
-            other => cell_of(other),
+            other => {
+                let cell = cell_of(other);
+                let data_type = model.attribute(name).and_then(|a| a.data_type.as_ref());
+                match data_type.filter(|t| matches!(t.key.as_str(), "DECIMAL" | "NUMERIC")) {
+                    Some(data_type) if self.dialect != Dialect::Sqlite => {
+                        rounded_decimal(cell, data_type, self.dialect)
+                    }
+                    _ => cell,
+                }
+            }
         }
     }
 
@@ -546,24 +557,49 @@ pub fn column_kind(data_type: Option<&DataType>) -> ColumnKind {
         return ColumnKind::Text;
     };
     match data_type.key.as_str() {
-        "INTEGER" | "SMALLINT" | "TINYINT" | "MEDIUMINT" | "DATE" => ColumnKind::Int,
-        "FLOAT" | "REAL" | "DOUBLE" => ColumnKind::Float,
+        "INTEGER" | "SMALLINT" | "TINYINT" | "MEDIUMINT" | "BIGINT" | "DATE" => ColumnKind::Int,
+        "FLOAT" | "REAL" | "DOUBLE" | "DECIMAL" | "NUMERIC" => ColumnKind::Float,
         "BOOLEAN" => ColumnKind::Bool,
         _ => ColumnKind::Text,
     }
 }
 
-/// What Sequelize's `set` makes of a value for `attribute`: a DATE attribute turns a
-/// string or a number into a Date, as DataTypes.DATE's sanitizer does.
+/// What Sequelize's `set` makes of a value for `attribute`, as the attribute type's
+/// sanitizer does: a DATE turns a string or a number into a Date, a BOOLEAN `'true'` or
+/// `1` into `true`.
 pub fn sanitize(attribute: Option<&crate::schema::Attribute>, value: Value) -> Value {
-    let is_date = attribute
+    let key = attribute
         .and_then(|a| a.data_type.as_ref())
-        .is_some_and(|t| t.key == "DATE");
-    match value {
-        Value::Str(text) if is_date => parse_iso_date(&text).map_or(Value::Str(text), Value::Date),
-        Value::Number(ms) if is_date && ms.fract() == 0.0 => Value::Date(ms as i64),
-        other => other,
+        .map_or("", |t| t.key.as_str());
+    match (key, value) {
+        ("DATE", Value::Str(text)) => parse_iso_date(&text).map_or(Value::Str(text), Value::Date),
+        ("DATE", Value::Number(ms)) if ms.fract() == 0.0 => Value::Date(ms as i64),
+        // DataTypes.BOOLEAN's sanitizer: 'true'/'false' and 1/0 are booleans.
+        ("BOOLEAN", Value::Str(text)) if text == "true" || text == "false" => {
+            Value::Bool(text == "true")
+        }
+        ("BOOLEAN", Value::Number(n)) if n == 1.0 || n == 0.0 => Value::Bool(n == 1.0),
+        (_, other) => other,
     }
+}
+
+/// A DECIMAL's cell rounded to its scale (MySQL's DECIMAL without one is DECIMAL(10,0)).
+fn rounded_decimal(cell: Cell, data_type: &DataType, dialect: Dialect) -> Cell {
+    let scale = match (instance::decimal_scale(data_type), dialect) {
+        (Some(scale), _) => scale,
+        (None, Dialect::Mysql) => 0,
+        (None, _) => return cell,
+    };
+    let number = match &cell {
+        Cell::Int(i) => *i as f64,
+        Cell::Float(f) => *f,
+        Cell::Text(t) => match t.trim().parse::<f64>() {
+            Ok(f) => f,
+            Err(_) => return cell,
+        },
+        _ => return cell,
+    };
+    Cell::Float(instance::round_decimal(number, scale))
 }
 
 /// Store cells for a row's attribute values.

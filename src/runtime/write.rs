@@ -294,7 +294,7 @@ fn insert_row(
                 }
                 Some(value) => {
                     match (
-                        check_integer(rt.dialect(), &field, attribute, &value),
+                        check_integer(rt.dialect(), &model.table_name, &field, attribute, &value),
                         &value,
                     ) {
                         (Err(error), _) => {
@@ -315,7 +315,7 @@ fn insert_row(
                         .with_hint("create the row with the value computed in your code, or set it with Model.update"));
                     }
                     columns.push((field.clone(), false));
-                    row.push((field, rt.stored_cell(&value)));
+                    row.push((field, rt.stored_cell(model, name, &value)));
                 }
                 None => row.push((field, Cell::Null)),
             }
@@ -338,11 +338,18 @@ fn insert_row(
     rt.count_rows(1)?;
     {
         let mut data = instance.borrow_mut();
-        // RETURNING gives every column back; elsewhere the instance keeps what it had.
+        // RETURNING gives every column back, as the database keeps it (`'5'` for an
+        // INTEGER is 5, a DECIMAL(10,2)'s 3 is '3.00'); elsewhere the instance keeps
+        // what it had.
         if rt.dialect().has_returning() {
-            for (name, _) in model.table_attributes() {
-                if data.get(name).is_none() {
-                    data.set(name, Value::Null);
+            for ((name, attribute), (_, cell)) in model.table_attributes().zip(&row) {
+                match data.get(name) {
+                    None => data.set(name, Value::Null),
+                    Some(_) if returns_converted(attribute) => {
+                        let value = returned_value(model, name, attribute, cell, rt.dialect());
+                        data.set(name, value);
+                    }
+                    Some(_) => {}
                 }
             }
         }
@@ -352,31 +359,112 @@ fn insert_row(
     Ok(())
 }
 
+/// Whether RETURNING gives back `attribute` other than it was given: a number, a
+/// string or a boolean column converts what it was bound to its own type.
+fn returns_converted(attribute: &crate::schema::Attribute) -> bool {
+    attribute.data_type.as_ref().is_some_and(|t| {
+        matches!(
+            t.key.as_str(),
+            "INTEGER"
+                | "SMALLINT"
+                | "TINYINT"
+                | "MEDIUMINT"
+                | "BIGINT"
+                | "FLOAT"
+                | "REAL"
+                | "DOUBLE"
+                | "DECIMAL"
+                | "NUMERIC"
+                | "STRING"
+                | "TEXT"
+                | "CHAR"
+                | "BOOLEAN"
+        )
+    })
+}
+
+/// The value RETURNING gives back for the cell `cell` written to `attribute`'s column.
+fn returned_value(
+    model: &Model,
+    name: &str,
+    attribute: &crate::schema::Attribute,
+    cell: &Cell,
+    dialect: crate::sql::Dialect,
+) -> Value {
+    let mut cell = cell.clone();
+    super::store::convert(&mut cell, super::column_kind(attribute.data_type.as_ref()));
+    super::instance::value_of(model, name, cell, dialect)
+}
+
 /// The database's refusal of a number an INTEGER column cannot hold (`5 / 0`, and on
 /// PostgreSQL `1.5`).
 fn check_integer(
     dialect: crate::sql::Dialect,
+    table: &str,
     field: &str,
     attribute: &crate::schema::Attribute,
     value: &Value,
 ) -> RunResult<()> {
-    let Value::Number(n) = value else {
-        return Ok(());
+    let key = attribute.data_type.as_ref().map_or("", |t| t.key.as_str());
+    let n = match value {
+        Value::Number(n) => *n,
+        Value::Str(text) => return check_text_input(dialect, table, field, attribute, text),
+        _ => return Ok(()),
     };
-    if attribute
-        .data_type
-        .as_ref()
-        .is_none_or(|t| t.key != "INTEGER")
-    {
+    if key != "INTEGER" {
         return Ok(());
     }
     let primary_key = attribute.primary_key == Some(true);
-    match crate::sql::refusal::not_an_integer(dialect, *n, field, primary_key) {
+    match crate::sql::refusal::not_an_integer(dialect, n, field, primary_key) {
         Some(message) => Err(SequelizeError::new(
             ErrorName::SequelizeDatabaseError,
             message,
         )),
         None => Ok(()),
+    }
+}
+
+/// The database's refusal of a text its column's type cannot take (`'abc'` for an
+/// INTEGER): PostgreSQL's and MySQL's words; SQLite would keep the text, which the
+/// playground's typed columns cannot, and says so.
+fn check_text_input(
+    dialect: crate::sql::Dialect,
+    table: &str,
+    field: &str,
+    attribute: &crate::schema::Attribute,
+    text: &str,
+) -> RunResult<()> {
+    use crate::sql::{refusal, Dialect};
+    let key = attribute.data_type.as_ref().map_or("", |t| t.key.as_str());
+    if find::postgres_reads(key, text) {
+        return Ok(());
+    }
+    let integer = matches!(
+        key,
+        "INTEGER" | "MEDIUMINT" | "BIGINT" | "SMALLINT" | "TINYINT"
+    );
+    let refused = |message| {
+        Err(SequelizeError::new(
+            ErrorName::SequelizeDatabaseError,
+            message,
+        ))
+    };
+    match dialect {
+        Dialect::Postgres => match refusal::postgres_type_name(key) {
+            Some(name) => refused(refusal::postgres_bad_input(name, text)),
+            None => Ok(()),
+        },
+        Dialect::Mysql if integer => refused(refusal::mysql_bad_integer(table, field, text)),
+        _ if super::column_kind(attribute.data_type.as_ref()) != super::store::ColumnKind::Text => {
+            Err(SequelizeError::plain(format!(
+                "The playground keeps column {field} as {key} and cannot store the text '{text}'"
+            ))
+            .with_hint(match dialect {
+                Dialect::Sqlite => "SQLite itself would keep the text as it is; write a value of the column's type here",
+                _ => "MySQL itself would convert the text, with a warning; write a value of the column's type here",
+            }))
+        }
+        _ => Ok(()),
     }
 }
 
@@ -517,7 +605,7 @@ pub fn update(
     } else {
         let set: Vec<(String, Cell)> = assignments
             .iter()
-            .map(|(f, v)| (model.field_of(f), rt.stored_cell(v)))
+            .map(|(f, v)| (model.field_of(f), rt.stored_cell(model, f, v)))
             .collect();
         check_foreign_keys(rt, schema, model_id, std::slice::from_ref(&set))?;
         rt.update_rows(&model.table_name, &set, &by_key)?;
@@ -747,7 +835,7 @@ pub fn upsert(
             .map_or(Value::Null, |(_, v)| v.clone());
         filter.and(Filter::eq(
             &model.field_of(attribute),
-            &rt.stored_cell(&value),
+            &rt.stored_cell(model, attribute, &value),
         ))
     });
     let existing = if conflict.is_empty() || conflict.iter().any(|a| !has(a)) {
@@ -763,7 +851,7 @@ pub fn upsert(
         for (name, attribute) in model.table_attributes() {
             let field = model.field_of(name);
             match row.iter().find(|(k, _)| k == name) {
-                Some((_, value)) => cells.push((field, rt.stored_cell(value))),
+                Some((_, value)) => cells.push((field, rt.stored_cell(model, name, value))),
                 None if attribute.auto_increment == Some(true) => {
                     let id = rt.next_id(&model.table_name);
                     instance.borrow_mut().set(name, Value::Number(id as f64));
@@ -792,7 +880,7 @@ pub fn upsert(
                     .iter()
                     .find(|(a, _)| a == *k)
                     .map_or(Value::Null, |(_, v)| v.clone());
-                (model.field_of(k), rt.stored_cell(&value))
+                (model.field_of(k), rt.stored_cell(model, k, &value))
             })
             .collect();
         check_foreign_keys(rt, schema, model_id, std::slice::from_ref(&set))?;
@@ -805,10 +893,15 @@ pub fn upsert(
                 .select(&model.table_name, &key_filter)
                 .map_err(engine_error)?;
             let fresh = match stored.first() {
-                Some(r) => {
-                    super::instance::from_row(model_id, model, r, &find::all_attributes(model), &[])
-                        .into_ref()
-                }
+                Some(r) => super::instance::from_row(
+                    model_id,
+                    model,
+                    r,
+                    &find::all_attributes(model),
+                    &[],
+                    rt.dialect(),
+                )
+                .into_ref(),
                 None => instance,
             };
             vec![Value::Instance(fresh), Value::Null]
@@ -932,7 +1025,7 @@ fn set_cells(
         .map(|(attribute, value)| {
             let cell = match value {
                 Value::Sql(piece) => find::compute_on_row(piece, &model.name, row, rt)?,
-                other => rt.stored_cell(other),
+                other => rt.stored_cell(model, attribute, other),
             };
             Ok((model.field_of(attribute), cell))
         })
@@ -1064,7 +1157,7 @@ pub fn bulk_create(
                     if attribute.auto_increment == Some(true) {
                         rt.chose_key(&model.table_name);
                     }
-                    row.push((field, rt.stored_cell(&value)));
+                    row.push((field, rt.stored_cell(model, name, &value)));
                     if listed {
                         tuple.push(inline_value(attribute, &value));
                     }
@@ -1460,7 +1553,8 @@ pub fn increment_where(
                 .iter()
                 .map(|row| {
                     Value::Object(
-                        super::instance::from_row(model_id, model, row, &keys, &[]).values,
+                        super::instance::from_row(model_id, model, row, &keys, &[], rt.dialect())
+                            .values,
                     )
                 })
                 .collect();
@@ -1575,7 +1669,7 @@ fn increment_matching(
         if let Some(updated_at) = updated_at {
             set.push((
                 model.field_of(updated_at),
-                rt.stored_cell(&Value::Date(now)),
+                rt.stored_cell(model, updated_at, &Value::Date(now)),
             ));
         }
         let this_row = match &pk_field {
@@ -1720,7 +1814,7 @@ fn update_matching(
     let row: Vec<(String, Cell)> = assignments
         .iter()
         .filter(|(_, v)| !matches!(v, Value::Sql(_)))
-        .map(|(k, v)| (model.field_of(k), rt.stored_cell(v)))
+        .map(|(k, v)| (model.field_of(k), rt.stored_cell(model, k, v)))
         .collect();
     check_foreign_keys(rt, schema, model_id, std::slice::from_ref(&row))?;
     let filter = condition
@@ -1759,7 +1853,8 @@ fn update_matching(
                 fresh
                     .iter()
                     .map(|r| {
-                        super::instance::from_row(model_id, model, r, &returned, &[]).into_ref()
+                        super::instance::from_row(model_id, model, r, &returned, &[], rt.dialect())
+                            .into_ref()
                     })
                     .collect(),
             )

@@ -136,6 +136,46 @@ pub fn not_an_integer(dialect: Dialect, n: f64, field: &str, primary_key: bool) 
     }
 }
 
+/// PostgreSQL's name of the column type a Sequelize type key is made (`integer`,
+/// `character varying`), for the types whose input it checks; `None` for the rest.
+pub fn postgres_type_name(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "INTEGER" | "MEDIUMINT" => "integer",
+        "BIGINT" => "bigint",
+        "SMALLINT" | "TINYINT" => "smallint",
+        "FLOAT" | "DOUBLE" => "double precision",
+        "REAL" => "real",
+        "DECIMAL" | "NUMERIC" => "numeric",
+        "BOOLEAN" => "boolean",
+        "UUID" => "uuid",
+        "STRING" => "character varying",
+        "CHAR" => "character",
+        "TEXT" => "text",
+        _ => return None,
+    })
+}
+
+/// PostgreSQL's refusal of a text bound to or compared with a column of type
+/// `type_name` that does not spell one of its values (`'abc'` for an integer).
+pub fn postgres_bad_input(type_name: &str, text: &str) -> String {
+    format!("invalid input syntax for type {type_name}: \"{text}\"")
+}
+
+/// MySQL's refusal of a text written to an integer column.
+pub fn mysql_bad_integer(table: &str, field: &str, text: &str) -> String {
+    format!("Incorrect integer value: '{text}' for column `{MYSQL_DATABASE}`.`{table}`.`{field}` at row 1")
+}
+
+/// PostgreSQL's refusal of a number compared with a text column (`"name" = 5`).
+pub fn postgres_no_operator(type_name: &str, op: &str, n: f64) -> String {
+    let number = if n.fract() == 0.0 {
+        "integer"
+    } else {
+        "numeric"
+    };
+    format!("operator does not exist: {type_name} {op} {number}")
+}
+
 /// The refusal of a keyword of `statement` (as logged) the dialect's grammar lacks, or
 /// `None`: PostgreSQL's ILIKE, which Sequelize writes for any dialect.
 pub fn syntax_error(dialect: Dialect, statement: &str) -> Option<String> {

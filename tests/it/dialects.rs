@@ -170,3 +170,48 @@ console.log(await Pug.count({ where: { name: { [Op.like]: 'c%' } } }));";
     assert_eq!(count(Dialect::Mysql), 2);
     assert_eq!(count(Dialect::Sqlite), 2);
 }
+
+/// A text an INTEGER column cannot take: PostgreSQL and MySQL refuse the INSERT in their
+/// words (recorded from PostgreSQL 15 and MariaDB); SQLite would keep the text, which the
+/// playground's typed columns cannot, and it says so rather than fail in its own words.
+/// A number compared with a VARCHAR is PostgreSQL's refusal of the operator.
+#[test]
+fn a_text_for_an_integer_column_is_refused_as_each_database_refuses_it() {
+    let code = "const Row = sequelize.define('row', { i: DataTypes.INTEGER, s: DataTypes.STRING });
+await sequelize.sync({ force: true });
+try {
+  await Row.create({ i: 'abc' });
+} catch (err) {
+  console.log(err.name, err.message);
+}
+try {
+  await Row.findAll({ where: { s: 5 } });
+  console.log('ran');
+} catch (err) {
+  console.log(err.name, err.message);
+}";
+    let printed = |dialect| {
+        let report = assoc_playground::run_with_dialect(code, support::clock(), dialect);
+        support::printed(&serde_json::to_value(&report).unwrap())
+    };
+    assert_eq!(
+        printed(Dialect::Postgres),
+        [
+            "SequelizeDatabaseError invalid input syntax for type integer: \"abc\"",
+            "SequelizeDatabaseError operator does not exist: character varying = integer"
+        ]
+    );
+    assert_eq!(
+        printed(Dialect::Mysql),
+        [
+            "SequelizeDatabaseError Incorrect integer value: 'abc' for column `assoc_corpus`.`rows`.`i` at row 1",
+            "ran"
+        ]
+    );
+    let sqlite = printed(Dialect::Sqlite);
+    assert!(
+        sqlite[0].contains("The playground keeps column i as INTEGER"),
+        "{sqlite:?}"
+    );
+    assert_eq!(sqlite[1], "ran");
+}

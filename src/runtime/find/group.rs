@@ -122,10 +122,17 @@ pub fn grouped(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<
             if let Some((_, own)) = picked.tables.iter().find(|(table, _)| table == alias) {
                 row.extend(own.iter().cloned());
             }
-            let instance =
-                from_row(plan.model, model, &row, &plan.attributes, &plan.renamed).into_ref();
+            let instance = from_row(
+                plan.model,
+                model,
+                &row,
+                &plan.attributes,
+                &plan.renamed,
+                dialect,
+            )
+            .into_ref();
             expr::type_dates(&instance, &date_keys, dialect);
-            nest_picked_row(schema, &instance, plan, picked);
+            nest_picked_row(schema, &instance, plan, picked, dialect);
             instance
         })
         .collect())
@@ -134,7 +141,13 @@ pub fn grouped(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<
 /// An include that selects columns in a grouped find: MySQL and SQLite answer each
 /// group with one of its rows, so the parent holds that row's child (none for a row of
 /// NULLs). PostgreSQL refuses such a query first ([`postgres_grouping_rule`]).
-fn nest_picked_row(schema: &Schema, instance: &InstanceRef, plan: &FindPlan, first: &Joined) {
+fn nest_picked_row(
+    schema: &Schema,
+    instance: &InstanceRef,
+    plan: &FindPlan,
+    first: &Joined,
+    dialect: Dialect,
+) {
     for include in plan
         .include
         .iter()
@@ -159,6 +172,7 @@ fn nest_picked_row(schema: &Schema, instance: &InstanceRef, plan: &FindPlan, fir
                     row,
                     &include.attributes,
                     &include.renamed,
+                    dialect,
                 );
                 Value::Instance(child.into_ref())
             });

@@ -83,8 +83,15 @@ pub(super) fn load(
     let mut loaded: Vec<Loaded> = rows
         .into_iter()
         .map(|row| {
-            let instance =
-                from_row(plan.model, model, &row, &plan.attributes, &plan.renamed).into_ref();
+            let instance = from_row(
+                plan.model,
+                model,
+                &row,
+                &plan.attributes,
+                &plan.renamed,
+                rt.dialect(),
+            )
+            .into_ref();
             expr::type_dates(&instance, &date_keys, rt.dialect());
             Loaded { row, instance }
         })
@@ -352,10 +359,11 @@ pub(super) fn instance_row(schema: &Schema, instance: &InstanceRef) -> Row {
         .iter()
         .filter(|(key, _)| model.has_attribute(key))
         .map(|(key, value)| {
-            (
-                model.field_of(key).as_str().into(),
-                crate::runtime::cell_of(value),
-            )
+            // As stored: a DECIMAL read back as '12.50' is the number 12.5 again.
+            let mut cell = crate::runtime::cell_of(value);
+            let data_type = model.attribute(key).and_then(|a| a.data_type.as_ref());
+            crate::runtime::store::convert(&mut cell, crate::runtime::column_kind(data_type));
+            (model.field_of(key).as_str().into(), cell)
         })
         .collect()
 }
@@ -725,7 +733,7 @@ fn load_separately(
         computed: Vec::new(),
         where_: Some(where_),
         include: include.children.clone(),
-        order: Vec::new(),
+        order: include.separate_order.clone(),
         group: Vec::new(),
         having: None,
         limit: None,
@@ -1018,6 +1026,7 @@ fn fetch_children(
                 target_row,
                 &include.attributes,
                 &include.renamed,
+                rt.dialect(),
             );
             let through = from_row(
                 association.through.unwrap(),
@@ -1025,6 +1034,7 @@ fn fetch_children(
                 join_row,
                 &include.through_attributes,
                 &[],
+                rt.dialect(),
             );
             // `through: { attributes: [] }` selects no join column, and shows none.
             if !include.through_attributes.is_empty() {
@@ -1059,6 +1069,7 @@ fn fetch_children(
                     &row,
                     &include.attributes,
                     &include.renamed,
+                    rt.dialect(),
                 )
                 .into_ref(),
                 row,

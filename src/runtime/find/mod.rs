@@ -19,7 +19,7 @@ pub use load::{compare_cells, count, find, select_by_keys};
 pub use nest::raw_rows;
 pub use options::{
     all_attributes, by_key, is_primary_key_lookup, is_unique_lookup, literal_of, parse_attributes,
-    parse_includes, parse_order, parse_where, plan, unknown_column, with_paranoid_clause,
-    with_primary_keys,
+    parse_includes, parse_order, parse_where, plan, postgres_reads, unknown_column,
+    with_paranoid_clause, with_primary_keys,
 };
 pub use query::{is_select, raw_query};

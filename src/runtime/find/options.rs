@@ -388,8 +388,101 @@ pub fn unknown_column(
             hint: None,
         }
         .error(dialect)),
+        None if dialect == crate::sql::Dialect::Postgres => match condition {
+            Some(condition) => mistyped_comparison(model, condition),
+            None => Ok(()),
+        },
         None => Ok(()),
     }
+}
+
+/// PostgreSQL's refusal of a comparison whose value its column's type cannot take
+/// (`"id" = 'abc'`, `"name" = 5`). MySQL and SQLite convert, and match no row.
+fn mistyped_comparison(model: &Model, condition: &Where) -> RunResult<()> {
+    use crate::sql::refusal;
+    let refused = |message| {
+        Err(SequelizeError::new(
+            ErrorName::SequelizeDatabaseError,
+            message,
+        ))
+    };
+    match condition {
+        Where::And(items) | Where::Or(items) => {
+            items.iter().try_for_each(|i| mistyped_comparison(model, i))
+        }
+        Where::Group(inner) => mistyped_comparison(model, inner),
+        Where::Nested { .. } | Where::Sql(_) => Ok(()),
+        Where::Compare {
+            attribute,
+            op,
+            value,
+            ..
+        } => {
+            let Some(key) = model
+                .attribute(attribute)
+                .and_then(|a| a.data_type.as_ref())
+                .map(|t| t.key.as_str())
+            else {
+                return Ok(());
+            };
+            let Some(type_name) = refusal::postgres_type_name(key) else {
+                return Ok(());
+            };
+            let literals = match value {
+                WhereValue::One(literal) => std::slice::from_ref(literal),
+                WhereValue::List(items) => items.as_slice(),
+                WhereValue::Sql(_) => &[],
+            };
+            let textual = matches!(key, "STRING" | "CHAR" | "TEXT");
+            for literal in literals {
+                match literal {
+                    Literal::Str(text) if !textual && !postgres_reads(key, text) => {
+                        return refused(refusal::postgres_bad_input(type_name, text));
+                    }
+                    Literal::Number(n)
+                        if textual
+                            && !matches!(
+                                op,
+                                CompareOp::Like
+                                    | CompareOp::NotLike
+                                    | CompareOp::ILike
+                                    | CompareOp::NotILike
+                            ) =>
+                    {
+                        let sql_op = match op {
+                            CompareOp::In | CompareOp::Eq => "=",
+                            CompareOp::NotIn | CompareOp::Ne => "<>",
+                            other => other.sql(),
+                        };
+                        return refused(refusal::postgres_no_operator(type_name, sql_op, *n));
+                    }
+                    _ => {}
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Whether PostgreSQL reads `text` as a value of the Sequelize type `key`.
+pub fn postgres_reads(key: &str, text: &str) -> bool {
+    let text = text.trim();
+    match key {
+        "INTEGER" | "MEDIUMINT" | "BIGINT" | "SMALLINT" | "TINYINT" => text.parse::<i64>().is_ok(),
+        "FLOAT" | "DOUBLE" | "REAL" | "DECIMAL" | "NUMERIC" => text.parse::<f64>().is_ok(),
+        "BOOLEAN" => matches!(
+            text.to_ascii_lowercase().as_str(),
+            "t" | "true" | "y" | "yes" | "on" | "1" | "f" | "false" | "n" | "no" | "off" | "0"
+        ),
+        "UUID" => is_uuid_text(text),
+        _ => true,
+    }
+}
+
+/// Whether `text` is a UUID as PostgreSQL reads one (hex digits, in 8-4-4-4-12 or not).
+fn is_uuid_text(text: &str) -> bool {
+    let digits: Vec<char> = text.chars().filter(|c| *c != '-').collect();
+    digits.len() == 32 && digits.iter().all(char::is_ascii_hexdigit)
 }
 
 /// `include: { all: true, nested }`: every association of `source`, and with `nested`
@@ -503,6 +596,22 @@ fn include_plan(schema: &Schema, source: ModelId, element: &Value) -> RunResult<
         if let Some(children) = options.get("include") {
             plan.children = parse_includes(schema, plan.model, children)?;
         }
+        if plan.separate {
+            plan.separate_order =
+                parse_order(schema, plan.model, options.get("order"), &plan.children)?;
+            if options
+                .get("limit")
+                .is_some_and(|l| !matches!(l, Value::Undefined | Value::Null))
+            {
+                return Err(SequelizeError::plain(format!(
+                    "The playground does not run a limit on a separate include yet ({})",
+                    plan.as_name
+                ))
+                .with_hint(
+                    "leave the limit out, or take the first rows of each list in your code",
+                ));
+            }
+        }
     }
     Ok(vec![plan])
 }
@@ -541,6 +650,7 @@ fn plain_include(schema: &Schema, association: Association) -> IncludePlan {
         where_: with_paranoid_clause(schema.model(model), None, None),
         children: Vec::new(),
         separate: false,
+        separate_order: Vec::new(),
         duplicating,
         must_be_empty: false,
         raw: false,

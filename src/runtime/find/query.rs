@@ -88,7 +88,7 @@ pub fn raw_query(
                     .filter(|(name, _)| row.iter().any(|(c, _)| **c == *model.field_of(name)))
                     .map(|(name, _)| name.clone())
                     .collect();
-                Value::Instance(from_row(id, model, &row, &keys, &[]).into_ref())
+                Value::Instance(from_row(id, model, &row, &keys, &[], rt.dialect()).into_ref())
             })
             .collect(),
         None => rows.into_iter().map(|(_, shown)| shown).collect(),
@@ -387,7 +387,7 @@ fn columns(
                     .table_attributes()
                     .find(|(name, _)| model.field_of(name) == field)
                     .map_or(field.to_string(), |(name, _)| name.clone());
-                value_of(model, &attribute, cell)
+                value_of(model, &attribute, cell, dialect)
             }
             None => expr::shown(cell),
         }

@@ -20,6 +20,8 @@ use gluesql::core::data::Value as GlueValue;
 #[cfg(feature = "engine")]
 use gluesql::prelude::Glue;
 
+mod coerce;
+pub use coerce::convert;
 #[cfg(feature = "engine")]
 mod keyed;
 pub(crate) mod wire;
@@ -159,6 +161,7 @@ pub fn cell_in<C: AsRef<str>>(row: &[(C, Cell)], field: &str) -> Cell {
 /// its own), or nowhere (the page analyzing as you type, which never runs a query).
 pub struct Store {
     backend: Backend,
+    kinds: coerce::Kinds,
 }
 
 enum Backend {
@@ -203,7 +206,10 @@ impl Default for Store {
             #[cfg(not(feature = "engine"))]
             None => Backend::Absent,
         };
-        Store { backend }
+        Store {
+            backend,
+            kinds: coerce::Kinds::default(),
+        }
     }
 }
 
@@ -246,6 +252,7 @@ impl Store {
     pub fn in_process() -> Store {
         Store {
             backend: Backend::Engine(Box::new(Glue::new(keyed::Keyed::default()))),
+            kinds: coerce::Kinds::default(),
         }
     }
 
@@ -253,13 +260,30 @@ impl Store {
     const NO_ENGINE: &'static str =
         "this build has no SQL engine (built without the `engine` feature)";
 
-    fn perform(&mut self, op: Op) -> Result<Answer, String> {
+    fn perform(&mut self, mut op: Op) -> Result<Answer, String> {
+        self.convert_values(&mut op);
         match &mut self.backend {
             #[cfg(feature = "engine")]
             Backend::Engine(glue) => engine::perform(glue, op),
             Backend::Remote(connection) => wire::answer(&connection.call(&wire::request(&op))),
             #[cfg(not(feature = "engine"))]
             Backend::Absent => Err(Self::NO_ENGINE.into()),
+        }
+    }
+
+    /// Keeps the tables' column kinds, and gives each value of `op` its column's kind.
+    fn convert_values(&mut self, op: &mut Op) {
+        match op {
+            Op::CreateTable { table, columns } => self.kinds.created(table, columns),
+            Op::DropTable { table } => self.kinds.dropped(table),
+            Op::Insert {
+                table,
+                columns,
+                rows,
+            } => self.kinds.rows(table, columns, rows),
+            Op::Select { table, filter } | Op::Delete { table, filter } => {
+                self.kinds.filter(table, filter)
+            }
         }
     }
 

@@ -1,0 +1,14 @@
+const Order = sequelize.define('order', { total: DataTypes.DECIMAL(10, 2), plain: DataTypes.DECIMAL, n: DataTypes.INTEGER });
+await sequelize.sync({ force: true });
+const o = await Order.create({ total: 12.5, plain: 3 });
+console.log(o.total, o.plain);
+const o2 = await Order.create({ total: '7.25', plain: '1.5', n: 2 });
+console.log(o2.total, o2.plain);
+const all = await Order.findAll({ where: { total: { [Op.gt]: 8 } } });
+console.log(all.map((o) => [o.total, o.plain]));
+console.log(JSON.stringify(await Order.findAll({ order: [['total', 'ASC']] })));
+console.log(await Order.sum('total'), await Order.max('total'));
+await o.increment('total', { by: 2 });
+console.log((await Order.findByPk(1)).total);
+await Order.update({ total: 1.005 }, { where: { id: 2 } });
+console.log((await Order.findByPk(2)).total);

@@ -621,7 +621,12 @@ fn include_sql(
             let through = schema.model(association.through.expect("join model"));
             let through_as = format!("{internal}->{}", through.name);
             let external_through = format!("{external}.{}", through.name);
-            for attribute in &include.through_attributes {
+            // Chosen join columns come with the join's keys, as the target's do.
+            let selected = crate::runtime::find::with_primary_keys(
+                through,
+                include.through_attributes.clone(),
+            );
+            for attribute in &selected {
                 columns.push(format!(
                     "{}.{} AS {}",
                     quote(&through_as),

@@ -643,20 +643,28 @@ fn sort_rows(rows: &mut [Row], keys: Vec<(&str, &'static str)>, dialect: Dialect
     if keys.is_empty() {
         return;
     }
-    rows.sort_by(|a, b| {
-        for (field, direction) in &keys {
-            let ordering = compare_cells(&cell_in(a, field), &cell_in(b, field), dialect);
-            let ordering = if *direction == "DESC" {
-                ordering.reverse()
-            } else {
-                ordering
-            };
-            if ordering != std::cmp::Ordering::Equal {
-                return ordering;
-            }
+    rows.sort_by(|a, b| compare_rows(a, b, &keys, dialect));
+}
+
+/// Two rows compared on the fields `keys`, each in its direction.
+fn compare_rows(
+    a: &Row,
+    b: &Row,
+    keys: &[(&str, &'static str)],
+    dialect: Dialect,
+) -> std::cmp::Ordering {
+    for (field, direction) in keys {
+        let ordering = compare_cells(&cell_in(a, field), &cell_in(b, field), dialect);
+        let ordering = if *direction == "DESC" {
+            ordering.reverse()
+        } else {
+            ordering
+        };
+        if ordering != std::cmp::Ordering::Equal {
+            return ordering;
         }
-        std::cmp::Ordering::Equal
-    });
+    }
+    std::cmp::Ordering::Equal
 }
 
 /// The ascending order of `dialect`: NULLs last on PostgreSQL, first elsewhere.
@@ -991,7 +999,7 @@ fn fetch_children(
         if let Some(through_where) = &include.through_where {
             join_filter = join_filter.and(store_filter(through_where, rt.dialect()));
         }
-        let join_rows = rt
+        let mut join_rows = rt
             .store
             .select(&join.table_name, &join_filter)
             .map_err(engine_error)?;
@@ -1010,6 +1018,24 @@ fn fetch_children(
         keep_passing_include(rt, &mut target_rows, include, path)?;
         if !include.computed.is_empty() {
             add_computed(rt, &mut target_rows, &include.computed, &path.join("->"))?;
+        }
+        // An order on the target's columns orders its links.
+        let order = orders_at(orders, path);
+        if !order.is_empty() {
+            let empty = Row::new();
+            let target_of = |join_row: &Row| {
+                let other = cell_in(join_row, &join_other);
+                target_rows
+                    .iter()
+                    .find(|r| cell_in(r, &target_key_field) == other)
+            };
+            join_rows.sort_by(|a, b| {
+                let (a, b) = (
+                    target_of(a).unwrap_or(&empty),
+                    target_of(b).unwrap_or(&empty),
+                );
+                compare_rows(a, b, &order, rt.dialect())
+            });
         }
         child_rows = Vec::new();
         for join_row in &join_rows {

@@ -586,7 +586,8 @@ fn include_plan(schema: &Schema, source: ModelId, element: &Value) -> RunResult<
             if let Some(join) = plan.association.through {
                 let join = schema.model(join);
                 let attributes = parse_attributes(join, through.get("attributes"))?.0;
-                plan.through_attributes = with_primary_keys(join, attributes);
+                // Shown as chosen; `log` selects the join's keys too.
+                plan.through_attributes = attributes;
                 plan.through_where = match through.get("where") {
                     Some(w) => parse_where(join, w)?,
                     None => None,

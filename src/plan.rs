@@ -227,3 +227,18 @@ impl FindPlan {
             || self.computed.iter().any(|(_, expr)| is_aggregate(expr))
     }
 }
+
+/// Attributes chosen for an included model get its primary keys in front, as
+/// Sequelize's `_validateIncludedElement` adds them (each put first in turn, so the last
+/// key comes first); none chosen stays none.
+pub fn with_primary_keys(model: &crate::schema::Model, mut attributes: Vec<String>) -> Vec<String> {
+    if attributes.is_empty() {
+        return attributes;
+    }
+    for (name, _) in model.attributes.iter().filter(|(_, a)| a.is_primary_key()) {
+        if !attributes.contains(name) {
+            attributes.insert(0, name.clone());
+        }
+    }
+    attributes
+}

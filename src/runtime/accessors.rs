@@ -622,7 +622,7 @@ fn belongs_to_many(
                 match options.and_then(|o| o.get("joinTableAttributes")) {
                     Some(asked) => {
                         let shown = find::parse_attributes(join, Some(asked))?.0;
-                        (find::with_primary_keys(join, shown.clone()), shown)
+                        (crate::plan::with_primary_keys(join, shown.clone()), shown)
                     }
                     None => (find::all_attributes(join), find::all_attributes(join)),
                 };

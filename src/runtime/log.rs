@@ -622,10 +622,8 @@ fn include_sql(
             let through_as = format!("{internal}->{}", through.name);
             let external_through = format!("{external}.{}", through.name);
             // Chosen join columns come with the join's keys, as the target's do.
-            let selected = crate::runtime::find::with_primary_keys(
-                through,
-                include.through_attributes.clone(),
-            );
+            let selected =
+                crate::plan::with_primary_keys(through, include.through_attributes.clone());
             for attribute in &selected {
                 columns.push(format!(
                     "{}.{} AS {}",

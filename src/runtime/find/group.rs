@@ -243,7 +243,7 @@ fn postgres_grouping_rule(schema: &Schema, plan: &FindPlan, alias: &str) -> RunR
         .filter(|i| !i.separate && !i.attributes.is_empty())
     {
         let target = schema.model(include.model);
-        let keys = super::options::with_primary_keys(target, include.attributes.clone());
+        let keys = crate::plan::with_primary_keys(target, include.attributes.clone());
         let pk = target.primary_key_attribute().map(|pk| target.field_of(pk));
         let by_key = pk
             .as_ref()

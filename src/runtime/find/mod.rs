@@ -20,6 +20,6 @@ pub use nest::raw_rows;
 pub use options::{
     all_attributes, by_key, is_primary_key_lookup, is_unique_lookup, literal_of, parse_attributes,
     parse_includes, parse_order, parse_where, plan, postgres_reads, unknown_column,
-    with_paranoid_clause, with_primary_keys,
+    with_paranoid_clause,
 };
 pub use query::{is_select, raw_query};

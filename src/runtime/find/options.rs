@@ -617,21 +617,6 @@ fn include_plan(schema: &Schema, source: ModelId, element: &Value) -> RunResult<
     Ok(vec![plan])
 }
 
-/// Attributes chosen for an included model get its primary keys in front, as
-/// Sequelize's `_validateIncludedElement` adds them (each put first in turn, so the last
-/// key comes first); none chosen stays none.
-pub fn with_primary_keys(model: &Model, mut attributes: Vec<String>) -> Vec<String> {
-    if attributes.is_empty() {
-        return attributes;
-    }
-    for (name, _) in model.attributes.iter().filter(|(_, a)| a.is_primary_key()) {
-        if !attributes.contains(name) {
-            attributes.insert(0, name.clone());
-        }
-    }
-    attributes
-}
-
 fn plain_include(schema: &Schema, association: Association) -> IncludePlan {
     let model = association.target;
     let duplicating = association.kind.is_multiple();

@@ -151,6 +151,8 @@ pub enum Where {
     Or(Vec<Where>),
     /// Written in parentheses (several operators on one attribute).
     Group(Box<Where>),
+    /// `[Op.not]: { … }`: `NOT (…)`.
+    Not(Box<Where>),
     /// A condition on an included model's column, written `'$pugs.age$'` at the top of
     /// a find's `where`: `path` is the include aliases leading to it.
     Nested {

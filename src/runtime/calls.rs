@@ -95,7 +95,7 @@ pub fn model_call(
             if found.is_empty() && rejects_on_empty(first) {
                 return Err(empty_result());
             }
-            Ok(Value::Array(answer(&plan, found)))
+            Ok(Value::Array(answer(&plan, found, rt.dialect())))
         }
         "findOne" | "findByPk" => {
             let mut plan: FindPlan = if method == "findByPk" {
@@ -119,7 +119,7 @@ pub fn model_call(
             } else {
                 first
             };
-            match answer(&plan, found).into_iter().next() {
+            match answer(&plan, found, rt.dialect()).into_iter().next() {
                 Some(one) => Ok(one),
                 None if rejects_on_empty(options) => Err(empty_result()),
                 None => Ok(Value::Null),
@@ -203,10 +203,10 @@ pub fn model_call(
 }
 
 /// A find's answer: its instances, or for `raw: true` its plain rows.
-fn answer(plan: &FindPlan, found: Vec<InstanceRef>) -> Vec<Value> {
+fn answer(plan: &FindPlan, found: Vec<InstanceRef>, dialect: crate::sql::Dialect) -> Vec<Value> {
     match plan.raw {
         crate::plan::Raw::Instances => found.into_iter().map(Value::Instance).collect(),
-        _ => find::raw_rows(plan, &found),
+        _ => find::raw_rows(plan, &found, dialect),
     }
 }
 

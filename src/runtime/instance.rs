@@ -33,6 +33,15 @@ pub fn value_of(model: &Model, attribute: &str, cell: Cell, dialect: Dialect) ->
     }
 }
 
+/// A value of a raw row (`raw: true`, a grouped count) as the driver hands it over
+/// without Sequelize's parsing: mysql2 and sqlite3 give a BOOLEAN as 1 or 0.
+pub fn raw_value(value: Value, dialect: Dialect) -> Value {
+    match value {
+        Value::Bool(b) if dialect != Dialect::Postgres => Value::Number(f64::from(u8::from(b))),
+        other => other,
+    }
+}
+
 /// The scale of `DECIMAL(10, 2)` (2); `None` when none was given.
 pub fn decimal_scale(data_type: &crate::sql::types::DataType) -> Option<usize> {
     data_type.decimals.as_deref()?.trim().parse().ok()

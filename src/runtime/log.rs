@@ -158,8 +158,10 @@ pub fn push_where(sql: &mut String, condition: Option<&Where>, alias: &str) {
 pub fn where_sql(condition: &Where, alias: &str) -> String {
     match condition {
         Where::And(items) => join_group(items, alias, " AND ", false),
+        Where::Or(items) if items.is_empty() => "0 = 1".into(),
         Where::Or(items) => join_group(items, alias, " OR ", true),
         Where::Group(inner) => format!("({})", where_sql(inner, alias)),
+        Where::Not(inner) => format!("NOT ({})", where_sql(inner, alias)),
         Where::Nested { path, condition } => where_sql(condition, &path.join("->")),
         Where::Sql(expr) => expr_sql(expr),
         Where::Compare {
@@ -200,15 +202,20 @@ fn bare(condition: &Where, bind: bool, next: &mut usize) -> String {
             .map(|i| bare(i, bind, next))
             .collect::<Vec<_>>()
             .join(" AND "),
+        Where::Or(items) if items.is_empty() => "0 = 1".into(),
         Where::Or(items) => format!(
             "({})",
             items
                 .iter()
-                .map(|i| bare(i, bind, next))
+                .map(|i| match i {
+                    Where::And(inner) if inner.len() > 1 => format!("({})", bare(i, bind, next)),
+                    _ => bare(i, bind, next),
+                })
                 .collect::<Vec<_>>()
                 .join(" OR ")
         ),
         Where::Group(inner) => format!("({})", bare(inner, bind, next)),
+        Where::Not(inner) => format!("NOT ({})", bare(inner, bind, next)),
         Where::Nested { path, condition } => where_sql(condition, &path.join("->")),
         Where::Sql(expr) => expr_sql(expr),
         Where::Compare {
@@ -244,15 +251,14 @@ fn join_group(items: &[Where], alias: &str, separator: &str, wrap: bool) -> Stri
     let parts: Vec<String> = items
         .iter()
         .map(|item| match item {
-            Where::And(inner) | Where::Or(inner) if inner.len() > 1 => {
-                format!("({})", where_sql(item, alias))
-            }
+            // An OR of several parts is parenthesized by itself.
+            Where::And(inner) if inner.len() > 1 => format!("({})", where_sql(item, alias)),
             _ => where_sql(item, alias),
         })
         .filter(|s| !s.is_empty())
         .collect();
     let joined = parts.join(separator);
-    if wrap && parts.len() > 1 {
+    if wrap && !parts.is_empty() {
         format!("({joined})")
     } else {
         joined
@@ -442,6 +448,8 @@ pub fn count_joined(schema: &Schema, plan: &FindPlan, distinct: bool) -> String 
 /// unless the find is raw.
 fn selected_keys(model: &Model, plan: &FindPlan) -> Vec<String> {
     let mut keys = plan.attributes.clone();
+    // A VIRTUAL attribute has no column: its getter makes it from the others.
+    keys.retain(|key| model.attribute(key).is_none_or(|a| !a.is_virtual()));
     let listed = |pk: &str| {
         keys.iter()
             .any(|key| key == pk && !plan.renamed.iter().any(|(alias, _)| alias == key))

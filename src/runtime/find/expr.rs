@@ -1507,7 +1507,7 @@ fn like(text: &str, pattern: &str, insensitive: bool) -> bool {
 pub fn has_sql(condition: &Where) -> bool {
     match condition {
         Where::And(items) | Where::Or(items) => items.iter().any(has_sql),
-        Where::Group(inner) => has_sql(inner),
+        Where::Group(inner) | Where::Not(inner) => has_sql(inner),
         Where::Nested { condition, .. } => has_sql(condition),
         Where::Sql(_) => true,
         Where::Compare { value, .. } => matches!(value, WhereValue::Sql(_)),
@@ -1531,6 +1531,7 @@ pub fn where_term_of(condition: &Where, alias: Option<&str>) -> Computed<Term> {
                 .collect::<Computed<_>>()?,
         ),
         Where::Group(inner) => where_term_of(inner, alias)?,
+        Where::Not(inner) => Term::Not(Box::new(where_term_of(inner, alias)?)),
         Where::Nested { path, condition } => where_term_of(condition, Some(&path.join("->")))?,
         Where::Sql(expr) => term_of_expr(expr)?,
         Where::Compare {

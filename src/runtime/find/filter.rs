@@ -11,10 +11,15 @@ use crate::sql::Dialect;
 pub fn store_filter(condition: &Where, dialect: Dialect) -> Filter {
     let each = |items: &[Where]| items.iter().map(|i| store_filter(i, dialect)).collect();
     match condition {
-        Where::And(items) | Where::Or(items) if items.is_empty() => Filter::All,
+        Where::And(items) if items.is_empty() => Filter::All,
+        // An empty Op.or keeps no row (Sequelize writes `0 = 1`).
+        Where::Or(items) if items.is_empty() => Filter::Nothing,
         Where::And(items) => Filter::And(each(items)),
         Where::Or(items) => Filter::Or(each(items)),
         Where::Group(inner) => store_filter(inner, dialect),
+        // SQL pieces under the NOT are checked after, on the rows kept.
+        Where::Not(inner) if super::expr::has_sql(inner) => Filter::All,
+        Where::Not(inner) => store_filter(inner, dialect).negated(),
         // Moved onto its include before the store is asked (`load::hoist_nested`).
         Where::Nested { .. } => Filter::All,
         // SQL pieces: the store keeps every row, and `expr` checks them after.

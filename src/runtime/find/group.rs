@@ -299,7 +299,10 @@ pub fn count_grouped(
                             ("count", Value::Str(n)) => {
                                 (key, Value::Number(n.parse().unwrap_or(f64::NAN)))
                             }
-                            (_, value) => (key, value),
+                            (_, value) => (
+                                key,
+                                crate::runtime::instance::raw_value(value, rt.dialect()),
+                            ),
                         })
                         .collect(),
                 )
@@ -330,7 +333,7 @@ fn alias_in_having(model: &crate::schema::Model, having: &crate::plan::Where) ->
     use crate::plan::Where;
     match having {
         Where::And(items) | Where::Or(items) => items.iter().try_for_each(|i| alias_in_having(model, i)),
-        Where::Group(inner) => alias_in_having(model, inner),
+        Where::Group(inner) | Where::Not(inner) => alias_in_having(model, inner),
         Where::Compare { attribute, .. } if !model.has_attribute(attribute) => Err(SequelizeError::new(
             crate::error::ErrorName::SequelizeDatabaseError,
             format!("column \"{attribute}\" does not exist"),

@@ -156,7 +156,7 @@ fn include_at<'p>(includes: &'p mut [IncludePlan], path: &[String]) -> Option<&'
 fn has_nested(condition: &Where) -> bool {
     match condition {
         Where::And(items) | Where::Or(items) => items.iter().any(has_nested),
-        Where::Group(inner) => has_nested(inner),
+        Where::Group(inner) | Where::Not(inner) => has_nested(inner),
         Where::Nested { .. } => true,
         Where::Compare { .. } | Where::Sql(_) => false,
     }
@@ -331,7 +331,7 @@ fn keep_joined(
 fn nested_paths(condition: &Where, paths: &mut Vec<Vec<String>>) {
     match condition {
         Where::And(items) | Where::Or(items) => items.iter().for_each(|i| nested_paths(i, paths)),
-        Where::Group(inner) => nested_paths(inner, paths),
+        Where::Group(inner) | Where::Not(inner) => nested_paths(inner, paths),
         Where::Nested { path, .. } => {
             if !paths.contains(path) {
                 paths.push(path.clone());

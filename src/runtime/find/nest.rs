@@ -120,10 +120,20 @@ pub(super) fn included(value: Option<&Value>) -> Vec<InstanceRef> {
     }
 }
 
-pub fn raw_rows(plan: &crate::plan::FindPlan, found: &[InstanceRef]) -> Vec<Value> {
+pub fn raw_rows(
+    plan: &crate::plan::FindPlan,
+    found: &[InstanceRef],
+    dialect: crate::sql::Dialect,
+) -> Vec<Value> {
     let mut rows = Vec::new();
     for instance in found {
-        for row in flat_rows(&instance.borrow().values, &plan.include, "") {
+        for mut row in flat_rows(&instance.borrow().values, &plan.include, "") {
+            for (_, value) in &mut row {
+                *value = crate::runtime::instance::raw_value(
+                    std::mem::replace(value, Value::Null),
+                    dialect,
+                );
+            }
             rows.push(match plan.raw {
                 crate::plan::Raw::Nested => nested(row),
                 _ => Value::Object(row),

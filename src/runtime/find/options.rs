@@ -265,11 +265,14 @@ pub fn parse_where(model: &Model, value: &Value) -> RunResult<Option<Where>> {
                 other => vec![parse_where(model, other)?],
             };
             let group: Vec<Where> = group.into_iter().flatten().collect();
+            // Sequelize's `_whereGroupBind`: a group is parenthesized, even of one item;
+            // an empty Op.or or Op.not keeps no row (`0 = 1`), an empty Op.and is left out.
             match op {
                 "or" => items.push(Where::Or(group)),
-                // An explicit Op.and is parenthesized, as Sequelize writes it.
-                "and" if group.len() > 1 => items.push(Where::Group(Box::new(Where::And(group)))),
-                "and" => items.push(Where::And(group)),
+                "and" if group.is_empty() => {}
+                "and" => items.push(Where::Group(Box::new(Where::And(group)))),
+                "not" if group.is_empty() => items.push(Where::Or(Vec::new())),
+                "not" => items.push(Where::Not(Box::new(Where::And(group)))),
                 other => {
                     return Err(SequelizeError::new(
                         ErrorName::Error,
@@ -336,6 +339,36 @@ fn compare(model: &Model, attribute: &str, value: &Value) -> RunResult<Where> {
                     parts.push(make(CompareOp::Eq, &column));
                     continue;
                 }
+                // `{ age: { [Op.or]: [1, 2] } }`, `{ name: { [Op.or]: { [Op.like]: 'A%',
+                // [Op.eq]: 'Cy' } } }`: each item or operator on the same attribute.
+                if matches!(name, "or" | "and") {
+                    let items = match operand {
+                        Value::Array(list) => list
+                            .iter()
+                            .map(|item| compare(model, attribute, item))
+                            .collect::<RunResult<Vec<_>>>()?,
+                        Value::Object(props) => props
+                            .iter()
+                            .map(|pair| {
+                                compare(model, attribute, &Value::Object(vec![pair.clone()]))
+                            })
+                            .collect::<RunResult<Vec<_>>>()?,
+                        other => vec![compare(model, attribute, other)?],
+                    };
+                    parts.push(match name {
+                        "or" => Where::Or(items),
+                        _ => Where::Group(Box::new(Where::And(items))),
+                    });
+                    continue;
+                }
+                // `[Op.not]: 5` is `!= 5`, `[Op.not]: [1, 2]` NOT IN; IS NOT is for NULL
+                // and booleans.
+                let name = match (name, operand) {
+                    ("not", Value::Array(_)) => "notIn",
+                    ("not", Value::Null | Value::Bool(_)) => "not",
+                    ("not", _) => "ne",
+                    (name, _) => name,
+                };
                 let op = op_of(name).ok_or_else(|| {
                     SequelizeError::new(
                         ErrorName::Error,
@@ -373,7 +406,7 @@ pub fn unknown_column(
     fn first<'w>(model: &Model, condition: &'w Where) -> Option<&'w str> {
         match condition {
             Where::And(items) | Where::Or(items) => items.iter().find_map(|i| first(model, i)),
-            Where::Group(inner) => first(model, inner),
+            Where::Group(inner) | Where::Not(inner) => first(model, inner),
             Where::Nested { .. } | Where::Sql(_) => None,
             Where::Compare { attribute, .. } => {
                 (!model.has_attribute(attribute)).then_some(attribute.as_str())
@@ -410,7 +443,7 @@ fn mistyped_comparison(model: &Model, condition: &Where) -> RunResult<()> {
         Where::And(items) | Where::Or(items) => {
             items.iter().try_for_each(|i| mistyped_comparison(model, i))
         }
-        Where::Group(inner) => mistyped_comparison(model, inner),
+        Where::Group(inner) | Where::Not(inner) => mistyped_comparison(model, inner),
         Where::Nested { .. } | Where::Sql(_) => Ok(()),
         Where::Compare {
             attribute,
@@ -866,7 +899,7 @@ fn resolve_nested(schema: &Schema, includes: &[IncludePlan], condition: &mut Whe
     fn rename(model: &Model, condition: &mut Where) {
         match condition {
             Where::And(items) | Where::Or(items) => items.iter_mut().for_each(|i| rename(model, i)),
-            Where::Group(inner) => rename(model, inner),
+            Where::Group(inner) | Where::Not(inner) => rename(model, inner),
             Where::Nested { .. } | Where::Sql(_) => {}
             Where::Compare {
                 attribute, field, ..
@@ -877,7 +910,7 @@ fn resolve_nested(schema: &Schema, includes: &[IncludePlan], condition: &mut Whe
         Where::And(items) | Where::Or(items) => items
             .iter_mut()
             .for_each(|i| resolve_nested(schema, includes, i)),
-        Where::Group(inner) => resolve_nested(schema, includes, inner),
+        Where::Group(inner) | Where::Not(inner) => resolve_nested(schema, includes, inner),
         Where::Compare { .. } | Where::Sql(_) => {}
         Where::Nested { path, condition } => {
             let mut scope = includes;

@@ -137,6 +137,66 @@ impl Filter {
         }
     }
 
+    /// The rows NOT (`self`) keeps, as SQL reads a NOT: pushed down to the leaves (De
+    /// Morgan's laws), each negated leaf still NULL, so kept by neither, where its
+    /// column is NULL.
+    pub fn negated(self) -> Filter {
+        match self {
+            Filter::All => Filter::Nothing,
+            Filter::Nothing => Filter::All,
+            Filter::Compare { column, op, value } => Filter::Compare {
+                column,
+                op: match op {
+                    Comparison::Eq => Comparison::NotEq,
+                    Comparison::NotEq => Comparison::Eq,
+                    Comparison::Gt => Comparison::LtEq,
+                    Comparison::GtEq => Comparison::Lt,
+                    Comparison::Lt => Comparison::GtEq,
+                    Comparison::LtEq => Comparison::Gt,
+                },
+                value,
+            },
+            Filter::IsNull { column, negated } => Filter::IsNull {
+                column,
+                negated: !negated,
+            },
+            Filter::In {
+                column,
+                values,
+                negated,
+            } => Filter::In {
+                column,
+                values,
+                negated: !negated,
+            },
+            Filter::Between {
+                column,
+                low,
+                high,
+                negated,
+            } => Filter::Between {
+                column,
+                low,
+                high,
+                negated: !negated,
+            },
+            Filter::Like {
+                column,
+                pattern,
+                negated,
+                case_insensitive,
+            } => Filter::Like {
+                column,
+                pattern,
+                negated: !negated,
+                case_insensitive,
+            },
+            Filter::And(items) => Filter::Or(items.into_iter().map(Filter::negated).collect()),
+            Filter::Or(items) => Filter::And(items.into_iter().map(Filter::negated).collect()),
+            invalid @ Filter::Invalid(_) => invalid,
+        }
+    }
+
     pub fn and(self, other: Filter) -> Filter {
         match (self, other) {
             (Filter::All, f) | (f, Filter::All) => f,

@@ -97,6 +97,7 @@ const INSTANCE_METHODS: &[&str] = &[
     "restore",
     "validate",
     "equals",
+    "equalsOneOf",
     "isSoftDeleted",
     "getDataValue",
     "setDataValue",
@@ -1652,6 +1653,7 @@ fn instance_method_body(interp: &mut Interpreter, method: &str, call: Call<'_>) 
             | "changed"
             | "previous"
             | "equals"
+            | "equalsOneOf"
             | "isSoftDeleted"
     );
     let Some(runtime) = interp.runtime.as_mut() else {

@@ -9,7 +9,6 @@ use crate::error::{ErrorName, SequelizeError};
 use crate::plan::FindPlan;
 use crate::plan::{CompareOp, Where, WhereValue};
 use crate::schema::{AccessorKind, Association, AssociationType, Schema};
-use crate::sql::Dialect;
 use crate::value::InstanceRef;
 use crate::value::Value;
 
@@ -198,9 +197,7 @@ pub fn call(
                 return Ok(first(find::find(rt, schema, &plan)?));
             }
             let found = find::find(rt, schema, &plan)?;
-            Ok(Value::Array(
-                found.into_iter().map(Value::Instance).collect(),
-            ))
+            Ok(Value::Array(find::answer(&plan, found, rt.dialect())))
         }
         (AssociationType::HasOne | AssociationType::HasMany, AccessorKind::Create) => {
             let key = key_of(instance, &association.source_key);
@@ -473,6 +470,61 @@ fn through_join(schema: &Schema, association: &Association, key: &Value) -> Stri
     )
 }
 
+/// A belongsToMany getter's find, as Sequelize's `BelongsToMany.get` makes it: a
+/// `findAll` of the target with its options, the join model included (required, under
+/// the join model's name) on the source's key and `through.where`, showing the
+/// `joinTableAttributes`.
+fn belongs_to_many_get_plan(
+    schema: &Schema,
+    association: &Association,
+    key: &Value,
+    options: Option<&Value>,
+) -> RunResult<FindPlan> {
+    let join_id = association.through.expect("join model");
+    let join = schema.model(join_id);
+    let find_options = options.map(|o| match o {
+        Value::Object(props) => Value::Object(
+            props
+                .iter()
+                .filter(|(k, _)| !matches!(k.as_str(), "joinTableAttributes" | "through"))
+                .cloned()
+                .collect(),
+        ),
+        other => other.clone(),
+    });
+    let no_key = Where::And(Vec::new());
+    let mut plan = getter_plan(schema, association.target, no_key, find_options.as_ref())?;
+    // `{ [Op.and]: [scope.where, options.where] }`: parenthesized.
+    let model = schema.model(association.target);
+    let mut parts = Vec::new();
+    if let Some(scope_where) = scope_of(options).and_then(|s| s.get("where")) {
+        parts.extend(find::parse_where(model, scope_where)?);
+    }
+    if let Some(where_) = options.and_then(|o| o.get("where")) {
+        parts.extend(find::parse_where(model, where_)?);
+    }
+    let condition = (!parts.is_empty()).then(|| Where::Group(Box::new(Where::And(parts))));
+    plan.where_ = find::with_paranoid_clause(model, condition, options);
+    let mut link = equals(schema, join_id, &association.foreign_key, key);
+    if let Some(through_where) = options
+        .and_then(|o| o.get("through"))
+        .and_then(|t| t.get("where"))
+    {
+        // `{ [Op.and]: [link, through.where] }`: parenthesized.
+        if let Some(extra) = find::parse_where(join, through_where)? {
+            link = Where::Group(Box::new(Where::And(vec![link, extra])));
+        }
+    }
+    let attributes = match options.and_then(|o| o.get("joinTableAttributes")) {
+        Some(asked) => find::parse_attributes(join, Some(asked))?.0,
+        None => find::all_attributes(join),
+    };
+    let mut include = find::join_model_include(schema, association, link, attributes);
+    include.raw = plan.raw != crate::plan::Raw::Instances;
+    plan.include.push(include);
+    Ok(plan)
+}
+
 /// The join rows linking `instance` to the given target keys (all of them when `None`).
 fn join_rows(
     rt: &mut Runtime,
@@ -558,32 +610,6 @@ struct LinkCall<'a> {
     through: &'a [(String, Value)],
 }
 
-/// Orders instances as `ORDER BY` would (the target's own columns).
-fn sort_by_order(found: &mut [Value], order: &[crate::plan::Order], dialect: Dialect) {
-    let own: Vec<&crate::plan::Order> = order.iter().filter(|o| o.path.is_empty()).collect();
-    if own.is_empty() {
-        return;
-    }
-    let cell = |v: &Value, attribute: &str| match v {
-        Value::Instance(i) => cell_of(&key_of(i, attribute)),
-        _ => super::store::Cell::Null,
-    };
-    found.sort_by(|a, b| {
-        for o in &own {
-            let ordering =
-                find::compare_cells(&cell(a, &o.attribute), &cell(b, &o.attribute), dialect);
-            let ordering = match o.direction {
-                Some("DESC") => ordering.reverse(),
-                _ => ordering,
-            };
-            if ordering.is_ne() {
-                return ordering;
-            }
-        }
-        std::cmp::Ordering::Equal
-    });
-}
-
 fn belongs_to_many(
     rt: &mut Runtime,
     schema: &Schema,
@@ -606,97 +632,53 @@ fn belongs_to_many(
     let other_field = join.field_of(&other_key);
     match kind {
         AccessorKind::Get => {
-            let mut columns: Vec<String> = find::all_attributes(target)
-                .iter()
-                .map(|a| {
-                    format!(
-                        "{}.{}",
-                        log::quote(&target.name),
-                        log::quote(&target.field_of(a))
-                    )
-                })
-                .collect();
-            // `joinTableAttributes`: the join columns asked for are shown; the SELECT
-            // reads the join's keys too (put first, as for any included model).
-            let (join_selected, join_shown) =
-                match options.and_then(|o| o.get("joinTableAttributes")) {
-                    Some(asked) => {
-                        let shown = find::parse_attributes(join, Some(asked))?.0;
-                        (crate::plan::with_primary_keys(join, shown.clone()), shown)
-                    }
-                    None => (find::all_attributes(join), find::all_attributes(join)),
-                };
-            columns.extend(join_selected.iter().map(|a| {
-                format!(
-                    "{}.{} AS {}",
-                    log::quote(&join.name),
-                    log::quote(&join.field_of(a)),
-                    log::quote(&format!("{}.{a}", join.name))
-                )
-            }));
-            let order = find::parse_order(
-                schema,
-                association.target,
-                options.and_then(|o| o.get("order")),
-                &[],
-            )?;
-            rt.log(format!(
-                "SELECT {} {}{};",
-                columns.join(", "),
-                through_join(schema, association, &key),
-                log::order_by(&order, &target.name)
-            ))?;
-            let links = join_rows(rt, schema, association, &key, None)?;
-            let mut found = Vec::new();
-            for link in &links {
-                let other = link
-                    .iter()
-                    .find(|(c, _)| **c == *other_field)
-                    .map(|(_, v)| v.clone())
-                    .unwrap_or(super::store::Cell::Null);
-                let rows = rt
-                    .store
-                    .select(
-                        &target.table_name,
-                        &Filter::eq(&target.field_of(&association.target_key), &other),
-                    )
-                    .map_err(engine_error)?;
-                if let Some(row) = rows.first() {
-                    let mut item = super::instance::from_row(
-                        association.target,
-                        target,
-                        row,
-                        &find::all_attributes(target),
-                        &[],
-                        rt.dialect(),
-                    );
-                    if !join_shown.is_empty() {
-                        let through = super::instance::from_row(
-                            join_id,
-                            join,
-                            link,
-                            &join_shown,
-                            &[],
-                            rt.dialect(),
-                        );
-                        item.set(&join.name, Value::Instance(through.into_ref()));
-                    }
-                    found.push(Value::Instance(item.into_ref()));
-                }
-            }
-            sort_by_order(&mut found, &order, rt.dialect());
-            Ok(Value::Array(found))
+            let plan = belongs_to_many_get_plan(schema, association, &key, options)?;
+            let found = find::find(rt, schema, &plan)?;
+            Ok(Value::Array(find::answer(&plan, found, rt.dialect())))
         }
         AccessorKind::Count => {
-            rt.log(format!(
-                "SELECT COUNT({}.{}) AS \"count\" {};",
+            // `countX({ where })`: the getter's find, counted.
+            let condition = match options.and_then(|o| o.get("where")) {
+                Some(where_) => find::parse_where(target, where_)?,
+                None => None,
+            };
+            let mut text = format!(
+                "SELECT COUNT({}.{}) AS \"count\" {}",
                 log::quote(&target.name),
                 log::quote(&target.field_of(&target_pk)),
                 through_join(schema, association, &key)
-            ))?;
-            Ok(Value::Number(
-                join_rows(rt, schema, association, &key, None)?.len() as f64,
-            ))
+            );
+            if let Some(condition) = &condition {
+                text.push_str(&format!(
+                    " WHERE ({})",
+                    log::where_sql(condition, &target.name)
+                ));
+            }
+            text.push(';');
+            rt.log(text)?;
+            let links = join_rows(rt, schema, association, &key, None)?;
+            let Some(condition) = condition else {
+                return Ok(Value::Number(links.len() as f64));
+            };
+            let others: Vec<_> = links
+                .iter()
+                .map(|l| super::store::cell_in(l, &other_field))
+                .collect();
+            let target_key_field = target.field_of(&association.target_key);
+            let filter = Filter::one_of(&target_key_field, &others)
+                .and(find::store_filter(&condition, rt.dialect()));
+            let kept = rt
+                .store
+                .select(&target.table_name, &filter)
+                .map_err(engine_error)?;
+            let counted = others
+                .iter()
+                .filter(|o| {
+                    kept.iter()
+                        .any(|r| super::store::cell_in(r, &target_key_field) == **o)
+                })
+                .count();
+            Ok(Value::Number(counted as f64))
         }
         AccessorKind::HasSingle | AccessorKind::HasAll => {
             let keys = keys_of(schema, association, arg);

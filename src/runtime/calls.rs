@@ -95,7 +95,7 @@ pub fn model_call(
             if found.is_empty() && rejects_on_empty(first) {
                 return Err(empty_result());
             }
-            Ok(Value::Array(answer(&plan, found, rt.dialect())))
+            Ok(Value::Array(find::answer(&plan, found, rt.dialect())))
         }
         "findOne" | "findByPk" => {
             let mut plan: FindPlan = if method == "findByPk" {
@@ -119,7 +119,7 @@ pub fn model_call(
             } else {
                 first
             };
-            match answer(&plan, found, rt.dialect()).into_iter().next() {
+            match find::answer(&plan, found, rt.dialect()).into_iter().next() {
                 Some(one) => Ok(one),
                 None if rejects_on_empty(options) => Err(empty_result()),
                 None => Ok(Value::Null),
@@ -199,14 +199,6 @@ pub fn model_call(
             )?;
             Ok(Value::Model(id))
         }
-    }
-}
-
-/// A find's answer: its instances, or for `raw: true` its plain rows.
-fn answer(plan: &FindPlan, found: Vec<InstanceRef>, dialect: crate::sql::Dialect) -> Vec<Value> {
-    match plan.raw {
-        crate::plan::Raw::Instances => found.into_iter().map(Value::Instance).collect(),
-        _ => find::raw_rows(plan, &found, dialect),
     }
 }
 
@@ -301,6 +293,16 @@ pub fn instance_call(
         }
         "changed" => Ok(changed(instance, values)),
         "previous" => Ok(previous(instance, values)),
+        "equals" => Ok(Value::Bool(
+            values
+                .first()
+                .is_some_and(|other| same_row(schema, instance, other)),
+        )),
+        "equalsOneOf" => Ok(Value::Bool(match values.first() {
+            Some(Value::Array(others)) => others.iter().any(|o| same_row(schema, instance, o)),
+            _ => false,
+        })),
+        "isSoftDeleted" => Ok(Value::Bool(is_soft_deleted(schema, instance))),
         "reload" => {
             write::reload(rt, schema, instance, values.first())?;
             Ok(Value::Instance(instance.clone()))
@@ -400,6 +402,42 @@ fn changed(instance: &InstanceRef, values: &[Value]) -> Value {
         }
         _ => Value::Bool(false),
     }
+}
+
+/// `instance.equals(other)`: an instance of the same model with the same primary key
+/// values (Sequelize compares them with `===`).
+fn same_row(schema: &Schema, instance: &InstanceRef, other: &Value) -> bool {
+    let Value::Instance(other) = other else {
+        return false;
+    };
+    let (mine, theirs) = (instance.borrow(), other.borrow());
+    if mine.model != theirs.model {
+        return false;
+    }
+    schema
+        .model(mine.model)
+        .attributes
+        .iter()
+        .filter(|(_, a)| a.is_primary_key())
+        .all(|(name, _)| match (mine.get(name), theirs.get(name)) {
+            (Some(Value::Number(a)), Some(Value::Number(b))) => a == b,
+            (Some(Value::Str(a)), Some(Value::Str(b))) => a == b,
+            (Some(Value::Bool(a)), Some(Value::Bool(b))) => a == b,
+            (Some(Value::Null), Some(Value::Null)) => true,
+            (None | Some(Value::Undefined), None | Some(Value::Undefined)) => true,
+            _ => false,
+        })
+}
+
+/// `instance.isSoftDeleted()`: a paranoid instance whose `deletedAt` is set (and not in
+/// the future).
+fn is_soft_deleted(schema: &Schema, instance: &InstanceRef) -> bool {
+    let data = instance.borrow();
+    let model = schema.model(data.model);
+    let Some(deleted_at) = &model.timestamp_attributes.deleted_at else {
+        return false;
+    };
+    matches!(data.get(deleted_at), Some(Value::Date(_)))
 }
 
 /// `instance.previous(key)`, or `previous()`: the changed attributes' earlier values.

@@ -532,17 +532,6 @@ fn push_limit(sql: &mut String, limit: Option<u64>, offset: Option<u64>) {
     }
 }
 
-/// ` ORDER BY …` of `order` on `alias` (nothing without orders).
-pub fn order_by(order: &[Order], alias: &str) -> String {
-    match order {
-        [] => String::new(),
-        order => {
-            let terms: Vec<String> = order.iter().map(|o| order_sql(o, alias)).collect();
-            format!(" ORDER BY {}", terms.join(", "))
-        }
-    }
-}
-
 fn order_sql(order: &Order, alias: &str) -> String {
     if let Some(expr) = &order.expr {
         return match order.direction {
@@ -586,15 +575,10 @@ fn include_sql(
     // Sequelize selects an included model's primary key even when not asked for it,
     // to tell rows apart; it is left out of the result. `attributes: []` selects none,
     // and neither does a raw find (it does not tell rows apart).
-    let mut selected = include.attributes.clone();
-    if let Some(pk) = target
-        .primary_key_attribute()
-        .filter(|_| !selected.is_empty() && !include.raw)
-    {
-        if !selected.iter().any(|a| a == pk) {
-            selected.insert(0, pk.to_string());
-        }
-    }
+    let selected = match include.raw {
+        true => include.attributes.clone(),
+        false => crate::plan::with_primary_keys(target, include.attributes.clone()),
+    };
     for key in &selected {
         if let Some((_, piece)) = include.computed.iter().find(|(alias, _)| alias == key) {
             columns.push(format!(

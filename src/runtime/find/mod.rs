@@ -15,11 +15,11 @@ mod query;
 pub use expr::compute_on_row;
 pub use filter::store_filter;
 pub use group::{aggregate, count_grouped};
-pub use load::{compare_cells, count, find, select_by_keys};
-pub use nest::raw_rows;
+pub use load::{count, find, select_by_keys};
+pub use nest::answer;
 pub use options::{
-    all_attributes, by_key, is_primary_key_lookup, is_unique_lookup, literal_of, parse_attributes,
-    parse_includes, parse_order, parse_where, plan, postgres_reads, unknown_column,
-    with_paranoid_clause,
+    all_attributes, by_key, is_primary_key_lookup, is_unique_lookup, join_model_include,
+    literal_of, parse_attributes, parse_includes, parse_where, plan, postgres_reads,
+    unknown_column, with_paranoid_clause,
 };
 pub use query::{is_select, raw_query};

@@ -120,6 +120,18 @@ pub(super) fn included(value: Option<&Value>) -> Vec<InstanceRef> {
     }
 }
 
+/// A find's answer: its instances, or for `raw: true` its plain rows.
+pub fn answer(
+    plan: &crate::plan::FindPlan,
+    found: Vec<InstanceRef>,
+    dialect: crate::sql::Dialect,
+) -> Vec<Value> {
+    match plan.raw {
+        crate::plan::Raw::Instances => found.into_iter().map(Value::Instance).collect(),
+        _ => raw_rows(plan, &found, dialect),
+    }
+}
+
 pub fn raw_rows(
     plan: &crate::plan::FindPlan,
     found: &[InstanceRef],

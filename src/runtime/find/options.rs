@@ -650,6 +650,35 @@ fn include_plan(schema: &Schema, source: ModelId, element: &Value) -> RunResult<
     Ok(vec![plan])
 }
 
+/// A belongsToMany getter's include of the join model: the association Sequelize
+/// names `oneFromTarget` (the target hasOne the join model, under the join model's
+/// name), required, on `link`, showing `attributes`.
+pub fn join_model_include(
+    schema: &Schema,
+    association: &Association,
+    link: Where,
+    attributes: Vec<String>,
+) -> IncludePlan {
+    let join = association.through.expect("join model");
+    let join_model = schema.model(join);
+    let mut one_from_target = association.clone();
+    one_from_target.kind = AssociationType::HasOne;
+    one_from_target.source = association.target;
+    one_from_target.target = join;
+    one_from_target.as_name = join_model.name.clone();
+    one_from_target.is_aliased = false;
+    one_from_target.foreign_key = association.other_key.clone().unwrap_or_default();
+    one_from_target.source_key = association.target_key.clone();
+    one_from_target.other_key = None;
+    one_from_target.through = None;
+    one_from_target.accessors.clear();
+    let mut include = plain_include(schema, one_from_target);
+    include.required = true;
+    include.where_ = with_paranoid_clause(join_model, Some(link), None);
+    include.attributes = attributes;
+    include
+}
+
 fn plain_include(schema: &Schema, association: Association) -> IncludePlan {
     let model = association.target;
     let duplicating = association.kind.is_multiple();

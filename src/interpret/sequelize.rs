@@ -1336,6 +1336,9 @@ fn model_static(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Ev
             {
                 return interp.create_with_hooks(id, &call);
             }
+            if &*method == "update" && interp.has_hooks(id, hooks::UPDATE) {
+                interp.note_individual_hooks(id, &call);
+            }
             interp.scoped_query(id, &method, &call)
         }
     }
@@ -1449,7 +1452,7 @@ impl Interpreter {
 
     fn create_with_hooks(&mut self, id: ModelId, call: &Call<'_>) -> Eval<JsValue> {
         let built = self.model_query(id, "build", call.args.clone(), call.span)?;
-        let options = call.arg(1);
+        let options = self.hook_options(call.arg(1));
         let args = [built.clone(), options.clone()];
         self.around_hooks(id, hooks::CREATE, &args, call.span, |interp| {
             let save = Call {
@@ -1511,7 +1514,7 @@ fn instance_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) ->
         .timestamp_attributes
         .updated_at
         .clone();
-    let args = [call.this.clone(), options];
+    let args = [call.this.clone(), interp.hook_options(options)];
     interp.around_hooks(model, hooks, &args, call.span, move |interp| {
         // Fields a before-hook changed are saved after `updatedAt` (Sequelize adds
         // them to the save's fields once it has its timestamp).

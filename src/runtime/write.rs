@@ -501,6 +501,18 @@ fn foreign_key<'a>(
     }
 }
 
+fn with_foreign_key_properties(
+    mut error: SequelizeError,
+    dialect: crate::sql::Dialect,
+    key: &refusal::ForeignKey,
+    parent: Option<&str>,
+) -> SequelizeError {
+    for (name, value) in refusal::foreign_key_error_properties(dialect, key, parent) {
+        error = error.with_property(name, value);
+    }
+    error
+}
+
 /// The database's foreign-key check on insert and update, worded as it words it.
 /// Takes a batch: each referenced table is read once, however many rows there are.
 fn check_foreign_keys<C: AsRef<str>>(
@@ -540,9 +552,11 @@ fn check_foreign_keys<C: AsRef<str>>(
                 .find(|m| m.table_name == table)
                 .map_or(table.as_str(), |m| m.name.as_str());
             let constraint = foreign_key(model, name, &field, &table, &key);
-            return Err(SequelizeError::new(ErrorName::SequelizeForeignKeyConstraintError,
+            let error = SequelizeError::new(
+                ErrorName::SequelizeForeignKeyConstraintError,
                 refusal::child_without_parent(rt.dialect(), &constraint),
-            )
+            );
+            return Err(with_foreign_key_properties(error, rt.dialect(), &constraint, None)
             .with_hint(format!(
                 "{name} refers to {table}.{key}, and no {target} has {key} {}: create the {target} first and use its {key} (or leave {name} null)",
                 missing.display()
@@ -1401,9 +1415,16 @@ fn remove_rows(
                 }
                 _ => {
                     let constraint = foreign_key(child, name, &field, &model.table_name, &key);
-                    return Err(SequelizeError::new(
+                    let error = SequelizeError::new(
                         ErrorName::SequelizeForeignKeyConstraintError,
                         refusal::parent_with_children(rt.dialect(), &model.table_name, &constraint),
+                    );
+                    let parent = Some(model.table_name.as_str());
+                    return Err(with_foreign_key_properties(
+                        error,
+                        rt.dialect(),
+                        &constraint,
+                        parent,
                     ));
                 }
             }
@@ -1748,6 +1769,20 @@ pub fn update_where(
     options: Option<&Value>,
 ) -> RunResult<Updated> {
     let model = schema.model(model_id);
+    // `individualHooks`: Sequelize reads the rows first, to run each one's hooks.
+    if options
+        .and_then(|o| o.get("individualHooks"))
+        .is_some_and(Value::truthy)
+    {
+        let mut read = vec![];
+        for key in ["where", "paranoid"] {
+            if let Some(value) = options.and_then(|o| o.get(key)) {
+                read.push((key.to_string(), value.clone()));
+            }
+        }
+        let plan = find::plan(schema, model_id, Some(&Value::Object(read)))?;
+        find::find(rt, schema, &plan)?;
+    }
     let condition = match options.and_then(|o| o.get("where")) {
         Some(w) => find::parse_where(model, w)?,
         None => None,

@@ -75,6 +75,31 @@ pub fn child_without_parent(dialect: Dialect, key: &ForeignKey) -> String {
     }
 }
 
+/// The properties Sequelize's `ForeignKeyConstraintError` gets from the driver's
+/// error (`table`, `fields`, `index`), read as each dialect's query parser reads its
+/// message: PostgreSQL names the first table of its message, MySQL the referenced one;
+/// SQLite's message names none. `parent` is the table of a refused DELETE.
+pub fn foreign_key_error_properties(
+    dialect: Dialect,
+    key: &ForeignKey,
+    parent: Option<&str>,
+) -> Vec<(&'static str, serde_json::Value)> {
+    use serde_json::json;
+    match dialect {
+        Dialect::Postgres => vec![
+            ("table", json!(parent.unwrap_or(key.table))),
+            ("fields", serde_json::Value::Null),
+            ("index", json!(format!("{}_{}_fkey", key.table, key.field))),
+        ],
+        Dialect::Mysql => vec![
+            ("table", json!(key.references)),
+            ("fields", json!([key.field])),
+            ("index", json!(format!("{}_ibfk_{}", key.table, key.number))),
+        ],
+        Dialect::Sqlite => Vec::new(),
+    }
+}
+
 /// A DELETE of a row that rows of `key.table` still refer to.
 pub fn parent_with_children(dialect: Dialect, parent: &str, key: &ForeignKey) -> String {
     match dialect {

@@ -206,16 +206,20 @@ impl Object {
             .find(|p| matches!(&p.key, Key::Str(k) if &**k == key))
     }
 
-    /// Sets an own data property (keeping its place when it exists).
+    /// Sets an own data property (keeping its place when it exists). A private name
+    /// (`#count`) is never enumerable: console.log, JSON and `Object.keys` skip it.
     pub fn set_own(&mut self, key: Key, value: JsValue) {
         match self.props.iter_mut().find(|p| p.key == key) {
             Some(property) => property.slot = Slot::Value(value),
-            None => self.props.push(Property {
-                key,
-                slot: Slot::Value(value),
-                enumerable: true,
-                writable: true,
-            }),
+            None => {
+                let private = matches!(&key, Key::Str(name) if name.starts_with('#'));
+                self.props.push(Property {
+                    key,
+                    slot: Slot::Value(value),
+                    enumerable: !private,
+                    writable: true,
+                })
+            }
         }
     }
 

@@ -18,12 +18,6 @@ const CASES: &[(&str, &str, &str, Severity)] = &[
         Severity::Warning,
     ),
     (
-        "class A { #secret = 1; }",
-        "#secret = 1;",
-        "does not run private class members",
-        Severity::Warning,
-    ),
-    (
         "function F() { return new.target; }",
         "new.target",
         "does not run new.target",

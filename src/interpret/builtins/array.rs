@@ -30,6 +30,10 @@ const METHODS: &[(&str, NativeFn)] = &[
     ("unshift", unshift),
     ("sort", sort),
     ("reverse", reverse),
+    ("toSorted", to_sorted),
+    ("toReversed", to_reversed),
+    ("toSpliced", to_spliced),
+    ("with", with),
     ("flat", flat),
     ("flatMap", flat_map),
     ("fill", fill),
@@ -474,6 +478,56 @@ fn merge_sort(items: &mut Vec<JsValue>, compare: &mut dyn FnMut(&JsValue, &JsVal
     }
     items.extend(left);
     items.extend(right);
+}
+
+/// `toSorted`, `toReversed`, `toSpliced` (ES2023, in Node 20): the in-place method run
+/// on a copy, which is the answer (`toSpliced` answers the copy, not the removed items).
+fn on_copy(
+    interp: &mut Interpreter,
+    native: &Native,
+    call: Call<'_>,
+    in_place: fn(&mut Interpreter, &Native, Call<'_>) -> Eval<JsValue>,
+) -> Eval<JsValue> {
+    let items = interp.this_items(&call);
+    let copy = interp.array(items);
+    let on_copy = Call {
+        this: copy.clone(),
+        ..call
+    };
+    in_place(interp, native, on_copy)?;
+    Ok(copy)
+}
+
+fn to_sorted(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<JsValue> {
+    on_copy(interp, native, call, sort)
+}
+
+fn to_reversed(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<JsValue> {
+    on_copy(interp, native, call, reverse)
+}
+
+fn to_spliced(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<JsValue> {
+    on_copy(interp, native, call, splice)
+}
+
+/// `array.with(index, value)`: a copy with one item replaced; V8's RangeError for an
+/// index outside the array.
+fn with(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
+    let mut items = interp.this_items(&call);
+    let n = interp.number_of(&call.arg(0))?.trunc();
+    let n = if n.is_nan() { 0.0 } else { n };
+    let index = if n < 0.0 { items.len() as f64 + n } else { n };
+    if index < 0.0 || index >= items.len() as f64 {
+        return Err(interp.error(
+            crate::error::SequelizeError::new(
+                crate::error::ErrorName::RangeError,
+                "Invalid index : ".to_string() + &crate::js::format_number(n),
+            ),
+            call.span,
+        ));
+    }
+    items[index as usize] = call.arg(1);
+    Ok(interp.array(items))
 }
 
 fn reverse(_: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {

@@ -342,7 +342,6 @@ impl Parser<'_> {
             accessor = Some(self.bump().is_ident("get"));
         }
         let is_generator = self.eat("*");
-        let private = self.at("#");
         let key = self.property_key()?;
         let kind = if self.at("(") {
             let function = Rc::new(self.method_function(start, is_async, is_generator)?);
@@ -367,9 +366,6 @@ impl Parser<'_> {
             ClassMemberKind::Field(init)
         };
         let span = self.span_from(start);
-        if private {
-            self.warn(span, "The playground does not run private class members");
-        }
         Ok(ClassMember {
             key,
             is_static,

@@ -524,12 +524,8 @@ fn arrows_and_functions() {
 fn class_members() {
     let src = "class A extends mixin(B) {\n  static x = 1;\n  y\n  #p = 2;\n  constructor(a) { super(a); this.a = a }\n  static async m() {}\n  get v() { return super.v }\n  set v(x) {}\n  [Symbol.iterator]() {}\n  static { init() }\n  static() {}\n  get = 3\n}";
     let (program, diagnostics) = parse(src);
-    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
-    assert_eq!(
-        diagnostics[0].message,
-        "The playground does not run private class members"
-    );
-    assert_eq!(&src[diagnostics[0].start..diagnostics[0].end], "#p = 2;");
+    // Private members run (as properties no listing shows): nothing to say.
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
     let Stmt::Class { class, span } = &program.body[0] else {
         panic!()
     };

@@ -464,6 +464,7 @@ impl Interpreter {
             _ => None,
         };
         options.unique_key = str_of(get("uniqueKey"));
+        options.scope = self.association_scope(kind, get("scope"), expr);
         options.timestamps = match get("timestamps") {
             Some(Value::Bool(b)) => Some(*b),
             _ => None,
@@ -485,6 +486,38 @@ impl Interpreter {
             }),
         };
         Ok(options)
+    }
+
+    /// An association's `scope`, as plain values; a scope with operators (or on a
+    /// belongsToMany) is not run yet, and said at its place.
+    fn association_scope(
+        &mut self,
+        kind: AssociationType,
+        value: Option<&Value>,
+        expr: Option<&Expr>,
+    ) -> Vec<(String, serde_json::Value)> {
+        let Some(Value::Object(props)) = value else {
+            return Vec::new();
+        };
+        let plain = props.iter().all(|(k, v)| {
+            !k.starts_with("Symbol(")
+                && matches!(
+                    v,
+                    Value::Str(_) | Value::Number(_) | Value::Bool(_) | Value::Null
+                )
+        });
+        if !plain || kind == AssociationType::BelongsToMany {
+            let span = key_span(expr, "scope", expr.map_or(Span::default(), |e| e.span));
+            self.diagnostics.push(
+                Diagnostic::warning(span, "The playground does not run this association scope yet: the association is used as if it had none")
+                    .with_hint("a scope of plain values on hasOne or hasMany runs (scope: { commentableType: 'image' })"),
+            );
+            return Vec::new();
+        }
+        props
+            .iter()
+            .map(|(k, v)| (k.clone(), crate::value::to_json(v)))
+            .collect()
     }
 
     fn through_ref(&mut self, value: Option<&Value>) -> Eval<Option<ThroughRef>> {

@@ -43,6 +43,28 @@ fn equals(schema: &Schema, model: crate::schema::ModelId, attribute: &str, value
     }
 }
 
+/// The values of the association's `scope` (`{ commentableType: 'image' }`).
+pub(crate) fn scope_values(association: &Association) -> Vec<(String, Value)> {
+    (association.options.scope.iter())
+        .map(|(k, v)| (k.clone(), crate::value::from_json(v.clone())))
+        .collect()
+}
+
+/// A hasOne/hasMany's rows of `key`: the scope's values (Sequelize's get assigns them
+/// to its where first), then the foreign key.
+fn key_condition(schema: &Schema, association: &Association, key: &Value) -> Where {
+    let by_key = equals(schema, association.target, &association.foreign_key, key);
+    let mut items: Vec<Where> = scope_values(association)
+        .iter()
+        .map(|(attribute, value)| equals(schema, association.target, attribute, value))
+        .collect();
+    if items.is_empty() {
+        return by_key;
+    }
+    items.push(by_key);
+    Where::And(items)
+}
+
 /// A getter's condition as Sequelize's `get` writes it: the key condition, `AND` the
 /// getter's own `where` (the two parenthesised together), after the target scope's
 /// `where` (the interpreter resolves it into `options.scope`; Sequelize's `findAll`
@@ -190,7 +212,7 @@ pub fn call(
         }
         (AssociationType::HasOne | AssociationType::HasMany, AccessorKind::Get) => {
             let key = key_of(instance, &association.source_key);
-            let condition = equals(schema, association.target, &association.foreign_key, &key);
+            let condition = key_condition(schema, association, &key);
             let mut plan = getter_plan(schema, association.target, condition, options_of(args))?;
             if association.kind == AssociationType::HasOne {
                 plan.limit = Some(1);
@@ -207,6 +229,10 @@ pub fn call(
             };
             values.retain(|(k, _)| *k != association.foreign_key);
             values.push((association.foreign_key.clone(), key));
+            for (attribute, value) in scope_values(association) {
+                values.retain(|(k, _)| *k != attribute);
+                values.push((attribute, value));
+            }
             let created =
                 write::create(rt, schema, association.target, &Value::Object(values), None)?;
             Ok(Value::Instance(created))
@@ -232,10 +258,9 @@ pub fn call(
             let key = key_of(instance, &association.source_key);
             let target = schema.model(association.target);
             let pk = target.primary_key_attribute().unwrap_or("id");
-            let key_condition = equals(schema, association.target, &association.foreign_key, &key);
-            let condition =
-                getter_condition(schema, association.target, key_condition, options_of(args))?
-                    .expect("a key condition");
+            let by_key = key_condition(schema, association, &key);
+            let condition = getter_condition(schema, association.target, by_key, options_of(args))?
+                .expect("a key condition");
             rt.log(format!(
                 "SELECT COUNT({}.{}) AS \"count\" FROM {} AS {} WHERE {};",
                 log::quote(&target.name),
@@ -258,7 +283,7 @@ pub fn call(
             let target = schema.model(association.target);
             let pk = target.primary_key_attribute().unwrap_or("id");
             let keys = keys_of(schema, association, &arg);
-            let scope = equals(schema, association.target, &association.foreign_key, &key);
+            let scope = key_condition(schema, association, &key);
             let ors: Vec<String> = keys
                 .iter()
                 .map(|k| log::where_sql(&equals(schema, association.target, pk, k), &target.name))
@@ -357,6 +382,13 @@ fn set_foreign_key(
     let fk_field = target.field_of(&association.foreign_key);
     let mut sets = vec![(fk_field.clone(), cell_of(value))];
     let mut set_names = vec![fk_field.clone()];
+    // Linking writes the scope's values too (unlinking only clears the key).
+    if !matches!(value, Value::Null) {
+        for (attribute, value) in scope_values(association) {
+            sets.push((target.field_of(&attribute), cell_of(&value)));
+            set_names.push(target.field_of(&attribute));
+        }
+    }
     if let Some(updated) = &target.timestamp_attributes.updated_at {
         let now = rt.now();
         sets.push((target.field_of(updated), super::store::Cell::Int(now)));
@@ -410,13 +442,16 @@ fn save_foreign_key(
     association: &Association,
     key: Value,
 ) -> RunResult<()> {
+    let mut fields = vec![association.foreign_key.clone()];
+    let linking = !matches!(key, Value::Null);
     row.borrow_mut().set(&association.foreign_key, key);
-    write::update(
-        rt,
-        schema,
-        row,
-        std::slice::from_ref(&association.foreign_key),
-    )
+    if linking && association.kind != AssociationType::BelongsTo {
+        for (attribute, value) in scope_values(association) {
+            row.borrow_mut().set(&attribute, value);
+            fields.push(attribute);
+        }
+    }
+    write::update(rt, schema, row, &fields)
 }
 
 /// What `set…` changes: the keys linked now but not wanted, and those wanted but not linked.

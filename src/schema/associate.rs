@@ -57,6 +57,9 @@ pub struct AssociationOptions {
     pub key_type: Option<DataType>,
     pub unique_key: Option<String>,
     pub timestamps: Option<bool>,
+    /// `scope: { commentableType: 'image' }` (hasOne/hasMany): the target's rows of this
+    /// association have these values.
+    pub scope: Vec<(String, serde_json::Value)>,
 }
 
 impl Default for AssociationOptions {
@@ -74,6 +77,7 @@ impl Default for AssociationOptions {
             foreign_key_constraint: false,
             key_type: None,
             unique_key: None,
+            scope: Vec::new(),
             timestamps: None,
         }
     }

@@ -18,6 +18,12 @@ const CASES: &[(&str, &str, &str, Severity)] = &[
         Severity::Warning,
     ),
     (
+        "const P = sequelize.define('p', {}); const T = sequelize.define('t', {}); P.belongsToMany(T, { through: 'PT', scope: { kind: 'x' } });",
+        "scope",
+        "does not run this association scope yet",
+        Severity::Warning,
+    ),
+    (
         "function F() { return new.target; }",
         "new.target",
         "does not run new.target",

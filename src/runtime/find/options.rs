@@ -610,6 +610,7 @@ fn include_plan(schema: &Schema, source: ModelId, element: &Value) -> RunResult<
             Some(Value::Bool(b)) => *b,
             _ => plan.where_.is_some(),
         };
+        plan.where_ = with_association_scope(schema, &plan.association, plan.where_.take());
         plan.where_ = with_paranoid_clause(target, plan.where_.take(), Some(options));
         plan.separate = options.get("separate").is_some_and(Value::truthy);
         if let Some(duplicating) = options.get("duplicating") {
@@ -679,8 +680,39 @@ pub fn join_model_include(
     include
 }
 
+/// An include's `where` with its association's scope after it, as Sequelize's
+/// `_validateIncludedElement` adds it (`{ [Op.and]: [include.where, scope] }`).
+fn with_association_scope(
+    schema: &Schema,
+    association: &Association,
+    condition: Option<Where>,
+) -> Option<Where> {
+    let target = schema.model(association.target);
+    let mut scope: Vec<Where> = association
+        .options
+        .scope
+        .iter()
+        .map(|(attribute, value)| Where::Compare {
+            attribute: attribute.clone(),
+            field: target.field_of(attribute),
+            op: CompareOp::Eq,
+            value: WhereValue::One(literal_of(&crate::value::from_json(value.clone()))),
+        })
+        .collect();
+    let scope = match scope.len() {
+        0 => return condition,
+        1 => scope.remove(0),
+        _ => Where::And(scope),
+    };
+    Some(match condition {
+        None => scope,
+        Some(own) => Where::Group(Box::new(Where::And(vec![own, scope]))),
+    })
+}
+
 fn plain_include(schema: &Schema, association: Association) -> IncludePlan {
     let model = association.target;
+    let scoped = with_association_scope(schema, &association, None);
     let duplicating = association.kind.is_multiple();
     IncludePlan {
         through_attributes: association
@@ -695,7 +727,7 @@ fn plain_include(schema: &Schema, association: Association) -> IncludePlan {
         association,
         model,
         required: false,
-        where_: with_paranoid_clause(schema.model(model), None, None),
+        where_: with_paranoid_clause(schema.model(model), scoped, None),
         children: Vec::new(),
         separate: false,
         separate_order: Vec::new(),

@@ -1625,18 +1625,6 @@ fn instance_method_body(interp: &mut Interpreter, method: &str, call: Call<'_>) 
     if let Some(answer) = through_accessors(interp, instance, &method, &call)? {
         return Ok(answer);
     }
-    if &*method == "save" && instance.borrow().is_new_record {
-        let options = interp.to_data(&call.arg(0));
-        if options.get("fields").is_some() {
-            interp.diagnostics.push(
-                Diagnostic::warning(
-                    call.span,
-                    "The playground does not run save({ fields }) of a new record yet: it writes every attribute",
-                )
-                .with_hint("Sequelize inserts only the listed fields (and the timestamps)"),
-            );
-        }
-    }
     let mut values: Vec<Value> = call.args.iter().map(|a| interp.to_data(a)).collect();
     if let Some(target) = interp.getter_target(instance, &method) {
         let options = values.first().cloned().unwrap_or(Value::Undefined);

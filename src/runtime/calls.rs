@@ -270,7 +270,8 @@ pub fn instance_call(
             if instance.borrow().is_new_record {
                 let model = instance.borrow().model;
                 let includes = includes_of(schema, model, values.first())?;
-                write::insert(rt, schema, instance, &includes)?;
+                let fields = write::fields_option(values.first());
+                write::insert_fields(rt, schema, instance, &includes, fields.as_deref())?;
             } else {
                 let changed = instance.borrow().changed.clone();
                 write::save_changes(rt, schema, instance, &changed)?;

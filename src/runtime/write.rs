@@ -119,7 +119,20 @@ pub fn insert(
     instance: &InstanceRef,
     includes: &[IncludePlan],
 ) -> RunResult<()> {
-    insert_row(rt, schema, instance, includes)?;
+    insert_fields(rt, schema, instance, includes, None)
+}
+
+/// [`insert`], of only `fields` when given (`create(values, { fields })`, a new
+/// record's `save({ fields })`): those columns, then the timestamps, as Sequelize's
+/// `save` adds them.
+pub fn insert_fields(
+    rt: &mut Runtime,
+    schema: &Schema,
+    instance: &InstanceRef,
+    includes: &[IncludePlan],
+    fields: Option<&[String]>,
+) -> RunResult<()> {
+    insert_row(rt, schema, instance, includes, fields)?;
     let mut round = pending_children(instance, includes);
     while !round.is_empty() {
         // A child with includes of its own awaits them before its INSERT, so within a
@@ -142,7 +155,7 @@ pub fn insert(
                             .borrow_mut()
                             .set(&association.foreign_key, parent_key.clone());
                     }
-                    insert_row(rt, schema, &child, &include.children)?;
+                    insert_row(rt, schema, &child, &include.children, None)?;
                     next.extend(pending_children(&child, &include.children));
                     if association.kind == AssociationType::BelongsToMany {
                         next.push(Pending::Link {
@@ -238,9 +251,11 @@ fn insert_row(
     schema: &Schema,
     instance: &InstanceRef,
     includes: &[IncludePlan],
+    fields: Option<&[String]>,
 ) -> RunResult<()> {
     let model_id = instance.borrow().model;
     let model = schema.model(model_id);
+    let written = fields.map(|fields| written_fields(model, fields));
     // belongsTo parents first: the new row needs their keys.
     for include in includes
         .iter()
@@ -281,9 +296,17 @@ fn insert_row(
     let mut row = Vec::new();
     // PostgreSQL refuses a bad integer when the logged INSERT runs.
     let mut bad_integer = None;
+    // With `fields`, the columns are theirs, in their order.
+    let attributes: Vec<&(String, crate::schema::Attribute)> = match &written {
+        Some(names) => names
+            .iter()
+            .filter_map(|n| model.table_attributes().find(|(name, _)| name == n))
+            .collect(),
+        None => model.table_attributes().collect(),
+    };
     {
         let mut data = instance.borrow_mut();
-        for (name, attribute) in model.table_attributes() {
+        for (name, attribute) in attributes {
             let field = model.field_of(name);
             match data.get(name).cloned() {
                 Some(Value::Null) if attribute.auto_increment == Some(true) => {
@@ -320,6 +343,16 @@ fn insert_row(
                 None => row.push((field, Cell::Null)),
             }
         }
+        // An auto-increment key left out of `fields` still gets the sequence's next value.
+        for (name, attribute) in model.table_attributes() {
+            let listed = written.as_ref().is_none_or(|w| w.contains(name));
+            let unset = matches!(data.get(name), None | Some(Value::Null));
+            if !listed && attribute.auto_increment == Some(true) && unset {
+                let id = rt.next_id(&model.table_name);
+                data.set(name, Value::Number(id as f64));
+                row.push((model.field_of(name), Cell::Int(id)));
+            }
+        }
     }
     let returning: Vec<String> = model
         .table_attributes()
@@ -342,7 +375,19 @@ fn insert_row(
         // INTEGER is 5, a DECIMAL(10,2)'s 3 is '3.00'); elsewhere the instance keeps
         // what it had.
         if rt.dialect().has_returning() {
-            for ((name, attribute), (_, cell)) in model.table_attributes().zip(&row) {
+            for (name, attribute) in model.table_attributes() {
+                let field = model.field_of(name);
+                let stored = row.iter().find(|(f, _)| *f == field).map(|(_, c)| c);
+                let cell = stored.unwrap_or(&Cell::Null);
+                // A column `fields` left out comes back NULL (its key, with its value).
+                if written.as_ref().is_some_and(|w| !w.contains(name)) {
+                    let value = match stored {
+                        Some(cell) => returned_value(model, name, attribute, cell, rt.dialect()),
+                        None => Value::Null,
+                    };
+                    data.set(name, value);
+                    continue;
+                }
                 match data.get(name) {
                     None => data.set(name, Value::Null),
                     Some(_) if returns_converted(attribute) => {
@@ -394,6 +439,21 @@ fn returned_value(
     let mut cell = cell.clone();
     super::store::convert(&mut cell, super::column_kind(attribute.data_type.as_ref()));
     super::instance::value_of(model, name, cell, dialect)
+}
+
+/// The attributes a save of `fields` writes: those, then `updatedAt` and `createdAt`.
+fn written_fields(model: &Model, fields: &[String]) -> Vec<String> {
+    let mut written: Vec<String> = fields.to_vec();
+    let stamps = &model.timestamp_attributes;
+    for stamp in [&stamps.updated_at, &stamps.created_at]
+        .into_iter()
+        .flatten()
+    {
+        if !written.contains(stamp) {
+            written.push(stamp.clone());
+        }
+    }
+    written
 }
 
 /// The database's refusal of a number an INTEGER column cannot hold (`5 / 0`, and on
@@ -951,9 +1011,35 @@ pub fn create(
         Some(include) => find::parse_includes(schema, model_id, include)?,
         None => Vec::new(),
     };
-    let instance = build(rt, schema, model_id, values, &includes).into_ref();
-    insert(rt, schema, &instance, &includes)?;
+    // `fields`: only those values are set (Sequelize builds with `attributes: fields`),
+    // and only they are written.
+    let fields = fields_option(options);
+    let values = match (&fields, values) {
+        (Some(fields), Value::Object(props)) => Value::Object(
+            props
+                .iter()
+                .filter(|(k, _)| fields.contains(k))
+                .cloned()
+                .collect(),
+        ),
+        _ => values.clone(),
+    };
+    let instance = build(rt, schema, model_id, &values, &includes).into_ref();
+    insert_fields(rt, schema, &instance, &includes, fields.as_deref())?;
     Ok(instance)
+}
+
+/// A save's or create's `fields: ['name', …]`, if given.
+pub fn fields_option(options: Option<&Value>) -> Option<Vec<String>> {
+    match options.and_then(|o| o.get("fields")) {
+        Some(Value::Array(items)) => Some(
+            items
+                .iter()
+                .filter_map(|i| i.as_str().map(str::to_string))
+                .collect(),
+        ),
+        _ => None,
+    }
 }
 
 /// A value written inline as its attribute's type writes it: FLOAT, DOUBLE and REAL

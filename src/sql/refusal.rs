@@ -212,6 +212,12 @@ pub fn syntax_error(dialect: Dialect, statement: &str) -> Option<String> {
     if dialect == Dialect::Postgres {
         return None;
     }
+    // MariaDB has no NULLS FIRST / NULLS LAST in an ORDER BY.
+    if dialect == Dialect::Mysql {
+        if let Some(at) = super::respell::find_keyword(statement, "NULLS") {
+            return Some(mariadb_near(&super::respell::unmark(&statement[at..])));
+        }
+    }
     let at = super::respell::find_keyword(statement, "ILIKE")?;
     let rest = super::respell::unmark(&statement[at..]);
     Some(match dialect {

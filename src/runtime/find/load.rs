@@ -578,12 +578,7 @@ pub(super) fn compare_keys(
     dialect: Dialect,
 ) -> std::cmp::Ordering {
     for ((x, y), direction) in a.iter().zip(b).zip(directions) {
-        let ordering = compare_cells(x, y, dialect);
-        let ordering = if *direction == "DESC" {
-            ordering.reverse()
-        } else {
-            ordering
-        };
+        let ordering = compare_directed(x, y, direction, dialect);
         if ordering.is_ne() {
             return ordering;
         }
@@ -654,17 +649,47 @@ fn compare_rows(
     dialect: Dialect,
 ) -> std::cmp::Ordering {
     for (field, direction) in keys {
-        let ordering = compare_cells(&cell_in(a, field), &cell_in(b, field), dialect);
-        let ordering = if *direction == "DESC" {
-            ordering.reverse()
-        } else {
-            ordering
-        };
+        let ordering = compare_directed(&cell_in(a, field), &cell_in(b, field), direction, dialect);
         if ordering != std::cmp::Ordering::Equal {
             return ordering;
         }
     }
     std::cmp::Ordering::Equal
+}
+
+/// Two cells in an order's direction (`DESC`, `ASC NULLS FIRST`, …): NULLs where the
+/// direction puts them, or where the dialect does.
+pub(super) fn compare_directed(
+    a: &Cell,
+    b: &Cell,
+    direction: &str,
+    dialect: Dialect,
+) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let nulls_first = match direction {
+        d if d.ends_with("NULLS FIRST") => Some(true),
+        d if d.ends_with("NULLS LAST") => Some(false),
+        _ => None,
+    };
+    match (a, b, nulls_first) {
+        (Cell::Null, Cell::Null, Some(_)) => Ordering::Equal,
+        (Cell::Null, _, Some(first)) => {
+            if first {
+                Ordering::Less
+            } else {
+                Ordering::Greater
+            }
+        }
+        (_, Cell::Null, Some(first)) => {
+            if first {
+                Ordering::Greater
+            } else {
+                Ordering::Less
+            }
+        }
+        _ if direction.starts_with("DESC") => compare_cells(a, b, dialect).reverse(),
+        _ => compare_cells(a, b, dialect),
+    }
 }
 
 /// The ascending order of `dialect`: NULLs last on PostgreSQL, first elsewhere.

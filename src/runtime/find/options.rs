@@ -906,17 +906,28 @@ pub fn parse_order(
     Ok(orders)
 }
 
-/// `'DESC'`, `'desc'` or `'ASC'` after an order's attribute.
+/// An order's direction after its attribute (`'DESC'`, `'desc'`, `'ASC NULLS LAST'`), in
+/// capitals as Sequelize writes it (its `validOrderOptions`).
 fn direction_of(value: Option<&Value>) -> Option<&'static str> {
-    match value
-        .and_then(Value::as_str)
-        .map(str::to_uppercase)
-        .as_deref()
-    {
-        Some("DESC") => Some("DESC"),
-        Some(_) => Some("ASC"),
-        None => None,
-    }
+    const DIRECTIONS: &[&str] = &[
+        "ASC",
+        "DESC",
+        "ASC NULLS LAST",
+        "DESC NULLS LAST",
+        "ASC NULLS FIRST",
+        "DESC NULLS FIRST",
+        "NULLS FIRST",
+        "NULLS LAST",
+    ];
+    let written = value.and_then(Value::as_str)?.trim().to_uppercase();
+    let written = written.split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(
+        DIRECTIONS
+            .iter()
+            .find(|d| **d == written)
+            .copied()
+            .unwrap_or("ASC"),
+    )
 }
 
 fn as_count(value: Option<&Value>) -> Option<u64> {

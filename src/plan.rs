@@ -29,6 +29,9 @@ pub struct FindPlan {
     pub having: Option<Where>,
     pub limit: Option<u64>,
     pub offset: Option<u64>,
+    /// `limit: '10'`, `offset: '5'` (a query string's values): Sequelize writes them
+    /// quoted, `LIMIT '10'`.
+    pub window_quoted: (bool, bool),
     /// `subQuery: false` turns off the subquery form a LIMIT with a to-many include takes.
     pub sub_query: bool,
     /// `raw: true`: plain rows, one per joined row, included columns under dotted keys

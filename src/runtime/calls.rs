@@ -98,6 +98,11 @@ pub fn model_call(
             Ok(Value::Array(find::answer(&plan, found, rt.dialect())))
         }
         "findOne" | "findByPk" => {
+            // `findByPk(null)`, `findByPk(undefined)`: null, with no query.
+            if method == "findByPk" && matches!(first, None | Some(Value::Null | Value::Undefined))
+            {
+                return Ok(Value::Null);
+            }
             let mut plan: FindPlan = if method == "findByPk" {
                 let mut plan = find::plan(schema, id, values.get(1))?;
                 plan.where_ = find::by_key(schema.model(id), first.unwrap_or(&Value::Null));

@@ -368,7 +368,7 @@ fn select_with_subquery(schema: &Schema, plan: &FindPlan) -> String {
         inner.push_str(" ORDER BY ");
         inner.push_str(&orders.join(", "));
     }
-    push_limit(&mut inner, plan.limit, plan.offset);
+    push_limit(&mut inner, plan);
     let mut sql = format!(
         "SELECT {} FROM ({inner}) AS {}{joins}",
         columns.join(", "),
@@ -518,17 +518,24 @@ fn select_flat(schema: &Schema, plan: &FindPlan) -> String {
         sql.push_str(" ORDER BY ");
         sql.push_str(&orders.join(", "));
     }
-    push_limit(&mut sql, plan.limit, plan.offset);
+    push_limit(&mut sql, plan);
     sql.push(';');
     sql
 }
 
-fn push_limit(sql: &mut String, limit: Option<u64>, offset: Option<u64>) {
-    if let Some(limit) = limit {
-        sql.push_str(&format!(" LIMIT {limit}"));
+fn push_limit(sql: &mut String, plan: &FindPlan) {
+    let written = |n: u64, quoted: bool| match quoted {
+        true => format!("'{n}'"),
+        false => n.to_string(),
+    };
+    if let Some(limit) = plan.limit {
+        sql.push_str(&format!(" LIMIT {}", written(limit, plan.window_quoted.0)));
     }
-    if let Some(offset) = offset {
-        sql.push_str(&format!(" OFFSET {offset}"));
+    if let Some(offset) = plan.offset {
+        sql.push_str(&format!(
+            " OFFSET {}",
+            written(offset, plan.window_quoted.1)
+        ));
     }
 }
 

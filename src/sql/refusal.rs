@@ -13,6 +13,7 @@ pub const MYSQL_DATABASE: &str = "assoc_corpus";
 pub enum Clause {
     Select,
     Where,
+    Order,
 }
 
 /// A statement on a table that `sync()` has not created.
@@ -37,6 +38,7 @@ pub fn no_column(dialect: Dialect, qualifier: Option<&str>, name: &str, clause: 
             let clause = match clause {
                 Clause::Select => "SELECT",
                 Clause::Where => "WHERE",
+                Clause::Order => "ORDER BY",
             };
             format!("Unknown column '{qualified}' in '{clause}'")
         }
@@ -212,8 +214,11 @@ pub fn syntax_error(dialect: Dialect, statement: &str) -> Option<String> {
     if dialect == Dialect::Postgres {
         return None;
     }
-    // MariaDB has no NULLS FIRST / NULLS LAST in an ORDER BY.
+    // MariaDB has no NULLS FIRST / NULLS LAST in an ORDER BY, nor a quoted LIMIT.
     if dialect == Dialect::Mysql {
+        if let Some(at) = statement.find(" LIMIT '") {
+            return Some(mariadb_near(&statement[at + " LIMIT ".len()..]));
+        }
         if let Some(at) = super::respell::find_keyword(statement, "NULLS") {
             return Some(mariadb_near(&super::respell::unmark(&statement[at..])));
         }

@@ -213,12 +213,11 @@ fn returning_end(tokens: &[Token], i: usize, out: &mut String) -> usize {
 /// `LIMIT 2 OFFSET 1` as `LIMIT 1, 2`, `OFFSET 1` as `LIMIT 1, 10000000000000`; `None`
 /// for a plain `LIMIT 2` (the same in every dialect) or anything else.
 fn limit_clause(tokens: &[Token], i: usize) -> Option<(String, usize)> {
+    // A count, or a quoted one (`limit: '10'`).
+    let digits = |n: &str| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit());
     let number_at = |j: usize| match (tokens.get(j), tokens.get(j + 1)) {
-        (Some(Token::Other(" ")), Some(Token::Word(n)))
-            if n.bytes().all(|b| b.is_ascii_digit()) =>
-        {
-            Some(*n)
-        }
+        (Some(Token::Other(" ")), Some(Token::Word(n))) if digits(n) => Some(n.to_string()),
+        (Some(Token::Other(" ")), Some(Token::Str(n))) if digits(n) => Some(format!("'{n}'")),
         _ => None,
     };
     match tokens[i] {

@@ -401,6 +401,7 @@ pub fn aggregate(
         limit: None,
         offset: None,
         sub_query: true,
+        window_quoted: (false, false),
         raw: crate::plan::Raw::Instances,
         missing_column: None,
     };

@@ -8,7 +8,8 @@ use super::expr;
 use super::filter::store_filter;
 use super::nest::{self, cell_key, CellKey, ChildrenByKey, Loaded};
 use super::options::{
-    literal_of, parse_where, plan, unknown_column, unsupported_grouping, with_paranoid_clause,
+    literal_of, parse_where, plan, unknown_column, unknown_order_column, unsupported_grouping,
+    with_paranoid_clause,
 };
 use crate::error::{ErrorName, SequelizeError};
 use crate::plan::{CompareOp, FindPlan, IncludePlan, Order, Where, WhereValue};
@@ -49,6 +50,7 @@ pub(super) fn load(
         return Err(missing.error(rt.dialect()));
     }
     unknown_column(model, plan.where_.as_ref(), Some(&model.name), rt.dialect())?;
+    unknown_order_column(model, &plan.order, rt.dialect())?;
     let filter = (plan.where_.as_ref()).map_or(Filter::All, |w| store_filter(w, rt.dialect()));
     let mut rows = rt
         .store
@@ -772,6 +774,7 @@ fn load_separately(
         limit: None,
         offset: None,
         sub_query: true,
+        window_quoted: (false, false),
         raw: crate::plan::Raw::Instances,
         missing_column: None,
     };

@@ -305,6 +305,14 @@ pub fn parse_where(model: &Model, value: &Value) -> RunResult<Option<Where>> {
 }
 
 fn compare(model: &Model, attribute: &str, value: &Value) -> RunResult<Where> {
+    if matches!(value, Value::Undefined) {
+        return Err(SequelizeError::plain(format!(
+            "WHERE parameter \"{attribute}\" has invalid \"undefined\" value"
+        ))
+        .with_hint(format!(
+            "{attribute} is undefined here: give it a value, or leave it out of the where"
+        )));
+    }
     let field = model.field_of(attribute);
     let make = |op: CompareOp, value: &Value| -> Where {
         let (op, value) = match (op, value) {
@@ -425,6 +433,28 @@ pub fn unknown_column(
             Some(condition) => mistyped_comparison(model, condition),
             None => Ok(()),
         },
+        None => Ok(()),
+    }
+}
+
+/// The first attribute of the model's own `order` terms it does not have: the
+/// database refuses the ORDER BY (`column pug.nmae does not exist`).
+pub fn unknown_order_column(
+    model: &Model,
+    order: &[crate::plan::Order],
+    dialect: crate::sql::Dialect,
+) -> RunResult<()> {
+    let unknown = order
+        .iter()
+        .find(|o| o.path.is_empty() && o.expr.is_none() && !model.has_attribute(&o.attribute));
+    match unknown {
+        Some(order) => Err(MissingColumn {
+            qualifier: Some(model.name.clone()),
+            name: order.field.clone(),
+            clause: Clause::Order,
+            hint: None,
+        }
+        .error(dialect)),
         None => Ok(()),
     }
 }
@@ -933,6 +963,7 @@ fn direction_of(value: Option<&Value>) -> Option<&'static str> {
 fn as_count(value: Option<&Value>) -> Option<u64> {
     match value {
         Some(Value::Number(n)) if *n >= 0.0 => Some(*n as u64),
+        Some(Value::Str(text)) => text.trim().parse().ok(),
         _ => None,
     }
 }
@@ -1067,6 +1098,10 @@ pub fn plan(schema: &Schema, model: ModelId, options: Option<&Value>) -> RunResu
         limit: as_count(options.get("limit")),
         offset: as_count(options.get("offset")),
         sub_query: !matches!(options.get("subQuery"), Some(Value::Bool(false))),
+        window_quoted: (
+            matches!(options.get("limit"), Some(Value::Str(_))),
+            matches!(options.get("offset"), Some(Value::Str(_))),
+        ),
         raw: match (
             options.get("raw").is_some_and(Value::truthy),
             options.get("nest").is_some_and(Value::truthy),

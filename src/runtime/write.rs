@@ -496,6 +496,29 @@ fn check_text_input(
 ) -> RunResult<()> {
     use crate::sql::{refusal, Dialect};
     let key = attribute.data_type.as_ref().map_or("", |t| t.key.as_str());
+    // An ENUM's value outside its list: PostgreSQL's enum type and MySQL's ENUM column
+    // refuse it; SQLite's TEXT column keeps it.
+    if let Some(values) = attribute
+        .data_type
+        .as_ref()
+        .filter(|t| t.key == "ENUM")
+        .map(|t| &t.values)
+    {
+        if values.iter().any(|v| v == text) {
+            return Ok(());
+        }
+        let message = match dialect {
+            Dialect::Postgres => {
+                format!("invalid input value for enum \"enum_{table}_{field}\": \"{text}\"")
+            }
+            Dialect::Mysql => format!("Data truncated for column '{field}' at row 1"),
+            Dialect::Sqlite => return Ok(()),
+        };
+        return Err(
+            SequelizeError::new(ErrorName::SequelizeDatabaseError, message)
+                .with_hint(format!("{field} takes one of: {}", values.join(", "))),
+        );
+    }
     if find::postgres_reads(key, text) {
         return Ok(());
     }

@@ -32,6 +32,8 @@ pub struct FindPlan {
     /// `limit: '10'`, `offset: '5'` (a query string's values): Sequelize writes them
     /// quoted, `LIMIT '10'`.
     pub window_quoted: (bool, bool),
+    /// `lock: true` or a `Transaction.LOCK` level: `FOR UPDATE`, `FOR SHARE`, ….
+    pub lock: Option<&'static str>,
     /// `subQuery: false` turns off the subquery form a LIMIT with a to-many include takes.
     pub sub_query: bool,
     /// `raw: true`: plain rows, one per joined row, included columns under dotted keys

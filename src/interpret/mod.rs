@@ -232,6 +232,8 @@ pub struct Interpreter {
     error_hints: Vec<(Obj, String)>,
     /// Each model's hooks, in the order they were added: (model, hook name, function).
     hooks: Vec<(crate::schema::ModelId, Rc<str>, JsValue)>,
+    /// `t.afterCommit(fn)`: each transaction's callbacks, by its number.
+    after_commit: Vec<(usize, JsValue)>,
     /// Each model's scopes as written, in the order they were added: (model, name,
     /// options or function); the default scope is named `defaultScope`.
     scopes: Vec<(crate::schema::ModelId, String, JsValue)>,
@@ -274,6 +276,7 @@ impl Interpreter {
             query_types: JsValue::Undefined,
             error_hints: Vec::new(),
             hooks: Vec::new(),
+            after_commit: Vec::new(),
             scopes: Vec::new(),
             attribute_accessors: Vec::new(),
             modules: Vec::new(),

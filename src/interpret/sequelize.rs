@@ -2064,27 +2064,65 @@ impl Interpreter {
         Ok(JsValue::Object(outer))
     }
 
-    /// The transaction object a snippet holds: `commit()` and `rollback()`.
+    /// The transaction object a snippet holds: `commit()`, `rollback()`,
+    /// `afterCommit(fn)` and the `LOCK` levels.
     fn transaction_object(&mut self, number: Option<usize>) -> JsValue {
         let object = self.plain_object();
         let data = JsValue::Number(number.map_or(-1.0, |n| n as f64));
+        let locks = self.lock_levels();
         if let JsValue::Object(o) = &object {
             for name in ["commit", "rollback"] {
                 let method = self.native_with(name, end_unmanaged, Some(data.clone()));
                 o.borrow_mut().set_hidden(name.into(), method);
             }
+            let after_commit = self.native_with("afterCommit", after_commit, Some(data));
+            o.borrow_mut()
+                .set_hidden("afterCommit".into(), after_commit);
+            o.borrow_mut().set_hidden("LOCK".into(), locks);
         }
         object
     }
 
-    /// Ends transaction `number` (none when nothing runs, in the analysis).
+    /// `Transaction.LOCK`: the levels a find's `lock` takes.
+    pub(super) fn lock_levels(&mut self) -> JsValue {
+        self.object_of(vec![
+            ("UPDATE", JsValue::str("UPDATE")),
+            ("SHARE", JsValue::str("SHARE")),
+            ("KEY_SHARE", JsValue::str("KEY SHARE")),
+            ("NO_KEY_UPDATE", JsValue::str("NO KEY UPDATE")),
+        ])
+    }
+
+    /// Ends transaction `number` (none when nothing runs, in the analysis); after a
+    /// commit, runs its `afterCommit` callbacks.
     fn end_transaction(&mut self, number: f64, commit: bool, span: Span) -> Result<(), Flow> {
         let Some(rt) = self.runtime.as_mut().filter(|_| number >= 0.0) else {
             return Ok(());
         };
         rt.end_transaction(number as usize, commit)
-            .map_err(|error| self.error(error, span))
+            .map_err(|error| self.error(error, span))?;
+        let number = number as usize;
+        let (mine, others): (Vec<_>, Vec<_>) = std::mem::take(&mut self.after_commit)
+            .into_iter()
+            .partition(|(n, _)| *n == number);
+        self.after_commit = others;
+        if commit {
+            for (_, callback) in mine {
+                self.call_function(&callback, JsValue::Undefined, Vec::new(), span, None)?;
+            }
+        }
+        Ok(())
     }
+}
+
+/// `t.afterCommit(fn)`: `fn` runs once the transaction commits.
+fn after_commit(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<JsValue> {
+    if let (Some(JsValue::Number(n)), callback) = (native.data.as_deref(), call.arg(0)) {
+        if *n >= 0.0 && callback.is_callable() {
+            interp.after_commit.push((*n as usize, callback));
+        }
+    }
+    Ok(JsValue::Undefined)
 }
 
 /// `t.commit()` / `t.rollback()`.

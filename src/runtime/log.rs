@@ -519,6 +519,10 @@ fn select_flat(schema: &Schema, plan: &FindPlan) -> String {
         sql.push_str(&orders.join(", "));
     }
     push_limit(&mut sql, plan);
+    if let Some(lock) = plan.lock {
+        sql.push(' ');
+        sql.push_str(lock);
+    }
     sql.push(';');
     sql
 }

@@ -38,6 +38,9 @@ pub fn respell_marked(statement: &str, dialect: Dialect) -> String {
     if dialect == Dialect::Postgres {
         return statement.to_string();
     }
+    if let Some(respelled) = lock_clause(statement, dialect) {
+        return respelled;
+    }
     let tokens: Vec<Token> = tokens(statement).into_iter().map(|(_, t)| t).collect();
     let mut out = String::with_capacity(statement.len());
     let mut i = 0;
@@ -45,6 +48,28 @@ pub fn respell_marked(statement: &str, dialect: Dialect) -> String {
         i = respell_at(&tokens, i, dialect, &mut out);
     }
     out
+}
+
+/// A SELECT ending in PostgreSQL's lock clause: MySQL's (`LOCK IN SHARE MODE` for a
+/// shared lock, `FOR UPDATE` otherwise); none on SQLite, which does not lock rows.
+fn lock_clause(statement: &str, dialect: Dialect) -> Option<String> {
+    const CLAUSES: &[&str] = &[
+        " FOR UPDATE;",
+        " FOR SHARE;",
+        " FOR KEY SHARE;",
+        " FOR NO KEY UPDATE;",
+    ];
+    let clause = CLAUSES.iter().find(|c| statement.ends_with(**c))?;
+    let select = respell_marked(
+        &format!("{};", &statement[..statement.len() - clause.len()]),
+        dialect,
+    );
+    let select = select.strip_suffix(';').unwrap_or(&select).to_string();
+    Some(match (dialect, *clause) {
+        (Dialect::Sqlite, _) => format!("{select};"),
+        (_, " FOR SHARE;" | " FOR KEY SHARE;") => format!("{select} LOCK IN SHARE MODE;"),
+        _ => format!("{select} FOR UPDATE;"),
+    })
 }
 
 /// `statement` (PostgreSQL's text) as Sequelize logs it for `dialect`.

@@ -402,6 +402,7 @@ pub fn aggregate(
         offset: None,
         sub_query: true,
         window_quoted: (false, false),
+        lock: None,
         raw: crate::plan::Raw::Instances,
         missing_column: None,
     };

@@ -775,6 +775,7 @@ fn load_separately(
         offset: None,
         sub_query: true,
         window_quoted: (false, false),
+        lock: None,
         raw: crate::plan::Raw::Instances,
         missing_column: None,
     };

@@ -960,6 +960,23 @@ fn direction_of(value: Option<&Value>) -> Option<&'static str> {
     )
 }
 
+/// A find's `lock`: `true`, a level (`t.LOCK.UPDATE`, `'SHARE'`) or `{ level }`, as the
+/// lock clause Sequelize writes for PostgreSQL.
+fn lock_of(value: Option<&Value>) -> Option<&'static str> {
+    let level = match value? {
+        Value::Object(_) => value?.get("level")?.as_str()?.to_string(),
+        Value::Str(level) => level.clone(),
+        other if other.truthy() => "UPDATE".into(),
+        _ => return None,
+    };
+    Some(match level.as_str() {
+        "SHARE" => "FOR SHARE",
+        "KEY SHARE" => "FOR KEY SHARE",
+        "NO KEY UPDATE" => "FOR NO KEY UPDATE",
+        _ => "FOR UPDATE",
+    })
+}
+
 fn as_count(value: Option<&Value>) -> Option<u64> {
     match value {
         Some(Value::Number(n)) if *n >= 0.0 => Some(*n as u64),
@@ -1102,6 +1119,7 @@ pub fn plan(schema: &Schema, model: ModelId, options: Option<&Value>) -> RunResu
             matches!(options.get("limit"), Some(Value::Str(_))),
             matches!(options.get("offset"), Some(Value::Str(_))),
         ),
+        lock: lock_of(options.get("lock")),
         raw: match (
             options.get("raw").is_some_and(Value::truthy),
             options.get("nest").is_some_and(Value::truthy),

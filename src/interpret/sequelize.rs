@@ -214,6 +214,7 @@ pub(super) fn install(interp: &mut Interpreter) {
             .collect(),
     );
     interp.query_types = query_types.clone();
+    let transaction_statics = transaction_statics(interp);
     let ctor = interp.native("Sequelize", sequelize_called);
     let ctor_handle = ctor.as_object().expect("a function").clone();
     {
@@ -223,6 +224,7 @@ pub(super) fn install(interp: &mut Interpreter) {
         c.set_hidden("QueryTypes".into(), query_types.clone());
         c.set_hidden("Model".into(), JsValue::Object(model_base.clone()));
         c.set_hidden("Sequelize".into(), ctor.clone());
+        c.set_hidden("Transaction".into(), transaction_statics.clone());
         c.set_hidden("prototype".into(), JsValue::Object(sequelize_proto.clone()));
         // `Sequelize.fn(…)` and its kin are statics too.
         c.add_natives(super::heap::Natives::Named(SQL_UTILITIES, sequelize_method));
@@ -265,6 +267,36 @@ pub(super) fn install(interp: &mut Interpreter) {
     ] {
         interp.global.declare(name, value, true);
     }
+}
+
+/// `Sequelize.Transaction`'s constants: `LOCK`, `ISOLATION_LEVELS`, `TYPES`.
+fn transaction_statics(interp: &mut Interpreter) -> JsValue {
+    let constants = |interp: &mut Interpreter, pairs: &[(&'static str, &'static str)]| {
+        interp.object_of(pairs.iter().map(|(k, v)| (*k, JsValue::str(v))).collect())
+    };
+    let lock = interp.lock_levels();
+    let isolation = constants(
+        interp,
+        &[
+            ("READ_UNCOMMITTED", "READ UNCOMMITTED"),
+            ("READ_COMMITTED", "READ COMMITTED"),
+            ("REPEATABLE_READ", "REPEATABLE READ"),
+            ("SERIALIZABLE", "SERIALIZABLE"),
+        ],
+    );
+    let types = constants(
+        interp,
+        &[
+            ("DEFERRED", "DEFERRED"),
+            ("IMMEDIATE", "IMMEDIATE"),
+            ("EXCLUSIVE", "EXCLUSIVE"),
+        ],
+    );
+    interp.object_of(vec![
+        ("LOCK", lock),
+        ("ISOLATION_LEVELS", isolation),
+        ("TYPES", types),
+    ])
 }
 
 fn install_named(_: &Interpreter, target: &Obj, names: &'static [&'static str], run: NativeFn) {
@@ -2026,7 +2058,17 @@ impl Interpreter {
     /// rejects (rejecting with its reason), as Sequelize's managed transactions do.
     fn transaction(&mut self, call: &Call<'_>) -> Eval<JsValue> {
         let callback = call.args.iter().find(|a| a.is_callable()).cloned();
-        let number = match self.runtime.as_mut().map(|rt| rt.begin_transaction()) {
+        let options = call
+            .args
+            .iter()
+            .find(|a| !a.is_callable())
+            .map(|o| self.to_data(o));
+        let isolation = options
+            .as_ref()
+            .and_then(|o| o.get("isolationLevel"))
+            .and_then(|l| l.as_str().map(str::to_string));
+        let begin = |rt: &mut crate::runtime::Runtime| rt.begin_transaction(isolation.as_deref());
+        let number = match self.runtime.as_mut().map(begin) {
             Some(Ok(number)) => Some(number),
             Some(Err(error)) => return Err(self.error(error, call.span)),
             None => None,

@@ -454,10 +454,18 @@ impl Runtime {
         }
     }
 
-    /// `sequelize.transaction()`: logs its start as the dialect's driver does and keeps
-    /// what a rollback restores; answers the transaction's number.
-    pub fn begin_transaction(&mut self) -> RunResult<usize> {
+    /// `sequelize.transaction({ isolationLevel })`: logs its start as the dialect's
+    /// driver does (with the isolation level's statement, before it on MySQL, after it
+    /// elsewhere) and keeps what a rollback restores; answers the transaction's number.
+    pub fn begin_transaction(&mut self, isolation: Option<&str>) -> RunResult<usize> {
+        let level = isolation.map(|level| isolation_statement(self.dialect, level));
+        if let (Dialect::Mysql, Some(level)) = (self.dialect, &level) {
+            self.log_as_written(level.clone())?;
+        }
         self.log_as_written(transaction_start(self.dialect).to_string())?;
+        if let (Dialect::Postgres | Dialect::Sqlite, Some(level)) = (self.dialect, level) {
+            self.log_as_written(level)?;
+        }
         let mut tables = Vec::with_capacity(self.synced_tables.len());
         for table in &self.synced_tables {
             let rows = self
@@ -541,6 +549,22 @@ pub fn transaction_start(dialect: Dialect) -> &'static str {
     match dialect {
         Dialect::Sqlite => "BEGIN DEFERRED TRANSACTION;",
         Dialect::Postgres | Dialect::Mysql => "START TRANSACTION;",
+    }
+}
+
+/// The statement that sets a transaction's isolation level, as each dialect's query
+/// generator writes it (SQLite has no such statement for most levels, and says so).
+fn isolation_statement(dialect: Dialect, level: &str) -> String {
+    match (dialect, level) {
+        (Dialect::Sqlite, "SERIALIZABLE") => {
+            "-- SQLite's default isolation level is SERIALIZABLE. Nothing to do.".into()
+        }
+        (Dialect::Sqlite, "READ UNCOMMITTED") => "PRAGMA read_uncommitted = ON;".into(),
+        (Dialect::Sqlite, "READ COMMITTED") => "PRAGMA read_uncommitted = OFF;".into(),
+        (Dialect::Sqlite, level) => {
+            format!("-- SQLite is not able to choose the isolation level {level}.")
+        }
+        (_, level) => format!("SET TRANSACTION ISOLATION LEVEL {level};"),
     }
 }
 

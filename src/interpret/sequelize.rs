@@ -1500,6 +1500,14 @@ impl Interpreter {
 }
 
 fn instance_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<JsValue> {
+    // `instance.update(values)` sets them, through the attributes' setters.
+    let mut call = call;
+    if let ("update", JsValue::Instance(instance)) = (&*native.name, &call.this) {
+        let model = instance.borrow().model;
+        if interp.has_setters(model) && !call.args.is_empty() {
+            call.args[0] = interp.records_through_setters(model, &call.args[0], call.span)?;
+        }
+    }
     let hooked = match (&*native.name, &call.this) {
         ("save" | "update" | "destroy", JsValue::Instance(instance))
             if interp.runtime.is_some() =>

@@ -69,7 +69,26 @@ fn serialize(
     gap: &str,
 ) -> Eval<Option<String>> {
     let mut value = value;
-    if let JsValue::Instance(instance) = &value {
+    // An instance's own `toJSON()` (a class method the snippet wrote) is what JSON sees.
+    let own_to_json = match &value {
+        JsValue::Instance(_) => {
+            let to_json = interp.get(&value, &Key::from("toJSON"), state.span)?;
+            let written = matches!(&to_json, JsValue::Object(f)
+                if matches!(&f.borrow().kind, crate::interpret::heap::Kind::Function(
+                    crate::interpret::heap::Callable::Closure(_))));
+            written.then_some(to_json)
+        }
+        _ => None,
+    };
+    if let Some(to_json) = own_to_json {
+        value = interp.call_function(
+            &to_json,
+            value.clone(),
+            vec![JsValue::str(key)],
+            state.span,
+            None,
+        )?;
+    } else if let JsValue::Instance(instance) = &value {
         value = match interp.plain_with_getters(instance, state.span)? {
             Some(plain) => plain,
             None => {

@@ -124,6 +124,9 @@ pub struct Order {
     /// Ordered by a SQL piece instead (`[sequelize.fn('upper', col('name')), 'DESC']`,
     /// `sequelize.literal('home DESC')`); `field` and `attribute` are then empty.
     pub expr: Option<Rc<SqlExpr>>,
+    /// The alias the attribute is selected under (`attributes: [['year', 'released']]`),
+    /// which the ORDER BY names instead (`ORDER BY "released"`); rows sort by the column.
+    pub selected_as: Option<String>,
 }
 
 /// (alias, attribute): the selected keys that rename an attribute

@@ -550,6 +550,12 @@ fn order_sql(order: &Order, alias: &str) -> String {
             None => expr_sql(expr),
         };
     }
+    if let Some(selected) = &order.selected_as {
+        return match order.direction {
+            Some(direction) => format!("{} {direction}", quote(selected)),
+            None => quote(selected),
+        };
+    }
     let table = if order.path.is_empty() {
         alias.to_string()
     } else {

@@ -1386,15 +1386,29 @@ fn arithmetic(op: char, left: Cell, right: Cell, dialect: Dialect) -> Cell {
             _ => Cell::Int(l.wrapping_rem(r)),
         };
     }
-    match (number(&left), number(&right)) {
-        (Some(l), Some(r)) => Cell::Float(match op {
+    let result = match (number(&left), number(&right)) {
+        (Some(l), Some(r)) => match op {
             '+' => l + r,
             '-' => l - r,
             '*' => l * r,
             '/' => l / r,
             _ => l % r,
-        }),
-        _ => Cell::Null,
+        },
+        _ => return Cell::Null,
+    };
+    // An exact number (a DECIMAL or NUMERIC the driver hands over as text, such as
+    // MySQL's quotient `'199.5000'`) stays one: `+`/`-` keep the larger scale, `*` adds
+    // them.
+    let scale = |cell: &Cell| match cell {
+        Cell::Text(t) => t.split_once('.').map(|(_, decimals)| decimals.len()),
+        Cell::Int(_) => Some(0),
+        _ => None,
+    };
+    let exact = matches!(left, Cell::Text(_)) || matches!(right, Cell::Text(_));
+    match (exact, scale(&left), scale(&right), op) {
+        (true, Some(a), Some(b), '+' | '-') => Cell::Text(format!("{result:.0$}", a.max(b))),
+        (true, Some(a), Some(b), '*') => Cell::Text(format!("{result:.0$}", a + b)),
+        _ => Cell::Float(result),
     }
 }
 

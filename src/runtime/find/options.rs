@@ -882,6 +882,7 @@ pub fn parse_order(
         };
         if let Some(Value::Sql(expr)) = parts.first() {
             orders.push(Order {
+                selected_as: None,
                 path: Vec::new(),
                 field: String::new(),
                 direction: direction_of(parts.get(1)),
@@ -926,6 +927,7 @@ pub fn parse_order(
         let direction = direction_of(rest.get(1));
         let field = schema.model(current).field_of(&attribute);
         orders.push(Order {
+            selected_as: None,
             path,
             field,
             direction,
@@ -1095,6 +1097,13 @@ pub fn plan(schema: &Schema, model: ModelId, options: Option<&Value>) -> RunResu
             && !target.has_attribute(&order.attribute);
         if computed_alias || renamed_alias {
             order.expr = Some(Rc::new(SqlExpr::Col(order.attribute.clone())));
+        } else if let Some((alias, _)) = renamed
+            .iter()
+            .find(|(_, source)| *source == order.attribute)
+        {
+            // An order by an attribute selected under an alias names the alias, as
+            // Sequelize's getQueryOrders does (`['year', 'released']` → `"released"`).
+            order.selected_as = Some(alias.clone());
         }
     }
     let having = match options.get("having") {

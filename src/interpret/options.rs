@@ -465,6 +465,7 @@ impl Interpreter {
         };
         options.unique_key = str_of(get("uniqueKey"));
         options.scope = self.association_scope(kind, get("scope"), expr);
+        options.hooks = bool_of(get("hooks")).unwrap_or(false);
         options.timestamps = match get("timestamps") {
             Some(Value::Bool(b)) => Some(*b),
             _ => None,

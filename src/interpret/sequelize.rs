@@ -1482,6 +1482,57 @@ impl Interpreter {
         Ok(Some(created))
     }
 
+    /// Before an instance's destroy: for each of its hasOne/hasMany associations with
+    /// `onDelete: 'CASCADE', hooks: true`, Sequelize reads the rows (the getter's
+    /// SELECT) and destroys each one itself, so that their hooks run.
+    fn destroy_children_with_hooks(
+        &mut self,
+        instance: &crate::value::InstanceRef,
+        span: Span,
+    ) -> Eval<()> {
+        let model = instance.borrow().model;
+        let getters: Vec<String> = self
+            .schema
+            .model(model)
+            .associations
+            .iter()
+            .filter(|a| {
+                a.options.hooks
+                    && matches!(a.kind, AssociationType::HasMany | AssociationType::HasOne)
+                    && a.options
+                        .on_delete
+                        .as_deref()
+                        .is_some_and(|d| d.eq_ignore_ascii_case("cascade"))
+            })
+            .filter_map(|a| {
+                a.accessors
+                    .iter()
+                    .find(|(kind, _)| *kind == crate::schema::AccessorKind::Get)
+                    .map(|(_, name)| name.clone())
+            })
+            .collect();
+        let this = JsValue::Instance(instance.clone());
+        for getter in getters {
+            let get = self.get(&this, &Key::from(getter.as_str()), span)?;
+            let found = self.call_function(&get, this.clone(), Vec::new(), span, None)?;
+            let found = self.await_value(found, span)?;
+            let children = match &found {
+                JsValue::Object(o) => match &o.borrow().kind {
+                    Kind::Array(items) => items.clone(),
+                    _ => Vec::new(),
+                },
+                JsValue::Instance(_) => vec![found.clone()],
+                _ => Vec::new(),
+            };
+            for child in children {
+                let destroy = self.get(&child, &Key::from("destroy"), span)?;
+                let done = self.call_function(&destroy, child.clone(), Vec::new(), span, None)?;
+                self.await_value(done, span)?;
+            }
+        }
+        Ok(())
+    }
+
     fn create_with_hooks(&mut self, id: ModelId, call: &Call<'_>) -> Eval<JsValue> {
         let built = self.model_query(id, "build", call.args.clone(), call.span)?;
         let options = self.hook_options(call.arg(1));
@@ -1506,6 +1557,17 @@ fn instance_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) ->
         let model = instance.borrow().model;
         if interp.has_setters(model) && !call.args.is_empty() {
             call.args[0] = interp.records_through_setters(model, &call.args[0], call.span)?;
+        }
+    }
+    if let ("destroy", JsValue::Instance(instance)) = (&*native.name, &call.this) {
+        if interp.runtime.is_some() {
+            let instance = instance.clone();
+            if let Err(flow) = interp.destroy_children_with_hooks(&instance, call.span) {
+                return match flow {
+                    Flow::Throw(exception) => Ok(interp.rejected(exception.value, exception.span)),
+                    flow => Err(flow),
+                };
+            }
         }
     }
     let hooked = match (&*native.name, &call.this) {

@@ -60,6 +60,9 @@ pub struct AssociationOptions {
     /// `scope: { commentableType: 'image' }` (hasOne/hasMany): the target's rows of this
     /// association have these values.
     pub scope: Vec<(String, serde_json::Value)>,
+    /// `hooks: true` (with `onDelete: 'CASCADE'`): a destroy of the source destroys each
+    /// target row itself, running its hooks.
+    pub hooks: bool,
 }
 
 impl Default for AssociationOptions {
@@ -78,6 +81,7 @@ impl Default for AssociationOptions {
             key_type: None,
             unique_key: None,
             scope: Vec::new(),
+            hooks: false,
             timestamps: None,
         }
     }

@@ -1,0 +1,14 @@
+const Library = sequelize.define('library', { name: DataTypes.STRING });
+const Shelf = sequelize.define('shelf', { code: DataTypes.STRING });
+const Label = sequelize.define('label', { text: DataTypes.STRING });
+Library.hasMany(Shelf, { onDelete: 'CASCADE', hooks: true });
+Shelf.belongsTo(Library);
+Shelf.hasOne(Label, { onDelete: 'CASCADE' });
+Label.belongsTo(Shelf);
+Shelf.addHook('beforeDestroy', (shelf) => console.log('destroying shelf', shelf.code));
+await sequelize.sync({ force: true });
+const lib = await Library.create({ name: 'Main' });
+const [s1, s2] = await Shelf.bulkCreate([{ code: 'A', libraryId: lib.id }, { code: 'B', libraryId: lib.id }]);
+await Label.create({ text: 'fiction', shelfId: s1.id });
+await lib.destroy();
+console.log(await Shelf.count(), await Label.count());

@@ -1610,6 +1610,76 @@ pub fn date_keys(
         .collect()
 }
 
+/// The computed keys whose value is a DECIMAL column's (the column, its SUM, MIN or
+/// MAX), with the column's scale: PostgreSQL's and MySQL's drivers hand such a number
+/// over as text with that many decimals.
+pub fn decimal_keys(
+    computed: &[(String, std::rc::Rc<SqlExpr>)],
+    model: &crate::schema::Model,
+) -> Vec<(String, Option<usize>)> {
+    let decimal_column = |term: &Term| match term {
+        Term::Column { name, .. } => model
+            .table_attributes()
+            .find(|(attribute, a)| {
+                model.field_of(attribute) == *name
+                    && a.data_type.as_ref().is_some_and(|t| t.key == "DECIMAL")
+            })
+            .map(|(_, a)| {
+                a.data_type
+                    .as_ref()
+                    .and_then(crate::runtime::instance::decimal_scale)
+            }),
+        _ => None,
+    };
+    computed
+        .iter()
+        .filter_map(|(alias, piece)| {
+            let term = term_of_expr(piece).ok()?;
+            let scale = match &term {
+                Term::Call { name, args }
+                    if ["SUM", "MIN", "MAX"]
+                        .iter()
+                        .any(|a| a.eq_ignore_ascii_case(name))
+                        && args.len() == 1 =>
+                {
+                    decimal_column(&args[0])?
+                }
+                other => decimal_column(other)?,
+            };
+            Some((alias.clone(), scale))
+        })
+        .collect()
+}
+
+/// Gives the DECIMAL keys of an instance their driver's value (text on PostgreSQL and
+/// MySQL, with the column's scale; MySQL's DECIMAL without one has none).
+pub fn type_decimals(
+    instance: &crate::value::InstanceRef,
+    keys: &[(String, Option<usize>)],
+    dialect: Dialect,
+) {
+    if dialect == Dialect::Sqlite {
+        return;
+    }
+    for (key, scale) in keys {
+        let value = instance.borrow().get(key).cloned();
+        let number = match value {
+            Some(Value::Number(n)) => n,
+            Some(Value::Str(text)) => match text.parse::<f64>() {
+                Ok(n) => n,
+                Err(_) => continue,
+            },
+            _ => continue,
+        };
+        let text = match (scale, dialect) {
+            (Some(scale), _) => format!("{number:.scale$}"),
+            (None, Dialect::Mysql) => format!("{number:.0}"),
+            (None, _) => crate::js::format_number(number),
+        };
+        instance.borrow_mut().set(key, Value::Str(text));
+    }
+}
+
 /// Gives the date keys of an instance their driver's value.
 pub fn type_dates(instance: &crate::value::InstanceRef, keys: &[String], dialect: Dialect) {
     for key in keys {

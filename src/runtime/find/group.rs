@@ -99,6 +99,7 @@ pub fn grouped(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<
     }
     let groups = order_groups(rt, plan, groups, alias)?;
     let date_keys = expr::date_keys(&plan.computed, model);
+    let decimal_keys = expr::decimal_keys(&plan.computed, model);
     let offset = plan.offset.unwrap_or(0) as usize;
     let limit = plan.limit.map_or(usize::MAX, |l| l as usize);
     Ok(groups
@@ -132,6 +133,7 @@ pub fn grouped(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<
             )
             .into_ref();
             expr::type_dates(&instance, &date_keys, dialect);
+            expr::type_decimals(&instance, &decimal_keys, dialect);
             nest_picked_row(schema, &instance, plan, picked, dialect);
             instance
         })

@@ -82,6 +82,7 @@ pub(super) fn load(
         false => sort_rows(&mut rows, orders_at(&plan.order, &[]), rt.dialect()),
     }
     let date_keys = expr::date_keys(&plan.computed, model);
+    let decimal_keys = expr::decimal_keys(&plan.computed, model);
     let mut loaded: Vec<Loaded> = rows
         .into_iter()
         .map(|row| {
@@ -95,6 +96,7 @@ pub(super) fn load(
             )
             .into_ref();
             expr::type_dates(&instance, &date_keys, rt.dialect());
+            expr::type_decimals(&instance, &decimal_keys, rt.dialect());
             Loaded { row, instance }
         })
         .collect();

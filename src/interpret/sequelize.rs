@@ -1819,7 +1819,7 @@ fn sequelize_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) -
         "transaction" => interp.transaction(&call),
         "query"
             if interp.runtime.is_some()
-                && matches!(call.arg(0), JsValue::Str(ref sql) if calls::is_select(sql)) =>
+                && matches!(call.arg(0), JsValue::Str(ref sql) if calls::is_run(sql)) =>
         {
             interp.raw_query(&call)
         }
@@ -1848,7 +1848,7 @@ fn sequelize_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) -
             interp.diagnostics.push(
                 Diagnostic::warning(call.span, format!("The playground does not run sequelize.{other}() yet; its result is not modeled"))
                     .with_hint(match other {
-                        "query" => "it runs sequelize.query() of a SELECT it can read: one table with its joins, WHERE, GROUP BY, HAVING, ORDER BY, LIMIT",
+                        "query" => "it runs sequelize.query() of a SELECT it can read (one table with its joins, WHERE, GROUP BY, HAVING, ORDER BY, LIMIT) and of an INSERT … VALUES, UPDATE … SET or DELETE of one table",
                         _ => "the tables and the other calls still run",
                     }),
             );

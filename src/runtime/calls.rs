@@ -4,7 +4,7 @@
 //! is decided here and below; the interpreter only evaluates and dispatches.
 
 /// `sequelize.query(…)` of a SELECT.
-pub use super::find::{is_select, raw_query};
+pub use super::find::{is_run, raw_query};
 /// Scopes merged as Sequelize merges them, for the interpreter's scoped models.
 pub use super::scopes::{combine as combine_scopes, inject as inject_scope};
 use super::{accessors, find, write, RunResult, Runtime};

@@ -257,6 +257,18 @@ fn quoted_table_in_verbatim(statement: &str) -> Option<usize> {
         if let Some(at) = upper.find("FROM \"") {
             return Some(start + at + "FROM ".len());
         }
+        // A double-quoted name in an INSERT's column list or an UPDATE's SET.
+        let head = upper.trim_start_matches(|c: char| !c.is_ascii_alphabetic());
+        let changes = head.starts_with("INSERT") || head.starts_with("UPDATE");
+        let names_end = upper
+            .find(" VALUES")
+            .or_else(|| upper.find(" WHERE"))
+            .unwrap_or(upper.len());
+        if changes {
+            if let Some(at) = text[..names_end].find('"') {
+                return Some(start + at);
+            }
+        }
         from = end;
     }
     None

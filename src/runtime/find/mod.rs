@@ -11,6 +11,7 @@ mod load;
 mod nest;
 mod options;
 mod query;
+mod statement;
 
 pub use expr::compute_on_row;
 pub use filter::store_filter;
@@ -22,4 +23,4 @@ pub use options::{
     literal_of, parse_attributes, parse_includes, parse_where, plan, postgres_reads,
     unknown_column, with_paranoid_clause,
 };
-pub use query::{is_select, raw_query};
+pub use query::{is_run, raw_query};

@@ -13,11 +13,13 @@ use crate::schema::{Model, Schema};
 use crate::sql::Dialect;
 use crate::value::Value;
 
-/// Whether the playground runs this statement: a SELECT its reader reads (its
-/// placeholders read as NULL); the others are named in a warning.
-pub fn is_select(sql: &str) -> bool {
+/// Whether the playground runs this statement: a SELECT its reader reads, or an
+/// INSERT, UPDATE or DELETE of one table ([`super::statement`]), its placeholders read
+/// as NULL; the others are named in a warning.
+pub fn is_run(sql: &str) -> bool {
     let placeholders_as_null = placeholders_to_null(sql);
     parse_select(&placeholders_as_null).is_ok()
+        || super::statement::parse_change(&placeholders_as_null).is_some()
 }
 
 fn placeholders_to_null(sql: &str) -> String {
@@ -70,6 +72,17 @@ pub fn raw_query(
         &substitute(sql, replacements, Dialect::Postgres)?,
         options.get("bind"),
     );
+    if let Some(change) = super::statement::parse_change(&executed) {
+        let touched = super::statement::run_change(rt, schema, &change)?;
+        // The driver's answer (`[results, metadata]`; a row count with some query
+        // types) is not modeled past the count.
+        return Ok(match options.get("type").and_then(Value::as_str) {
+            Some("UPDATE" | "BULKUPDATE" | "DELETE" | "BULKDELETE") => {
+                Value::Array(vec![Value::Undefined, Value::Number(touched as f64)])
+            }
+            _ => Value::Array(vec![Value::Array(Vec::new()), Value::Opaque]),
+        });
+    }
     let select = parse_select(&executed)?;
     let rows = answer(rt, schema, &select)?;
     let model = match options.get("model") {

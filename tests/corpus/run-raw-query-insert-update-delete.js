@@ -1,0 +1,10 @@
+const Product = sequelize.define('product', { name: DataTypes.STRING, price: DataTypes.INTEGER, stock: DataTypes.INTEGER });
+await sequelize.sync({ force: true });
+await sequelize.query("INSERT INTO products (name, price, stock, \"createdAt\", \"updatedAt\") VALUES ('pen', 2, 10, '2024-01-01 00:00:00', '2024-01-01 00:00:00'), ('ink', 5, 0, '2024-01-01 00:00:00', '2024-01-01 00:00:00')");
+console.log((await Product.findAll({ order: [['id', 'ASC']] })).map((p) => [p.id, p.name, p.stock]));
+await sequelize.query('UPDATE products SET stock = stock + :n WHERE name = :name', { replacements: { n: 5, name: 'ink' } });
+console.log((await Product.findOne({ where: { name: 'ink' } })).stock);
+await sequelize.query('DELETE FROM products WHERE price > ?', { replacements: [3] });
+console.log(await Product.count());
+const created = await Product.create({ name: 'cup', price: 3, stock: 1 });
+console.log(created.id);

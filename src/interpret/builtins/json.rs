@@ -69,18 +69,20 @@ fn serialize(
     gap: &str,
 ) -> Eval<Option<String>> {
     let mut value = value;
-    // An instance's own `toJSON()` (a class method the snippet wrote) is what JSON sees.
-    let own_to_json = match &value {
-        JsValue::Instance(_) => {
+    // A `toJSON()` is what JSON sees: an object's, or an instance's own (a class method
+    // the snippet wrote; else its values, through its getters).
+    let to_json = match &value {
+        JsValue::Instance(_) | JsValue::Object(_) => {
             let to_json = interp.get(&value, &Key::from("toJSON"), state.span)?;
             let written = matches!(&to_json, JsValue::Object(f)
                 if matches!(&f.borrow().kind, crate::interpret::heap::Kind::Function(
                     crate::interpret::heap::Callable::Closure(_))));
-            written.then_some(to_json)
+            let applies = matches!(value, JsValue::Object(_)) && to_json.is_callable() || written;
+            applies.then_some(to_json)
         }
         _ => None,
     };
-    if let Some(to_json) = own_to_json {
+    if let Some(to_json) = to_json {
         value = interp.call_function(
             &to_json,
             value.clone(),
@@ -96,17 +98,6 @@ fn serialize(
                 interp.adopt(&data)
             }
         };
-    } else if matches!(value, JsValue::Object(_)) {
-        let to_json = interp.get(&value, &Key::from("toJSON"), state.span)?;
-        if to_json.is_callable() {
-            value = interp.call_function(
-                &to_json,
-                value.clone(),
-                vec![JsValue::str(key)],
-                state.span,
-                None,
-            )?;
-        }
     }
     if let Some(replacer) = state.replacer.clone() {
         value = interp.call_function(

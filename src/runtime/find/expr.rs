@@ -1583,7 +1583,7 @@ pub fn shown(cell: Cell) -> Value {
 
 /// The computed keys whose value is a date (a DATE attribute's column, or its MIN or
 /// MAX): PostgreSQL's and MySQL's drivers hand Sequelize a `Date`, SQLite its text.
-pub fn date_keys(
+fn date_keys(
     computed: &[(String, std::rc::Rc<SqlExpr>)],
     model: &crate::schema::Model,
 ) -> Vec<String> {
@@ -1610,10 +1610,33 @@ pub fn date_keys(
         .collect()
 }
 
+/// The computed keys of a find whose values its driver types: dates and DECIMALs.
+pub struct KeyTypes {
+    dates: Vec<String>,
+    decimals: Vec<(String, Option<usize>)>,
+}
+
+/// The typed computed keys of `computed` on `model` ([`date_keys`], [`decimal_keys`]).
+pub fn key_types(
+    computed: &[(String, std::rc::Rc<SqlExpr>)],
+    model: &crate::schema::Model,
+) -> KeyTypes {
+    KeyTypes {
+        dates: date_keys(computed, model),
+        decimals: decimal_keys(computed, model),
+    }
+}
+
+/// Gives an instance's typed computed keys their driver's values.
+pub fn type_keys(instance: &crate::value::InstanceRef, keys: &KeyTypes, dialect: Dialect) {
+    type_dates(instance, &keys.dates, dialect);
+    type_decimals(instance, &keys.decimals, dialect);
+}
+
 /// The computed keys whose value is a DECIMAL column's (the column, its SUM, MIN or
 /// MAX), with the column's scale: PostgreSQL's and MySQL's drivers hand such a number
 /// over as text with that many decimals.
-pub fn decimal_keys(
+fn decimal_keys(
     computed: &[(String, std::rc::Rc<SqlExpr>)],
     model: &crate::schema::Model,
 ) -> Vec<(String, Option<usize>)> {
@@ -1653,7 +1676,7 @@ pub fn decimal_keys(
 
 /// Gives the DECIMAL keys of an instance their driver's value (text on PostgreSQL and
 /// MySQL, with the column's scale; MySQL's DECIMAL without one has none).
-pub fn type_decimals(
+fn type_decimals(
     instance: &crate::value::InstanceRef,
     keys: &[(String, Option<usize>)],
     dialect: Dialect,
@@ -1681,7 +1704,7 @@ pub fn type_decimals(
 }
 
 /// Gives the date keys of an instance their driver's value.
-pub fn type_dates(instance: &crate::value::InstanceRef, keys: &[String], dialect: Dialect) {
+fn type_dates(instance: &crate::value::InstanceRef, keys: &[String], dialect: Dialect) {
     for key in keys {
         let value = instance.borrow().get(key).cloned();
         if let Some(Value::Number(ms)) = value {

@@ -98,8 +98,7 @@ pub fn grouped(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<
         groups = kept;
     }
     let groups = order_groups(rt, plan, groups, alias)?;
-    let date_keys = expr::date_keys(&plan.computed, model);
-    let decimal_keys = expr::decimal_keys(&plan.computed, model);
+    let key_types = expr::key_types(&plan.computed, model);
     let offset = plan.offset.unwrap_or(0) as usize;
     let limit = plan.limit.map_or(usize::MAX, |l| l as usize);
     Ok(groups
@@ -132,8 +131,7 @@ pub fn grouped(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<
                 dialect,
             )
             .into_ref();
-            expr::type_dates(&instance, &date_keys, dialect);
-            expr::type_decimals(&instance, &decimal_keys, dialect);
+            expr::type_keys(&instance, &key_types, dialect);
             nest_picked_row(schema, &instance, plan, picked, dialect);
             instance
         })

@@ -81,8 +81,7 @@ pub(super) fn load(
         true => sort_rows_by_terms(rt, &mut rows, &plan.order, &model.name)?,
         false => sort_rows(&mut rows, orders_at(&plan.order, &[]), rt.dialect()),
     }
-    let date_keys = expr::date_keys(&plan.computed, model);
-    let decimal_keys = expr::decimal_keys(&plan.computed, model);
+    let key_types = expr::key_types(&plan.computed, model);
     let mut loaded: Vec<Loaded> = rows
         .into_iter()
         .map(|row| {
@@ -95,8 +94,7 @@ pub(super) fn load(
                 rt.dialect(),
             )
             .into_ref();
-            expr::type_dates(&instance, &date_keys, rt.dialect());
-            expr::type_decimals(&instance, &decimal_keys, rt.dialect());
+            expr::type_keys(&instance, &key_types, rt.dialect());
             Loaded { row, instance }
         })
         .collect();

@@ -24,6 +24,12 @@ const CASES: &[(&str, &str, &str, Severity)] = &[
         Severity::Warning,
     ),
     (
+        "const big = 10n;",
+        "10n",
+        "reads a BigInt as a plain number",
+        Severity::Warning,
+    ),
+    (
         "function F() { return new.target; }",
         "new.target",
         "does not run new.target",

@@ -538,7 +538,13 @@ impl Parser<'_> {
         let start = span.start;
         let kind = match &token.kind {
             TokenKind::Number(n) => ExprKind::Number(*n),
-            TokenKind::BigInt(digits) => ExprKind::BigInt(digits.clone()),
+            TokenKind::BigInt(digits) => {
+                self.warn(
+                    span,
+                    "The playground reads a BigInt as a plain number: it prints 10, not 10n, and loses digits past 2^53",
+                );
+                ExprKind::BigInt(digits.clone())
+            }
             TokenKind::Str(value) => ExprKind::Str(value.to_string()),
             TokenKind::Template { .. } => return self.template(),
             TokenKind::Regex { pattern, flags } => ExprKind::Regex {

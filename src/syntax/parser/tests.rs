@@ -409,7 +409,12 @@ fn precedence_and_operators() {
 
 #[test]
 fn literals() {
-    assert!(matches!(first_expr("123n").kind, ExprKind::BigInt(ref d) if d == "123"));
+    let (program, diagnostics) = parse("123n");
+    let Stmt::Expr { expr, .. } = &program.body[0] else {
+        panic!()
+    };
+    assert!(matches!(expr.kind, ExprKind::BigInt(ref d) if d == "123"));
+    assert!(diagnostics[0].message.contains("BigInt"), "{diagnostics:?}");
     assert!(matches!(first_expr("0x10").kind, ExprKind::Number(n) if n == 16.0));
     assert!(
         matches!(first_expr("/a+/g").kind, ExprKind::Regex { ref pattern, ref flags } if pattern == "a+" && flags == "g")

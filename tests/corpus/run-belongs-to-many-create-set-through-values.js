@@ -1,0 +1,17 @@
+const Member = sequelize.define('member', { name: DataTypes.STRING });
+const Club = sequelize.define('club', { title: DataTypes.STRING });
+const Joining = sequelize.define('joining', { level: { type: DataTypes.STRING, defaultValue: 'basic' } });
+Member.belongsToMany(Club, { through: Joining });
+Club.belongsToMany(Member, { through: Joining });
+await sequelize.sync({ force: true });
+const m = await Member.create({ name: 'Mo' });
+const chess = await m.createClub({ title: 'Chess' }, { through: { level: 'gold' } });
+console.log(chess.title, chess.joining ? chess.joining.level : 'no join');
+const go = await Club.create({ title: 'Go' });
+await m.setClubs([chess, go], { through: { level: 'silver' } });
+const clubs = await m.getClubs({ order: [['title', 'ASC']] });
+console.log(clubs.map((c) => [c.title, c.joining.level]));
+await m.removeClub(chess);
+console.log(await m.countClubs(), await chess.countMembers());
+const first = await Club.findOne({ where: { title: 'Go' }, include: [{ model: Member, through: { where: { level: 'silver' } } }] });
+console.log(first.members.map((x) => x.name));

@@ -434,12 +434,22 @@ impl Runtime {
 
     /// The cell a written value is kept as: [`cell_of`]'s, but for MySQL's DATETIME,
     /// which Sequelize writes to the second (the milliseconds are dropped).
+    /// Whether `model`'s attribute `name` is kept in a text column.
+    fn is_text(&self, model: &Model, name: &str) -> bool {
+        let data_type = model.attribute(name).and_then(|a| a.data_type.as_ref());
+        data_type.is_some() && column_kind(data_type) == ColumnKind::Text
+    }
+
     /// `value` of `model`'s attribute `name` as the dialect's database stores it: MySQL
     /// drops a date's milliseconds; PostgreSQL and MySQL round a DECIMAL to its scale.
     pub fn stored_cell(&self, model: &Model, name: &str, value: &Value) -> Cell {
         match value {
             Value::Date(ms) if self.dialect == Dialect::Mysql => {
                 Cell::Int(ms - ms.rem_euclid(1000))
+            }
+            // mysql2 and sqlite3 send a boolean as 1 or 0: a text column keeps '1'.
+            Value::Bool(b) if self.dialect != Dialect::Postgres && self.is_text(model, name) => {
+                Cell::Text(if *b { "1" } else { "0" }.into())
             }
             other => {
                 let cell = cell_of(other);

@@ -43,18 +43,11 @@ fn equals(schema: &Schema, model: crate::schema::ModelId, attribute: &str, value
     }
 }
 
-/// The values of the association's `scope` (`{ commentableType: 'image' }`).
-pub(crate) fn scope_values(association: &Association) -> Vec<(String, Value)> {
-    (association.options.scope.iter())
-        .map(|(k, v)| (k.clone(), crate::value::from_json(v.clone())))
-        .collect()
-}
-
 /// A hasOne/hasMany's rows of `key`: the scope's values (Sequelize's get assigns them
 /// to its where first), then the foreign key.
 fn key_condition(schema: &Schema, association: &Association, key: &Value) -> Where {
     let by_key = equals(schema, association.target, &association.foreign_key, key);
-    let mut items: Vec<Where> = scope_values(association)
+    let mut items: Vec<Where> = find::scope_values(association)
         .iter()
         .map(|(attribute, value)| equals(schema, association.target, attribute, value))
         .collect();
@@ -229,7 +222,7 @@ pub fn call(
             };
             values.retain(|(k, _)| *k != association.foreign_key);
             values.push((association.foreign_key.clone(), key));
-            for (attribute, value) in scope_values(association) {
+            for (attribute, value) in find::scope_values(association) {
                 values.retain(|(k, _)| *k != attribute);
                 values.push((attribute, value));
             }
@@ -384,7 +377,7 @@ fn set_foreign_key(
     let mut set_names = vec![fk_field.clone()];
     // Linking writes the scope's values too (unlinking only clears the key).
     if !matches!(value, Value::Null) {
-        for (attribute, value) in scope_values(association) {
+        for (attribute, value) in find::scope_values(association) {
             sets.push((target.field_of(&attribute), cell_of(&value)));
             set_names.push(target.field_of(&attribute));
         }
@@ -446,7 +439,7 @@ fn save_foreign_key(
     let linking = !matches!(key, Value::Null);
     row.borrow_mut().set(&association.foreign_key, key);
     if linking && association.kind != AssociationType::BelongsTo {
-        for (attribute, value) in scope_values(association) {
+        for (attribute, value) in find::scope_values(association) {
             row.borrow_mut().set(&attribute, value);
             fields.push(attribute);
         }

@@ -47,13 +47,22 @@ pub fn decimal_scale(data_type: &crate::sql::types::DataType) -> Option<usize> {
     data_type.decimals.as_deref()?.trim().parse().ok()
 }
 
-/// A DECIMAL as PostgreSQL and MySQL give it back: with its scale's decimals. Without a
-/// scale, PostgreSQL keeps the number as written and MySQL's DECIMAL is DECIMAL(10,0).
-fn decimal_text(n: f64, scale: Option<usize>, dialect: Dialect) -> String {
+/// The decimals a DECIMAL of `scale` keeps on PostgreSQL and MySQL: its scale; without
+/// one, none on MySQL (its DECIMAL is DECIMAL(10,0)) and, on PostgreSQL, the number as
+/// written (`None`).
+pub fn kept_decimals(scale: Option<usize>, dialect: Dialect) -> Option<usize> {
     match (scale, dialect) {
-        (Some(scale), _) => format!("{:.scale$}", round_decimal(n, scale)),
-        (None, Dialect::Mysql) => format!("{:.0}", round_decimal(n, 0)),
-        (None, _) => crate::js::format_number(n),
+        (Some(scale), _) => Some(scale),
+        (None, Dialect::Mysql) => Some(0),
+        (None, _) => None,
+    }
+}
+
+/// A DECIMAL as PostgreSQL and MySQL give it back: with the decimals it keeps.
+pub fn decimal_text(n: f64, scale: Option<usize>, dialect: Dialect) -> String {
+    match kept_decimals(scale, dialect) {
+        Some(kept) => format!("{:.kept$}", round_decimal(n, kept)),
+        None => crate::js::format_number(n),
     }
 }
 

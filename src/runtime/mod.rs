@@ -432,16 +432,16 @@ impl Runtime {
         updated.map_err(engine_error)
     }
 
-    /// The cell a written value is kept as: [`cell_of`]'s, but for MySQL's DATETIME,
-    /// which Sequelize writes to the second (the milliseconds are dropped).
     /// Whether `model`'s attribute `name` is kept in a text column.
     fn is_text(&self, model: &Model, name: &str) -> bool {
         let data_type = model.attribute(name).and_then(|a| a.data_type.as_ref());
         data_type.is_some() && column_kind(data_type) == ColumnKind::Text
     }
 
-    /// `value` of `model`'s attribute `name` as the dialect's database stores it: MySQL
-    /// drops a date's milliseconds; PostgreSQL and MySQL round a DECIMAL to its scale.
+    /// The cell a written `value` of `model`'s attribute `name` is kept as: [`cell_of`]'s,
+    /// as the dialect's database stores it: MySQL's DATETIME drops the milliseconds
+    /// (Sequelize writes it to the second), a text column keeps MySQL's and SQLite's
+    /// boolean as '1'/'0', and PostgreSQL and MySQL round a DECIMAL to its scale.
     pub fn stored_cell(&self, model: &Model, name: &str, value: &Value) -> Cell {
         match value {
             Value::Date(ms) if self.dialect == Dialect::Mysql => {
@@ -619,10 +619,8 @@ pub fn sanitize(attribute: Option<&crate::schema::Attribute>, value: Value) -> V
 
 /// A DECIMAL's cell rounded to its scale (MySQL's DECIMAL without one is DECIMAL(10,0)).
 fn rounded_decimal(cell: Cell, data_type: &DataType, dialect: Dialect) -> Cell {
-    let scale = match (instance::decimal_scale(data_type), dialect) {
-        (Some(scale), _) => scale,
-        (None, Dialect::Mysql) => 0,
-        (None, _) => return cell,
+    let Some(scale) = instance::kept_decimals(instance::decimal_scale(data_type), dialect) else {
+        return cell;
     };
     let number = match &cell {
         Cell::Int(i) => *i as f64,

@@ -1694,11 +1694,7 @@ fn type_decimals(
             },
             _ => continue,
         };
-        let text = match (scale, dialect) {
-            (Some(scale), _) => format!("{number:.scale$}"),
-            (None, Dialect::Mysql) => format!("{number:.0}"),
-            (None, _) => crate::js::format_number(number),
-        };
+        let text = crate::runtime::instance::decimal_text(number, *scale, dialect);
         instance.borrow_mut().set(key, Value::Str(text));
     }
 }

@@ -122,16 +122,7 @@ pub fn grouped(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<
             if let Some((_, own)) = picked.tables.iter().find(|(table, _)| table == alias) {
                 row.extend(own.iter().cloned());
             }
-            let instance = from_row(
-                plan.model,
-                model,
-                &row,
-                &plan.attributes,
-                &plan.renamed,
-                dialect,
-            )
-            .into_ref();
-            expr::type_keys(&instance, &key_types, dialect);
+            let instance = super::load::plan_instance(plan, model, &row, &key_types, dialect);
             nest_picked_row(schema, &instance, plan, picked, dialect);
             instance
         })

@@ -85,16 +85,7 @@ pub(super) fn load(
     let mut loaded: Vec<Loaded> = rows
         .into_iter()
         .map(|row| {
-            let instance = from_row(
-                plan.model,
-                model,
-                &row,
-                &plan.attributes,
-                &plan.renamed,
-                rt.dialect(),
-            )
-            .into_ref();
-            expr::type_keys(&instance, &key_types, rt.dialect());
+            let instance = plan_instance(plan, model, &row, &key_types, rt.dialect());
             Loaded { row, instance }
         })
         .collect();
@@ -350,6 +341,28 @@ fn null_row(schema: &Schema, includes: &[IncludePlan], name: &str) -> Row {
         .find(|i| i.as_name == name)
         .map(|include| expr::nulls_of(schema.model(include.model)))
         .unwrap_or_default()
+}
+
+/// The instance of a find's own `row`: its selected attributes, its typed computed
+/// keys as the driver gives them.
+pub(super) fn plan_instance(
+    plan: &FindPlan,
+    model: &crate::schema::Model,
+    row: &Row,
+    key_types: &expr::KeyTypes,
+    dialect: Dialect,
+) -> InstanceRef {
+    let instance = from_row(
+        plan.model,
+        model,
+        row,
+        &plan.attributes,
+        &plan.renamed,
+        dialect,
+    )
+    .into_ref();
+    expr::type_keys(&instance, key_types, dialect);
+    instance
 }
 
 /// An instance's values as the row of its table (columns by field).

@@ -20,7 +20,7 @@ pub use load::{count, find, select_by_keys};
 pub use nest::answer;
 pub use options::{
     all_attributes, by_key, is_primary_key_lookup, is_unique_lookup, join_model_include,
-    literal_of, parse_attributes, parse_includes, parse_where, plan, postgres_reads,
+    literal_of, parse_attributes, parse_includes, parse_where, plan, postgres_reads, scope_values,
     unknown_column, with_paranoid_clause,
 };
 pub use query::{is_run, raw_query};

@@ -710,6 +710,13 @@ pub fn join_model_include(
     include
 }
 
+/// The values of an association's `scope` (`{ commentableType: 'image' }`).
+pub fn scope_values(association: &Association) -> Vec<(String, Value)> {
+    (association.options.scope.iter())
+        .map(|(k, v)| (k.clone(), crate::value::from_json(v.clone())))
+        .collect()
+}
+
 /// An include's `where` with its association's scope after it, as Sequelize's
 /// `_validateIncludedElement` adds it (`{ [Op.and]: [include.where, scope] }`).
 fn with_association_scope(
@@ -718,15 +725,13 @@ fn with_association_scope(
     condition: Option<Where>,
 ) -> Option<Where> {
     let target = schema.model(association.target);
-    let mut scope: Vec<Where> = association
-        .options
-        .scope
+    let mut scope: Vec<Where> = scope_values(association)
         .iter()
         .map(|(attribute, value)| Where::Compare {
             attribute: attribute.clone(),
             field: target.field_of(attribute),
             op: CompareOp::Eq,
-            value: WhereValue::One(literal_of(&crate::value::from_json(value.clone()))),
+            value: WhereValue::One(literal_of(value)),
         })
         .collect();
     let scope = match scope.len() {

@@ -150,6 +150,7 @@ impl Runtime {
     /// The same runtime logging SQL as Sequelize does for `dialect` (PostgreSQL's by default).
     pub fn with_dialect(mut self, dialect: Dialect) -> Runtime {
         self.dialect = dialect;
+        self.store.ignore_text_case(dialect == Dialect::Mysql);
         self
     }
 
@@ -599,8 +600,8 @@ pub fn column_kind(data_type: Option<&DataType>) -> ColumnKind {
 }
 
 /// What Sequelize's `set` makes of a value for `attribute`, as the attribute type's
-/// sanitizer does: a DATE turns a string or a number into a Date, a BOOLEAN `'true'` or
-/// `1` into `true`.
+/// sanitizer does: a DATE turns a string or a number into a Date, a DATEONLY a Date, a
+/// number or a date's text into `'YYYY-MM-DD'`, a BOOLEAN `'true'` or `1` into `true`.
 pub fn sanitize(attribute: Option<&crate::schema::Attribute>, value: Value) -> Value {
     let key = attribute
         .and_then(|a| a.data_type.as_ref())
@@ -608,12 +609,28 @@ pub fn sanitize(attribute: Option<&crate::schema::Attribute>, value: Value) -> V
     match (key, value) {
         ("DATE", Value::Str(text)) => parse_iso_date(&text).map_or(Value::Str(text), Value::Date),
         ("DATE", Value::Number(ms)) if ms.fract() == 0.0 => Value::Date(ms as i64),
+        ("DATEONLY", value) => date_only(value),
         // DataTypes.BOOLEAN's sanitizer: 'true'/'false' and 1/0 are booleans.
         ("BOOLEAN", Value::Str(text)) if text == "true" || text == "false" => {
             Value::Bool(text == "true")
         }
         ("BOOLEAN", Value::Number(n)) if n == 1.0 || n == 0.0 => Value::Bool(n == 1.0),
         (_, other) => other,
+    }
+}
+
+/// DATEONLY's sanitizer (`moment(value).format('YYYY-MM-DD')`, the clock's zone being
+/// UTC): a value that is not a date is left as it is, for the database to refuse.
+pub fn date_only(value: Value) -> Value {
+    let ms = match &value {
+        Value::Date(ms) => Some(*ms),
+        Value::Number(n) if n.fract() == 0.0 => Some(*n as i64),
+        Value::Str(text) => parse_iso_date(text),
+        _ => None,
+    };
+    match ms {
+        Some(ms) => Value::Str(crate::js::iso_date(ms)[..10].to_string()),
+        None => value,
     }
 }
 

@@ -722,6 +722,11 @@ pub fn compare_cells(a: &Cell, b: &Cell, dialect: Dialect) -> std::cmp::Ordering
         (Cell::Float(x), Cell::Float(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
         (Cell::Int(x), Cell::Float(y)) => (*x as f64).partial_cmp(y).unwrap_or(Ordering::Equal),
         (Cell::Float(x), Cell::Int(y)) => x.partial_cmp(&(*y as f64)).unwrap_or(Ordering::Equal),
+        // MySQL's default collations order text whatever its case.
+        (Cell::Text(x), Cell::Text(y)) if dialect == Dialect::Mysql => x
+            .chars()
+            .flat_map(char::to_lowercase)
+            .cmp(y.chars().flat_map(char::to_lowercase)),
         (Cell::Text(x), Cell::Text(y)) => x.cmp(y),
         (Cell::Bool(x), Cell::Bool(y)) => x.cmp(y),
         _ => Ordering::Equal,

@@ -314,6 +314,17 @@ fn compare(model: &Model, attribute: &str, value: &Value) -> RunResult<Where> {
         )));
     }
     let field = model.field_of(attribute);
+    let date_only = model
+        .attribute(attribute)
+        .and_then(|a| a.data_type.as_ref())
+        .is_some_and(|t| t.key == "DATEONLY");
+    // The attribute type's `stringify`, as Sequelize's `escape` calls it.
+    let literal_of = |value: &Value| match value {
+        Value::Date(_) | Value::Str(_) if date_only => {
+            literal_of(&crate::runtime::date_only(value.clone()))
+        }
+        other => literal_of(other),
+    };
     let make = |op: CompareOp, value: &Value| -> Where {
         let (op, value) = match (op, value) {
             (_, Value::Array(items)) => (

@@ -13,6 +13,9 @@ use super::{Cell, ColumnKind, Comparison, Filter};
 #[derive(Default)]
 pub struct Kinds {
     tables: HashMap<String, HashMap<String, ColumnKind>>,
+    /// Text equals text whatever its case, as under MySQL's default collations
+    /// (`utf8mb4_general_ci`, `utf8mb4_0900_ai_ci`).
+    pub text_ignores_case: bool,
 }
 
 impl Kinds {
@@ -50,6 +53,10 @@ impl Kinds {
                 if let Some(kind) = kind(column) {
                     if !convert(value, kind) && *op == Comparison::Eq {
                         *filter = Filter::Nothing;
+                    } else if self.text_ignores_case && kind == ColumnKind::Text {
+                        if let Some(folded) = case_folded(column, *op, value) {
+                            *filter = folded;
+                        }
                     }
                 }
             }
@@ -62,6 +69,14 @@ impl Kinds {
                     values.retain_mut(|value| convert(value, kind));
                     if values.is_empty() {
                         *filter = Filter::Nothing;
+                    } else if self.text_ignores_case && kind == ColumnKind::Text {
+                        let folded: Option<Vec<Filter>> = values
+                            .iter()
+                            .map(|v| case_folded(column, Comparison::Eq, v))
+                            .collect();
+                        if let Some(folded) = folded {
+                            *filter = Filter::Or(folded);
+                        }
                     }
                 }
             }
@@ -86,6 +101,26 @@ impl Kinds {
             | Filter::Invalid(_) => {}
         }
     }
+}
+
+/// `column = 'text'` (or `!=`) whatever the case: a case-blind LIKE of the same text,
+/// which is the same test when the text has no `%` or `_` (GlueSQL's LIKE has no
+/// escape); a text with one keeps its exact comparison.
+fn case_folded(column: &str, op: Comparison, value: &Cell) -> Option<Filter> {
+    let Cell::Text(text) = value else {
+        return None;
+    };
+    let negated = match op {
+        Comparison::Eq => false,
+        Comparison::NotEq => true,
+        _ => return None,
+    };
+    (!text.contains(['%', '_'])).then(|| Filter::Like {
+        column: column.to_string(),
+        pattern: value.clone(),
+        negated,
+        case_insensitive: true,
+    })
 }
 
 /// Converts `cell` to `kind` in place; false when it has no value of that kind (it is

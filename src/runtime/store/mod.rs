@@ -316,6 +316,11 @@ impl Store {
         }
     }
 
+    /// From now on text compares with text whatever its case (MySQL's collations).
+    pub fn ignore_text_case(&mut self, ignore: bool) {
+        self.kinds.text_ignores_case = ignore;
+    }
+
     #[cfg(not(feature = "engine"))]
     const NO_ENGINE: &'static str =
         "this build has no SQL engine (built without the `engine` feature)";

@@ -1,0 +1,14 @@
+const Note = sequelize.define('note', { due: DataTypes.DATEONLY, title: DataTypes.STRING });
+await sequelize.sync({ force: true });
+const first = await Note.create({ due: new Date('2024-04-01T10:00:00Z'), title: 'banana' });
+console.log(first.due);
+await Note.create({ due: '2024-03-05', title: 'Apple' });
+await Note.create({ due: '2024-05-06', title: 'cherry' });
+console.log(await Note.findAll({ raw: true, attributes: ['due'] }));
+console.log(await Note.findAll({ raw: true, attributes: ['due'], where: { due: new Date('2024-03-05') } }));
+console.log((await Note.findAll({ where: { due: { [Op.between]: ['2024-03-01', '2024-04-30'] } } })).map((n) => n.title));
+console.log((await Note.findAll({ order: [['title', 'ASC']] })).map((n) => n.title));
+console.log((await Note.findAll({ where: { title: 'APPLE' } })).map((n) => n.title));
+first.due = '2024-04-02';
+await first.save();
+console.log(first.due, (await Note.findByPk(first.id)).due);

@@ -102,6 +102,9 @@ pub struct IncludePlan {
     pub separate: bool,
     /// A `separate` include's own `order`, for its own SELECT.
     pub separate_order: Vec<Order>,
+    /// A `separate` include's own `limit` and `offset`: for each parent, when there are
+    /// several (Sequelize's `groupedLimit`).
+    pub separate_window: (Option<u64>, Option<u64>),
     /// Whether its rows multiply the parent's (a to-many include, unless it says
     /// `duplicating: false`): a LIMIT then takes Sequelize's subquery form.
     pub duplicating: bool,

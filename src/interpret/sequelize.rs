@@ -1842,7 +1842,13 @@ fn sequelize_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) -
             }
             Ok(object)
         }
-        "authenticate" | "close" => Ok(interp.resolved(JsValue::Undefined)),
+        "authenticate" => {
+            if let Some(Err(error)) = interp.runtime.as_mut().map(|rt| rt.authenticate()) {
+                return Err(interp.error(error, call.span));
+            }
+            Ok(interp.resolved(JsValue::Undefined))
+        }
+        "close" => Ok(interp.resolved(JsValue::Undefined)),
         "drop" => Ok(interp.resolved(JsValue::Undefined)),
         other => {
             interp.diagnostics.push(

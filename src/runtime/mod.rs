@@ -199,6 +199,11 @@ impl Runtime {
         }
     }
 
+    /// `sequelize.authenticate()`: the query every dialect's connection test logs.
+    pub fn authenticate(&mut self) -> RunResult<()> {
+        self.log_as_written("SELECT 1+1 AS result".into())
+    }
+
     /// The statement logged last in this step, as logged.
     pub fn last_log(&self) -> Option<&str> {
         self.pending_sql.last().map(String::as_str)

@@ -242,8 +242,8 @@ fn mariadb_near(rest: &str) -> String {
     format!("You have an error in your SQL syntax; check the manual that corresponds to your MariaDB server version for the right syntax to use near '{near}' at line 1")
 }
 
-/// Where a snippet's own SQL names a table in double quotes (`FROM "pugs"`): MySQL
-/// reads a string there, and stops.
+/// Where a snippet's own SQL names a table or a table's column in double quotes
+/// (`FROM "pugs"`, `pugs."ownerId"`): MySQL reads a string there, and stops.
 fn quoted_table_in_verbatim(statement: &str) -> Option<usize> {
     use super::respell::{VERBATIM_END, VERBATIM_START};
     let mut from = 0;
@@ -256,6 +256,10 @@ fn quoted_table_in_verbatim(statement: &str) -> Option<usize> {
         let upper = text.to_uppercase();
         if let Some(at) = upper.find("FROM \"") {
             return Some(start + at + "FROM ".len());
+        }
+        // `messages."chatId"`: a string cannot follow a table's name and its dot.
+        if let Some(at) = text.find(".\"") {
+            return Some(start + at + 1);
         }
         // A double-quoted name in an INSERT's column list or an UPDATE's SET.
         let head = upper.trim_start_matches(|c: char| !c.is_ascii_alphabetic());

@@ -765,39 +765,74 @@ fn load_separately(
             keys_deduplicated.push(key);
         }
     }
-    let by_parent = Where::Compare {
-        attribute: association.foreign_key.clone(),
-        field: target.field_of(&association.foreign_key),
-        op: CompareOp::In,
-        value: WhereValue::List(keys_deduplicated.iter().map(literal_of).collect()),
-    };
-    let where_ = match include.where_.clone() {
-        Some(extra) => Where::And(vec![by_parent, extra]),
-        None => by_parent,
-    };
-    let mut attributes = include.attributes.clone();
+    // `_validateIncludedElements` selects the primary key first and the foreign key
+    // last; the instances show only the attributes asked for.
+    let mut attributes = crate::plan::with_primary_keys(target, include.attributes.clone());
     if !attributes.contains(&association.foreign_key) {
         attributes.push(association.foreign_key.clone());
     }
-    let child_plan = FindPlan {
+    let (limit, offset) = include.separate_window;
+    let base = FindPlan {
         model: include.model,
         attributes,
         renamed: include.renamed.clone(),
         computed: Vec::new(),
-        where_: Some(where_),
+        where_: None,
         include: include.children.clone(),
         order: include.separate_order.clone(),
         group: Vec::new(),
         having: None,
-        limit: None,
-        offset: None,
+        limit,
+        offset,
         sub_query: true,
         window_quoted: (false, false),
         lock: None,
         raw: crate::plan::Raw::Instances,
         missing_column: None,
     };
-    let children = find(rt, schema, &child_plan)?;
+    let by_key = |op, value| Where::Compare {
+        attribute: association.foreign_key.clone(),
+        field: target.field_of(&association.foreign_key),
+        op,
+        value,
+    };
+    let children = match limit {
+        Some(_) if keys_deduplicated.len() > 1 => {
+            let keys: Vec<WhereValue> = keys_deduplicated
+                .iter()
+                .map(|k| WhereValue::One(literal_of(k)))
+                .collect();
+            let per_parent = |where_: &Option<Where>, key: WhereValue| {
+                let key = by_key(CompareOp::Eq, key);
+                Some(match where_ {
+                    Some(w) => Where::And(vec![w.clone(), key]),
+                    None => key,
+                })
+            };
+            // HasMany.get's `{ [Op.and]: [{}, include.where] }`, then findAll's paranoid
+            // clause; each parent's key is ANDed after it.
+            let where_ = include
+                .where_
+                .clone()
+                .map(|w| Where::Group(Box::new(Where::And(vec![w]))));
+            let where_ = super::with_paranoid_clause(target, where_, None);
+            grouped_limit(rt, schema, &base, keys, |key| per_parent(&where_, key))?
+        }
+        _ => {
+            let by_parent = by_key(
+                CompareOp::In,
+                WhereValue::List(keys_deduplicated.iter().map(literal_of).collect()),
+            );
+            // HasMany.get's `{ [Op.and]: [by_parent, include.where] }`, then findAll's
+            // paranoid clause.
+            let where_ = match include.where_.clone() {
+                Some(extra) => Where::Group(Box::new(Where::And(vec![by_parent, extra]))),
+                None => by_parent,
+            };
+            let where_ = super::with_paranoid_clause(target, Some(where_), None);
+            find(rt, schema, &FindPlan { where_, ..base })?
+        }
+    };
     for parent in parents {
         let key = cell_in(&parent.row, &source_key_field);
         let mine: Vec<Value> = children
@@ -810,6 +845,16 @@ fn load_separately(
             })
             .map(|c| Value::Instance(c.clone()))
             .collect();
+        if !include.attributes.is_empty() {
+            for child in &mine {
+                if let Value::Instance(child) = child {
+                    child.borrow_mut().values.retain(|(key, _)| {
+                        include.attributes.contains(key)
+                            || include.children.iter().any(|c| &c.as_name == key)
+                    });
+                }
+            }
+        }
         let value = if association.kind.is_multiple() {
             Value::Array(mine)
         } else {
@@ -818,6 +863,66 @@ fn load_separately(
         parent.instance.borrow_mut().set(&include.as_name, value);
     }
     Ok(())
+}
+
+/// A separate include's limit with several parents, as Sequelize's `groupedLimit`
+/// writes it: one subquery per parent key (`where_of` gives each one's condition),
+/// joined by UNION ALL (by UNION on SQLite, which then gives the distinct rows in the
+/// order of their columns).
+fn grouped_limit(
+    rt: &mut Runtime,
+    schema: &Schema,
+    base: &FindPlan,
+    keys: Vec<WhereValue>,
+    where_of: impl Fn(WhereValue) -> Option<Where>,
+) -> RunResult<Vec<InstanceRef>> {
+    let plans: Vec<FindPlan> = keys
+        .into_iter()
+        .map(|key| FindPlan {
+            where_: where_of(key),
+            ..base.clone()
+        })
+        .collect();
+    let union = match rt.dialect() {
+        Dialect::Sqlite => " UNION ",
+        _ => " UNION ALL ",
+    };
+    let subqueries: Vec<String> = plans
+        .iter()
+        .map(|plan| {
+            let select = log::select(schema, plan);
+            format!("SELECT * FROM ({}) AS sub", select.trim_end_matches(';'))
+        })
+        .collect();
+    let alias = log::quote(&schema.model(base.model).name);
+    rt.log(format!(
+        "SELECT {alias}.* FROM ({}) AS {alias};",
+        subqueries.join(union)
+    ))?;
+    let mut found = Vec::new();
+    for plan in &plans {
+        found.extend(load(rt, schema, plan)?);
+    }
+    if rt.dialect() == Dialect::Sqlite {
+        let dialect = rt.dialect();
+        let columns = |i: &InstanceRef| -> Vec<Cell> {
+            let instance = i.borrow();
+            instance
+                .values
+                .iter()
+                .map(|(_, v)| crate::runtime::cell_of(v))
+                .collect()
+        };
+        found.sort_by(|a, b| {
+            columns(a)
+                .iter()
+                .zip(columns(b).iter())
+                .map(|(x, y)| compare_cells(x, y, dialect))
+                .find(|o| o.is_ne())
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+    }
+    Ok(found)
 }
 
 /// Rows of `table` whose `field` is one of `keys` (and that pass `extra`). A long key

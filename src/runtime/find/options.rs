@@ -653,7 +653,21 @@ fn include_plan(schema: &Schema, source: ModelId, element: &Value) -> RunResult<
         };
         plan.where_ = with_association_scope(schema, &plan.association, plan.where_.take());
         plan.where_ = with_paranoid_clause(target, plan.where_.take(), Some(options));
-        plan.separate = options.get("separate").is_some_and(Value::truthy);
+        let limit = as_count(options.get("limit"));
+        // `_validateIncludedElements`: a limit makes the include separate.
+        plan.separate = match options.get("separate") {
+            None | Some(Value::Undefined) => limit.is_some(),
+            Some(separate) => separate.truthy(),
+        };
+        if plan.separate && plan.association.kind != AssociationType::HasMany {
+            return Err(SequelizeError::plain(
+                "Only HasMany associations support include.separate",
+            )
+            .with_hint(match limit {
+                Some(_) => "a limit on an include makes it separate: only a hasMany include takes one; take the first rows in your code",
+                None => "leave separate out of this include: only a hasMany include is loaded separately",
+            }));
+        }
         if let Some(duplicating) = options.get("duplicating") {
             plan.duplicating = duplicating.truthy();
         }
@@ -675,18 +689,7 @@ fn include_plan(schema: &Schema, source: ModelId, element: &Value) -> RunResult<
         if plan.separate {
             plan.separate_order =
                 parse_order(schema, plan.model, options.get("order"), &plan.children)?;
-            if options
-                .get("limit")
-                .is_some_and(|l| !matches!(l, Value::Undefined | Value::Null))
-            {
-                return Err(SequelizeError::plain(format!(
-                    "The playground does not run a limit on a separate include yet ({})",
-                    plan.as_name
-                ))
-                .with_hint(
-                    "leave the limit out, or take the first rows of each list in your code",
-                ));
-            }
+            plan.separate_window = (limit, as_count(options.get("offset")));
         }
     }
     Ok(vec![plan])
@@ -777,6 +780,7 @@ fn plain_include(schema: &Schema, association: Association) -> IncludePlan {
         children: Vec::new(),
         separate: false,
         separate_order: Vec::new(),
+        separate_window: (None, None),
         duplicating,
         must_be_empty: false,
         raw: false,

@@ -1,8 +1,8 @@
 //! Model hooks: `hooks: { beforeCreate(user) {…} }` in a model's options,
 //! `Model.addHook('beforeCreate', fn)` and `Model.beforeCreate(fn)`. The interpreter
 //! keeps them per model and runs them, awaiting each, around the writes Sequelize runs
-//! them around: a create, the save of an existing row, a destroy. The others are read
-//! and named in a warning.
+//! them around: a create, the save of an existing row, a destroy, a bulkCreate. The
+//! others are read and named in a warning.
 
 use super::heap::{Call, JsValue, Key, Kind};
 use super::{Eval, Flow, Interpreter};
@@ -31,9 +31,11 @@ pub(super) const UPDATE: (&[&str], &[&str]) = (
 );
 /// Before and after `instance.destroy()`.
 pub(super) const DESTROY: (&[&str], &[&str]) = (&["beforeDestroy"], &["afterDestroy"]);
+/// Before and after `Model.bulkCreate(records)`: given the built instances.
+pub(super) const BULK_CREATE: (&[&str], &[&str]) = (&["beforeBulkCreate"], &["afterBulkCreate"]);
 
 fn runs(name: &str) -> bool {
-    [CREATE, UPDATE, DESTROY]
+    [CREATE, UPDATE, DESTROY, BULK_CREATE]
         .iter()
         .any(|(before, after)| before.contains(&name) || after.contains(&name))
 }
@@ -50,7 +52,7 @@ impl Interpreter {
                     span,
                     format!("The playground does not run {name} hooks yet: this one is read but never runs"),
                 )
-                .with_hint("create, save, update and destroy hooks run"),
+                .with_hint("create, save, update, destroy and bulkCreate hooks run"),
             );
             return;
         }

@@ -1368,6 +1368,13 @@ fn model_static(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Ev
             {
                 return interp.create_with_hooks(id, &call);
             }
+            if &*method == "bulkCreate"
+                && interp.runtime.is_some()
+                && (interp.has_hooks(id, hooks::BULK_CREATE)
+                    || interp.individual_hooks(&call) && interp.has_hooks(id, hooks::CREATE))
+            {
+                return interp.bulk_create_with_hooks(id, &call);
+            }
             if &*method == "update" && interp.has_hooks(id, hooks::UPDATE) {
                 interp.note_individual_hooks(id, &call);
             }
@@ -1547,6 +1554,100 @@ impl Interpreter {
             };
             interp.instance_call_unhooked("save", save)
         })
+    }
+}
+
+impl Interpreter {
+    fn individual_hooks(&self, call: &Call<'_>) -> bool {
+        self.to_data(&call.arg(1))
+            .get("individualHooks")
+            .is_some_and(Value::truthy)
+    }
+
+    /// `Model.bulkCreate(records, options)` for a model with bulk hooks (or create hooks
+    /// and `individualHooks`): as Sequelize runs it, the records built, the before hooks
+    /// given them (and free to change them), the insert of what they then hold, the
+    /// after hooks given the created instances.
+    fn bulk_create_with_hooks(&mut self, id: ModelId, call: &Call<'_>) -> Eval<JsValue> {
+        let records = match self.to_data(&call.arg(0)) {
+            Value::Array(records) => records,
+            _ => return self.scoped_query(id, "bulkCreate", call),
+        };
+        let options = self.hook_options(call.arg(1));
+        let individual = self.individual_hooks(call);
+        let mut built = Vec::with_capacity(records.len());
+        for record in &records {
+            let instance = self.model_query_values(id, "build", vec![record.clone()], call.span)?;
+            built.push(instance);
+        }
+        let outcome = (|| {
+            let list = self.array(built.clone());
+            self.run_hooks(
+                id,
+                hooks::BULK_CREATE.0,
+                &[list, options.clone()],
+                call.span,
+            )?;
+            if individual {
+                for instance in &built {
+                    let args = [instance.clone(), options.clone()];
+                    self.run_hooks(id, hooks::CREATE.0, &args, call.span)?;
+                }
+            }
+            // What each instance holds now: its record's keys, and whatever a hook set.
+            let changed: Vec<Value> = built
+                .iter()
+                .zip(&records)
+                .map(|(instance, record)| match self.to_data(instance) {
+                    Value::Instance(data) => Value::Object(
+                        data.borrow()
+                            .values
+                            .iter()
+                            .filter(|(key, value)| {
+                                !matches!(value, Value::Null | Value::Undefined)
+                                    || record.get(key).is_some()
+                            })
+                            .cloned()
+                            .collect(),
+                    ),
+                    other => other,
+                })
+                .collect();
+            let insert = Call {
+                this: call.this.clone(),
+                args: vec![self.adopt(&Value::Array(changed)), call.arg(1)],
+                span: call.span,
+                callee: None,
+                arg_exprs: &[],
+            };
+            let created = self.scoped_query(id, "bulkCreate", &insert)?;
+            let created = self.await_value(created, call.span)?;
+            if individual {
+                let items = match &created {
+                    JsValue::Object(o) => match &o.borrow().kind {
+                        Kind::Array(items) => items.clone(),
+                        _ => Vec::new(),
+                    },
+                    _ => Vec::new(),
+                };
+                for instance in items {
+                    let args = [instance, options.clone()];
+                    self.run_hooks(id, hooks::CREATE.1, &args, call.span)?;
+                }
+            }
+            self.run_hooks(
+                id,
+                hooks::BULK_CREATE.1,
+                &[created.clone(), options.clone()],
+                call.span,
+            )?;
+            Ok(created)
+        })();
+        match outcome {
+            Ok(value) => Ok(self.resolved(value)),
+            Err(Flow::Throw(exception)) => Ok(self.rejected(exception.value, exception.span)),
+            Err(flow) => Err(flow),
+        }
     }
 }
 

@@ -54,9 +54,9 @@ const CASES: &[(&str, &str, &str, Severity)] = &[
         Severity::Warning,
     ),
     (
-        "const User = sequelize.define('user', {}); User.beforeBulkCreate(() => {});",
-        "User.beforeBulkCreate(() => {})",
-        "does not run beforeBulkCreate hooks yet",
+        "const User = sequelize.define('user', {}); User.afterFind(() => {});",
+        "User.afterFind(() => {})",
+        "does not run afterFind hooks yet",
         Severity::Warning,
     ),
     (

@@ -258,10 +258,18 @@ pub fn count_grouped(
     options: &Value,
 ) -> RunResult<Value> {
     let mut plan = super::options::plan(schema, model, Some(options))?;
-    plan.attributes = plan
-        .group
-        .iter()
-        .filter_map(|g| g.as_str().map(str::to_string))
+    // `aggregate`'s `_.unionBy(attributes, group, …)` takes a list of groups; a group
+    // given as one string is grouped by, not selected.
+    let selected_groups: Vec<String> = match options.get("group") {
+        Some(Value::Array(_)) => plan
+            .group
+            .iter()
+            .filter_map(|g| g.as_str().map(str::to_string))
+            .collect(),
+        _ => Vec::new(),
+    };
+    plan.attributes = selected_groups
+        .into_iter()
         .chain(std::iter::once("count".to_string()))
         .collect();
     plan.renamed.clear();

@@ -70,14 +70,35 @@ pub fn parse_attributes(model: &Model, value: Option<&Value>) -> RunResult<(Vec<
     let selected = match value {
         None | Some(Value::Undefined) => all,
         Some(list @ Value::Array(_)) => names(Some(list)),
+        // `_expandAttributes`: every attribute (virtual ones too) but the excluded,
+        // then the included.
         Some(object @ Value::Object(_)) => {
             let excluded = names(object.get("exclude"));
-            let mut selected: Vec<String> =
-                all.into_iter().filter(|a| !excluded.contains(a)).collect();
+            let virtuals = model
+                .attributes
+                .iter()
+                .filter(|(_, a)| a.is_virtual())
+                .map(|(name, _)| name.clone());
+            let mut selected: Vec<String> = all
+                .into_iter()
+                .chain(virtuals)
+                .filter(|a| !excluded.contains(a))
+                .collect();
             selected.extend(names(object.get("include")));
             selected
         }
         Some(_) => all,
+    };
+    // `_injectDependentVirtualAttributes` drops repeated names, on a model with virtual
+    // attributes only.
+    let selected = match model.attributes.iter().any(|(_, a)| a.is_virtual()) {
+        true => selected.into_iter().fold(Vec::new(), |mut unique, name| {
+            if !unique.contains(&name) {
+                unique.push(name);
+            }
+            unique
+        }),
+        false => selected,
     };
     Ok((selected, parse_renamed(value)))
 }

@@ -231,7 +231,7 @@ function runSnippet(sequelize, code, consoleObject) {
     if (name === 'sequelize') return Substitute;
     throw new Error(`Cannot find module '${name}'`);
   };
-  const quietConsole = consoleObject || { log() {}, error() {}, warn() {}, info() {} };
+  const quietConsole = consoleObject || { log() {}, dir() {}, error() {}, warn() {}, info() {} };
   const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor;
   // The snippet runs in a scope of its own, so `const { DataTypes } = require('sequelize')`
   // may shadow the names the playground provides, as it would in a file of its own.
@@ -342,7 +342,7 @@ async function record(file, dialect = 'postgres') {
     steps.sync();
     return result;
   };
-  const recordingConsole = { log: (...args) => steps.show(args), error() {}, warn() {}, info() {} };
+  const recordingConsole = { log: (...args) => steps.show(args), dir: (value) => steps.show([value]), error() {}, warn() {}, info() {} };
   const tracked = trackQueries(sequelize);
   // A rejection nothing handles ends a Node process: the run's error.
   const unhandled = (err) => {

@@ -1245,8 +1245,9 @@ impl Interpreter {
         let value = values
             .first()
             .map_or(serde_json::Value::Null, crate::value::to_json);
-        let label =
-            (values.len() > 1).then(|| values[1..].iter().map(crate::value::to_json).collect());
+        // console.dir's second argument is its options, not printed.
+        let label = (values.len() > 1 && method != "dir")
+            .then(|| values[1..].iter().map(crate::value::to_json).collect());
         let printed = match method {
             "table" => None,
             "dir" => call

@@ -1656,7 +1656,18 @@ pub fn increment_instance(
     };
     let key = instance.borrow().get(pk).cloned().unwrap_or(Value::Null);
     let by_key = find::by_key(model, &key);
-    increment_matching(rt, schema, model_id, values, by_key, decrement)?;
+    let rows = increment_matching(rt, schema, model_id, values, by_key, decrement)?;
+    // PostgreSQL's `RETURNING *`: its query sets each returned column on the instance.
+    if let (true, Some(row)) = (rt.dialect().has_returning(), rows.first()) {
+        let mut data = instance.borrow_mut();
+        for (name, _) in model.table_attributes() {
+            let field = model.field_of(name);
+            if let Some((_, cell)) = row.iter().find(|(f, _)| **f == *field) {
+                let value = super::instance::value_of(model, name, cell.clone(), rt.dialect());
+                data.set(name, value);
+            }
+        }
+    }
     Ok(())
 }
 

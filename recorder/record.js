@@ -322,6 +322,15 @@ async function openDatabase(dialect) {
   throw new Error(`no such dialect: ${dialect} (postgres, sqlite or mysql)`);
 }
 
+// What the run being recorded does after a model's own sync().
+let afterModelSync = () => {};
+const realModelSync = Model.sync;
+Model.sync = async function (options) {
+  const result = await realModelSync.call(this, options);
+  afterModelSync();
+  return result;
+};
+
 async function record(file, dialect = 'postgres') {
   const code = fs.readFileSync(file, 'utf8');
   const steps = stepRecorder();
@@ -331,13 +340,22 @@ async function record(file, dialect = 'postgres') {
   let tablesExist = false;
   const realSync = sequelize.sync.bind(sequelize);
   const syncStatements = [];
+  // A model's own sync() ends a segment too (outside sequelize.sync(), which runs each).
+  let inSequelizeSync = false;
+  afterModelSync = () => {
+    if (!inSequelizeSync) {
+      tablesExist = true;
+      steps.sync();
+    }
+  };
   sequelize.sync = async (options) => {
     const logging = (text) => {
       steps.log(text);
       const m = /^Executing \(default\): (CREATE TABLE.*)$/s.exec(text);
       if (m) syncStatements.push(m[1]);
     };
-    const result = await realSync({ ...options, logging });
+    inSequelizeSync = true;
+    const result = await realSync({ ...options, logging }).finally(() => { inSequelizeSync = false; });
     tablesExist = true;
     steps.sync();
     return result;

@@ -452,9 +452,30 @@ impl Interpreter {
             if let Some(target) = self.model_of(class_object) {
                 return Ok(self.schema.model(model).name == self.schema.model(target).name);
             }
-            return Ok(
-                *class_object == self.realm.model_base || *class_object == self.realm.object_ctor
-            );
+            if *class_object == self.realm.model_base || *class_object == self.realm.object_ctor {
+                return Ok(true);
+            }
+            // A class between Model and the model's own (`class Square extends Shape`).
+            let own_class = self.model_classes.get(model).cloned().flatten();
+            let Some(own_class) = own_class else {
+                return Ok(false);
+            };
+            let own_prototype =
+                self.get(&JsValue::Object(own_class), &Key::from("prototype"), span)?;
+            let wanted = self.get(class, &Key::from("prototype"), span)?;
+            let (JsValue::Object(mut current), JsValue::Object(wanted)) = (own_prototype, wanted)
+            else {
+                return Ok(false);
+            };
+            loop {
+                if current == wanted {
+                    return Ok(true);
+                }
+                match current.proto() {
+                    Some(next) => current = next,
+                    None => return Ok(false),
+                }
+            }
         }
         let prototype = self.get(class, &Key::from("prototype"), span)?;
         let JsValue::Object(prototype) = prototype else {

@@ -1108,6 +1108,10 @@ impl Interpreter {
         if let Kind::Function(Callable::Class(c)) = &class.borrow().kind {
             *c.model.borrow_mut() = Some(id);
         }
+        // `init` names the class after its modelName (`Object.defineProperty(this, 'name')`).
+        class
+            .borrow_mut()
+            .set_hidden("name".into(), JsValue::str(&name));
         self.register_model_class(id, class);
         self.add_hooks_option(id, &call.arg(1), call.span)?;
         self.add_scopes_option(id, &call.arg(1), call.span)?;

@@ -202,6 +202,9 @@ pub fn model_call(
                     .and_then(|o| o.get("force"))
                     .is_some_and(Value::truthy),
             )?;
+            // A model's sync ends a segment, as `sequelize.sync()` does: its catalog
+            // look-ups are the server's own.
+            rt.end_step(crate::runtime::StepEnd::Sync {});
             Ok(Value::Model(id))
         }
     }

@@ -1066,14 +1066,23 @@ pub fn fields_option(options: Option<&Value>) -> Option<Vec<String>> {
 }
 
 /// A value written inline as its attribute's type writes it: FLOAT, DOUBLE and REAL
-/// quote their numbers (`'6.5'`), as their `_stringify` does.
+/// quote their numbers (`'6.5'`), JSON writes its text, as their `_stringify` does.
 fn inline_value(attribute: &crate::schema::Attribute, value: &Value) -> String {
     let floating = attribute
         .data_type
         .as_ref()
         .is_some_and(|t| matches!(t.key.as_str(), "FLOAT" | "DOUBLE" | "REAL"));
+    let json = attribute
+        .data_type
+        .as_ref()
+        .is_some_and(|t| matches!(t.key.as_str(), "JSON" | "JSONB"));
     match (floating, value) {
         (true, Value::Number(n)) => format!("'{}'", crate::js::format_number(*n)),
+        // JSON's `_stringify`: the value's JSON text, as a string.
+        _ if json && !matches!(value, Value::Null | Value::Undefined) => {
+            let text = serde_json::to_string(&crate::value::to_json(value)).unwrap_or_default();
+            log::literal_sql(&crate::plan::Literal::Str(text))
+        }
         _ => log::literal_sql(&find::literal_of(value)),
     }
 }

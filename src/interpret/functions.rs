@@ -285,6 +285,8 @@ impl Interpreter {
                     callee,
                     arg_exprs,
                 };
+                // What the snippet changed in an attribute's object is read from here on.
+                self.write_back_views();
                 self.native_depth += 1;
                 let result = (native.run)(self, &native, call);
                 self.native_depth -= 1;

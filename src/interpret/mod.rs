@@ -25,6 +25,7 @@ mod scope;
 mod sequelize;
 mod show;
 mod statements;
+mod views;
 
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -201,6 +202,8 @@ pub struct Interpreter {
     global: Env,
     /// The class object of each model, by [`crate::schema::ModelId`].
     model_classes: Vec<Option<Obj>>,
+    /// Object-valued attributes handed to the snippet (`views`).
+    views: Vec<views::View>,
     microtasks: VecDeque<Job>,
     /// The rest of each async call's body, waiting to run (`promise::Continuation`).
     continuations: Vec<Option<promise::Continuation>>,
@@ -260,6 +263,7 @@ impl Interpreter {
             realm,
             global,
             model_classes: Vec::new(),
+            views: Vec::new(),
             microtasks: VecDeque::new(),
             continuations: Vec::new(),
             resuming: 0,

@@ -649,6 +649,10 @@ impl Interpreter {
         let has_value = instance.borrow().get(name).is_some();
         if has_value || matches!(name, "dataValues" | "isNewRecord") {
             let value = calls::instance_property(instance, name);
+            let attribute = self.schema.model(model).attribute(name).is_some();
+            if attribute && matches!(value, Value::Object(_) | Value::Array(_)) {
+                return Ok(self.attribute_view(instance, name, &value));
+            }
             return Ok(self.adopt(&value));
         }
         // The model's prototype: the snippet's own methods, then Model.prototype's.

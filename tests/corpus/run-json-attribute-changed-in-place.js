@@ -1,0 +1,13 @@
+const Event = sequelize.define('event', { data: DataTypes.JSON, tags: DataTypes.JSON, title: DataTypes.STRING });
+await sequelize.sync({ force: true });
+const e = await Event.create({ data: { a: 1 }, tags: ['x'], title: 't' });
+e.data.more = 1;
+e.tags.push('y');
+console.log(e.data, e.tags, e.changed());
+await e.save();
+console.log((await Event.findByPk(e.id)).data);
+e.changed('data', true);
+await e.save();
+console.log(JSON.stringify(e), JSON.stringify(await Event.findByPk(e.id)));
+const same = e.data === e.data;
+console.log(same);

@@ -111,6 +111,19 @@ pub(super) fn load(
     }
     let offset = plan.offset.unwrap_or(0) as usize;
     let limit = plan.limit.map_or(usize::MAX, |l| l as usize);
+    // The limit's subquery picks the parents by their own columns; the order on the
+    // includes' columns then sorts what it picked.
+    let subquery_window = plan.limit.is_some() && log::uses_subquery(plan);
+    if subquery_window {
+        loaded = loaded.into_iter().skip(offset).take(limit).collect();
+    }
+    if plan.order.iter().any(|o| !o.path.is_empty()) && plan.order.iter().all(|o| o.expr.is_none())
+    {
+        sort_by_joined_rows(&mut loaded, &plan.order, rt.dialect());
+    }
+    if subquery_window {
+        return Ok(loaded.into_iter().map(|l| l.instance).collect());
+    }
     let flat_to_many = plan
         .include
         .iter()
@@ -654,6 +667,97 @@ fn sort_rows(rows: &mut [Row], keys: Vec<(&str, &'static str)>, dialect: Dialect
         return;
     }
     rows.sort_by(|a, b| compare_rows(a, b, &keys, dialect));
+}
+
+/// The parents in the order of their first joined row, as the database's ORDER BY
+/// over the joined rows gives them: each parent sorts by the least of its joined rows'
+/// keys (a row without the include's match has NULLs there).
+fn sort_by_joined_rows(loaded: &mut Vec<Loaded>, orders: &[Order], dialect: Dialect) {
+    use std::cmp::Ordering;
+    let mut paths: Vec<&[String]> = orders.iter().map(|o| o.path.as_slice()).collect();
+    paths.sort_by_key(|p| p.len());
+    paths.dedup();
+    let compare = |a: &[Cell], b: &[Cell]| {
+        a.iter()
+            .zip(b)
+            .zip(orders)
+            .map(|((x, y), o)| compare_directed(x, y, o.direction.unwrap_or("ASC"), dialect))
+            .find(|o| o.is_ne())
+            .unwrap_or(Ordering::Equal)
+    };
+    let least: Vec<Vec<Cell>> = loaded
+        .iter()
+        .map(|parent| {
+            rows_along(&parent.instance, &paths)
+                .iter()
+                .map(|row| {
+                    orders
+                        .iter()
+                        .map(|o| match o.path.is_empty() {
+                            true => cell_in(&parent.row, &o.field),
+                            false => row
+                                .iter()
+                                .find(|(path, _)| *path == o.path.as_slice())
+                                .and_then(|(_, child)| child.as_ref())
+                                .and_then(|c| {
+                                    c.borrow().get(&o.attribute).map(crate::runtime::cell_of)
+                                })
+                                .unwrap_or(Cell::Null),
+                        })
+                        .collect::<Vec<Cell>>()
+                })
+                .min_by(|a, b| compare(a, b))
+                .unwrap_or_default()
+        })
+        .collect();
+    let mut keyed: Vec<(Vec<Cell>, Loaded)> = least.into_iter().zip(loaded.drain(..)).collect();
+    keyed.sort_by(|a, b| compare(&a.0, &b.0));
+    loaded.extend(keyed.into_iter().map(|(_, parent)| parent));
+}
+
+/// A parent's joined rows along `paths` (shortest first): for each, the instance each
+/// path reaches, or none where the include found nothing.
+type JoinedRow<'p> = Vec<(&'p [String], Option<InstanceRef>)>;
+
+fn rows_along<'p>(parent: &InstanceRef, paths: &[&'p [String]]) -> Vec<JoinedRow<'p>> {
+    let mut rows: Vec<JoinedRow<'p>> = vec![Vec::new()];
+    for path in paths.iter().filter(|p| !p.is_empty()) {
+        let (last, before) = path.split_last().expect("not empty");
+        let mut expanded = Vec::new();
+        for row in rows {
+            let holder = match before.is_empty() {
+                true => Some(parent.clone()),
+                false => row
+                    .iter()
+                    .find(|(p, _)| *p == before)
+                    .and_then(|(_, i)| i.clone()),
+            };
+            let children: Vec<InstanceRef> =
+                match holder.as_ref().and_then(|h| h.borrow().get(last).cloned()) {
+                    Some(Value::Array(items)) => items
+                        .into_iter()
+                        .filter_map(|v| match v {
+                            Value::Instance(i) => Some(i),
+                            _ => None,
+                        })
+                        .collect(),
+                    Some(Value::Instance(one)) => vec![one],
+                    _ => Vec::new(),
+                };
+            if children.is_empty() {
+                let mut row = row.clone();
+                row.push((path, None));
+                expanded.push(row);
+            }
+            for child in children {
+                let mut row = row.clone();
+                row.push((path, Some(child)));
+                expanded.push(row);
+            }
+        }
+        rows = expanded;
+    }
+    rows
 }
 
 /// Two rows compared on the fields `keys`, each in its direction.

@@ -1292,6 +1292,16 @@ fn call(written: &str, values: Vec<Cell>, dialect: Dialect) -> Computed<Cell> {
             match one() {
                 Cell::Int(i) => Cell::Int(i),
                 Cell::Null => Cell::Null,
+                // An exact number (a numeric's text, as AVG of integers gives) rounds to
+                // exactly that many decimals, half away from zero.
+                Cell::Text(t) if dialect != Dialect::Sqlite && places >= 0 && t.trim().parse::<f64>().is_ok() => {
+                    let n: f64 = t.trim().parse().unwrap_or(0.0);
+                    let places = places as usize;
+                    Cell::Text(format!(
+                        "{:.places$}",
+                        crate::runtime::instance::round_decimal(n, places)
+                    ))
+                }
                 other => {
                     let n = number(&other).unwrap_or(0.0);
                     let scale = 10f64.powi(places);

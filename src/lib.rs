@@ -174,7 +174,40 @@ fn run_sources(
 
 /// The whole report: every dialect's DDL and the report format's lists.
 fn report(source: &str, runtime: Option<runtime::Runtime>) -> Report {
-    views(execute(source, runtime), &sql::Dialect::ALL, report_format)
+    let mut report = views(execute(source, runtime), &sql::Dialect::ALL, report_format);
+    report.steps = without_stderr(std::mem::take(&mut report.steps));
+    report
+}
+
+/// The steps as `console.log` cuts them (the report's): what went to stderr ends no
+/// segment, its statements belong to the next one. The page shows them all.
+pub fn without_stderr(steps: Vec<runtime::Step>) -> Vec<runtime::Step> {
+    let mut kept: Vec<runtime::Step> = Vec::with_capacity(steps.len());
+    let mut carried: Vec<String> = Vec::new();
+    for mut step in steps {
+        if step.to_stderr {
+            carried.append(&mut step.sql);
+            continue;
+        }
+        if !carried.is_empty() {
+            carried.append(&mut step.sql);
+            step.sql = std::mem::take(&mut carried);
+        }
+        kept.push(step);
+    }
+    if !carried.is_empty() {
+        match kept.last_mut() {
+            Some(last) if matches!(last.end, runtime::StepEnd::Trailing {}) => {
+                last.sql.append(&mut carried)
+            }
+            _ => kept.push(runtime::Step {
+                sql: carried,
+                end: runtime::StepEnd::Trailing {},
+                to_stderr: false,
+            }),
+        }
+    }
+    kept
 }
 
 /// What `report` writes beyond the page's views: the report format's `models` and

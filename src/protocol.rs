@@ -211,6 +211,7 @@ mod read {
         Some(Step {
             sql: list(value.get("sql")?, string)?,
             end,
+            to_stderr: false,
         })
     }
 

@@ -1224,6 +1224,7 @@ module.exports = { sequelize, Owner, Pet };",
                 label: None,
                 printed: None,
             },
+            to_stderr: false,
         }
     }
 
@@ -1234,6 +1235,7 @@ module.exports = { sequelize, Owner, Pet };",
         let sync = Step {
             sql: Vec::new(),
             end: StepEnd::Sync {},
+            to_stderr: false,
         };
         let steps = vec![
             sync,
@@ -1354,6 +1356,7 @@ Owner.hasMany(Pug);"
                 Step {
                     sql: vec!["SELECT 1;".into()],
                     end: StepEnd::Trailing {},
+                    to_stderr: false,
                 },
             ]),
         };

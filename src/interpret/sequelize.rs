@@ -1265,11 +1265,15 @@ impl Interpreter {
             _ => self.printed(&call.args),
         };
         if let Some(runtime) = self.runtime.as_mut() {
-            runtime.end_step(StepEnd::Show {
+            let end = StepEnd::Show {
                 value,
                 label,
                 printed,
-            });
+            };
+            match method {
+                "error" | "warn" | "trace" => runtime.end_step_on_stderr(end),
+                _ => runtime.end_step(end),
+            }
         }
     }
 }

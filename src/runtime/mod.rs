@@ -52,6 +52,10 @@ pub struct Step {
     pub sql: Vec<String>,
     #[serde(flatten)]
     pub end: StepEnd,
+    /// Shown by `console.error`, `warn` or `trace`, which Node writes to stderr: the
+    /// page shows it, the report (what `console.log` writes) does not.
+    #[serde(skip)]
+    pub to_stderr: bool,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -266,7 +270,19 @@ impl Runtime {
 
     pub fn end_step(&mut self, end: StepEnd) {
         let sql = std::mem::take(&mut self.pending_sql);
-        self.steps.push(Step { sql, end });
+        self.steps.push(Step {
+            sql,
+            end,
+            to_stderr: false,
+        });
+    }
+
+    /// [`Runtime::end_step`] for what Node writes to stderr.
+    pub fn end_step_on_stderr(&mut self, end: StepEnd) {
+        self.end_step(end);
+        if let Some(step) = self.steps.last_mut() {
+            step.to_stderr = true;
+        }
     }
 
     /// The rows now in each table `sync()` made (at most [`SHOWN_ROWS`] per table), for

@@ -47,7 +47,9 @@ pub fn differs_from_the_workers_on(
     report: &Report,
     dialect: Dialect,
 ) -> Option<String> {
-    let page = through_the_wire(|| assoc_playground::run_for_page(code, clock(), dialect));
+    let mut page = through_the_wire(|| assoc_playground::run_for_page(code, clock(), dialect));
+    // The page shows what went to stderr too; the report only what `console.log` wrote.
+    page.steps = assoc_playground::without_stderr(std::mem::take(&mut page.steps));
     let page = serde_json::to_value(page).unwrap();
     let full = serde_json::to_value(report).unwrap();
     ["error", "steps", "data"].iter().find_map(|key| {

@@ -184,6 +184,7 @@ async fn the_run_panel_shows_sql_and_the_nested_result() {
             label: None,
             printed: None,
         },
+        to_stderr: false,
     }];
     yew::Renderer::<run::RunPanel>::with_root_and_props(
         root.clone(),
@@ -246,6 +247,7 @@ async fn the_run_panel_shows_where_the_error_was_thrown_and_the_hint() {
             name: "SequelizeEagerLoadingError".into(),
             message: "pug is associated to owner using an alias.".into(),
         },
+        to_stderr: false,
     };
     let located = Rc::new(RefCell::new(None));
     let on_locate = {

@@ -204,6 +204,8 @@ pub struct Interpreter {
     model_classes: Vec<Option<Obj>>,
     /// Object-valued attributes handed to the snippet (`views`).
     views: Vec<views::View>,
+    /// `DataTypes.STRING` and its kin, made once each.
+    bare_data_types: Vec<(String, JsValue)>,
     microtasks: VecDeque<Job>,
     /// The rest of each async call's body, waiting to run (`promise::Continuation`).
     continuations: Vec<Option<promise::Continuation>>,
@@ -264,6 +266,7 @@ impl Interpreter {
             global,
             model_classes: Vec::new(),
             views: Vec::new(),
+            bare_data_types: Vec::new(),
             microtasks: VecDeque::new(),
             continuations: Vec::new(),
             resuming: 0,

@@ -152,8 +152,9 @@ impl Interpreter {
                     // `Sequelize.STRING`: the data types hang off the class too.
                     let is_sequelize =
                         matches!(callable, Callable::Native(n) if &*n.name == "Sequelize");
-                    (is_sequelize && crate::sql::types::KNOWN_TYPES.contains(&name))
-                        .then(|| self.data_type_value(crate::sql::DataType::new(name)))
+                    let is_type = is_sequelize && crate::sql::types::KNOWN_TYPES.contains(&name);
+                    drop(borrowed);
+                    return Ok(is_type.then(|| self.bare_data_type(name)));
                 }
             },
             Kind::Map(entries) if name == "size" => Some(JsValue::Number(entries.len() as f64)),

@@ -465,9 +465,20 @@ impl Interpreter {
         })
     }
 
+    /// `DataTypes.STRING` (and `Sequelize.STRING`): one object per type, as in
+    /// Sequelize, so that `DataTypes.STRING === Sequelize.STRING`.
+    pub(super) fn bare_data_type(&mut self, name: &str) -> JsValue {
+        if let Some((_, value)) = self.bare_data_types.iter().find(|(n, _)| n == name) {
+            return value.clone();
+        }
+        let value = self.data_type_value(DataType::new(name));
+        self.bare_data_types.push((name.to_string(), value.clone()));
+        value
+    }
+
     fn data_type_member(&mut self, name: &str, span: Span) -> JsValue {
         if crate::sql::types::KNOWN_TYPES.contains(&name) {
-            return self.data_type_value(DataType::new(name));
+            return self.bare_data_type(name);
         }
         // Real JavaScript gives undefined (and Sequelize complains later, at the attribute);
         // the learner needs to hear it here.

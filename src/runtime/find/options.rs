@@ -370,11 +370,17 @@ fn compare(model: &Model, attribute: &str, value: &Value) -> RunResult<Where> {
         .attribute(attribute)
         .and_then(|a| a.data_type.as_ref())
         .is_some_and(|t| t.key == "DATEONLY");
-    // The attribute type's `stringify`, as Sequelize's `escape` calls it.
+    let floating = model
+        .attribute(attribute)
+        .and_then(|a| a.data_type.as_ref())
+        .is_some_and(|t| matches!(t.key.as_str(), "FLOAT" | "DOUBLE" | "REAL"));
+    // The attribute type's `stringify`, as Sequelize's `escape` calls it: a DATEONLY's
+    // day, a FLOAT's number quoted (`'8.45'`, as in an INSERT).
     let literal_of = |value: &Value| match value {
         Value::Date(_) | Value::Str(_) if date_only => {
             literal_of(&crate::runtime::date_only(value.clone()))
         }
+        Value::Number(n) if floating && n.is_finite() => Literal::Str(crate::js::format_number(*n)),
         other => literal_of(other),
     };
     let make = |op: CompareOp, value: &Value| -> Where {

@@ -1260,17 +1260,22 @@ pub fn bulk_create(
             }
         }
     }
-    // The columns: every attribute some record has, in attribute order.
-    let columns: Vec<&String> = model
-        .table_attributes()
-        .map(|(n, _)| n)
-        .filter(|n| instances.iter().any(|i| i.borrow().get(n).is_some()))
-        .collect();
+    // The columns, as `bulkInsertQuery` gathers them: each record's attributes (those
+    // it has, in attribute order) in turn, each column where it first appears.
+    let mut columns: Vec<&String> = Vec::new();
+    for instance in &instances {
+        let data = instance.borrow();
+        for (name, _) in model.table_attributes() {
+            if data.get(name).is_some() && !columns.contains(&name) {
+                columns.push(name);
+            }
+        }
+    }
     let mut tuples = Vec::new();
     let mut rows = Vec::new();
     for instance in &instances {
         let mut data = instance.borrow_mut();
-        let mut tuple = Vec::new();
+        let mut tuple: Vec<(&String, String)> = Vec::new();
         let mut row = Vec::new();
         for (name, attribute) in model.table_attributes() {
             let field = model.field_of(name);
@@ -1282,7 +1287,7 @@ pub fn bulk_create(
                     data.set(name, Value::Number(id as f64));
                     row.push((field, Cell::Int(id)));
                     if listed {
-                        tuple.push(generated_key_value(rt.dialect()).to_string());
+                        tuple.push((name, generated_key_value(rt.dialect()).to_string()));
                     }
                 }
                 Some(value) => {
@@ -1291,18 +1296,22 @@ pub fn bulk_create(
                     }
                     row.push((field, rt.stored_cell(model, name, &value)));
                     if listed {
-                        tuple.push(inline_value(attribute, &value));
+                        tuple.push((name, inline_value(attribute, &value)));
                     }
                 }
                 None => {
                     row.push((field, Cell::Null));
                     if listed {
-                        tuple.push("NULL".to_string());
+                        tuple.push((name, "NULL".to_string()));
                     }
                 }
             }
         }
-        tuples.push(format!("({})", tuple.join(",")));
+        let in_order: Vec<&str> = columns
+            .iter()
+            .filter_map(|c| tuple.iter().find(|(n, _)| n == c).map(|(_, v)| v.as_str()))
+            .collect();
+        tuples.push(format!("({})", in_order.join(",")));
         rows.push(row);
     }
     let returning: Vec<String> = model

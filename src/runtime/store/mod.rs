@@ -580,22 +580,27 @@ mod statement {
                 column: c,
                 pattern,
                 negated,
-                case_insensitive: false,
-            } => Expr::Like {
-                expr: column(c),
-                negated: *negated,
-                pattern: operand(pattern),
-            },
-            Filter::Like {
-                column: c,
-                pattern,
-                negated,
-                case_insensitive: true,
-            } => Expr::ILike {
-                expr: column(c),
-                negated: *negated,
-                pattern: operand(pattern),
-            },
+                case_insensitive,
+            } => {
+                let like = match case_insensitive {
+                    false => Expr::Like {
+                        expr: column(c),
+                        negated: *negated,
+                        pattern: operand(pattern),
+                    },
+                    true => Expr::ILike {
+                        expr: column(c),
+                        negated: *negated,
+                        pattern: operand(pattern),
+                    },
+                };
+                // GlueSQL's LIKE fails on a NULL, where SQL's answers NULL.
+                Expr::Case {
+                    operand: None,
+                    when_then: vec![(Expr::IsNull(column(c)), Expr::Value(Value::Null))],
+                    else_result: Some(Box::new(like)),
+                }
+            }
             Filter::And(items) => joined(items, BinaryOperator::And)?,
             Filter::Or(items) => joined(items, BinaryOperator::Or)?,
             Filter::Invalid(message) => return Err(message.clone()),

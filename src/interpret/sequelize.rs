@@ -225,6 +225,12 @@ pub(super) fn install(interp: &mut Interpreter) {
         c.set_hidden("Model".into(), JsValue::Object(model_base.clone()));
         c.set_hidden("Sequelize".into(), ctor.clone());
         c.set_hidden("Transaction".into(), transaction_statics.clone());
+        for (class, error) in &interp.realm.sequelize_errors {
+            c.set_hidden((*class).into(), error.clone());
+        }
+        if let Some((_, base)) = interp.realm.sequelize_errors.first() {
+            c.set_hidden("Error".into(), base.clone());
+        }
         c.set_hidden("prototype".into(), JsValue::Object(sequelize_proto.clone()));
         // `Sequelize.fn(…)` and its kin are statics too.
         c.add_natives(super::heap::Natives::Named(SQL_UTILITIES, sequelize_method));

@@ -281,7 +281,14 @@ pub fn instance_call(
                 let fields = write::fields_option(values.first());
                 write::insert_fields(rt, schema, instance, &includes, fields.as_deref())?;
             } else {
-                let changed = instance.borrow().changed.clone();
+                let fields = write::fields_option(values.first());
+                let changed: Vec<String> = instance
+                    .borrow()
+                    .changed
+                    .iter()
+                    .filter(|c| fields.as_ref().is_none_or(|f| f.contains(c)))
+                    .cloned()
+                    .collect();
                 write::save_changes(rt, schema, instance, &changed)?;
             }
             Ok(Value::Instance(instance.clone()))
@@ -382,17 +389,17 @@ pub fn assign(schema: &Schema, instance: &InstanceRef, name: &str, value: Value)
     }
 }
 
-/// `instance.changed()`: the changed attributes in `dataValues` order, or `false`;
+/// `instance.changed()`: the changed attributes in the order they changed (Sequelize
+/// keeps them in a `Set`), or `false`;
 /// `changed(key)`: whether that one changed; `changed(key, flag)` sets it.
 fn changed(instance: &InstanceRef, values: &[Value]) -> Value {
     match values {
         [] => {
-            let data = instance.borrow();
-            let keys: Vec<Value> = data
-                .values
+            let keys: Vec<Value> = instance
+                .borrow()
+                .changed
                 .iter()
-                .filter(|(k, _)| data.changed.contains(k))
-                .map(|(k, _)| Value::Str(k.clone()))
+                .map(|k| Value::Str(k.clone()))
                 .collect();
             if keys.is_empty() {
                 Value::Bool(false)
@@ -403,8 +410,9 @@ fn changed(instance: &InstanceRef, values: &[Value]) -> Value {
         [Value::Str(key)] => Value::Bool(instance.borrow().changed.contains(key)),
         [Value::Str(key), flag, ..] => {
             let mut data = instance.borrow_mut();
-            data.changed.retain(|k| k != key);
-            if flag.truthy() {
+            if !flag.truthy() {
+                data.changed.retain(|k| k != key);
+            } else if !data.changed.contains(key) {
                 data.changed.push(key.clone());
             }
             Value::Instance(instance.clone())

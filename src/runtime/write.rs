@@ -57,6 +57,11 @@ pub fn build(
             if model.has_attribute(key) {
                 if !matches!(value, Value::Undefined) {
                     instance.set(key, super::sanitize(model.attribute(key), value.clone()));
+                    // Given values are set as changes (defaults are set raw, unchanged).
+                    if !instance.changed.contains(key) {
+                        instance.changed.push(key.clone());
+                        instance.previous.push((key.clone(), Value::Undefined));
+                    }
                 }
             } else if let Some(include) = includes.iter().find(|i| i.as_name == *key) {
                 let built = match value {

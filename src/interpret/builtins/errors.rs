@@ -35,6 +35,94 @@ pub(super) fn install(interp: &mut Interpreter) {
         interp.realm.error_protos.push((name, proto));
         interp.global.declare(name, ctor, true);
     }
+    install_sequelize_errors(interp);
+}
+
+/// Sequelize's error classes, each as (class, the `name` its errors have, parent class):
+/// `err instanceof Sequelize.ValidationError` holds for a unique violation too.
+const SEQUELIZE_ERRORS: [(&str, &str, &str); 17] = [
+    ("BaseError", "SequelizeBaseError", "Error"),
+    ("ValidationError", "SequelizeValidationError", "BaseError"),
+    (
+        "UniqueConstraintError",
+        "SequelizeUniqueConstraintError",
+        "ValidationError",
+    ),
+    ("DatabaseError", "SequelizeDatabaseError", "BaseError"),
+    (
+        "ForeignKeyConstraintError",
+        "SequelizeForeignKeyConstraintError",
+        "DatabaseError",
+    ),
+    (
+        "ExclusionConstraintError",
+        "SequelizeExclusionConstraintError",
+        "DatabaseError",
+    ),
+    (
+        "UnknownConstraintError",
+        "SequelizeUnknownConstraintError",
+        "DatabaseError",
+    ),
+    ("TimeoutError", "SequelizeTimeoutError", "DatabaseError"),
+    ("EmptyResultError", "SequelizeEmptyResultError", "BaseError"),
+    (
+        "EagerLoadingError",
+        "SequelizeEagerLoadingError",
+        "BaseError",
+    ),
+    ("AssociationError", "SequelizeAssociationError", "BaseError"),
+    ("InstanceError", "SequelizeInstanceError", "BaseError"),
+    ("QueryError", "SequelizeQueryError", "BaseError"),
+    (
+        "OptimisticLockError",
+        "SequelizeOptimisticLockError",
+        "BaseError",
+    ),
+    ("SequelizeScopeError", "SequelizeScopeError", "BaseError"),
+    ("ConnectionError", "SequelizeConnectionError", "BaseError"),
+    ("BulkRecordError", "SequelizeBulkRecordError", "BaseError"),
+];
+
+/// Whether `name` is one of Sequelize's error classes (constructible with `new`).
+pub(in super::super) fn is_sequelize_class(name: &str) -> bool {
+    SEQUELIZE_ERRORS.iter().any(|(class, _, _)| *class == name)
+}
+
+fn install_sequelize_errors(interp: &mut Interpreter) {
+    for (class, name, parent) in SEQUELIZE_ERRORS {
+        let parent_name = SEQUELIZE_ERRORS
+            .iter()
+            .find(|(c, _, _)| *c == parent)
+            .map_or(parent, |(_, n, _)| *n);
+        let proto = Obj::new(Object::new(
+            Kind::Plain,
+            Some(proto_for(interp, parent_name)),
+        ));
+        proto
+            .borrow_mut()
+            .set_hidden("name".into(), JsValue::str(name));
+        let ctor = interp.constructor(class, sequelize_error_called, &proto, &[]);
+        interp.realm.error_protos.push((name, proto));
+        interp.realm.sequelize_errors.push((class, ctor));
+    }
+}
+
+/// `new Sequelize.ValidationError(message)`: an error of that class's name.
+fn sequelize_error_called(
+    interp: &mut Interpreter,
+    native: &Native,
+    call: Call<'_>,
+) -> Eval<JsValue> {
+    let name = SEQUELIZE_ERRORS
+        .iter()
+        .find(|(class, _, _)| *class == &*native.name)
+        .map_or("SequelizeBaseError", |(_, name, _)| *name);
+    let message = match call.arg(0) {
+        JsValue::Undefined => String::new(),
+        other => interp.string_of(&other, call.span)?,
+    };
+    Ok(make(interp, name, &message))
 }
 
 fn proto_for(interp: &Interpreter, name: &str) -> Obj {
@@ -87,7 +175,7 @@ pub(in super::super) fn construct(
     native: &Native,
     call: Call<'_>,
 ) -> Eval<JsValue> {
-    let value = called(
+    let value = (native.run)(
         interp,
         native,
         Call {

@@ -42,6 +42,8 @@ pub struct Realm {
     pub object_ctor: Obj,
     /// `TypeError.prototype` and its kin, by name.
     pub error_protos: Vec<(&'static str, Obj)>,
+    /// Sequelize's error classes (`ValidationError`, …) by class name, for its statics.
+    pub sequelize_errors: Vec<(&'static str, JsValue)>,
     /// Interned symbols: `Op.gt` is the same symbol every time, `Symbol.for(k)` too.
     pub symbols: Vec<(String, Rc<super::heap::Symbol>)>,
 }
@@ -72,6 +74,7 @@ impl Realm {
             sequelize_proto: child(),
             object_ctor: bare(Some(&function_proto)),
             error_protos: Vec::new(),
+            sequelize_errors: Vec::new(),
             symbols: Vec::new(),
             model_base,
             error_proto,
@@ -198,6 +201,7 @@ impl Interpreter {
         match &*native.name {
             "Error" | "TypeError" | "RangeError" | "ReferenceError" | "SyntaxError"
             | "EvalError" | "URIError" => errors::construct(self, native, call),
+            name if errors::is_sequelize_class(name) => errors::construct(self, native, call),
             "Date" => date::construct(self, call),
             "Map" | "Set" => collections::construct(self, native, call),
             "Promise" => promise::construct(self, call),

@@ -911,6 +911,38 @@ pub fn eval(term: &Term, row: &Joined, dialect: Dialect) -> Computed<Cell> {
     eval_in(term, std::slice::from_ref(row), false, dialect)
 }
 
+/// Whether `term` computes a number (which PostgreSQL or MySQL may answer as exact
+/// text): a count, sum or mean, arithmetic, a numeric cast or rounding.
+pub fn is_numeric(term: &Term) -> bool {
+    match term {
+        Term::Call { name, args } => match name.to_uppercase().as_str() {
+            "COUNT" | "SUM" | "AVG" | "ROUND" | "ABS" | "LENGTH" | "CHAR_LENGTH" => true,
+            "MIN" | "MAX" | "COALESCE" => args.first().is_some_and(is_numeric),
+            _ => false,
+        },
+        Term::Arithmetic { op, .. } => *op != '|',
+        Term::Cast { type_name, .. } => {
+            let base = type_name.split('(').next().unwrap_or_default().trim();
+            matches!(
+                base.to_uppercase().as_str(),
+                "INTEGER"
+                    | "INT"
+                    | "BIGINT"
+                    | "SMALLINT"
+                    | "DECIMAL"
+                    | "NUMERIC"
+                    | "FLOAT"
+                    | "REAL"
+                    | "DOUBLE"
+                    | "SIGNED"
+                    | "UNSIGNED"
+            )
+        }
+        Term::Value(Cell::Int(_) | Cell::Float(_)) => true,
+        _ => false,
+    }
+}
+
 /// The value of `term` on a group of rows: aggregates over all of them, the rest on
 /// the first (as MySQL and SQLite answer for a column the GROUP BY does not name).
 pub fn eval_group(term: &Term, rows: &[Joined], dialect: Dialect) -> Computed<Cell> {
@@ -1198,15 +1230,14 @@ fn aggregate(name: &str, args: &[Term], rows: &[Joined], dialect: Dialect) -> Co
         "AVG" => {
             let sum: f64 = cells.iter().filter_map(number).sum();
             let mean = sum / cells.len() as f64;
-            let exact = |decimals| {
-                let sum: i128 = cells
-                    .iter()
-                    .filter_map(|c| number(c).map(|n| n as i128))
-                    .sum();
-                Cell::Text(exact_quotient(sum, cells.len() as i128, decimals))
-            };
+            let exact_sum: i128 = cells
+                .iter()
+                .filter_map(|c| number(c).map(|n| n as i128))
+                .sum();
+            let count = cells.len() as i128;
+            let exact = |decimals| Cell::Text(exact_quotient(exact_sum, count, decimals));
             match (all_integers, dialect) {
-                (true, Dialect::Postgres) => exact(postgres_scale(mean)),
+                (true, Dialect::Postgres) => exact(postgres_division_scale(exact_sum, count)),
                 (true, Dialect::Mysql) => exact(4),
                 _ => Cell::Float(mean),
             }
@@ -1231,14 +1262,25 @@ fn aggregate(name: &str, args: &[Term], rows: &[Joined], dialect: Dialect) -> Co
 
 /// The decimals PostgreSQL gives a numeric quotient: at least 16 significant digits,
 /// so 16 below 10,000, four fewer for each further four digits.
-fn postgres_scale(value: f64) -> usize {
-    let mut groups = 0;
-    let mut magnitude = value.abs();
-    while magnitude >= 10_000.0 {
-        magnitude /= 10_000.0;
-        groups += 1;
+/// The scale PostgreSQL gives `sum / count` (numeric's `select_div_scale`): 16
+/// significant digits from the quotient's estimated weight in base-10000 digits,
+/// counting one group fewer when the dividend's first such digit is not the larger.
+fn postgres_division_scale(dividend: i128, divisor: i128) -> usize {
+    fn weight_and_first_digit(n: i128) -> (i64, i128) {
+        let (mut weight, mut first) = (0, n.abs());
+        while first >= 10_000 {
+            first /= 10_000;
+            weight += 1;
+        }
+        (weight, first)
     }
-    16usize.saturating_sub(4 * groups)
+    let (weight1, first1) = weight_and_first_digit(dividend);
+    let (weight2, first2) = weight_and_first_digit(divisor);
+    let mut quotient_weight = weight1 - weight2;
+    if first1 <= first2 {
+        quotient_weight -= 1;
+    }
+    (16 - quotient_weight * 4).clamp(0, 1000) as usize
 }
 
 /// `dividend / divisor` to `decimals` places, rounded half away from zero, as exact

@@ -97,7 +97,7 @@ pub fn grouped(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<
         }
         groups = kept;
     }
-    let groups = order_groups(rt, plan, groups, alias)?;
+    let groups = order_groups(rt, plan, groups, alias, &computed)?;
     let key_types = expr::key_types(&plan.computed, model);
     let offset = plan.offset.unwrap_or(0) as usize;
     let limit = plan.limit.map_or(usize::MAX, |l| l as usize);
@@ -356,10 +356,7 @@ pub fn aggregate(
     let model = schema.model(model_id);
     let dialect = rt.dialect();
     if options.is_some_and(|o| o.get("group").is_some() || o.get("include").is_some()) {
-        return Err(SequelizeError::plain(format!(
-            "The playground does not run {function}() with group or include yet"
-        ))
-        .with_hint("findAll with attributes: [[sequelize.fn('SUM', sequelize.col('views')), 'total']] and group gives the same"));
+        return aggregate_as_find(rt, schema, model_id, field, function, options);
     }
     let where_ = match options.and_then(|o| o.get("where")) {
         Some(w) => super::options::parse_where(model, w)?,
@@ -439,6 +436,94 @@ pub fn aggregate(
         }
         ("DATE", Cell::Int(ms)) => Value::Date(*ms),
         _ => expr::shown(cell),
+    })
+}
+
+/// `Model.sum(field, { include, group })`: Sequelize selects the aggregate after the
+/// options' attributes and group columns (`_.unionBy`), the includes' columns with it,
+/// and answers the first row's value (`rawSelect` is `plain`).
+fn aggregate_as_find(
+    rt: &mut Runtime,
+    schema: &Schema,
+    model_id: ModelId,
+    field: &str,
+    function: &str,
+    options: Option<&Value>,
+) -> RunResult<Value> {
+    use crate::value::SqlExpr;
+    let model = schema.model(model_id);
+    let mut column = Value::Sql(std::rc::Rc::new(SqlExpr::Col(model.field_of(field))));
+    if options
+        .and_then(|o| o.get("distinct"))
+        .is_some_and(Value::truthy)
+    {
+        column = Value::Sql(std::rc::Rc::new(SqlExpr::Fn {
+            name: "DISTINCT".into(),
+            args: vec![column],
+        }));
+    }
+    let computed = Value::Array(vec![
+        Value::Sql(std::rc::Rc::new(SqlExpr::Fn {
+            name: function.to_string(),
+            args: vec![column],
+        })),
+        Value::Str(function.to_string()),
+    ]);
+    let listed = |key: &str| match options.and_then(|o| o.get(key)) {
+        Some(Value::Array(items)) => items.clone(),
+        Some(Value::Str(one)) => vec![Value::Str(one.clone())],
+        _ => Vec::new(),
+    };
+    let name_of = |attribute: &Value| match attribute {
+        Value::Array(pair) => pair.get(1).and_then(Value::as_str).map(str::to_string),
+        other => other.as_str().map(str::to_string),
+    };
+    let mut attributes: Vec<Value> = Vec::new();
+    for attribute in listed("attributes")
+        .into_iter()
+        // A group written as one string is not selected: lodash's unionBy skips it.
+        .chain(match options.and_then(|o| o.get("group")) {
+            Some(Value::Array(items)) => items.clone(),
+            _ => Vec::new(),
+        })
+        .chain([computed])
+    {
+        let name = name_of(&attribute);
+        if name.is_none() || !attributes.iter().any(|a| name_of(a) == name) {
+            attributes.push(attribute);
+        }
+    }
+    let mut props = match options {
+        Some(Value::Object(props)) => props.clone(),
+        _ => Vec::new(),
+    };
+    props.retain(|(k, _)| k != "attributes" && k != "raw");
+    props.push(("attributes".into(), Value::Array(attributes)));
+    props.push(("raw".into(), Value::Bool(true)));
+    let find_options = Value::Object(props);
+    let plan = super::options::plan(schema, model_id, Some(&find_options))?;
+    let found = super::load::find(rt, schema, &plan)?;
+    let rows = super::nest::answer(&plan, found, rt.dialect());
+    let value = rows
+        .first()
+        .and_then(|row| row.get(function))
+        .cloned()
+        .unwrap_or(Value::Null);
+    let key = model
+        .attribute(field)
+        .and_then(|a| a.data_type.as_ref())
+        .map_or("", |t| t.key.as_str());
+    let number = match &value {
+        Value::Number(n) => Some(*n),
+        Value::Str(text) => text.parse().ok(),
+        _ => None,
+    };
+    Ok(match (key, number) {
+        ("INTEGER" | "BIGINT" | "SMALLINT" | "TINYINT" | "MEDIUMINT", Some(n)) => {
+            Value::Number(n.trunc())
+        }
+        ("FLOAT" | "DOUBLE" | "REAL" | "DECIMAL", Some(n)) => Value::Number(n),
+        _ => value,
     })
 }
 
@@ -563,12 +648,14 @@ pub(super) fn group_by_terms(
 }
 
 /// Sorts the groups by the plan's `order`: a column (of the group's first row), a
-/// computed alias, or a piece computed over the group.
+/// computed alias, or a piece computed over the group. A number the database answers
+/// as exact text (PostgreSQL's `SUM` of integers, MySQL's `AVG`) sorts as a number.
 fn order_groups(
     rt: &mut Runtime,
     plan: &FindPlan,
     groups: Vec<Group>,
     alias: &str,
+    computed: &[(String, Term)],
 ) -> RunResult<Vec<Group>> {
     let dialect = rt.dialect();
     if plan.order.is_empty() {
@@ -596,11 +683,27 @@ fn order_groups(
     for (term, _) in terms.iter_mut() {
         expr::load_subqueries(term, rt)?;
     }
+    let numeric: Vec<bool> = terms
+        .iter()
+        .map(|(term, _)| match term {
+            Term::Column { table: None, name } => computed
+                .iter()
+                .any(|(alias, computed)| alias == name && expr::is_numeric(computed)),
+            term => expr::is_numeric(term),
+        })
+        .collect();
     let mut keyed: Vec<(Vec<Cell>, Group)> = Vec::with_capacity(groups.len());
     for group in groups {
         let key = terms
             .iter()
-            .map(|(term, _)| eval_group(term, &group.rows, dialect))
+            .zip(&numeric)
+            .map(|((term, _), numeric)| {
+                let cell = eval_group(term, &group.rows, dialect)?;
+                Ok(match (numeric, &cell) {
+                    (true, Cell::Text(text)) => text.parse().map_or(cell, Cell::Float),
+                    _ => cell,
+                })
+            })
             .collect::<RunResult<Vec<Cell>>>()?;
         keyed.push((key, group));
     }

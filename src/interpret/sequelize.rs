@@ -463,12 +463,21 @@ impl Interpreter {
                         None => None,
                     };
                     Some(stored.unwrap_or_else(|| {
-                        self.object_of(vec![("dialect", JsValue::str("postgres"))])
+                        let dialect = JsValue::str(self.dialect_name());
+                        self.object_of(vec![("dialect", dialect)])
                     }))
                 }
                 _ => None,
             },
         })
+    }
+
+    /// The run's dialect as `sequelize.getDialect()` names it (`postgres` when the
+    /// snippet only defines models).
+    pub(super) fn dialect_name(&self) -> &'static str {
+        self.runtime
+            .as_ref()
+            .map_or("postgres", |rt| rt.dialect().name())
     }
 
     /// `DataTypes.STRING` (and `Sequelize.STRING`): one object per type, as in
@@ -1327,7 +1336,7 @@ pub(super) fn construct(interp: &mut Interpreter, call: Call<'_>) -> Eval<JsValu
         let define = interp.get(&options, &Key::Str("define".into()), call.span)?;
         if let (JsValue::Object(_), JsValue::Object(o)) = (&define, &instance) {
             let stored = interp.object_of(vec![
-                ("dialect", JsValue::str("postgres")),
+                ("dialect", JsValue::str(interp.dialect_name())),
                 ("define", define),
             ]);
             o.borrow_mut().set_hidden("options".into(), stored);
@@ -1954,7 +1963,7 @@ fn sequelize_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) -
         {
             interp.raw_query(&call)
         }
-        "getDialect" => Ok(JsValue::str("postgres")),
+        "getDialect" => Ok(JsValue::str(interp.dialect_name())),
         "fn" | "col" | "literal" | "cast" | "where" | "random" => {
             interp.sql_utility(&native.name, &call)
         }

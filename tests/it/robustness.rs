@@ -278,8 +278,8 @@ await sequelize.sync({ force: true });
             "The playground cannot compute sequelize.literal('(SELECT 1)') yet",
         ),
         (
-            "await Pug.findAll({ attributes: [[sequelize.fn('DATE_TRUNC', 'day', sequelize.col('name')), 'day']] });",
-            "The playground does not compute the SQL function DATE_TRUNC() yet",
+            "await Pug.findAll({ attributes: [[sequelize.fn('LPAD', sequelize.col('name'), 8, '*'), 'padded']] });",
+            "The playground does not compute the SQL function LPAD() yet",
         ),
         (
             "await Pug.count({ having: sequelize.where(sequelize.fn('COUNT', sequelize.col('id')), '>', 1) });",

@@ -100,7 +100,15 @@ pub struct Subquery {
     rows: Option<std::rc::Rc<Vec<Row>>>,
 }
 
-const AGGREGATES: &[&str] = &["COUNT", "SUM", "AVG", "MIN", "MAX"];
+const AGGREGATES: &[&str] = &[
+    "COUNT",
+    "SUM",
+    "AVG",
+    "MIN",
+    "MAX",
+    "GROUP_CONCAT",
+    "STRING_AGG",
+];
 
 fn is_aggregate_name(name: &str) -> bool {
     AGGREGATES.iter().any(|a| a.eq_ignore_ascii_case(name))
@@ -619,6 +627,15 @@ impl Reader<'_> {
                     "SELECT" | "CASE" | "EXISTS" => return None,
                     _ => {}
                 }
+                if upper == "EXTRACT" && self.eat("(") {
+                    // `EXTRACT(YEAR FROM "madeAt")`: the field as the call's first value.
+                    let field = self.name()?;
+                    self.eat_word("FROM").then_some(())?;
+                    let from = self.expression()?;
+                    self.eat(")").then_some(())?;
+                    let args = vec![Term::Value(Cell::Text(field)), from];
+                    return Some(Term::Call { name: word, args });
+                }
                 if self.eat("(") {
                     let args = self.arguments()?;
                     return Some(Term::Call { name: word, args });
@@ -1116,27 +1133,36 @@ pub fn column_outside(term: &Term, alias: &str) -> Option<(String, String)> {
 /// Refuses a term that calls a function the playground (or the run's database) does
 /// not have, before any row is read: the database refuses such a query at once.
 pub fn check(term: &Term, dialect: Dialect) -> Computed<()> {
+    check_in(term, dialect, None)
+}
+
+/// [`check`], naming the columns' types from `tables` in the error for a function the
+/// database lacks (as PostgreSQL does).
+pub fn check_in(
+    term: &Term,
+    dialect: Dialect,
+    tables: Option<&super::functions::Tables>,
+) -> Computed<()> {
+    let check = |term: &Term| check_in(term, dialect, tables);
     match term {
         Term::Call { name, args } => {
+            if !super::functions::exists(&name.to_uppercase(), dialect) {
+                return Err(super::functions::missing_call(name, args, tables, dialect));
+            }
             if !is_aggregate_name(name) && !name.eq_ignore_ascii_case("DISTINCT") {
                 call(name, Vec::new(), dialect)?;
             }
-            args.iter().try_for_each(|a| check(a, dialect))
+            args.iter().try_for_each(check)
         }
-        Term::Cast { term, .. } | Term::Not(term) => check(term, dialect),
+        Term::Cast { term, .. } | Term::Not(term) => check(term),
         Term::Arithmetic { left, right, .. } | Term::Compare { left, right, .. } => {
-            check(left, dialect)?;
-            check(right, dialect)
+            check(left)?;
+            check(right)
         }
-        Term::List(items) | Term::And(items) | Term::Or(items) => {
-            items.iter().try_for_each(|i| check(i, dialect))
-        }
+        Term::List(items) | Term::And(items) | Term::Or(items) => items.iter().try_for_each(check),
         Term::Subquery(subquery) => {
-            check(&subquery.select, dialect)?;
-            subquery
-                .filter
-                .as_ref()
-                .map_or(Ok(()), |f| check(f, dialect))
+            check(&subquery.select)?;
+            subquery.filter.as_ref().map_or(Ok(()), check)
         }
         Term::Column { .. } | Term::Star | Term::Value(_) => Ok(()),
     }
@@ -1219,6 +1245,14 @@ fn aggregate(name: &str, args: &[Term], rows: &[Joined], dialect: Dialect) -> Co
             _ => Cell::Int(cells.len() as i64),
         },
         _ if cells.is_empty() => Cell::Null,
+        "GROUP_CONCAT" | "STRING_AGG" => {
+            let separator = match args.get(1) {
+                Some(Term::Value(cell)) => text(cell).unwrap_or_default(),
+                _ => ",".to_string(),
+            };
+            let parts: Vec<String> = cells.iter().filter_map(text).collect();
+            Cell::Text(parts.join(&separator))
+        }
         "SUM" if all_integers => {
             let sum: i64 = cells
                 .iter()
@@ -1301,16 +1335,11 @@ fn exact_quotient(dividend: i128, divisor: i128, decimals: usize) -> String {
 }
 
 /// SQLite's functions lack MySQL's and PostgreSQL's spellings of some.
-const NOT_IN_SQLITE: &[&str] = &["CHAR_LENGTH", "CHARACTER_LENGTH", "LCASE", "UCASE", "NOW"];
-
 fn call(written: &str, values: Vec<Cell>, dialect: Dialect) -> Computed<Cell> {
     let name = written.to_uppercase();
     let name = name.as_str();
-    if dialect == Dialect::Sqlite && NOT_IN_SQLITE.contains(&name) {
-        return Err(SequelizeError::new(
-            crate::error::ErrorName::SequelizeDatabaseError,
-            format!("SQLITE_ERROR: no such function: {written}"),
-        ));
+    if !super::functions::exists(name, dialect) {
+        return Err(super::functions::missing(written, &[], dialect));
     }
     let one = || values.first().cloned().unwrap_or(Cell::Null);
     let on_text = |f: fn(&str) -> String| text(&one()).map_or(Cell::Null, |t| Cell::Text(f(&t)));
@@ -1369,12 +1398,15 @@ fn call(written: &str, values: Vec<Cell>, dialect: Dialect) -> Computed<Cell> {
         // `sequelize.random()`: 0.5 for every row, so an order by it keeps the table's
         // order (one of the orders the database may give; its own differs run to run).
         "RANDOM" | "RAND" => Cell::Float(0.5),
-        other => {
-            return Err(cannot(format!(
-                "The playground does not compute the SQL function {other}() yet"
-            ))
-            .with_hint("it computes COUNT, SUM, AVG, MIN, MAX, LOWER, UPPER, LENGTH, CHAR_LENGTH, CONCAT, COALESCE, TRIM, ABS, ROUND, DATE, NOW and RANDOM"))
-        }
+        other => match super::functions::compute(other, &values, dialect) {
+            Some(cell) => cell,
+            None => {
+                return Err(cannot(format!(
+                    "The playground does not compute the SQL function {other}() yet"
+                ))
+                .with_hint("it computes COUNT, SUM, AVG, MIN, MAX, GROUP_CONCAT, STRING_AGG, LOWER, UPPER, LENGTH, CHAR_LENGTH, CONCAT, COALESCE, IFNULL, NULLIF, TRIM, SUBSTR, REPLACE, ABS, ROUND, FLOOR, CEIL, MOD, POWER, GREATEST, LEAST, DATE, NOW, RANDOM and the date functions YEAR, MONTH, DAY, DATE_FORMAT, strftime, date_trunc, date_part and to_char"))
+            }
+        },
     })
 }
 
@@ -1655,6 +1687,8 @@ fn date_keys(
                 {
                     args.len() == 1 && is_date_column(&args[0])
                 }
+                // PostgreSQL's date_trunc answers a timestamp.
+                Term::Call { name, .. } => name.eq_ignore_ascii_case("date_trunc"),
                 other => is_date_column(other),
             })
         })

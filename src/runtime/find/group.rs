@@ -54,9 +54,10 @@ pub fn grouped(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<
     let mut groups = group_rows(plan, joined, dialect)?;
     let mut computed: Vec<(String, Term)> = Vec::with_capacity(plan.computed.len());
     let inside_subquery = crate::runtime::log::uses_subquery(plan);
+    let tables = super::functions::Tables::of_find(schema, plan.model, alias, &plan.include);
     for (name, piece) in &plan.computed {
         let mut term = expr::term_of_expr(piece)?;
-        expr::check(&term, dialect)?;
+        expr::check_in(&term, dialect, Some(&tables))?;
         if let Some((table, column)) = inside_subquery
             .then(|| expr::column_outside(&term, alias))
             .flatten()

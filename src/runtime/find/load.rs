@@ -58,7 +58,13 @@ pub(super) fn load(
         .map_err(engine_error)?;
     rt.count_rows(rows.len())?;
     if plan.where_.as_ref().is_some_and(expr::has_sql) {
-        keep_passing(rt, &mut rows, plan.where_.as_ref(), &model.name)?;
+        keep_passing(
+            rt,
+            (schema, plan.model),
+            &mut rows,
+            plan.where_.as_ref(),
+            &model.name,
+        )?;
     }
     // A computed key that names an include's column (`[col('author.name'), 'by']`) is
     // computed once the includes are loaded; the others on the model's own rows.
@@ -68,7 +74,13 @@ pub(super) fn load(
                 .is_ok_and(|term| expr::column_outside(&term, &model.name).is_some())
         });
     if !own_computed.is_empty() {
-        add_computed(rt, &mut rows, &own_computed, &model.name)?;
+        add_computed(
+            rt,
+            (schema, plan.model),
+            &mut rows,
+            &own_computed,
+            &model.name,
+        )?;
         if plan.computed.iter().any(|(_, piece)| is_distinct(piece)) {
             keep_distinct(&mut rows, &plan.attributes);
         }
@@ -433,6 +445,7 @@ fn window_of_joined_rows(
 /// Keeps the rows a `where` with SQL pieces in it holds for (the store kept more).
 fn keep_passing(
     rt: &mut Runtime,
+    (schema, model): (&Schema, crate::schema::ModelId),
     rows: &mut Vec<Row>,
     condition: Option<&Where>,
     alias: &str,
@@ -442,6 +455,11 @@ fn keep_passing(
     };
     let dialect = rt.dialect();
     let mut term = expr::where_term_of(condition, Some(alias))?;
+    let tables = super::functions::Tables {
+        schema,
+        tables: vec![(alias.to_string(), model)],
+    };
+    expr::check_in(&term, dialect, Some(&tables))?;
     expr::load_subqueries(&mut term, rt)?;
     let mut kept = Vec::with_capacity(rows.len());
     for row in rows.drain(..) {
@@ -457,12 +475,19 @@ fn keep_passing(
 /// kept more); its columns are named by the include's alias path (`user`, `pugs->toys`).
 fn keep_passing_include(
     rt: &mut Runtime,
+    schema: &Schema,
     rows: &mut Vec<Row>,
     include: &IncludePlan,
     path: &[String],
 ) -> RunResult<()> {
     match include.where_.as_ref().is_some_and(expr::has_sql) {
-        true => keep_passing(rt, rows, include.where_.as_ref(), &path.join("->")),
+        true => keep_passing(
+            rt,
+            (schema, include.model),
+            rows,
+            include.where_.as_ref(),
+            &path.join("->"),
+        ),
         false => Ok(()),
     }
 }
@@ -486,15 +511,20 @@ fn keep_distinct(rows: &mut Vec<Row>, keys: &[String]) {
 /// instance reads it, and an order may name it).
 fn add_computed(
     rt: &mut Runtime,
+    (schema, model): (&Schema, crate::schema::ModelId),
     rows: &mut [Row],
     computed: &[(String, std::rc::Rc<crate::value::SqlExpr>)],
     alias: &str,
 ) -> RunResult<()> {
     let dialect = rt.dialect();
+    let tables = super::functions::Tables {
+        schema,
+        tables: vec![(alias.to_string(), model)],
+    };
     let mut terms: Vec<(std::rc::Rc<str>, expr::Term)> = Vec::with_capacity(computed.len());
     for (name, piece) in computed {
         let mut term = expr::term_of_expr(piece)?;
-        expr::check(&term, dialect)?;
+        expr::check_in(&term, dialect, Some(&tables))?;
         expr::load_subqueries(&mut term, rt)?;
         terms.push((name.as_str().into(), term));
     }
@@ -522,10 +552,12 @@ fn compute_on_joins(
     alias: &str,
 ) -> RunResult<()> {
     let dialect = rt.dialect();
+    let model = loaded.first().map(|l| l.instance.borrow().model);
+    let tables = model.map(|m| super::functions::Tables::of_find(schema, m, alias, includes));
     let mut terms = Vec::with_capacity(computed.len());
     for (name, piece) in computed {
         let mut term = expr::term_of_expr(piece)?;
-        expr::check(&term, dialect)?;
+        expr::check_in(&term, dialect, tables.as_ref())?;
         expr::load_subqueries(&mut term, rt)?;
         if let Some((table, _)) = expr::column_outside(&term, alias) {
             let include = includes.iter().find(|i| i.as_name == table);
@@ -557,6 +589,7 @@ fn compute_on_joins(
         rt.count_rows(rows.len())?;
         keep_passing_include(
             rt,
+            schema,
             &mut rows,
             include,
             std::slice::from_ref(&include.as_name),
@@ -1163,7 +1196,13 @@ pub fn count(
         .map_err(engine_error)?;
     rt.count_rows(rows.len())?;
     if where_.as_ref().is_some_and(expr::has_sql) {
-        keep_passing(rt, &mut rows, where_.as_ref(), &model.name)?;
+        keep_passing(
+            rt,
+            (schema, model_id),
+            &mut rows,
+            where_.as_ref(),
+            &model.name,
+        )?;
     }
     let Some(field) = column else {
         return Ok(rows.len());
@@ -1271,9 +1310,15 @@ fn fetch_children(
             .select(&target.table_name, &filter)
             .map_err(engine_error)?;
         rt.count_rows(target_rows.len())?;
-        keep_passing_include(rt, &mut target_rows, include, path)?;
+        keep_passing_include(rt, schema, &mut target_rows, include, path)?;
         if !include.computed.is_empty() {
-            add_computed(rt, &mut target_rows, &include.computed, &path.join("->"))?;
+            add_computed(
+                rt,
+                (schema, include.model),
+                &mut target_rows,
+                &include.computed,
+                &path.join("->"),
+            )?;
         }
         // An order on the target's columns orders its links.
         let order = orders_at(orders, path);
@@ -1337,9 +1382,15 @@ fn fetch_children(
             (include.where_.as_ref()).map_or(Filter::All, |w| store_filter(w, rt.dialect()));
         let mut rows = select_by_keys(rt, &target.table_name, child_field, &keys, extra)?;
         rt.count_rows(rows.len())?;
-        keep_passing_include(rt, &mut rows, include, path)?;
+        keep_passing_include(rt, schema, &mut rows, include, path)?;
         if !include.computed.is_empty() {
-            add_computed(rt, &mut rows, &include.computed, &path.join("->"))?;
+            add_computed(
+                rt,
+                (schema, include.model),
+                &mut rows,
+                &include.computed,
+                &path.join("->"),
+            )?;
         }
         sort_rows(&mut rows, orders_at(orders, path), rt.dialect());
         child_rows = rows

@@ -6,6 +6,7 @@
 
 mod expr;
 mod filter;
+mod functions;
 mod group;
 mod load;
 mod nest;

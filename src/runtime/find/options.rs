@@ -1165,6 +1165,15 @@ pub fn plan(schema: &Schema, model: ModelId, options: Option<&Value>) -> RunResu
     }
     let computed = parse_computed(options.get("attributes"))?;
     let mut order = parse_order(schema, model, options.get("order"), &include)?;
+    for order in order.iter_mut().filter(|o| o.path.is_empty()) {
+        // An order by the very fn object an attribute selects names its alias
+        // (getQueryOrders compares them with ===).
+        let same_piece =
+            |piece: &Rc<SqlExpr>| order.expr.as_ref().is_some_and(|e| Rc::ptr_eq(e, piece));
+        if let Some((alias, _)) = computed.iter().find(|(_, piece)| same_piece(piece)) {
+            order.expr = Some(Rc::new(SqlExpr::Col(alias.clone())));
+        }
+    }
     for order in order
         .iter_mut()
         .filter(|o| o.path.is_empty() && o.expr.is_none())

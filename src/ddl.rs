@@ -189,15 +189,43 @@ fn push_default(sql: &mut String, attribute: &Attribute, dialect: Dialect, allow
     if !allowed {
         return;
     }
-    let literal = match value {
-        DefaultValue::Computed(_) => return,
+    let Some(literal) = default_literal(value, attribute, dialect) else {
+        return;
+    };
+    sql.push_str(" DEFAULT ");
+    sql.push_str(&literal);
+}
+
+/// A default as the column's DDL writes it: an ARRAY's as PostgreSQL's array literal
+/// (`ARRAY[]::VARCHAR(255)[]`), which MySQL's escaping writes as its bare elements.
+fn default_literal(
+    value: &DefaultValue,
+    attribute: &Attribute,
+    dialect: Dialect,
+) -> Option<String> {
+    Some(match value {
+        DefaultValue::Computed(_) => return None,
         DefaultValue::Str(s) => dialect.quote_string(s),
         DefaultValue::Number(n) => crate::js::format_number(*n),
         DefaultValue::Bool(b) => b.to_string(),
         DefaultValue::Null => "NULL".to_string(),
-    };
-    sql.push_str(" DEFAULT ");
-    sql.push_str(&literal);
+        DefaultValue::List(items) => {
+            let elements: Vec<String> = items
+                .iter()
+                .filter_map(|item| default_literal(item, attribute, dialect))
+                .collect();
+            match dialect {
+                Dialect::Mysql => elements.join(", "),
+                _ => {
+                    let array_type = attribute
+                        .data_type
+                        .as_ref()
+                        .map_or_else(|| "ARRAY".into(), |t| t.sql(dialect));
+                    format!("ARRAY[{}]::{array_type}", elements.join(","))
+                }
+            }
+        }
+    })
 }
 
 fn push_references(sql: &mut String, attribute: &Attribute, dialect: Dialect) {

@@ -111,6 +111,12 @@ fn as_length(value: &Value) -> Option<String> {
 /// `DataTypes.STRING(100)`, `DECIMAL(10, 2)`, `ENUM('a', 'b')`, `INTEGER({ length, unsigned })`.
 pub fn data_type_call(mut data_type: DataType, args: &[Value]) -> Value {
     let first = args.first();
+    if data_type.key == "ARRAY" {
+        if let Some(Value::DataType(element)) = first {
+            data_type.element = Some(Box::new(element.clone()));
+        }
+        return Value::DataType(data_type);
+    }
     if data_type.key == "ENUM" {
         data_type.values = match first {
             Some(Value::Object(_)) => string_list(first.and_then(|o| o.get("values"))),
@@ -350,6 +356,17 @@ impl Interpreter {
             Some(Value::Bool(b)) => Some(DefaultValue::Bool(*b)),
             Some(Value::Null) => Some(DefaultValue::Null),
             Some(Value::DataType(t)) => Some(DefaultValue::Computed(t.key.clone())),
+            Some(Value::Array(items)) => Some(DefaultValue::List(
+                items
+                    .iter()
+                    .filter_map(|item| match item {
+                        Value::Str(s) => Some(DefaultValue::Str(s.clone())),
+                        Value::Number(n) => Some(DefaultValue::Number(*n)),
+                        Value::Bool(b) => Some(DefaultValue::Bool(*b)),
+                        _ => None,
+                    })
+                    .collect(),
+            )),
             Some(_) => Some(DefaultValue::Computed("function".into())),
         };
         if let Some(values) = get("values") {

@@ -595,7 +595,7 @@ impl Interpreter {
             Some(DefaultValue::Number(n)) => Some(JsValue::Number(*n)),
             Some(DefaultValue::Bool(b)) => Some(JsValue::Bool(*b)),
             Some(DefaultValue::Null) => Some(JsValue::Null),
-            Some(DefaultValue::Computed(_)) | None => None,
+            Some(DefaultValue::Computed(_) | DefaultValue::List(_)) | None => None,
         };
         entries.extend(default.map(|value| ("defaultValue", value)));
         if let Some(references) = &attribute.references {
@@ -2022,6 +2022,8 @@ impl Interpreter {
             None => rt.sync_cyclic(&self.schema, force),
         };
         if let Err(error) = synced {
+            // The tables' DDL was written (the database refused it): the report shows it.
+            self.synced = true;
             return Err(self.error(error, call.span));
         }
         rt.end_step(StepEnd::Sync {});

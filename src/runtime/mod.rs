@@ -418,6 +418,21 @@ impl Runtime {
     }
 
     fn create_table_as(&mut self, model: &Model, force: bool, statement: String) -> RunResult<()> {
+        let array = model
+            .table_attributes()
+            .find(|(_, a)| a.data_type.as_ref().is_some_and(|t| t.key == "ARRAY"))
+            .map(|(name, _)| name.clone());
+        if let Some(attribute) = array {
+            let (database, message) =
+                crate::sql::refusal::array_column(self.dialect, &statement, &attribute);
+            self.log_as_written(statement)?;
+            return Err(match database {
+                true => SequelizeError::new(ErrorName::SequelizeDatabaseError, message),
+                false => SequelizeError::plain(message).with_hint(
+                    "PostgreSQL keeps arrays; the playground's engine does not yet: a JSON column holds a list on every database",
+                ),
+            });
+        }
         self.log_as_written(statement)?;
         let columns: Vec<(String, ColumnKind)> = model
             .table_attributes()

@@ -41,6 +41,17 @@ pub fn build(
             DefaultValue::Number(n) => Value::Number(*n),
             DefaultValue::Bool(b) => Value::Bool(*b),
             DefaultValue::Null => Value::Null,
+            DefaultValue::List(items) => Value::Array(
+                items
+                    .iter()
+                    .map(|item| match item {
+                        DefaultValue::Str(s) => Value::Str(s.clone()),
+                        DefaultValue::Number(n) => Value::Number(*n),
+                        DefaultValue::Bool(b) => Value::Bool(*b),
+                        _ => Value::Null,
+                    })
+                    .collect(),
+            ),
             DefaultValue::Computed(kind) if kind == "NOW" => Value::Date(rt.now()),
             DefaultValue::Computed(kind) if kind.starts_with("UUID") => Value::Str(next_uuid(rt)),
             DefaultValue::Computed(_) => continue,

@@ -42,6 +42,8 @@ pub enum DefaultValue {
     Number(f64),
     Bool(bool),
     Null,
+    /// `defaultValue: []` (or a list of values) for an ARRAY column.
+    List(Vec<DefaultValue>),
     /// `DataTypes.NOW`, `UUIDV4`, a function, …: filled in by Sequelize, not by the database.
     Computed(String),
 }

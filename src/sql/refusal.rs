@@ -231,6 +231,21 @@ pub fn syntax_error(dialect: Dialect, statement: &str) -> Option<String> {
     })
 }
 
+/// The refusal of a `CREATE TABLE` with an ARRAY column (`"tags" VARCHAR(255)[]`): a
+/// syntax error on SQLite and MySQL, which have no array types; on PostgreSQL the
+/// playground's own (its engine keeps no arrays).
+pub fn array_column(dialect: Dialect, statement: &str, attribute: &str) -> (bool, String) {
+    let at = statement.find("[]").unwrap_or_default();
+    match dialect {
+        Dialect::Sqlite => (true, "SQLITE_ERROR: near \"[]\": syntax error".into()),
+        Dialect::Mysql => (true, mariadb_near(&statement[at..])),
+        Dialect::Postgres => (
+            false,
+            format!("The playground does not store DataTypes.ARRAY columns yet ({attribute})"),
+        ),
+    }
+}
+
 /// MariaDB's syntax error, quoting the statement from where it stopped reading (its
 /// first 77 characters and `...` when longer than 80).
 fn mariadb_near(rest: &str) -> String {

@@ -60,6 +60,8 @@ pub struct DataType {
     pub binary: bool,
     /// `ENUM('a', 'b')`.
     pub values: Vec<String>,
+    /// `ARRAY(DataTypes.STRING)`: the elements' type.
+    pub element: Option<Box<DataType>>,
 }
 
 impl DataType {
@@ -103,6 +105,12 @@ impl DataType {
     pub fn sql(&self, dialect: Dialect) -> String {
         let key = self.sql_key();
         match self.key.as_str() {
+            // Sequelize writes PostgreSQL's array type for every dialect (the others
+            // refuse it when the table is created).
+            "ARRAY" => match &self.element {
+                Some(element) => format!("{}[]", element.sql(Dialect::Postgres)),
+                None => "ARRAY".into(),
+            },
             "STRING" | "CHAR" => {
                 let base = if self.key == "STRING" {
                     "VARCHAR"

@@ -153,6 +153,29 @@ fn a_condition_inside_a_json_column_is_refused_where_it_is_written() {
 }
 
 #[test]
+fn an_array_column_is_refused_at_the_sync_that_creates_its_table() {
+    let code = "const Recipe = sequelize.define('recipe', { tags: DataTypes.ARRAY(DataTypes.STRING) });\nawait sequelize.sync({ force: true });\nawait Recipe.create({ tags: ['a'] });";
+    let report = crate::support::run(code);
+    let refusal = report
+        .diagnostics
+        .iter()
+        .find(|d| d.severity == Severity::Error)
+        .unwrap_or_else(|| panic!("no error: {:?}", report.diagnostics));
+    assert!(
+        refusal
+            .message
+            .contains("does not store DataTypes.ARRAY columns yet (tags)"),
+        "{}",
+        refusal.message
+    );
+    assert!(code[refusal.start..refusal.end].starts_with("sequelize.sync"));
+    let ddl = serde_json::to_value(&report.ddl).unwrap();
+    assert!(ddl["postgres"]["createTable"][0]
+        .as_str()
+        .is_some_and(|sql| sql.contains("\"tags\" VARCHAR(255)[]")));
+}
+
+#[test]
 fn a_value_the_playground_does_not_model_prints_as_such_never_as_an_empty_object() {
     let code = "const bcrypt = require('bcrypt');\nconsole.log(bcrypt.hashSync('x', 10));\nconsole.log(JSON.stringify({ hash: bcrypt.hashSync('x', 10) }));";
     let report = crate::support::run(code);

@@ -225,10 +225,20 @@ async function createTableStatements(seq) {
   return { createTable: statements };
 }
 
+// The text a console method of Node's prints for `args` (console.table's box, dir's depth).
+function printedBy(method, args) {
+  let text = '';
+  const sink = new (require('stream').Writable)({ write(chunk, _, done) { text += chunk; done(); } });
+  new console.Console({ stdout: sink, stderr: sink })[method](...args);
+  return text.replace(/\n$/, '');
+}
+
 function runSnippet(sequelize, code, consoleObject) {
   const Substitute = substitute((options) => withOwnOptions(sequelize, options));
   const fakeRequire = (name) => {
     if (name === 'sequelize') return Substitute;
+    // Node's own modules (util, events, …) are there as in any script.
+    if (require('module').isBuiltin(name)) return require(name);
     throw new Error(`Cannot find module '${name}'`);
   };
   const quietConsole = consoleObject || { log() {}, dir() {}, error() {}, warn() {}, info() {} };
@@ -271,13 +281,14 @@ function stepRecorder() {
       sql.push(m ? m[1] : text);
     },
     sync() { end('sync', {}); },
-    show(args) {
+    // `method`: the console method whose text Node prints (log's unless given).
+    show(args, method) {
       const [value, ...rest] = args;
       const shown = { value: value === undefined ? null : JSON.parse(JSON.stringify(value)) };
-      if (rest.length) shown.label = rest.map((r) => (typeof r === 'string' ? r : JSON.parse(JSON.stringify(r))));
+      if (rest.length && method !== 'dir') shown.label = rest.map((r) => (typeof r === 'string' ? r : JSON.parse(JSON.stringify(r))));
       // What Node prints, where no argument holds a Sequelize instance or model (whose
       // internals Node would print).
-      if (!args.some((a) => holdsSequelize(a, 0))) shown.printed = util.format(...args);
+      if (!args.some((a) => holdsSequelize(a, 0))) shown.printed = method ? printedBy(method, args) : util.format(...args);
       end('show', shown);
     },
     error(err) { end('error', errorValue(err)); },
@@ -360,7 +371,15 @@ async function record(file, dialect = 'postgres') {
     steps.sync();
     return result;
   };
-  const recordingConsole = { log: (...args) => steps.show(args), dir: (value) => steps.show([value]), error() {}, warn() {}, info() {} };
+  const recordingConsole = {
+    log: (...args) => steps.show(args),
+    info: (...args) => steps.show(args),
+    debug: (...args) => steps.show(args),
+    dir: (...args) => steps.show(args.slice(0, 2), 'dir'),
+    table: (...args) => steps.show(args.slice(0, 2), 'table'),
+    error() {},
+    warn() {},
+  };
   const tracked = trackQueries(sequelize);
   // A rejection nothing handles ends a Node process: the run's error.
   const unhandled = (err) => {

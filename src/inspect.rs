@@ -766,6 +766,158 @@ fn is_zero_width(code: u32) -> bool {
 
 // ---- console.log's format ------------------------------------------------------------
 
+/// `console.table(data, properties)`: Node 20's box of `data`'s rows (an array's
+/// items or an object's values), a column per property seen and `Values` for primitive
+/// rows, each cell inspected shallowly and left-aligned. `None` when `data` is no
+/// object (console.table then logs it).
+pub fn table(data: &Shape, properties: Option<&[String]>) -> Option<String> {
+    let rows: Vec<(String, Option<&Shape>)> = match data {
+        Shape::Array { items, props } => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (i.to_string(), item.as_ref()))
+            .chain(props.iter().filter_map(|(k, v)| match k {
+                Key::Str(k) => Some((k.clone(), Some(v))),
+                Key::Symbol(_) => None,
+            }))
+            .collect(),
+        Shape::Object { props, .. } => props
+            .iter()
+            .filter_map(|(k, v)| match k {
+                Key::Str(k) => Some((k.clone(), Some(v))),
+                Key::Symbol(_) => None,
+            })
+            .collect(),
+        _ => return None,
+    };
+    let mut head: Vec<String> = Vec::new();
+    let mut columns: Vec<Vec<String>> = Vec::new();
+    let mut values: Vec<String> = vec![String::new(); rows.len()];
+    let mut has_primitives = false;
+    for (i, (_, item)) in rows.iter().enumerate() {
+        let own = match item {
+            Some(item @ (Shape::Object { .. } | Shape::Array { .. })) => own_entries(item),
+            Some(primitive) if properties.is_none() => {
+                has_primitives = true;
+                values[i] = table_cell(primitive);
+                continue;
+            }
+            _ => Vec::new(),
+        };
+        let keys: Vec<String> = match properties {
+            Some(keys) => keys.to_vec(),
+            None => own.iter().map(|(k, _)| k.clone()).collect(),
+        };
+        for key in keys {
+            let column = match head.iter().position(|h| *h == key) {
+                Some(at) => at,
+                None => {
+                    head.push(key.clone());
+                    columns.push(vec![String::new(); rows.len()]);
+                    head.len() - 1
+                }
+            };
+            if let Some((_, value)) = own.iter().find(|(k, _)| *k == key) {
+                columns[column][i] = table_cell(value);
+            }
+        }
+    }
+    let mut head_row = vec!["(index)".to_string()];
+    head_row.extend(head);
+    let mut all_columns = vec![rows.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>()];
+    all_columns.extend(columns);
+    if has_primitives {
+        head_row.push("Values".into());
+        all_columns.push(values);
+    }
+    Some(render_table(&head_row, &all_columns))
+}
+
+fn own_entries(shape: &Shape) -> Vec<(String, &Shape)> {
+    let props = match shape {
+        Shape::Object { props, .. } => props,
+        Shape::Array { items, props } => {
+            let mut entries: Vec<(String, &Shape)> = items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, item)| item.as_ref().map(|item| (i.to_string(), item)))
+                .collect();
+            entries.extend(props.iter().filter_map(|(k, v)| match k {
+                Key::Str(k) => Some((k.clone(), v)),
+                Key::Symbol(_) => None,
+            }));
+            return entries;
+        }
+        _ => return Vec::new(),
+    };
+    props
+        .iter()
+        .filter_map(|(k, v)| match k {
+            Key::Str(k) => Some((k.clone(), v)),
+            Key::Symbol(_) => None,
+        })
+        .collect()
+}
+
+/// A cell as console.table inspects it: depth 0 (an object of more than two keys is
+/// `[Object]`), three array items, on one line.
+fn table_cell(value: &Shape) -> String {
+    let many_keys = matches!(value, Shape::Object { props, .. } if props.len() > 2);
+    if many_keys {
+        let class = match value {
+            Shape::Object { class: Some(c), .. } => c.clone(),
+            _ => "Object".into(),
+        };
+        return format!("[{class}]");
+    }
+    let options = Options {
+        depth: Some(0),
+        break_length: usize::MAX,
+        max_array_length: 3,
+        ..Options::default()
+    };
+    inspect(value, &options)
+}
+
+fn render_table(head: &[String], columns: &[Vec<String>]) -> String {
+    let width = |s: &str| s.chars().count();
+    let widths: Vec<usize> = head
+        .iter()
+        .zip(columns)
+        .map(|(h, column)| {
+            column
+                .iter()
+                .map(|c| width(c))
+                .chain([width(h)])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let row = |cells: Vec<&str>| {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(cell, w)| format!("{cell}{}", " ".repeat(w - width(cell))))
+            .collect();
+        format!("│ {} │", padded.join(" │ "))
+    };
+    let divider = |left: &str, middle: &str, right: &str| {
+        let lines: Vec<String> = widths.iter().map(|w| "─".repeat(w + 2)).collect();
+        format!("{left}{}{right}", lines.join(middle))
+    };
+    let mut out = vec![
+        divider("┌", "┬", "┐"),
+        row(head.iter().map(String::as_str).collect()),
+        divider("├", "┼", "┤"),
+    ];
+    let count = columns.first().map_or(0, Vec::len);
+    for i in 0..count {
+        out.push(row(columns.iter().map(|c| c[i].as_str()).collect()));
+    }
+    out.push(divider("└", "┴", "┘"));
+    out.join("\n")
+}
+
 /// `util.format(...args)`, which console.log prints: a first string argument's `%`
 /// specifiers take the next arguments; the rest follow, joined by spaces, strings as
 /// they are and other values inspected. `%j` writes [`json`]. Approximate, for want of

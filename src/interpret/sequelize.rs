@@ -908,6 +908,7 @@ impl Interpreter {
                 .map_or(JsValue::Undefined, |b| b.value),
             "sequelize" | "@sequelize/core" => self.sequelize_module.clone(),
             "path" | "node:path" => self.path_module(),
+            "util" | "node:util" => self.util_module(),
             "dotenv" => {
                 let config = self.native("config", returns_empty_object);
                 self.object_of(vec![("config", config)])
@@ -949,6 +950,15 @@ impl Interpreter {
                 &["readdirSync", "existsSync", "readFileSync"],
                 fs_method,
             );
+        }
+        object
+    }
+
+    /// Node's `util`: `inspect` and `format`, as console.log prints.
+    fn util_module(&mut self) -> JsValue {
+        let object = self.plain_object();
+        if let JsValue::Object(o) = &object {
+            install_named(self, o, &["inspect", "format"], util_method);
         }
         object
     }
@@ -1283,11 +1293,11 @@ impl Interpreter {
         let label = (values.len() > 1 && method != "dir")
             .then(|| values[1..].iter().map(crate::value::to_json).collect());
         let printed = match method {
-            "table" => None,
-            "dir" => call
-                .args
-                .first()
-                .and_then(|first| self.printed(std::slice::from_ref(first))),
+            "table" => self.table_printed(&call.args),
+            "dir" => call.args.first().and_then(|first| {
+                self.printed(std::slice::from_ref(first))?;
+                Some(self.inspected(first, &call.args[1..]))
+            }),
             _ => self.printed(&call.args),
         };
         if let Some(runtime) = self.runtime.as_mut() {
@@ -2046,6 +2056,20 @@ fn process_method(_: &mut Interpreter, native: &Native, _: Call<'_>) -> Eval<JsV
 
 fn returns_empty_object(interp: &mut Interpreter, _: &Native, _: Call<'_>) -> Eval<JsValue> {
     Ok(interp.object_of(vec![("parsed", JsValue::Undefined)]))
+}
+
+fn util_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<JsValue> {
+    let text = match &*native.name {
+        "inspect" => {
+            let value = call.arg(0);
+            interp.inspected(&value, call.args.get(1..).unwrap_or_default())
+        }
+        _ => {
+            let shapes: Vec<_> = call.args.iter().map(|a| interp.shape(a)).collect();
+            crate::inspect::format(&shapes)
+        }
+    };
+    Ok(JsValue::str(&text))
 }
 
 fn path_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<JsValue> {

@@ -27,6 +27,61 @@ impl Interpreter {
         Some(inspect::format(&shapes))
     }
 
+    /// What `console.table(data, properties)` writes: Node's box of rows, or, for data
+    /// that is no object, what `console.log(data)` writes.
+    pub(super) fn table_printed(&self, args: &[JsValue]) -> Option<String> {
+        let data = args.first().cloned().unwrap_or(JsValue::Undefined);
+        if holds_sequelize(&data, 0) {
+            return None;
+        }
+        let properties: Option<Vec<String>> = match args.get(1) {
+            Some(JsValue::Object(o)) if matches!(o.borrow().kind, Kind::Array(_)) => {
+                match self.shape(&args[1]) {
+                    Shape::Array { items, .. } => Some(
+                        items
+                            .iter()
+                            .flatten()
+                            .map(|item| match item {
+                                Shape::String(s) => s.clone(),
+                                other => inspect::inspect(other, &Default::default()),
+                            })
+                            .collect(),
+                    ),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        inspect::table(&self.shape(&data), properties.as_deref())
+            .or_else(|| self.printed(std::slice::from_ref(&data)))
+    }
+
+    /// `util.inspect(value, options)` (or the older `(value, showHidden, depth)`), and
+    /// `console.dir(value, options)`: the value at the depth asked for (`null` for all).
+    pub(super) fn inspected(&self, value: &JsValue, options: &[JsValue]) -> String {
+        let depth_of = |depth: &JsValue| match depth {
+            JsValue::Number(n) if n.is_finite() && *n >= 0.0 => Some(Some(*n as usize)),
+            JsValue::Number(_) | JsValue::Null => Some(None),
+            _ => None,
+        };
+        let depth = match options.first() {
+            Some(JsValue::Object(o)) => {
+                let depth = o.borrow().own_str("depth").map(|p| p.slot.clone());
+                match depth {
+                    Some(Slot::Value(depth)) => depth_of(&depth),
+                    _ => None,
+                }
+            }
+            Some(_) => options.get(1).and_then(depth_of),
+            None => None,
+        };
+        let mut settings = inspect::Options::default();
+        if let Some(depth) = depth {
+            settings.depth = depth;
+        }
+        inspect::inspect(&self.shape(value), &settings)
+    }
+
     pub(super) fn shape(&self, value: &JsValue) -> Shape {
         let mut walk = Walk {
             path: Vec::new(),

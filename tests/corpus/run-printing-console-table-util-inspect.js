@@ -1,0 +1,26 @@
+// What people print: instances, arrays of them, raw rows, console.table, util.inspect.
+const util = require('util');
+const Task = sequelize.define('task', { title: DataTypes.STRING, done: { type: DataTypes.BOOLEAN, defaultValue: false }, due: DataTypes.DATEONLY });
+const Project = sequelize.define('project', { name: DataTypes.STRING });
+Project.hasMany(Task);
+Task.belongsTo(Project);
+await sequelize.sync({ force: true });
+const p = await Project.create({ name: 'Home', tasks: [{ title: 'Dishes', due: '2024-05-01' }, { title: 'Laundry', done: true }] }, { include: [Task] });
+console.log(p.tasks.length);
+const tasks = await Task.findAll({ attributes: ['id', 'title', 'done'], raw: true });
+console.table(tasks);
+console.log(util.inspect(tasks[0]));
+console.log(util.inspect({ nested: { deeper: { deepest: { bottom: 1 } } } }, { depth: 1 }));
+const one = await Task.findByPk(1, { attributes: ['id', 'title'] });
+console.log(one.dataValues);
+console.log(`${one}`);
+console.log(String(one.title).padEnd(10, '.') + '|');
+const all = await Project.findAll({ include: Task });
+console.log(JSON.stringify(all, null, 2));
+console.log(all[0].tasks.map((t) => t.get('title')));
+console.log(Object.keys(one.toJSON()), Object.entries(one.get()).length);
+console.log(tasks.filter((t) => !t.done).map(({ title }) => title));
+console.log('%s has %d tasks', p.name, p.tasks.length);
+console.error('to stderr');
+console.warn('warned');
+console.info('info');

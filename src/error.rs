@@ -24,6 +24,8 @@ pub enum ErrorName {
     SequelizeScopeError,
     SequelizeUniqueConstraintError,
     SequelizeValidationError,
+    /// `bulkCreate(records, { validate: true })`'s, holding each record's error.
+    AggregateError,
 }
 
 impl ErrorName {
@@ -42,6 +44,7 @@ impl ErrorName {
             ErrorName::SequelizeScopeError => "SequelizeScopeError",
             ErrorName::SequelizeUniqueConstraintError => "SequelizeUniqueConstraintError",
             ErrorName::SequelizeValidationError => "SequelizeValidationError",
+            ErrorName::AggregateError => "AggregateError",
         }
     }
 }

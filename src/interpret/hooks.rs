@@ -118,26 +118,6 @@ impl Interpreter {
         }
     }
 
-    /// `Model.update(values, { individualHooks: true })` reads the rows, and Sequelize
-    /// runs each one's update hooks: the playground reads them and says it does not.
-    pub(super) fn note_individual_hooks(&mut self, model: ModelId, call: &Call<'_>) {
-        let options = self.to_data(&call.arg(1));
-        if !options
-            .get("individualHooks")
-            .is_some_and(crate::value::Value::truthy)
-        {
-            return;
-        }
-        let name = crate::assoc::inflect::upper_first(&self.schema.model(model).name);
-        self.diagnostics.push(
-            Diagnostic::warning(
-                call.span,
-                format!("The playground does not run {name}'s update hooks for each row of {name}.update() yet: the rows are updated as if they did nothing"),
-            )
-            .with_hint("instance.update(values) runs them for one row"),
-        );
-    }
-
     pub(super) fn has_hooks(&self, model: ModelId, (before, after): (&[&str], &[&str])) -> bool {
         self.hooks.iter().any(|(m, name, _)| {
             *m == model && (before.contains(&&**name) || after.contains(&&**name))

@@ -367,6 +367,7 @@ impl Interpreter {
             ErrorName::SequelizeInstanceError,
             ErrorName::SequelizeUniqueConstraintError,
             ErrorName::SequelizeValidationError,
+            ErrorName::AggregateError,
         ]
         .into_iter()
         .find(|n| n.as_str() == name)

@@ -1420,12 +1420,18 @@ fn model_static(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Ev
             if &*method == "bulkCreate"
                 && interp.runtime.is_some()
                 && (interp.has_hooks(id, hooks::BULK_CREATE)
-                    || interp.individual_hooks(&call) && interp.has_hooks(id, hooks::CREATE))
+                    || interp.individual_hooks(&call, "bulkCreate")
+                        && interp.has_hooks(id, hooks::CREATE))
             {
                 return interp.bulk_create_with_hooks(id, &call);
             }
-            if &*method == "update" && interp.has_hooks(id, hooks::UPDATE) {
-                interp.note_individual_hooks(id, &call);
+            if interp.runtime.is_some() && interp.individual_hooks(&call, &method) {
+                if &*method == "update" && interp.has_hooks(id, hooks::UPDATE) {
+                    return interp.update_with_hooks(id, &call);
+                }
+                if &*method == "destroy" && interp.has_hooks(id, hooks::DESTROY) {
+                    return interp.destroy_with_hooks(id, &call);
+                }
             }
             interp.scoped_query(id, &method, &call)
         }
@@ -1607,10 +1613,132 @@ impl Interpreter {
 }
 
 impl Interpreter {
-    fn individual_hooks(&self, call: &Call<'_>) -> bool {
-        self.to_data(&call.arg(1))
+    /// Whether the call's options (the last argument Sequelize takes: `destroy`'s
+    /// first, the others' second) ask for `individualHooks`.
+    fn individual_hooks(&self, call: &Call<'_>, method: &str) -> bool {
+        let at = usize::from(method != "destroy");
+        self.to_data(&call.arg(at))
             .get("individualHooks")
             .is_some_and(Value::truthy)
+    }
+
+    /// The options of `call` (its argument `at`) without `individualHooks`, the same
+    /// values otherwise (a transaction stays the very object).
+    fn without_individual_hooks(&mut self, call: &Call<'_>, at: usize) -> JsValue {
+        let copy = self.plain_object();
+        if let (JsValue::Object(from), JsValue::Object(to)) = (call.arg(at), &copy) {
+            let props: Vec<_> = from
+                .borrow()
+                .props
+                .iter()
+                .filter(|p| p.key != Key::Str("individualHooks".into()))
+                .filter_map(|p| match &p.slot {
+                    Slot::Value(v) => Some((p.key.clone(), v.clone())),
+                    _ => None,
+                })
+                .collect();
+            for (key, value) in props {
+                to.borrow_mut().set_own(key, value);
+            }
+        }
+        copy
+    }
+
+    /// The rows `where` selects, read as Sequelize reads them before running each one's
+    /// hooks (`findAll({ where, paranoid })`).
+    fn rows_for_individual_hooks(
+        &mut self,
+        id: ModelId,
+        call: &Call<'_>,
+        at: usize,
+    ) -> Eval<Vec<JsValue>> {
+        let options = self.to_data(&call.arg(at));
+        let read: Vec<(String, Value)> = ["where", "paranoid"]
+            .iter()
+            .filter_map(|key| options.get(key).map(|v| (key.to_string(), v.clone())))
+            .collect();
+        let found = self.model_query_values(id, "findAll", vec![Value::Object(read)], call.span)?;
+        let found = self.await_value(found, call.span)?;
+        Ok(match &found {
+            JsValue::Object(o) => match &o.borrow().kind {
+                Kind::Array(items) => items.clone(),
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        })
+    }
+
+    /// `Model.update(values, { where, individualHooks: true })`: each row read, given
+    /// the values and its beforeUpdate/beforeSave hooks, the one UPDATE, then each row's
+    /// afterUpdate/afterSave hooks, as Sequelize runs them.
+    fn update_with_hooks(&mut self, id: ModelId, call: &Call<'_>) -> Eval<JsValue> {
+        let options = self.hook_options(call.arg(1));
+        let outcome = (|| {
+            let rows = self.rows_for_individual_hooks(id, call, 1)?;
+            for row in &rows {
+                let set = Call {
+                    this: row.clone(),
+                    args: vec![call.arg(0)],
+                    span: call.span,
+                    callee: None,
+                    arg_exprs: &[],
+                };
+                self.instance_call_unhooked("set", set)?;
+                let args = [row.clone(), options.clone()];
+                self.run_hooks(id, &["beforeUpdate", "beforeSave"], &args, call.span)?;
+            }
+            let update = Call {
+                this: call.this.clone(),
+                args: vec![call.arg(0), self.without_individual_hooks(call, 1)],
+                span: call.span,
+                callee: None,
+                arg_exprs: &[],
+            };
+            let updated = self.scoped_query(id, "update", &update)?;
+            let updated = self.await_value(updated, call.span)?;
+            for row in &rows {
+                let args = [row.clone(), options.clone()];
+                self.run_hooks(id, hooks::UPDATE.1, &args, call.span)?;
+            }
+            Ok(updated)
+        })();
+        match outcome {
+            Ok(value) => Ok(self.resolved(value)),
+            Err(Flow::Throw(exception)) => Ok(self.rejected(exception.value, exception.span)),
+            Err(flow) => Err(flow),
+        }
+    }
+
+    /// `Model.destroy({ where, individualHooks: true })`: each row read and given its
+    /// beforeDestroy hooks, the one DELETE, then each row's afterDestroy hooks.
+    fn destroy_with_hooks(&mut self, id: ModelId, call: &Call<'_>) -> Eval<JsValue> {
+        let options = self.hook_options(call.arg(0));
+        let outcome = (|| {
+            let rows = self.rows_for_individual_hooks(id, call, 0)?;
+            for row in &rows {
+                let args = [row.clone(), options.clone()];
+                self.run_hooks(id, hooks::DESTROY.0, &args, call.span)?;
+            }
+            let destroy = Call {
+                this: call.this.clone(),
+                args: vec![self.without_individual_hooks(call, 0)],
+                span: call.span,
+                callee: None,
+                arg_exprs: &[],
+            };
+            let destroyed = self.scoped_query(id, "destroy", &destroy)?;
+            let destroyed = self.await_value(destroyed, call.span)?;
+            for row in &rows {
+                let args = [row.clone(), options.clone()];
+                self.run_hooks(id, hooks::DESTROY.1, &args, call.span)?;
+            }
+            Ok(destroyed)
+        })();
+        match outcome {
+            Ok(value) => Ok(self.resolved(value)),
+            Err(Flow::Throw(exception)) => Ok(self.rejected(exception.value, exception.span)),
+            Err(flow) => Err(flow),
+        }
     }
 
     /// `Model.bulkCreate(records, options)` for a model with bulk hooks (or create hooks
@@ -1623,7 +1751,7 @@ impl Interpreter {
             _ => return self.scoped_query(id, "bulkCreate", call),
         };
         let options = self.hook_options(call.arg(1));
-        let individual = self.individual_hooks(call);
+        let individual = self.individual_hooks(call, "bulkCreate");
         let mut built = Vec::with_capacity(records.len());
         for record in &records {
             let instance = self.model_query_values(id, "build", vec![record.clone()], call.span)?;

@@ -1211,6 +1211,33 @@ pub fn validate_instance(schema: &Schema, instance: &InstanceRef) -> RunResult<(
     super::validate::check(schema.model(data.model), &data.values, true, None)
 }
 
+/// `bulkCreate(records, { validate: true })`: every record validated before anything is
+/// written; the failures thrown together as an AggregateError of BulkRecordErrors.
+fn validate_each(schema: &Schema, instances: &[InstanceRef]) -> RunResult<()> {
+    let failures: Vec<serde_json::Value> = instances
+        .iter()
+        .filter_map(|instance| validate_instance(schema, instance).err())
+        .map(|error| {
+            let mut inner = serde_json::Map::new();
+            inner.insert("name".into(), error.name.as_str().into());
+            inner.insert("message".into(), error.message.clone().into());
+            for (key, value) in &error.properties {
+                inner.insert(key.clone(), value.clone());
+            }
+            serde_json::json!({
+                "name": "SequelizeBulkRecordError",
+                "message": error.message,
+                "errors": serde_json::Value::Object(inner),
+            })
+        })
+        .collect();
+    if failures.is_empty() {
+        return Ok(());
+    }
+    Err(SequelizeError::new(ErrorName::AggregateError, "")
+        .with_property("errors", serde_json::Value::Array(failures)))
+}
+
 /// `Model.bulkCreate(records)`: one INSERT with the values inline, as Sequelize writes it.
 /// What a bulk INSERT writes for a key the database generates: PostgreSQL's `DEFAULT`,
 /// MySQL's (and SQLite's) `NULL`.
@@ -1260,6 +1287,12 @@ pub fn bulk_create(
         .iter()
         .map(|r| build(rt, schema, model_id, r, &[]).into_ref())
         .collect();
+    if options
+        .and_then(|o| o.get("validate"))
+        .is_some_and(Value::truthy)
+    {
+        validate_each(schema, &instances)?;
+    }
     let now = rt.now();
     for instance in &instances {
         check_not_null(schema, instance, false)?;
@@ -1877,6 +1910,18 @@ pub fn destroy_where(
         .is_some_and(Value::truthy);
     if truncates && (model.timestamp_attributes.deleted_at.is_none() || forced(options)) {
         return truncate(rt, schema, model_id, options);
+    }
+    // `individualHooks`: Sequelize reads the rows first, to run each one's hooks.
+    if options
+        .and_then(|o| o.get("individualHooks"))
+        .is_some_and(Value::truthy)
+    {
+        let read = match options.and_then(|o| o.get("where")) {
+            Some(w) => vec![("where".to_string(), w.clone())],
+            None => Vec::new(),
+        };
+        let plan = find::plan(schema, model_id, Some(&Value::Object(read)))?;
+        find::find(rt, schema, &plan)?;
     }
     let condition = match options.and_then(|o| o.get("where")) {
         Some(w) => find::parse_where(model, w)?,

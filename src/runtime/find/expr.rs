@@ -116,7 +116,7 @@ fn is_aggregate_name(name: &str) -> bool {
 
 /// Whether a piece computes over a group (it calls an aggregate somewhere).
 pub fn is_aggregate(expr: &SqlExpr) -> bool {
-    term_of_expr(expr).is_ok_and(|t| t.has_aggregate())
+    term_of_expr(expr, Dialect::Postgres).is_ok_and(|t| t.has_aggregate())
 }
 
 impl Term {
@@ -142,9 +142,9 @@ fn cannot(what: impl Into<String>) -> SequelizeError {
 }
 
 /// A snippet's value where SQL is expected: a piece, or a plain value (escaped).
-pub fn term_of(value: &Value) -> Computed<Term> {
+pub fn term_of(value: &Value, dialect: Dialect) -> Computed<Term> {
     match value {
-        Value::Sql(expr) => term_of_expr(expr),
+        Value::Sql(expr) => term_of_expr(expr, dialect),
         other => Ok(Term::Value(cell_of_value(other))),
     }
 }
@@ -159,19 +159,24 @@ fn cell_of_value(value: &Value) -> Cell {
     }
 }
 
-pub fn term_of_expr(expr: &SqlExpr) -> Computed<Term> {
+/// A SQL piece as a term, read as `dialect` reads it (MySQL takes `"word"` in a
+/// literal for a string, the others for a name).
+pub fn term_of_expr(expr: &SqlExpr, dialect: Dialect) -> Computed<Term> {
     Ok(match expr {
         SqlExpr::Fn { name, args } => Term::Call {
             name: name.clone(),
-            args: args.iter().map(term_of).collect::<Computed<_>>()?,
+            args: args
+                .iter()
+                .map(|a| term_of(a, dialect))
+                .collect::<Computed<_>>()?,
         },
         SqlExpr::Col(name) => column_term(name),
-        SqlExpr::Literal(text) => parse_literal(text)?.0,
+        SqlExpr::Literal(text) => parse_literal(text, dialect)?.0,
         SqlExpr::Cast { value, type_name } => Term::Cast {
-            term: Box::new(term_of(value)?),
+            term: Box::new(term_of(value, dialect)?),
             type_name: type_name.to_uppercase(),
         },
-        SqlExpr::Where { left, op, right } => where_term(left, op.as_deref(), right)?,
+        SqlExpr::Where { left, op, right } => where_term(left, op.as_deref(), right, dialect)?,
     })
 }
 
@@ -194,14 +199,14 @@ pub fn column_term(name: &str) -> Term {
 
 /// `where(left, op, right)`: `op` an operator's name (`gt`) or as written (`'>'`); a
 /// plain object on the right holds its own operators (`{ [Op.gt]: 2 }`).
-fn where_term(left: &Value, op: Option<&str>, right: &Value) -> Computed<Term> {
-    let left = term_of(left)?;
+fn where_term(left: &Value, op: Option<&str>, right: &Value, dialect: Dialect) -> Computed<Term> {
+    let left = term_of(left, dialect)?;
     if let Value::Object(ops) = right {
         let parts = ops
             .iter()
             .map(|(key, operand)| {
                 let name = key.trim_start_matches("Symbol(").trim_end_matches(')');
-                comparison(left.clone(), name, operand)
+                comparison(left.clone(), name, operand, dialect)
             })
             .collect::<Computed<Vec<_>>>()?;
         return Ok(match parts.len() {
@@ -209,10 +214,10 @@ fn where_term(left: &Value, op: Option<&str>, right: &Value) -> Computed<Term> {
             _ => Term::And(parts),
         });
     }
-    comparison(left, op.unwrap_or("eq"), right)
+    comparison(left, op.unwrap_or("eq"), right, dialect)
 }
 
-fn comparison(left: Term, op: &str, right: &Value) -> Computed<Term> {
+fn comparison(left: Term, op: &str, right: &Value, dialect: Dialect) -> Computed<Term> {
     let op = match op {
         "eq" | "=" => CompareOp::Eq,
         "ne" | "!=" | "<>" => CompareOp::Ne,
@@ -248,8 +253,13 @@ fn comparison(left: Term, op: &str, right: &Value) -> Computed<Term> {
         (op, _) => op,
     };
     let right = match right {
-        Value::Array(items) => Term::List(items.iter().map(term_of).collect::<Computed<_>>()?),
-        other => term_of(other)?,
+        Value::Array(items) => Term::List(
+            items
+                .iter()
+                .map(|i| term_of(i, dialect))
+                .collect::<Computed<_>>()?,
+        ),
+        other => term_of(other, dialect)?,
     };
     Ok(Term::Compare {
         op,
@@ -278,7 +288,7 @@ enum Token {
     Symbol(&'static str),
 }
 
-fn lex(text: &str) -> Computed<Vec<Token>> {
+fn lex(text: &str, dialect: Dialect) -> Computed<Vec<Token>> {
     let unreadable = || {
         cannot(format!(
             "The playground cannot compute sequelize.literal('{}') yet: it reads column names, values, arithmetic, comparisons, function calls and subqueries of one table",
@@ -327,6 +337,8 @@ fn lex(text: &str) -> Computed<Vec<Token>> {
             }
             tokens.push(match c {
                 '\'' => Token::Str(value),
+                // MySQL (without ANSI_QUOTES) reads a double-quoted word as a string.
+                '"' if dialect == Dialect::Mysql => Token::Str(value),
                 _ => Token::Quoted(value),
             });
         } else {
@@ -875,7 +887,7 @@ fn is_keyword(word: &str) -> bool {
 
 /// A raw SELECT (`sequelize.query`), or why the playground cannot run it.
 pub fn parse_select(text: &str) -> Computed<Select> {
-    let tokens = lex(text)?;
+    let tokens = lex(text, Dialect::Postgres)?;
     let mut reader = Reader {
         tokens: &tokens,
         at: 0,
@@ -892,7 +904,7 @@ pub fn parse_select(text: &str) -> Computed<Select> {
 
 /// A literal's text as an expression, and the `ASC`/`DESC` that may end it (an
 /// `order: sequelize.literal('age DESC')`).
-pub fn parse_literal(text: &str) -> Computed<(Term, Option<&'static str>)> {
+pub fn parse_literal(text: &str, dialect: Dialect) -> Computed<(Term, Option<&'static str>)> {
     let unreadable = || {
         cannot(format!(
             "The playground cannot compute sequelize.literal('{}') yet: it reads column names, values, arithmetic, comparisons, function calls and subqueries of one table",
@@ -900,7 +912,7 @@ pub fn parse_literal(text: &str) -> Computed<(Term, Option<&'static str>)> {
         ))
         .with_hint("select the values with attributes and include, or compute them in your code")
     };
-    let mut tokens = lex(text)?;
+    let mut tokens = lex(text, dialect)?;
     let direction = match tokens.last() {
         Some(Token::Word(w)) if w.eq_ignore_ascii_case("DESC") => Some("DESC"),
         Some(Token::Word(w)) if w.eq_ignore_ascii_case("ASC") => Some("ASC"),
@@ -1410,6 +1422,19 @@ fn call(written: &str, values: Vec<Cell>, dialect: Dialect) -> Computed<Cell> {
     })
 }
 
+/// The number at the start of `text` (`'12abc'` is 12), or 0, as MySQL and SQLite
+/// convert a string in arithmetic.
+fn leading_number(text: &str) -> f64 {
+    let text = text.trim_start();
+    let end = text
+        .char_indices()
+        .take_while(|(i, c)| c.is_ascii_digit() || *c == '.' || (*i == 0 && matches!(c, '-' | '+')))
+        .map(|(i, c)| i + c.len_utf8())
+        .last()
+        .unwrap_or(0);
+    text[..end].parse().unwrap_or(0.0)
+}
+
 fn round_half_even(n: f64) -> f64 {
     let rounded = n.round();
     match (n - n.trunc()).abs() == 0.5 && rounded % 2.0 != 0.0 {
@@ -1470,7 +1495,14 @@ fn arithmetic(op: char, left: Cell, right: Cell, dialect: Dialect) -> Cell {
             _ => Cell::Int(l.wrapping_rem(r)),
         };
     }
-    let result = match (number(&left), number(&right)) {
+    // MySQL and SQLite read a text operand's leading number (`'likes'` is 0).
+    let operand = |cell: &Cell| match (cell, dialect) {
+        (Cell::Text(t), Dialect::Mysql | Dialect::Sqlite) => {
+            number(cell).or_else(|| Some(leading_number(t)))
+        }
+        _ => number(cell),
+    };
+    let result = match (operand(&left), operand(&right)) {
         (Some(l), Some(r)) => match op {
             '+' => l + r,
             '-' => l - r,
@@ -1614,24 +1646,26 @@ pub fn has_sql(condition: &Where) -> bool {
 
 /// A `where` as a term, on the table `alias` (its plain comparisons name that table's
 /// columns; `None`: any table's, or a computed key's, as a HAVING names them).
-pub fn where_term_of(condition: &Where, alias: Option<&str>) -> Computed<Term> {
+pub fn where_term_of(condition: &Where, alias: Option<&str>, dialect: Dialect) -> Computed<Term> {
     Ok(match condition {
         Where::And(items) => Term::And(
             items
                 .iter()
-                .map(|i| where_term_of(i, alias))
+                .map(|i| where_term_of(i, alias, dialect))
                 .collect::<Computed<_>>()?,
         ),
         Where::Or(items) => Term::Or(
             items
                 .iter()
-                .map(|i| where_term_of(i, alias))
+                .map(|i| where_term_of(i, alias, dialect))
                 .collect::<Computed<_>>()?,
         ),
-        Where::Group(inner) => where_term_of(inner, alias)?,
-        Where::Not(inner) => Term::Not(Box::new(where_term_of(inner, alias)?)),
-        Where::Nested { path, condition } => where_term_of(condition, Some(&path.join("->")))?,
-        Where::Sql(expr) => term_of_expr(expr)?,
+        Where::Group(inner) => where_term_of(inner, alias, dialect)?,
+        Where::Not(inner) => Term::Not(Box::new(where_term_of(inner, alias, dialect)?)),
+        Where::Nested { path, condition } => {
+            where_term_of(condition, Some(&path.join("->")), dialect)?
+        }
+        Where::Sql(expr) => term_of_expr(expr, dialect)?,
         Where::Compare {
             field, op, value, ..
         } => {
@@ -1640,7 +1674,7 @@ pub fn where_term_of(condition: &Where, alias: Option<&str>) -> Computed<Term> {
             let right = match value {
                 WhereValue::One(l) => literal(l),
                 WhereValue::List(items) => Term::List(items.iter().map(literal).collect()),
-                WhereValue::Sql(expr) => term_of_expr(expr)?,
+                WhereValue::Sql(expr) => term_of_expr(expr, dialect)?,
             };
             Term::Compare {
                 op: *op,
@@ -1681,7 +1715,7 @@ fn date_keys(
     computed
         .iter()
         .filter(|(_, piece)| {
-            term_of_expr(piece).is_ok_and(|term| match &term {
+            term_of_expr(piece, Dialect::Postgres).is_ok_and(|term| match &term {
                 Term::Call { name, args }
                     if ["MIN", "MAX"].iter().any(|a| a.eq_ignore_ascii_case(name)) =>
                 {
@@ -1743,7 +1777,7 @@ fn decimal_keys(
     computed
         .iter()
         .filter_map(|(alias, piece)| {
-            let term = term_of_expr(piece).ok()?;
+            let term = term_of_expr(piece, Dialect::Postgres).ok()?;
             let scale = match &term {
                 Term::Call { name, args }
                     if ["SUM", "MIN", "MAX"]
@@ -1811,7 +1845,7 @@ pub fn compute_on_row(
     rt: &mut crate::runtime::Runtime,
 ) -> Computed<Cell> {
     let dialect = rt.dialect();
-    let mut term = term_of_expr(piece)?;
+    let mut term = term_of_expr(piece, dialect)?;
     check(&term, dialect)?;
     load_subqueries(&mut term, rt)?;
     eval(&term, &Joined::of(alias, row), dialect)

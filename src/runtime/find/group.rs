@@ -56,7 +56,7 @@ pub fn grouped(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<
     let inside_subquery = crate::runtime::log::uses_subquery(plan);
     let tables = super::functions::Tables::of_find(schema, plan.model, alias, &plan.include);
     for (name, piece) in &plan.computed {
-        let mut term = expr::term_of_expr(piece)?;
+        let mut term = expr::term_of_expr(piece, dialect)?;
         expr::check_in(&term, dialect, Some(&tables))?;
         if let Some((table, column)) = inside_subquery
             .then(|| expr::column_outside(&term, alias))
@@ -88,7 +88,7 @@ pub fn grouped(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<
         }
         // Its attributes are written bare (`HAVING "n" > 1`): a computed key's alias
         // is found in the group's computed row.
-        let mut term = where_term_of(having, None)?;
+        let mut term = where_term_of(having, None, dialect)?;
         expr::load_subqueries(&mut term, rt)?;
         let mut kept = Vec::with_capacity(groups.len());
         for group in groups {
@@ -608,7 +608,7 @@ fn group_rows(plan: &FindPlan, rows: Vec<Joined>, dialect: Dialect) -> RunResult
         .iter()
         .map(|item| match item {
             Value::Str(name) => Ok(column_term(name)),
-            other => term_of(other),
+            other => term_of(other, dialect),
         })
         .collect::<RunResult<_>>()?;
     let groups = group_by_terms(&terms, rows, dialect)?;
@@ -665,7 +665,7 @@ fn order_groups(
     let mut terms = Vec::with_capacity(plan.order.len());
     for order in &plan.order {
         terms.push(match &order.expr {
-            Some(expr) => super::load::order_term(expr, order.direction)?,
+            Some(expr) => super::load::order_term(expr, order.direction, dialect)?,
             None => {
                 let table = match order.path.is_empty() {
                     true => alias.to_string(),

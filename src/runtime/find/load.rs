@@ -70,7 +70,7 @@ pub(super) fn load(
     // computed once the includes are loaded; the others on the model's own rows.
     let (on_joins, own_computed): (Vec<_>, Vec<_>) =
         plan.computed.iter().cloned().partition(|(_, piece)| {
-            expr::term_of_expr(piece)
+            expr::term_of_expr(piece, rt.dialect())
                 .is_ok_and(|term| expr::column_outside(&term, &model.name).is_some())
         });
     if !own_computed.is_empty() {
@@ -275,7 +275,7 @@ fn keep_joined(
         .with_hint("filter the included model with its own where: include: { model, where }"));
     }
     let names: Vec<String> = paths.into_iter().map(|mut p| p.remove(0)).collect();
-    let term = expr::where_term_of(condition, Some(alias))?;
+    let term = expr::where_term_of(condition, Some(alias), dialect)?;
     let mut kept = Vec::with_capacity(parents.len());
     for parent in parents {
         let children: Vec<(String, Vec<Option<InstanceRef>>, bool)> = names
@@ -454,7 +454,7 @@ fn keep_passing(
         return Ok(());
     };
     let dialect = rt.dialect();
-    let mut term = expr::where_term_of(condition, Some(alias))?;
+    let mut term = expr::where_term_of(condition, Some(alias), dialect)?;
     let tables = super::functions::Tables {
         schema,
         tables: vec![(alias.to_string(), model)],
@@ -523,7 +523,7 @@ fn add_computed(
     };
     let mut terms: Vec<(std::rc::Rc<str>, expr::Term)> = Vec::with_capacity(computed.len());
     for (name, piece) in computed {
-        let mut term = expr::term_of_expr(piece)?;
+        let mut term = expr::term_of_expr(piece, dialect)?;
         expr::check_in(&term, dialect, Some(&tables))?;
         expr::load_subqueries(&mut term, rt)?;
         terms.push((name.as_str().into(), term));
@@ -556,7 +556,7 @@ fn compute_on_joins(
     let tables = model.map(|m| super::functions::Tables::of_find(schema, m, alias, includes));
     let mut terms = Vec::with_capacity(computed.len());
     for (name, piece) in computed {
-        let mut term = expr::term_of_expr(piece)?;
+        let mut term = expr::term_of_expr(piece, dialect)?;
         expr::check_in(&term, dialect, tables.as_ref())?;
         expr::load_subqueries(&mut term, rt)?;
         if let Some((table, _)) = expr::column_outside(&term, alias) {
@@ -621,13 +621,17 @@ fn compute_on_joins(
 pub(super) fn order_term(
     piece: &crate::value::SqlExpr,
     direction: Option<&'static str>,
+    dialect: Dialect,
 ) -> RunResult<(expr::Term, &'static str)> {
     Ok(match piece {
         crate::value::SqlExpr::Literal(text) => {
-            let (term, own) = expr::parse_literal(text)?;
+            let (term, own) = expr::parse_literal(text, dialect)?;
             (term, direction.or(own).unwrap_or("ASC"))
         }
-        other => (expr::term_of_expr(other)?, direction.unwrap_or("ASC")),
+        other => (
+            expr::term_of_expr(other, dialect)?,
+            direction.unwrap_or("ASC"),
+        ),
     })
 }
 
@@ -658,7 +662,7 @@ fn sort_rows_by_terms(
     let mut terms = Vec::new();
     for order in orders.iter().filter(|o| o.path.is_empty()) {
         terms.push(match &order.expr {
-            Some(piece) => order_term(piece, order.direction)?,
+            Some(piece) => order_term(piece, order.direction, dialect)?,
             None => (
                 expr::Term::Column {
                     table: None,

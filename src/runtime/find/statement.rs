@@ -87,7 +87,11 @@ pub fn parse_change(sql: &str) -> Option<Change> {
                 let items: Vec<String> = split_top_level(inner, ',');
                 let mut row = Vec::with_capacity(items.len());
                 for item in items {
-                    row.push(expr::parse_literal(item.trim()).ok()?.0);
+                    row.push(
+                        expr::parse_literal(item.trim(), crate::sql::Dialect::Postgres)
+                            .ok()?
+                            .0,
+                    );
                 }
                 (row.len() == columns.len()).then_some(())?;
                 rows.push(row);

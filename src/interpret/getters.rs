@@ -165,19 +165,29 @@ impl Interpreter {
 
     /// `toJSON()`, `get({ plain: true })`: the getters' keys first, then the stored
     /// values (an include's instances alike); `None` when no model has getters.
+    /// `nested`: included instances made plain too (`toJSON`, `get({ plain: true })`),
+    /// or kept as instances (`get()`).
     pub(super) fn plain_with_getters(
         &mut self,
         instance: &InstanceRef,
         span: Span,
+        nested: bool,
     ) -> Eval<Option<JsValue>> {
         if !self.attribute_accessors.iter().any(|a| a.get.is_some()) {
             return Ok(None);
         }
-        let value = self.plain_value(instance, span, 0)?;
+        let max_depth = if nested { 8 } else { 0 };
+        let value = self.plain_value(instance, span, 0, max_depth)?;
         Ok(Some(self.adopt(&value)))
     }
 
-    fn plain_value(&mut self, instance: &InstanceRef, span: Span, depth: usize) -> Eval<Value> {
+    fn plain_value(
+        &mut self,
+        instance: &InstanceRef,
+        span: Span,
+        depth: usize,
+        max_depth: usize,
+    ) -> Eval<Value> {
         let model = instance.borrow().model;
         let values = instance.borrow().values.clone();
         // A getter of an attribute the find did not select is left out: a stored one
@@ -215,12 +225,16 @@ impl Interpreter {
                 continue;
             }
             let value = match value {
-                Value::Instance(child) if depth < 8 => self.plain_value(&child, span, depth + 1)?,
-                Value::Array(items) if depth < 8 => {
+                Value::Instance(child) if depth < max_depth => {
+                    self.plain_value(&child, span, depth + 1, max_depth)?
+                }
+                Value::Array(items) if depth < max_depth => {
                     let mut plain_items = Vec::with_capacity(items.len());
                     for item in items {
                         plain_items.push(match item {
-                            Value::Instance(child) => self.plain_value(&child, span, depth + 1)?,
+                            Value::Instance(child) => {
+                                self.plain_value(&child, span, depth + 1, max_depth)?
+                            }
                             other => other,
                         });
                     }

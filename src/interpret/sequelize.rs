@@ -1976,16 +1976,15 @@ fn through_accessors(
         ("get", JsValue::Str(key)) if !raw(&call.arg(1)) => {
             interp.get_through_getter(instance, &key, call.span)
         }
-        ("toJSON", _) | ("get", JsValue::Undefined) => {
-            interp.plain_with_getters(instance, call.span)
-        }
+        ("toJSON", _) => interp.plain_with_getters(instance, call.span, true),
+        ("get", JsValue::Undefined) => interp.plain_with_getters(instance, call.span, false),
         ("get", options @ JsValue::Object(_))
             if interp
                 .to_data(&options)
                 .get("plain")
                 .is_some_and(Value::truthy) =>
         {
-            interp.plain_with_getters(instance, call.span)
+            interp.plain_with_getters(instance, call.span, true)
         }
         ("set", _) => Ok(interp
             .set_call_through_setters(instance, call)?

@@ -242,10 +242,17 @@ pub fn instance_call(
         return accessors::call(rt, schema, instance, &association, kind, values);
     }
     match method {
-        "toJSON" | "get"
-            if values.is_empty() || values.first().is_some_and(|v| v.get("plain").is_some()) =>
+        "toJSON" => Ok(plain(instance)),
+        // `get({ plain: true })` makes included instances plain too; `get()` keeps them.
+        "get"
+            if values
+                .first()
+                .is_some_and(|v| v.get("plain").is_some_and(Value::truthy)) =>
         {
             Ok(plain(instance))
+        }
+        "get" if !matches!(values.first(), Some(Value::Str(_))) => {
+            Ok(Value::Object(instance.borrow().values.clone()))
         }
         "get" => Ok(match values.first() {
             Some(Value::Str(key)) => instance

@@ -91,7 +91,7 @@ fn serialize(
             None,
         )?;
     } else if let JsValue::Instance(instance) = &value {
-        value = match interp.plain_with_getters(instance, state.span)? {
+        value = match interp.plain_with_getters(instance, state.span, true)? {
             Some(plain) => plain,
             None => {
                 let data = crate::value::Value::Object(instance.borrow().values.clone());

@@ -198,9 +198,22 @@ pub enum CompareOp {
     NotBetween,
     Is,
     IsNot,
+    /// `Op.regexp` and its kin: PostgreSQL's `~`, `!~`, `~*`, `!~*` (MySQL and SQLite
+    /// write `REGEXP`, `NOT REGEXP`).
+    Regexp,
+    NotRegexp,
+    IRegexp,
+    NotIRegexp,
 }
 
 impl CompareOp {
+    pub fn is_regexp(self) -> bool {
+        matches!(
+            self,
+            CompareOp::Regexp | CompareOp::NotRegexp | CompareOp::IRegexp | CompareOp::NotIRegexp
+        )
+    }
+
     pub fn sql(self) -> &'static str {
         match self {
             CompareOp::Eq => "=",
@@ -219,6 +232,10 @@ impl CompareOp {
             CompareOp::NotBetween => "NOT BETWEEN",
             CompareOp::Is => "IS",
             CompareOp::IsNot => "IS NOT",
+            CompareOp::Regexp => "~",
+            CompareOp::NotRegexp => "!~",
+            CompareOp::IRegexp => "~*",
+            CompareOp::NotIRegexp => "!~*",
         }
     }
 }

@@ -186,6 +186,18 @@ fn respell_at(tokens: &[Token], i: usize, dialect: Dialect, out: &mut String) ->
             Dialect::Mysql => out.push('?'),
             _ => out.push_str(bind),
         },
+        // PostgreSQL's regular-expression match is MySQL's (and SQLite's) REGEXP.
+        Token::Other("~")
+            if dialect != Dialect::Postgres && tokens.get(i + 1) != Some(&Token::Other("*")) =>
+        {
+            match out.ends_with('!') {
+                true => {
+                    out.pop();
+                    out.push_str("NOT REGEXP");
+                }
+                false => out.push_str("REGEXP"),
+            }
+        }
         Token::Other(text) | Token::Verbatim(text) => out.push_str(text),
         Token::Word("RETURNING") => return returning_end(tokens, i, out),
         Token::Word(word @ ("LIMIT" | "OFFSET")) => match limit_clause(tokens, i) {

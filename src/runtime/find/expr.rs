@@ -1167,6 +1167,13 @@ pub fn check_in(
             args.iter().try_for_each(check)
         }
         Term::Cast { term, .. } | Term::Not(term) => check(term),
+        // SQLite has no REGEXP function unless one is loaded.
+        Term::Compare { op, .. } if op.is_regexp() && dialect == Dialect::Sqlite => {
+            Err(SequelizeError::new(
+                crate::error::ErrorName::SequelizeDatabaseError,
+                "SQLITE_ERROR: no such function: REGEXP",
+            ))
+        }
         Term::Arithmetic { left, right, .. } | Term::Compare { left, right, .. } => {
             check(left)?;
             check(right)
@@ -1572,6 +1579,16 @@ pub fn compare(op: CompareOp, left: &Cell, right: &[Cell], dialect: Dialect) -> 
             let matched = like(&text(left)?, &text(&one)?, insensitive);
             matched == matches!(op, CompareOp::Like | CompareOp::ILike)
         }
+        CompareOp::Regexp | CompareOp::NotRegexp | CompareOp::IRegexp | CompareOp::NotIRegexp => {
+            // MySQL's case-blind collation makes its REGEXP case-blind too.
+            let insensitive = matches!(op, CompareOp::IRegexp | CompareOp::NotIRegexp)
+                || dialect == Dialect::Mysql;
+            let pattern = regex_lite::RegexBuilder::new(&text(&one)?)
+                .case_insensitive(insensitive)
+                .build()
+                .ok()?;
+            pattern.is_match(&text(left)?) == matches!(op, CompareOp::Regexp | CompareOp::IRegexp)
+        }
         CompareOp::Is | CompareOp::IsNot => unreachable!("answered above"),
     })
 }
@@ -1640,7 +1657,8 @@ pub fn has_sql(condition: &Where) -> bool {
         Where::Group(inner) | Where::Not(inner) => has_sql(inner),
         Where::Nested { condition, .. } => has_sql(condition),
         Where::Sql(_) => true,
-        Where::Compare { value, .. } => matches!(value, WhereValue::Sql(_)),
+        // A regular expression is matched row by row (the store has no REGEXP).
+        Where::Compare { value, op, .. } => matches!(value, WhereValue::Sql(_)) || op.is_regexp(),
     }
 }
 

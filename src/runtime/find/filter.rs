@@ -55,6 +55,10 @@ fn compare_filter(field: &str, op: CompareOp, value: &WhereValue, dialect: Diale
         WhereValue::List(_) | WhereValue::Sql(_) => cannot_say(op.sql(), value),
     };
     match op {
+        // Matched row by row afterwards ([`super::expr::has_sql`]): the store keeps all.
+        CompareOp::Regexp | CompareOp::NotRegexp | CompareOp::IRegexp | CompareOp::NotIRegexp => {
+            Filter::All
+        }
         CompareOp::Eq => compare(Comparison::Eq),
         CompareOp::Ne => compare(Comparison::NotEq),
         CompareOp::Gt => compare(Comparison::Gt),

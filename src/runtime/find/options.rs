@@ -260,6 +260,10 @@ fn op_of(name: &str) -> Option<CompareOp> {
         "notBetween" => CompareOp::NotBetween,
         "is" => CompareOp::Is,
         "not" => CompareOp::IsNot,
+        "regexp" => CompareOp::Regexp,
+        "notRegexp" => CompareOp::NotRegexp,
+        "iRegexp" => CompareOp::IRegexp,
+        "notIRegexp" => CompareOp::NotIRegexp,
         _ => return None,
     })
 }

@@ -771,33 +771,19 @@ fn is_zero_width(code: u32) -> bool {
 /// rows, each cell inspected shallowly and left-aligned. `None` when `data` is no
 /// object (console.table then logs it).
 pub fn table(data: &Shape, properties: Option<&[String]>) -> Option<String> {
-    let rows: Vec<(String, Option<&Shape>)> = match data {
-        Shape::Array { items, props } => items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| (i.to_string(), item.as_ref()))
-            .chain(props.iter().filter_map(|(k, v)| match k {
-                Key::Str(k) => Some((k.clone(), Some(v))),
-                Key::Symbol(_) => None,
-            }))
-            .collect(),
-        Shape::Object { props, .. } => props
-            .iter()
-            .filter_map(|(k, v)| match k {
-                Key::Str(k) => Some((k.clone(), Some(v))),
-                Key::Symbol(_) => None,
-            })
-            .collect(),
-        _ => return None,
-    };
+    if !matches!(data, Shape::Array { .. } | Shape::Object { .. }) {
+        return None;
+    }
+    // `Object.keys(data)`: an array's holes are no rows.
+    let rows = own_entries(data);
     let mut head: Vec<String> = Vec::new();
     let mut columns: Vec<Vec<String>> = Vec::new();
     let mut values: Vec<String> = vec![String::new(); rows.len()];
     let mut has_primitives = false;
     for (i, (_, item)) in rows.iter().enumerate() {
         let own = match item {
-            Some(item @ (Shape::Object { .. } | Shape::Array { .. })) => own_entries(item),
-            Some(primitive) if properties.is_none() => {
+            Shape::Object { .. } | Shape::Array { .. } => own_entries(item),
+            primitive if properties.is_none() => {
                 has_primitives = true;
                 values[i] = table_cell(primitive);
                 continue;
@@ -833,30 +819,23 @@ pub fn table(data: &Shape, properties: Option<&[String]>) -> Option<String> {
     Some(render_table(&head_row, &all_columns))
 }
 
+/// An object's or array's own string-keyed entries, in key order (an array's items by
+/// index first, holes left out).
 fn own_entries(shape: &Shape) -> Vec<(String, &Shape)> {
-    let props = match shape {
-        Shape::Object { props, .. } => props,
-        Shape::Array { items, props } => {
-            let mut entries: Vec<(String, &Shape)> = items
-                .iter()
-                .enumerate()
-                .filter_map(|(i, item)| item.as_ref().map(|item| (i.to_string(), item)))
-                .collect();
-            entries.extend(props.iter().filter_map(|(k, v)| match k {
-                Key::Str(k) => Some((k.clone(), v)),
-                Key::Symbol(_) => None,
-            }));
-            return entries;
-        }
+    let (items, props): (&[Option<Shape>], &Props) = match shape {
+        Shape::Object { props, .. } => (&[], props),
+        Shape::Array { items, props } => (items, props),
         _ => return Vec::new(),
     };
-    props
+    let indexed = items
         .iter()
-        .filter_map(|(k, v)| match k {
-            Key::Str(k) => Some((k.clone(), v)),
-            Key::Symbol(_) => None,
-        })
-        .collect()
+        .enumerate()
+        .filter_map(|(i, item)| item.as_ref().map(|item| (i.to_string(), item)));
+    let named = props.iter().filter_map(|(k, v)| match k {
+        Key::Str(k) => Some((k.clone(), v)),
+        Key::Symbol(_) => None,
+    });
+    indexed.chain(named).collect()
 }
 
 /// A cell as console.table inspects it: depth 0 (an object of more than two keys is

@@ -5,7 +5,7 @@
 //! others are read and named in a warning.
 
 use super::heap::{Call, JsValue, Key, Kind};
-use super::{Eval, Flow, Interpreter};
+use super::{Eval, Interpreter};
 use crate::diagnostic::{Diagnostic, Span};
 use crate::schema::ModelId;
 
@@ -164,10 +164,6 @@ impl Interpreter {
             self.run_hooks(model, after, args, span)?;
             Ok(value)
         });
-        match outcome {
-            Ok(value) => Ok(self.resolved(value)),
-            Err(Flow::Throw(exception)) => Ok(self.rejected(exception.value, exception.span)),
-            Err(flow) => Err(flow),
-        }
+        self.settled(outcome)
     }
 }

@@ -52,6 +52,16 @@ impl Interpreter {
         JsValue::Object(promise)
     }
 
+    /// A promise of `outcome`: resolved with its value, or rejected with what it threw
+    /// (other flows pass on).
+    pub(super) fn settled(&mut self, outcome: Eval<JsValue>) -> Eval<JsValue> {
+        match outcome {
+            Ok(value) => Ok(self.resolved(value)),
+            Err(Flow::Throw(exception)) => Ok(self.rejected(exception.value, exception.span)),
+            Err(flow) => Err(flow),
+        }
+    }
+
     pub(super) fn is_promise(&self, value: &JsValue) -> bool {
         self.as_promise(value).is_some()
     }

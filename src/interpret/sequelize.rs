@@ -1426,11 +1426,13 @@ fn model_static(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Ev
                 return interp.bulk_create_with_hooks(id, &call);
             }
             if interp.runtime.is_some() && interp.individual_hooks(&call, &method) {
-                if &*method == "update" && interp.has_hooks(id, hooks::UPDATE) {
-                    return interp.update_with_hooks(id, &call);
-                }
-                if &*method == "destroy" && interp.has_hooks(id, hooks::DESTROY) {
-                    return interp.destroy_with_hooks(id, &call);
+                let row_hooks = match &*method {
+                    "update" => Some(hooks::UPDATE),
+                    "destroy" => Some(hooks::DESTROY),
+                    _ => None,
+                };
+                if row_hooks.is_some_and(|hooks| interp.has_hooks(id, hooks)) {
+                    return interp.with_row_hooks(id, &call, &method);
                 }
             }
             interp.scoped_query(id, &method, &call)
@@ -1645,15 +1647,17 @@ impl Interpreter {
     }
 
     /// The rows `where` selects, read as Sequelize reads them before running each one's
-    /// hooks (`findAll({ where, paranoid })`).
+    /// hooks (a findAll of the options' `keys`: an update's where and paranoid, a
+    /// destroy's where).
     fn rows_for_individual_hooks(
         &mut self,
         id: ModelId,
         call: &Call<'_>,
         at: usize,
+        keys: &[&str],
     ) -> Eval<Vec<JsValue>> {
         let options = self.to_data(&call.arg(at));
-        let read: Vec<(String, Value)> = ["where", "paranoid"]
+        let read: Vec<(String, Value)> = keys
             .iter()
             .filter_map(|key| options.get(key).map(|v| (key.to_string(), v.clone())))
             .collect();
@@ -1668,77 +1672,54 @@ impl Interpreter {
         })
     }
 
-    /// `Model.update(values, { where, individualHooks: true })`: each row read, given
-    /// the values and its beforeUpdate/beforeSave hooks, the one UPDATE, then each row's
-    /// afterUpdate/afterSave hooks, as Sequelize runs them.
-    fn update_with_hooks(&mut self, id: ModelId, call: &Call<'_>) -> Eval<JsValue> {
-        let options = self.hook_options(call.arg(1));
+    /// `Model.update(values, { where, individualHooks: true })` and `Model.destroy({
+    /// where, individualHooks: true })`, as Sequelize runs them: each row read (and, for
+    /// an update, given the values), each one's before hooks, the one UPDATE or DELETE,
+    /// then each row's after hooks.
+    fn with_row_hooks(&mut self, id: ModelId, call: &Call<'_>, method: &str) -> Eval<JsValue> {
+        let update = method == "update";
+        let at = usize::from(update);
+        let (before, after): (&[&str], &[&str]) = match update {
+            true => (&["beforeUpdate", "beforeSave"], hooks::UPDATE.1),
+            false => hooks::DESTROY,
+        };
+        let options = self.hook_options(call.arg(at));
         let outcome = (|| {
-            let rows = self.rows_for_individual_hooks(id, call, 1)?;
+            let keys: &[&str] = match update {
+                true => &["where", "paranoid"],
+                false => &["where"],
+            };
+            let rows = self.rows_for_individual_hooks(id, call, at, keys)?;
             for row in &rows {
-                let set = Call {
-                    this: row.clone(),
-                    args: vec![call.arg(0)],
-                    span: call.span,
-                    callee: None,
-                    arg_exprs: &[],
-                };
-                self.instance_call_unhooked("set", set)?;
-                let args = [row.clone(), options.clone()];
-                self.run_hooks(id, &["beforeUpdate", "beforeSave"], &args, call.span)?;
+                if update {
+                    let set = Call {
+                        this: row.clone(),
+                        args: vec![call.arg(0)],
+                        span: call.span,
+                        callee: None,
+                        arg_exprs: &[],
+                    };
+                    self.instance_call_unhooked("set", set)?;
+                }
+                self.run_hooks(id, before, &[row.clone(), options.clone()], call.span)?;
             }
-            let update = Call {
+            let mut args: Vec<JsValue> = call.args.iter().take(at).cloned().collect();
+            args.push(self.without_individual_hooks(call, at));
+            let statement = Call {
                 this: call.this.clone(),
-                args: vec![call.arg(0), self.without_individual_hooks(call, 1)],
+                args,
                 span: call.span,
                 callee: None,
                 arg_exprs: &[],
             };
-            let updated = self.scoped_query(id, "update", &update)?;
-            let updated = self.await_value(updated, call.span)?;
+            let done = self.scoped_query(id, method, &statement)?;
+            let done = self.await_value(done, call.span)?;
             for row in &rows {
-                let args = [row.clone(), options.clone()];
-                self.run_hooks(id, hooks::UPDATE.1, &args, call.span)?;
+                self.run_hooks(id, after, &[row.clone(), options.clone()], call.span)?;
             }
-            Ok(updated)
+            Ok(done)
         })();
-        match outcome {
-            Ok(value) => Ok(self.resolved(value)),
-            Err(Flow::Throw(exception)) => Ok(self.rejected(exception.value, exception.span)),
-            Err(flow) => Err(flow),
-        }
-    }
-
-    /// `Model.destroy({ where, individualHooks: true })`: each row read and given its
-    /// beforeDestroy hooks, the one DELETE, then each row's afterDestroy hooks.
-    fn destroy_with_hooks(&mut self, id: ModelId, call: &Call<'_>) -> Eval<JsValue> {
-        let options = self.hook_options(call.arg(0));
-        let outcome = (|| {
-            let rows = self.rows_for_individual_hooks(id, call, 0)?;
-            for row in &rows {
-                let args = [row.clone(), options.clone()];
-                self.run_hooks(id, hooks::DESTROY.0, &args, call.span)?;
-            }
-            let destroy = Call {
-                this: call.this.clone(),
-                args: vec![self.without_individual_hooks(call, 0)],
-                span: call.span,
-                callee: None,
-                arg_exprs: &[],
-            };
-            let destroyed = self.scoped_query(id, "destroy", &destroy)?;
-            let destroyed = self.await_value(destroyed, call.span)?;
-            for row in &rows {
-                let args = [row.clone(), options.clone()];
-                self.run_hooks(id, hooks::DESTROY.1, &args, call.span)?;
-            }
-            Ok(destroyed)
-        })();
-        match outcome {
-            Ok(value) => Ok(self.resolved(value)),
-            Err(Flow::Throw(exception)) => Ok(self.rejected(exception.value, exception.span)),
-            Err(flow) => Err(flow),
-        }
+        self.settled(outcome)
     }
 
     /// `Model.bulkCreate(records, options)` for a model with bulk hooks (or create hooks
@@ -1820,11 +1801,7 @@ impl Interpreter {
             )?;
             Ok(created)
         })();
-        match outcome {
-            Ok(value) => Ok(self.resolved(value)),
-            Err(Flow::Throw(exception)) => Ok(self.rejected(exception.value, exception.span)),
-            Err(flow) => Err(flow),
-        }
+        self.settled(outcome)
     }
 }
 

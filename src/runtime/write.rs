@@ -1911,18 +1911,7 @@ pub fn destroy_where(
     if truncates && (model.timestamp_attributes.deleted_at.is_none() || forced(options)) {
         return truncate(rt, schema, model_id, options);
     }
-    // `individualHooks`: Sequelize reads the rows first, to run each one's hooks.
-    if options
-        .and_then(|o| o.get("individualHooks"))
-        .is_some_and(Value::truthy)
-    {
-        let read = match options.and_then(|o| o.get("where")) {
-            Some(w) => vec![("where".to_string(), w.clone())],
-            None => Vec::new(),
-        };
-        let plan = find::plan(schema, model_id, Some(&Value::Object(read)))?;
-        find::find(rt, schema, &plan)?;
-    }
+    read_for_individual_hooks(rt, schema, model_id, options, &["where"])?;
     let condition = match options.and_then(|o| o.get("where")) {
         Some(w) => find::parse_where(model, w)?,
         None => None,
@@ -1952,6 +1941,28 @@ pub fn destroy_where(
     remove_rows(rt, schema, model_id, &filter)
 }
 
+/// With `individualHooks`, Sequelize reads the rows first (a findAll of the options'
+/// `keys`), to run each one's hooks; here with no hooks to run, only the read is logged.
+fn read_for_individual_hooks(
+    rt: &mut Runtime,
+    schema: &Schema,
+    model_id: ModelId,
+    options: Option<&Value>,
+    keys: &[&str],
+) -> RunResult<()> {
+    let Some(options) = options.filter(|o| o.get("individualHooks").is_some_and(Value::truthy))
+    else {
+        return Ok(());
+    };
+    let read: Vec<(String, Value)> = keys
+        .iter()
+        .filter_map(|key| options.get(key).map(|v| (key.to_string(), v.clone())))
+        .collect();
+    let plan = find::plan(schema, model_id, Some(&Value::Object(read)))?;
+    find::find(rt, schema, &plan)?;
+    Ok(())
+}
+
 /// What `Model.update` resolves to: the count of rows it changed, and with `returning`
 /// on PostgreSQL the rows themselves (`[count, rows]`).
 pub struct Updated {
@@ -1968,20 +1979,7 @@ pub fn update_where(
     options: Option<&Value>,
 ) -> RunResult<Updated> {
     let model = schema.model(model_id);
-    // `individualHooks`: Sequelize reads the rows first, to run each one's hooks.
-    if options
-        .and_then(|o| o.get("individualHooks"))
-        .is_some_and(Value::truthy)
-    {
-        let mut read = vec![];
-        for key in ["where", "paranoid"] {
-            if let Some(value) = options.and_then(|o| o.get(key)) {
-                read.push((key.to_string(), value.clone()));
-            }
-        }
-        let plan = find::plan(schema, model_id, Some(&Value::Object(read)))?;
-        find::find(rt, schema, &plan)?;
-    }
+    read_for_individual_hooks(rt, schema, model_id, options, &["where", "paranoid"])?;
     let condition = match options.and_then(|o| o.get("where")) {
         Some(w) => find::parse_where(model, w)?,
         None => None,

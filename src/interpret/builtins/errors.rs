@@ -118,10 +118,7 @@ fn sequelize_error_called(
         .iter()
         .find(|(class, _, _)| *class == &*native.name)
         .map_or("SequelizeBaseError", |(_, name, _)| *name);
-    let message = match call.arg(0) {
-        JsValue::Undefined => String::new(),
-        other => interp.string_of(&other, call.span)?,
-    };
+    let message = message_argument(interp, &call)?;
     Ok(make(interp, name, &message))
 }
 
@@ -159,12 +156,17 @@ fn stack(name: &str, message: &str) -> String {
     format!("{head}\n    at <anonymous>")
 }
 
+/// An error constructor's first argument as its message (none: empty).
+fn message_argument(interp: &mut Interpreter, call: &Call<'_>) -> Eval<String> {
+    match call.arg(0) {
+        JsValue::Undefined => Ok(String::new()),
+        other => interp.string_of(&other, call.span),
+    }
+}
+
 fn called(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<JsValue> {
     let name = native.name.clone();
-    let message = match call.arg(0) {
-        JsValue::Undefined => String::new(),
-        other => interp.string_of(&other, call.span)?,
-    };
+    let message = message_argument(interp, &call)?;
     Ok(make(interp, &name, &message))
 }
 

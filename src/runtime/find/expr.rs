@@ -1206,7 +1206,8 @@ pub fn passes(term: &Term, rows: &[Joined], grouped: bool, dialect: Dialect) -> 
     Ok(as_truth(&eval_in(term, rows, grouped, dialect)?) == Some(true))
 }
 
-fn number(cell: &Cell) -> Option<f64> {
+/// A cell as a number, as SQL reads one (a numeric text, a boolean as 0 or 1).
+pub(super) fn number(cell: &Cell) -> Option<f64> {
     match cell {
         Cell::Int(i) => Some(*i as f64),
         Cell::Float(f) => Some(*f),
@@ -1216,7 +1217,8 @@ fn number(cell: &Cell) -> Option<f64> {
     }
 }
 
-fn text(cell: &Cell) -> Option<String> {
+/// A cell as text, as SQL's string functions read one.
+pub(super) fn text(cell: &Cell) -> Option<String> {
     match cell {
         Cell::Null => None,
         Cell::Text(t) => Some(t.clone()),

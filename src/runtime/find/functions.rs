@@ -4,6 +4,7 @@
 //! (`NULLIF`), and dates as each database spells them (MySQL's `YEAR` and
 //! `DATE_FORMAT`, SQLite's `strftime`, PostgreSQL's `date_trunc` and `to_char`).
 
+use super::expr::{number, text};
 use crate::error::{ErrorName, SequelizeError};
 use crate::runtime::store::Cell;
 use crate::sql::Dialect;
@@ -90,12 +91,12 @@ pub fn compute(name: &str, values: &[Cell], dialect: Dialect) -> Option<Cell> {
             if any_null(2) {
                 return Some(Cell::Null);
             }
-            let text = text_of(&arg(0))?;
-            let start = number_of(&arg(1))? as i64;
-            let length = values.get(2).and_then(number_of).map(|n| n as i64);
+            let text = text(&arg(0))?;
+            let start = number(&arg(1))? as i64;
+            let length = values.get(2).and_then(number).map(|n| n as i64);
             Cell::Text(substring(&text, start, length))
         }
-        "REPLACE" => match (text_of(&arg(0)), text_of(&arg(1)), text_of(&arg(2))) {
+        "REPLACE" => match (text(&arg(0)), text(&arg(1)), text(&arg(2))) {
             (Some(text), Some(from), Some(to)) if !from.is_empty() => {
                 Cell::Text(text.replace(&from, &to))
             }
@@ -106,23 +107,23 @@ pub fn compute(name: &str, values: &[Cell], dialect: Dialect) -> Option<Cell> {
             true => Cell::Null,
             false => arg(0),
         },
-        "FLOOR" | "CEIL" | "CEILING" => match number_of(&arg(0)) {
+        "FLOOR" | "CEIL" | "CEILING" => match number(&arg(0)) {
             None => Cell::Null,
             Some(n) if name == "FLOOR" => whole(n.floor(), &arg(0)),
             Some(n) => whole(n.ceil(), &arg(0)),
         },
         "MOD" => match (&arg(0), &arg(1)) {
             (Cell::Int(a), Cell::Int(b)) if *b != 0 => Cell::Int(a % b),
-            (a, b) => match (number_of(a), number_of(b)) {
+            (a, b) => match (number(a), number(b)) {
                 (Some(a), Some(b)) if b != 0.0 => Cell::Float(a % b),
                 _ => Cell::Null,
             },
         },
-        "POWER" | "POW" => match (number_of(&arg(0)), number_of(&arg(1))) {
+        "POWER" | "POW" => match (number(&arg(0)), number(&arg(1))) {
             (Some(a), Some(b)) => Cell::Float(a.powf(b)),
             _ => Cell::Null,
         },
-        "SQRT" => number_of(&arg(0)).map_or(Cell::Null, |n| Cell::Float(n.sqrt())),
+        "SQRT" => number(&arg(0)).map_or(Cell::Null, |n| Cell::Float(n.sqrt())),
         "GREATEST" | "LEAST" => extreme(values, name == "GREATEST", dialect),
         "YEAR" | "MONTH" | "DAY" | "DAYOFMONTH" | "HOUR" | "MINUTE" | "SECOND" => {
             let Some(ms) = millis_of(&arg(0)) else {
@@ -141,12 +142,12 @@ pub fn compute(name: &str, values: &[Cell], dialect: Dialect) -> Option<Cell> {
         "DATE_FORMAT" => format_date(&arg(0), &arg(1), mysql_format),
         "STRFTIME" => format_date(&arg(1), &arg(0), sqlite_format),
         "TO_CHAR" => format_date(&arg(0), &arg(1), postgres_format),
-        "DATE_TRUNC" => match (text_of(&arg(0)), millis_of(&arg(1))) {
+        "DATE_TRUNC" => match (text(&arg(0)), millis_of(&arg(1))) {
             (Some(unit), Some(ms)) => Cell::Int(truncate(ms, &unit.to_lowercase())?),
             _ => Cell::Null,
         },
         // PostgreSQL's EXTRACT answers a numeric (text to the driver); MySQL's an integer.
-        "EXTRACT" => match (text_of(&arg(0)), millis_of(&arg(1))) {
+        "EXTRACT" => match (text(&arg(0)), millis_of(&arg(1))) {
             (Some(field), Some(ms)) => {
                 let part = date_part(ms, &field.to_lowercase())?;
                 match (dialect, field.to_lowercase().as_str()) {
@@ -157,7 +158,7 @@ pub fn compute(name: &str, values: &[Cell], dialect: Dialect) -> Option<Cell> {
             }
             _ => Cell::Null,
         },
-        "DATE_PART" => match (text_of(&arg(0)), millis_of(&arg(1))) {
+        "DATE_PART" => match (text(&arg(0)), millis_of(&arg(1))) {
             (Some(unit), Some(ms)) => Cell::Float(date_part(ms, &unit.to_lowercase())?),
             _ => Cell::Null,
         },
@@ -196,7 +197,7 @@ fn extreme(values: &[Cell], greatest: bool, dialect: Dialect) -> Cell {
 }
 
 fn same_value(a: &Cell, b: &Cell) -> bool {
-    match (number_of(a), number_of(b)) {
+    match (number(a), number(b)) {
         (Some(x), Some(y)) if !matches!(a, Cell::Text(_)) || !matches!(b, Cell::Text(_)) => x == y,
         _ => a == b,
     }
@@ -218,26 +219,6 @@ fn substring(text: &str, start: i64, length: Option<i64>) -> String {
     chars[from as usize..to as usize].iter().collect()
 }
 
-fn text_of(cell: &Cell) -> Option<String> {
-    match cell {
-        Cell::Null => None,
-        Cell::Text(t) => Some(t.clone()),
-        Cell::Int(i) => Some(i.to_string()),
-        Cell::Float(f) => Some(crate::js::format_number(*f)),
-        Cell::Bool(b) => Some(b.to_string()),
-    }
-}
-
-fn number_of(cell: &Cell) -> Option<f64> {
-    match cell {
-        Cell::Int(i) => Some(*i as f64),
-        Cell::Float(f) => Some(*f),
-        Cell::Text(t) => t.trim().parse().ok(),
-        Cell::Bool(b) => Some(f64::from(u8::from(*b))),
-        Cell::Null => None,
-    }
-}
-
 /// A date's milliseconds since the epoch: stored dates are milliseconds; SQLite's are
 /// the text Sequelize writes (`2024-01-02 03:04:05.000 +00:00`).
 fn millis_of(cell: &Cell) -> Option<i64> {
@@ -249,6 +230,8 @@ fn millis_of(cell: &Cell) -> Option<i64> {
 }
 
 struct DateParts {
+    /// Milliseconds since the epoch, the parts' source.
+    epoch_ms: i64,
     year: i64,
     month: i64,
     day: i64,
@@ -270,6 +253,7 @@ impl DateParts {
         let year = field(0..4);
         let new_year = crate::js::parse_iso_date(&format!("{year:04}-01-01")).unwrap_or(0);
         DateParts {
+            epoch_ms: ms,
             year,
             month: field(5..7),
             day: field(8..10),
@@ -309,7 +293,7 @@ const WEEKDAYS: [&str; 7] = [
 ];
 
 fn format_date(date: &Cell, format: &Cell, write: fn(&DateParts, &str) -> String) -> Cell {
-    match (millis_of(date), text_of(format)) {
+    match (millis_of(date), text(format)) {
         (Some(ms), Some(format)) => Cell::Text(write(&DateParts::of(ms), &format)),
         _ => Cell::Null,
     }
@@ -330,79 +314,68 @@ fn twelve_hour(p: &DateParts) -> i64 {
     }
 }
 
-/// MySQL's `DATE_FORMAT` specifiers (`%Y-%m-%d %H:%i:%s`, `%M`, `%b`, `%W`, …).
-fn mysql_format(p: &DateParts, format: &str) -> String {
+/// `format` with each `%x` replaced by `specifier(x)` (a trailing `%` dropped): the
+/// shape of MySQL's `DATE_FORMAT` and SQLite's `strftime` formats.
+fn expand_percents(format: &str, specifier: impl Fn(char) -> String) -> String {
     let mut out = String::new();
     let mut chars = format.chars();
     while let Some(c) = chars.next() {
-        if c != '%' {
-            out.push(c);
-            continue;
-        }
-        let Some(spec) = chars.next() else { break };
-        match spec {
-            'Y' => out.push_str(&format!("{:04}", p.year)),
-            'y' => out.push_str(&format!("{:02}", p.year % 100)),
-            'm' => out.push_str(&format!("{:02}", p.month)),
-            'c' => out.push_str(&p.month.to_string()),
-            'd' => out.push_str(&format!("{:02}", p.day)),
-            'e' => out.push_str(&p.day.to_string()),
-            'H' => out.push_str(&format!("{:02}", p.hour)),
-            'k' => out.push_str(&p.hour.to_string()),
-            'h' | 'I' => out.push_str(&format!("{:02}", twelve_hour(p))),
-            'l' => out.push_str(&twelve_hour(p).to_string()),
-            'i' => out.push_str(&format!("{:02}", p.minute)),
-            's' | 'S' => out.push_str(&format!("{:02}", p.second)),
-            'f' => out.push_str(&format!("{:06}", p.millis * 1000)),
-            'p' => out.push_str(if p.hour < 12 { "AM" } else { "PM" }),
-            'T' => out.push_str(&format!("{:02}:{:02}:{:02}", p.hour, p.minute, p.second)),
-            'M' => out.push_str(month_name(p)),
-            'b' => out.push_str(&month_name(p)[..3]),
-            'W' => out.push_str(weekday_name(p)),
-            'a' => out.push_str(&weekday_name(p)[..3]),
-            'w' => out.push_str(&p.weekday.to_string()),
-            'j' => out.push_str(&format!("{:03}", p.day_of_year)),
-            other => out.push(other),
+        match c {
+            '%' => match chars.next() {
+                Some(spec) => out.push_str(&specifier(spec)),
+                None => break,
+            },
+            c => out.push(c),
         }
     }
     out
 }
 
-/// SQLite's `strftime` specifiers (`%Y-%m-%d`, `%H:%M:%S`, `%j`, `%w`, `%s`, `%f`).
+/// MySQL's `DATE_FORMAT` specifiers (`%Y-%m-%d %H:%i:%s`, `%M`, `%b`, `%W`, …); an
+/// unknown one is its letter.
+fn mysql_format(p: &DateParts, format: &str) -> String {
+    expand_percents(format, |spec| match spec {
+        'Y' => format!("{:04}", p.year),
+        'y' => format!("{:02}", p.year % 100),
+        'm' => format!("{:02}", p.month),
+        'c' => p.month.to_string(),
+        'd' => format!("{:02}", p.day),
+        'e' => p.day.to_string(),
+        'H' => format!("{:02}", p.hour),
+        'k' => p.hour.to_string(),
+        'h' | 'I' => format!("{:02}", twelve_hour(p)),
+        'l' => twelve_hour(p).to_string(),
+        'i' => format!("{:02}", p.minute),
+        's' | 'S' => format!("{:02}", p.second),
+        'f' => format!("{:06}", p.millis * 1000),
+        'p' => (if p.hour < 12 { "AM" } else { "PM" }).to_string(),
+        'T' => format!("{:02}:{:02}:{:02}", p.hour, p.minute, p.second),
+        'M' => month_name(p).to_string(),
+        'b' => month_name(p)[..3].to_string(),
+        'W' => weekday_name(p).to_string(),
+        'a' => weekday_name(p)[..3].to_string(),
+        'w' => p.weekday.to_string(),
+        'j' => format!("{:03}", p.day_of_year),
+        other => other.to_string(),
+    })
+}
+
+/// SQLite's `strftime` specifiers (`%Y-%m-%d`, `%H:%M:%S`, `%j`, `%w`, `%s`, `%f`); an
+/// unknown one is kept as written.
 fn sqlite_format(p: &DateParts, format: &str) -> String {
-    let mut out = String::new();
-    let mut chars = format.chars();
-    while let Some(c) = chars.next() {
-        if c != '%' {
-            out.push(c);
-            continue;
-        }
-        let Some(spec) = chars.next() else { break };
-        match spec {
-            'Y' => out.push_str(&format!("{:04}", p.year)),
-            'm' => out.push_str(&format!("{:02}", p.month)),
-            'd' => out.push_str(&format!("{:02}", p.day)),
-            'H' => out.push_str(&format!("{:02}", p.hour)),
-            'M' => out.push_str(&format!("{:02}", p.minute)),
-            'S' => out.push_str(&format!("{:02}", p.second)),
-            'f' => out.push_str(&format!("{:02}.{:03}", p.second, p.millis)),
-            'j' => out.push_str(&format!("{:03}", p.day_of_year)),
-            'w' => out.push_str(&p.weekday.to_string()),
-            's' => {
-                let ms = crate::js::parse_iso_date(&format!(
-                    "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-                    p.year, p.month, p.day, p.hour, p.minute, p.second
-                ))
-                .unwrap_or(0);
-                out.push_str(&(ms / 1000).to_string());
-            }
-            other => {
-                out.push('%');
-                out.push(other);
-            }
-        }
-    }
-    out
+    expand_percents(format, |spec| match spec {
+        'Y' => format!("{:04}", p.year),
+        'm' => format!("{:02}", p.month),
+        'd' => format!("{:02}", p.day),
+        'H' => format!("{:02}", p.hour),
+        'M' => format!("{:02}", p.minute),
+        'S' => format!("{:02}", p.second),
+        'f' => format!("{:02}.{:03}", p.second, p.millis),
+        'j' => format!("{:03}", p.day_of_year),
+        'w' => p.weekday.to_string(),
+        's' => p.epoch_ms.div_euclid(1000).to_string(),
+        other => format!("%{other}"),
+    })
 }
 
 /// PostgreSQL's `to_char` patterns (`YYYY-MM-DD`, `HH24:MI:SS`, `Mon`, `Month`, `Day`,

@@ -417,10 +417,7 @@ pub fn aggregate(
     };
     expr::check(&term, dialect)?;
     let cell = eval_group(&term, &rows, dialect)?;
-    let key = model
-        .attribute(field)
-        .and_then(|a| a.data_type.as_ref())
-        .map_or("", |t| t.key.as_str());
+    let key = type_key(model, field);
     let number = |cell: &Cell| match cell {
         Cell::Int(i) => Some(*i as f64),
         Cell::Float(f) => Some(*f),
@@ -429,15 +426,32 @@ pub fn aggregate(
     };
     Ok(match (key, &cell) {
         (_, Cell::Null) => Value::Null,
-        ("INTEGER" | "BIGINT" | "SMALLINT" | "TINYINT" | "MEDIUMINT", _) => {
-            number(&cell).map_or(Value::Null, |n| Value::Number(n.trunc()))
-        }
-        ("FLOAT" | "DOUBLE" | "REAL" | "DECIMAL", _) => {
-            number(&cell).map_or(Value::Null, Value::Number)
-        }
+        (key, _) if as_attribute_number(key, 0.0).is_some() => number(&cell)
+            .and_then(|n| as_attribute_number(key, n))
+            .unwrap_or(Value::Null),
         ("DATE", Cell::Int(ms)) => Value::Date(*ms),
         _ => expr::shown(cell),
     })
+}
+
+/// The type key (`INTEGER`, `DECIMAL`, …) of `model`'s attribute `field`, or `""`.
+fn type_key<'m>(model: &'m crate::schema::Model, field: &str) -> &'m str {
+    model
+        .attribute(field)
+        .and_then(|a| a.data_type.as_ref())
+        .map_or("", |t| t.key.as_str())
+}
+
+/// An aggregate's number as Sequelize parses it for a numeric attribute type (an
+/// integer type cuts it); `None` for other types.
+fn as_attribute_number(key: &str, n: f64) -> Option<Value> {
+    match key {
+        "INTEGER" | "BIGINT" | "SMALLINT" | "TINYINT" | "MEDIUMINT" => {
+            Some(Value::Number(n.trunc()))
+        }
+        "FLOAT" | "DOUBLE" | "REAL" | "DECIMAL" => Some(Value::Number(n)),
+        _ => None,
+    }
 }
 
 /// `Model.sum(field, { include, group })`: Sequelize selects the aggregate after the
@@ -510,22 +524,14 @@ fn aggregate_as_find(
         .and_then(|row| row.get(function))
         .cloned()
         .unwrap_or(Value::Null);
-    let key = model
-        .attribute(field)
-        .and_then(|a| a.data_type.as_ref())
-        .map_or("", |t| t.key.as_str());
     let number = match &value {
         Value::Number(n) => Some(*n),
         Value::Str(text) => text.parse().ok(),
         _ => None,
     };
-    Ok(match (key, number) {
-        ("INTEGER" | "BIGINT" | "SMALLINT" | "TINYINT" | "MEDIUMINT", Some(n)) => {
-            Value::Number(n.trunc())
-        }
-        ("FLOAT" | "DOUBLE" | "REAL" | "DECIMAL", Some(n)) => Value::Number(n),
-        _ => value,
-    })
+    Ok(number
+        .and_then(|n| as_attribute_number(type_key(model, field), n))
+        .unwrap_or(value))
 }
 
 /// The plan that loads the rows to group: every column of the model and of each

@@ -209,6 +209,17 @@ fn default_literal(
         DefaultValue::Number(n) => crate::js::format_number(*n),
         DefaultValue::Bool(b) => b.to_string(),
         DefaultValue::Null => "NULL".to_string(),
+        DefaultValue::Json(text) => dialect.quote_string(text),
+        DefaultValue::Sql(text) => {
+            crate::sql::respell::unmark(&crate::sql::respell::respell_marked(text, dialect))
+        }
+        DefaultValue::Date(ms) => {
+            let iso = crate::js::iso_date(*ms);
+            match dialect {
+                Dialect::Mysql => dialect.quote_string(&format!("{} {}", &iso[..10], &iso[11..19])),
+                _ => dialect.quote_string(&format!("{} {} +00:00", &iso[..10], &iso[11..23])),
+            }
+        }
         DefaultValue::List(items) => {
             let elements: Vec<String> = items
                 .iter()

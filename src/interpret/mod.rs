@@ -11,6 +11,7 @@
 
 mod builtins;
 mod convert;
+mod defaults;
 mod expressions;
 mod functions;
 mod getters;
@@ -244,6 +245,8 @@ pub struct Interpreter {
     scopes: Vec<(crate::schema::ModelId, String, JsValue)>,
     /// Each attribute's getter and setter, as written (`get()`, `set(v)`).
     attribute_accessors: Vec<getters::Accessors>,
+    /// Each attribute's `defaultValue` function, as written.
+    default_functions: Vec<defaults::DefaultFunction>,
     /// The project's files, loaded as modules when required.
     modules: Vec<modules::Module>,
     /// `Math.random`'s state: runs repeat.
@@ -286,6 +289,7 @@ impl Interpreter {
             after_commit: Vec::new(),
             scopes: Vec::new(),
             attribute_accessors: Vec::new(),
+            default_functions: Vec::new(),
             modules: Vec::new(),
             random_state: 0x2545_f491_4f6c_dd1d,
         };

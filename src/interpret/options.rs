@@ -356,6 +356,19 @@ impl Interpreter {
             Some(Value::Bool(b)) => Some(DefaultValue::Bool(*b)),
             Some(Value::Null) => Some(DefaultValue::Null),
             Some(Value::DataType(t)) => Some(DefaultValue::Computed(t.key.clone())),
+            Some(Value::Date(ms)) => Some(DefaultValue::Date(*ms)),
+            Some(Value::Sql(piece)) => {
+                Some(DefaultValue::Sql(crate::runtime::calls::sql_of(piece)))
+            }
+            Some(json @ (Value::Object(_) | Value::Array(_)))
+                if attribute
+                    .data_type
+                    .as_ref()
+                    .is_none_or(|t| t.key != "ARRAY") =>
+            {
+                let text = serde_json::to_string(&crate::value::to_json(json)).unwrap_or_default();
+                Some(DefaultValue::Json(text))
+            }
             Some(Value::Array(items)) => Some(DefaultValue::List(
                 items
                     .iter()
@@ -367,7 +380,8 @@ impl Interpreter {
                     })
                     .collect(),
             )),
-            Some(_) => Some(DefaultValue::Computed("function".into())),
+            Some(Value::Function) => Some(DefaultValue::Computed("function".into())),
+            Some(_) => Some(DefaultValue::Computed("unknown".into())),
         };
         if let Some(values) = get("values") {
             if let Some(data_type) = attribute.data_type.as_mut().filter(|t| t.key == "ENUM") {

@@ -595,7 +595,14 @@ impl Interpreter {
             Some(DefaultValue::Number(n)) => Some(JsValue::Number(*n)),
             Some(DefaultValue::Bool(b)) => Some(JsValue::Bool(*b)),
             Some(DefaultValue::Null) => Some(JsValue::Null),
-            Some(DefaultValue::Computed(_) | DefaultValue::List(_)) | None => None,
+            Some(DefaultValue::Date(ms)) => Some(self.date(*ms as f64)),
+            Some(
+                DefaultValue::Computed(_)
+                | DefaultValue::List(_)
+                | DefaultValue::Json(_)
+                | DefaultValue::Sql(_),
+            )
+            | None => None,
         };
         entries.extend(default.map(|value| ("defaultValue", value)));
         if let Some(references) = &attribute.references {
@@ -725,6 +732,7 @@ impl Interpreter {
         if self.has_setters(model) && !args.is_empty() {
             args[0] = self.records_through_setters(model, &args[0], span)?;
         }
+        self.supply_defaults(model, 1, span)?;
         self.model_query(model, "build", args, span)
     }
 
@@ -1026,7 +1034,9 @@ impl Interpreter {
         let result = if self.runtime.is_some() && calls::MODEL_METHODS.contains(&method) {
             let schema = &self.schema;
             let rt = self.runtime.as_mut().expect("checked");
-            match calls::model_call(rt, schema, id, method, &values) {
+            let outcome = calls::model_call(rt, schema, id, method, &values);
+            self.settle_defaults(span);
+            match outcome {
                 Ok(value) => self.adopt(&value),
                 Err(error) => {
                     let flow = self.error(error, span);
@@ -1080,6 +1090,7 @@ impl Interpreter {
                 self.add_hooks_option(id, &call.arg(2), call.span)?;
                 self.add_scopes_option(id, &call.arg(2), call.span)?;
                 self.add_attribute_accessors(id, &call.arg(1), &call.arg(2), call.span)?;
+                self.add_default_functions(id, &call.arg(1), call.span)?;
                 Ok(self.model_value(id))
             }
             Err(error) => Err(self.error(error, call.span)),
@@ -1156,6 +1167,7 @@ impl Interpreter {
         self.add_hooks_option(id, &call.arg(1), call.span)?;
         self.add_scopes_option(id, &call.arg(1), call.span)?;
         self.add_attribute_accessors(id, &call.arg(0), &call.arg(1), call.span)?;
+        self.add_default_functions(id, &call.arg(0), call.span)?;
         Ok(call.this.clone())
     }
 
@@ -1358,15 +1370,21 @@ pub(super) fn construct(interp: &mut Interpreter, call: Call<'_>) -> Eval<JsValu
 fn model_static(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<JsValue> {
     let method = native.name.clone();
     let mut call = call;
-    if let (Some(id), "create" | "build" | "bulkCreate") = (
-        match &call.this {
-            JsValue::Object(o) => interp.model_of(o),
-            _ => None,
-        },
-        &*method,
-    ) {
+    let model = match &call.this {
+        JsValue::Object(o) => interp.model_of(o),
+        _ => None,
+    };
+    if let (Some(id), "create" | "build" | "bulkCreate") = (model, &*method) {
         if interp.has_setters(id) && !call.args.is_empty() {
             call.args[0] = interp.records_through_setters(id, &call.args[0], call.span)?;
+        }
+    }
+    if let Some(id) = model {
+        let records = Interpreter::records_built(&method, &call.arg(0));
+        interp.supply_defaults(id, records, call.span)?;
+        if &*method == "create" && matches!(call.arg(1), JsValue::Object(_)) {
+            let include = interp.get(&call.arg(1), &Key::Str("include".into()), call.span)?;
+            interp.supply_nested_defaults(id, &call.arg(0), &include, call.span)?;
         }
     }
     if &*method == "init" {
@@ -2003,15 +2021,29 @@ fn instance_method_body(interp: &mut Interpreter, method: &str, call: Call<'_>) 
             | "equalsOneOf"
             | "isSoftDeleted"
     );
-    let Some(runtime) = interp.runtime.as_mut() else {
+    if interp.runtime.is_none() {
         return Ok(JsValue::Opaque("an instance method's result".into()));
-    };
+    }
     let method_name = match &*method {
         "getDataValue" => "get",
         "setDataValue" => "set",
         other => other,
     };
-    match calls::instance_call(runtime, &interp.schema, instance, method_name, &values) {
+    let created = interp
+        .schema
+        .model(instance.borrow().model)
+        .accessor(method_name)
+        .filter(|(_, kind)| *kind == crate::schema::AccessorKind::Create)
+        .map(|(association, _)| association.target);
+    if let Some(target) = created {
+        interp.supply_defaults(target, 1, call.span)?;
+    }
+    let Some(runtime) = interp.runtime.as_mut() else {
+        return Ok(JsValue::Opaque("an instance method's result".into()));
+    };
+    let outcome = calls::instance_call(runtime, &interp.schema, instance, method_name, &values);
+    interp.settle_defaults(call.span);
+    match outcome {
         Ok(value) => {
             let value = interp.adopt(&value);
             Ok(if synchronous {

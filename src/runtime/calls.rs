@@ -40,6 +40,12 @@ pub const MODEL_METHODS: &[&str] = &[
     "truncate",
 ];
 
+/// A SQL piece's text as Sequelize writes it into PostgreSQL's SQL (a column's
+/// `defaultValue: sequelize.literal(…)`).
+pub fn sql_of(piece: &crate::value::SqlExpr) -> String {
+    super::log::expr_sql(piece)
+}
+
 /// `rejectOnEmpty: true`: a find that finds nothing rejects.
 fn rejects_on_empty(options: Option<&Value>) -> bool {
     options

@@ -34,10 +34,19 @@ pub fn value_of(model: &Model, attribute: &str, cell: Cell, dialect: Dialect) ->
 }
 
 /// A value of a raw row (`raw: true`, a grouped count) as the driver hands it over
-/// without Sequelize's parsing: mysql2 and sqlite3 give a BOOLEAN as 1 or 0.
+/// without Sequelize's parsing: mysql2 and sqlite3 give a BOOLEAN as 1 or 0; sqlite3
+/// gives a DATE and a JSON column as the text stored (Sequelize's sqlite query parses
+/// column types only for instances).
 pub fn raw_value(value: Value, dialect: Dialect) -> Value {
     match value {
         Value::Bool(b) if dialect != Dialect::Postgres => Value::Number(f64::from(u8::from(b))),
+        Value::Date(ms) if dialect == Dialect::Sqlite => {
+            let iso = crate::js::iso_date(ms);
+            Value::Str(format!("{} {} +00:00", &iso[..10], &iso[11..23]))
+        }
+        json @ (Value::Object(_) | Value::Array(_)) if dialect == Dialect::Sqlite => {
+            Value::Str(serde_json::to_string(&crate::value::to_json(&json)).unwrap_or_default())
+        }
         other => other,
     }
 }

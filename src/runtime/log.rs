@@ -265,16 +265,25 @@ fn join_group(items: &[Where], alias: &str, separator: &str, wrap: bool) -> Stri
     }
 }
 
+/// What an INSERT writes for one column: the table's own `DEFAULT` (a generated key), a
+/// bound parameter, or a SQL piece written out (`CURRENT_TIMESTAMP`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Slot {
+    Default,
+    Bound,
+    Sql(String),
+}
+
 /// `INSERT INTO "pugs" ("id","name",…) VALUES (DEFAULT,$1,…) RETURNING "id",…;`
-/// `columns` are (field, is DEFAULT) in attribute order.
-pub fn insert(table: &str, columns: &[(String, bool)], returning: &[String]) -> String {
+/// `columns` are (field, what is written) in attribute order.
+pub fn insert(table: &str, columns: &[(String, Slot)], returning: &[String]) -> String {
     let mut bind = 0;
     let values: Vec<String> = columns
         .iter()
-        .map(|(_, is_default)| {
-            if *is_default {
-                "DEFAULT".to_string()
-            } else {
+        .map(|(_, slot)| match slot {
+            Slot::Default => "DEFAULT".to_string(),
+            Slot::Sql(sql) => sql.clone(),
+            Slot::Bound => {
                 bind += 1;
                 format!("${bind}")
             }

@@ -123,6 +123,19 @@ pub struct Runtime {
     /// Each transaction begun, by its number: the tables as they were when it began
     /// (what a rollback puts back), until it ends.
     transactions: Vec<Option<Snapshot>>,
+    /// The values of function `defaultValue`s for the records of the call at hand, each
+    /// record's called by the interpreter (JavaScript runs there) and taken in order by
+    /// the first `build` of its model.
+    supplied_defaults: Vec<SuppliedDefaults>,
+    /// A function `defaultValue` a `build` found no supplied value for: the interpreter
+    /// says so at the call.
+    unsupplied_default: Option<(ModelId, String)>,
+}
+
+/// One record's function defaults: `(attribute, value)` in attribute order.
+struct SuppliedDefaults {
+    model: ModelId,
+    values: Vec<(String, Value)>,
 }
 
 /// The rows of every synced table, and (for SQLite, whose AUTOINCREMENT counter rolls
@@ -148,6 +161,8 @@ impl Runtime {
             rows: 0,
             limits,
             transactions: Vec::new(),
+            supplied_defaults: Vec::new(),
+            unsupplied_default: None,
         }
     }
 
@@ -156,6 +171,29 @@ impl Runtime {
         self.dialect = dialect;
         self.store.ignore_text_case(dialect == Dialect::Mysql);
         self
+    }
+
+    /// Hands over one new `model` record's function defaults (the interpreter called
+    /// them), for the next `build` of that model.
+    pub fn supply_defaults(&mut self, model: ModelId, values: Vec<(String, Value)>) {
+        self.supplied_defaults
+            .push(SuppliedDefaults { model, values });
+    }
+
+    /// The next supplied defaults of `model`, taken.
+    fn take_supplied_defaults(&mut self, model: ModelId) -> Option<Vec<(String, Value)>> {
+        let at = self
+            .supplied_defaults
+            .iter()
+            .position(|s| s.model == model)?;
+        Some(self.supplied_defaults.remove(at).values)
+    }
+
+    /// After a call: supplied defaults no build took are dropped; answers a function
+    /// default a build found no value for.
+    pub fn settle_defaults(&mut self) -> Option<(ModelId, String)> {
+        self.supplied_defaults.clear();
+        self.unsupplied_default.take()
     }
 
     pub fn dialect(&self) -> Dialect {

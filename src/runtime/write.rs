@@ -29,6 +29,7 @@ pub fn build(
             .get(key)
             .is_some_and(|v| !matches!(v, Value::Undefined))
     };
+    let supplied = rt.take_supplied_defaults(model_id);
     for (name, attribute) in &model.attributes {
         let Some(default) = &attribute.default_value else {
             continue;
@@ -52,8 +53,24 @@ pub fn build(
                     })
                     .collect(),
             ),
+            DefaultValue::Json(text) => serde_json::from_str(text)
+                .map(crate::value::from_json)
+                .unwrap_or(Value::Null),
+            DefaultValue::Date(ms) => Value::Date(*ms),
+            DefaultValue::Sql(text) => Value::Sql(std::rc::Rc::new(
+                crate::value::SqlExpr::Literal(crate::sql::respell::unmark(text)),
+            )),
             DefaultValue::Computed(kind) if kind == "NOW" => Value::Date(rt.now()),
             DefaultValue::Computed(kind) if kind.starts_with("UUID") => Value::Str(next_uuid(rt)),
+            DefaultValue::Computed(kind) if kind == "function" => {
+                match supplied.iter().flatten().find(|(key, _)| key == name) {
+                    Some((_, value)) => value.clone(),
+                    None => {
+                        rt.unsupplied_default = Some((model_id, name.clone()));
+                        continue;
+                    }
+                }
+            }
             DefaultValue::Computed(_) => continue,
         };
         instance.set(name, value);
@@ -326,7 +343,7 @@ fn insert_row(
             let field = model.field_of(name);
             match data.get(name).cloned() {
                 Some(Value::Null) if attribute.auto_increment == Some(true) => {
-                    columns.push((field.clone(), true));
+                    columns.push((field.clone(), log::Slot::Default));
                     let id = rt.next_id(&model.table_name);
                     data.set(name, Value::Number(id as f64));
                     row.push((field, Cell::Int(id)));
@@ -347,13 +364,18 @@ fn insert_row(
                         }
                         _ => {}
                     }
-                    if matches!(value, Value::Sql(_)) {
-                        return Err(SequelizeError::plain(format!(
-                            "The playground does not write a sequelize.fn/literal value in a create yet ({name})"
-                        ))
-                        .with_hint("create the row with the value computed in your code, or set it with Model.update"));
+                    if let Value::Sql(piece) = &value {
+                        // Written into the INSERT as it is; the database computes it.
+                        let mut cell = find::compute_on_row(piece, &model.name, &Vec::new(), rt)?;
+                        super::store::convert(
+                            &mut cell,
+                            super::column_kind(attribute.data_type.as_ref()),
+                        );
+                        columns.push((field.clone(), log::Slot::Sql(log::expr_sql(piece))));
+                        row.push((field, cell));
+                        continue;
                     }
-                    columns.push((field.clone(), false));
+                    columns.push((field.clone(), log::Slot::Bound));
                     row.push((field, rt.stored_cell(model, name, &value)));
                 }
                 None => row.push((field, Cell::Null)),
@@ -1339,6 +1361,17 @@ pub fn bulk_create(
                         tuple.push((name, generated_key_value(rt.dialect()).to_string()));
                     }
                 }
+                Some(Value::Sql(piece)) => {
+                    let mut cell = find::compute_on_row(&piece, &model.name, &Vec::new(), rt)?;
+                    super::store::convert(
+                        &mut cell,
+                        super::column_kind(attribute.data_type.as_ref()),
+                    );
+                    row.push((field, cell));
+                    if listed {
+                        tuple.push((name, log::expr_sql(&piece)));
+                    }
+                }
                 Some(value) => {
                     if attribute.auto_increment == Some(true) {
                         rt.chose_key(&model.table_name);
@@ -2169,10 +2202,10 @@ fn check_unique<C: AsRef<str>>(
     schema: &Schema,
     model_id: ModelId,
     rows: &[Vec<(C, Cell)>],
-    columns: &[(String, bool)],
+    columns: &[(String, log::Slot)],
 ) -> RunResult<()> {
     let model = schema.model(model_id);
-    let sequence_key = columns.iter().any(|(_, generated)| *generated)
+    let sequence_key = columns.iter().any(|(_, slot)| *slot == log::Slot::Default)
         && !rt.generated_keys_may_clash(&model.table_name);
     for key in model.unique_keys() {
         if key.primary && sequence_key {

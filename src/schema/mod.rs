@@ -44,6 +44,12 @@ pub enum DefaultValue {
     Null,
     /// `defaultValue: []` (or a list of values) for an ARRAY column.
     List(Vec<DefaultValue>),
+    /// An object or array for a JSON column, as its JSON text (`'{}'` in the DDL).
+    Json(String),
+    /// A `Date`, in milliseconds since the epoch.
+    Date(i64),
+    /// `sequelize.literal(…)` or `fn(…)`: its SQL, written into the DDL and the INSERT.
+    Sql(String),
     /// `DataTypes.NOW`, `UUIDV4`, a function, …: filled in by Sequelize, not by the database.
     Computed(String),
 }

@@ -637,6 +637,15 @@ impl Reader<'_> {
                     "TRUE" => return Some(Term::Value(Cell::Bool(true))),
                     "FALSE" => return Some(Term::Value(Cell::Bool(false))),
                     "SELECT" | "CASE" | "EXISTS" => return None,
+                    // SQL's niladic functions, written without parentheses.
+                    "CURRENT_TIMESTAMP" | "CURRENT_DATE"
+                        if self.peek() != Some(&Token::Symbol("(")) =>
+                    {
+                        return Some(Term::Call {
+                            name: upper,
+                            args: Vec::new(),
+                        })
+                    }
                     _ => {}
                 }
                 if upper == "EXTRACT" && self.eat("(") {
@@ -1095,6 +1104,11 @@ pub fn load_subqueries(term: &mut Term, rt: &mut crate::runtime::Runtime) -> Com
                 ));
             }
             *term = Term::Value(Cell::Int(rt.now()));
+            Ok(())
+        }
+        Term::Call { name, args } if args.is_empty() && name == "CURRENT_DATE" => {
+            let today = crate::js::iso_date(rt.now())[..10].to_string();
+            *term = Term::Value(Cell::Text(today));
             Ok(())
         }
         Term::Subquery(subquery) => {

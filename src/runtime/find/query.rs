@@ -400,7 +400,8 @@ fn columns(
                     .table_attributes()
                     .find(|(name, _)| model.field_of(name) == field)
                     .map_or(field.to_string(), |(name, _)| name.clone());
-                value_of(model, &attribute, cell, dialect)
+                let value = value_of(model, &attribute, cell, dialect);
+                crate::runtime::instance::raw_value(value, dialect)
             }
             None => expr::shown(cell),
         }

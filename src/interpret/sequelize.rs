@@ -2135,7 +2135,21 @@ fn sequelize_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) -
             Ok(interp.resolved(JsValue::Undefined))
         }
         "close" => Ok(interp.resolved(JsValue::Undefined)),
-        "drop" => Ok(interp.resolved(JsValue::Undefined)),
+        "drop" => {
+            let options = interp.to_data(&call.arg(0));
+            if let Some(rt) = interp.runtime.as_mut() {
+                if let Err(error) = calls::drop_all(rt, &interp.schema, Some(&options)) {
+                    let flow = interp.error(error, call.span);
+                    return match flow {
+                        Flow::Throw(exception) => {
+                            Ok(interp.rejected(exception.value, exception.span))
+                        }
+                        flow => Err(flow),
+                    };
+                }
+            }
+            Ok(interp.resolved(JsValue::Undefined))
+        }
         other => {
             interp.diagnostics.push(
                 Diagnostic::warning(call.span, format!("The playground does not run sequelize.{other}() yet; its result is not modeled"))

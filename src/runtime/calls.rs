@@ -38,6 +38,7 @@ pub const MODEL_METHODS: &[&str] = &[
     "min",
     "aggregate",
     "truncate",
+    "drop",
 ];
 
 /// A SQL piece's text as Sequelize writes it into PostgreSQL's SQL (a column's
@@ -161,6 +162,10 @@ pub fn model_call(
             write::truncate(rt, schema, id, first)?;
             Ok(Value::Undefined)
         }
+        "drop" => {
+            write::drop_model(rt, schema, id, cascades(first))?;
+            Ok(Value::Undefined)
+        }
         "increment" | "decrement" => {
             write::increment_where(rt, schema, id, values, method == "decrement")
         }
@@ -226,6 +231,18 @@ fn includes_of(
         Some(include) => find::parse_includes(schema, model, include),
         None => Ok(Vec::new()),
     }
+}
+
+fn cascades(options: Option<&Value>) -> bool {
+    options
+        .and_then(|o| o.get("cascade"))
+        .is_some_and(Value::truthy)
+}
+
+/// `sequelize.drop(options)`.
+pub fn drop_all(rt: &mut Runtime, schema: &Schema, options: Option<&Value>) -> RunResult<()> {
+    let order = crate::schema::sync_order::sync_order(schema);
+    write::drop_all(rt, schema, order.as_deref(), cascades(options))
 }
 
 fn returning_asked(options: Option<&Value>) -> bool {

@@ -406,6 +406,28 @@ impl Runtime {
         Ok(())
     }
 
+    /// Logs `DROP TABLE IF EXISTS` (PostgreSQL's `CASCADE` if asked).
+    fn log_drop(&mut self, table: &str, cascade: bool) -> RunResult<()> {
+        let cascade = match cascade && self.dialect == Dialect::Postgres {
+            true => " CASCADE",
+            false => "",
+        };
+        self.log(format!(
+            "DROP TABLE IF EXISTS {}{cascade};",
+            log::quote(table)
+        ))
+    }
+
+    /// The table gone: queries on it meet the database's no-such-table error until a
+    /// sync makes it again.
+    fn forget_table(&mut self, table: &str) -> RunResult<()> {
+        if self.is_synced(table) {
+            self.store.drop_table(table).map_err(engine_error)?;
+            self.synced_tables.retain(|t| t != table);
+        }
+        Ok(())
+    }
+
     /// `sync()` of models whose foreign keys form a cycle, as Sequelize's
     /// `_syncModelsWithCyclicReferences` does: in definition order, each table first
     /// without its foreign keys, then altered to add them (SQLite, its foreign keys

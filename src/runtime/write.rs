@@ -1644,6 +1644,88 @@ fn remove_rows(
         .map_err(engine_error)
 }
 
+/// `Model.drop({ cascade })`. A table another table's foreign key references is
+/// refused on PostgreSQL (without `cascade`) and MySQL; SQLite deletes its rows first,
+/// as each child's ON DELETE says.
+pub fn drop_model(
+    rt: &mut Runtime,
+    schema: &Schema,
+    model_id: ModelId,
+    cascade: bool,
+) -> RunResult<()> {
+    let table = schema.model(model_id).table_name.clone();
+    rt.log_drop(&table, cascade)?;
+    if !rt.is_synced(&table) {
+        return Ok(());
+    }
+    let referenced = schema.models.iter().any(|child| {
+        child.table_name != table
+            && rt.is_synced(&child.table_name)
+            && child.table_attributes().any(|(_, a)| {
+                a.references.as_ref().and_then(|r| r.model.as_deref()) == Some(table.as_str())
+            })
+    });
+    let refusal = refusal::referenced_table_drop(rt.dialect(), &table)
+        .filter(|_| referenced && !(cascade && rt.dialect() == Dialect::Postgres));
+    if let Some(message) = refusal {
+        let name = match rt.dialect() {
+            Dialect::Mysql => ErrorName::SequelizeForeignKeyConstraintError,
+            _ => ErrorName::SequelizeDatabaseError,
+        };
+        return Err(SequelizeError::new(name, message));
+    }
+    if rt.dialect() == Dialect::Sqlite {
+        remove_rows(rt, schema, model_id, &Filter::All)?;
+    }
+    rt.forget_table(&table)
+}
+
+/// `sequelize.drop({ cascade })`, as Sequelize 6 logs it: with `cascade`, each model
+/// dropped in definition order; each model dropped in reverse sync order (unless their
+/// keys form a cycle); then each model's foreign keys looked up (none are left) and each
+/// dropped again in definition order (SQLite, its foreign keys turned off, without the
+/// look-up).
+pub fn drop_all(
+    rt: &mut Runtime,
+    schema: &Schema,
+    order: Option<&[ModelId]>,
+    cascade: bool,
+) -> RunResult<()> {
+    let definition_order: Vec<ModelId> = (0..schema.models.len()).collect();
+    if cascade {
+        for &id in &definition_order {
+            drop_model(rt, schema, id, cascade)?;
+        }
+    }
+    for &id in order.unwrap_or_default().iter().rev() {
+        drop_model(rt, schema, id, cascade)?;
+    }
+    let sqlite = rt.dialect() == Dialect::Sqlite;
+    if sqlite {
+        rt.log_as_written("PRAGMA foreign_keys = OFF".into())?;
+    } else {
+        for model in &schema.models {
+            let lookup = crate::sql::foreign_key_references_query(rt.dialect(), &model.table_name);
+            rt.log_as_written(lookup)?;
+        }
+    }
+    for &id in &definition_order {
+        match sqlite {
+            // Its foreign keys off, SQLite drops a table with children as any other.
+            true => {
+                let table = &schema.model(id).table_name;
+                rt.log_drop(table, cascade)?;
+                rt.forget_table(table)?;
+            }
+            false => drop_model(rt, schema, id, cascade)?,
+        }
+    }
+    if sqlite {
+        rt.log_as_written("PRAGMA foreign_keys = ON".into())?;
+    }
+    Ok(())
+}
+
 /// Whether a destroy's options say `force: true` (a paranoid model's rows then go).
 fn forced(options: Option<&Value>) -> bool {
     options

@@ -11,6 +11,24 @@ pub mod types;
 
 pub use types::DataType;
 
+/// The database a PostgreSQL run is in: the recorder's, so that the catalog queries
+/// that name it read as recorded.
+pub const POSTGRES_DATABASE: &str = "postgres";
+
+/// Sequelize's `getForeignKeyReferencesForTable` query on PostgreSQL or MySQL (the
+/// catalog look-up `sequelize.drop()` makes before dropping tables in definition order).
+pub fn foreign_key_references_query(dialect: Dialect, table: &str) -> String {
+    match dialect {
+        Dialect::Mysql => format!(
+            "SELECT CONSTRAINT_NAME as constraint_name,CONSTRAINT_NAME as constraintName,CONSTRAINT_SCHEMA as constraintSchema,CONSTRAINT_SCHEMA as constraintCatalog,TABLE_NAME as tableName,TABLE_SCHEMA as tableSchema,TABLE_SCHEMA as tableCatalog,COLUMN_NAME as columnName,REFERENCED_TABLE_SCHEMA as referencedTableSchema,REFERENCED_TABLE_SCHEMA as referencedTableCatalog,REFERENCED_TABLE_NAME as referencedTableName,REFERENCED_COLUMN_NAME as referencedColumnName FROM INFORMATION_SCHEMA.KEY_COLUMN_USAGE where TABLE_NAME = '{table}' AND CONSTRAINT_NAME!='PRIMARY' AND CONSTRAINT_SCHEMA='{}' AND REFERENCED_TABLE_NAME IS NOT NULL;",
+            refusal::MYSQL_DATABASE
+        ),
+        _ => format!(
+            "SELECT DISTINCT tc.constraint_name as constraint_name, tc.constraint_schema as constraint_schema, tc.constraint_catalog as constraint_catalog, tc.table_name as table_name,tc.table_schema as table_schema,tc.table_catalog as table_catalog,tc.initially_deferred as initially_deferred,tc.is_deferrable as is_deferrable,kcu.column_name as column_name,ccu.table_schema  AS referenced_table_schema,ccu.table_catalog  AS referenced_table_catalog,ccu.table_name  AS referenced_table_name,ccu.column_name AS referenced_column_name FROM information_schema.table_constraints AS tc JOIN information_schema.key_column_usage AS kcu ON tc.constraint_name = kcu.constraint_name JOIN information_schema.constraint_column_usage AS ccu ON ccu.constraint_name = tc.constraint_name WHERE constraint_type = 'FOREIGN KEY' AND tc.table_name = '{table}' AND tc.table_catalog = '{POSTGRES_DATABASE}'"
+        ),
+    }
+}
+
 use serde::Serialize;
 
 /// The SQL dialects the playground can show.

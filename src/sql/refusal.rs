@@ -117,6 +117,20 @@ pub fn parent_with_children(dialect: Dialect, parent: &str, key: &ForeignKey) ->
     }
 }
 
+/// `DROP TABLE` of a table another table's foreign key references (`None` on SQLite,
+/// which drops it after deleting its rows as the children's ON DELETE says).
+pub fn referenced_table_drop(dialect: Dialect, table: &str) -> Option<String> {
+    match dialect {
+        Dialect::Postgres => Some(format!(
+            "cannot drop table \"{table}\" because other objects depend on it"
+        )),
+        Dialect::Mysql => {
+            Some("Cannot delete or update a parent row: a foreign key constraint fails".into())
+        }
+        Dialect::Sqlite => None,
+    }
+}
+
 /// `` `db`.`pugs`, CONSTRAINT `pugs_ibfk_1` FOREIGN KEY (`ownerId`) REFERENCES `owners` (`id`) ON … ``
 /// (MariaDB leaves out RESTRICT and NO ACTION, its defaults).
 fn mariadb_constraint(key: &ForeignKey) -> String {

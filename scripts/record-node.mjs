@@ -125,6 +125,13 @@ const printed = [
   "console.log(`Total: ${1 + 2}`)", "const name = 'Tom'; console.log(`Hello, ${name}!`)", "console.log(`obj: ${{ a: 1 }}`, `arr: ${[1, 2]}`)",
   "console.log(`multi\nline`)", "console.log(Number('42'), parseInt('42px'), parseFloat('3.14abc'), Number('x'))",
   "console.log((1234.5678).toFixed(2), (0.000001234).toPrecision(2))", "console.log(Math.round(2.5), Math.round(-2.5), Math.max())",
+  "console.log((123.456).toPrecision(4), (123456).toPrecision(2), (1.25).toPrecision(2), (99.99).toPrecision(3), (0).toPrecision(3), (-1.5).toPrecision(3))",
+  "console.log((1234567.891).toLocaleString(), (0.5).toLocaleString('en-US'), (1000).toLocaleString('de-DE'), (1234.5).toLocaleString('de-DE'))",
+  "console.log((1234.5).toLocaleString('en-US', { style: 'currency', currency: 'USD' }), (-5.125).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }), (0.256).toLocaleString('en-US', { style: 'percent' }))",
+  "console.log((1234.5).toLocaleString('de-DE', { style: 'currency', currency: 'EUR' }), (1.005).toLocaleString('en-US', { maximumFractionDigits: 2 }), (42).toLocaleString('en-US', { minimumFractionDigits: 1 }))",
+  "console.log(/(\\d+)-(\\d+)/.exec('10-20'), 'x1'.match(/\\d/), /a/.exec('b'))",
+  "const re = /o(\\w)/g; let m; const seen = []; while ((m = re.exec('foo bor bat')) !== null) seen.push(m[1] + '@' + m.index + ':' + re.lastIndex); console.log(seen)",
+  "console.log(String.fromCharCode(72, 105), String.fromCharCode(0x1F600 >> 10))",
   // Several arguments and format specifiers
   "console.log('teams:', 3)", "console.log('a', { b: 1 }, [1])", "console.log('value', 'x', null, undefined)",
   "console.log(1, '2', [3])", "console.log({ a: 1 }, 'text')", "console.log('%s is %d years', 'Tom', 42)",

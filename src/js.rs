@@ -163,6 +163,34 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
     (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
+/// `n` rounded to `scale` decimals half away from zero, on its decimal digits as
+/// JavaScript writes them (so `1.005` is `1.01`, as PostgreSQL rounds the text it is
+/// bound as).
+pub fn round_decimal(n: f64, scale: usize) -> f64 {
+    let text = format!("{n:e}");
+    let Some((mantissa, exponent)) = text.split_once('e') else {
+        return n;
+    };
+    let exponent: i32 = exponent.parse().unwrap_or(0);
+    let negative = mantissa.starts_with('-');
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    // The digits' value is digits × 10^(exponent - (len - 1)); keep `scale` decimals.
+    let kept = (exponent + 1 + scale as i32).max(0) as usize;
+    if kept >= digits.len() {
+        return n;
+    }
+    let mut whole: u128 = digits[..kept].parse().unwrap_or(0);
+    if digits.as_bytes()[kept] >= b'5' {
+        whole += 1;
+    }
+    let rounded = whole as f64 / 10f64.powi(scale as i32);
+    if negative {
+        -rounded
+    } else {
+        rounded
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

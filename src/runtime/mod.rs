@@ -744,7 +744,7 @@ fn rounded_decimal(cell: Cell, data_type: &DataType, dialect: Dialect) -> Cell {
         },
         _ => return cell,
     };
-    Cell::Float(instance::round_decimal(number, scale))
+    Cell::Float(crate::js::round_decimal(number, scale))
 }
 
 /// Store cells for a row's attribute values.

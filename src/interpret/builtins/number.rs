@@ -13,8 +13,8 @@ pub(super) fn install(interp: &mut Interpreter) {
             ("toFixed", to_fixed),
             ("toString", to_string),
             ("valueOf", value_of),
-            ("toLocaleString", to_string),
-            ("toPrecision", to_string),
+            ("toLocaleString", to_locale_string),
+            ("toPrecision", to_precision),
         ],
     );
     let statics: &[(&str, NativeFn)] = &[
@@ -226,6 +226,163 @@ fn to_string(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsVal
         digits.push('-');
     }
     Ok(JsValue::str(&digits.into_iter().rev().collect::<String>()))
+}
+
+/// `x.toPrecision(p)`: `p` significant digits, in exponent form when the exponent is
+/// below -6 or at least `p`, as V8 writes it.
+fn to_precision(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
+    let x = this_number(interp, &call)?;
+    if matches!(call.arg(0), JsValue::Undefined) || !x.is_finite() {
+        return Ok(JsValue::str(&format_number(x)));
+    }
+    let p = interp.number_of(&call.arg(0))?.clamp(1.0, 100.0) as usize;
+    if x == 0.0 {
+        let zeros = "0".repeat(p - 1);
+        return Ok(JsValue::str(&match p {
+            1 => "0".to_string(),
+            _ => format!("0.{zeros}"),
+        }));
+    }
+    let (digits, exponent) = significant_digits(x.abs(), p);
+    let sign = if x < 0.0 { "-" } else { "" };
+    if exponent < -6 || exponent >= p as i32 {
+        let sign_e = if exponent < 0 { '-' } else { '+' };
+        let (head, tail) = digits.split_at(1);
+        let dotted = if tail.is_empty() {
+            head.to_string()
+        } else {
+            format!("{head}.{tail}")
+        };
+        return Ok(JsValue::str(&format!(
+            "{sign}{dotted}e{sign_e}{}",
+            exponent.abs()
+        )));
+    }
+    let text = if exponent < 0 {
+        format!("0.{}{digits}", "0".repeat((-exponent - 1) as usize))
+    } else {
+        let point = exponent as usize + 1;
+        match point < digits.len() {
+            true => format!("{}.{}", &digits[..point], &digits[point..]),
+            false => digits,
+        }
+    };
+    Ok(JsValue::str(&format!("{sign}{text}")))
+}
+
+/// The first `p` significant digits of `x` (positive) and its decimal exponent, rounded
+/// half up on its exact binary value, as V8's `toPrecision` does.
+fn significant_digits(x: f64, p: usize) -> (String, i32) {
+    let exact = format!("{:.*e}", 100, x);
+    let (mantissa, exponent) = exact.split_once('e').unwrap_or((&exact, "0"));
+    let mut exponent: i32 = exponent.parse().unwrap_or(0);
+    let all: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).collect();
+    let mut kept: Vec<u8> = all[..p.min(all.len())].to_vec();
+    if all.get(p).is_some_and(|d| *d >= b'5') {
+        let mut i = kept.len();
+        loop {
+            if i == 0 {
+                kept.insert(0, b'1');
+                kept.pop();
+                exponent += 1;
+                break;
+            }
+            i -= 1;
+            if kept[i] == b'9' {
+                kept[i] = b'0';
+            } else {
+                kept[i] += 1;
+                break;
+            }
+        }
+    }
+    (String::from_utf8(kept).unwrap_or_default(), exponent)
+}
+
+/// `x.toLocaleString(locale, options)` as Node 20's ICU writes it for English (the
+/// default) and German: grouped thousands, at most 3 decimals unless the options say
+/// (`minimumFractionDigits`, `maximumFractionDigits`), `style: 'currency'` (a few
+/// symbols) and `'percent'`.
+fn to_locale_string(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
+    let x = this_number(interp, &call)?;
+    let locale = match call.arg(0) {
+        JsValue::Str(s) => s.to_string(),
+        _ => "en-US".to_string(),
+    };
+    let options = interp.to_data(&call.arg(1));
+    let number = |key: &str| match options.get(key) {
+        Some(crate::value::Value::Number(n)) => Some(*n),
+        _ => None,
+    };
+    let style = options
+        .get("style")
+        .and_then(|v| v.as_str().map(str::to_string));
+    let currency = options
+        .get("currency")
+        .and_then(|v| v.as_str().map(str::to_uppercase));
+    let (default_min, default_max) = match style.as_deref() {
+        Some("currency") if currency.as_deref() == Some("JPY") => (0, 0),
+        Some("currency") => (2, 2),
+        Some("percent") => (0, 0),
+        _ => (0, 3),
+    };
+    let min = number("minimumFractionDigits").map_or(default_min, |n| n as usize);
+    let max = number("maximumFractionDigits").map_or(default_max.max(min), |n| n as usize);
+    let value = if style.as_deref() == Some("percent") {
+        x * 100.0
+    } else {
+        x
+    };
+    let german = locale.starts_with("de");
+    let (group, point) = if german { ('.', ',') } else { (',', '.') };
+    let body = grouped(value.abs(), min, max.max(min), group, point);
+    let negative = value < 0.0 && body.chars().any(|c| c.is_ascii_digit() && c != '0');
+    let sign = if negative { "-" } else { "" };
+    let text = match (style.as_deref(), currency.as_deref()) {
+        _ if !value.is_finite() => format_number(value).replace("Infinity", "∞"),
+        (Some("currency"), Some(code)) => {
+            let symbol = match code {
+                "USD" => "$",
+                "EUR" => "€",
+                "GBP" => "£",
+                "JPY" => "¥",
+                "INR" => "₹",
+                other => other,
+            };
+            match german {
+                true => format!("{sign}{body}\u{a0}{symbol}"),
+                false => format!("{sign}{symbol}{body}"),
+            }
+        }
+        (Some("percent"), _) if german => format!("{sign}{body}\u{a0}%"),
+        (Some("percent"), _) => format!("{sign}{body}%"),
+        _ => format!("{sign}{body}"),
+    };
+    Ok(JsValue::str(&text))
+}
+
+/// `n` (not negative) with `min`..=`max` decimals, rounded half away from zero on its
+/// decimal digits, the whole part grouped by thousands.
+fn grouped(n: f64, min: usize, max: usize, group: char, point: char) -> String {
+    let rounded = crate::js::round_decimal(n, max);
+    let text = format!("{rounded:.max$}");
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let mut fraction = fraction.to_string();
+    while fraction.len() > min && fraction.ends_with('0') {
+        fraction.pop();
+    }
+    let mut out = String::new();
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(digit);
+    }
+    if !fraction.is_empty() {
+        out.push(point);
+        out.push_str(&fraction);
+    }
+    out
 }
 
 fn value_of(_: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {

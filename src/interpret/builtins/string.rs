@@ -2,7 +2,7 @@
 //! `regex-lite` (the crate the playground already has), which reads the patterns
 //! Sequelize code writes (no look-around or back-references).
 
-use super::super::heap::{Call, JsValue, Kind, Native, NativeFn};
+use super::super::heap::{Call, JsValue, Key, Kind, Native, NativeFn};
 use super::super::{Eval, Interpreter};
 
 const METHODS: &[(&str, NativeFn)] = &[
@@ -41,12 +41,21 @@ const METHODS: &[(&str, NativeFn)] = &[
 pub(super) fn install(interp: &mut Interpreter) {
     let proto = interp.realm.string_proto.clone();
     interp.install(&proto, METHODS);
-    let ctor = interp.constructor("String", string_ctor, &proto, &[]);
+    let ctor = interp.constructor(
+        "String",
+        string_ctor,
+        &proto,
+        &[("fromCharCode", from_char_code)],
+    );
     interp.global.declare("String", ctor, true);
     let regexp_proto = interp.realm.regexp_proto.clone();
     interp.install(
         &regexp_proto,
-        &[("test", regex_test), ("toString", regex_to_string)],
+        &[
+            ("test", regex_test),
+            ("exec", regex_exec),
+            ("toString", regex_to_string),
+        ],
     );
     let regexp = interp.constructor("RegExp", regexp_ctor, &regexp_proto, &[]);
     interp.global.declare("RegExp", regexp, true);
@@ -329,25 +338,106 @@ fn match_regex(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsV
     let Some((regex, global)) = regex_of(&call.arg(0)) else {
         return Ok(JsValue::Null);
     };
-    let found: Vec<JsValue> = if global {
-        regex
-            .find_iter(&s)
-            .map(|m| JsValue::str(m.as_str()))
-            .collect()
-    } else {
-        match regex.captures(&s) {
-            Some(captures) => captures
-                .iter()
-                .map(|c| c.map_or(JsValue::Undefined, |m| JsValue::str(m.as_str())))
-                .collect(),
-            None => Vec::new(),
-        }
-    };
+    if !global {
+        return Ok(match regex.captures(&s) {
+            Some(captures) => match_array(interp, &captures, &s),
+            None => JsValue::Null,
+        });
+    }
+    let found: Vec<JsValue> = regex
+        .find_iter(&s)
+        .map(|m| JsValue::str(m.as_str()))
+        .collect();
     Ok(if found.is_empty() {
         JsValue::Null
     } else {
         interp.array(found)
     })
+}
+
+/// A match as `exec` and `match` answer it: the match and its groups, with `index`
+/// (in UTF-16 units), `input` and `groups` (the named groups, or undefined).
+fn match_array(interp: &mut Interpreter, captures: &regex_lite::Captures<'_>, s: &str) -> JsValue {
+    let items: Vec<JsValue> = captures
+        .iter()
+        .map(|c| c.map_or(JsValue::Undefined, |m| JsValue::str(m.as_str())))
+        .collect();
+    let start = captures.get(0).map_or(0, |m| m.start());
+    let index = s[..start].encode_utf16().count();
+    let array = interp.array(items);
+    if let JsValue::Object(handle) = &array {
+        let mut object = handle.borrow_mut();
+        object.set_own(Key::Str("index".into()), JsValue::Number(index as f64));
+        object.set_own(Key::Str("input".into()), JsValue::str(s));
+        object.set_own(Key::Str("groups".into()), JsValue::Undefined);
+    }
+    array
+}
+
+/// `regex.exec(text)`: the next match; a global regex starts at its `lastIndex` and
+/// moves it past the match (back to 0 when none is left), so `while` loops end.
+fn regex_exec(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
+    let text = arg_text(interp, &call, 0)?;
+    let Some((regex, global)) = regex_of(&call.this) else {
+        return Ok(JsValue::Null);
+    };
+    let JsValue::Object(handle) = &call.this else {
+        return Ok(JsValue::Null);
+    };
+    let last_key = Key::Str("lastIndex".into());
+    let from_units = match global {
+        true => match handle.borrow().own(&last_key).map(|p| &p.slot) {
+            Some(super::super::heap::Slot::Value(JsValue::Number(n))) if *n >= 0.0 => *n as usize,
+            _ => 0,
+        },
+        false => 0,
+    };
+    // `lastIndex` counts UTF-16 units; the regex reads bytes.
+    let from = text
+        .char_indices()
+        .scan(0, |units, (byte, c)| {
+            let at = *units;
+            *units += c.len_utf16();
+            Some((byte, at))
+        })
+        .find(|(_, at)| *at >= from_units)
+        .map_or(text.len(), |(byte, _)| byte);
+    let found = (from_units <= text.encode_utf16().count())
+        .then(|| regex.captures_at(&text, from))
+        .flatten();
+    let Some(captures) = found else {
+        if global {
+            handle
+                .borrow_mut()
+                .set_hidden(last_key, JsValue::Number(0.0));
+        }
+        return Ok(JsValue::Null);
+    };
+    if global {
+        let whole = captures.get(0).expect("a match has group 0");
+        let mut end = text[..whole.end()].encode_utf16().count();
+        if whole.start() == whole.end() {
+            end += 1;
+        }
+        handle
+            .borrow_mut()
+            .set_hidden(last_key, JsValue::Number(end as f64));
+    }
+    Ok(match_array(interp, &captures, &text))
+}
+
+/// `String.fromCharCode(...codes)`: UTF-16 units.
+fn from_char_code(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
+    let mut units = Vec::with_capacity(call.args.len());
+    for arg in &call.args {
+        let n = interp.number_of(arg)?;
+        units.push(if n.is_finite() {
+            (n as i64).rem_euclid(65_536) as u16
+        } else {
+            0
+        });
+    }
+    Ok(from_units(&units))
 }
 
 fn repeat(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {

@@ -1405,7 +1405,7 @@ fn call(written: &str, values: Vec<Cell>, dialect: Dialect) -> Computed<Cell> {
                     let places = places as usize;
                     Cell::Text(format!(
                         "{:.places$}",
-                        crate::runtime::instance::round_decimal(n, places)
+                        crate::js::round_decimal(n, places)
                     ))
                 }
                 other => {

@@ -284,8 +284,13 @@ function stepRecorder() {
     // `method`: the console method whose text Node prints (log's unless given).
     show(args, method) {
       const [value, ...rest] = args;
-      const shown = { value: value === undefined ? null : JSON.parse(JSON.stringify(value)) };
-      if (rest.length && method !== 'dir') shown.label = rest.map((r) => (typeof r === 'string' ? r : JSON.parse(JSON.stringify(r))));
+      // A value JSON has no text for (undefined, a function, a symbol) is null.
+      const plain = (x) => {
+        const text = JSON.stringify(x);
+        return text === undefined ? null : JSON.parse(text);
+      };
+      const shown = { value: plain(value) };
+      if (rest.length && method !== 'dir') shown.label = rest.map((r) => (typeof r === 'string' ? r : plain(r)));
       // What Node prints, where no argument holds a Sequelize instance or model (whose
       // internals Node would print).
       if (!args.some((a) => holdsSequelize(a, 0))) shown.printed = method ? printedBy(method, args) : util.format(...args);

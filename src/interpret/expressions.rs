@@ -585,6 +585,7 @@ impl Interpreter {
 
     /// `await value`: runs what is queued, then unwraps a promise (throwing its rejection).
     pub(super) fn await_value(&mut self, value: JsValue, span: Span) -> Eval<JsValue> {
+        self.answer();
         self.run_before_await().map_err(Flow::Throw)?;
         let Some(promise) = self.as_promise(&value) else {
             return Ok(value);

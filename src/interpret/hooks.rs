@@ -140,6 +140,8 @@ impl Interpreter {
                 .map(|(_, _, f)| f.clone())
                 .collect();
             for function in functions {
+                // A hook runs once what was sent before it has answered.
+                self.answer();
                 let result =
                     self.call_function(&function, JsValue::Undefined, args.to_vec(), span, None)?;
                 self.await_value(result, span)?;

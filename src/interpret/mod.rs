@@ -9,6 +9,7 @@
 //! when the script ends, so output comes in Node's order. Every run is bounded: call
 //! depth and evaluation steps are capped, so no snippet can hang or overflow the stack.
 
+mod answers;
 mod builtins;
 mod convert;
 mod defaults;
@@ -247,6 +248,8 @@ pub struct Interpreter {
     attribute_accessors: Vec<getters::Accessors>,
     /// Each attribute's `defaultValue` function, as written.
     default_functions: Vec<defaults::DefaultFunction>,
+    /// The promises of Sequelize calls made since the program last yielded.
+    unanswered: Vec<Obj>,
     /// The project's files, loaded as modules when required.
     modules: Vec<modules::Module>,
     /// `Math.random`'s state: runs repeat.
@@ -290,6 +293,7 @@ impl Interpreter {
             scopes: Vec::new(),
             attribute_accessors: Vec::new(),
             default_functions: Vec::new(),
+            unanswered: Vec::new(),
             modules: Vec::new(),
             random_state: 0x2545_f491_4f6c_dd1d,
         };

@@ -256,6 +256,7 @@ impl Interpreter {
     }
 
     fn run_job(&mut self, job: Job) -> Result<(), Exception> {
+        self.answer();
         self.tick(Span::default()).map_err(|flow| match flow {
             Flow::Throw(exception) => exception,
             _ => unreachable!("tick only throws"),
@@ -363,6 +364,7 @@ impl Interpreter {
             return Ok(false);
         };
         let (_, _, callback, args) = self.timers.remove(next);
+        self.answer();
         match self.call_function(&callback, JsValue::Undefined, args, Span::default(), None) {
             Ok(_) => {}
             Err(Flow::Throw(exception)) => return Err(exception),

@@ -1368,6 +1368,10 @@ pub(super) fn construct(interp: &mut Interpreter, call: Call<'_>) -> Eval<JsValu
 }
 
 fn model_static(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<JsValue> {
+    interp.answered_later(|interp| model_static_body(interp, native, call))
+}
+
+fn model_static_body(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<JsValue> {
     let method = native.name.clone();
     let mut call = call;
     let model = match &call.this {
@@ -1824,6 +1828,14 @@ impl Interpreter {
 }
 
 fn instance_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<JsValue> {
+    interp.answered_later(|interp| instance_method_call(interp, native, call))
+}
+
+fn instance_method_call(
+    interp: &mut Interpreter,
+    native: &Native,
+    call: Call<'_>,
+) -> Eval<JsValue> {
     // `instance.update(values)` sets them, through the attributes' setters.
     let mut call = call;
     if let ("update", JsValue::Instance(instance)) = (&*native.name, &call.this) {
@@ -2085,6 +2097,14 @@ fn instance_method_body(interp: &mut Interpreter, method: &str, call: Call<'_>) 
 }
 
 fn sequelize_method(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<JsValue> {
+    interp.answered_later(|interp| sequelize_method_body(interp, native, call))
+}
+
+fn sequelize_method_body(
+    interp: &mut Interpreter,
+    native: &Native,
+    call: Call<'_>,
+) -> Eval<JsValue> {
     match &*native.name {
         "define" => interp.define(&call),
         "sync" => interp.sync(&call),

@@ -192,6 +192,9 @@ impl Interpreter {
                     .collect(),
             ),
             Kind::Set(items) => Shape::Set(items.iter().map(|v| self.shape_at(v, walk)).collect()),
+            Kind::Promise(_) if self.is_unanswered(object) => {
+                Shape::Promise(inspect::PromiseState::Pending)
+            }
             Kind::Promise(state) => Shape::Promise(match state {
                 PromiseState::Pending(_) => inspect::PromiseState::Pending,
                 PromiseState::Fulfilled(v) => {

@@ -111,6 +111,10 @@ pub struct Runtime {
     last_time: i64,
     pub steps: Vec<Step>,
     pending_sql: Vec<String>,
+    /// Statements of calls the snippet has not waited for yet: Sequelize logs a query as
+    /// it sends it, after the caller's synchronous code, so they join a step only when
+    /// the program next yields ([`Runtime::answered`]).
+    answering: Vec<String>,
     /// The next value of each table's auto-increment key.
     sequences: HashMap<String, i64>,
     /// Tables where the snippet wrote its own auto-increment keys, so a generated key
@@ -154,6 +158,7 @@ impl Runtime {
             last_time: 0,
             steps: Vec::new(),
             pending_sql: Vec::new(),
+            answering: Vec::new(),
             sequences: HashMap::new(),
             chosen_keys: std::collections::HashSet::new(),
             synced_tables: Vec::new(),
@@ -306,7 +311,35 @@ impl Runtime {
         Ok(())
     }
 
+    /// How many statements have been logged.
+    pub fn statement_count(&self) -> usize {
+        self.statements
+    }
+
+    /// The statements logged since the count was `mark` wait for [`Runtime::answered`]:
+    /// the call that logged them returned a promise its caller has not awaited yet.
+    pub fn defer_since(&mut self, mark: usize) {
+        let logged = self
+            .statements
+            .saturating_sub(mark)
+            .min(self.pending_sql.len());
+        let at = self.pending_sql.len() - logged;
+        let tail = self.pending_sql.split_off(at);
+        self.answering.extend(tail);
+    }
+
+    /// The program yields (an await, a callback's turn): the statements waiting join
+    /// the step.
+    pub fn answered(&mut self) {
+        self.pending_sql.append(&mut self.answering);
+    }
+
     pub fn end_step(&mut self, end: StepEnd) {
+        // A sync and an error end their step with what was sent before them; a shown
+        // value may come before the statements of a call not yet awaited.
+        if !matches!(end, StepEnd::Show { .. }) {
+            self.answered();
+        }
         let sql = std::mem::take(&mut self.pending_sql);
         self.steps.push(Step {
             sql,
@@ -372,6 +405,7 @@ impl Runtime {
 
     /// The steps, with any trailing statements as a last segment.
     pub fn finish(mut self) -> Vec<Step> {
+        self.answered();
         if !self.pending_sql.is_empty() {
             self.end_step(StepEnd::Trailing {});
         }

@@ -178,6 +178,28 @@ pub enum Where {
     },
     /// `sequelize.where(…)` or `sequelize.literal(…)` as a condition.
     Sql(Rc<SqlExpr>),
+    /// A value inside a JSON column (`{ meta: { venue: { city: 'Oslo' } } }`, or
+    /// `'meta.venue.city'`): the JSON path's value, cast as the compared value's type.
+    Json {
+        attribute: String,
+        field: String,
+        path: Vec<String>,
+        cast: JsonCast,
+        op: CompareOp,
+        value: WhereValue,
+    },
+}
+
+/// How Sequelize casts a JSON path's value for a comparison: by the compared value's
+/// type (`_getJsonCast`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsonCast {
+    /// A string (or null): compared as the path's text.
+    Text,
+    /// A number: `CAST(… AS DOUBLE PRECISION)` (MySQL: `DECIMAL`).
+    Number,
+    /// A boolean: `CAST(… AS BOOLEAN)`; MySQL compares the text with `'true'`.
+    Boolean,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

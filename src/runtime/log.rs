@@ -5,7 +5,7 @@
 //! ([`crate::sql::respell`], applied by `Runtime::log`).
 
 use crate::js::format_number;
-use crate::plan::{CompareOp, FindPlan, IncludePlan, Literal, Order, Where, WhereValue};
+use crate::plan::{CompareOp, FindPlan, IncludePlan, JsonCast, Literal, Order, Where, WhereValue};
 use crate::schema::{AssociationType, Model, Schema};
 use crate::sql::Dialect;
 use crate::value::{SqlExpr, Value};
@@ -164,6 +164,14 @@ pub fn where_sql(condition: &Where, alias: &str) -> String {
         Where::Not(inner) => format!("NOT ({})", where_sql(inner, alias)),
         Where::Nested { path, condition } => where_sql(condition, &path.join("->")),
         Where::Sql(expr) => expr_sql(expr),
+        Where::Json {
+            field,
+            path,
+            cast,
+            op,
+            value,
+            ..
+        } => json_condition(Some(alias), field, path, *cast, *op, value),
         Where::Compare {
             field, op, value, ..
         } => {
@@ -218,6 +226,14 @@ fn bare(condition: &Where, bind: bool, next: &mut usize) -> String {
         Where::Not(inner) => format!("NOT ({})", bare(inner, bind, next)),
         Where::Nested { path, condition } => where_sql(condition, &path.join("->")),
         Where::Sql(expr) => expr_sql(expr),
+        Where::Json {
+            field,
+            path,
+            cast,
+            op,
+            value,
+            ..
+        } => json_condition(None, field, path, *cast, *op, value),
         Where::Compare {
             field, op, value, ..
         } => {
@@ -244,6 +260,42 @@ fn bare(condition: &Where, bind: bool, next: &mut usize) -> String {
                 }
             }
         }
+    }
+}
+
+/// A condition on a path inside a JSON column, as `_traverseJSON` writes it: the path's
+/// key, cast by the value's type, and the value (a boolean as each dialect compares it).
+fn json_condition(
+    alias: Option<&str>,
+    field: &str,
+    path: &[String],
+    cast: JsonCast,
+    op: CompareOp,
+    value: &WhereValue,
+) -> String {
+    let code = match cast {
+        JsonCast::Text => 't',
+        JsonCast::Number => 'n',
+        JsonCast::Boolean => 'b',
+    };
+    let key = crate::sql::respell::json_key(alias, field, path, code);
+    let literal = |l: &Literal| match l {
+        Literal::Bool(b) => crate::sql::respell::json_boolean(*b),
+        other => literal_sql(other),
+    };
+    match (op, value) {
+        (CompareOp::Is | CompareOp::IsNot, WhereValue::One(Literal::Null)) => {
+            let negated = op == CompareOp::IsNot;
+            format!("{key} {}", crate::sql::respell::json_null(negated))
+        }
+        (_, WhereValue::One(l)) => format!("{key} {} {}", op.sql(), literal(l)),
+        (_, WhereValue::List(items)) => {
+            format!(
+                "{key} {}",
+                with_list(op, items.iter().map(literal).collect())
+            )
+        }
+        (_, WhereValue::Sql(expr)) => format!("{key} {} {}", op.sql(), expr_sql(expr)),
     }
 }
 

@@ -2050,10 +2050,45 @@ pub fn destroy_where(
     rt.log(text)?;
     rt.require_table(&model.table_name)?;
     find::unknown_column(model, condition.as_ref(), None, rt.dialect())?;
-    let filter = condition
-        .as_ref()
-        .map_or(Filter::All, |c| find::store_filter(c, rt.dialect()));
+    let filter = rows_filter(rt, schema, model_id, condition.as_ref())?;
     remove_rows(rt, schema, model_id, &filter)
+}
+
+/// The store's filter for the rows an UPDATE's or DELETE's `condition` keeps. The store
+/// cannot read SQL pieces or JSON paths: then the rows are read and checked one by one,
+/// and the filter names those kept by their primary key.
+fn rows_filter(
+    rt: &mut Runtime,
+    schema: &Schema,
+    model_id: ModelId,
+    condition: Option<&crate::plan::Where>,
+) -> RunResult<Filter> {
+    let model = schema.model(model_id);
+    let filter = condition.map_or(Filter::All, |c| find::store_filter(c, rt.dialect()));
+    let Some(condition) = condition.filter(|c| find::has_sql(c)) else {
+        return Ok(filter);
+    };
+    let Some(pk) = model.primary_key_attribute() else {
+        return Err(SequelizeError::plain(format!(
+            "The playground does not update or delete rows of {} by a SQL condition yet: the model has no primary key",
+            model.name
+        )));
+    };
+    let mut rows = rt
+        .store
+        .select(&model.table_name, &filter)
+        .map_err(engine_error)?;
+    rt.count_rows(rows.len())?;
+    find::keep_passing(
+        rt,
+        (schema, model_id),
+        &mut rows,
+        Some(condition),
+        &model.name,
+    )?;
+    let field = model.field_of(pk);
+    let keys: Vec<Cell> = rows.iter().map(|r| cell_in(r, &field)).collect();
+    Ok(Filter::one_of(&field, &keys))
 }
 
 /// With `individualHooks`, Sequelize reads the rows first (a findAll of the options'
@@ -2164,9 +2199,7 @@ fn update_matching(
         .map(|(k, v)| (model.field_of(k), rt.stored_cell(model, k, v)))
         .collect();
     check_foreign_keys(rt, schema, model_id, std::slice::from_ref(&row))?;
-    let filter = condition
-        .as_ref()
-        .map_or(Filter::All, |c| find::store_filter(c, rt.dialect()));
+    let filter = rows_filter(rt, schema, model_id, condition.as_ref())?;
     // RETURNING hands back the rows as updated, in the order the update met them: the
     // rows are chosen before the update (which may change what the filter matches).
     let chosen = match (returning, model.primary_key_attribute()) {

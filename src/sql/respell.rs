@@ -22,6 +22,116 @@ use super::Dialect;
 pub const VERBATIM_START: char = '\u{E000}';
 pub const VERBATIM_END: char = '\u{E001}';
 
+/// A piece each dialect spells its own way (a JSON path), between these marks;
+/// [`respell_marked`] writes it out for the statement's dialect.
+const SPELLED_START: char = '\u{E002}';
+const SPELLED_END: char = '\u{E003}';
+const PART: char = '\u{1}';
+
+/// How a JSON path's value is cast for its comparison: `'t'` not (a string), `'n'` as
+/// a number, `'b'` as a boolean.
+pub type JsonCastCode = char;
+
+/// The key of a condition on `path` inside the JSON column `field` (of the table
+/// `alias`, if given), cast by `cast`: `("Event"."details"#>>'{venue,city}')` on
+/// PostgreSQL, `json_extract(…)` on SQLite, `json_unquote(json_extract(…))` on MySQL.
+pub fn json_key(alias: Option<&str>, field: &str, path: &[String], cast: JsonCastCode) -> String {
+    let mut parts = vec![
+        format!("K{cast}"),
+        alias.unwrap_or_default().to_string(),
+        field.to_string(),
+    ];
+    parts.extend(path.iter().cloned());
+    format!(
+        "{SPELLED_START}{}{SPELLED_END}",
+        parts.join(&PART.to_string())
+    )
+}
+
+/// A boolean compared with a JSON path: `true` on PostgreSQL, `1` on SQLite, `'true'` on
+/// MySQL (which compares the path's text).
+pub fn json_boolean(value: bool) -> String {
+    format!("{SPELLED_START}B{}{SPELLED_END}", u8::from(value))
+}
+
+/// A JSON path compared with null (`IS NULL`, or `IS NOT NULL` when `negated`):
+/// MySQL compares the path's text with `'null'` instead.
+pub fn json_null(negated: bool) -> String {
+    format!("{SPELLED_START}N{}{SPELLED_END}", u8::from(negated))
+}
+
+/// Each spelled piece of `statement` written out for `dialect`, as verbatim text.
+fn spell_pieces(statement: &str, dialect: Dialect) -> String {
+    if !statement.contains(SPELLED_START) {
+        return statement.to_string();
+    }
+    let mut out = String::with_capacity(statement.len());
+    let mut rest = statement;
+    while let Some(start) = rest.find(SPELLED_START) {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + SPELLED_START.len_utf8()..];
+        let end = after.find(SPELLED_END).unwrap_or(after.len());
+        out.push_str(&verbatim(&spell(&after[..end], dialect)));
+        rest = after
+            .get(end + SPELLED_END.len_utf8()..)
+            .unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
+}
+
+fn spell(piece: &str, dialect: Dialect) -> String {
+    let parts: Vec<&str> = piece.split(PART).collect();
+    let kind = parts.first().copied().unwrap_or_default();
+    if let Some(bit) = kind.strip_prefix('N') {
+        return match (dialect, bit == "1") {
+            (Dialect::Mysql, false) => "= 'null'".into(),
+            (Dialect::Mysql, true) => "!= 'null'".into(),
+            (_, false) => "IS NULL".into(),
+            (_, true) => "IS NOT NULL".into(),
+        };
+    }
+    if let Some(bit) = kind.strip_prefix('B') {
+        let value = bit == "1";
+        return match dialect {
+            Dialect::Postgres => value.to_string(),
+            Dialect::Sqlite => u8::from(value).to_string(),
+            Dialect::Mysql => format!("'{value}'"),
+        };
+    }
+    let cast = kind.chars().nth(1).unwrap_or('t');
+    let (alias, field, path) = match parts.as_slice() {
+        [_, alias, field, path @ ..] => (*alias, *field, path),
+        _ => return String::new(),
+    };
+    let column = match alias {
+        "" => dialect.quote_identifier(field),
+        alias => format!(
+            "{}.{}",
+            dialect.quote_identifier(alias),
+            dialect.quote_identifier(field)
+        ),
+    };
+    let key = match dialect {
+        Dialect::Postgres => format!("({column}#>>'{{{}}}')", path.join(",")),
+        Dialect::Sqlite => format!("json_extract({column},'$.{}')", path.join(".")),
+        Dialect::Mysql => {
+            let quoted: Vec<String> = path.iter().map(|p| format!("\\\"{p}\\\"")).collect();
+            format!(
+                "json_unquote(json_extract({column},'$.{}'))",
+                quoted.join(".")
+            )
+        }
+    };
+    match (cast, dialect) {
+        ('n', Dialect::Mysql) => format!("CAST({key} AS DECIMAL)"),
+        ('n', _) => format!("CAST({key} AS DOUBLE PRECISION)"),
+        ('b', Dialect::Mysql) => key,
+        ('b', _) => format!("CAST({key} AS BOOLEAN)"),
+        _ => key,
+    }
+}
+
 /// `text` marked as the snippet's own.
 pub fn verbatim(text: &str) -> String {
     format!("{VERBATIM_START}{text}{VERBATIM_END}")
@@ -35,6 +145,8 @@ pub fn unmark(statement: &str) -> String {
 /// `statement` (PostgreSQL's text) as Sequelize logs it for `dialect`, its verbatim
 /// marks kept.
 pub fn respell_marked(statement: &str, dialect: Dialect) -> String {
+    let spelled = spell_pieces(statement, dialect);
+    let statement = spelled.as_str();
     if dialect == Dialect::Postgres {
         return statement.to_string();
     }

@@ -10,7 +10,7 @@ use std::cmp::Ordering;
 use super::load::compare_cells;
 use super::nest::cell_key;
 use crate::error::SequelizeError;
-use crate::plan::{CompareOp, Literal, Where, WhereValue};
+use crate::plan::{CompareOp, JsonCast, Literal, Where, WhereValue};
 use crate::runtime::store::{Cell, Row};
 use crate::sql::Dialect;
 use crate::value::{SqlExpr, Value};
@@ -69,6 +69,13 @@ pub enum Term {
         term: Box<Term>,
         type_name: String,
     },
+    /// The value at `path` inside a JSON column, as the database extracts it for a
+    /// comparison (`#>>` on PostgreSQL, `json_extract` elsewhere) and casts it.
+    JsonPath {
+        column: Box<Term>,
+        path: Vec<String>,
+        cast: crate::plan::JsonCast,
+    },
     /// `+`, `-`, `*`, `/`, `%`, `||`.
     Arithmetic {
         op: char,
@@ -125,7 +132,9 @@ impl Term {
             Term::Call { name, args } => {
                 is_aggregate_name(name) || args.iter().any(Term::has_aggregate)
             }
-            Term::Cast { term, .. } | Term::Not(term) => term.has_aggregate(),
+            Term::Cast { term, .. } | Term::Not(term) | Term::JsonPath { column: term, .. } => {
+                term.has_aggregate()
+            }
             Term::Arithmetic { left, right, .. } | Term::Compare { left, right, .. } => {
                 left.has_aggregate() || right.has_aggregate()
             }
@@ -1024,6 +1033,12 @@ fn eval_in(term: &Term, rows: &[Joined], grouped: bool, dialect: Dialect) -> Com
         Term::Cast { term, type_name } => {
             cast(eval_in(term, rows, grouped, dialect)?, type_name, dialect)
         }
+        Term::JsonPath { column, path, cast } => json_path_value(
+            eval_in(column, rows, grouped, dialect)?,
+            path,
+            *cast,
+            dialect,
+        ),
         Term::Arithmetic { op, left, right } => arithmetic(
             *op,
             eval_in(left, rows, grouped, dialect)?,
@@ -1128,7 +1143,9 @@ pub fn load_subqueries(term: &mut Term, rt: &mut crate::runtime::Runtime) -> Com
         Term::Call { args: items, .. } | Term::List(items) | Term::And(items) | Term::Or(items) => {
             items.iter_mut().try_for_each(|i| load_subqueries(i, rt))
         }
-        Term::Cast { term, .. } | Term::Not(term) => load_subqueries(term, rt),
+        Term::Cast { term, .. } | Term::Not(term) | Term::JsonPath { column: term, .. } => {
+            load_subqueries(term, rt)
+        }
         Term::Arithmetic { left, right, .. } | Term::Compare { left, right, .. } => {
             load_subqueries(left, rt)?;
             load_subqueries(right, rt)
@@ -1148,7 +1165,9 @@ pub fn column_outside(term: &Term, alias: &str) -> Option<(String, String)> {
         Term::Call { args: items, .. } | Term::List(items) | Term::And(items) | Term::Or(items) => {
             items.iter().find_map(|i| column_outside(i, alias))
         }
-        Term::Cast { term, .. } | Term::Not(term) => column_outside(term, alias),
+        Term::Cast { term, .. } | Term::Not(term) | Term::JsonPath { column: term, .. } => {
+            column_outside(term, alias)
+        }
         Term::Arithmetic { left, right, .. } | Term::Compare { left, right, .. } => {
             column_outside(left, alias).or_else(|| column_outside(right, alias))
         }
@@ -1180,7 +1199,9 @@ pub fn check_in(
             }
             args.iter().try_for_each(check)
         }
-        Term::Cast { term, .. } | Term::Not(term) => check(term),
+        Term::Cast { term, .. } | Term::Not(term) | Term::JsonPath { column: term, .. } => {
+            check(term)
+        }
         // SQLite has no REGEXP function unless one is loaded.
         Term::Compare { op, .. } if op.is_regexp() && dialect == Dialect::Sqlite => {
             Err(SequelizeError::new(
@@ -1672,7 +1693,7 @@ pub fn has_sql(condition: &Where) -> bool {
         Where::And(items) | Where::Or(items) => items.iter().any(has_sql),
         Where::Group(inner) | Where::Not(inner) => has_sql(inner),
         Where::Nested { condition, .. } => has_sql(condition),
-        Where::Sql(_) => true,
+        Where::Sql(_) | Where::Json { .. } => true,
         // A regular expression is matched row by row (the store has no REGEXP).
         Where::Compare { value, op, .. } => matches!(value, WhereValue::Sql(_)) || op.is_regexp(),
     }
@@ -1700,6 +1721,44 @@ pub fn where_term_of(condition: &Where, alias: Option<&str>, dialect: Dialect) -
             where_term_of(condition, Some(&path.join("->")), dialect)?
         }
         Where::Sql(expr) => term_of_expr(expr, dialect)?,
+        Where::Json {
+            field,
+            path,
+            cast,
+            op,
+            value,
+            ..
+        } => {
+            let literal = |l: &Literal| Term::Value(json_operand(l, *cast, dialect));
+            let right = match value {
+                WhereValue::One(l) => literal(l),
+                WhereValue::List(items) => Term::List(items.iter().map(literal).collect()),
+                WhereValue::Sql(expr) => term_of_expr(expr, dialect)?,
+            };
+            let left = Term::JsonPath {
+                column: Box::new(Term::Column {
+                    table: alias.map(str::to_string),
+                    name: field.clone(),
+                }),
+                path: path.clone(),
+                cast: *cast,
+            };
+            // MySQL compares the path's text with 'null' (`_toJSONValue`).
+            let (op, right) = match (op, value, dialect) {
+                (CompareOp::Is, WhereValue::One(Literal::Null), Dialect::Mysql) => {
+                    (CompareOp::Eq, Term::Value(Cell::Text("null".into())))
+                }
+                (CompareOp::IsNot, WhereValue::One(Literal::Null), Dialect::Mysql) => {
+                    (CompareOp::Ne, Term::Value(Cell::Text("null".into())))
+                }
+                (op, _, _) => (*op, right),
+            };
+            Term::Compare {
+                op,
+                left: Box::new(left),
+                right: Box::new(right),
+            }
+        }
         Where::Compare {
             field, op, value, ..
         } => {
@@ -1720,6 +1779,61 @@ pub fn where_term_of(condition: &Where, alias: Option<&str>, dialect: Dialect) -
             }
         }
     })
+}
+
+/// The value at `path` in a JSON column's text, as `dialect` extracts it: PostgreSQL's
+/// `#>>` and MySQL's `json_unquote(json_extract(…))` give text (MySQL's `'null'` for a
+/// JSON null), SQLite's `json_extract` the SQL value (a boolean as 1 or 0); then cast as
+/// the comparison's value asks.
+fn json_path_value(cell: Cell, path: &[String], cast: JsonCast, dialect: Dialect) -> Cell {
+    use serde_json::Value as Json;
+    let Cell::Text(text) = cell else {
+        return Cell::Null;
+    };
+    let Ok(document) = serde_json::from_str::<Json>(&text) else {
+        return Cell::Null;
+    };
+    let mut at = &document;
+    for key in path {
+        let next = match at {
+            Json::Object(map) => map.get(key),
+            Json::Array(items) => key.parse::<usize>().ok().and_then(|i| items.get(i)),
+            _ => None,
+        };
+        match next {
+            Some(value) => at = value,
+            None => return Cell::Null,
+        }
+    }
+    let sqlite = dialect == Dialect::Sqlite;
+    match (cast, at) {
+        (_, Json::Null) if dialect == Dialect::Mysql => Cell::Text("null".into()),
+        (_, Json::Null) => Cell::Null,
+        (JsonCast::Number, value) => match value {
+            Json::Number(n) => n.as_f64().map_or(Cell::Null, Cell::Float),
+            Json::String(s) => s.trim().parse().map_or(Cell::Null, Cell::Float),
+            _ => Cell::Null,
+        },
+        (JsonCast::Boolean, Json::Bool(b)) if sqlite => Cell::Int(i64::from(*b)),
+        (JsonCast::Boolean, Json::Bool(b)) if dialect == Dialect::Postgres => Cell::Bool(*b),
+        (_, Json::String(s)) => Cell::Text(s.clone()),
+        (_, Json::Bool(b)) if sqlite => Cell::Int(i64::from(*b)),
+        (_, Json::Number(n)) if sqlite => match n.as_i64() {
+            Some(i) => Cell::Int(i),
+            None => n.as_f64().map_or(Cell::Null, Cell::Float),
+        },
+        (_, other) => Cell::Text(other.to_string()),
+    }
+}
+
+/// A value compared with a JSON path, as each database reads it: MySQL compares a
+/// boolean as the text `'true'`, SQLite as 1 or 0.
+fn json_operand(literal: &Literal, cast: JsonCast, dialect: Dialect) -> Cell {
+    match (literal, cast, dialect) {
+        (Literal::Bool(b), JsonCast::Boolean, Dialect::Mysql) => Cell::Text(b.to_string()),
+        (Literal::Bool(b), JsonCast::Boolean, Dialect::Sqlite) => Cell::Int(i64::from(*b)),
+        _ => super::filter::store_cell(literal),
+    }
 }
 
 /// A computed cell as the value Sequelize shows for it.

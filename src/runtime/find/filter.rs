@@ -22,8 +22,10 @@ pub fn store_filter(condition: &Where, dialect: Dialect) -> Filter {
         Where::Not(inner) => store_filter(inner, dialect).negated(),
         // Moved onto its include before the store is asked (`load::hoist_nested`).
         Where::Nested { .. } => Filter::All,
-        // SQL pieces: the store keeps every row, and `expr` checks them after.
+        // SQL pieces and JSON paths: the store keeps every row, and `expr` checks them
+        // after.
         Where::Sql(_)
+        | Where::Json { .. }
         | Where::Compare {
             value: WhereValue::Sql(_),
             ..

@@ -584,6 +584,7 @@ fn postgres_type_of(term: &super::expr::Term, tables: Option<&Tables>) -> String
         Term::Cast { type_name, .. } => type_name.to_lowercase(),
         Term::Arithmetic { left, .. } => postgres_type_of(left, tables),
         Term::Compare { .. } | Term::And(_) | Term::Or(_) | Term::Not(_) => "boolean".into(),
+        Term::JsonPath { .. } => "text".into(),
         Term::List(_) | Term::Subquery(_) => "unknown".into(),
     }
 }

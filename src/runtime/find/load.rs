@@ -176,7 +176,7 @@ fn has_nested(condition: &Where) -> bool {
         Where::And(items) | Where::Or(items) => items.iter().any(has_nested),
         Where::Group(inner) | Where::Not(inner) => has_nested(inner),
         Where::Nested { .. } => true,
-        Where::Compare { .. } | Where::Sql(_) => false,
+        Where::Compare { .. } | Where::Sql(_) | Where::Json { .. } => false,
     }
 }
 
@@ -355,7 +355,7 @@ fn nested_paths(condition: &Where, paths: &mut Vec<Vec<String>>) {
                 paths.push(path.clone());
             }
         }
-        Where::Compare { .. } | Where::Sql(_) => {}
+        Where::Compare { .. } | Where::Sql(_) | Where::Json { .. } => {}
     }
 }
 
@@ -443,7 +443,7 @@ fn window_of_joined_rows(
 }
 
 /// Keeps the rows a `where` with SQL pieces in it holds for (the store kept more).
-fn keep_passing(
+pub fn keep_passing(
     rt: &mut Runtime,
     (schema, model): (&Schema, crate::schema::ModelId),
     rows: &mut Vec<Row>,

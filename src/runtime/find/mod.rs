@@ -14,10 +14,10 @@ mod options;
 mod query;
 mod statement;
 
-pub use expr::compute_on_row;
+pub use expr::{compute_on_row, has_sql};
 pub use filter::store_filter;
 pub use group::{aggregate, count_grouped};
-pub use load::{count, find, select_by_keys};
+pub use load::{count, find, keep_passing, select_by_keys};
 pub use nest::answer;
 pub use options::{
     all_attributes, by_key, is_primary_key_lookup, is_unique_lookup, join_model_include,

@@ -4,7 +4,8 @@
 
 use crate::error::{ErrorName, SequelizeError};
 use crate::plan::{
-    CompareOp, FindPlan, IncludePlan, Literal, MissingColumn, Order, Renamed, Where, WhereValue,
+    CompareOp, FindPlan, IncludePlan, JsonCast, Literal, MissingColumn, Order, Renamed, Where,
+    WhereValue,
 };
 use crate::runtime::RunResult;
 use crate::schema::{Association, AssociationType, Model, ModelId, Schema};
@@ -318,10 +319,14 @@ pub fn parse_where(model: &Model, value: &Value) -> RunResult<Option<Where>> {
                 continue;
             }
         }
-        // `'meta.user.id': 1`: a path inside a JSON column.
-        if let Some((column, _)) = key.split_once('.') {
+        // `'meta.user.id': 1`: a path inside a JSON column, as `{ meta: { user: { id: 1 } } }`.
+        if let Some((column, path)) = key.split_once('.') {
             if is_json(model, column) {
-                return Err(json_path_refused(key));
+                let nested = path.rsplit('.').fold(value.clone(), |inner, key| {
+                    Value::Object(vec![(key.to_string(), inner)])
+                });
+                items.push(compare(model, column, &nested)?);
+                continue;
             }
         }
         // An unknown key is still written into the SQL as a column, as Sequelize does;
@@ -342,15 +347,100 @@ fn is_json(model: &Model, attribute: &str) -> bool {
         .is_some_and(|t| matches!(t.key.as_str(), "JSON" | "JSONB"))
 }
 
-/// A condition on a value inside a JSON column, which the playground does not run.
-fn json_path_refused(path: &str) -> SequelizeError {
-    SequelizeError::plain(format!(
-        "The playground does not query inside JSON columns yet ({path})"
-    ))
-    .with_hint(format!(
-        "find the rows by their other columns and read the JSON value in your code (row.{})",
-        path.split('.').take(2).collect::<Vec<_>>().join(".")
-    ))
+/// Conditions inside the JSON column `attribute`, as Sequelize's `_whereJSON` reads
+/// `{ venue: { city: 'Oslo' }, seats: { [Op.gt]: 20 } }`: operators on the column itself,
+/// then each path to a value or to operators; several are ANDed in parentheses.
+fn json_where(model: &Model, attribute: &str, props: &[(String, Value)]) -> RunResult<Where> {
+    let is_operator = |key: &str| key.starts_with("Symbol(");
+    let mut items = Vec::new();
+    let operators: Vec<(String, Value)> = props
+        .iter()
+        .filter(|(k, _)| is_operator(k))
+        .cloned()
+        .collect();
+    if !operators.is_empty() {
+        items.push(compare(model, attribute, &Value::Object(operators))?);
+    }
+    for (key, item) in props.iter().filter(|(k, _)| !is_operator(k)) {
+        traverse_json(model, attribute, vec![key.clone()], item, &mut items)?;
+    }
+    Ok(match items.len() {
+        1 => items.pop().expect("one item"),
+        _ => Where::Group(Box::new(Where::And(items))),
+    })
+}
+
+/// `_traverseJSON`: a plain object's operators compare the path, its other keys go
+/// deeper; any other value is compared for equality.
+fn traverse_json(
+    model: &Model,
+    attribute: &str,
+    path: Vec<String>,
+    item: &Value,
+    items: &mut Vec<Where>,
+) -> RunResult<()> {
+    let Value::Object(props) = item else {
+        items.push(json_compare(model, attribute, &path, CompareOp::Eq, item));
+        return Ok(());
+    };
+    for (key, operand) in props {
+        match key
+            .strip_prefix("Symbol(")
+            .and_then(|k| k.strip_suffix(')'))
+        {
+            Some(name) => {
+                let op = op_of(name).ok_or_else(|| {
+                    SequelizeError::plain(format!(
+                        "The playground does not run Op.{name} on a path inside a JSON column yet"
+                    ))
+                })?;
+                items.push(json_compare(model, attribute, &path, op, operand));
+            }
+            None => {
+                let mut deeper = path.clone();
+                deeper.push(key.clone());
+                traverse_json(model, attribute, deeper, operand, items)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// One comparison of a JSON path, cast by the value's type (`_getJsonCast`).
+fn json_compare(
+    model: &Model,
+    attribute: &str,
+    path: &[String],
+    op: CompareOp,
+    value: &Value,
+) -> Where {
+    let typed = match value {
+        Value::Array(items) => items.first().unwrap_or(&Value::Null),
+        other => other,
+    };
+    let cast = match typed {
+        Value::Number(_) => JsonCast::Number,
+        Value::Bool(_) => JsonCast::Boolean,
+        _ => JsonCast::Text,
+    };
+    let (op, value) = match (op, value) {
+        (CompareOp::Eq, Value::Null) => (CompareOp::Is, WhereValue::One(Literal::Null)),
+        (CompareOp::Ne, Value::Null) => (CompareOp::IsNot, WhereValue::One(Literal::Null)),
+        (CompareOp::Eq, Value::Array(items)) => (
+            CompareOp::In,
+            WhereValue::List(items.iter().map(literal_of).collect()),
+        ),
+        (op, Value::Array(items)) => (op, WhereValue::List(items.iter().map(literal_of).collect())),
+        (op, other) => (op, WhereValue::One(literal_of(other))),
+    };
+    Where::Json {
+        attribute: attribute.to_string(),
+        field: model.field_of(attribute),
+        path: path.to_vec(),
+        cast,
+        op,
+        value,
+    }
 }
 
 fn compare(model: &Model, attribute: &str, value: &Value) -> RunResult<Where> {
@@ -365,8 +455,7 @@ fn compare(model: &Model, attribute: &str, value: &Value) -> RunResult<Where> {
     // `{ meta: { user: { plan: 'pro' } } }`: a path inside a JSON column.
     if let Value::Object(props) = value {
         if is_json(model, attribute) && props.iter().any(|(k, _)| !k.starts_with("Symbol(")) {
-            let (first, _) = &props[0];
-            return Err(json_path_refused(&format!("{attribute}.{first}")));
+            return json_where(model, attribute, props);
         }
     }
     let field = model.field_of(attribute);
@@ -489,7 +578,7 @@ pub fn unknown_column(
             Where::And(items) | Where::Or(items) => items.iter().find_map(|i| first(model, i)),
             Where::Group(inner) | Where::Not(inner) => first(model, inner),
             Where::Nested { .. } | Where::Sql(_) => None,
-            Where::Compare { attribute, .. } => {
+            Where::Compare { attribute, .. } | Where::Json { attribute, .. } => {
                 (!model.has_attribute(attribute)).then_some(attribute.as_str())
             }
         }
@@ -547,7 +636,7 @@ fn mistyped_comparison(model: &Model, condition: &Where) -> RunResult<()> {
             items.iter().try_for_each(|i| mistyped_comparison(model, i))
         }
         Where::Group(inner) | Where::Not(inner) => mistyped_comparison(model, inner),
-        Where::Nested { .. } | Where::Sql(_) => Ok(()),
+        Where::Nested { .. } | Where::Sql(_) | Where::Json { .. } => Ok(()),
         Where::Compare {
             attribute,
             op,
@@ -1107,6 +1196,9 @@ fn resolve_nested(schema: &Schema, includes: &[IncludePlan], condition: &mut Whe
             Where::Nested { .. } | Where::Sql(_) => {}
             Where::Compare {
                 attribute, field, ..
+            }
+            | Where::Json {
+                attribute, field, ..
             } => *field = model.field_of(attribute),
         }
     }
@@ -1115,7 +1207,7 @@ fn resolve_nested(schema: &Schema, includes: &[IncludePlan], condition: &mut Whe
             .iter_mut()
             .for_each(|i| resolve_nested(schema, includes, i)),
         Where::Group(inner) | Where::Not(inner) => resolve_nested(schema, includes, inner),
-        Where::Compare { .. } | Where::Sql(_) => {}
+        Where::Compare { .. } | Where::Sql(_) | Where::Json { .. } => {}
         Where::Nested { path, condition } => {
             let mut scope = includes;
             let mut model = None;

@@ -114,6 +114,9 @@ pub struct IncludePlan {
     pub raw: bool,
     /// An attribute named in the include's `attributes` that its model lacks.
     pub missing_attribute: Option<String>,
+    /// `right: true` on an include that is not required: a RIGHT OUTER JOIN where the
+    /// dialect has one (SQLite's Sequelize joins LEFT).
+    pub right: bool,
 }
 
 #[derive(Clone, Debug)]

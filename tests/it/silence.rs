@@ -147,6 +147,23 @@ fn an_operator_not_run_on_a_json_path_is_refused_where_it_is_written() {
 }
 
 #[test]
+fn a_right_join_is_refused_where_it_is_written() {
+    let code = "const A = sequelize.define('a', {});\nconst B = sequelize.define('b', {});\nB.belongsTo(A);\nawait sequelize.sync();\nawait B.findAll({ include: { model: A, right: true } });";
+    let report = crate::support::run(code);
+    let refusal = report
+        .diagnostics
+        .iter()
+        .find(|d| d.severity == Severity::Error)
+        .unwrap_or_else(|| panic!("no error: {:?}", report.diagnostics));
+    assert!(
+        refusal.message.contains("right: true (a RIGHT OUTER JOIN)"),
+        "{}",
+        refusal.message
+    );
+    assert!(code[refusal.start..refusal.end].starts_with("B.findAll"));
+}
+
+#[test]
 fn an_array_column_is_refused_at_the_sync_that_creates_its_table() {
     let code = "const Recipe = sequelize.define('recipe', { tags: DataTypes.ARRAY(DataTypes.STRING) });\nawait sequelize.sync({ force: true });\nawait Recipe.create({ tags: ['a'] });";
     let report = crate::support::run(code);

@@ -1052,6 +1052,13 @@ fn eval_in(term: &Term, rows: &[Joined], grouped: bool, dialect: Dialect) -> Com
                     .iter()
                     .map(|i| eval_in(i, rows, grouped, dialect))
                     .collect::<Computed<Vec<_>>>()?,
+                // `IN (SELECT …)`: every row's value.
+                Term::Subquery(subquery)
+                    if matches!(op, CompareOp::In | CompareOp::NotIn)
+                        && !subquery.select.has_aggregate() =>
+                {
+                    subquery_values(subquery, first, dialect)?
+                }
                 other => vec![eval_in(other, rows, grouped, dialect)?],
             };
             truth(compare(*op, &left, &right, dialect))
@@ -1077,6 +1084,34 @@ fn eval_in(term: &Term, rows: &[Joined], grouped: bool, dialect: Dialect) -> Com
 /// A scalar subquery's answer for the row `outer`: its table's rows that pass its
 /// condition (their own columns first, then the outer row's), computed as one group.
 fn subquery_value(subquery: &Subquery, outer: Option<&Joined>, dialect: Dialect) -> Computed<Cell> {
+    let inner = subquery_rows(subquery, outer, dialect)?;
+    match subquery.select.has_aggregate() {
+        true => eval_group(&subquery.select, &inner, dialect),
+        false => match inner.first() {
+            Some(row) => eval(&subquery.select, row, dialect),
+            None => Ok(Cell::Null),
+        },
+    }
+}
+
+/// The value a subquery selects from each of its rows (`IN (SELECT …)`).
+fn subquery_values(
+    subquery: &Subquery,
+    outer: Option<&Joined>,
+    dialect: Dialect,
+) -> Computed<Vec<Cell>> {
+    subquery_rows(subquery, outer, dialect)?
+        .iter()
+        .map(|row| eval(&subquery.select, row, dialect))
+        .collect()
+}
+
+/// A subquery's rows its filter keeps, each beside the outer row it is computed for.
+fn subquery_rows(
+    subquery: &Subquery,
+    outer: Option<&Joined>,
+    dialect: Dialect,
+) -> Computed<Vec<Joined>> {
     let rows = subquery
         .rows
         .as_ref()
@@ -1095,13 +1130,7 @@ fn subquery_value(subquery: &Subquery, outer: Option<&Joined>, dialect: Dialect)
             inner.push(joined);
         }
     }
-    match subquery.select.has_aggregate() {
-        true => eval_group(&subquery.select, &inner, dialect),
-        false => match inner.first() {
-            Some(row) => eval(&subquery.select, row, dialect),
-            None => Ok(Cell::Null),
-        },
-    }
+    Ok(inner)
 }
 
 /// Readies a term to be computed: each subquery's table read, `NOW()` the run's clock.

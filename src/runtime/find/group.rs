@@ -365,9 +365,16 @@ pub fn aggregate(
     };
     let where_ = super::options::with_paranoid_clause(model, where_, options);
     let column = model.field_of(field);
+    // `distinct: true` wraps the column in `DISTINCT(…)`.
+    let distinct = options
+        .and_then(|o| o.get("distinct"))
+        .is_some_and(Value::truthy);
+    let argument = match distinct {
+        true => format!("DISTINCT({})", crate::runtime::log::quote(&column)),
+        false => crate::runtime::log::quote(&column),
+    };
     let mut text = format!(
-        "SELECT {function}({}) AS {} FROM {} AS {}",
-        crate::runtime::log::quote(&column),
+        "SELECT {function}({argument}) AS {} FROM {} AS {}",
         crate::runtime::log::quote(function),
         crate::runtime::log::quote(&model.table_name),
         crate::runtime::log::quote(&model.name)
@@ -408,12 +415,20 @@ pub fn aggregate(
         .iter()
         .flat_map(|i| flatten(schema, i, &[], &model.name))
         .collect();
+    let column = Term::Column {
+        table: None,
+        name: column,
+    };
+    let argument = match distinct {
+        true => Term::Call {
+            name: "DISTINCT".into(),
+            args: vec![column],
+        },
+        false => column,
+    };
     let term = Term::Call {
         name: function.to_string(),
-        args: vec![Term::Column {
-            table: None,
-            name: column,
-        }],
+        args: vec![argument],
     };
     expr::check(&term, dialect)?;
     let cell = eval_group(&term, &rows, dialect)?;

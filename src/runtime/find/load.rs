@@ -22,6 +22,17 @@ use crate::value::{Instance, InstanceRef, Value};
 
 /// Runs a find: logs Sequelize's SELECT, answers from the store.
 pub fn find(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<Vec<InstanceRef>> {
+    fn joins_right(includes: &[IncludePlan]) -> bool {
+        includes
+            .iter()
+            .any(|i| i.right && !i.separate || joins_right(&i.children))
+    }
+    if rt.dialect() != Dialect::Sqlite && joins_right(&plan.include) {
+        return Err(SequelizeError::plain(
+            "The playground does not run an include's right: true (a RIGHT OUTER JOIN) yet",
+        )
+        .with_hint("turn the find around: the other model's findAll with this one included lists its rows that nothing joins too"));
+    }
     rt.log(log::select(schema, plan))?;
     match plan.is_grouped(expr::is_aggregate) {
         true => super::group::grouped(rt, schema, plan),

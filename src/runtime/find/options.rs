@@ -822,6 +822,7 @@ fn include_plan(schema: &Schema, source: ModelId, element: &Value) -> RunResult<
         if let Some(duplicating) = options.get("duplicating") {
             plan.duplicating = duplicating.truthy();
         }
+        plan.right = !plan.required && options.get("right").is_some_and(Value::truthy);
         if let Some(through) = options.get("through") {
             if let Some(join) = plan.association.through {
                 let join = schema.model(join);
@@ -936,6 +937,7 @@ fn plain_include(schema: &Schema, association: Association) -> IncludePlan {
         must_be_empty: false,
         raw: false,
         missing_attribute: None,
+        right: false,
     }
 }
 

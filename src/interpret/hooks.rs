@@ -1,7 +1,8 @@
 //! Model hooks: `hooks: { beforeCreate(user) {…} }` in a model's options,
 //! `Model.addHook('beforeCreate', fn)` and `Model.beforeCreate(fn)`. The interpreter
 //! keeps them per model and runs them, awaiting each, around the writes Sequelize runs
-//! them around: a create, the save of an existing row, a destroy, a bulkCreate. The
+//! them around: a create, the save of an existing row, a destroy, a bulkCreate, and
+//! `findAll`/`findOne`/`findByPk` (whose before hooks may change the options). The
 //! others are read and named in a warning.
 
 use super::heap::{Call, JsValue, Key, Kind};
@@ -34,8 +35,19 @@ pub(super) const DESTROY: (&[&str], &[&str]) = (&["beforeDestroy"], &["afterDest
 /// Before and after `Model.bulkCreate(records)`: given the built instances.
 pub(super) const BULK_CREATE: (&[&str], &[&str]) = (&["beforeBulkCreate"], &["afterBulkCreate"]);
 
+/// Before and after `Model.findAll`, `findOne` and `findByPk`: the options (which the
+/// before hooks may change) and the result.
+pub(super) const FIND: (&[&str], &[&str]) = (
+    &[
+        "beforeFind",
+        "beforeFindAfterExpandIncludeAll",
+        "beforeFindAfterOptions",
+    ],
+    &["afterFind"],
+);
+
 fn runs(name: &str) -> bool {
-    [CREATE, UPDATE, DESTROY, BULK_CREATE]
+    [CREATE, UPDATE, DESTROY, BULK_CREATE, FIND]
         .iter()
         .any(|(before, after)| before.contains(&name) || after.contains(&name))
 }
@@ -52,9 +64,23 @@ impl Interpreter {
                     span,
                     format!("The playground does not run {name} hooks yet: this one is read but never runs"),
                 )
-                .with_hint("create, save, update, destroy and bulkCreate hooks run"),
+                .with_hint("create, save, update, destroy, bulkCreate and find hooks run"),
             );
             return;
+        }
+        let is_find = FIND.0.contains(&name) || FIND.1.contains(&name);
+        if is_find
+            && !self
+                .hooks
+                .iter()
+                .any(|(m, n, _)| *m == model && &**n == name)
+        {
+            self.diagnostics.push(
+                Diagnostic::note(
+                    span,
+                    format!("{name} runs around findAll, findOne and findByPk; the playground does not run it yet for association getters, count or findAndCountAll"),
+                ),
+            );
         }
         self.hooks.push((model, name.into(), function));
     }
@@ -152,6 +178,69 @@ impl Interpreter {
 
     /// `body` between `model`'s `hooks.0` and `hooks.1`, as a promise: its value, or
     /// the rejection of whatever threw.
+    /// `Model.findAll(options)`, `findOne(options)` or `findByPk(key, options)` with
+    /// find hooks: the before hooks get a copy of the options (findByPk's with its
+    /// `where` on the key, as it calls findOne) and may change it; the find runs with
+    /// it; the after hooks get the result.
+    pub(super) fn find_with_hooks(
+        &mut self,
+        model: ModelId,
+        method: &str,
+        call: &Call<'_>,
+        find: impl FnOnce(&mut Interpreter, &str, Call<'_>) -> Eval<JsValue>,
+    ) -> Eval<JsValue> {
+        let given = match method {
+            "findByPk" => call.arg(1),
+            _ => call.arg(0),
+        };
+        let options = self.plain_object();
+        if let (JsValue::Object(from), JsValue::Object(to)) = (&given, &options) {
+            let props: Vec<_> = from
+                .borrow()
+                .props
+                .iter()
+                .filter(|p| p.enumerable)
+                .cloned()
+                .collect();
+            to.borrow_mut().props = props;
+        }
+        let method = match method {
+            "findByPk" => {
+                let key = self
+                    .schema
+                    .model(model)
+                    .primary_key_attribute()
+                    .map(str::to_string);
+                if let Some(key) = key {
+                    let where_ = self.object_of(vec![(key.as_str(), call.arg(0))]);
+                    self.set(&options, Key::Str("where".into()), where_, call.span)?;
+                }
+                "findOne"
+            }
+            other => other,
+        };
+        let args = [options.clone()];
+        let outcome = self
+            .run_hooks(model, FIND.0, &args, call.span)
+            .and_then(|()| {
+                let found = find(
+                    self,
+                    method,
+                    Call {
+                        this: call.this.clone(),
+                        args: vec![options.clone()],
+                        span: call.span,
+                        callee: None,
+                        arg_exprs: &[],
+                    },
+                )?;
+                let found = self.await_value(found, call.span)?;
+                self.run_hooks(model, FIND.1, &[found.clone(), options.clone()], call.span)?;
+                Ok(found)
+            });
+        self.settled(outcome)
+    }
+
     pub(super) fn around_hooks(
         &mut self,
         model: ModelId,

@@ -27,6 +27,7 @@ mod scope;
 mod sequelize;
 mod show;
 mod statements;
+mod validators;
 mod views;
 
 use std::collections::VecDeque;
@@ -250,6 +251,8 @@ pub struct Interpreter {
     default_functions: Vec<defaults::DefaultFunction>,
     /// The promises of Sequelize calls made since the program last yielded.
     unanswered: Vec<Obj>,
+    /// Each validator written as a function, as written.
+    validator_functions: Vec<validators::ValidatorFunction>,
     /// The project's files, loaded as modules when required.
     modules: Vec<modules::Module>,
     /// `Math.random`'s state: runs repeat.
@@ -294,6 +297,7 @@ impl Interpreter {
             attribute_accessors: Vec::new(),
             default_functions: Vec::new(),
             unanswered: Vec::new(),
+            validator_functions: Vec::new(),
             modules: Vec::new(),
             random_state: 0x2545_f491_4f6c_dd1d,
         };

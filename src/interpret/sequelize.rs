@@ -683,7 +683,10 @@ impl Interpreter {
         if has_value || matches!(name, "dataValues" | "isNewRecord") {
             let value = calls::instance_property(instance, name);
             let attribute = self.schema.model(model).attribute(name).is_some();
-            if attribute && matches!(value, Value::Object(_) | Value::Array(_)) {
+            // `dataValues` is the instance's own object too: a key added to it is a value.
+            if name == "dataValues"
+                || attribute && matches!(value, Value::Object(_) | Value::Array(_))
+            {
                 return Ok(self.attribute_view(instance, name, &value));
             }
             return Ok(self.adopt(&value));
@@ -1091,6 +1094,7 @@ impl Interpreter {
                 self.add_scopes_option(id, &call.arg(2), call.span)?;
                 self.add_attribute_accessors(id, &call.arg(1), &call.arg(2), call.span)?;
                 self.add_default_functions(id, &call.arg(1), call.span)?;
+                self.add_validator_functions(id, &call.arg(1), &call.arg(2), call.span)?;
                 Ok(self.model_value(id))
             }
             Err(error) => Err(self.error(error, call.span)),
@@ -1168,6 +1172,7 @@ impl Interpreter {
         self.add_scopes_option(id, &call.arg(1), call.span)?;
         self.add_attribute_accessors(id, &call.arg(0), &call.arg(1), call.span)?;
         self.add_default_functions(id, &call.arg(0), call.span)?;
+        self.add_validator_functions(id, &call.arg(0), &call.arg(1), call.span)?;
         Ok(call.this.clone())
     }
 
@@ -1435,7 +1440,7 @@ fn model_static_body(interp: &mut Interpreter, native: &Native, call: Call<'_>) 
             }
             if &*method == "create"
                 && interp.runtime.is_some()
-                && interp.has_hooks(id, hooks::CREATE)
+                && (interp.has_hooks(id, hooks::CREATE) || interp.has_validator_functions(id))
             {
                 return interp.create_with_hooks(id, &call);
             }
@@ -1456,6 +1461,17 @@ fn model_static_body(interp: &mut Interpreter, native: &Native, call: Call<'_>) 
                 if row_hooks.is_some_and(|hooks| interp.has_hooks(id, hooks)) {
                     return interp.with_row_hooks(id, &call, &method);
                 }
+            }
+            if matches!(&*method, "findAll" | "findOne" | "findByPk")
+                && interp.runtime.is_some()
+                && interp.has_hooks(id, hooks::FIND)
+            {
+                return interp.find_with_hooks(id, &method, &call, |interp, method, call| {
+                    interp.scoped_query(id, method, &call)
+                });
+            }
+            if &*method == "update" && interp.has_validator_functions(id) {
+                interp.validate_update_values(id, &call)?;
             }
             interp.scoped_query(id, &method, &call)
         }
@@ -1963,6 +1979,88 @@ impl Interpreter {
 
 impl Interpreter {
     /// An instance method as the runtime runs it, without the model's hooks.
+    /// Before `Model.update(values, options)`: the validator functions run on a record
+    /// built of the values (an attribute's only for the keys given), as Sequelize
+    /// validates them unless `validate: false`.
+    fn validate_update_values(&mut self, id: ModelId, call: &Call<'_>) -> Eval<()> {
+        let values = self.to_data(&call.arg(0));
+        let skip = self
+            .to_data(&call.arg(1))
+            .get("validate")
+            .is_some_and(|v| matches!(v, Value::Bool(false)));
+        let Some(rt) = self.runtime.as_mut().filter(|_| !skip) else {
+            return Ok(());
+        };
+        let built = calls::model_call(rt, &self.schema, id, "build", std::slice::from_ref(&values));
+        let _ = rt.settle_defaults();
+        let Ok(Value::Instance(instance)) = built else {
+            return Ok(());
+        };
+        let keys: Vec<String> = match &values {
+            Value::Object(props) => props.iter().map(|(k, _)| k.clone()).collect(),
+            _ => Vec::new(),
+        };
+        self.run_validator_functions(&instance, Some(&keys), call.span)
+    }
+
+    /// Before `instance.save(options)` or `instance.update(values, options)`: the
+    /// validator functions run on the instance as the save will validate it (a new
+    /// record whole; a stored one its changed fields, `fields` if given).
+    fn validate_before_write(
+        &mut self,
+        instance: &crate::value::InstanceRef,
+        method: &str,
+        values: &[Value],
+        span: Span,
+    ) -> Eval<()> {
+        if method == "update" {
+            if let (Some(rt), Some(first)) = (self.runtime.as_mut(), values.first()) {
+                if let Err(error) = calls::instance_call(
+                    rt,
+                    &self.schema,
+                    instance,
+                    "set",
+                    std::slice::from_ref(first),
+                ) {
+                    return Err(self.error(error, span));
+                }
+            }
+        }
+        let options = match method {
+            "update" => values.get(1),
+            _ => values.first(),
+        };
+        let fields: Option<Vec<String>> = match options.and_then(|o| o.get("fields")) {
+            Some(Value::Array(items)) => Some(
+                items
+                    .iter()
+                    .filter_map(|f| f.as_str().map(str::to_string))
+                    .collect(),
+            ),
+            _ => None,
+        };
+        let given: Option<Vec<String>> = match (method, values.first()) {
+            ("update", Some(Value::Object(props))) => {
+                Some(props.iter().map(|(k, _)| k.clone()).collect())
+            }
+            _ => None,
+        };
+        let only: Option<Vec<String>> = match instance.borrow().is_new_record {
+            true => fields,
+            false => Some(
+                instance
+                    .borrow()
+                    .changed
+                    .iter()
+                    .filter(|c| fields.as_ref().is_none_or(|f| f.contains(c)))
+                    .filter(|c| given.as_ref().is_none_or(|g| g.contains(c)))
+                    .cloned()
+                    .collect(),
+            ),
+        };
+        self.run_validator_functions(instance, only.as_deref(), span)
+    }
+
     fn instance_call_unhooked(&mut self, method: &str, call: Call<'_>) -> Eval<JsValue> {
         instance_method_body(self, method, call)
     }
@@ -2035,6 +2133,11 @@ fn instance_method_body(interp: &mut Interpreter, method: &str, call: Call<'_>) 
     );
     if interp.runtime.is_none() {
         return Ok(JsValue::Opaque("an instance method's result".into()));
+    }
+    if matches!(&*method, "save" | "update" | "validate")
+        && interp.has_validator_functions(instance.borrow().model)
+    {
+        interp.validate_before_write(instance, &method, &values, call.span)?;
     }
     let method_name = match &*method {
         "getDataValue" => "get",

@@ -3,6 +3,8 @@
 //! (`user.settings.theme = 'dark'`, `post.tags.push('x')`) is in the instance's values
 //! from then on, as in Sequelize, where the object is the one in `dataValues`. As there,
 //! such a change does not mark the attribute changed: `changed('settings', true)` does.
+//! `instance.dataValues` is such an object too: a key the snippet adds to it (an
+//! `afterFind` hook's `p.dataValues.seen = true`) is one of the instance's values.
 
 use std::rc::{Rc, Weak};
 
@@ -11,6 +13,9 @@ use super::Interpreter;
 use crate::value::{Instance, InstanceRef, Value};
 
 const MAX_VIEWS: usize = 32;
+
+/// The view of an instance's whole `dataValues` object.
+const DATA_VALUES: &str = "dataValues";
 
 /// One attribute's object, handed to the snippet.
 pub(super) struct View {
@@ -81,12 +86,21 @@ impl Interpreter {
             let Some(instance) = view.instance.upgrade() else {
                 continue;
             };
-            let unchanged_since = instance
-                .borrow()
-                .get(&view.attribute)
-                .is_some_and(|v| crate::value::to_json(v) == view.seen);
-            if unchanged_since {
-                instance.borrow_mut().set(&view.attribute, data);
+            let whole = view.attribute == DATA_VALUES;
+            let unchanged_since = match whole {
+                true => {
+                    let values = Value::Object(instance.borrow().values.clone());
+                    crate::value::to_json(&values) == view.seen
+                }
+                false => instance
+                    .borrow()
+                    .get(&view.attribute)
+                    .is_some_and(|v| crate::value::to_json(v) == view.seen),
+            };
+            match (unchanged_since, whole, data) {
+                (true, true, Value::Object(props)) => instance.borrow_mut().values = props,
+                (true, false, data) => instance.borrow_mut().set(&view.attribute, data),
+                _ => {}
             }
             view.seen = now;
         }

@@ -16,6 +16,7 @@ use crate::value::{InstanceRef, Value};
 
 /// The model methods that run on the store (`Model.findAll`, …).
 pub use super::validate::is_built_in as is_built_in_validator;
+pub use super::validate::FunctionFailure;
 
 pub const MODEL_METHODS: &[&str] = &[
     "create",
@@ -233,6 +234,13 @@ fn includes_of(
     }
 }
 
+/// `silent: true`: the save or update leaves `updatedAt` as it was.
+fn silent(options: Option<&Value>) -> bool {
+    options
+        .and_then(|o| o.get("silent"))
+        .is_some_and(Value::truthy)
+}
+
 fn cascades(options: Option<&Value>) -> bool {
     options
         .and_then(|o| o.get("cascade"))
@@ -301,7 +309,7 @@ pub fn instance_call(
             Ok(Value::Instance(instance.clone()))
         }
         "validate" => {
-            write::validate_instance(schema, instance)?;
+            write::validate_with_functions(rt, schema, instance)?;
             Ok(Value::Instance(instance.clone()))
         }
         "save" => {
@@ -319,7 +327,7 @@ pub fn instance_call(
                     .filter(|c| fields.as_ref().is_none_or(|f| f.contains(c)))
                     .cloned()
                     .collect();
-                write::save_changes(rt, schema, instance, &changed)?;
+                write::save_changes(rt, schema, instance, &changed, silent(values.first()))?;
             }
             Ok(Value::Instance(instance.clone()))
         }
@@ -382,7 +390,7 @@ pub fn instance_call(
                 .filter(|c| given.contains(&c.as_str()))
                 .cloned()
                 .collect();
-            write::save_changes(rt, schema, instance, &changed)?;
+            write::save_changes(rt, schema, instance, &changed, silent(values.get(1)))?;
             Ok(Value::Instance(instance.clone()))
         }
         _ => Err(SequelizeError::new(

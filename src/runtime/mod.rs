@@ -134,6 +134,9 @@ pub struct Runtime {
     /// A function `defaultValue` a `build` found no supplied value for: the interpreter
     /// says so at the call.
     unsupplied_default: Option<(ModelId, String)>,
+    /// The failures of the validators written as functions (run by the interpreter)
+    /// for the record the next validation checks.
+    function_failures: Vec<validate::FunctionFailure>,
 }
 
 /// One record's function defaults: `(attribute, value)` in attribute order.
@@ -168,6 +171,7 @@ impl Runtime {
             transactions: Vec::new(),
             supplied_defaults: Vec::new(),
             unsupplied_default: None,
+            function_failures: Vec::new(),
         }
     }
 
@@ -199,6 +203,16 @@ impl Runtime {
     pub fn settle_defaults(&mut self) -> Option<(ModelId, String)> {
         self.supplied_defaults.clear();
         self.unsupplied_default.take()
+    }
+
+    /// Hands over the failures of the validators written as functions, for the record
+    /// the next validation checks.
+    pub fn supply_function_failures(&mut self, failures: Vec<validate::FunctionFailure>) {
+        self.function_failures = failures;
+    }
+
+    fn take_function_failures(&mut self) -> Vec<validate::FunctionFailure> {
+        std::mem::take(&mut self.function_failures)
     }
 
     pub fn dialect(&self) -> Dialect {

@@ -41,6 +41,17 @@ pub fn is_built_in(name: &str) -> bool {
     BUILT_IN.contains(&name)
 }
 
+/// A validator written as a function that failed: an attribute's custom validator
+/// (`attribute` named) or a model-wide one of the model's `validate` option. The
+/// interpreter runs them (they are JavaScript) and hands the failures over.
+#[derive(Clone, Debug)]
+pub struct FunctionFailure {
+    pub attribute: Option<String>,
+    pub validator: String,
+    pub message: String,
+    pub value: Value,
+}
+
 /// One failed check, as a `ValidationErrorItem`.
 struct Failure {
     message: String,
@@ -48,6 +59,8 @@ struct Failure {
     path: String,
     value: Json,
     validator: Option<(String, Vec<Json>)>,
+    /// A function's failure: its item names no validator (`validatorName` undefined).
+    by_function: bool,
 }
 
 /// Validates `values` (an instance's data values) against `model` (only the attributes
@@ -55,11 +68,16 @@ struct Failure {
 /// notNull violation, then every failed validator, in attribute order, as one
 /// `SequelizeValidationError` whose message lists them (`Type: message`, joined by
 /// ",\n"), with its `errors` items.
+///
+/// Sequelize pushes a notNull violation and a function's failure as it meets them,
+/// attribute by attribute, then the model-wide functions', and the built-in
+/// validators' last (they settle a tick later): `functions` take those places.
 pub fn check(
     model: &Model,
     values: &[(String, Value)],
     validators: bool,
     only: Option<&[String]>,
+    functions: &[FunctionFailure],
 ) -> Result<(), SequelizeError> {
     let get = |name: &str| values.iter().find(|(k, _)| k == name).map(|(_, v)| v);
     let stamps = &model.timestamp_attributes;
@@ -81,10 +99,17 @@ pub fn check(
                     path: name.clone(),
                     value: Json::Null,
                     validator: None,
+                    by_function: false,
                 });
             }
             continue;
         };
+        for failure in functions
+            .iter()
+            .filter(|f| f.attribute.as_deref() == Some(name.as_str()))
+        {
+            not_null.push(function_failure(failure, name));
+        }
         let text = string_of(value);
         for validator in attribute.validators.iter().filter(|_| validators) {
             if !passes(validator, &text) {
@@ -96,9 +121,13 @@ pub fn check(
                     path: name.clone(),
                     value: to_json(value),
                     validator: Some((validator.name.clone(), validator.args.clone())),
+                    by_function: false,
                 });
             }
         }
+    }
+    for failure in functions.iter().filter(|f| f.attribute.is_none()) {
+        not_null.push(function_failure(failure, &failure.validator));
     }
     not_null.extend(failed);
     if not_null.is_empty() {
@@ -116,7 +145,7 @@ pub fn check(
                 Some((name, args)) => (json!(name), json!(name), json!(args)),
                 None => (json!("is_null"), Json::Null, json!([])),
             };
-            json!({
+            let mut item = json!({
                 "message": f.message,
                 "type": f.kind,
                 "path": f.path,
@@ -125,7 +154,14 @@ pub fn check(
                 "validatorKey": key,
                 "validatorName": name,
                 "validatorArgs": args,
-            })
+            });
+            if f.by_function {
+                if let Some(map) = item.as_object_mut() {
+                    map.remove("validatorName");
+                    map.remove("validatorArgs");
+                }
+            }
+            item
         })
         .collect();
     let first = &not_null[0];
@@ -141,6 +177,17 @@ pub fn check(
             .with_property("errors", Json::Array(items))
             .with_hint(hint),
     )
+}
+
+fn function_failure(failure: &FunctionFailure, path: &str) -> Failure {
+    Failure {
+        message: failure.message.clone(),
+        kind: "Validation error",
+        path: path.to_string(),
+        value: to_json(&failure.value),
+        validator: Some((failure.validator.clone(), Vec::new())),
+        by_function: true,
+    }
 }
 
 /// `String(value)`, as validator.js receives it.

@@ -309,7 +309,7 @@ fn insert_row(
                 .set(&include.association.foreign_key, key);
         }
     }
-    check_not_null(schema, instance, true)?;
+    check_not_null(rt, schema, instance, true)?;
     let now = rt.now();
     {
         let mut data = instance.borrow_mut();
@@ -591,9 +591,21 @@ fn check_text_input(
 
 /// Sequelize's validation of a row before it is written ([`super::validate`]).
 /// `bulkCreate` runs the validators only when asked (`validate: true`).
-fn check_not_null(schema: &Schema, instance: &InstanceRef, validators: bool) -> RunResult<()> {
+fn check_not_null(
+    rt: &mut Runtime,
+    schema: &Schema,
+    instance: &InstanceRef,
+    validators: bool,
+) -> RunResult<()> {
+    let functions = rt.take_function_failures();
     let data = instance.borrow();
-    super::validate::check(schema.model(data.model), &data.values, validators, None)
+    super::validate::check(
+        schema.model(data.model),
+        &data.values,
+        validators,
+        None,
+        &functions,
+    )
 }
 
 /// The foreign key of `model`'s attribute `name` (column `field`, referring to
@@ -694,6 +706,17 @@ pub fn update(
     instance: &InstanceRef,
     fields: &[String],
 ) -> RunResult<()> {
+    write_changes(rt, schema, instance, fields, true)
+}
+
+/// [`update`], touching `updatedAt` or not (`silent: true`).
+fn write_changes(
+    rt: &mut Runtime,
+    schema: &Schema,
+    instance: &InstanceRef,
+    fields: &[String],
+    touch_updated_at: bool,
+) -> RunResult<()> {
     let model_id = instance.borrow().model;
     let model = schema.model(model_id);
     // A VIRTUAL attribute has no column: it is never written.
@@ -705,7 +728,12 @@ pub fn update(
     if fields.is_empty() {
         return Ok(());
     }
-    if let Some(updated) = &model.timestamp_attributes.updated_at {
+    if let Some(updated) = model
+        .timestamp_attributes
+        .updated_at
+        .as_ref()
+        .filter(|_| touch_updated_at)
+    {
         let now = rt.now();
         instance.borrow_mut().set(updated, Value::Date(now));
         if !fields.contains(updated) {
@@ -859,10 +887,18 @@ pub fn save_changes(
     schema: &Schema,
     instance: &InstanceRef,
     fields: &[String],
+    silent: bool,
 ) -> RunResult<()> {
     let model = schema.model(instance.borrow().model);
-    super::validate::check(model, &instance.borrow().values, true, Some(fields))?;
-    update(rt, schema, instance, fields)
+    let functions = rt.take_function_failures();
+    super::validate::check(
+        model,
+        &instance.borrow().values,
+        true,
+        Some(fields),
+        &functions,
+    )?;
+    write_changes(rt, schema, instance, fields, !silent)
 }
 
 /// `Model.upsert(values)`: one INSERT that updates the row whose key it meets (the
@@ -887,7 +923,7 @@ pub fn upsert(
         _ => Vec::new(),
     };
     let instance = build(rt, schema, model_id, &Value::Object(given.clone()), &[]).into_ref();
-    check_not_null(schema, &instance, true)?;
+    check_not_null(rt, schema, &instance, true)?;
     let now = rt.now();
     let stamps = &model.timestamp_attributes;
     let mut row: Vec<(String, Value)> = Vec::new();
@@ -1230,7 +1266,24 @@ fn update_computing(
 /// a new record checks them.
 pub fn validate_instance(schema: &Schema, instance: &InstanceRef) -> RunResult<()> {
     let data = instance.borrow();
-    super::validate::check(schema.model(data.model), &data.values, true, None)
+    super::validate::check(schema.model(data.model), &data.values, true, None, &[])
+}
+
+/// `instance.validate()` with the failures of the validators written as functions.
+pub fn validate_with_functions(
+    rt: &mut Runtime,
+    schema: &Schema,
+    instance: &InstanceRef,
+) -> RunResult<()> {
+    let functions = rt.take_function_failures();
+    let data = instance.borrow();
+    super::validate::check(
+        schema.model(data.model),
+        &data.values,
+        true,
+        None,
+        &functions,
+    )
 }
 
 /// `bulkCreate(records, { validate: true })`: every record validated before anything is
@@ -1317,7 +1370,7 @@ pub fn bulk_create(
     }
     let now = rt.now();
     for instance in &instances {
-        check_not_null(schema, instance, false)?;
+        check_not_null(rt, schema, instance, false)?;
         let mut data = instance.borrow_mut();
         for stamp in [
             &model.timestamp_attributes.created_at,
@@ -2135,11 +2188,36 @@ pub fn update_where(
         None => None,
     };
     let condition = find::with_paranoid_clause(model, condition, options);
+    // The values are validated as a record built of them (only the keys given), unless
+    // `validate: false`; the validator functions' failures come from the interpreter.
+    let functions = rt.take_function_failures();
+    let validates = !options
+        .and_then(|o| o.get("validate"))
+        .is_some_and(|v| matches!(v, Value::Bool(false)));
+    if validates && !functions.is_empty() {
+        let given: Vec<(String, Value)> = match values {
+            Value::Object(props) => props.clone(),
+            _ => Vec::new(),
+        };
+        let keys: Vec<String> = given.iter().map(|(k, _)| k.clone()).collect();
+        super::validate::check(model, &given, true, Some(&keys), &functions)?;
+    }
     let returning = rt.dialect().has_returning()
         && options
             .and_then(|o| o.get("returning"))
             .is_some_and(Value::truthy);
-    update_matching(rt, schema, model_id, values, condition, true, returning)
+    let touch_updated_at = !options
+        .and_then(|o| o.get("silent"))
+        .is_some_and(Value::truthy);
+    update_matching(
+        rt,
+        schema,
+        model_id,
+        values,
+        condition,
+        touch_updated_at,
+        returning,
+    )
 }
 
 fn update_matching(

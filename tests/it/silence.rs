@@ -48,21 +48,21 @@ const CASES: &[(&str, &str, &str, Severity)] = &[
         Severity::Warning,
     ),
     (
-        "const User = sequelize.define('user', {}); User.addHook('beforeFind', () => {});",
-        "User.addHook('beforeFind', () => {})",
-        "does not run beforeFind hooks yet",
+        "const User = sequelize.define('user', {}); User.addHook('beforeCount', () => {});",
+        "User.addHook('beforeCount', () => {})",
+        "does not run beforeCount hooks yet",
         Severity::Warning,
     ),
     (
         "const User = sequelize.define('user', {}); User.afterFind(() => {});",
         "User.afterFind(() => {})",
-        "does not run afterFind hooks yet",
-        Severity::Warning,
+        "does not run it yet for association getters, count or findAndCountAll",
+        Severity::Note,
     ),
     (
-        "const User = sequelize.define('user', { n: { type: DataTypes.INTEGER, validate: { isEven(v) { if (v % 2) throw new Error('odd'); } } } });",
+        "const User = sequelize.define('user', { n: { type: DataTypes.INTEGER, validate: { isDivisibleBy: 3 } } });",
         "n",
-        "does not run these validators of n yet: isEven",
+        "does not run these validators of n yet: isDivisibleBy",
         Severity::Warning,
     ),
     (

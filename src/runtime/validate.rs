@@ -104,6 +104,21 @@ pub fn check(
             }
             continue;
         };
+        // `_validateSchema`: a string column takes no array or object (a Date neither).
+        let textual = attribute
+            .data_type
+            .as_ref()
+            .is_some_and(|t| matches!(t.key.as_str(), "STRING" | "TEXT" | "CITEXT"));
+        if textual && matches!(value, Value::Object(_) | Value::Array(_) | Value::Date(_)) {
+            not_null.push(Failure {
+                message: format!("{name} cannot be an array or an object"),
+                kind: "string violation",
+                path: name.clone(),
+                value: to_json(value),
+                validator: Some(("not_a_string".into(), Vec::new())),
+                by_function: true,
+            });
+        }
         for failure in functions
             .iter()
             .filter(|f| f.attribute.as_deref() == Some(name.as_str()))

@@ -557,6 +557,29 @@ fn check_text_input(
                 .with_hint(format!("{field} takes one of: {}", values.join(", "))),
         );
     }
+    // A text that is no date: Sequelize binds moment's 'Invalid date'.
+    if key == "DATE" && crate::js::parse_iso_date(text).is_none() {
+        let message = match dialect {
+            Dialect::Postgres => {
+                "invalid input syntax for type timestamp with time zone: \"Invalid date\"".to_string()
+            }
+            Dialect::Mysql => format!(
+                "Incorrect datetime value: 'Invalid date' for column `{}`.`{table}`.`{field}` at row 1",
+                refusal::MYSQL_DATABASE
+            ),
+            Dialect::Sqlite => {
+                return Err(SequelizeError::plain(format!(
+                    "The playground keeps column {field} as DATE and cannot store the text 'Invalid date' (of '{text}')"
+                ))
+                .with_hint("SQLite itself would keep the text; write a date here (new Date(…) or an ISO text like '2024-03-01')"))
+            }
+        };
+        return Err(
+            SequelizeError::new(ErrorName::SequelizeDatabaseError, message).with_hint(format!(
+                "'{text}' is not a date: new Date('{text}') is an Invalid Date"
+            )),
+        );
+    }
     if find::postgres_reads(key, text) {
         return Ok(());
     }

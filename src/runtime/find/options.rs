@@ -643,13 +643,33 @@ fn mistyped_comparison(model: &Model, condition: &Where) -> RunResult<()> {
             value,
             ..
         } => {
-            let Some(key) = model
+            let Some(data_type) = model
                 .attribute(attribute)
                 .and_then(|a| a.data_type.as_ref())
-                .map(|t| t.key.as_str())
             else {
                 return Ok(());
             };
+            let key = data_type.key.as_str();
+            // PostgreSQL reads the value as the column's enum type.
+            if key == "ENUM" {
+                let literals = match value {
+                    WhereValue::One(literal) => std::slice::from_ref(literal),
+                    WhereValue::List(items) => items.as_slice(),
+                    WhereValue::Sql(_) => &[],
+                };
+                let outside = literals.iter().find_map(|l| match l {
+                    Literal::Str(text) if !data_type.values.contains(text) => Some(text),
+                    _ => None,
+                });
+                if let (Some(text), false) = (outside, op.is_regexp()) {
+                    let field = model.field_of(attribute);
+                    return refused(format!(
+                        "invalid input value for enum \"enum_{}_{field}\": \"{text}\"",
+                        model.table_name
+                    ));
+                }
+                return Ok(());
+            }
             let Some(type_name) = refusal::postgres_type_name(key) else {
                 return Ok(());
             };

@@ -76,6 +76,10 @@ fn compare_filter(field: &str, op: CompareOp, value: &WhereValue, dialect: Diale
                 CompareOp::NotIn => Filter::All,
                 _ => Filter::Nothing,
             },
+            // `x NOT IN (3, NULL)` is never true: it is NULL where it is not false.
+            WhereValue::List(items) if op == CompareOp::NotIn && items.contains(&Literal::Null) => {
+                Filter::Nothing
+            }
             WhereValue::List(items) => Filter::In {
                 column,
                 values: items.iter().map(store_cell).collect(),

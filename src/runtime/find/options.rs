@@ -283,14 +283,22 @@ pub fn parse_where(model: &Model, value: &Value) -> RunResult<Option<Where>> {
             .strip_prefix("Symbol(")
             .and_then(|k| k.strip_suffix(')'))
         {
-            let group = match value {
+            let group: Vec<Where> = match value {
                 Value::Array(parts) => parts
                     .iter()
                     .map(|p| parse_where(model, p))
-                    .collect::<RunResult<Vec<_>>>()?,
-                other => vec![parse_where(model, other)?],
+                    .collect::<RunResult<Vec<_>>>()?
+                    .into_iter()
+                    .flatten()
+                    .collect(),
+                // An object's keys are the group's items (`_whereGroupBind` binds them
+                // with the group's own OR or AND).
+                other => match parse_where(model, other)? {
+                    Some(Where::And(items)) => items,
+                    Some(item) => vec![item],
+                    None => Vec::new(),
+                },
             };
-            let group: Vec<Where> = group.into_iter().flatten().collect();
             // Sequelize's `_whereGroupBind`: a group is parenthesized, even of one item;
             // an empty Op.or or Op.not keeps no row (`0 = 1`), an empty Op.and is left out.
             match op {

@@ -442,6 +442,10 @@ impl Interpreter {
     ) -> Eval<Option<JsValue>> {
         Ok(match host {
             Host::DataTypes => Some(self.data_type_member(name, span)),
+            // `String(DataTypes.STRING(120))`: the type's SQL, as `toSql()` writes it.
+            Host::DataType(_) if matches!(name, "toString" | "toSql") => {
+                Some(self.native(name, data_type_sql))
+            }
             Host::DataType(data_type) => match super::options::data_type_flag(data_type, name) {
                 Value::DataType(t) => Some(self.data_type_value(t)),
                 Value::Str(key) => Some(JsValue::str(&key)),
@@ -540,7 +544,15 @@ impl Interpreter {
                     ("paranoid", JsValue::Bool(model.options.paranoid)),
                     ("underscored", JsValue::Bool(model.options.underscored)),
                 ];
-                self.object_of(options)
+                let names = self.object_of(vec![
+                    ("plural", JsValue::str(&model.names.plural)),
+                    ("singular", JsValue::str(&model.names.singular)),
+                ]);
+                let object = self.object_of(options);
+                if let JsValue::Object(o) = &object {
+                    o.borrow_mut().set_own(Key::Str("name".into()), names);
+                }
+                object
             }
             "rawAttributes" | "tableAttributes" => self.attributes_object(id),
             "associations" => self.associations_object(id),
@@ -573,7 +585,12 @@ impl Interpreter {
         use crate::schema::{DefaultValue, Unique};
         let mut entries: Vec<(&str, JsValue)> = Vec::new();
         if let Some(data_type) = &attribute.data_type {
-            entries.push(("type", self.data_type_value(DataType::new(&data_type.key))));
+            entries.push(("type", self.data_type_value(data_type.clone())));
+            // An ENUM's attribute lists its values, as Sequelize copies them there.
+            if data_type.key == "ENUM" {
+                let values = data_type.values.iter().map(|v| JsValue::str(v)).collect();
+                entries.push(("values", self.array(values)));
+            }
         }
         let flags = [
             ("allowNull", attribute.allow_null),
@@ -639,30 +656,69 @@ impl Interpreter {
     }
 
     fn associations_object(&mut self, id: ModelId) -> JsValue {
-        let associations: Vec<(String, AssociationType, ModelId, String)> = self
-            .schema
-            .model(id)
-            .associations
-            .iter()
-            .map(|a| (a.as_name.clone(), a.kind, a.target, a.foreign_key.clone()))
-            .collect();
+        let associations = self.schema.model(id).associations.clone();
         let object = self.plain_object();
-        for (as_name, kind, target, foreign_key) in associations {
-            let source = self.model_value(id);
-            let target = self.model_value(target);
-            let association = self.object_of(vec![
-                ("associationType", JsValue::str(kind.name())),
-                ("source", source),
-                ("target", target),
-                ("as", JsValue::str(&as_name)),
-                ("foreignKey", JsValue::str(&foreign_key)),
-            ]);
+        for association in &associations {
+            let value = self.association_object(association);
             if let JsValue::Object(o) = &object {
                 o.borrow_mut()
-                    .set_own(Key::Str(as_name.as_str().into()), association);
+                    .set_own(Key::Str(association.as_name.as_str().into()), value);
             }
         }
         object
+    }
+
+    /// An association as Sequelize 6's association classes show it: its type, models,
+    /// alias and keys (each kind's own: `sourceKey`, `targetKey`/`identifier`, a
+    /// belongsToMany's `otherKey` and `through.model`) and its `accessors`.
+    fn association_object(&mut self, association: &crate::schema::Association) -> JsValue {
+        let source = self.model_value(association.source);
+        let target = self.model_value(association.target);
+        let accessors: Vec<(&str, JsValue)> = association
+            .accessors
+            .iter()
+            .map(|(kind, name)| (kind.key(), JsValue::str(name)))
+            .collect();
+        let accessors = self.object_of(accessors);
+        let multiple = association.kind.is_multiple();
+        let mut entries = vec![
+            ("associationType", JsValue::str(association.kind.name())),
+            ("source", source),
+            ("target", target),
+            ("isAliased", JsValue::Bool(association.is_aliased)),
+            ("as", JsValue::str(&association.as_name)),
+            ("associationAccessor", JsValue::str(&association.as_name)),
+            ("foreignKey", JsValue::str(&association.foreign_key)),
+        ];
+        match multiple {
+            true => entries.push(("isMultiAssociation", JsValue::Bool(true))),
+            false => entries.push(("isSingleAssociation", JsValue::Bool(true))),
+        }
+        match association.kind {
+            AssociationType::BelongsTo => {
+                entries.push(("identifier", JsValue::str(&association.foreign_key)));
+                entries.push(("targetKey", JsValue::str(&association.target_key)));
+                entries.push(("targetIdentifier", JsValue::str(&association.target_key)));
+            }
+            AssociationType::HasOne | AssociationType::HasMany => {
+                entries.push(("sourceKey", JsValue::str(&association.source_key)));
+            }
+            AssociationType::BelongsToMany => {
+                entries.push(("sourceKey", JsValue::str(&association.source_key)));
+                entries.push(("targetKey", JsValue::str(&association.target_key)));
+                if let Some(other) = &association.other_key {
+                    entries.push(("otherKey", JsValue::str(other)));
+                }
+                if let Some(through) = association.through {
+                    let model = self.model_value(through);
+                    let through = self.object_of(vec![("model", model.clone())]);
+                    entries.push(("through", through));
+                    entries.push(("throughModel", model));
+                }
+            }
+        }
+        entries.push(("accessors", accessors));
+        self.object_of(entries)
     }
 
     /// `instance.key`.
@@ -1228,9 +1284,11 @@ impl Interpreter {
         };
         match result {
             Ok(()) => {
-                let association =
-                    self.object_of(vec![("associationType", JsValue::str(kind.name()))]);
-                Ok(association)
+                let made = self.schema.model(source).associations.last().cloned();
+                Ok(match made {
+                    Some(association) => self.association_object(&association),
+                    None => self.object_of(vec![("associationType", JsValue::str(kind.name()))]),
+                })
             }
             Err(error) => Err(self.error(error, span)),
         }
@@ -1479,6 +1537,21 @@ fn model_static_body(interp: &mut Interpreter, native: &Native, call: Call<'_>) 
 }
 
 /// `Model.beforeCreate(fn)` and the like: the hook kept for the model.
+/// A data type's `toString()`/`toSql()`: its SQL for the run's dialect.
+fn data_type_sql(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
+    let JsValue::Object(object) = &call.this else {
+        return Ok(JsValue::Undefined);
+    };
+    let Kind::Host(Host::DataType(data_type)) = &object.borrow().kind else {
+        return Ok(JsValue::Undefined);
+    };
+    let dialect = interp
+        .runtime
+        .as_ref()
+        .map_or(crate::sql::Dialect::Postgres, |rt| rt.dialect());
+    Ok(JsValue::str(&data_type.sql(dialect)))
+}
+
 fn hook_static(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<JsValue> {
     let model = match &call.this {
         JsValue::Object(o) => interp.model_of(o),

@@ -117,6 +117,106 @@ impl Interpreter {
         Ok(())
     }
 
+    /// `sequelize.addHook(name, fn)` (and `new Sequelize(…, { hooks })`): a hook of every
+    /// model, run after the model's own.
+    pub(super) fn add_universal_hook(&mut self, name: &str, function: JsValue, span: Span) {
+        if !function.is_callable() {
+            return;
+        }
+        if !runs(name) {
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    span,
+                    format!("The playground does not run {name} hooks yet: this one is read but never runs"),
+                )
+                .with_hint("create, save, update, destroy, bulkCreate and find hooks run"),
+            );
+            return;
+        }
+        self.universal_hooks.push((name.into(), function));
+    }
+
+    /// The `hooks` of `new Sequelize(…, options)`.
+    pub(super) fn add_universal_hooks_option(&mut self, options: &JsValue, span: Span) -> Eval<()> {
+        let hooks = self.get(options, &Key::Str("hooks".into()), span)?;
+        if !matches!(hooks, JsValue::Object(_)) {
+            return Ok(());
+        }
+        for name in self.own_keys(&hooks) {
+            let function = self.get(&hooks, &Key::Str(name.clone()), span)?;
+            self.add_universal_hook(&name, function, span);
+        }
+        Ok(())
+    }
+
+    /// The hooks of the Sequelize options' `define` (every model's defaults), for the
+    /// names the model's own options leave out.
+    pub(super) fn add_define_hooks(&mut self, model: ModelId, span: Span) -> Eval<()> {
+        let instance = self.sequelize_instance.clone();
+        let options = self.get(&instance, &Key::Str("options".into()), span)?;
+        if !matches!(options, JsValue::Object(_)) {
+            return Ok(());
+        }
+        let define = self.get(&options, &Key::Str("define".into()), span)?;
+        if !matches!(define, JsValue::Object(_)) {
+            return Ok(());
+        }
+        let hooks = self.get(&define, &Key::Str("hooks".into()), span)?;
+        if !matches!(hooks, JsValue::Object(_)) {
+            return Ok(());
+        }
+        for name in self.own_keys(&hooks) {
+            if self
+                .hooks
+                .iter()
+                .any(|(m, n, _)| *m == model && **n == *name)
+            {
+                continue;
+            }
+            let function = self.get(&hooks, &Key::Str(name.clone()), span)?;
+            self.add_hook(model, &name, function, span);
+        }
+        Ok(())
+    }
+
+    /// `Model.removeHook(name, fnOrLabel)`, as Sequelize 6 filters them: the hook that
+    /// is that function, or those added with that label (`addHook(name, label, fn)`);
+    /// with neither, none.
+    pub(super) fn remove_hooks(&mut self, model: ModelId, name: &str, which: &JsValue) {
+        let labelled: Vec<JsValue> = match which {
+            JsValue::Str(label) => self
+                .hook_labels
+                .iter()
+                .filter(|(m, n, l, _)| *m == model && &**n == name && **l == **label)
+                .map(|(_, _, _, f)| f.clone())
+                .collect(),
+            JsValue::Object(_) => vec![which.clone()],
+            _ => Vec::new(),
+        };
+        self.hooks.retain(|(m, n, f)| {
+            !(*m == model && &**n == name && labelled.iter().any(|l| f.strict_equals(l)))
+        });
+    }
+
+    /// `Model.hasHook(name)`: Sequelize's `hooks[name] && !!hooks[name].length`, so
+    /// undefined when none was ever added.
+    pub(super) fn has_hook(&self, model: ModelId, name: &str) -> JsValue {
+        let held = self
+            .hooks
+            .iter()
+            .any(|(m, n, _)| *m == model && &**n == name);
+        let ever = held
+            || self
+                .hook_labels
+                .iter()
+                .any(|(m, n, _, _)| *m == model && &**n == name);
+        match (held, ever) {
+            (true, _) => JsValue::Bool(true),
+            (false, true) => JsValue::Bool(false),
+            _ => JsValue::Undefined,
+        }
+    }
+
     /// `Model.addHook(name, [hookName,] fn)`.
     pub(super) fn add_hook_call(&mut self, model: ModelId, call: &Call<'_>) -> Eval<JsValue> {
         let name = self.string_of(&call.arg(0), call.span)?;
@@ -128,6 +228,14 @@ impl Interpreter {
             .find(|a| a.is_callable())
             .cloned();
         if let Some(function) = function {
+            if let JsValue::Str(label) = call.arg(1) {
+                self.hook_labels.push((
+                    model,
+                    name.as_str().into(),
+                    label.clone(),
+                    function.clone(),
+                ));
+            }
             self.add_hook(model, &name, function, call.span);
         }
         Ok(call.this.clone())
@@ -145,9 +253,11 @@ impl Interpreter {
     }
 
     pub(super) fn has_hooks(&self, model: ModelId, (before, after): (&[&str], &[&str])) -> bool {
-        self.hooks.iter().any(|(m, name, _)| {
-            *m == model && (before.contains(&&**name) || after.contains(&&**name))
-        })
+        let named = |name: &str| before.contains(&name) || after.contains(&name);
+        self.hooks
+            .iter()
+            .any(|(m, name, _)| *m == model && named(name))
+            || self.universal_hooks.iter().any(|(name, _)| named(name))
     }
 
     /// Runs `model`'s hooks of each of `names`, in order, each awaited.
@@ -159,11 +269,18 @@ impl Interpreter {
         span: Span,
     ) -> Eval<()> {
         for name in names {
+            // The model's own, then every model's (`sequelize.addHook`).
             let functions: Vec<JsValue> = self
                 .hooks
                 .iter()
                 .filter(|(m, n, _)| *m == model && &**n == *name)
                 .map(|(_, _, f)| f.clone())
+                .chain(
+                    self.universal_hooks
+                        .iter()
+                        .filter(|(n, _)| &**n == *name)
+                        .map(|(_, f)| f.clone()),
+                )
                 .collect();
             for function in functions {
                 // A hook runs once what was sent before it has answered.

@@ -240,6 +240,10 @@ pub struct Interpreter {
     error_hints: Vec<(Obj, String)>,
     /// Each model's hooks, in the order they were added: (model, hook name, function).
     hooks: Vec<(crate::schema::ModelId, Rc<str>, JsValue)>,
+    /// Every model's hooks (`sequelize.addHook`), in the order they were added.
+    universal_hooks: Vec<(Rc<str>, JsValue)>,
+    /// The hooks added with a label (`addHook(name, label, fn)`), for `removeHook`.
+    hook_labels: Vec<(crate::schema::ModelId, Rc<str>, Rc<str>, JsValue)>,
     /// `t.afterCommit(fn)`: each transaction's callbacks, by its number.
     after_commit: Vec<(usize, JsValue)>,
     /// Each model's scopes as written, in the order they were added: (model, name,
@@ -291,6 +295,8 @@ impl Interpreter {
             models_object: JsValue::Undefined,
             query_types: JsValue::Undefined,
             error_hints: Vec::new(),
+            hook_labels: Vec::new(),
+            universal_hooks: Vec::new(),
             hooks: Vec::new(),
             after_commit: Vec::new(),
             scopes: Vec::new(),

@@ -59,6 +59,7 @@ const MODEL_STATICS: &[&str] = &[
     "truncate",
     "describe",
     "hasHook",
+    "hasHooks",
     "removeHook",
     "aggregate",
 ];
@@ -104,6 +105,7 @@ const INSTANCE_METHODS: &[&str] = &[
 ];
 
 const SEQUELIZE_METHODS: &[&str] = &[
+    "addHook",
     "define",
     "sync",
     "authenticate",
@@ -1147,6 +1149,7 @@ impl Interpreter {
         match self.schema.define(&name, attributes, options, call.span) {
             Ok(id) => {
                 self.add_hooks_option(id, &call.arg(2), call.span)?;
+                self.add_define_hooks(id, call.span)?;
                 self.add_scopes_option(id, &call.arg(2), call.span)?;
                 self.add_attribute_accessors(id, &call.arg(1), &call.arg(2), call.span)?;
                 self.add_default_functions(id, &call.arg(1), call.span)?;
@@ -1225,6 +1228,7 @@ impl Interpreter {
             .set_hidden("name".into(), JsValue::str(&name));
         self.register_model_class(id, class);
         self.add_hooks_option(id, &call.arg(1), call.span)?;
+        self.add_define_hooks(id, call.span)?;
         self.add_scopes_option(id, &call.arg(1), call.span)?;
         self.add_attribute_accessors(id, &call.arg(0), &call.arg(1), call.span)?;
         self.add_default_functions(id, &call.arg(0), call.span)?;
@@ -1418,6 +1422,8 @@ pub(super) fn construct(interp: &mut Interpreter, call: Call<'_>) -> Eval<JsValu
         .rev()
         .find(|a| matches!(a, JsValue::Object(o) if matches!(o.borrow().kind, Kind::Plain)));
     if let Some(options) = options.cloned() {
+        // `new Sequelize(…, { hooks })`: hooks of every model.
+        interp.add_universal_hooks_option(&options, call.span)?;
         let define = interp.get(&options, &Key::Str("define".into()), call.span)?;
         if let (JsValue::Object(_), JsValue::Object(o)) = (&define, &instance) {
             let stored = interp.object_of(vec![
@@ -1485,7 +1491,16 @@ fn model_static_body(interp: &mut Interpreter, native: &Native, call: Call<'_>) 
         "addScope" => interp.add_scope_call(id, &call),
         "scope" => interp.scope_call(id, &call, &call.args),
         "unscoped" => interp.scope_call(id, &call, &[]),
-        "removeAttribute" | "describe" | "hasHook" | "removeHook" => {
+        "hasHook" | "hasHooks" => {
+            let name = interp.string_of(&call.arg(0), call.span)?;
+            Ok(interp.has_hook(id, &name))
+        }
+        "removeHook" => {
+            let name = interp.string_of(&call.arg(0), call.span)?;
+            interp.remove_hooks(id, &name, &call.arg(1));
+            Ok(call.this.clone())
+        }
+        "removeAttribute" | "describe" => {
             interp.diagnostics.push(
                 Diagnostic::warning(call.span, format!("The playground does not run {method}() yet; the model is used as if it were not called"))
                     .with_hint("the tables and queries are shown without it"),
@@ -2283,6 +2298,20 @@ fn sequelize_method_body(
 ) -> Eval<JsValue> {
     match &*native.name {
         "define" => interp.define(&call),
+        "addHook" => {
+            let name = interp.string_of(&call.arg(0), call.span)?;
+            let function = call
+                .args
+                .iter()
+                .skip(1)
+                .rev()
+                .find(|a| a.is_callable())
+                .cloned();
+            if let Some(function) = function {
+                interp.add_universal_hook(&name, function, call.span);
+            }
+            Ok(call.this.clone())
+        }
         "sync" => interp.sync(&call),
         "model" => {
             let name = interp.string_of(&call.arg(0), call.span)?;

@@ -922,6 +922,81 @@ pub fn parse_select(text: &str) -> Computed<Select> {
 
 /// A literal's text as an expression, and the `ASC`/`DESC` that may end it (an
 /// `order: sequelize.literal('age DESC')`).
+/// An order written as a literal (`literal('pop DESC, id ASC')`): each of its
+/// comma-separated keys with its direction (`NULLS FIRST`/`LAST` too).
+pub fn parse_order_literal(
+    text: &str,
+    dialect: Dialect,
+) -> Computed<Vec<(Term, Option<&'static str>)>> {
+    let tokens = lex(text, dialect)?;
+    let mut keys = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, token) in tokens.iter().enumerate() {
+        match token {
+            Token::Symbol("(") => depth += 1,
+            Token::Symbol(")") => depth = depth.saturating_sub(1),
+            Token::Symbol(",") if depth == 0 => {
+                keys.push(&tokens[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    keys.push(&tokens[start..]);
+    keys.into_iter().map(|key| order_key(key, text)).collect()
+}
+
+/// One key of an order literal: its term, and the direction words after it.
+fn order_key(tokens: &[Token], text: &str) -> Computed<(Term, Option<&'static str>)> {
+    let is = |token: Option<&Token>, word: &str| matches!(token, Some(Token::Word(w)) if w.eq_ignore_ascii_case(word));
+    let mut end = tokens.len();
+    let mut nulls = None;
+    if end >= 2 && is(tokens.get(end - 2), "NULLS") {
+        nulls = match () {
+            _ if is(tokens.get(end - 1), "FIRST") => Some(true),
+            _ if is(tokens.get(end - 1), "LAST") => Some(false),
+            _ => None,
+        };
+        if nulls.is_some() {
+            end -= 2;
+        }
+    }
+    let ascending = match end.checked_sub(1).map(|i| &tokens[i]) {
+        Some(Token::Word(w)) if w.eq_ignore_ascii_case("DESC") => Some(false),
+        Some(Token::Word(w)) if w.eq_ignore_ascii_case("ASC") => Some(true),
+        _ => None,
+    };
+    if ascending.is_some() {
+        end -= 1;
+    }
+    let direction = match (ascending, nulls) {
+        (None, None) => None,
+        (Some(true), None) => Some("ASC"),
+        (Some(false), None) => Some("DESC"),
+        (None, Some(true)) => Some("NULLS FIRST"),
+        (None, Some(false)) => Some("NULLS LAST"),
+        (Some(true), Some(true)) => Some("ASC NULLS FIRST"),
+        (Some(true), Some(false)) => Some("ASC NULLS LAST"),
+        (Some(false), Some(true)) => Some("DESC NULLS FIRST"),
+        (Some(false), Some(false)) => Some("DESC NULLS LAST"),
+    };
+    let tokens = &tokens[..end];
+    let mut reader = Reader {
+        tokens,
+        at: 0,
+        depth: 0,
+    };
+    match reader.expression() {
+        Some(term) if reader.at == tokens.len() => Ok((term, direction)),
+        _ => Err(cannot(format!(
+            "The playground cannot compute sequelize.literal('{}') yet: it reads column names, values, arithmetic, comparisons, function calls and subqueries of one table",
+            shortened(text)
+        ))
+        .with_hint("select the values with attributes and include, or compute them in your code")),
+    }
+}
+
 pub fn parse_literal(text: &str, dialect: Dialect) -> Computed<(Term, Option<&'static str>)> {
     let unreadable = || {
         cannot(format!(

@@ -685,22 +685,22 @@ fn order_groups(
     }
     let mut terms = Vec::with_capacity(plan.order.len());
     for order in &plan.order {
-        terms.push(match &order.expr {
-            Some(expr) => super::load::order_term(expr, order.direction, dialect)?,
+        match &order.expr {
+            Some(expr) => terms.extend(super::load::order_term(expr, order.direction, dialect)?),
             None => {
                 let table = match order.path.is_empty() {
                     true => alias.to_string(),
                     false => order.path.join("->"),
                 };
-                (
+                terms.push((
                     Term::Column {
                         table: Some(table),
                         name: order.field.clone(),
                     },
                     order.direction.unwrap_or("ASC"),
-                )
+                ));
             }
-        });
+        }
     }
     for (term, _) in terms.iter_mut() {
         expr::load_subqueries(term, rt)?;

@@ -633,16 +633,17 @@ pub(super) fn order_term(
     piece: &crate::value::SqlExpr,
     direction: Option<&'static str>,
     dialect: Dialect,
-) -> RunResult<(expr::Term, &'static str)> {
+) -> RunResult<Vec<(expr::Term, &'static str)>> {
     Ok(match piece {
-        crate::value::SqlExpr::Literal(text) => {
-            let (term, own) = expr::parse_literal(text, dialect)?;
-            (term, direction.or(own).unwrap_or("ASC"))
-        }
-        other => (
+        // A literal may hold several keys (`'pop DESC, id ASC'`), each its direction.
+        crate::value::SqlExpr::Literal(text) => expr::parse_order_literal(text, dialect)?
+            .into_iter()
+            .map(|(term, own)| (term, direction.or(own).unwrap_or("ASC")))
+            .collect(),
+        other => vec![(
             expr::term_of_expr(other, dialect)?,
             direction.unwrap_or("ASC"),
-        ),
+        )],
     })
 }
 
@@ -672,16 +673,16 @@ fn sort_rows_by_terms(
     let dialect = rt.dialect();
     let mut terms = Vec::new();
     for order in orders.iter().filter(|o| o.path.is_empty()) {
-        terms.push(match &order.expr {
-            Some(piece) => order_term(piece, order.direction, dialect)?,
-            None => (
+        match &order.expr {
+            Some(piece) => terms.extend(order_term(piece, order.direction, dialect)?),
+            None => terms.push((
                 expr::Term::Column {
                     table: None,
                     name: order.field.clone(),
                 },
                 order.direction.unwrap_or("ASC"),
-            ),
-        });
+            )),
+        }
     }
     for (term, _) in terms.iter_mut() {
         expr::load_subqueries(term, rt)?;

@@ -1306,10 +1306,18 @@ pub fn plan(schema: &Schema, model: ModelId, options: Option<&Value>) -> RunResu
     {
         // An order by a selected key's alias is written bare (`ORDER BY "n" DESC`).
         let computed_alias = computed.iter().any(|(alias, _)| *alias == order.attribute);
-        let renamed_alias = renamed.iter().any(|(alias, _)| *alias == order.attribute)
-            && !target.has_attribute(&order.attribute);
-        if computed_alias || renamed_alias {
+        let renamed_source = renamed
+            .iter()
+            .find(|(alias, _)| *alias == order.attribute)
+            .filter(|_| !target.has_attribute(&order.attribute))
+            .map(|(_, source)| source.clone());
+        if computed_alias {
             order.expr = Some(Rc::new(SqlExpr::Col(order.attribute.clone())));
+        } else if let Some(source) = renamed_source {
+            // Written as the alias, sorted by the column it renames.
+            order.selected_as = Some(order.attribute.clone());
+            order.field = target.field_of(&source);
+            order.attribute = source;
         } else if let Some((alias, _)) = renamed
             .iter()
             .find(|(_, source)| *source == order.attribute)

@@ -568,7 +568,99 @@ fn compare(model: &Model, attribute: &str, value: &Value) -> RunResult<Where> {
                 Where::Group(Box::new(Where::And(parts)))
             })
         }
+        // A plain object as a value (Sequelize 4's `{ $gt: 5 }`, which v6 no longer reads
+        // as an operator), as v6 escapes it: a number type's stringify writes
+        // '[object Object]'; any other type's escape refuses it.
+        Value::Object(_) => match is_numeric(model, attribute) {
+            true => Ok(make(CompareOp::Eq, &Value::Str("[object Object]".into()))),
+            false => Err(invalid_value(value)),
+        },
+        Value::Array(items) if items.iter().any(|i| matches!(i, Value::Object(_))) => {
+            match is_numeric(model, attribute) {
+                true => {
+                    let strings: Vec<Value> = items
+                        .iter()
+                        .map(|i| match i {
+                            Value::Object(_) => Value::Str("[object Object]".into()),
+                            other => other.clone(),
+                        })
+                        .collect();
+                    Ok(make(CompareOp::Eq, &Value::Array(strings)))
+                }
+                false => {
+                    let first = items.iter().find(|i| matches!(i, Value::Object(_)));
+                    Err(invalid_value(first.unwrap_or(value)))
+                }
+            }
+        }
         other => Ok(make(CompareOp::Eq, other)),
+    }
+}
+
+/// Whether `attribute`'s type stringifies a value as a number type does.
+fn is_numeric(model: &Model, attribute: &str) -> bool {
+    model
+        .attribute(attribute)
+        .and_then(|a| a.data_type.as_ref())
+        .is_some_and(|t| {
+            matches!(
+                t.key.as_str(),
+                "INTEGER"
+                    | "BIGINT"
+                    | "SMALLINT"
+                    | "TINYINT"
+                    | "MEDIUMINT"
+                    | "FLOAT"
+                    | "DOUBLE"
+                    | "REAL"
+                    | "DECIMAL"
+            )
+        })
+}
+
+/// sql-string's refusal of an object it cannot escape: `Invalid value { '$like': 'R%' }`.
+fn invalid_value(value: &Value) -> SequelizeError {
+    let text = crate::inspect::inspect(&shape_of(value), &crate::inspect::Options::default());
+    let operator = match value {
+        Value::Object(props) => props.first().map(|(k, _)| k.clone()),
+        _ => None,
+    };
+    let error = SequelizeError::new(ErrorName::Error, format!("Invalid value {text}"));
+    match operator.filter(|k| k.starts_with('$')) {
+        Some(key) => error.with_hint(format!(
+            "Sequelize 6 reads operators as symbols: write [Op.{}] instead of {key} (const {{ Op }} = require('sequelize'))",
+            key.trim_start_matches('$')
+        )),
+        None => error.with_hint("a condition's value is a value or an object of operators ([Op.gt]: 5)"),
+    }
+}
+
+/// A plain value as `util.inspect` sees it.
+fn shape_of(value: &Value) -> crate::inspect::Shape {
+    use crate::inspect::{Key, Shape};
+    match value {
+        Value::Null => Shape::Null,
+        Value::Bool(b) => Shape::Bool(*b),
+        Value::Number(n) => Shape::Number(*n),
+        Value::Str(s) => Shape::String(s.clone()),
+        Value::Array(items) => Shape::Array {
+            items: items.iter().map(|i| Some(shape_of(i))).collect(),
+            props: Vec::new(),
+        },
+        Value::Object(props) => Shape::Object {
+            class: Some("Object".into()),
+            props: props
+                .iter()
+                .map(|(k, v)| {
+                    let key = match k.strip_prefix("Symbol(").and_then(|k| k.strip_suffix(')')) {
+                        Some(name) => Key::Symbol(name.to_string()),
+                        None => Key::Str(k.clone()),
+                    };
+                    (key, shape_of(v))
+                })
+                .collect(),
+        },
+        _ => Shape::Undefined,
     }
 }
 

@@ -20,10 +20,53 @@ use crate::syntax::ast::{Expr, FunctionDef};
 pub(super) struct Continuation {
     def: Rc<FunctionDef>,
     from: usize,
+    /// The value the body's first await waits for, evaluated before the body
+    /// suspended, and what the awaited value goes to.
+    pending: Option<(JsValue, Suspended)>,
     scope: Env,
     promise: Obj,
     /// The call that made it (where a call nested too deep is reported).
     call: Span,
+}
+
+/// Where the value of an await that suspended an async body goes when it resumes.
+pub(super) enum Suspended {
+    /// `const books = await author.getBooks();`
+    Declare {
+        kind: crate::syntax::ast::DeclKind,
+        target: crate::syntax::ast::Pattern,
+    },
+    /// `await user.save();`
+    Discard,
+}
+
+/// The operand of a statement that is a single await (`const x = await e;`,
+/// `await e;`) with no await inside `e`, and where its value goes.
+fn single_await(stmt: &crate::syntax::ast::Stmt) -> Option<(&Expr, Suspended)> {
+    use crate::syntax::ast::{ExprKind, Stmt};
+    fn operand(expr: &Expr) -> Option<&Expr> {
+        match &expr.kind {
+            ExprKind::Await(inner) if !crate::syntax::visit::expr_awaits(inner) => Some(inner),
+            _ => None,
+        }
+    }
+    match stmt {
+        Stmt::Declare {
+            kind, declarations, ..
+        } if declarations.len() == 1 => {
+            let declaration = &declarations[0];
+            let inner = operand(declaration.init.as_ref()?)?;
+            Some((
+                inner,
+                Suspended::Declare {
+                    kind: *kind,
+                    target: declaration.target.clone(),
+                },
+            ))
+        }
+        Stmt::Expr { expr, .. } => Some((operand(expr)?, Suspended::Discard)),
+        _ => None,
+    }
 }
 
 impl Interpreter {
@@ -115,7 +158,9 @@ impl Interpreter {
             };
             reactions
         };
-        if outcome.is_err() && reactions.is_empty() {
+        // Kept for where the rejection began (an await of it throws there); only one
+        // nothing handles is reported as unhandled.
+        if outcome.is_err() {
             self.rejected.push((promise.clone(), span));
         }
         for reaction in reactions {
@@ -186,14 +231,26 @@ impl Interpreter {
             let now = &def.body[..from.unwrap_or(def.body.len())];
             now.iter()
                 .try_for_each(|stmt| self.statement(stmt, &scope))?;
-            Ok(from)
+            // The first await's operand runs now, as in Node (a query is sent before the
+            // caller goes on); the body resumes with its value.
+            let Some(at) = from else {
+                return Ok(None);
+            };
+            match single_await(&def.body[at]) {
+                Some((operand, then)) => {
+                    let value = self.expr(operand, &scope)?;
+                    Ok(Some((at + 1, Some((value, then)))))
+                }
+                None => Ok(Some((at, None))),
+            }
         });
         let promise = self.pending_promise();
         match start {
-            Ok(Some(from)) => {
+            Ok(Some((from, pending))) => {
                 let continuation = Continuation {
                     def: def.clone(),
                     from,
+                    pending,
                     scope,
                     promise: promise.clone(),
                     call: span,
@@ -418,9 +475,32 @@ fn resume(interpreter: &mut Interpreter, native: &Native, call: Call<'_>) -> Eva
     else {
         return Ok(JsValue::Undefined);
     };
+    // The await it resumes from waits for a promise still pending (another async
+    // call's): it resumes when that settles, as Node's await does, rather than making
+    // the event loop run inside it.
+    let waiting = match &continuation.pending {
+        Some((value, _)) => interpreter
+            .as_promise(value)
+            .filter(|p| matches!(p.borrow().kind, Kind::Promise(PromiseState::Pending(_)))),
+        None => None,
+    };
+    if let Some(awaited) = waiting {
+        interpreter.continuations[index] = Some(continuation);
+        let resume = interpreter.native_with("resume", resume, Some(JsValue::Number(index as f64)));
+        interpreter.subscribe(
+            &awaited,
+            Reaction {
+                on_fulfilled: Some(resume.clone()),
+                on_rejected: Some(resume),
+                result: None,
+            },
+        );
+        return Ok(JsValue::Undefined);
+    }
     let Continuation {
         def,
         from,
+        pending,
         scope,
         promise,
         call: made_at,
@@ -431,9 +511,31 @@ fn resume(interpreter: &mut Interpreter, native: &Native, call: Call<'_>) -> Eva
     } else {
         interpreter.resuming += 1;
         interpreter.depth += 1;
-        let ended = def.body[from..]
-            .iter()
-            .try_for_each(|stmt| interpreter.statement(stmt, &scope));
+        let resumed = match pending {
+            Some((value, then)) => {
+                let span = def.body.get(from - 1).map_or(made_at, |s| s.span());
+                interpreter
+                    .await_value(value, span)
+                    .and_then(|awaited| match then {
+                        Suspended::Declare { kind, target } => {
+                            let binding = match kind {
+                                crate::syntax::ast::DeclKind::Var => {
+                                    super::statements::Binding::Assign
+                                }
+                                other => super::statements::Binding::of(other),
+                            };
+                            interpreter.bind_pattern(&target, awaited, binding, &scope)
+                        }
+                        Suspended::Discard => Ok(()),
+                    })
+            }
+            None => Ok(()),
+        };
+        let ended = resumed.and_then(|()| {
+            def.body[from..]
+                .iter()
+                .try_for_each(|stmt| interpreter.statement(stmt, &scope))
+        });
         interpreter.depth -= 1;
         interpreter.resuming -= 1;
         ended

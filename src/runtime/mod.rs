@@ -110,11 +110,12 @@ pub struct Runtime {
     clock: Clock,
     last_time: i64,
     pub steps: Vec<Step>,
-    pending_sql: Vec<String>,
+    /// The step's statements so far, each with its number (the order they were logged).
+    pending_sql: Vec<(usize, String)>,
     /// Statements of calls the snippet has not waited for yet: Sequelize logs a query as
     /// it sends it, after the caller's synchronous code, so they join a step only when
     /// the program next yields ([`Runtime::answered`]).
-    answering: Vec<String>,
+    answering: Vec<(usize, String)>,
     /// The next value of each table's auto-increment key.
     sequences: HashMap<String, i64>,
     /// Tables where the snippet wrote its own auto-increment keys, so a generated key
@@ -267,13 +268,13 @@ impl Runtime {
 
     /// The statement logged last in this step, as logged.
     pub fn last_log(&self) -> Option<&str> {
-        self.pending_sql.last().map(String::as_str)
+        self.pending_sql.last().map(|(_, sql)| sql.as_str())
     }
 
     /// Logs `sql` in place of the statement logged last (a query Sequelize wraps, as
     /// PostgreSQL's findOrCreate wraps its INSERT in a function).
     pub fn replace_last_log(&mut self, sql: String) {
-        if let Some(last) = self.pending_sql.last_mut() {
+        if let Some((_, last)) = self.pending_sql.last_mut() {
             *last = sql;
         }
     }
@@ -306,7 +307,7 @@ impl Runtime {
             )
             .with_hint(BOUNDED_RUN));
         }
-        self.pending_sql.push(sql);
+        self.pending_sql.push((self.statements, sql));
         Ok(())
     }
 
@@ -333,19 +334,23 @@ impl Runtime {
     /// The statements logged since the count was `mark` wait for [`Runtime::answered`]:
     /// the call that logged them returned a promise its caller has not awaited yet.
     pub fn defer_since(&mut self, mark: usize) {
-        let logged = self
-            .statements
-            .saturating_sub(mark)
-            .min(self.pending_sql.len());
-        let at = self.pending_sql.len() - logged;
+        let at = self
+            .pending_sql
+            .iter()
+            .position(|(number, _)| *number > mark)
+            .unwrap_or(self.pending_sql.len());
         let tail = self.pending_sql.split_off(at);
+        // In the order they were logged: a call's statements may wait already (a
+        // transaction's callback deferred its own before the transaction returned).
         self.answering.extend(tail);
+        self.answering.sort_by_key(|(number, _)| *number);
     }
 
     /// The program yields (an await, a callback's turn): the statements waiting join
     /// the step.
     pub fn answered(&mut self) {
         self.pending_sql.append(&mut self.answering);
+        self.pending_sql.sort_by_key(|(number, _)| *number);
     }
 
     pub fn end_step(&mut self, end: StepEnd) {
@@ -354,7 +359,10 @@ impl Runtime {
         if !matches!(end, StepEnd::Show { .. }) {
             self.answered();
         }
-        let sql = std::mem::take(&mut self.pending_sql);
+        let sql = std::mem::take(&mut self.pending_sql)
+            .into_iter()
+            .map(|(_, sql)| sql)
+            .collect();
         self.steps.push(Step {
             sql,
             end,

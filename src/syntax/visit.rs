@@ -21,6 +21,16 @@ fn on_call(expr: &Expr, f: &mut dyn FnMut(&Expr, &[Expr])) {
     }
 }
 
+/// Whether `expr` awaits itself (not in a function it holds).
+pub fn expr_awaits(expr: &Expr) -> bool {
+    let mut found = false;
+    Walker::new(false, &mut |expr: &Expr| {
+        found |= matches!(expr.kind, ExprKind::Await(_));
+    })
+    .expr(expr);
+    found
+}
+
 /// Whether `stmt` awaits (an `await`, a `for await`) itself, not in a function it holds.
 pub fn awaits(stmt: &Stmt) -> bool {
     let mut found = false;

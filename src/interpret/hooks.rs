@@ -46,8 +46,11 @@ pub(super) const FIND: (&[&str], &[&str]) = (
     &["afterFind"],
 );
 
+/// Before `Model.count(options)`: the options, which the hook may change.
+pub(super) const COUNT: (&[&str], &[&str]) = (&["beforeCount"], &[]);
+
 fn runs(name: &str) -> bool {
-    [CREATE, UPDATE, DESTROY, BULK_CREATE, FIND]
+    [CREATE, UPDATE, DESTROY, BULK_CREATE, FIND, COUNT]
         .iter()
         .any(|(before, after)| before.contains(&name) || after.contains(&name))
 }
@@ -78,7 +81,7 @@ impl Interpreter {
             self.diagnostics.push(
                 Diagnostic::note(
                     span,
-                    format!("{name} runs around findAll, findOne and findByPk; the playground does not run it yet for association getters, count or findAndCountAll"),
+                    format!("{name} runs around findAll, findOne and findByPk; the playground does not run it yet for association getters or findAndCountAll"),
                 ),
             );
         }
@@ -336,9 +339,26 @@ impl Interpreter {
             }
             other => other,
         };
+        // The defaults Sequelize's findAll sets before its hooks run.
+        let hooks = match method {
+            "count" => COUNT,
+            _ => {
+                for (key, value) in [
+                    ("hooks", JsValue::Bool(true)),
+                    ("rejectOnEmpty", JsValue::Bool(false)),
+                ] {
+                    if let JsValue::Object(o) = &options {
+                        if o.borrow().own_str(key).is_none() {
+                            o.borrow_mut().set_own(Key::Str(key.into()), value);
+                        }
+                    }
+                }
+                FIND
+            }
+        };
         let args = [options.clone()];
         let outcome = self
-            .run_hooks(model, FIND.0, &args, call.span)
+            .run_hooks(model, hooks.0, &args, call.span)
             .and_then(|()| {
                 let found = find(
                     self,
@@ -352,7 +372,7 @@ impl Interpreter {
                     },
                 )?;
                 let found = self.await_value(found, call.span)?;
-                self.run_hooks(model, FIND.1, &[found.clone(), options.clone()], call.span)?;
+                self.run_hooks(model, hooks.1, &[found.clone(), options.clone()], call.span)?;
                 Ok(found)
             });
         self.settled(outcome)

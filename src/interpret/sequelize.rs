@@ -1535,10 +1535,12 @@ fn model_static_body(interp: &mut Interpreter, native: &Native, call: Call<'_>) 
                     return interp.with_row_hooks(id, &call, &method);
                 }
             }
-            if matches!(&*method, "findAll" | "findOne" | "findByPk")
-                && interp.runtime.is_some()
-                && interp.has_hooks(id, hooks::FIND)
-            {
+            let find_hooks = match &*method {
+                "findAll" | "findOne" | "findByPk" => Some(hooks::FIND),
+                "count" => Some(hooks::COUNT),
+                _ => None,
+            };
+            if interp.runtime.is_some() && find_hooks.is_some_and(|h| interp.has_hooks(id, h)) {
                 return interp.find_with_hooks(id, &method, &call, |interp, method, call| {
                     interp.scoped_query(id, method, &call)
                 });

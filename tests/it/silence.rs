@@ -48,15 +48,15 @@ const CASES: &[(&str, &str, &str, Severity)] = &[
         Severity::Warning,
     ),
     (
-        "const User = sequelize.define('user', {}); User.addHook('beforeCount', () => {});",
-        "User.addHook('beforeCount', () => {})",
-        "does not run beforeCount hooks yet",
+        "const User = sequelize.define('user', {}); User.addHook('afterBulkSync', () => {});",
+        "User.addHook('afterBulkSync', () => {})",
+        "does not run afterBulkSync hooks yet",
         Severity::Warning,
     ),
     (
         "const User = sequelize.define('user', {}); User.afterFind(() => {});",
         "User.afterFind(() => {})",
-        "does not run it yet for association getters, count or findAndCountAll",
+        "does not run it yet for association getters or findAndCountAll",
         Severity::Note,
     ),
     (

@@ -346,6 +346,12 @@ impl Interpreter {
         if let JsValue::Object(object) = &value {
             for (name, property) in &error.properties {
                 let property = self.adopt(&crate::value::from_json(property.clone()));
+                // The driver's error is both `parent` and `original`: one object.
+                if name == "parent" {
+                    object
+                        .borrow_mut()
+                        .set_hidden("original".into(), property.clone());
+                }
                 object
                     .borrow_mut()
                     .set_hidden(name.as_str().into(), property);

@@ -711,6 +711,18 @@ fn check_foreign_keys<C: AsRef<str>>(
             let error = SequelizeError::new(
                 ErrorName::SequelizeForeignKeyConstraintError,
                 refusal::child_without_parent(rt.dialect(), &constraint),
+            )
+            .with_property(
+                "parent",
+                refusal::driver_error(
+                    rt.dialect(),
+                    refusal::DriverError::NoParent {
+                        table: &model.table_name,
+                        field: &field,
+                        value: &missing.display(),
+                        references: &table,
+                    },
+                ),
             );
             return Err(with_foreign_key_properties(error, rt.dialect(), &constraint, None)
             .with_hint(format!(
@@ -2453,7 +2465,20 @@ fn check_unique<C: AsRef<str>>(
                     } else {
                         format!("{} (unique)", fields.join(", "))
                     };
+                    let values: Vec<String> =
+                        fields.iter().map(|f| cell_in(row, f).display()).collect();
+                    let parent = refusal::driver_error(
+                        rt.dialect(),
+                        refusal::DriverError::Duplicate {
+                            table: &model.table_name,
+                            fields: &fields,
+                            values: &values,
+                        },
+                    );
+                    let sql = rt.last_log().unwrap_or_default().to_string();
                     return Err(unique_violation(rt.dialect(), key.primary, &fields, row)
+                    .with_property("parent", parent)
+                    .with_property("sql", serde_json::Value::String(sql))
                     .with_hint(format!(
                         "another {} already has this {what}: use a new value, or find the existing row (findOne, findOrCreate)",
                         model.name

@@ -102,6 +102,69 @@ pub fn foreign_key_error_properties(
     }
 }
 
+/// The driver's own error, as Sequelize keeps it in `parent` and `original`.
+pub enum DriverError<'a> {
+    /// A row whose foreign key names no row of `references`.
+    NoParent {
+        table: &'a str,
+        field: &'a str,
+        value: &'a str,
+        references: &'a str,
+    },
+    /// A row whose `fields` repeat another's `values`.
+    Duplicate {
+        table: &'a str,
+        fields: &'a [String],
+        values: &'a [String],
+    },
+}
+
+/// What each driver's error holds that answers print: node-postgres's `code`, `detail`
+/// and `constraint`, sqlite3's and mysql2's `code` (and mysql2's `errno`).
+pub fn driver_error(dialect: Dialect, error: DriverError<'_>) -> serde_json::Value {
+    use serde_json::json;
+    match (dialect, error) {
+        (
+            Dialect::Postgres,
+            DriverError::NoParent {
+                table,
+                field,
+                value,
+                references,
+            },
+        ) => json!({
+            "code": "23503",
+            "detail": format!("Key ({field})=({value}) is not present in table \"{references}\"."),
+            "constraint": format!("{table}_{field}_fkey"),
+            "table": table,
+        }),
+        (
+            Dialect::Postgres,
+            DriverError::Duplicate {
+                table,
+                fields,
+                values,
+            },
+        ) => json!({
+            "code": "23505",
+            "detail": format!("Key ({})=({}) already exists.", fields.join(", "), values.join(", ")),
+            "constraint": format!("{table}_{}_key", fields.join("_")),
+            "table": table,
+        }),
+        (Dialect::Mysql, DriverError::NoParent { .. }) => json!({
+            "code": "ER_NO_REFERENCED_ROW_2",
+            "errno": 1452,
+            "sqlState": "23000",
+        }),
+        (Dialect::Mysql, DriverError::Duplicate { .. }) => json!({
+            "code": "ER_DUP_ENTRY",
+            "errno": 1062,
+            "sqlState": "23000",
+        }),
+        (Dialect::Sqlite, _) => json!({ "code": "SQLITE_CONSTRAINT", "errno": 19 }),
+    }
+}
+
 /// A DELETE of a row that rows of `key.table` still refer to.
 pub fn parent_with_children(dialect: Dialect, parent: &str, key: &ForeignKey) -> String {
     match dialect {

@@ -140,6 +140,20 @@ pub struct Runtime {
     function_failures: Vec<validate::FunctionFailure>,
 }
 
+/// Appends numbered statements to `to`, keeping the order they were logged in; the
+/// sort runs only when `more` holds statements older than `to`'s last (each await
+/// answers, so the common case must cost nothing).
+fn append_in_order(to: &mut Vec<(usize, String)>, more: Vec<(usize, String)>) {
+    let Some(first) = more.first().map(|(number, _)| *number) else {
+        return;
+    };
+    let in_order = to.last().is_none_or(|(last, _)| *last < first);
+    to.extend(more);
+    if !in_order {
+        to.sort_by_key(|(number, _)| *number);
+    }
+}
+
 /// One record's function defaults: `(attribute, value)` in attribute order.
 struct SuppliedDefaults {
     model: ModelId,
@@ -342,15 +356,14 @@ impl Runtime {
         let tail = self.pending_sql.split_off(at);
         // In the order they were logged: a call's statements may wait already (a
         // transaction's callback deferred its own before the transaction returned).
-        self.answering.extend(tail);
-        self.answering.sort_by_key(|(number, _)| *number);
+        append_in_order(&mut self.answering, tail);
     }
 
     /// The program yields (an await, a callback's turn): the statements waiting join
     /// the step.
     pub fn answered(&mut self) {
-        self.pending_sql.append(&mut self.answering);
-        self.pending_sql.sort_by_key(|(number, _)| *number);
+        let answering = std::mem::take(&mut self.answering);
+        append_in_order(&mut self.pending_sql, answering);
     }
 
     pub fn end_step(&mut self, end: StepEnd) {

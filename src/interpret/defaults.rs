@@ -25,15 +25,7 @@ impl Interpreter {
         attributes: &JsValue,
         span: Span,
     ) -> Eval<()> {
-        if !matches!(attributes, JsValue::Object(_)) {
-            return Ok(());
-        }
-        for name in self.own_keys(attributes) {
-            let definition = self.get(attributes, &Key::Str(name.clone()), span)?;
-            if !matches!(&definition, JsValue::Object(o) if matches!(o.borrow().kind, Kind::Plain))
-            {
-                continue;
-            }
+        for (name, definition) in self.attribute_definitions(attributes, span)? {
             let default = self.get(&definition, &Key::Str("defaultValue".into()), span)?;
             if default.is_callable() {
                 self.default_functions.push(DefaultFunction {

@@ -33,17 +33,10 @@ impl Interpreter {
         options: &JsValue,
         span: Span,
     ) -> Eval<()> {
-        if matches!(attributes, JsValue::Object(_)) {
-            for name in self.own_keys(attributes) {
-                let definition = self.get(attributes, &Key::Str(name.clone()), span)?;
-                let is_plain = matches!(&definition, JsValue::Object(o) if matches!(o.borrow().kind, Kind::Plain));
-                if !is_plain {
-                    continue;
-                }
-                let get = self.function_at(&definition, "get", span)?;
-                let set = self.function_at(&definition, "set", span)?;
-                self.keep_accessors(model, &name, get, set, true);
-            }
+        for (name, definition) in self.attribute_definitions(attributes, span)? {
+            let get = self.function_at(&definition, "get", span)?;
+            let set = self.function_at(&definition, "set", span)?;
+            self.keep_accessors(model, &name, get, set, true);
         }
         if matches!(options, JsValue::Object(_)) {
             for (option, is_getter) in [("getterMethods", true), ("setterMethods", false)] {
@@ -61,6 +54,27 @@ impl Interpreter {
             }
         }
         Ok(())
+    }
+
+    /// The attributes of `define(name, attributes)` written as objects (`{ type, get,
+    /// defaultValue, validate, … }`), with their names; a bare data type has none of
+    /// the JavaScript these readers keep.
+    pub(super) fn attribute_definitions(
+        &mut self,
+        attributes: &JsValue,
+        span: Span,
+    ) -> Eval<Vec<(std::rc::Rc<str>, JsValue)>> {
+        let mut definitions = Vec::new();
+        if !matches!(attributes, JsValue::Object(_)) {
+            return Ok(definitions);
+        }
+        for name in self.own_keys(attributes) {
+            let definition = self.get(attributes, &Key::Str(name.clone()), span)?;
+            if matches!(&definition, JsValue::Object(o) if matches!(o.borrow().kind, Kind::Plain)) {
+                definitions.push((name, definition));
+            }
+        }
+        Ok(definitions)
     }
 
     fn function_at(&mut self, object: &JsValue, key: &str, span: Span) -> Eval<Option<JsValue>> {

@@ -58,6 +58,12 @@ fn runs(name: &str) -> bool {
 impl Interpreter {
     /// Keeps `function` as `model`'s `name` hook, or says that hook does not run yet.
     pub(super) fn add_hook(&mut self, model: ModelId, name: &str, function: JsValue, span: Span) {
+        self.add_hook_to(Some(model), name, function, span);
+    }
+
+    /// Keeps `function` as a `name` hook of `model`, or of every model (`None`:
+    /// `sequelize.addHook`, run after a model's own), or says that hook does not run yet.
+    fn add_hook_to(&mut self, model: Option<ModelId>, name: &str, function: JsValue, span: Span) {
         if !function.is_callable() {
             return;
         }
@@ -71,13 +77,12 @@ impl Interpreter {
             );
             return;
         }
+        let Some(model) = model else {
+            self.universal_hooks.push((name.into(), function));
+            return;
+        };
         let is_find = FIND.0.contains(&name) || FIND.1.contains(&name);
-        if is_find
-            && !self
-                .hooks
-                .iter()
-                .any(|(m, n, _)| *m == model && &**n == name)
-        {
+        if is_find && !self.has_own_hook(model, name) {
             self.diagnostics.push(
                 Diagnostic::note(
                     span,
@@ -88,6 +93,12 @@ impl Interpreter {
         self.hooks.push((model, name.into(), function));
     }
 
+    fn has_own_hook(&self, model: ModelId, name: &str) -> bool {
+        self.hooks
+            .iter()
+            .any(|(m, n, _)| *m == model && &**n == name)
+    }
+
     /// The hooks of a model's options (`hooks: { beforeCreate: fn }`; a list of
     /// functions for a name is taken too).
     pub(super) fn add_hooks_option(
@@ -96,15 +107,52 @@ impl Interpreter {
         options: &JsValue,
         span: Span,
     ) -> Eval<()> {
-        if !matches!(options, JsValue::Object(_)) {
-            return Ok(());
+        let hooks = self.object_at(options, "hooks", span)?;
+        self.add_hooks_of(Some(model), &hooks, false, span)
+    }
+
+    /// The `hooks` of `new Sequelize(…, options)`: hooks of every model.
+    pub(super) fn add_universal_hooks_option(&mut self, options: &JsValue, span: Span) -> Eval<()> {
+        let hooks = self.object_at(options, "hooks", span)?;
+        self.add_hooks_of(None, &hooks, false, span)
+    }
+
+    /// The hooks of the Sequelize options' `define` (every model's defaults), for the
+    /// names the model's own options leave out.
+    pub(super) fn add_define_hooks(&mut self, model: ModelId, span: Span) -> Eval<()> {
+        let instance = self.sequelize_instance.clone();
+        let options = self.object_at(&instance, "options", span)?;
+        let define = self.object_at(&options, "define", span)?;
+        let hooks = self.object_at(&define, "hooks", span)?;
+        self.add_hooks_of(Some(model), &hooks, true, span)
+    }
+
+    /// `object[key]` when `object` is an object, else undefined.
+    fn object_at(&mut self, object: &JsValue, key: &str, span: Span) -> Eval<JsValue> {
+        match object {
+            JsValue::Object(_) => self.get(object, &Key::Str(key.into()), span),
+            _ => Ok(JsValue::Undefined),
         }
-        let hooks = self.get(options, &Key::Str("hooks".into()), span)?;
+    }
+
+    /// Each hook of a `hooks` object (a function, or a list of them, per name) for
+    /// `model` (`None`: every model); with `only_new`, the names the model has no hook
+    /// of yet.
+    fn add_hooks_of(
+        &mut self,
+        model: Option<ModelId>,
+        hooks: &JsValue,
+        only_new: bool,
+        span: Span,
+    ) -> Eval<()> {
         if !matches!(hooks, JsValue::Object(_)) {
             return Ok(());
         }
-        for name in self.own_keys(&hooks) {
-            let value = self.get(&hooks, &Key::Str(name.clone()), span)?;
+        for name in self.own_keys(hooks) {
+            if only_new && model.is_some_and(|m| self.has_own_hook(m, &name)) {
+                continue;
+            }
+            let value = self.get(hooks, &Key::Str(name.clone()), span)?;
             let listed = match &value {
                 JsValue::Object(o) => match &o.borrow().kind {
                     Kind::Array(items) => Some(items.clone()),
@@ -112,72 +160,9 @@ impl Interpreter {
                 },
                 _ => None,
             };
-            let functions = listed.unwrap_or_else(|| vec![value]);
-            for function in functions {
-                self.add_hook(model, &name, function, span);
+            for function in listed.unwrap_or_else(|| vec![value]) {
+                self.add_hook_to(model, &name, function, span);
             }
-        }
-        Ok(())
-    }
-
-    /// `sequelize.addHook(name, fn)` (and `new Sequelize(…, { hooks })`): a hook of every
-    /// model, run after the model's own.
-    pub(super) fn add_universal_hook(&mut self, name: &str, function: JsValue, span: Span) {
-        if !function.is_callable() {
-            return;
-        }
-        if !runs(name) {
-            self.diagnostics.push(
-                Diagnostic::warning(
-                    span,
-                    format!("The playground does not run {name} hooks yet: this one is read but never runs"),
-                )
-                .with_hint("create, save, update, destroy, bulkCreate and find hooks run"),
-            );
-            return;
-        }
-        self.universal_hooks.push((name.into(), function));
-    }
-
-    /// The `hooks` of `new Sequelize(…, options)`.
-    pub(super) fn add_universal_hooks_option(&mut self, options: &JsValue, span: Span) -> Eval<()> {
-        let hooks = self.get(options, &Key::Str("hooks".into()), span)?;
-        if !matches!(hooks, JsValue::Object(_)) {
-            return Ok(());
-        }
-        for name in self.own_keys(&hooks) {
-            let function = self.get(&hooks, &Key::Str(name.clone()), span)?;
-            self.add_universal_hook(&name, function, span);
-        }
-        Ok(())
-    }
-
-    /// The hooks of the Sequelize options' `define` (every model's defaults), for the
-    /// names the model's own options leave out.
-    pub(super) fn add_define_hooks(&mut self, model: ModelId, span: Span) -> Eval<()> {
-        let instance = self.sequelize_instance.clone();
-        let options = self.get(&instance, &Key::Str("options".into()), span)?;
-        if !matches!(options, JsValue::Object(_)) {
-            return Ok(());
-        }
-        let define = self.get(&options, &Key::Str("define".into()), span)?;
-        if !matches!(define, JsValue::Object(_)) {
-            return Ok(());
-        }
-        let hooks = self.get(&define, &Key::Str("hooks".into()), span)?;
-        if !matches!(hooks, JsValue::Object(_)) {
-            return Ok(());
-        }
-        for name in self.own_keys(&hooks) {
-            if self
-                .hooks
-                .iter()
-                .any(|(m, n, _)| *m == model && **n == *name)
-            {
-                continue;
-            }
-            let function = self.get(&hooks, &Key::Str(name.clone()), span)?;
-            self.add_hook(model, &name, function, span);
         }
         Ok(())
     }
@@ -220,8 +205,12 @@ impl Interpreter {
         }
     }
 
-    /// `Model.addHook(name, [hookName,] fn)`.
-    pub(super) fn add_hook_call(&mut self, model: ModelId, call: &Call<'_>) -> Eval<JsValue> {
+    /// `Model.addHook(name, [hookName,] fn)`, and `sequelize.addHook` (`model` `None`).
+    pub(super) fn add_hook_call(
+        &mut self,
+        model: Option<ModelId>,
+        call: &Call<'_>,
+    ) -> Eval<JsValue> {
         let name = self.string_of(&call.arg(0), call.span)?;
         let function = call
             .args
@@ -231,7 +220,7 @@ impl Interpreter {
             .find(|a| a.is_callable())
             .cloned();
         if let Some(function) = function {
-            if let JsValue::Str(label) = call.arg(1) {
+            if let (Some(model), JsValue::Str(label)) = (model, call.arg(1)) {
                 self.hook_labels.push((
                     model,
                     name.as_str().into(),
@@ -239,7 +228,7 @@ impl Interpreter {
                     function.clone(),
                 ));
             }
-            self.add_hook(model, &name, function, call.span);
+            self.add_hook_to(model, &name, function, call.span);
         }
         Ok(call.this.clone())
     }

@@ -1487,7 +1487,7 @@ fn model_static_body(interp: &mut Interpreter, native: &Native, call: Call<'_>) 
         "belongsToMany" => interp.associate(id, AssociationType::BelongsToMany, &call),
         "getTableName" => Ok(JsValue::str(&interp.schema.model(id).table_name.clone())),
         "getAttributes" => Ok(interp.attributes_object(id)),
-        "addHook" => interp.add_hook_call(id, &call),
+        "addHook" => interp.add_hook_call(Some(id), &call),
         "addScope" => interp.add_scope_call(id, &call),
         "scope" => interp.scope_call(id, &call, &call.args),
         "unscoped" => interp.scope_call(id, &call, &[]),
@@ -2300,20 +2300,7 @@ fn sequelize_method_body(
 ) -> Eval<JsValue> {
     match &*native.name {
         "define" => interp.define(&call),
-        "addHook" => {
-            let name = interp.string_of(&call.arg(0), call.span)?;
-            let function = call
-                .args
-                .iter()
-                .skip(1)
-                .rev()
-                .find(|a| a.is_callable())
-                .cloned();
-            if let Some(function) = function {
-                interp.add_universal_hook(&name, function, call.span);
-            }
-            Ok(call.this.clone())
-        }
+        "addHook" => interp.add_hook_call(None, &call),
         "sync" => interp.sync(&call),
         "model" => {
             let name = interp.string_of(&call.arg(0), call.span)?;

@@ -5,7 +5,7 @@
 //! a rejection) is a failure, handed to the runtime (`Runtime::supply_function_failures`),
 //! whose validation puts it among the built-in validators' failures.
 
-use super::heap::{JsValue, Key, Kind};
+use super::heap::{JsValue, Key};
 use super::{Eval, Flow, Interpreter};
 use crate::diagnostic::Span;
 use crate::runtime::calls::FunctionFailure;
@@ -30,16 +30,9 @@ impl Interpreter {
         options: &JsValue,
         span: Span,
     ) -> Eval<()> {
-        if matches!(attributes, JsValue::Object(_)) {
-            for name in self.own_keys(attributes) {
-                let definition = self.get(attributes, &Key::Str(name.clone()), span)?;
-                if !matches!(&definition, JsValue::Object(o) if matches!(o.borrow().kind, Kind::Plain))
-                {
-                    continue;
-                }
-                let validate = self.get(&definition, &Key::Str("validate".into()), span)?;
-                self.keep_validators(model, Some(name.to_string()), &validate, span)?;
-            }
+        for (name, definition) in self.attribute_definitions(attributes, span)? {
+            let validate = self.get(&definition, &Key::Str("validate".into()), span)?;
+            self.keep_validators(model, Some(name.to_string()), &validate, span)?;
         }
         if matches!(options, JsValue::Object(_)) {
             let validate = self.get(options, &Key::Str("validate".into()), span)?;

@@ -309,7 +309,7 @@ pub fn instance_call(
             Ok(Value::Instance(instance.clone()))
         }
         "validate" => {
-            write::validate_with_functions(rt, schema, instance)?;
+            write::validate_row(rt, schema, instance, true)?;
             Ok(Value::Instance(instance.clone()))
         }
         "save" => {

@@ -309,7 +309,7 @@ fn insert_row(
                 .set(&include.association.foreign_key, key);
         }
     }
-    check_not_null(rt, schema, instance, true)?;
+    validate_row(rt, schema, instance, true)?;
     let now = rt.now();
     {
         let mut data = instance.borrow_mut();
@@ -366,11 +366,7 @@ fn insert_row(
                     }
                     if let Value::Sql(piece) = &value {
                         // Written into the INSERT as it is; the database computes it.
-                        let mut cell = find::compute_on_row(piece, &model.name, &Vec::new(), rt)?;
-                        super::store::convert(
-                            &mut cell,
-                            super::column_kind(attribute.data_type.as_ref()),
-                        );
+                        let cell = inserted_sql_cell(rt, model, attribute, piece)?;
                         columns.push((field.clone(), log::Slot::Sql(log::expr_sql(piece))));
                         row.push((field, cell));
                         continue;
@@ -440,6 +436,18 @@ fn insert_row(
         data.mark_saved();
     }
     Ok(())
+}
+
+/// The cell an INSERT's SQL piece (`CURRENT_TIMESTAMP`) stores in `attribute`'s column.
+fn inserted_sql_cell(
+    rt: &mut Runtime,
+    model: &Model,
+    attribute: &crate::schema::Attribute,
+    piece: &crate::value::SqlExpr,
+) -> RunResult<Cell> {
+    let mut cell = find::compute_on_row(piece, &model.name, &Vec::new(), rt)?;
+    super::store::convert(&mut cell, super::column_kind(attribute.data_type.as_ref()));
+    Ok(cell)
 }
 
 /// Whether RETURNING gives back `attribute` other than it was given: a number, a
@@ -612,9 +620,11 @@ fn check_text_input(
     }
 }
 
-/// Sequelize's validation of a row before it is written ([`super::validate`]).
-/// `bulkCreate` runs the validators only when asked (`validate: true`).
-fn check_not_null(
+/// Sequelize's validation of a row before it is written ([`super::validate`]), with
+/// the failures of the validators written as functions (the interpreter ran them); also
+/// `instance.validate()`. `bulkCreate` runs the validators only when asked
+/// (`validate: true`).
+pub(super) fn validate_row(
     rt: &mut Runtime,
     schema: &Schema,
     instance: &InstanceRef,
@@ -958,7 +968,7 @@ pub fn upsert(
         _ => Vec::new(),
     };
     let instance = build(rt, schema, model_id, &Value::Object(given.clone()), &[]).into_ref();
-    check_not_null(rt, schema, &instance, true)?;
+    validate_row(rt, schema, &instance, true)?;
     let now = rt.now();
     let stamps = &model.timestamp_attributes;
     let mut row: Vec<(String, Value)> = Vec::new();
@@ -1304,23 +1314,6 @@ pub fn validate_instance(schema: &Schema, instance: &InstanceRef) -> RunResult<(
     super::validate::check(schema.model(data.model), &data.values, true, None, &[])
 }
 
-/// `instance.validate()` with the failures of the validators written as functions.
-pub fn validate_with_functions(
-    rt: &mut Runtime,
-    schema: &Schema,
-    instance: &InstanceRef,
-) -> RunResult<()> {
-    let functions = rt.take_function_failures();
-    let data = instance.borrow();
-    super::validate::check(
-        schema.model(data.model),
-        &data.values,
-        true,
-        None,
-        &functions,
-    )
-}
-
 /// `bulkCreate(records, { validate: true })`: every record validated before anything is
 /// written; the failures thrown together as an AggregateError of BulkRecordErrors.
 fn validate_each(schema: &Schema, instances: &[InstanceRef]) -> RunResult<()> {
@@ -1405,7 +1398,7 @@ pub fn bulk_create(
     }
     let now = rt.now();
     for instance in &instances {
-        check_not_null(rt, schema, instance, false)?;
+        validate_row(rt, schema, instance, false)?;
         let mut data = instance.borrow_mut();
         for stamp in [
             &model.timestamp_attributes.created_at,
@@ -1450,11 +1443,7 @@ pub fn bulk_create(
                     }
                 }
                 Some(Value::Sql(piece)) => {
-                    let mut cell = find::compute_on_row(&piece, &model.name, &Vec::new(), rt)?;
-                    super::store::convert(
-                        &mut cell,
-                        super::column_kind(attribute.data_type.as_ref()),
-                    );
+                    let cell = inserted_sql_cell(rt, model, attribute, &piece)?;
                     row.push((field, cell));
                     if listed {
                         tuple.push((name, log::expr_sql(&piece)));

@@ -127,59 +127,44 @@ fn every_construct_not_run_is_said_at_its_place() {
     assert!(missing.is_empty(), "{}", missing.join("\n"));
 }
 
-#[test]
-fn an_operator_not_run_on_a_json_path_is_refused_where_it_is_written() {
-    let code = "const Event = sequelize.define('event', { meta: DataTypes.JSON });\nawait sequelize.sync();\nawait Event.findAll({ where: { meta: { tags: { [Op.contains]: ['a'] } } } });";
+/// The run of `code` stops with an error whose message holds `words`, at the call that
+/// starts with `place`; the report, for more checks.
+fn refused_at(code: &str, words: &str, place: &str) -> assoc_playground::report::Report {
     let report = crate::support::run(code);
     let refusal = report
         .diagnostics
         .iter()
         .find(|d| d.severity == Severity::Error)
         .unwrap_or_else(|| panic!("no error: {:?}", report.diagnostics));
-    assert!(
-        refusal
-            .message
-            .contains("does not run Op.contains on a path inside a JSON column yet"),
-        "{}",
-        refusal.message
+    assert!(refusal.message.contains(words), "{}", refusal.message);
+    assert!(code[refusal.start..refusal.end].starts_with(place));
+    report
+}
+
+#[test]
+fn an_operator_not_run_on_a_json_path_is_refused_where_it_is_written() {
+    let code = "const Event = sequelize.define('event', { meta: DataTypes.JSON });\nawait sequelize.sync();\nawait Event.findAll({ where: { meta: { tags: { [Op.contains]: ['a'] } } } });";
+    refused_at(
+        code,
+        "does not run Op.contains on a path inside a JSON column yet",
+        "Event.findAll",
     );
-    assert!(code[refusal.start..refusal.end].starts_with("Event.findAll"));
 }
 
 #[test]
 fn a_right_join_is_refused_where_it_is_written() {
     let code = "const A = sequelize.define('a', {});\nconst B = sequelize.define('b', {});\nB.belongsTo(A);\nawait sequelize.sync();\nawait B.findAll({ include: { model: A, right: true } });";
-    let report = crate::support::run(code);
-    let refusal = report
-        .diagnostics
-        .iter()
-        .find(|d| d.severity == Severity::Error)
-        .unwrap_or_else(|| panic!("no error: {:?}", report.diagnostics));
-    assert!(
-        refusal.message.contains("right: true (a RIGHT OUTER JOIN)"),
-        "{}",
-        refusal.message
-    );
-    assert!(code[refusal.start..refusal.end].starts_with("B.findAll"));
+    refused_at(code, "right: true (a RIGHT OUTER JOIN)", "B.findAll");
 }
 
 #[test]
 fn an_array_column_is_refused_at_the_sync_that_creates_its_table() {
     let code = "const Recipe = sequelize.define('recipe', { tags: DataTypes.ARRAY(DataTypes.STRING) });\nawait sequelize.sync({ force: true });\nawait Recipe.create({ tags: ['a'] });";
-    let report = crate::support::run(code);
-    let refusal = report
-        .diagnostics
-        .iter()
-        .find(|d| d.severity == Severity::Error)
-        .unwrap_or_else(|| panic!("no error: {:?}", report.diagnostics));
-    assert!(
-        refusal
-            .message
-            .contains("does not store DataTypes.ARRAY columns yet (tags)"),
-        "{}",
-        refusal.message
+    let report = refused_at(
+        code,
+        "does not store DataTypes.ARRAY columns yet (tags)",
+        "sequelize.sync",
     );
-    assert!(code[refusal.start..refusal.end].starts_with("sequelize.sync"));
     let ddl = serde_json::to_value(&report.ddl).unwrap();
     assert!(ddl["postgres"]["createTable"][0]
         .as_str()

@@ -459,7 +459,7 @@ fn type_key<'m>(model: &'m crate::schema::Model, field: &str) -> &'m str {
 
 /// An aggregate's number as Sequelize parses it for a numeric attribute type (an
 /// integer type cuts it); `None` for other types.
-fn as_attribute_number(key: &str, n: f64) -> Option<Value> {
+pub(super) fn as_attribute_number(key: &str, n: f64) -> Option<Value> {
     match key {
         "INTEGER" | "BIGINT" | "SMALLINT" | "TINYINT" | "MEDIUMINT" => {
             Some(Value::Number(n.trunc()))

@@ -599,23 +599,11 @@ fn compare(model: &Model, attribute: &str, value: &Value) -> RunResult<Where> {
 
 /// Whether `attribute`'s type stringifies a value as a number type does.
 fn is_numeric(model: &Model, attribute: &str) -> bool {
-    model
+    let key = model
         .attribute(attribute)
         .and_then(|a| a.data_type.as_ref())
-        .is_some_and(|t| {
-            matches!(
-                t.key.as_str(),
-                "INTEGER"
-                    | "BIGINT"
-                    | "SMALLINT"
-                    | "TINYINT"
-                    | "MEDIUMINT"
-                    | "FLOAT"
-                    | "DOUBLE"
-                    | "REAL"
-                    | "DECIMAL"
-            )
-        })
+        .map_or("", |t| t.key.as_str());
+    super::group::as_attribute_number(key, 0.0).is_some()
 }
 
 /// sql-string's refusal of an object it cannot escape: `Invalid value { '$like': 'R%' }`.

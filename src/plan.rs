@@ -158,6 +158,19 @@ pub enum Literal {
     Date(i64),
 }
 
+impl Literal {
+    /// The value a literal stands for (a bind parameter's).
+    pub fn to_value(&self) -> Value {
+        match self {
+            Literal::Null => Value::Null,
+            Literal::Bool(b) => Value::Bool(*b),
+            Literal::Number(n) => Value::Number(*n),
+            Literal::Str(s) => Value::Str(s.clone()),
+            Literal::Date(ms) => Value::Date(*ms),
+        }
+    }
+}
+
 /// A `where` condition, already resolved to attributes.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Where {

@@ -344,23 +344,103 @@ impl Interpreter {
         let hint = error.hint.clone();
         let value = builtins::errors::make(self, error.name.as_str(), &error.message);
         if let JsValue::Object(object) = &value {
-            for (name, property) in &error.properties {
-                let property = self.adopt(&crate::value::from_json(property.clone()));
-                // The driver's error is both `parent` and `original`: one object.
-                if name == "parent" {
-                    object
-                        .borrow_mut()
-                        .set_hidden("original".into(), property.clone());
-                }
-                object
-                    .borrow_mut()
-                    .set_hidden(name.as_str().into(), property);
-            }
+            self.set_error_properties(object, &error);
         }
         if let (Some(hint), JsValue::Object(object)) = (&hint, &value) {
             self.error_hints.push((object.clone(), hint.clone()));
         }
         Flow::Throw(Exception { value, span, hint })
+    }
+
+    /// The properties the runtime gave `error`, on its object. A Sequelize error's `name`
+    /// and its class's fields are own enumerable properties, in the class's order
+    /// (`JSON.stringify(err)` shows them): `original` is `parent`, and a database
+    /// error's `sql` and `parameters` are the driver error's (`{}` when it has none).
+    fn set_error_properties(&mut self, object: &Obj, error: &SequelizeError) {
+        let given = |name: &str| {
+            error
+                .properties
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.clone())
+        };
+        let parent = given("parent");
+        let adopted: Vec<(&str, JsValue)> = error
+            .properties
+            .iter()
+            .map(|(name, json)| {
+                let value = self.adopt(&crate::value::from_json(json.clone()));
+                (name.as_str(), value)
+            })
+            .collect();
+        let parent_value = adopted
+            .iter()
+            .find(|(n, _)| *n == "parent")
+            .map(|(_, v)| v.clone());
+        let refused = self
+            .runtime
+            .as_mut()
+            .and_then(|rt| rt.take_refused_instance());
+        if let (Some(instance), Some((_, JsValue::Object(items)))) =
+            (refused, adopted.iter().find(|(n, _)| *n == "errors"))
+        {
+            // Each item's `instance` is the record itself, not a copy.
+            if let heap::Kind::Array(items) = &items.borrow().kind {
+                for item in items {
+                    if let JsValue::Object(item) = item {
+                        let mut item = item.borrow_mut();
+                        let named = item
+                            .own_str("instance")
+                            .is_some_and(|p| !matches!(p.slot, heap::Slot::Value(JsValue::Null)));
+                        if named {
+                            item.set_own("instance".into(), JsValue::Instance(instance.clone()));
+                        }
+                    }
+                }
+            }
+        }
+        let name = error.name.as_str();
+        if !builtins::errors::is_sequelize_name(name) {
+            let mut b = object.borrow_mut();
+            for (name, value) in adopted {
+                b.set_hidden(name.into(), value);
+            }
+            return;
+        }
+        let mut b = object.borrow_mut();
+        b.remove(&"name".into());
+        b.set_own("name".into(), JsValue::str(name));
+        for field in builtins::errors::own_fields(name) {
+            let own = adopted
+                .iter()
+                .find(|(n, _)| n == field)
+                .map(|(_, v)| v.clone());
+            let of_parent = |key: &str| {
+                parent
+                    .as_ref()
+                    .and_then(|p| p.get(key))
+                    .map(|v| crate::value::from_json(v.clone()))
+            };
+            let value = match (*field, own) {
+                (_, Some(value)) => value,
+                ("original", None) => parent_value.clone().unwrap_or(JsValue::Undefined),
+                ("sql", None) => match of_parent("sql") {
+                    Some(sql) => self.adopt(&sql),
+                    None => JsValue::Undefined,
+                },
+                ("parameters", None) => match of_parent("parameters") {
+                    Some(p) => self.adopt(&p),
+                    None => self.adopt(&crate::value::Value::Object(Vec::new())),
+                },
+                _ => JsValue::Undefined,
+            };
+            b.set_own((*field).into(), value);
+        }
+        for (name, value) in adopted {
+            if !builtins::errors::own_fields(error.name.as_str()).contains(&name) {
+                b.set_hidden(name.into(), value);
+            }
+        }
     }
 
     fn type_error<T>(&mut self, message: impl Into<String>, span: Span) -> Eval<T> {

@@ -304,6 +304,8 @@ impl Interpreter {
                 ),
                 other => (other.clone(), None),
             };
+            let regex = test.get("source").is_some() && !matches!(test, Value::Array(_));
+            let from_array = matches!(args, Value::Array(_)) && !regex;
             // Sequelize spreads an array of arguments, and passes anything else alone.
             let args = match args {
                 Value::Array(items) => items.iter().map(crate::value::to_json).collect(),
@@ -313,6 +315,8 @@ impl Interpreter {
                 name: name.clone(),
                 args,
                 msg,
+                from_array,
+                regex,
             });
         }
         skipped

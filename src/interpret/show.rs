@@ -182,6 +182,21 @@ impl Interpreter {
                     Some(Slot::Value(JsValue::Str(s))) => s.to_string(),
                     _ => "Error".into(),
                 };
+                // Node leaves out `name`, `message` and `stack` when the stack shows them.
+                let props = props
+                    .into_iter()
+                    .filter(|(key, _)| match key {
+                        inspect::Key::Str(k)
+                            if ["name", "message", "stack"].contains(&k.as_str()) =>
+                        {
+                            !inherited_string(object, k).is_some_and(|v| stack.contains(&v))
+                        }
+                        _ => true,
+                    })
+                    .collect();
+                let name = inherited_string(object, "name").unwrap_or_else(|| "Error".into());
+                let constructor = self.class_name(&b.proto);
+                let stack = improved_stack(stack, constructor.as_deref(), &name);
                 Shape::Error { stack, props }
             }
             Kind::Date(ms) => Shape::Date(ms.is_finite().then_some(*ms as i64)),
@@ -346,5 +361,42 @@ fn sql_shape(expr: &crate::value::SqlExpr) -> Shape {
             .iter()
             .map(|(k, v)| (inspect::Key::Str(k.to_string()), of(v)))
             .collect(),
+    }
+}
+
+/// A string property of `object` or its prototypes (a data property; getters are not run).
+fn inherited_string(object: &Obj, key: &str) -> Option<String> {
+    let mut current = Some(object.clone());
+    while let Some(o) = current {
+        let b = o.borrow();
+        if let Some(property) = b.own_str(key) {
+            return match &property.slot {
+                Slot::Value(JsValue::Str(s)) => Some(s.to_string()),
+                _ => None,
+            };
+        }
+        current = b.proto.clone();
+    }
+    None
+}
+
+/// Node's `improveStack`: an error whose class is not its name says both
+/// (`ValidationError [SequelizeValidationError]: …`), or the class alone when it
+/// contains the name (`class NotFoundError extends Error` prints `NotFoundError: …`).
+fn improved_stack(stack: String, constructor: Option<&str>, name: &str) -> String {
+    let Some(prefix) = constructor else {
+        return stack;
+    };
+    let len = name.len();
+    let regular = name.ends_with("Error")
+        && stack.starts_with(name)
+        && matches!(stack.as_bytes().get(len), None | Some(b':') | Some(b'\n'));
+    if !regular || prefix == name {
+        return stack;
+    }
+    if prefix.contains(name) {
+        format!("{prefix}{}", &stack[len..])
+    } else {
+        format!("{prefix} [{name}]{}", &stack[len..])
     }
 }

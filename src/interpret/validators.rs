@@ -127,6 +127,7 @@ impl Interpreter {
                 validator: validator.name.clone(),
                 message: self.failure_message(&thrown, span)?,
                 value: value.unwrap_or(Value::Null),
+                thrown: self.to_data(&thrown),
             });
         }
         if let Some(rt) = self.runtime.as_mut() {

@@ -199,15 +199,36 @@ pub fn where_sql(condition: &Where, alias: &str) -> String {
 /// `first_bind` (Sequelize binds `{ name: 'D' }` but inlines an operator's value, as in
 /// `"age" > 2` and `"id" IN (1)`).
 pub fn bare_where_sql(condition: &Where, bind: bool, first_bind: usize) -> String {
-    let mut next = first_bind;
-    bare(condition, bind, &mut next)
+    bare_where_bound(condition, bind, first_bind).0
 }
 
-fn bare(condition: &Where, bind: bool, next: &mut usize) -> String {
+/// [`bare_where_sql`] with the values it binds, in their order.
+pub fn bare_where_bound(
+    condition: &Where,
+    bind: bool,
+    first_bind: usize,
+) -> (String, Vec<Literal>) {
+    let mut binds = Binds {
+        on: bind,
+        next: first_bind,
+        values: Vec::new(),
+    };
+    let text = bare(condition, &mut binds);
+    (text, binds.values)
+}
+
+/// The bind parameters a condition takes: numbered from `next`, kept in `values`.
+struct Binds {
+    on: bool,
+    next: usize,
+    values: Vec<Literal>,
+}
+
+fn bare(condition: &Where, binds: &mut Binds) -> String {
     match condition {
         Where::And(items) => items
             .iter()
-            .map(|i| bare(i, bind, next))
+            .map(|i| bare(i, binds))
             .collect::<Vec<_>>()
             .join(" AND "),
         Where::Or(items) if items.is_empty() => "0 = 1".into(),
@@ -216,14 +237,14 @@ fn bare(condition: &Where, bind: bool, next: &mut usize) -> String {
             items
                 .iter()
                 .map(|i| match i {
-                    Where::And(inner) if inner.len() > 1 => format!("({})", bare(i, bind, next)),
-                    _ => bare(i, bind, next),
+                    Where::And(inner) if inner.len() > 1 => format!("({})", bare(i, binds)),
+                    _ => bare(i, binds),
                 })
                 .collect::<Vec<_>>()
                 .join(" OR ")
         ),
-        Where::Group(inner) => format!("({})", bare(inner, bind, next)),
-        Where::Not(inner) => format!("NOT ({})", bare(inner, bind, next)),
+        Where::Group(inner) => format!("({})", bare(inner, binds)),
+        Where::Not(inner) => format!("NOT ({})", bare(inner, binds)),
         Where::Nested { path, condition } => where_sql(condition, &path.join("->")),
         Where::Sql(expr) => expr_sql(expr),
         Where::Json {
@@ -238,9 +259,10 @@ fn bare(condition: &Where, bind: bool, next: &mut usize) -> String {
             field, op, value, ..
         } => {
             let mut value_sql = |literal: &Literal| {
-                if bind && *op == CompareOp::Eq && *literal != Literal::Null {
-                    let text = format!("${next}");
-                    *next += 1;
+                if binds.on && *op == CompareOp::Eq && *literal != Literal::Null {
+                    let text = format!("${}", binds.next);
+                    binds.next += 1;
+                    binds.values.push(literal.clone());
                     text
                 } else {
                     literal_sql(literal)

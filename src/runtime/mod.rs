@@ -28,7 +28,7 @@ use crate::js::{iso_date, parse_iso_date};
 
 use crate::schema::{Model, ModelId, Schema};
 use crate::sql::{DataType, Dialect};
-use crate::value::Value;
+use crate::value::{InstanceRef, Value};
 
 /// Bounds on what one run may do.
 #[derive(Clone, Copy, Debug)]
@@ -138,6 +138,12 @@ pub struct Runtime {
     /// The failures of the validators written as functions (run by the interpreter)
     /// for the record the next validation checks.
     function_failures: Vec<validate::FunctionFailure>,
+    /// The record a validation or unique check refused last (its error's items name it as
+    /// their `instance`); `None` when the refused write had no record (`bulkCreate`).
+    refused_instance: Option<InstanceRef>,
+    /// The bind parameters of the statement logged last (`None`: its values are inline),
+    /// as the driver's error keeps them.
+    last_binds: Option<serde_json::Value>,
 }
 
 /// Appends numbered statements to `to`, keeping the order they were logged in; the
@@ -187,6 +193,8 @@ impl Runtime {
             supplied_defaults: Vec::new(),
             unsupplied_default: None,
             function_failures: Vec::new(),
+            refused_instance: None,
+            last_binds: None,
         }
     }
 
@@ -230,6 +238,16 @@ impl Runtime {
         std::mem::take(&mut self.function_failures)
     }
 
+    /// Notes the record a refusal is about (`None`: none), for its error's items.
+    fn refused(&mut self, instance: Option<&InstanceRef>) {
+        self.refused_instance = instance.cloned();
+    }
+
+    /// The record the refusal being thrown is about, taken.
+    pub fn take_refused_instance(&mut self) -> Option<InstanceRef> {
+        self.refused_instance.take()
+    }
+
     pub fn dialect(&self) -> Dialect {
         self.dialect
     }
@@ -246,9 +264,15 @@ impl Runtime {
         if self.is_synced(table) {
             Ok(())
         } else {
+            let parent = crate::sql::refusal::driver_error(
+                self.dialect,
+                crate::sql::refusal::DriverError::NoTable { table },
+                self.refusing(),
+            );
             Err(SequelizeError::new(ErrorName::SequelizeDatabaseError,
                 crate::sql::refusal::no_table(self.dialect, table),
             )
+            .with_property("parent", parent)
             .with_hint("sequelize.sync() creates the tables: await sequelize.sync({ force: true }) before the first query"))
         }
     }
@@ -263,6 +287,7 @@ impl Runtime {
     /// run's dialect), counting it against the bounds. One the dialect cannot read (ILIKE
     /// off PostgreSQL) is logged, then refused.
     pub fn log(&mut self, sql: String) -> RunResult<()> {
+        self.last_binds = None;
         let marked = crate::sql::respell::respell_marked(&sql, self.dialect);
         let refusal = crate::sql::refusal::syntax_error(self.dialect, &marked);
         self.log_as_written(crate::sql::respell::unmark(&marked))?;
@@ -272,6 +297,39 @@ impl Runtime {
                 message,
             )),
             None => Ok(()),
+        }
+    }
+
+    /// Logs a statement with bind parameters (`$1`, …): `values` as the driver is handed
+    /// them (a date as Sequelize formats it for the dialect).
+    pub fn log_bound(&mut self, sql: String, values: &[Value]) -> RunResult<()> {
+        self.log(sql)?;
+        let binds = values.iter().map(|v| self.bind_json(v)).collect();
+        self.last_binds = Some(serde_json::Value::Array(binds));
+        Ok(())
+    }
+
+    fn bind_json(&self, value: &Value) -> serde_json::Value {
+        match value {
+            Value::Date(ms) => {
+                let iso = iso_date(*ms);
+                serde_json::Value::String(match self.dialect {
+                    Dialect::Mysql => format!("{} {}", &iso[..10], &iso[11..19]),
+                    _ => format!("{} {} +00:00", &iso[..10], &iso[11..23]),
+                })
+            }
+            Value::Object(_) | Value::Array(_) => {
+                serde_json::Value::String(crate::value::to_json(value).to_string())
+            }
+            other => crate::value::to_json(other),
+        }
+    }
+
+    /// The statement a refusal is about, for the driver's error.
+    pub fn refusing(&self) -> crate::sql::refusal::Refusing<'_> {
+        crate::sql::refusal::Refusing {
+            sql: self.last_log().unwrap_or_default(),
+            parameters: self.last_binds.clone(),
         }
     }
 

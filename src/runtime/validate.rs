@@ -50,6 +50,8 @@ pub struct FunctionFailure {
     pub validator: String,
     pub message: String,
     pub value: Value,
+    /// What the function threw (the item's `original`).
+    pub thrown: Value,
 }
 
 /// One failed check, as a `ValidationErrorItem`.
@@ -58,9 +60,12 @@ struct Failure {
     kind: &'static str,
     path: String,
     value: Json,
-    validator: Option<(String, Vec<Json>)>,
-    /// A function's failure: its item names no validator (`validatorName` undefined).
-    by_function: bool,
+    /// `validatorKey`: the validator's name, `is_null`, `not_a_string`.
+    key: String,
+    /// A built-in validator's name and arguments (`validatorName`, `validatorArgs`).
+    built_in: Option<(String, Vec<Json>)>,
+    /// What the validator threw, for a validator's failure (`original`).
+    original: Option<Json>,
 }
 
 /// Validates `values` (an instance's data values) against `model` (only the attributes
@@ -98,8 +103,9 @@ pub fn check(
                     kind: "notNull Violation",
                     path: name.clone(),
                     value: Json::Null,
-                    validator: None,
-                    by_function: false,
+                    key: "is_null".into(),
+                    built_in: None,
+                    original: None,
                 });
             }
             continue;
@@ -115,8 +121,9 @@ pub fn check(
                 kind: "string violation",
                 path: name.clone(),
                 value: to_json(value),
-                validator: Some(("not_a_string".into(), Vec::new())),
-                by_function: true,
+                key: "not_a_string".into(),
+                built_in: None,
+                original: None,
             });
         }
         for failure in functions
@@ -135,8 +142,12 @@ pub fn check(
                     kind: "Validation error",
                     path: name.clone(),
                     value: to_json(value),
-                    validator: Some((validator.name.clone(), validator.args.clone())),
-                    by_function: false,
+                    key: validator.name.clone(),
+                    built_in: Some((validator.name.clone(), reported_args(validator))),
+                    original: Some(json!({
+                        "validatorName": validator.name,
+                        "validatorArgs": reported_args(validator),
+                    })),
                 });
             }
         }
@@ -153,39 +164,39 @@ pub fn check(
         .map(|f| format!("{}: {}", f.kind, f.message))
         .collect::<Vec<_>>()
         .join(",\n");
+    // The instance as the item holds it (its data values; JSON shows its toJSON()).
+    let instance = to_json(&Value::Object(values.to_vec()));
     let items: Vec<Json> = not_null
         .iter()
         .map(|f| {
-            let (key, name, args) = match &f.validator {
-                Some((name, args)) => (json!(name), json!(name), json!(args)),
-                None => (json!("is_null"), Json::Null, json!([])),
+            let (name, args) = match &f.built_in {
+                Some((name, args)) => (json!(name), json!(args)),
+                None => (Json::Null, json!([])),
             };
             let mut item = json!({
                 "message": f.message,
                 "type": f.kind,
                 "path": f.path,
                 "value": f.value,
-                "origin": if f.validator.is_some() { "FUNCTION" } else { "CORE" },
-                "validatorKey": key,
+                "origin": if f.kind == "Validation error" { "FUNCTION" } else { "CORE" },
+                "instance": instance,
+                "validatorKey": f.key,
                 "validatorName": name,
                 "validatorArgs": args,
             });
-            if f.by_function {
-                if let Some(map) = item.as_object_mut() {
-                    map.remove("validatorName");
-                    map.remove("validatorArgs");
-                }
+            if let (Some(original), Some(map)) = (&f.original, item.as_object_mut()) {
+                map.insert("original".into(), original.clone());
             }
             item
         })
         .collect();
     let first = &not_null[0];
-    let hint = match first.validator {
-        None => format!(
+    let hint = match first.key.as_str() {
+        "is_null" => format!(
             "{} has allowNull: false, so every {} needs one: pass {}: … to create (or drop allowNull: false)",
             first.path, model.name, first.path
         ),
-        Some(_) => format!("{} = {} fails its validate rules", first.path, first.value),
+        _ => format!("{} = {} fails its validate rules", first.path, first.value),
     };
     Err(
         SequelizeError::new(ErrorName::SequelizeValidationError, message)
@@ -200,8 +211,39 @@ fn function_failure(failure: &FunctionFailure, path: &str) -> Failure {
         kind: "Validation error",
         path: path.to_string(),
         value: to_json(&failure.value),
-        validator: Some((failure.validator.clone(), Vec::new())),
-        by_function: true,
+        key: failure.validator.clone(),
+        built_in: None,
+        original: Some(to_json(&failure.thrown)),
+    }
+}
+
+/// `validatorArgs` as Sequelize's `_extractValidatorArgs` hands them to validator.js
+/// and the item keeps them: a regular expression is JSON's `{}`; a localized
+/// validator's (or isIP's) lone argument is dropped; validator.js fills `isEmail`'s
+/// and `isURL`'s options object in place.
+fn reported_args(validator: &Validator) -> Vec<Json> {
+    let lone = validator.args.len() == 1 && !validator.from_array;
+    match validator.name.as_str() {
+        _ if validator.regex => vec![json!({})],
+        "isAlpha" | "isAlphanumeric" | "isMobilePhone"
+            if lone && !validator.args[0].is_string() =>
+        {
+            Vec::new()
+        }
+        "isIP" if lone => Vec::new(),
+        "isEmail" if lone && validator.args[0] == Json::Bool(true) => vec![json!({
+            "allow_display_name": false,
+            "allow_underscores": false,
+            "require_display_name": false,
+            "allow_utf8_local_part": true,
+            "require_tld": true,
+            "blacklisted_chars": "",
+            "ignore_max_length": false,
+            "host_blacklist": [],
+            "host_whitelist": [],
+        })],
+        "isUrl" | "isURL" if lone && validator.args[0] == Json::Bool(true) => vec![json!({})],
+        _ => validator.args.clone(),
     }
 }
 

@@ -13,6 +13,7 @@ use crate::sql::refusal;
 use crate::sql::Dialect;
 use crate::value::Value;
 use crate::value::{Instance, InstanceRef};
+use serde_json::Value as Json;
 
 /// `Model.build(values)`: defaults first, the primary key as null, then the given values.
 pub fn build(
@@ -309,7 +310,7 @@ fn insert_row(
                 .set(&include.association.foreign_key, key);
         }
     }
-    validate_row(rt, schema, instance, true)?;
+    // save() stamps the record before it validates it (the failure's items show both).
     let now = rt.now();
     {
         let mut data = instance.borrow_mut();
@@ -325,6 +326,12 @@ fn insert_row(
             }
         }
     }
+    validate_row(rt, schema, instance, true)?;
+    // The record as a refusal's items show it: before the INSERT gave it a key.
+    let unsaved = crate::value::to_json(&Value::Instance(instance.clone()));
+    // The keys the sequence gives this record, and the values the INSERT binds.
+    let mut generated = Vec::new();
+    let mut bound = Vec::new();
     let mut columns = Vec::new();
     let mut row = Vec::new();
     // PostgreSQL refuses a bad integer when the logged INSERT runs.
@@ -346,6 +353,7 @@ fn insert_row(
                     columns.push((field.clone(), log::Slot::Default));
                     let id = rt.next_id(&model.table_name);
                     data.set(name, Value::Number(id as f64));
+                    generated.push(name.clone());
                     row.push((field, Cell::Int(id)));
                 }
                 Some(value) => {
@@ -373,6 +381,7 @@ fn insert_row(
                     }
                     columns.push((field.clone(), log::Slot::Bound));
                     row.push((field, rt.stored_cell(model, name, &value)));
+                    bound.push(value);
                 }
                 None => row.push((field, Cell::Null)),
             }
@@ -384,6 +393,7 @@ fn insert_row(
             if !listed && attribute.auto_increment == Some(true) && unset {
                 let id = rt.next_id(&model.table_name);
                 data.set(name, Value::Number(id as f64));
+                generated.push(name.clone());
                 row.push((model.field_of(name), Cell::Int(id)));
             }
         }
@@ -392,13 +402,31 @@ fn insert_row(
         .table_attributes()
         .map(|(n, _)| model.field_of(n))
         .collect();
-    rt.log(log::insert(&model.table_name, &columns, &returning))?;
+    rt.log_bound(log::insert(&model.table_name, &columns, &returning), &bound)?;
     rt.require_table(&model.table_name)?;
     if let Some(error) = bad_integer {
         return Err(error);
     }
-    check_unique(rt, schema, model_id, std::slice::from_ref(&row), &columns)?;
-    check_foreign_keys(rt, schema, model_id, std::slice::from_ref(&row))?;
+    let checked = check_unique(
+        rt,
+        schema,
+        model_id,
+        std::slice::from_ref(&row),
+        &columns,
+        Some(&unsaved),
+    )
+    .and_then(|()| {
+        let rows = std::slice::from_ref(&row);
+        check_foreign_keys(rt, schema, model_id, rows, Some(&unsaved))
+    });
+    if let Err(error) = checked {
+        // The refused INSERT returned nothing: the record keeps no key.
+        for name in &generated {
+            instance.borrow_mut().set(name, Value::Null);
+        }
+        rt.refused(Some(instance));
+        return Err(error);
+    }
     rt.store
         .insert(&model.table_name, &row)
         .map_err(engine_error)?;
@@ -631,14 +659,20 @@ pub(super) fn validate_row(
     validators: bool,
 ) -> RunResult<()> {
     let functions = rt.take_function_failures();
-    let data = instance.borrow();
-    super::validate::check(
-        schema.model(data.model),
-        &data.values,
-        validators,
-        None,
-        &functions,
-    )
+    let checked = {
+        let data = instance.borrow();
+        super::validate::check(
+            schema.model(data.model),
+            &data.values,
+            validators,
+            None,
+            &functions,
+        )
+    };
+    if checked.is_err() {
+        rt.refused(Some(instance));
+    }
+    checked
 }
 
 /// The foreign key of `model`'s attribute `name` (column `field`, referring to
@@ -671,9 +705,9 @@ fn with_foreign_key_properties(
     mut error: SequelizeError,
     dialect: crate::sql::Dialect,
     key: &refusal::ForeignKey,
-    parent: Option<&str>,
+    refused: refusal::Refused,
 ) -> SequelizeError {
-    for (name, value) in refusal::foreign_key_error_properties(dialect, key, parent) {
+    for (name, value) in refusal::foreign_key_error_properties(dialect, key, refused) {
         error = error.with_property(name, value);
     }
     error
@@ -686,6 +720,7 @@ fn check_foreign_keys<C: AsRef<str>>(
     schema: &Schema,
     model_id: ModelId,
     rows: &[Vec<(C, Cell)>],
+    instance: Option<&Json>,
 ) -> RunResult<()> {
     let model = schema.model(model_id);
     for (name, attribute) in model.table_attributes() {
@@ -727,14 +762,16 @@ fn check_foreign_keys<C: AsRef<str>>(
                 refusal::driver_error(
                     rt.dialect(),
                     refusal::DriverError::NoParent {
-                        table: &model.table_name,
-                        field: &field,
-                        value: &missing.display(),
-                        references: &table,
+                        key: &constraint,
+                        value: &missing.text(),
                     },
+                    rt.refusing(),
                 ),
             );
-            return Err(with_foreign_key_properties(error, rt.dialect(), &constraint, None)
+            // MySQL's error names the record's value (an instance's; none for a batch).
+            let value = instance.and_then(|i| i.get(field.as_str())).cloned();
+            let refused = refusal::Refused::Child { value };
+            return Err(with_foreign_key_properties(error, rt.dialect(), &constraint, refused)
             .with_hint(format!(
                 "{name} refers to {table}.{key}, and no {target} has {key} {}: create the {target} first and use its {key} (or leave {name} null)",
                 missing.display()
@@ -799,14 +836,16 @@ fn write_changes(
             .map(|f| (f.clone(), data.get(f).cloned().unwrap_or(Value::Null)))
             .collect()
     };
-    let (sets, binds) = set_list(model, &assignments);
-    rt.log(format!(
+    let (sets, mut binds) = set_list(model, &assignments);
+    let text = format!(
         "UPDATE {} SET {} WHERE {} = ${}",
         log::quote(&model.table_name),
         sets.join(","),
         log::quote(&model.field_of(pk)),
-        binds + 1
-    ))?;
+        binds.len() + 1
+    );
+    binds.push(key.clone());
+    rt.log_bound(text, &binds)?;
     let by_key = Filter::eq(&model.field_of(pk), &cell_of(&key));
     if assignments.iter().any(|(_, v)| matches!(v, Value::Sql(_))) {
         update_computing(rt, model, &assignments, &by_key)?;
@@ -815,7 +854,9 @@ fn write_changes(
             .iter()
             .map(|(f, v)| (model.field_of(f), rt.stored_cell(model, f, v)))
             .collect();
-        check_foreign_keys(rt, schema, model_id, std::slice::from_ref(&set))?;
+        let record = crate::value::to_json(&Value::Instance(instance.clone()));
+        let rows = std::slice::from_ref(&set);
+        check_foreign_keys(rt, schema, model_id, rows, Some(&record))?;
         rt.update_rows(&model.table_name, &set, &by_key)?;
     }
     // Only the saved fields stop being changed (`save({ fields })` leaves the rest).
@@ -936,13 +977,17 @@ pub fn save_changes(
 ) -> RunResult<()> {
     let model = schema.model(instance.borrow().model);
     let functions = rt.take_function_failures();
-    super::validate::check(
+    let checked = super::validate::check(
         model,
         &instance.borrow().values,
         true,
         Some(fields),
         &functions,
-    )?;
+    );
+    if checked.is_err() {
+        rt.refused(Some(instance));
+    }
+    checked?;
     write_changes(rt, schema, instance, fields, !silent)
 }
 
@@ -1082,8 +1127,15 @@ pub fn upsert(
         {
             rt.saw_id(&model.table_name, id);
         }
-        check_unique(rt, schema, model_id, std::slice::from_ref(&cells), &[])?;
-        check_foreign_keys(rt, schema, model_id, std::slice::from_ref(&cells))?;
+        check_unique(
+            rt,
+            schema,
+            model_id,
+            std::slice::from_ref(&cells),
+            &[],
+            None,
+        )?;
+        check_foreign_keys(rt, schema, model_id, std::slice::from_ref(&cells), None)?;
         rt.store
             .insert(&model.table_name, &cells)
             .map_err(engine_error)?;
@@ -1099,7 +1151,7 @@ pub fn upsert(
                 (model.field_of(k), rt.stored_cell(model, k, &value))
             })
             .collect();
-        check_foreign_keys(rt, schema, model_id, std::slice::from_ref(&set))?;
+        check_foreign_keys(rt, schema, model_id, std::slice::from_ref(&set), None)?;
         rt.update_rows(&model.table_name, &set, &key_filter)?;
     }
     let answer = match rt.dialect() {
@@ -1246,8 +1298,11 @@ pub fn truncate(
 
 /// A SET list as Sequelize writes it: each value a bind parameter numbered from 1, a SQL
 /// piece inlined (`"views"=views + 1`); and how many binds it took.
-fn set_list(model: &crate::schema::Model, assignments: &[(String, Value)]) -> (Vec<String>, usize) {
-    let mut binds = 0;
+fn set_list(
+    model: &crate::schema::Model,
+    assignments: &[(String, Value)],
+) -> (Vec<String>, Vec<Value>) {
+    let mut binds = Vec::new();
     let sets = assignments
         .iter()
         .map(|(attribute, value)| {
@@ -1255,8 +1310,8 @@ fn set_list(model: &crate::schema::Model, assignments: &[(String, Value)]) -> (V
             match value {
                 Value::Sql(piece) => format!("{column}={}", log::expr_sql(piece)),
                 _ => {
-                    binds += 1;
-                    format!("{column}=${binds}")
+                    binds.push(value.clone());
+                    format!("{column}=${}", binds.len())
                 }
             }
         })
@@ -1529,8 +1584,8 @@ pub fn bulk_create(
     if ignore || !update_fields.is_empty() {
         // Row by row: a row that meets a unique key is skipped, or updates the row it met.
         for row in &rows {
-            if check_unique(rt, schema, model_id, std::slice::from_ref(row), &[]).is_ok() {
-                check_foreign_keys(rt, schema, model_id, std::slice::from_ref(row))?;
+            if check_unique(rt, schema, model_id, std::slice::from_ref(row), &[], None).is_ok() {
+                check_foreign_keys(rt, schema, model_id, std::slice::from_ref(row), None)?;
                 rt.store
                     .insert(&model.table_name, row)
                     .map_err(engine_error)?;
@@ -1552,8 +1607,9 @@ pub fn bulk_create(
             }
         }
     } else {
-        check_unique(rt, schema, model_id, &rows, &[])?;
-        check_foreign_keys(rt, schema, model_id, &rows)?;
+        rt.refused(None);
+        check_unique(rt, schema, model_id, &rows, &[], None)?;
+        check_foreign_keys(rt, schema, model_id, &rows, None)?;
         rt.store
             .insert_many(&model.table_name, &rows)
             .map_err(engine_error)?;
@@ -1679,14 +1735,13 @@ fn remove_rows(
             let values: Vec<Cell> = rows.iter().map(|r| cell_in(r, &key)).collect();
             let field = child.field_of(name);
             let child_filter = Filter::one_of(&field, &values);
-            if rt
+            let children = rt
                 .store
                 .select(&child.table_name, &child_filter)
-                .map_err(engine_error)?
-                .is_empty()
-            {
+                .map_err(engine_error)?;
+            let Some(first_child) = children.first() else {
                 continue;
-            }
+            };
             match attribute
                 .on_delete
                 .as_deref()
@@ -1701,16 +1756,28 @@ fn remove_rows(
                 }
                 _ => {
                     let constraint = foreign_key(child, name, &field, &model.table_name, &key);
+                    let referenced = cell_in(first_child, &field).text();
+                    let parent = refusal::driver_error(
+                        rt.dialect(),
+                        refusal::DriverError::StillReferenced {
+                            key: &constraint,
+                            value: &referenced,
+                        },
+                        rt.refusing(),
+                    );
                     let error = SequelizeError::new(
                         ErrorName::SequelizeForeignKeyConstraintError,
                         refusal::parent_with_children(rt.dialect(), &model.table_name, &constraint),
-                    );
-                    let parent = Some(model.table_name.as_str());
+                    )
+                    .with_property("parent", parent);
+                    let refused = refusal::Refused::Parent {
+                        table: &model.table_name,
+                    };
                     return Err(with_foreign_key_properties(
                         error,
                         rt.dialect(),
                         &constraint,
-                        parent,
+                        refused,
                     ));
                 }
             }
@@ -2224,6 +2291,7 @@ pub fn update_where(
             _ => Vec::new(),
         };
         let keys: Vec<String> = given.iter().map(|(k, _)| k.clone()).collect();
+        rt.refused(None);
         super::validate::check(model, &given, true, Some(&keys), &functions)?;
     }
     let returning = rt.dialect().has_returning()
@@ -2272,7 +2340,7 @@ fn update_matching(
             assignments.push((updated, Value::Date(rt.now())));
         }
     }
-    let (sets, binds) = set_list(model, &assignments);
+    let (sets, mut binds) = set_list(model, &assignments);
     let mut text = format!(
         "UPDATE {} SET {}",
         log::quote(&model.table_name),
@@ -2280,7 +2348,9 @@ fn update_matching(
     );
     if let Some(condition) = &condition {
         text.push_str(" WHERE ");
-        text.push_str(&log::bare_where_sql(condition, true, binds + 1));
+        let (sql, bound) = log::bare_where_bound(condition, true, binds.len() + 1);
+        text.push_str(&sql);
+        binds.extend(bound.iter().map(crate::plan::Literal::to_value));
     }
     let returned: Vec<String> = find::all_attributes(model);
     if returning {
@@ -2291,7 +2361,7 @@ fn update_matching(
         text.push_str(" RETURNING ");
         text.push_str(&fields.join(","));
     }
-    rt.log(text)?;
+    rt.log_bound(text, &binds)?;
     rt.require_table(&model.table_name)?;
     find::unknown_column(model, condition.as_ref(), None, rt.dialect())?;
     let computing = assignments.iter().any(|(_, v)| matches!(v, Value::Sql(_)));
@@ -2300,7 +2370,7 @@ fn update_matching(
         .filter(|(_, v)| !matches!(v, Value::Sql(_)))
         .map(|(k, v)| (model.field_of(k), rt.stored_cell(model, k, v)))
         .collect();
-    check_foreign_keys(rt, schema, model_id, std::slice::from_ref(&row))?;
+    check_foreign_keys(rt, schema, model_id, std::slice::from_ref(&row), None)?;
     let filter = rows_filter(rt, schema, model_id, condition.as_ref())?;
     // RETURNING hands back the rows as updated, in the order the update met them: the
     // rows are chosen before the update (which may change what the filter matches).
@@ -2354,8 +2424,9 @@ fn unique_violation<C: AsRef<str>>(
     primary: bool,
     fields: &[String],
     row: &[(C, Cell)],
+    instance: Option<&Json>,
 ) -> SequelizeError {
-    use serde_json::{json, Value as Json};
+    use serde_json::json;
     let text = |cell: &Cell| match cell {
         Cell::Text(s) => s.clone(),
         Cell::Int(i) => i.to_string(),
@@ -2370,12 +2441,13 @@ fn unique_violation<C: AsRef<str>>(
     let values: Vec<Json> = fields
         .iter()
         .map(|f| {
-            let cell = cell_in(row, f);
-            match (dialect, &cell) {
-                (crate::sql::Dialect::Sqlite, Cell::Int(i)) => json!(i),
-                (crate::sql::Dialect::Sqlite, Cell::Float(f)) => json!(f),
-                (crate::sql::Dialect::Sqlite, Cell::Null) => Json::Null,
-                _ => Json::String(text(&cell)),
+            match dialect {
+                // SQLite's message has no values: Sequelize reads the instance's.
+                crate::sql::Dialect::Sqlite => instance
+                    .and_then(|i| i.get(f.as_str()))
+                    .cloned()
+                    .unwrap_or(Json::Null),
+                _ => Json::String(text(&cell_in(row, f))),
             }
         })
         .collect();
@@ -2389,6 +2461,7 @@ fn unique_violation<C: AsRef<str>>(
                 "path": key,
                 "value": value,
                 "origin": "DB",
+                "instance": instance.cloned().unwrap_or(Json::Null),
                 "validatorKey": "not_unique",
                 "validatorName": null,
                 "validatorArgs": [],
@@ -2420,6 +2493,7 @@ fn check_unique<C: AsRef<str>>(
     model_id: ModelId,
     rows: &[Vec<(C, Cell)>],
     columns: &[(String, log::Slot)],
+    instance: Option<&Json>,
 ) -> RunResult<()> {
     let model = schema.model(model_id);
     let sequence_key = columns.iter().any(|(_, slot)| *slot == log::Slot::Default)
@@ -2455,19 +2529,20 @@ fn check_unique<C: AsRef<str>>(
                         format!("{} (unique)", fields.join(", "))
                     };
                     let values: Vec<String> =
-                        fields.iter().map(|f| cell_in(row, f).display()).collect();
+                        fields.iter().map(|f| cell_in(row, f).text()).collect();
                     let parent = refusal::driver_error(
                         rt.dialect(),
                         refusal::DriverError::Duplicate {
                             table: &model.table_name,
                             fields: &fields,
                             values: &values,
+                            primary: key.primary,
+                            name: &key.name,
                         },
+                        rt.refusing(),
                     );
-                    let sql = rt.last_log().unwrap_or_default().to_string();
-                    return Err(unique_violation(rt.dialect(), key.primary, &fields, row)
+                    return Err(unique_violation(rt.dialect(), key.primary, &fields, row, instance)
                     .with_property("parent", parent)
-                    .with_property("sql", serde_json::Value::String(sql))
                     .with_hint(format!(
                         "another {} already has this {what}: use a new value, or find the existing row (findOne, findOrCreate)",
                         model.name

@@ -33,6 +33,10 @@ pub struct Validator {
     pub name: String,
     pub args: Vec<serde_json::Value>,
     pub msg: Option<String>,
+    /// The arguments were given as an array (`len: [2, 10]`), not one value.
+    pub from_array: bool,
+    /// The argument was a regular expression (`is: /^a/`, kept as source and flags).
+    pub regex: bool,
 }
 
 /// A column default Sequelize can write into DDL.
@@ -338,6 +342,9 @@ pub struct UniqueKey {
     pub primary: bool,
     /// Attribute names, in definition order.
     pub attributes: Vec<String>,
+    /// The index's name as MySQL reports it: the `unique` option's name, the column's
+    /// for `unique: true`, `PRIMARY`.
+    pub name: String,
 }
 
 impl Model {
@@ -346,10 +353,12 @@ impl Model {
     pub fn unique_keys(&self) -> Vec<UniqueKey> {
         let mut keys: Vec<(String, UniqueKey)> = Vec::new();
         for (name, attribute) in self.table_attributes() {
-            let (id, primary) = match &attribute.unique {
-                Some(Unique::Flag(true)) => (name.clone(), false),
-                Some(Unique::Named(key)) => (key.clone(), false),
-                _ if attribute.is_primary_key() => ("\u{0}primary".to_string(), true),
+            let (id, primary, index) = match &attribute.unique {
+                Some(Unique::Flag(true)) => (name.clone(), false, self.field_of(name)),
+                Some(Unique::Named(key)) => (key.clone(), false, key.clone()),
+                _ if attribute.is_primary_key() => {
+                    ("\u{0}primary".to_string(), true, "PRIMARY".to_string())
+                }
                 _ => continue,
             };
             match keys.iter_mut().find(|(k, _)| *k == id) {
@@ -359,6 +368,7 @@ impl Model {
                     UniqueKey {
                         primary,
                         attributes: vec![name.clone()],
+                        name: index,
                     },
                 )),
             }

@@ -77,92 +77,283 @@ pub fn child_without_parent(dialect: Dialect, key: &ForeignKey) -> String {
     }
 }
 
+/// Which row a foreign key refused: a child naming no parent (with the record's value
+/// of the key, when an instance was written), or a parent `table`'s row children name.
+pub enum Refused<'a> {
+    Child { value: Option<serde_json::Value> },
+    Parent { table: &'a str },
+}
+
 /// The properties Sequelize's `ForeignKeyConstraintError` gets from the driver's
-/// error (`table`, `fields`, `index`), read as each dialect's query parser reads its
-/// message: PostgreSQL names the first table of its message, MySQL the referenced one;
-/// SQLite's message names none. `parent` is the table of a refused DELETE.
+/// error (`table`, `fields`, `value`, `index`, `reltype`), read as each dialect's query
+/// parser reads its message: PostgreSQL names the first table of its message (the
+/// parent's, for a refused DELETE), MySQL the referenced one and whether the refused row
+/// is the child or the parent; SQLite's message names none.
 pub fn foreign_key_error_properties(
     dialect: Dialect,
     key: &ForeignKey,
-    parent: Option<&str>,
+    refused: Refused<'_>,
 ) -> Vec<(&'static str, serde_json::Value)> {
     use serde_json::json;
     match dialect {
         Dialect::Postgres => vec![
-            ("table", json!(parent.unwrap_or(key.table))),
+            (
+                "table",
+                json!(match refused {
+                    Refused::Parent { table } => table,
+                    Refused::Child { .. } => key.table,
+                }),
+            ),
             ("fields", serde_json::Value::Null),
             ("index", json!(format!("{}_{}_fkey", key.table, key.field))),
         ],
-        Dialect::Mysql => vec![
-            ("table", json!(key.references)),
-            ("fields", json!([key.field])),
-            ("index", json!(format!("{}_ibfk_{}", key.table, key.number))),
-        ],
+        Dialect::Mysql => {
+            let mut properties = vec![
+                ("table", json!(key.references)),
+                ("fields", json!([key.field])),
+            ];
+            // `instance[field] || undefined`: a falsy value is left out.
+            let truthy = |v: &serde_json::Value| {
+                !matches!(v, serde_json::Value::Null | serde_json::Value::Bool(false))
+                    && v != &json!(0)
+                    && v != &json!("")
+            };
+            let reltype = match refused {
+                Refused::Child { value } => {
+                    if let Some(value) = value.filter(truthy) {
+                        properties.push(("value", value));
+                    }
+                    "child"
+                }
+                Refused::Parent { .. } => "parent",
+            };
+            properties.push(("index", json!(format!("{}_ibfk_{}", key.table, key.number))));
+            properties.push(("reltype", json!(reltype)));
+            properties
+        }
         Dialect::Sqlite => Vec::new(),
     }
 }
 
 /// The driver's own error, as Sequelize keeps it in `parent` and `original`.
 pub enum DriverError<'a> {
-    /// A row whose foreign key names no row of `references`.
+    /// A row whose foreign key names no row of `key.references`, with the key's value.
     NoParent {
-        table: &'a str,
-        field: &'a str,
+        key: &'a ForeignKey<'a>,
         value: &'a str,
-        references: &'a str,
     },
-    /// A row whose `fields` repeat another's `values`.
+    /// A DELETE of the row `key.references` keeps as `value`, which rows of `key.table`
+    /// still name.
+    StillReferenced {
+        key: &'a ForeignKey<'a>,
+        value: &'a str,
+    },
+    /// A statement on a table the database does not have.
+    NoTable { table: &'a str },
+    /// A row whose `fields` repeat another's `values`: a `primary` key, or the unique key
+    /// `name` (MySQL's index name: the `unique` option's name, or the column's).
     Duplicate {
         table: &'a str,
         fields: &'a [String],
         values: &'a [String],
+        primary: bool,
+        name: &'a str,
     },
 }
 
-/// What each driver's error holds that answers print: node-postgres's `code`, `detail`
-/// and `constraint`, sqlite3's and mysql2's `code` (and mysql2's `errno`).
-pub fn driver_error(dialect: Dialect, error: DriverError<'_>) -> serde_json::Value {
+/// The statement the driver refused and its bind parameters (none when its values are
+/// inline), which Sequelize adds to the driver's error.
+pub struct Refusing<'a> {
+    pub sql: &'a str,
+    pub parameters: Option<serde_json::Value>,
+}
+
+/// The driver's error object as `JSON.stringify` shows it: node-postgres's fields of the
+/// server's ErrorResponse (PostgreSQL 15's source file, line and routine that raise it;
+/// `length` the message's size), mysql2's `code`, `errno`, `sqlState` and `sqlMessage`,
+/// sqlite3's `errno` and `code`; then the statement and its parameters.
+pub fn driver_error(
+    dialect: Dialect,
+    error: DriverError<'_>,
+    refusing: Refusing<'_>,
+) -> serde_json::Value {
     use serde_json::json;
-    match (dialect, error) {
-        (
-            Dialect::Postgres,
-            DriverError::NoParent {
-                table,
-                field,
-                value,
-                references,
-            },
-        ) => json!({
-            "code": "23503",
-            "detail": format!("Key ({field})=({value}) is not present in table \"{references}\"."),
-            "constraint": format!("{table}_{field}_fkey"),
-            "table": table,
-        }),
-        (
-            Dialect::Postgres,
-            DriverError::Duplicate {
-                table,
-                fields,
-                values,
-            },
-        ) => json!({
-            "code": "23505",
-            "detail": format!("Key ({})=({}) already exists.", fields.join(", "), values.join(", ")),
-            "constraint": format!("{table}_{}_key", fields.join("_")),
-            "table": table,
-        }),
-        (Dialect::Mysql, DriverError::NoParent { .. }) => json!({
-            "code": "ER_NO_REFERENCED_ROW_2",
-            "errno": 1452,
-            "sqlState": "23000",
-        }),
-        (Dialect::Mysql, DriverError::Duplicate { .. }) => json!({
-            "code": "ER_DUP_ENTRY",
-            "errno": 1062,
-            "sqlState": "23000",
-        }),
-        (Dialect::Sqlite, _) => json!({ "code": "SQLITE_CONSTRAINT", "errno": 19 }),
+    let object = match dialect {
+        Dialect::Postgres => postgres_error(&error, refusing.sql),
+        Dialect::Mysql => {
+            let (code, errno, message) = match &error {
+                DriverError::NoTable { table } => {
+                    let message = no_table(dialect, table);
+                    return with_statement(
+                        dialect,
+                        json!({ "code": "ER_NO_SUCH_TABLE", "errno": 1146, "sqlState": "42S02", "sqlMessage": message }),
+                        refusing,
+                    );
+                }
+                DriverError::NoParent { key, .. } => (
+                    "ER_NO_REFERENCED_ROW_2",
+                    1452,
+                    child_without_parent(dialect, key),
+                ),
+                DriverError::StillReferenced { key, .. } => (
+                    "ER_ROW_IS_REFERENCED_2",
+                    1451,
+                    parent_with_children(dialect, key.references, key),
+                ),
+                DriverError::Duplicate {
+                    values,
+                    primary,
+                    name,
+                    ..
+                } => (
+                    "ER_DUP_ENTRY",
+                    1062,
+                    format!(
+                        "Duplicate entry '{}' for key '{}'",
+                        values.join("-"),
+                        if *primary { "PRIMARY" } else { name }
+                    ),
+                ),
+            };
+            json!({ "code": code, "errno": errno, "sqlState": "23000", "sqlMessage": message })
+        }
+        Dialect::Sqlite => match error {
+            DriverError::NoTable { .. } => json!({ "errno": 1, "code": "SQLITE_ERROR" }),
+            _ => json!({ "errno": 19, "code": "SQLITE_CONSTRAINT" }),
+        },
+    };
+    with_statement(dialect, object, refusing)
+}
+
+/// The driver's error with the statement Sequelize adds to it.
+fn with_statement(
+    dialect: Dialect,
+    mut object: serde_json::Value,
+    refusing: Refusing<'_>,
+) -> serde_json::Value {
+    if let Some(map) = object.as_object_mut() {
+        map.insert("sql".into(), serde_json::json!(refusing.sql));
+        // sqlite3 keeps no parameters on its error.
+        if let Some(parameters) = refusing.parameters.filter(|_| dialect != Dialect::Sqlite) {
+            map.insert("parameters".into(), parameters);
+        }
     }
+    object
+}
+
+/// PostgreSQL's refusal of a missing table: where in the statement the name stands.
+fn postgres_no_table(table: &str, sql: &str) -> serde_json::Value {
+    let quoted = format!("\"{table}\"");
+    let at = sql
+        .find(&quoted)
+        .or_else(|| sql.find(table))
+        .map_or(1, |i| sql[..i].chars().count() + 1)
+        .to_string();
+    let message = no_table(Dialect::Postgres, table);
+    let (file, line, routine) = ("parse_relation.c", "1392", "parserOpenTable");
+    let fields = [
+        "ERROR", "ERROR", "42P01", &message, &at, file, line, routine,
+    ];
+    serde_json::json!({
+        "length": error_response_length(&fields),
+        "name": "error",
+        "severity": "ERROR",
+        "code": "42P01",
+        "position": at,
+        "file": file,
+        "line": line,
+        "routine": routine,
+    })
+}
+
+/// An ErrorResponse's size: its length word, each field's type byte and text with its
+/// terminator, and the closing byte.
+fn error_response_length(fields: &[&str]) -> usize {
+    4 + fields.iter().map(|f| f.len() + 2).sum::<usize>() + 1
+}
+
+/// node-postgres's error: the fields PostgreSQL 15 sends, in its order.
+fn postgres_error(error: &DriverError<'_>, sql: &str) -> serde_json::Value {
+    use serde_json::json;
+    let (code, message, detail, table, constraint, place) = match error {
+        DriverError::NoParent { key, value } => (
+            "23503",
+            child_without_parent(Dialect::Postgres, key),
+            format!(
+                "Key ({})=({value}) is not present in table \"{}\".",
+                key.field, key.references
+            ),
+            key.table.to_string(),
+            format!("{}_{}_fkey", key.table, key.field),
+            ("ri_triggers.c", "2596", "ri_ReportViolation"),
+        ),
+        DriverError::StillReferenced { key, value } => (
+            "23503",
+            parent_with_children(Dialect::Postgres, key.references, key),
+            format!(
+                "Key ({})=({value}) is still referenced from table \"{}\".",
+                key.key, key.table
+            ),
+            key.table.to_string(),
+            format!("{}_{}_fkey", key.table, key.field),
+            ("ri_triggers.c", "2609", "ri_ReportViolation"),
+        ),
+        DriverError::NoTable { table } => return postgres_no_table(table, sql),
+        DriverError::Duplicate {
+            table,
+            fields,
+            values,
+            primary,
+            ..
+        } => {
+            let constraint = if *primary {
+                format!("{table}_pkey")
+            } else {
+                format!("{table}_{}_key", fields.join("_"))
+            };
+            (
+                "23505",
+                format!("duplicate key value violates unique constraint \"{constraint}\""),
+                format!(
+                    "Key ({})=({}) already exists.",
+                    fields.join(", "),
+                    values.join(", ")
+                ),
+                table.to_string(),
+                constraint,
+                ("nbtinsert.c", "664", "_bt_check_unique"),
+            )
+        }
+    };
+    let (file, line, routine) = place;
+    // Severity twice: localized and not.
+    let fields = [
+        "ERROR",
+        "ERROR",
+        code,
+        &message,
+        &detail,
+        "public",
+        &table,
+        &constraint,
+        file,
+        line,
+        routine,
+    ];
+    let length = error_response_length(&fields);
+    json!({
+        "length": length,
+        "name": "error",
+        "severity": "ERROR",
+        "code": code,
+        "detail": detail,
+        "schema": "public",
+        "table": table,
+        "constraint": constraint,
+        "file": file,
+        "line": line,
+        "routine": routine,
+    })
 }
 
 /// A DELETE of a row that rows of `key.table` still refer to.

@@ -84,6 +84,45 @@ const SEQUELIZE_ERRORS: [(&str, &str, &str); 17] = [
     ("BulkRecordError", "SequelizeBulkRecordError", "BaseError"),
 ];
 
+/// The own properties a Sequelize error class declares after `name`, in their order
+/// (`Object.keys(err)`, `JSON.stringify(err)`): each class's fields, its parents' first.
+pub(in super::super) fn own_fields(name: &str) -> &'static [&'static str] {
+    const DATABASE: &[&str] = &["parent", "original", "sql", "parameters"];
+    match name {
+        "SequelizeValidationError" | "AggregateError" => &["errors"],
+        "SequelizeUniqueConstraintError" => &["errors", "parent", "original", "fields", "sql"],
+        "SequelizeDatabaseError" | "SequelizeTimeoutError" => DATABASE,
+        "SequelizeForeignKeyConstraintError" => &[
+            "parent",
+            "original",
+            "sql",
+            "parameters",
+            "table",
+            "fields",
+            "value",
+            "index",
+            "reltype",
+        ],
+        "SequelizeUnknownConstraintError" | "SequelizeExclusionConstraintError" => &[
+            "parent",
+            "original",
+            "sql",
+            "parameters",
+            "constraint",
+            "fields",
+            "table",
+        ],
+        "SequelizeBulkRecordError" => &["errors", "record"],
+        _ => &[],
+    }
+}
+
+/// Whether a thrown error of this `name` is one of Sequelize's (whose `name` is an own,
+/// enumerable property: `this.name = 'SequelizeValidationError'`).
+pub(in super::super) fn is_sequelize_name(name: &str) -> bool {
+    name == "AggregateError" || SEQUELIZE_ERRORS.iter().any(|(_, n, _)| *n == name)
+}
+
 /// Whether `name` is one of Sequelize's error classes (constructible with `new`).
 pub(in super::super) fn is_sequelize_class(name: &str) -> bool {
     SEQUELIZE_ERRORS.iter().any(|(class, _, _)| *class == name)
@@ -119,7 +158,25 @@ fn sequelize_error_called(
         .find(|(class, _, _)| *class == &*native.name)
         .map_or("SequelizeBaseError", |(_, name, _)| *name);
     let message = message_argument(interp, &call)?;
-    Ok(make(interp, name, &message))
+    let error = make(interp, name, &message);
+    // `new ValidationError(message, errors)` keeps its items (none: an empty list).
+    let errors = match call.arg(1) {
+        JsValue::Undefined => interp.array(Vec::new()),
+        given => given,
+    };
+    if let JsValue::Object(object) = &error {
+        let mut b = object.borrow_mut();
+        b.remove(&"name".into());
+        b.set_own("name".into(), JsValue::str(name));
+        for field in own_fields(name) {
+            let value = match *field {
+                "errors" => errors.clone(),
+                _ => JsValue::Undefined,
+            };
+            b.set_own((*field).into(), value);
+        }
+    }
+    Ok(error)
 }
 
 fn proto_for(interp: &Interpreter, name: &str) -> Obj {

@@ -38,6 +38,14 @@ pub enum Cell {
 
 impl Cell {
     /// The value as a learner would write it in the snippet (`42`, `'Tom'`).
+    /// The value as a database's message writes it (text unquoted).
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Text(t) => t.clone(),
+            other => other.display(),
+        }
+    }
+
     pub fn display(&self) -> String {
         match self {
             Cell::Null => "null".into(),

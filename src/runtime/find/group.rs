@@ -98,6 +98,9 @@ pub fn grouped(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<
         }
         groups = kept;
     }
+    if dialect == Dialect::Postgres && plan.order.is_empty() {
+        groups = in_postgres_order(rt, model, plan, groups)?;
+    }
     let groups = order_groups(rt, plan, groups, alias, &computed)?;
     let key_types = expr::key_types(&plan.computed, model);
     let offset = plan.offset.unwrap_or(0) as usize;
@@ -667,6 +670,44 @@ pub(super) fn group_by_terms(
         super::load::compare_keys(a, b, &ascending, dialect)
     });
     Ok(groups.into_iter().map(|(_, rows)| rows).collect())
+}
+
+/// The groups in the order PostgreSQL hands them back without an ORDER BY
+/// ([`super::postgres_groups`]): its hash table's, where it would hash them.
+fn in_postgres_order(
+    rt: &mut Runtime,
+    model: &crate::schema::Model,
+    plan: &FindPlan,
+    groups: Vec<Group>,
+) -> RunResult<Vec<Group>> {
+    let dialect = rt.dialect();
+    let terms: Vec<Term> = plan
+        .group
+        .iter()
+        .map(|item| match item {
+            Value::Str(name) => Ok(column_term(name)),
+            other => term_of(other, dialect),
+        })
+        .collect::<RunResult<_>>()?;
+    let keys = groups
+        .iter()
+        .map(|group| {
+            let first = group.rows.first().cloned().unwrap_or_default();
+            terms
+                .iter()
+                .map(|term| expr::eval(term, &first, dialect))
+                .collect::<RunResult<Vec<Cell>>>()
+        })
+        .collect::<RunResult<Vec<_>>>()?;
+    let stored = rt
+        .store
+        .select(&model.table_name, &crate::runtime::store::Filter::All)
+        .map_err(crate::runtime::engine_error)?;
+    let Some(order) = super::postgres_groups::hashed_order(model, plan, &stored, &keys) else {
+        return Ok(groups);
+    };
+    let mut slots: Vec<Option<Group>> = groups.into_iter().map(Some).collect();
+    Ok(order.into_iter().filter_map(|i| slots[i].take()).collect())
 }
 
 /// Sorts the groups by the plan's `order`: a column (of the group's first row), a

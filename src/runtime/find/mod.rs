@@ -11,6 +11,7 @@ mod group;
 mod load;
 mod nest;
 mod options;
+mod postgres_groups;
 mod query;
 mod statement;
 

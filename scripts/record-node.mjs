@@ -129,6 +129,14 @@ const printed = [
   "console.log((1234567.891).toLocaleString(), (0.5).toLocaleString('en-US'), (1000).toLocaleString('de-DE'), (1234.5).toLocaleString('de-DE'))",
   "console.log((1234.5).toLocaleString('en-US', { style: 'currency', currency: 'USD' }), (-5.125).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }), (0.256).toLocaleString('en-US', { style: 'percent' }))",
   "console.log((1234.5).toLocaleString('de-DE', { style: 'currency', currency: 'EUR' }), (1.005).toLocaleString('en-US', { maximumFractionDigits: 2 }), (42).toLocaleString('en-US', { minimumFractionDigits: 1 }))",
+  // Dates as a locale writes them (the playground's Node runs in UTC)
+  "const d = new Date(Date.UTC(2024, 0, 5, 14, 3, 9)); console.log(new Intl.DateTimeFormat('en-US').format(d), '|', new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric' }).format(d), '|', new Intl.DateTimeFormat('en-US', { hour: '2-digit', minute: '2-digit' }).format(d))",
+  "const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'EUR' }); console.log([5, 10.5].map((n) => money.format(n)), new Intl.NumberFormat().format(1234567.891), new Intl.NumberFormat('de-DE').format(1234.5), typeof Intl.NumberFormat)",
+  "const d = new Date(Date.UTC(2024, 0, 5, 14, 3, 9)); console.log(d.toLocaleDateString(), d.toLocaleString(), d.toLocaleTimeString())",
+  "const d = new Date(Date.UTC(2024, 11, 25, 0, 5, 0)); console.log(d.toLocaleString('en-US'), d.toLocaleString('en-GB'), d.toLocaleString('de-DE'), d.toLocaleTimeString('en-GB'))",
+  "const d = new Date(Date.UTC(2024, 0, 5, 14, 3, 9)); console.log(d.toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric' }), '|', d.toLocaleDateString('en-US', { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' }), '|', d.toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric' }))",
+  "const d = new Date(Date.UTC(2024, 0, 5, 14, 3, 9)); console.log(d.toLocaleDateString('en-US', { weekday: 'short', month: 'short', day: 'numeric' }), '|', d.toLocaleDateString('en-US', { month: '2-digit', day: '2-digit', year: 'numeric' }), '|', d.toLocaleDateString('en-US', { year: '2-digit', month: '2-digit', day: '2-digit' }))",
+  "const d = new Date(Date.UTC(2024, 0, 5, 14, 3, 9)); console.log(d.toLocaleTimeString('en-US', { hour: '2-digit', minute: '2-digit' }), '|', d.toLocaleTimeString('en-US', { hour: '2-digit', minute: '2-digit', hour12: false }), '|', d.toLocaleString('en-US', { year: 'numeric', month: 'long', day: 'numeric' }), '|', d.toLocaleTimeString('en-US', { month: 'long', day: 'numeric' }))",
   "console.log(/(\\d+)-(\\d+)/.exec('10-20'), 'x1'.match(/\\d/), /a/.exec('b'))",
   "const re = /o(\\w)/g; let m; const seen = []; while ((m = re.exec('foo bor bat')) !== null) seen.push(m[1] + '@' + m.index + ':' + re.lastIndex); console.log(seen)",
   "console.log(String.fromCharCode(72, 105), String.fromCharCode(0x1F600 >> 10))",
@@ -225,7 +233,7 @@ while (inspected.length < 300) {
 }
 
 function run(code) {
-  return execFileSync(process.execPath, ['-e', code], { encoding: 'utf8' });
+  return execFileSync(process.execPath, ['-e', code], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
 }
 
 const printedRecords = printed.map((code) => ({ code, printed: run(code).replace(/\n$/, '') }));

@@ -20,8 +20,9 @@ pub(super) fn install(interp: &mut Interpreter) {
         ("toString", to_string_method),
         ("toUTCString", to_utc_string),
         ("toDateString", to_date_string),
-        ("toLocaleDateString", to_iso_date_only),
-        ("toLocaleString", to_string_method),
+        ("toLocaleDateString", to_locale_date_string),
+        ("toLocaleString", to_locale_string),
+        ("toLocaleTimeString", to_locale_time_string),
         ("getFullYear", get_full_year),
         ("getUTCFullYear", get_full_year),
         ("getMonth", get_month),
@@ -161,13 +162,305 @@ fn to_string_method(_: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsV
     Ok(JsValue::str(&to_string(this_ms(&call))))
 }
 
-fn to_iso_date_only(_: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
-    let ms = this_ms(&call);
+const LONG_DAY_NAMES: [&str; 7] = [
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+];
+const LONG_MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Which parts a locale method writes when its options name none.
+#[derive(Clone, Copy, PartialEq)]
+enum Parts {
+    Date,
+    Time,
+    Both,
+    /// `Intl.DateTimeFormat`'s `format`: the date, unless only time parts are asked.
+    Format,
+}
+
+/// `Intl.DateTimeFormat(locale, options).format(date)`: `call.this` is the date.
+pub(super) fn formatted(interp: &mut Interpreter, call: &Call<'_>) -> Eval<JsValue> {
+    locale_text(interp, call, Parts::Format)
+}
+
+fn to_locale_date_string(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
+    locale_text(interp, &call, Parts::Date)
+}
+
+fn to_locale_string(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
+    locale_text(interp, &call, Parts::Both)
+}
+
+fn to_locale_time_string(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
+    locale_text(interp, &call, Parts::Time)
+}
+
+/// `toLocaleDateString`, `toLocaleString` and `toLocaleTimeString` as Node 20's ICU
+/// writes them in UTC: English (US, the default, and GB) and German numeric forms, and
+/// US English's `year`/`month`/`day`/`weekday` options (`January 5, 2024`,
+/// `Fri, Jan 5`). Other locales and options are written as US English, with a note.
+fn locale_text(interp: &mut Interpreter, call: &Call<'_>, parts: Parts) -> Eval<JsValue> {
+    let ms = this_ms(call);
     if !ms.is_finite() {
         return Ok(JsValue::str("Invalid Date"));
     }
+    let locale = match call.arg(0) {
+        JsValue::Str(s) => s.to_string(),
+        _ => "en-US".into(),
+    };
+    let options = interp.to_data(&call.arg(1));
+    let option = |key: &str| {
+        options
+            .get(key)
+            .and_then(|v| v.as_str().map(str::to_string))
+    };
+    let date_keys = ["weekday", "year", "month", "day"];
+    let time_keys = ["hour", "minute", "second"];
+    let known = [
+        "weekday", "year", "month", "day", "hour", "minute", "second", "hour12", "timeZone",
+    ];
+    let unknown_option = match &options {
+        crate::value::Value::Object(props) => props.iter().any(|(k, _)| {
+            !known.contains(&k.as_str()) || (k == "timeZone" && option(k).as_deref() != Some("UTC"))
+        }),
+        _ => false,
+    };
+    let has = |keys: &[&str]| keys.iter().any(|k| options.get(k).is_some());
+    let (date_asked, time_asked) = (has(&date_keys), has(&time_keys));
+    let place = (!date_asked && !time_asked).then_some(parts);
+    let text = match (locale.as_str(), place) {
+        ("en-GB" | "de-DE" | "de", Some(parts)) => european(ms, &locale, parts),
+        (_, Some(Parts::Date | Parts::Format)) => us_date(ms, &Default::default()),
+        (_, Some(Parts::Time)) => us_time(ms, &Default::default()),
+        (_, Some(Parts::Both)) => format!(
+            "{}, {}",
+            us_date(ms, &Default::default()),
+            us_time(ms, &Default::default())
+        ),
+        (_, None) => {
+            let asked = DateOptions {
+                weekday: option("weekday"),
+                year: option("year"),
+                month: option("month"),
+                day: option("day"),
+                hour: option("hour"),
+                minute: option("minute"),
+                second: option("second"),
+                hour12: !matches!(
+                    options.get("hour12"),
+                    Some(crate::value::Value::Bool(false))
+                ),
+            };
+            // toLocaleDateString always writes the date, toLocaleTimeString the time.
+            let date = date_asked || parts == Parts::Date;
+            let time = time_asked || parts == Parts::Time;
+            let date = date || (parts == Parts::Format && !time_asked);
+            let date_text = date.then(|| us_date(ms, &asked.date_or_default(time_asked)));
+            let time_text = time.then(|| us_time(ms, &asked.time_or_default(date_asked)));
+            match (date_text, time_text) {
+                (Some(d), Some(t)) if asked.month_named() => format!("{d} at {t}"),
+                (Some(d), Some(t)) if asked.weekday.is_some() && asked.only_weekday() => {
+                    format!("{d} {t}")
+                }
+                (Some(d), Some(t)) => format!("{d}, {t}"),
+                (Some(d), None) => d,
+                (None, Some(t)) => t,
+                (None, None) => String::new(),
+            }
+        }
+    };
+    let english = locale.starts_with("en-US") || matches!(call.arg(0), JsValue::Undefined);
+    let placed = english || ["en-GB", "de-DE", "de"].contains(&locale.as_str()) && place.is_some();
+    if unknown_option || !placed {
+        interp.note_once(
+            call.span,
+            "locale-date",
+            crate::diagnostic::Diagnostic::note(
+                call.span,
+                "The playground writes dates in US English here (and UTC): other locales and options may read differently in Node",
+            ),
+        );
+    }
+    Ok(JsValue::str(&text))
+}
+
+/// The parts `toLocale…String` was asked for, as its options name them.
+#[derive(Default, Clone)]
+struct DateOptions {
+    weekday: Option<String>,
+    year: Option<String>,
+    month: Option<String>,
+    day: Option<String>,
+    hour: Option<String>,
+    minute: Option<String>,
+    second: Option<String>,
+    hour12: bool,
+}
+
+impl DateOptions {
+    /// A long month name joins the time with " at " (a short one with a comma).
+    fn month_named(&self) -> bool {
+        self.month.as_deref() == Some("long")
+    }
+
+    fn only_weekday(&self) -> bool {
+        self.year.is_none() && self.month.is_none() && self.day.is_none()
+    }
+
+    /// The date parts to write: those asked, or the numeric date when only the time was.
+    fn date_or_default(&self, _time_asked: bool) -> DateOptions {
+        let none = self.weekday.is_none()
+            && self.year.is_none()
+            && self.month.is_none()
+            && self.day.is_none();
+        if none {
+            let numeric = Some("numeric".to_string());
+            return DateOptions {
+                year: numeric.clone(),
+                month: numeric.clone(),
+                day: numeric,
+                ..self.clone()
+            };
+        }
+        self.clone()
+    }
+
+    /// The time parts to write: those asked, or hours, minutes and seconds.
+    fn time_or_default(&self, _date_asked: bool) -> DateOptions {
+        if self.hour.is_none() && self.minute.is_none() && self.second.is_none() {
+            let numeric = Some("numeric".to_string());
+            return DateOptions {
+                hour: numeric.clone(),
+                minute: Some("2-digit".into()),
+                second: Some("2-digit".into()),
+                hour12: true,
+                ..self.clone()
+            };
+        }
+        let mut asked = self.clone();
+        if self.hour12 {
+            asked.hour12 = true;
+        }
+        asked
+    }
+}
+
+/// US English's date: `1/5/2024`, `01/05/24`, `January 5, 2024`, `Fri, Jan 5`.
+fn us_date(ms: f64, asked: &DateOptions) -> String {
+    let asked = asked.date_or_default(false);
     let (y, m, d) = civil(ms);
-    Ok(JsValue::str(&format!("{m}/{d}/{y}")))
+    let two = |n: i64| format!("{:02}", n % 100);
+    let year = asked.year.as_deref().map(|style| match style {
+        "2-digit" => two(y),
+        _ => y.to_string(),
+    });
+    let day = asked.day.as_deref().map(|style| match style {
+        "2-digit" => format!("{d:02}"),
+        _ => d.to_string(),
+    });
+    let weekday = asked.weekday.as_deref().map(|style| match style {
+        "long" => LONG_DAY_NAMES[weekday(ms)].to_string(),
+        _ => DAY_NAMES[weekday(ms)].to_string(),
+    });
+    let named = match asked.month.as_deref() {
+        Some("long") => Some(LONG_MONTH_NAMES[m as usize - 1].to_string()),
+        Some("short") => Some(MONTH_NAMES[m as usize - 1].to_string()),
+        _ => None,
+    };
+    let body = match named {
+        Some(month) => {
+            let month_day = match &day {
+                Some(day) => format!("{month} {day}"),
+                None => month,
+            };
+            match (&year, &day) {
+                (Some(year), Some(_)) => format!("{month_day}, {year}"),
+                (Some(year), None) => format!("{month_day} {year}"),
+                (None, _) => month_day,
+            }
+        }
+        None => {
+            let month = asked.month.as_deref().map(|style| match style {
+                "2-digit" => format!("{m:02}"),
+                _ => m.to_string(),
+            });
+            [month, day, year]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join("/")
+        }
+    };
+    match weekday {
+        Some(weekday) if body.is_empty() => weekday,
+        Some(weekday) => format!("{weekday}, {body}"),
+        None => body,
+    }
+}
+
+/// US English's time: `2:03:09 PM`, `02:03 PM`, `14:03` (hour12: false).
+fn us_time(ms: f64, asked: &DateOptions) -> String {
+    let asked = asked.time_or_default(false);
+    let (h, min, s) = clock(ms);
+    let twelve = asked.hour12;
+    let shown_hour = if twelve {
+        match h % 12 {
+            0 => 12,
+            other => other,
+        }
+    } else {
+        h
+    };
+    let hour = asked.hour.as_deref().map(|style| match style {
+        "2-digit" => format!("{shown_hour:02}"),
+        _ => shown_hour.to_string(),
+    });
+    let minute = asked.minute.as_ref().map(|_| format!("{min:02}"));
+    let second = asked.second.as_ref().map(|_| format!("{s:02}"));
+    let text = [hour, minute, second]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(":");
+    if twelve && asked.hour.is_some() {
+        format!("{text} {}", if h < 12 { "AM" } else { "PM" })
+    } else {
+        text
+    }
+}
+
+/// British and German numeric forms: `05/01/2024, 14:03:09`, `5.1.2024, 14:03:09`.
+fn european(ms: f64, locale: &str, parts: Parts) -> String {
+    let (y, m, d) = civil(ms);
+    let (h, min, s) = clock(ms);
+    let date = match locale {
+        "en-GB" => format!("{d:02}/{m:02}/{y}"),
+        _ => format!("{d}.{m}.{y}"),
+    };
+    let time = format!("{h:02}:{min:02}:{s:02}");
+    match parts {
+        Parts::Date | Parts::Format => date,
+        Parts::Time => time,
+        Parts::Both => format!("{date}, {time}"),
+    }
 }
 
 fn to_date_string(_: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {

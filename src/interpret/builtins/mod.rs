@@ -8,6 +8,7 @@ mod collections;
 pub(super) mod date;
 pub(super) mod errors;
 mod function;
+mod intl;
 pub(super) mod json;
 mod number;
 mod object;
@@ -149,6 +150,7 @@ impl Interpreter {
         date::install(self);
         errors::install(self);
         object::install(self);
+        intl::install(self);
         let json = self.namespace(&[("stringify", json::stringify), ("parse", json::parse)]);
         self.global.declare("JSON", JsValue::Object(json), true);
         let math = self.namespace(number::MATH);
@@ -206,9 +208,8 @@ impl Interpreter {
             "Map" | "Set" => collections::construct(self, native, call),
             "Promise" => promise::construct(self, call),
             "Sequelize" => super::sequelize::construct(self, call),
-            "Object" | "Array" | "String" | "Number" | "Boolean" | "Symbol" | "RegExp" => {
-                (native.run)(self, native, call)
-            }
+            "Object" | "Array" | "String" | "Number" | "Boolean" | "Symbol" | "RegExp"
+            | "NumberFormat" | "DateTimeFormat" => (native.run)(self, native, call),
             "Model" => self.type_error(
                 "Model is abstract: define a model with sequelize.define or class X extends Model",
                 call.span,

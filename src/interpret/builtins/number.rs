@@ -303,7 +303,11 @@ fn significant_digits(x: f64, p: usize) -> (String, i32) {
 /// default) and German: grouped thousands, at most 3 decimals unless the options say
 /// (`minimumFractionDigits`, `maximumFractionDigits`), `style: 'currency'` (a few
 /// symbols) and `'percent'`.
-fn to_locale_string(interp: &mut Interpreter, _: &Native, call: Call<'_>) -> Eval<JsValue> {
+pub(super) fn to_locale_string(
+    interp: &mut Interpreter,
+    _: &Native,
+    call: Call<'_>,
+) -> Eval<JsValue> {
     let x = this_number(interp, &call)?;
     let locale = match call.arg(0) {
         JsValue::Str(s) => s.to_string(),

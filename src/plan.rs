@@ -20,6 +20,9 @@ pub struct FindPlan {
     /// Selected keys computed by SQL (`[sequelize.fn('COUNT', col('id')), 'n']`): the
     /// alias and its expression; the alias is among `attributes`, in place.
     pub computed: Vec<(String, Rc<SqlExpr>)>,
+    /// Computed keys written without their alias: `count`'s `group` entries on an
+    /// included model's column (`"owner"."name"`, answered as `name`).
+    pub unaliased: Vec<String>,
     pub where_: Option<Where>,
     pub include: Vec<IncludePlan>,
     pub order: Vec<Order>,

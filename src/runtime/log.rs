@@ -548,6 +548,9 @@ fn selected_keys(model: &Model, plan: &FindPlan) -> Vec<String> {
 /// A computed key's `COUNT("id") AS "n"`, if `key` is one.
 fn computed_as(plan: &FindPlan, key: &str) -> Option<String> {
     let (alias, expr) = plan.computed.iter().find(|(alias, _)| alias == key)?;
+    if plan.unaliased.contains(alias) {
+        return Some(expr_sql(expr));
+    }
     Some(format!("{} AS {}", expr_sql(expr), quote(alias)))
 }
 

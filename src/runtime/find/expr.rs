@@ -1080,16 +1080,22 @@ fn eval_in(term: &Term, rows: &[Joined], grouped: bool, dialect: Dialect) -> Com
                     Some(table) => format!("{table}.{name}"),
                     None => name.clone(),
                 };
-                SequelizeError::new(
-                    crate::error::ErrorName::SequelizeDatabaseError,
-                    crate::sql::refusal::no_column(
+                let unjoined = table
+                    .as_deref()
+                    .filter(|t| !t.is_empty() && !row.tables.iter().any(|(name, _)| name == t));
+                let message = match (dialect, unjoined) {
+                    (Dialect::Postgres, Some(table)) => {
+                        format!("missing FROM-clause entry for table \"{table}\"")
+                    }
+                    _ => crate::sql::refusal::no_column(
                         dialect,
                         table.as_deref(),
                         name,
                         crate::sql::refusal::Clause::Select,
                     ),
-                )
-                .with_hint(format!("no table of this find has the column {shown}"))
+                };
+                SequelizeError::new(crate::error::ErrorName::SequelizeDatabaseError, message)
+                    .with_hint(format!("no table of this find has the column {shown}"))
             })?,
             None => Cell::Null,
         },

@@ -262,6 +262,7 @@ pub fn count_grouped(
     options: &Value,
 ) -> RunResult<Value> {
     let mut plan = super::options::plan(schema, model, Some(options))?;
+    let target = schema.model(model);
     // `aggregate`'s `_.unionBy(attributes, group, …)` takes a list of groups; a group
     // given as one string is grouped by, not selected.
     let selected_groups: Vec<String> = match options.get("group") {
@@ -272,16 +273,55 @@ pub fn count_grouped(
             .collect(),
         _ => Vec::new(),
     };
-    plan.attributes = selected_groups
-        .into_iter()
-        .chain(std::iter::once("count".to_string()))
-        .collect();
+    plan.computed.clear();
+    plan.attributes.clear();
+    for group in selected_groups {
+        match group.rsplit_once('.') {
+            // An included model's column: `"owner"."name"`, answered as `name`.
+            Some((path, column)) if path != target.name => {
+                let selected = Rc::new(SqlExpr::Col(group.clone()));
+                plan.computed.push((column.to_string(), selected));
+                plan.unaliased.push(column.to_string());
+                plan.attributes.push(column.to_string());
+            }
+            Some((_, column)) => plan.attributes.push(column.to_string()),
+            None => plan.attributes.push(group),
+        }
+    }
+    plan.attributes.push("count".into());
     plan.renamed.clear();
+    // `count` counts `*`, or with an include the model's primary key (each value once
+    // with `distinct`).
+    let distinct = options.get("distinct").is_some_and(Value::truthy);
+    let key = target.primary_key_attribute().map(|pk| target.field_of(pk));
+    let col = options.get("col").and_then(Value::as_str);
+    let counted = match (col, &key, plan.include.is_empty(), distinct) {
+        // `${Model.name}.${col}`: a path through an include is quoted as one alias
+        // (`"User->Posts"."likes"`), which the joins do not name.
+        (Some(col), _, false, _) => SqlExpr::Col(match col.rsplit_once('.') {
+            Some((path, column)) => {
+                format!("{}->{}.{column}", target.name, path.replace('.', "->"))
+            }
+            None => format!("{}.{}", target.name, target.field_of(col)),
+        }),
+        (Some(col), _, true, _) => SqlExpr::Col(target.field_of(col)),
+        (None, Some(pk), false, _) => SqlExpr::Col(format!("{}.{pk}", target.name)),
+        (None, Some(pk), true, true) => SqlExpr::Col(pk.clone()),
+        _ => SqlExpr::Col("*".into()),
+    };
+    let counted = match distinct && key.is_some() {
+        true => SqlExpr::Fn {
+            name: "DISTINCT".into(),
+            args: vec![Value::Sql(Rc::new(counted))],
+        },
+        false => counted,
+    };
     let count_all = SqlExpr::Fn {
         name: "count".into(),
-        args: vec![Value::Sql(Rc::new(SqlExpr::Col("*".into())))],
+        args: vec![Value::Sql(Rc::new(counted))],
     };
-    plan.computed = vec![("count".into(), Rc::new(count_all))];
+    plan.computed.push(("count".into(), Rc::new(count_all)));
+    plan.raw = crate::plan::Raw::Flat;
     plan.include.retain(|i| !i.separate);
     for include in &mut plan.include {
         include.attributes.clear();
@@ -400,6 +440,7 @@ pub fn aggregate(
         attributes: all_attributes(model),
         renamed: Vec::new(),
         computed: Vec::new(),
+        unaliased: Vec::new(),
         where_,
         include: Vec::new(),
         order: Vec::new(),

@@ -930,6 +930,7 @@ fn load_separately(
         attributes,
         renamed: include.renamed.clone(),
         computed: Vec::new(),
+        unaliased: Vec::new(),
         where_: None,
         include: include.children.clone(),
         order: include.separate_order.clone(),

@@ -1417,6 +1417,7 @@ pub fn plan(schema: &Schema, model: ModelId, options: Option<&Value>) -> RunResu
         attributes,
         renamed,
         computed,
+        unaliased: Vec::new(),
         group: parse_group(options.get("group")),
         having,
         order,

@@ -609,9 +609,13 @@ fn read_links(
             keys.join(", ")
         ));
     }
+    // An underscored join table's columns are renamed to its attributes.
     let fields: Vec<String> = find::all_attributes(join)
         .iter()
-        .map(|a| log::quote(&join.field_of(a)))
+        .map(|a| match join.field_of(a) {
+            field if field == *a => log::quote(&field),
+            field => format!("{} AS {}", log::quote(&field), log::quote(a)),
+        })
         .collect();
     rt.log(format!(
         "SELECT {} FROM {} AS {} WHERE {condition};",

@@ -194,9 +194,11 @@ pub fn model_call(
         }
         "count" => Ok(Value::Number(find::count(rt, schema, id, first)? as f64)),
         "findAndCountAll" => {
-            let total = find::count(rt, schema, id, first)?;
-            let plan = find::plan(schema, id, first)?;
-            let rows = find::find(rt, schema, &plan)?;
+            // Sequelize sends the count and the find together (Promise.all): the find
+            // is logged even when the count is refused, whose error wins.
+            let total = find::count(rt, schema, id, first);
+            let rows = find::plan(schema, id, first).and_then(|plan| find::find(rt, schema, &plan));
+            let (total, rows) = (total?, rows?);
             Ok(Value::Object(vec![
                 ("count".into(), Value::Number(total as f64)),
                 (

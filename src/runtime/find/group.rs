@@ -51,7 +51,7 @@ pub fn grouped(rt: &mut Runtime, schema: &Schema, plan: &FindPlan) -> RunResult<
         .iter()
         .flat_map(|parent| flatten(schema, parent, &wide.include, alias))
         .collect();
-    let mut groups = group_rows(plan, joined, dialect)?;
+    let mut groups = group_rows(model, plan, joined, dialect)?;
     let mut computed: Vec<(String, Term)> = Vec::with_capacity(plan.computed.len());
     let inside_subquery = crate::runtime::log::uses_subquery(plan);
     let tables = super::functions::Tables::of_find(schema, plan.model, alias, &plan.include);
@@ -195,7 +195,10 @@ fn postgres_grouping_rule(schema: &Schema, plan: &FindPlan, alias: &str) -> RunR
         })
         .map(|name| match name.rsplit_once('.') {
             Some((table, column)) => (Some(table.to_string()), column.to_string()),
-            None => (None, name),
+            None => (
+                None,
+                output_alias_column(schema.model(plan.model), plan, name),
+            ),
         })
         .collect();
     let is_grouped = |table: &str, field: &str, own: bool| {
@@ -251,6 +254,19 @@ fn postgres_grouping_rule(schema: &Schema, plan: &FindPlan, alias: &str) -> RunR
         }
     }
     Ok(())
+}
+
+/// The column a bare GROUP BY name stands for: a column of the table, else (as
+/// PostgreSQL resolves names the table lacks) the output column selected under that
+/// name (`"author_id" AS "authorId"`, or a renamed key's).
+fn output_alias_column(model: &crate::schema::Model, plan: &FindPlan, name: String) -> String {
+    let is_column = model
+        .table_attributes()
+        .any(|(attribute, _)| model.field_of(attribute) == name);
+    if is_column || !plan.attributes.contains(&name) {
+        return name;
+    }
+    model.field_of(crate::plan::source_of(&plan.renamed, &name))
 }
 
 /// `Model.count({ group })`: one `{ key…, count }` object a group, its count a number
@@ -667,17 +683,34 @@ fn null_tables(schema: &Schema, include: &IncludePlan, path: &str, joined: &mut 
 
 /// The rows by their `group` key, groups in key order (as MySQL and SQLite hand them
 /// back without an ORDER BY); one group of every row when there is no `group`.
-fn group_rows(plan: &FindPlan, rows: Vec<Joined>, dialect: Dialect) -> RunResult<Vec<Group>> {
-    let terms: Vec<Term> = plan
-        .group
+fn group_rows(
+    model: &crate::schema::Model,
+    plan: &FindPlan,
+    rows: Vec<Joined>,
+    dialect: Dialect,
+) -> RunResult<Vec<Group>> {
+    let terms = group_terms(model, plan, dialect)?;
+    let groups = group_by_terms(&terms, rows, dialect)?;
+    Ok(groups.into_iter().map(|rows| Group { rows }).collect())
+}
+
+/// The terms a find's `group` names: columns as written (a bare name the table lacks
+/// is the output column selected under it), or SQL pieces.
+fn group_terms(
+    model: &crate::schema::Model,
+    plan: &FindPlan,
+    dialect: Dialect,
+) -> RunResult<Vec<Term>> {
+    plan.group
         .iter()
         .map(|item| match item {
+            Value::Str(name) if !name.contains('.') => {
+                Ok(column_term(&output_alias_column(model, plan, name.clone())))
+            }
             Value::Str(name) => Ok(column_term(name)),
             other => term_of(other, dialect),
         })
-        .collect::<RunResult<_>>()?;
-    let groups = group_by_terms(&terms, rows, dialect)?;
-    Ok(groups.into_iter().map(|rows| Group { rows }).collect())
+        .collect()
 }
 
 /// Joined rows grouped by the values of `terms`, the groups in ascending key order; one
@@ -722,14 +755,7 @@ fn in_postgres_order(
     groups: Vec<Group>,
 ) -> RunResult<Vec<Group>> {
     let dialect = rt.dialect();
-    let terms: Vec<Term> = plan
-        .group
-        .iter()
-        .map(|item| match item {
-            Value::Str(name) => Ok(column_term(name)),
-            other => term_of(other, dialect),
-        })
-        .collect::<RunResult<_>>()?;
+    let terms = group_terms(model, plan, dialect)?;
     let keys = groups
         .iter()
         .map(|group| {

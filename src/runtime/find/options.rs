@@ -1405,6 +1405,12 @@ pub fn plan(schema: &Schema, model: ModelId, options: Option<&Value>) -> RunResu
             // An order by an attribute selected under an alias names the alias, as
             // Sequelize's getQueryOrders does (`['year', 'released']` → `"released"`).
             order.selected_as = Some(alias.clone());
+        } else if attributes.contains(&order.attribute)
+            && target.field_of(&order.attribute) != order.attribute
+        {
+            // A column selected under its attribute's name (`"published_at" AS
+            // "publishedAt"`, underscored) is ordered by that name too.
+            order.selected_as = Some(order.attribute.clone());
         }
     }
     let having = match options.get("having") {

@@ -404,13 +404,45 @@ pub fn select(schema: &Schema, plan: &FindPlan) -> String {
 fn select_with_subquery(schema: &Schema, plan: &FindPlan) -> String {
     let model = schema.model(plan.model);
     let alias = &model.name;
-    let inner_columns: Vec<String> = selected_keys(model, plan)
+    let selected = selected_keys(model, plan);
+    let mut inner_columns: Vec<String> = selected
         .iter()
         .map(|key| {
             computed_as(plan, key)
                 .unwrap_or_else(|| format!("{}.{}", quote(alias), column_as(model, plan, key)))
         })
         .collect();
+    // The subquery keeps the primary key (Sequelize pushes `[attribute, field]`, which
+    // it writes as column and alias) and each outer join's key, named by its attribute.
+    if let Some(pk) = model.primary_key_attribute() {
+        if !selected.iter().any(|key| key == pk) {
+            let field = model.field_of(pk);
+            inner_columns.push(format!(
+                "{}.{} AS {}",
+                quote(alias),
+                quote(pk),
+                quote(&field)
+            ));
+        }
+    }
+    for include in plan.include.iter().filter(|i| !i.separate) {
+        let association = &include.association;
+        if !matches!(
+            association.kind,
+            AssociationType::HasMany | AssociationType::HasOne
+        ) {
+            continue;
+        }
+        let attribute = &association.source_key;
+        let field = model.field_of(attribute);
+        let mut column = format!("{}.{}", quote(alias), quote(&field));
+        if field != *attribute {
+            column = format!("{column} AS {}", quote(attribute));
+        }
+        if !inner_columns.contains(&column) {
+            inner_columns.push(column);
+        }
+    }
     let mut columns = vec![format!("{}.*", quote(alias))];
     let mut joins = String::new();
     let mut filters: Vec<String> = Vec::new();
@@ -421,7 +453,8 @@ fn select_with_subquery(schema: &Schema, plan: &FindPlan) -> String {
         }
     }
     for include in plan.include.iter().filter(|i| !i.separate) {
-        include_sql(schema, include, alias, "", "", &mut columns, &mut joins);
+        let top = (alias.as_str(), true);
+        include_sql_from(schema, include, top, "", "", &mut columns, &mut joins);
         if include.required && include.association.kind.is_multiple() {
             filters.push(required_filter(schema, include, alias));
         }
@@ -664,6 +697,28 @@ fn include_sql(
     columns: &mut Vec<String>,
     joins: &mut String,
 ) {
+    include_sql_from(
+        schema,
+        include,
+        (top_alias, false),
+        parent_internal,
+        parent_external,
+        columns,
+        joins,
+    );
+}
+
+/// [`include_sql`]; `outside_subquery` when the top model's rows come from the LIMIT's
+/// subquery, whose columns are named by their attributes (`"Customer"."customerId"`).
+fn include_sql_from(
+    schema: &Schema,
+    include: &IncludePlan,
+    (top_alias, outside_subquery): (&str, bool),
+    parent_internal: &str,
+    parent_external: &str,
+    columns: &mut Vec<String>,
+    joins: &mut String,
+) {
     let internal = if parent_internal.is_empty() {
         include.as_name.clone()
     } else {
@@ -759,6 +814,11 @@ fn include_sql(
                 (
                     source.field_of(&association.foreign_key),
                     target.field_of(&association.target_key),
+                )
+            } else if outside_subquery && parent_internal.is_empty() {
+                (
+                    association.source_key.clone(),
+                    target.field_of(&association.foreign_key),
                 )
             } else {
                 (

@@ -1951,6 +1951,14 @@ pub fn reload(
         .unwrap_or(Value::Null);
     let mut plan = find::plan(schema, model_id, options)?;
     plan.where_ = find::by_key(model, &key);
+    // reload's where names the key by its column (mapWhereFieldNames): findOne sees no
+    // primary-key attribute there and adds LIMIT 1 when the two names differ.
+    let renamed_key = model
+        .primary_key_attribute()
+        .is_some_and(|pk| model.field_of(pk) != pk);
+    if renamed_key && plan.limit.is_none() {
+        plan.limit = Some(1);
+    }
     let Some(fresh) = find::find(rt, schema, &plan)?.into_iter().next() else {
         return Err(SequelizeError::new(
             ErrorName::SequelizeInstanceError,

@@ -154,7 +154,7 @@ impl Interpreter {
     /// How many new records `Model.method(first, …)` builds, for [`Self::supply_defaults`].
     pub(super) fn records_built(method: &str, first: &JsValue) -> usize {
         match method {
-            "create" | "build" | "findOrCreate" | "findCreateFind" => 1,
+            "create" | "build" | "findOrCreate" | "findCreateFind" | "findOrBuild" => 1,
             "bulkCreate" => match first {
                 JsValue::Object(o) => match &o.borrow().kind {
                     Kind::Array(items) => items.len(),

@@ -46,6 +46,8 @@ const MODEL_STATICS: &[&str] = &[
     "update",
     "upsert",
     "findOrCreate",
+    "findOrBuild",
+    "findCreateFind",
     "getTableName",
     "getAttributes",
     "removeAttribute",

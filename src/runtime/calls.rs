@@ -21,6 +21,8 @@ pub use super::validate::FunctionFailure;
 pub const MODEL_METHODS: &[&str] = &[
     "create",
     "findOrCreate",
+    "findOrBuild",
+    "findCreateFind",
     "upsert",
     "bulkCreate",
     "build",
@@ -61,6 +63,60 @@ fn empty_result() -> crate::error::SequelizeError {
         .with_hint("rejectOnEmpty: true rejects a find that finds nothing")
 }
 
+/// `findOrBuild(options)` and `findCreateFind(options)`: `findOne`, and when it finds
+/// nothing the record of `defaults` and `where`'s values built, or created (a unique
+/// violation finds again). Resolves to `[instance, made]`.
+fn find_then_make(
+    rt: &mut Runtime,
+    schema: &Schema,
+    id: usize,
+    method: &str,
+    options: Option<&Value>,
+) -> RunResult<Value> {
+    let Some(options) = options.filter(|o| o.get("where").is_some()) else {
+        return Err(crate::error::SequelizeError::plain(format!(
+            "Missing where attribute in the options parameter passed to {method}."
+        )));
+    };
+    let find_one =
+        |rt: &mut Runtime| model_call(rt, schema, id, "findOne", std::slice::from_ref(options));
+    let found = find_one(rt)?;
+    if !matches!(found, Value::Null) {
+        return Ok(Value::Array(vec![found, Value::Bool(false)]));
+    }
+    // `Utils.defaults(defaults, where)`: the where's plain values under the defaults.
+    let mut values = match options.get("defaults") {
+        Some(Value::Object(defaults)) => defaults.clone(),
+        _ => Vec::new(),
+    };
+    if let Some(Value::Object(conditions)) = options.get("where") {
+        for (key, value) in conditions {
+            let plain = !matches!(value, Value::Object(_) | Value::Array(_) | Value::Undefined);
+            if plain && !values.iter().any(|(k, _)| k == key) {
+                values.push((key.clone(), value.clone()));
+            }
+        }
+    }
+    let values = Value::Object(values);
+    if method == "findOrBuild" {
+        let built = write::build(rt, schema, id, &values, &[]).into_ref();
+        return Ok(Value::Array(vec![
+            Value::Instance(built),
+            Value::Bool(true),
+        ]));
+    }
+    match write::create(rt, schema, id, &values, None) {
+        Ok(created) => Ok(Value::Array(vec![
+            Value::Instance(created),
+            Value::Bool(true),
+        ])),
+        Err(error) if error.name == crate::error::ErrorName::SequelizeUniqueConstraintError => {
+            Ok(Value::Array(vec![find_one(rt)?, Value::Bool(false)]))
+        }
+        Err(error) => Err(error),
+    }
+}
+
 /// `Model.method(...values)` for one of [`MODEL_METHODS`]: the value its promise
 /// resolves to.
 pub fn model_call(
@@ -89,6 +145,7 @@ pub fn model_call(
             ))
         }
         "findOrCreate" => write::find_or_create(rt, schema, id, first),
+        "findOrBuild" | "findCreateFind" => find_then_make(rt, schema, id, method, first),
         "upsert" => write::upsert(rt, schema, id, first.unwrap_or(&Value::Object(Vec::new()))),
         "build" => {
             let empty = Value::Object(Vec::new());

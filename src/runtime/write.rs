@@ -386,9 +386,21 @@ fn insert_row(
                 None => row.push((field, Cell::Null)),
             }
         }
-        // An auto-increment key left out of `fields` still gets the sequence's next value.
+        // An auto-increment key left out of `fields` still gets the sequence's next value;
+        // another column left out gets its DDL default.
         for (name, attribute) in model.table_attributes() {
             let listed = written.as_ref().is_none_or(|w| w.contains(name));
+            if !listed && attribute.auto_increment != Some(true) {
+                let default = match &attribute.default_value {
+                    Some(DefaultValue::Str(s)) => Some(Value::Str(s.clone())),
+                    Some(DefaultValue::Number(n)) => Some(Value::Number(*n)),
+                    Some(DefaultValue::Bool(b)) => Some(Value::Bool(*b)),
+                    _ => None,
+                };
+                if let Some(value) = default {
+                    row.push((model.field_of(name), rt.stored_cell(model, name, &value)));
+                }
+            }
             let unset = matches!(data.get(name), None | Some(Value::Null));
             if !listed && attribute.auto_increment == Some(true) && unset {
                 let id = rt.next_id(&model.table_name);
@@ -461,7 +473,23 @@ fn insert_row(
             }
         }
         data.is_new_record = false;
-        data.mark_saved();
+        match &written {
+            // `save({ fields })` leaves the other attributes changed.
+            Some(fields) => {
+                data.changed.retain(|c| !fields.contains(c));
+                data.previous.retain(|(k, _)| !fields.contains(k));
+                // Without RETURNING the driver's insert id is set on the record, which
+                // marks the key changed; the fields saved do not name it.
+                if !rt.dialect().has_returning() {
+                    for key in generated.iter().filter(|k| !fields.contains(k)) {
+                        if !data.changed.contains(key) {
+                            data.changed.push(key.clone());
+                        }
+                    }
+                }
+            }
+            None => data.mark_saved(),
+        }
     }
     Ok(())
 }

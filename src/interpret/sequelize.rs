@@ -48,6 +48,8 @@ const MODEL_STATICS: &[&str] = &[
     "findOrCreate",
     "findOrBuild",
     "findCreateFind",
+    "bulkBuild",
+    "aggregate",
     "getTableName",
     "getAttributes",
     "removeAttribute",
@@ -88,6 +90,8 @@ const HOOK_STATICS: &[&str] = &[
 const INSTANCE_METHODS: &[&str] = &[
     "get",
     "set",
+    "setAttributes",
+    "where",
     "save",
     "destroy",
     "update",
@@ -740,7 +744,7 @@ impl Interpreter {
         }
         let model = instance.borrow().model;
         let has_value = instance.borrow().get(name).is_some();
-        if has_value || matches!(name, "dataValues" | "isNewRecord") {
+        if has_value || matches!(name, "dataValues" | "_previousDataValues" | "isNewRecord") {
             let value = calls::instance_property(instance, name);
             let attribute = self.schema.model(model).attribute(name).is_some();
             // `dataValues` is the instance's own object too: a key added to it is a value.
@@ -1488,6 +1492,15 @@ fn model_static_body(interp: &mut Interpreter, native: &Native, call: Call<'_>) 
         "hasMany" => interp.associate(id, AssociationType::HasMany, &call),
         "belongsToMany" => interp.associate(id, AssociationType::BelongsToMany, &call),
         "getTableName" => Ok(JsValue::str(&interp.schema.model(id).table_name.clone())),
+        "bulkBuild" => {
+            // Each record built as `build` builds it, in order.
+            let records = interp.array_like(&call.arg(0))?;
+            let mut built = Vec::with_capacity(records.len());
+            for record in records {
+                built.push(interp.build_instance(id, vec![record, call.arg(1)], call.span)?);
+            }
+            Ok(interp.array(built))
+        }
         "getAttributes" => Ok(interp.attributes_object(id)),
         "addHook" => interp.add_hook_call(Some(id), &call),
         "addScope" => interp.add_scope_call(id, &call),
@@ -2214,6 +2227,8 @@ fn instance_method_body(interp: &mut Interpreter, method: &str, call: Call<'_>) 
         &*method,
         "get"
             | "set"
+            | "setAttributes"
+            | "where"
             | "toJSON"
             | "getDataValue"
             | "setDataValue"
@@ -2233,7 +2248,7 @@ fn instance_method_body(interp: &mut Interpreter, method: &str, call: Call<'_>) 
     }
     let method_name = match &*method {
         "getDataValue" => "get",
-        "setDataValue" => "set",
+        "setDataValue" | "setAttributes" => "set",
         other => other,
     };
     let created = interp

@@ -367,6 +367,21 @@ pub fn instance_call(
             }
             Ok(Value::Instance(instance.clone()))
         }
+        // `instance.where()`: its primary key, by column (`mapWhereFieldNames`).
+        "where" => {
+            let data = instance.borrow();
+            let model = schema.model(data.model);
+            Ok(Value::Object(
+                model
+                    .table_attributes()
+                    .filter(|(_, a)| a.is_primary_key())
+                    .map(|(name, _)| {
+                        let value = data.get(name).cloned().unwrap_or(Value::Undefined);
+                        (model.field_of(name), value)
+                    })
+                    .collect(),
+            ))
+        }
         "validate" => {
             write::validate_row(rt, schema, instance, true)?;
             Ok(Value::Instance(instance.clone()))
@@ -464,6 +479,19 @@ pub fn instance_property(instance: &InstanceRef, name: &str) -> Value {
     let data = instance.borrow();
     match name {
         "dataValues" => Value::Object(data.values.clone()),
+        // What each value was at the last save (the present one when unchanged since).
+        "_previousDataValues" => Value::Object(
+            data.values
+                .iter()
+                .map(|(key, _)| {
+                    let value = data
+                        .previous_value(key)
+                        .cloned()
+                        .unwrap_or(Value::Undefined);
+                    (key.clone(), value)
+                })
+                .collect(),
+        ),
         "isNewRecord" => Value::Bool(data.is_new_record),
         _ => data.get(name).cloned().unwrap_or(Value::Undefined),
     }

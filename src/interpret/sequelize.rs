@@ -2690,7 +2690,18 @@ impl Interpreter {
             .as_ref()
             .and_then(|o| o.get("isolationLevel"))
             .and_then(|l| l.as_str().map(str::to_string));
-        let begin = |rt: &mut crate::runtime::Runtime| rt.begin_transaction(isolation.as_deref());
+        // `{ transaction: t }`: a savepoint inside t.
+        let parent = call
+            .args
+            .iter()
+            .find(|a| !a.is_callable())
+            .map(|o| self.get(o, &Key::from("transaction"), call.span))
+            .transpose()?
+            .and_then(|t| transaction_number(&t));
+        let begin = |rt: &mut crate::runtime::Runtime| match parent {
+            Some(parent) => rt.begin_savepoint(parent),
+            None => rt.begin_transaction(isolation.as_deref()),
+        };
         let number = match self.runtime.as_mut().map(begin) {
             Some(Ok(number)) => Some(number),
             Some(Err(error)) => return Err(self.error(error, call.span)),
@@ -2703,7 +2714,7 @@ impl Interpreter {
         let result = match self.call_function(
             &callback,
             JsValue::Undefined,
-            vec![transaction],
+            vec![transaction.clone()],
             call.span,
             None,
         ) {
@@ -2722,6 +2733,7 @@ impl Interpreter {
         let data = self.array(vec![
             JsValue::Object(outer.clone()),
             JsValue::Number(number.map_or(-1.0, |n| n as f64)),
+            transaction.clone(),
         ]);
         let on_fulfilled = self.native_with("commit", end_managed, Some(data.clone()));
         let on_rejected = self.native_with("rollback", end_managed, Some(data));
@@ -2740,10 +2752,12 @@ impl Interpreter {
                 let method = self.native_with(name, end_unmanaged, Some(data.clone()));
                 o.borrow_mut().set_hidden(name.into(), method);
             }
-            let after_commit = self.native_with("afterCommit", after_commit, Some(data));
+            let after_commit = self.native_with("afterCommit", after_commit, Some(data.clone()));
             o.borrow_mut()
                 .set_hidden("afterCommit".into(), after_commit);
             o.borrow_mut().set_hidden("LOCK".into(), locks);
+            o.borrow_mut()
+                .set_hidden(TRANSACTION_NUMBER.into(), data.clone());
         }
         object
     }
@@ -2780,6 +2794,31 @@ impl Interpreter {
     }
 }
 
+/// `t.finished`: how the transaction ended.
+fn mark_finished(transaction: &JsValue, commit: bool) {
+    if let JsValue::Object(object) = transaction {
+        let state = if commit { "commit" } else { "rollback" };
+        object
+            .borrow_mut()
+            .set_own("finished".into(), JsValue::str(state));
+    }
+}
+
+/// The hidden key of a transaction object that holds its number.
+const TRANSACTION_NUMBER: &str = "\u{0}number";
+
+/// The number of the transaction `value` is, if it is one.
+fn transaction_number(value: &JsValue) -> Option<usize> {
+    let JsValue::Object(object) = value else {
+        return None;
+    };
+    let b = object.borrow();
+    match b.own_str(TRANSACTION_NUMBER).map(|p| &p.slot) {
+        Some(super::heap::Slot::Value(JsValue::Number(n))) if *n >= 0.0 => Some(*n as usize),
+        _ => None,
+    }
+}
+
 /// `t.afterCommit(fn)`: `fn` runs once the transaction commits.
 fn after_commit(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eval<JsValue> {
     if let (Some(JsValue::Number(n)), callback) = (native.data.as_deref(), call.arg(0)) {
@@ -2796,8 +2835,12 @@ fn end_unmanaged(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> E
         Some(JsValue::Number(n)) => *n,
         _ => -1.0,
     };
-    match interp.end_transaction(number, &*native.name == "commit", call.span) {
-        Ok(()) => Ok(interp.resolved(JsValue::Undefined)),
+    let commit = &*native.name == "commit";
+    match interp.end_transaction(number, commit, call.span) {
+        Ok(()) => {
+            mark_finished(&call.this, commit);
+            Ok(interp.resolved(JsValue::Undefined))
+        }
         Err(Flow::Throw(exception)) => Ok(interp.rejected(exception.value, exception.span)),
         Err(flow) => Err(flow),
     }
@@ -2817,6 +2860,13 @@ fn end_managed(interp: &mut Interpreter, native: &Native, call: Call<'_>) -> Eva
     };
     let commit = &*native.name == "commit";
     let settled = call.arg(0);
+    if let Some(JsValue::Object(data)) = native.data.as_deref() {
+        if let Kind::Array(items) = &data.borrow().kind {
+            if let Some(transaction) = items.get(2) {
+                mark_finished(transaction, commit);
+            }
+        }
+    }
     let outcome = match interp.end_transaction(number, commit, call.span) {
         Err(Flow::Throw(exception)) => Err(exception.value),
         Err(flow) => return Err(flow),

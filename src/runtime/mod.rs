@@ -171,6 +171,12 @@ struct SuppliedDefaults {
 struct Snapshot {
     tables: Vec<(String, Vec<store::Row>)>,
     sequences: HashMap<String, i64>,
+    /// The transaction's id (Sequelize's is a random UUID; the playground's counts).
+    id: String,
+    /// A nested transaction's savepoint name (`<parent id>-sp-<n>`).
+    savepoint: Option<String>,
+    /// How many savepoints were made in it.
+    savepoints: usize,
 }
 
 impl Runtime {
@@ -700,6 +706,27 @@ impl Runtime {
         if let (Dialect::Postgres | Dialect::Sqlite, Some(level)) = (self.dialect, level) {
             self.log_as_written(level)?;
         }
+        self.snapshot(None)
+    }
+
+    /// `sequelize.transaction({ transaction: t })`: a savepoint in transaction `parent`,
+    /// logged as Sequelize names it; answers its number, which ends as a transaction
+    /// does (a commit logs nothing, a rollback returns to the savepoint).
+    pub fn begin_savepoint(&mut self, parent: usize) -> RunResult<usize> {
+        let Some(Some(outer)) = self.transactions.get_mut(parent) else {
+            return Err(SequelizeError::plain(
+                "The transaction given to sequelize.transaction() has already finished",
+            ));
+        };
+        outer.savepoints += 1;
+        let name = format!("{}-sp-{}", outer.id, outer.savepoints);
+        let quoted = self.dialect.quote_identifier(&name);
+        self.log_as_written(format!("SAVEPOINT {quoted};"))?;
+        self.snapshot(Some(name))
+    }
+
+    /// Keeps what a rollback restores.
+    fn snapshot(&mut self, savepoint: Option<String>) -> RunResult<usize> {
         let mut tables = Vec::with_capacity(self.synced_tables.len());
         for table in &self.synced_tables {
             let rows = self
@@ -708,9 +735,16 @@ impl Runtime {
                 .map_err(engine_error)?;
             tables.push((table.clone(), rows));
         }
+        let n = self.next_id("\u{0}transaction") as u64;
         self.transactions.push(Some(Snapshot {
             tables,
             sequences: self.sequences.clone(),
+            id: format!(
+                "{n:08x}-0000-4000-8000-{:012x}",
+                n.wrapping_mul(0x2545_f491)
+            ),
+            savepoint,
+            savepoints: 0,
         }));
         Ok(self.transactions.len() - 1)
     }
@@ -726,8 +760,19 @@ impl Runtime {
                 if commit { "commit" } else { "rollback" }
             )));
         };
-        let end = if commit { "COMMIT;" } else { "ROLLBACK;" };
-        self.log_as_written(end.to_string())?;
+        let end = match (&snapshot.savepoint, commit) {
+            // A savepoint is not committed; its transaction's COMMIT keeps its writes.
+            (Some(_), true) => return Ok(()),
+            (Some(name), false) => {
+                format!(
+                    "ROLLBACK TO SAVEPOINT {};",
+                    self.dialect.quote_identifier(name)
+                )
+            }
+            (None, true) => "COMMIT;".to_string(),
+            (None, false) => "ROLLBACK;".to_string(),
+        };
+        self.log_as_written(end)?;
         if commit {
             return Ok(());
         }

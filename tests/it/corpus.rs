@@ -76,7 +76,8 @@ fn is_iso_date(s: &str) -> bool {
     s.len() == 24 && b[4] == b'-' && b[10] == b'T' && b[23] == b'Z' && b[19] == b'.'
 }
 
-/// findOrCreate's random function names as `$func_<uuid>$`; dates as `<date>` (ISO
+/// findOrCreate's random function names as `$func_<uuid>$`, savepoints' as
+/// `<uuid>-sp-1`; dates as `<date>` (ISO
 /// strings, the literals Sequelize inlines into SQL, and ISO dates inside printed text
 /// such as `JSON.stringify(rows, null, 2)`), and no SQL for sync segments.
 pub(super) fn normalized(value: Value) -> Value {
@@ -91,7 +92,16 @@ pub(super) fn normalized(value: Value) -> Value {
     static FUNCTION_TAG: std::sync::OnceLock<regex_lite::Regex> = std::sync::OnceLock::new();
     let function_tag =
         FUNCTION_TAG.get_or_init(|| regex_lite::Regex::new(r"\$func_[0-9a-f]{32}\$").unwrap());
+    static SAVEPOINT: std::sync::OnceLock<regex_lite::Regex> = std::sync::OnceLock::new();
+    let savepoint = SAVEPOINT.get_or_init(|| {
+        regex_lite::Regex::new(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-sp-")
+            .unwrap()
+    });
     match value {
+        // A savepoint is named by its transaction's random uuid.
+        Value::String(s) if savepoint.is_match(&s) => normalized(Value::String(
+            savepoint.replace_all(&s, "<uuid>-sp-").into_owned(),
+        )),
         // findOrCreate's temporary function is named by a random uuid.
         Value::String(s) if function_tag.is_match(&s) => normalized(Value::String(
             function_tag.replace_all(&s, "$$func_<uuid>$$").into_owned(),

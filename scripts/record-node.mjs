@@ -113,6 +113,7 @@ const printed = [
   "console.log(JSON.stringify({}, null, 2), JSON.stringify([], null, 2))", "console.log(JSON.stringify({ a: { b: [] } }, null, '\\t'))",
   "console.log(JSON.stringify({ a: [{}, []] }, null, 4))", "console.log(JSON.stringify(undefined))", "console.log(JSON.stringify('ünï😀'))",
   "console.log(JSON.parse('{\"a\":[1,2,{\"b\":null}]}'))",
+  "console.log(JSON.parse('[22.490000000000002, 0.30000000000000004, 1e-7, 123.456e2]'))",
   // String methods, map, Object.values/entries
   "console.log('Hello'.toUpperCase(), 'Hello'.length)", "console.log('a,b,c'.split(','))", "console.log('  pad  '.trim() + '|')",
   "console.log('abc'.padStart(6, '*'), 'abc'.slice(1))", "console.log('user_name'.replace('_', ' '))", "console.log('x'.repeat(3))",

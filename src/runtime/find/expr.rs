@@ -33,7 +33,7 @@ impl Joined {
     }
 
     /// The cell of `table.column`, or of `column` in the first table that has it.
-    fn cell(&self, table: Option<&str>, column: &str) -> Option<Cell> {
+    pub(super) fn cell(&self, table: Option<&str>, column: &str) -> Option<Cell> {
         let found = |row: &Row| {
             row.iter()
                 .find(|(c, _)| &**c == column)
@@ -1426,9 +1426,23 @@ fn aggregate(name: &str, args: &[Term], rows: &[Joined], dialect: Dialect) -> Co
                 .sum();
             exact_as_text(sum.to_string()).unwrap_or(Cell::Int(sum))
         }
-        "SUM" => Cell::Float(cells.iter().filter_map(number).sum()),
+        // A DECIMAL column's values (exact text): PostgreSQL and MySQL add them exactly.
+        "SUM" if dialect != Dialect::Sqlite && cells.iter().all(|c| matches!(c, Cell::Text(_))) => {
+            let texts: Vec<&str> = cells
+                .iter()
+                .filter_map(|c| match c {
+                    Cell::Text(t) => Some(t.as_str()),
+                    _ => None,
+                })
+                .collect();
+            match exact_decimal_sum(&texts) {
+                Some(sum) => Cell::Text(sum),
+                None => Cell::Float(cells.iter().filter_map(number).sum()),
+            }
+        }
+        "SUM" => Cell::Float(float_sum(cells.iter().filter_map(number), dialect)),
         "AVG" => {
-            let sum: f64 = cells.iter().filter_map(number).sum();
+            let sum = float_sum(cells.iter().filter_map(number), dialect);
             let mean = sum / cells.len() as f64;
             let exact_sum: i128 = cells
                 .iter()
@@ -1460,8 +1474,66 @@ fn aggregate(name: &str, args: &[Term], rows: &[Joined], dialect: Dialect) -> Co
     })
 }
 
-/// The decimals PostgreSQL gives a numeric quotient: at least 16 significant digits,
-/// so 16 below 10,000, four fewer for each further four digits.
+/// The sum of floating-point values as the database adds them: SQLite (3.43 and later)
+/// compensates each step (Kahan-Babuska-Neumaier), so `9.99 + 12.5` is `22.49` there
+/// and `22.490000000000002` in plain addition.
+fn float_sum(values: impl Iterator<Item = f64>, dialect: Dialect) -> f64 {
+    if dialect != Dialect::Sqlite {
+        return values.sum();
+    }
+    let (mut sum, mut error) = (0.0_f64, 0.0_f64);
+    for value in values {
+        let next = sum + value;
+        error += if sum.abs() > value.abs() {
+            (sum - next) + value
+        } else {
+            (value - next) + sum
+        };
+        sum = next;
+    }
+    if error.is_nan() {
+        sum
+    } else {
+        sum + error
+    }
+}
+
+/// The exact sum of decimal texts (`'9.99'`, `'-12.5'`), at the largest scale among
+/// them, as numeric addition gives it; `None` for a text that is no plain decimal.
+pub(super) fn exact_decimal_sum(texts: &[&str]) -> Option<String> {
+    let parts: Vec<(bool, &str, &str)> = texts
+        .iter()
+        .map(|t| {
+            let (negative, digits) = match t.strip_prefix('-') {
+                Some(rest) => (true, rest),
+                None => (false, *t),
+            };
+            let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+            let plain = !whole.is_empty()
+                && whole.bytes().all(|b| b.is_ascii_digit())
+                && fraction.bytes().all(|b| b.is_ascii_digit());
+            plain.then_some((negative, whole, fraction))
+        })
+        .collect::<Option<_>>()?;
+    let scale = parts.iter().map(|(_, _, f)| f.len()).max().unwrap_or(0);
+    if scale > 18 || parts.iter().any(|(_, w, _)| w.len() > 18) {
+        return None;
+    }
+    let mut sum: i128 = 0;
+    for (negative, whole, fraction) in parts {
+        let padded = format!("{whole}{fraction:0<scale$}");
+        let value: i128 = padded.parse().ok()?;
+        sum += if negative { -value } else { value };
+    }
+    let sign = if sum < 0 { "-" } else { "" };
+    let digits = format!("{:0>width$}", sum.unsigned_abs(), width = scale + 1);
+    let (whole, fraction) = digits.split_at(digits.len() - scale);
+    Some(match scale {
+        0 => format!("{sign}{whole}"),
+        _ => format!("{sign}{whole}.{fraction}"),
+    })
+}
+
 /// The scale PostgreSQL gives `sum / count` (numeric's `select_div_scale`): 16
 /// significant digits from the quotient's estimated weight in base-10000 digits,
 /// counting one group fewer when the dividend's first such digit is not the larger.

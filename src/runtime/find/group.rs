@@ -491,8 +491,29 @@ pub fn aggregate(
         args: vec![argument],
     };
     expr::check(&term, dialect)?;
-    let cell = eval_group(&term, &rows, dialect)?;
     let key = type_key(model, field);
+    let mut cell = eval_group(&term, &rows, dialect)?;
+    // A DECIMAL column is numeric: PostgreSQL and MySQL add its values exactly.
+    if function.eq_ignore_ascii_case("sum") && key == "DECIMAL" && dialect != Dialect::Sqlite {
+        let field = model.field_of(field);
+        let texts: Vec<String> = rows
+            .iter()
+            .filter_map(|row| row.cell(Some(&model.name), &field))
+            .filter_map(|cell| match cell {
+                Cell::Int(i) => Some(i.to_string()),
+                Cell::Float(f) => Some(crate::js::format_number(f)),
+                Cell::Text(t) => Some(t),
+                _ => None,
+            })
+            .collect();
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        if let (false, Some(sum)) = (
+            distinct || texts.is_empty(),
+            expr::exact_decimal_sum(&texts),
+        ) {
+            cell = Cell::Text(sum);
+        }
+    }
     let number = |cell: &Cell| match cell {
         Cell::Int(i) => Some(*i as f64),
         Cell::Float(f) => Some(*f),

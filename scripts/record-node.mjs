@@ -114,6 +114,15 @@ const printed = [
   "console.log(JSON.stringify({ a: [{}, []] }, null, 4))", "console.log(JSON.stringify(undefined))", "console.log(JSON.stringify('ünï😀'))",
   "console.log(JSON.parse('{\"a\":[1,2,{\"b\":null}]}'))",
   "console.log(JSON.parse('[22.490000000000002, 0.30000000000000004, 1e-7, 123.456e2]'))",
+  // WeakMap, WeakSet, structuredClone
+  "const k = {}; const wm = new WeakMap([[k, 1]]); wm.set(console, 2); console.log(wm.get(k), wm.has({}), wm.delete(k), wm.has(k), wm, { wm }, JSON.stringify({ wm }))",
+  "const ws = new WeakSet(); const k = {}; ws.add(k); console.log(ws.has(k), ws, ws instanceof WeakSet)",
+  "try { new WeakMap().set(1, 2) } catch (e) { console.log(e.name + ': ' + e.message) }",
+  "try { new WeakSet().add('x') } catch (e) { console.log(e.name + ': ' + e.message) }",
+  "const o = { a: [1, { b: 2 }], d: new Date(0), m: new Map([[1, { x: 1 }]]), s: new Set([1, 2]), r: /x/g }; o.self = o; const c = structuredClone(o); console.log(c, c.a[1] === o.a[1], c.self === c, c.d instanceof Date)",
+  "class P { constructor() { this.x = 1 } get y() { return 2 } }; console.log(structuredClone(new P()), structuredClone([1, 'a', null, undefined]))",
+  "const e = structuredClone(new TypeError('bad')); console.log(e.message, e instanceof TypeError)",
+  "try { structuredClone(new WeakMap()) } catch (err) { console.log(err.name + ': ' + err.message) }",
   // String methods, map, Object.values/entries
   "console.log('Hello'.toUpperCase(), 'Hello'.length)", "console.log('a,b,c'.split(','))", "console.log('  pad  '.trim() + '|')",
   "console.log('abc'.padStart(6, '*'), 'abc'.slice(1))", "console.log('user_name'.replace('_', ' '))", "console.log('x'.repeat(3))",

@@ -85,6 +85,8 @@ pub enum Shape {
     },
     Map(Vec<(Shape, Shape)>),
     Set(Vec<Shape>),
+    /// `WeakMap` or `WeakSet`: Node never lists their items.
+    Weak(&'static str),
     Promise(PromiseState),
     /// `RegExp.prototype.toString`'s text: `/a/g`.
     RegExp(String),
@@ -289,6 +291,7 @@ impl<'o> Inspector<'o> {
             Shape::Map(entries) => collection("Map", entries.len()),
             Shape::Set(items) => collection("Set", items.len()),
             Shape::Promise(_) => Ok(parts(String::new(), "Promise {".into(), Extras::Object)),
+            Shape::Weak(name) => Err(format!("{name} {{ <items unknown> }}")),
             Shape::Function { kind, name, props } => with_props(function_base(*kind, name), props),
             Shape::Class {
                 name,
@@ -556,6 +559,7 @@ fn beyond_depth(shape: &Shape) -> String {
         Shape::Map(_) => "Map",
         Shape::Set(_) => "Set",
         Shape::Promise(_) => "Promise",
+        Shape::Weak(name) => name,
         Shape::Function { .. } | Shape::Class { .. } => "Function",
         Shape::Error { .. } => "Error",
         _ => "Object",
@@ -1167,7 +1171,9 @@ fn json_value(value: &Shape) -> Option<String> {
                 .collect();
             format!("{{{}}}", members.join(","))
         }
-        Shape::Map(_) | Shape::Set(_) | Shape::RegExp(_) | Shape::Promise(_) => "{}".into(),
+        Shape::Map(_) | Shape::Set(_) | Shape::Weak(_) | Shape::RegExp(_) | Shape::Promise(_) => {
+            "{}".into()
+        }
         Shape::Boxed(inner) => return json_value(inner),
         _ => return None,
     })

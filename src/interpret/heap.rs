@@ -265,6 +265,12 @@ pub enum Kind {
     Date(f64),
     Map(Vec<(JsValue, JsValue)>),
     Set(Vec<JsValue>),
+    /// A `WeakMap` (values kept) or `WeakSet` (values `undefined`): keyed by object
+    /// identity, never listed (Node prints `WeakMap { <items unknown> }`).
+    Weak {
+        set: bool,
+        entries: Vec<(JsValue, JsValue)>,
+    },
     Promise(PromiseState),
     RegExp {
         source: String,

@@ -207,6 +207,8 @@ impl Interpreter {
                     .collect(),
             ),
             Kind::Set(items) => Shape::Set(items.iter().map(|v| self.shape_at(v, walk)).collect()),
+            Kind::Weak { set: true, .. } => Shape::Weak("WeakSet"),
+            Kind::Weak { set: false, .. } => Shape::Weak("WeakMap"),
             Kind::Promise(_) if self.is_unanswered(object) => {
                 Shape::Promise(inspect::PromiseState::Pending)
             }

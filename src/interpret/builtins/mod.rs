@@ -4,6 +4,7 @@
 //! `console`), each written in Rust as Node behaves.
 
 mod array;
+mod clone;
 mod collections;
 pub(super) mod date;
 pub(super) mod errors;
@@ -33,6 +34,8 @@ pub struct Realm {
     pub date_proto: Obj,
     pub map_proto: Obj,
     pub set_proto: Obj,
+    pub weak_map_proto: Obj,
+    pub weak_set_proto: Obj,
     pub promise_proto: Obj,
     pub regexp_proto: Obj,
     /// Sequelize's `Model` (its statics: `init`, `hasMany`, `findAll`, …).
@@ -69,6 +72,8 @@ impl Realm {
             date_proto: child(),
             map_proto: child(),
             set_proto: child(),
+            weak_map_proto: child(),
+            weak_set_proto: child(),
             promise_proto: child(),
             regexp_proto: child(),
             model_proto: child(),
@@ -171,6 +176,7 @@ impl Interpreter {
             ("setImmediate", set_timeout),
             ("clearTimeout", ignore),
             ("setInterval", set_interval),
+            ("structuredClone", clone::structured_clone),
         ] {
             let function = self.native(name, run);
             self.global.declare(name, function, true);
@@ -206,6 +212,7 @@ impl Interpreter {
             name if errors::is_sequelize_class(name) => errors::construct(self, native, call),
             "Date" => date::construct(self, call),
             "Map" | "Set" => collections::construct(self, native, call),
+            "WeakMap" | "WeakSet" => collections::construct_weak(self, native, call),
             "Promise" => promise::construct(self, call),
             "Sequelize" => super::sequelize::construct(self, call),
             "Object" | "Array" | "String" | "Number" | "Boolean" | "Symbol" | "RegExp"

@@ -2,8 +2,9 @@
 //! `Model.addHook('beforeCreate', fn)` and `Model.beforeCreate(fn)`. The interpreter
 //! keeps them per model and runs them, awaiting each, around the writes Sequelize runs
 //! them around: a create, the save of an existing row, a destroy, a bulkCreate, and
-//! `findAll`/`findOne`/`findByPk` (whose before hooks may change the options). The
-//! others are read and named in a warning.
+//! `findAll`/`findOne`/`findByPk`/`count` (whose before hooks may change the options;
+//! the getters' and findAndCountAll's are in `association_hooks`). The others are read
+//! and named in a warning.
 
 use super::heap::{Call, JsValue, Key, Kind};
 use super::{Eval, Interpreter};
@@ -81,15 +82,6 @@ impl Interpreter {
             self.universal_hooks.push((name.into(), function));
             return;
         };
-        let is_find = FIND.0.contains(&name) || FIND.1.contains(&name);
-        if is_find && !self.has_own_hook(model, name) {
-            self.diagnostics.push(
-                Diagnostic::note(
-                    span,
-                    format!("{name} runs around findAll, findOne and findByPk; the playground does not run it yet for association getters or findAndCountAll"),
-                ),
-            );
-        }
         self.hooks.push((model, name.into(), function));
     }
 
@@ -302,17 +294,7 @@ impl Interpreter {
             "findByPk" => call.arg(1),
             _ => call.arg(0),
         };
-        let options = self.plain_object();
-        if let (JsValue::Object(from), JsValue::Object(to)) = (&given, &options) {
-            let props: Vec<_> = from
-                .borrow()
-                .props
-                .iter()
-                .filter(|p| p.enumerable)
-                .cloned()
-                .collect();
-            to.borrow_mut().props = props;
-        }
+        let options = self.copy_of_options(&given);
         let method = match method {
             "findByPk" => {
                 let key = self
@@ -328,20 +310,14 @@ impl Interpreter {
             }
             other => other,
         };
-        // The defaults Sequelize's findAll sets before its hooks run.
+        // The defaults Sequelize's findAll and count set before their hooks run.
         let hooks = match method {
-            "count" => COUNT,
+            "count" => {
+                self.count_defaults(&options);
+                COUNT
+            }
             _ => {
-                for (key, value) in [
-                    ("hooks", JsValue::Bool(true)),
-                    ("rejectOnEmpty", JsValue::Bool(false)),
-                ] {
-                    if let JsValue::Object(o) = &options {
-                        if o.borrow().own_str(key).is_none() {
-                            o.borrow_mut().set_own(Key::Str(key.into()), value);
-                        }
-                    }
-                }
+                self.find_defaults(&options);
                 FIND
             }
         };

@@ -10,6 +10,7 @@
 //! depth and evaluation steps are capped, so no snippet can hang or overflow the stack.
 
 mod answers;
+mod association_hooks;
 mod builtins;
 mod convert;
 mod defaults;

@@ -1073,7 +1073,12 @@ impl Interpreter {
     }
 
     /// A query on a model (or a scoped model): its scope merged into its options.
-    fn scoped_query(&mut self, id: ModelId, method: &str, call: &Call<'_>) -> Eval<JsValue> {
+    pub(super) fn scoped_query(
+        &mut self,
+        id: ModelId,
+        method: &str,
+        call: &Call<'_>,
+    ) -> Eval<JsValue> {
         let mut values: Vec<Value> = call.args.iter().map(|a| self.to_data(a)).collect();
         let method = self.with_scopes(&call.this, id, method, &mut values);
         self.model_query_values(id, method, values, call.span)
@@ -1555,6 +1560,11 @@ fn model_static_body(interp: &mut Interpreter, native: &Native, call: Call<'_>) 
                 "count" => Some(hooks::COUNT),
                 _ => None,
             };
+            let hooked_find_and_count =
+                interp.has_hooks(id, hooks::FIND) || interp.has_hooks(id, hooks::COUNT);
+            if &*method == "findAndCountAll" && interp.runtime.is_some() && hooked_find_and_count {
+                return interp.find_and_count_with_hooks(id, &call);
+            }
             if interp.runtime.is_some() && find_hooks.is_some_and(|h| interp.has_hooks(id, h)) {
                 return interp.find_with_hooks(id, &method, &call, |interp, method, call| {
                     interp.scoped_query(id, method, &call)
@@ -1993,6 +2003,9 @@ fn instance_method_call(
     if let Some(created) = interp.association_create_with_hooks(&native.name, &call)? {
         return Ok(created);
     }
+    if let Some(found) = interp.association_find_with_hooks(&native.name, &call)? {
+        return Ok(found);
+    }
     let Some((model, hooks)) = hooked else {
         interp.note_unhooked_accessor(&native.name, &call);
         return interp.instance_call_unhooked(&native.name, call);
@@ -2166,7 +2179,7 @@ impl Interpreter {
         self.run_validator_functions(instance, only.as_deref(), span)
     }
 
-    fn instance_call_unhooked(&mut self, method: &str, call: Call<'_>) -> Eval<JsValue> {
+    pub(super) fn instance_call_unhooked(&mut self, method: &str, call: Call<'_>) -> Eval<JsValue> {
         instance_method_body(self, method, call)
     }
 }

@@ -160,7 +160,12 @@ pub fn model_call(
             if found.is_empty() && rejects_on_empty(first) {
                 return Err(empty_result());
             }
-            Ok(Value::Array(find::answer(&plan, found, rt.dialect())))
+            let answer = find::answer(&plan, found, rt.dialect());
+            // `plain: true` (as an association's count asks): the first row, or null.
+            if first.is_some_and(|o| o.get("plain").is_some_and(Value::truthy)) {
+                return Ok(answer.into_iter().next().unwrap_or(Value::Null));
+            }
+            Ok(Value::Array(answer))
         }
         "findOne" | "findByPk" => {
             // `findByPk(null)`, `findByPk(undefined)`: null, with no query.
@@ -180,7 +185,10 @@ pub fn model_call(
             } else {
                 find::is_unique_lookup(schema.model(id), first.and_then(|o| o.get("where")))
             };
-            if plan.limit.is_none() && !unique {
+            // Sequelize adds it when `limit` is undefined (a getter's `limit: null` stays).
+            let limit_given = method == "findOne"
+                && first.is_some_and(|o| !matches!(o.get("limit"), None | Some(Value::Undefined)));
+            if plan.limit.is_none() && !unique && !limit_given {
                 plan.limit = Some(1);
             }
             let found = find::find(rt, schema, &plan)?;

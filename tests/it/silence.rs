@@ -54,12 +54,6 @@ const CASES: &[(&str, &str, &str, Severity)] = &[
         Severity::Warning,
     ),
     (
-        "const User = sequelize.define('user', {}); User.afterFind(() => {});",
-        "User.afterFind(() => {})",
-        "does not run it yet for association getters or findAndCountAll",
-        Severity::Note,
-    ),
-    (
         "const User = sequelize.define('user', { n: { type: DataTypes.INTEGER, validate: { isDivisibleBy: 3 } } });",
         "n",
         "does not run these validators of n yet: isDivisibleBy",
@@ -206,4 +200,39 @@ fn an_association_create_says_it_skips_the_targets_hooks() {
         })
         .unwrap_or_else(|| panic!("no note about the skipped hook: {:?}", report.diagnostics));
     assert_eq!(&code[note.start..note.end], "ann.createPost({})");
+}
+
+/// A belongsToMany getter runs its target's find hooks, then builds its own find: a
+/// `where` a hook wrote in place of the one it was given is not applied, and a
+/// warning at the call says so; `hasX()` does not run them yet, and says so too. (hasOne, hasMany and belongsTo getters find with the
+/// options as the hooks left them, as Sequelize does: the corpus holds those.)
+#[test]
+fn a_hook_replacing_what_a_belongs_to_many_getter_builds_is_said_at_the_getter() {
+    let code = "const User = sequelize.define('user', {});\n\
+        const Team = sequelize.define('team', { active: DataTypes.BOOLEAN });\n\
+        User.belongsToMany(Team, { through: 'Members' });\n\
+        Team.addHook('beforeFind', (options) => { options.where = { active: true }; });\n\
+        await sequelize.sync();\n\
+        const ann = await User.create({});\n\
+        await ann.getTeams();\n\
+        await ann.hasTeam(1);";
+    let report = crate::support::run(code);
+    let warning = report
+        .diagnostics
+        .iter()
+        .find(|d| {
+            d.message
+                .contains("A beforeFind hook changed where in the options getTeams() builds")
+        })
+        .unwrap_or_else(|| panic!("no warning: {:?}", report.diagnostics));
+    assert_eq!(&code[warning.start..warning.end], "ann.getTeams()");
+    let unhooked = report
+        .diagnostics
+        .iter()
+        .find(|d| {
+            d.message
+                .contains("does not run Team's find hooks for hasTeam() yet")
+        })
+        .unwrap_or_else(|| panic!("no warning for hasTeam: {:?}", report.diagnostics));
+    assert_eq!(&code[unhooked.start..unhooked.end], "ann.hasTeam(1)");
 }

@@ -1,0 +1,24 @@
+// Find hooks inside association getters and counts (their options as each builds them) and around findAndCountAll.
+const User = sequelize.define('User', { name: DataTypes.STRING });
+const Post = sequelize.define('Post', { title: DataTypes.STRING });
+const Tag = sequelize.define('Tag', { label: DataTypes.STRING });
+const Profile = sequelize.define('Profile', { bio: DataTypes.STRING });
+User.hasMany(Post); Post.belongsTo(User); User.hasOne(Profile);
+Post.belongsToMany(Tag, { through: 'PostTags' }); Tag.belongsToMany(Post, { through: 'PostTags' });
+const show = (name) => (options) => console.log(name, Object.keys(options), JSON.stringify(options.where), options.plain, options.raw);
+for (const M of [User, Post, Tag, Profile]) M.addHook('beforeFind', show(M.name));
+Post.addHook('beforeCount', show('count Post'));
+Post.addHook('afterFind', (result) => console.log('afterFind Post', Array.isArray(result) ? result.length : result && result.title));
+await sequelize.sync({ force: true });
+const ann = await User.create({ name: 'Ann' });
+const post = await Post.create({ title: 'A', UserId: ann.id });
+const lone = await Post.create({ title: 'B' });
+await post.addTag(await Tag.create({ label: 't' }));
+console.log((await post.getUser()).name);
+console.log(await lone.getUser());
+console.log((await ann.getPosts({ where: { title: 'A' } })).length);
+console.log(await ann.countPosts());
+console.log(await ann.getProfile());
+console.log((await post.getTags()).length, await post.countTags());
+const { count, rows } = await Post.findAndCountAll({ where: { title: 'A' } });
+console.log(count, rows.length);

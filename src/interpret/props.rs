@@ -293,6 +293,10 @@ impl Interpreter {
                 let b = object.borrow();
                 let mut keys: Vec<Rc<str>> = match &b.kind {
                     Kind::Array(items) => (0..items.len()).map(|i| i.to_string().into()).collect(),
+                    // `fn(…)`, `col(…)`, `where(…)`: Sequelize's object's own fields.
+                    Kind::Host(super::heap::Host::Sql(expr)) => {
+                        expr.fields().into_iter().map(|(k, _)| k.into()).collect()
+                    }
                     _ => Vec::new(),
                 };
                 let mut numeric: Vec<(u64, Rc<str>)> = Vec::new();

@@ -461,7 +461,11 @@ impl Interpreter {
             },
             Host::Op => Some(self.symbol(name, true)),
             Host::Models => self.schema.find_model(name).map(|id| self.model_value(id)),
-            Host::Sql(_) => None,
+            Host::Sql(expr) => expr
+                .fields()
+                .into_iter()
+                .find(|(field, _)| *field == name)
+                .map(|(_, value)| self.adopt(&value)),
             Host::Sequelize => match name {
                 "models" => Some(self.models_object.clone()),
                 "QueryTypes" => Some(self.query_types.clone()),

@@ -401,14 +401,20 @@ pub fn instance_call(
                 let fields = write::fields_option(values.first());
                 write::insert_fields(rt, schema, instance, &includes, fields.as_deref())?;
             } else {
+                // With `fields`, Sequelize writes every one of them once anything changed
+                // (changed or not); without, the changed ones.
                 let fields = write::fields_option(values.first());
-                let changed: Vec<String> = instance
-                    .borrow()
-                    .changed
-                    .iter()
-                    .filter(|c| fields.as_ref().is_none_or(|f| f.contains(c)))
-                    .cloned()
-                    .collect();
+                let data = instance.borrow();
+                let model = schema.model(data.model);
+                let changed: Vec<String> = match fields {
+                    Some(fields) if !data.changed.is_empty() => fields
+                        .into_iter()
+                        .filter(|f| model.has_attribute(f))
+                        .collect(),
+                    Some(_) => Vec::new(),
+                    None => data.changed.clone(),
+                };
+                drop(data);
                 write::save_changes(rt, schema, instance, &changed, silent(values.first()))?;
             }
             Ok(Value::Instance(instance.clone()))

@@ -17,10 +17,6 @@ struct GetterOptions {
     options: JsValue,
     /// The keys the getter (and the find it calls) set: not the caller's.
     added: Vec<&'static str>,
-    /// The key condition alone (`{ ownerId: 1 }`), as data.
-    key_where: Value,
-    /// Whether `where` wraps the caller's in `{ [Op.and]: [keys, where] }`.
-    wrapped: bool,
     /// belongsToMany's include of the join table, last in `include`.
     through_include: Option<JsValue>,
 }
@@ -34,17 +30,9 @@ impl Interpreter {
         method: &str,
         call: &Call<'_>,
     ) -> Eval<Option<JsValue>> {
-        let JsValue::Instance(instance) = &call.this else {
+        let Some((instance, association, kind)) = self.run_accessor(method, call) else {
             return Ok(None);
         };
-        if self.runtime.is_none() {
-            return Ok(None);
-        }
-        let source = instance.borrow().model;
-        let Some((association, kind)) = self.schema.model(source).accessor(method) else {
-            return Ok(None);
-        };
-        let association = association.clone();
         if association.kind == AssociationType::BelongsToMany
             && matches!(
                 kind,
@@ -102,6 +90,22 @@ impl Interpreter {
                 _ => self.target_find_after_hooks(&built, kind, call),
             });
         self.settled(outcome).map(Some)
+    }
+
+    /// In a run, `instance.<method>(…)` when it is an association's accessor: the
+    /// instance, the association and which accessor.
+    pub(super) fn run_accessor(
+        &self,
+        method: &str,
+        call: &Call<'_>,
+    ) -> Option<(crate::value::InstanceRef, Association, AccessorKind)> {
+        let JsValue::Instance(instance) = &call.this else {
+            return None;
+        };
+        self.runtime.as_ref()?;
+        let source = instance.borrow().model;
+        let (association, kind) = self.schema.model(source).accessor(method)?;
+        Some((instance.clone(), association.clone(), kind))
     }
 
     /// `hasX()` (and a hasMany's or hasOne's `setX()`) find the target's rows too, and
@@ -332,15 +336,13 @@ impl Interpreter {
             target: association.target,
             options,
             added,
-            key_where,
-            wrapped,
             through_include,
         })
     }
 
-    /// The getter's options once the before hooks ran: the caller's keys as the hooks
-    /// left them; a `where` the hooks extended beside the key condition; a change to
-    /// what the getter itself sets, named in a warning (the getter builds those anew).
+    /// belongsToMany's options once the before hooks ran: the caller's keys as the
+    /// hooks left them; a change to what the getter itself sets, named in a warning
+    /// (the getter builds those anew).
     fn options_after_hooks(
         &mut self,
         built: &GetterOptions,
@@ -360,7 +362,7 @@ impl Interpreter {
             };
             let name: &str = name;
             if name == "where" {
-                match self.caller_where(built, value) {
+                match self.caller_where(value) {
                     Some(JsValue::Undefined) => {}
                     Some(where_) => to.borrow_mut().set_own(Key::Str("where".into()), where_),
                     None => ignored.push(name.to_string()),
@@ -415,69 +417,33 @@ impl Interpreter {
         Ok(given)
     }
 
-    /// The caller's part of the getter's `where` after the hooks: `Undefined` when
-    /// there is none, `None` when the hooks changed it past recognising.
-    fn caller_where(&mut self, built: &GetterOptions, where_: &JsValue) -> Option<JsValue> {
+    /// The caller's part of belongsToMany's `where` after the hooks (`{ [Op.and]:
+    /// [scope, given] }`, the scope undefined): `Undefined` when there is none, `None`
+    /// when the hooks changed it past recognising (anything beside the Op.and is the
+    /// hook's, which the getter cannot take).
+    fn caller_where(&mut self, where_: &JsValue) -> Option<JsValue> {
         let JsValue::Object(object) = where_ else {
             return None;
         };
-        if built.wrapped {
-            // `{ [Op.and]: [keys, given] }`: the caller's (as the hook left it) is
-            // the second; anything beside it is the hook's, which the getter cannot take.
-            if object
-                .borrow()
-                .props
-                .iter()
-                .filter(|p| p.enumerable)
-                .count()
-                != 1
-            {
-                return None;
-            }
-            let items = object
-                .borrow()
-                .props
-                .iter()
-                .find_map(|p| match (&p.key, &p.slot) {
-                    (Key::Symbol(s), Slot::Value(JsValue::Object(list)))
-                        if s.0.is_operator && s.0.description.as_deref() == Some("and") =>
-                    {
-                        match &list.borrow().kind {
-                            Kind::Array(items) => Some(items.clone()),
-                            _ => None,
-                        }
-                    }
-                    _ => None,
-                })?;
-            let [first, given] = items.as_slice() else {
-                return None;
-            };
-            let keys_kept = match &built.key_where {
-                // belongsToMany's first is the target's scope (undefined).
-                _ if matches!(first, JsValue::Undefined) => true,
-                keys => same(Some(&self.to_data(first)), Some(keys)),
-            };
-            return keys_kept.then(|| given.clone());
-        }
-        // `{ ownerId: 1 }`, perhaps with more the hooks added: those are the caller's.
-        let Value::Object(props) = self.to_data(where_) else {
+        let object = object.borrow();
+        let mut props = object.props.iter().filter(|p| p.enumerable);
+        let (Some(only), None) = (props.next(), props.next()) else {
             return None;
         };
-        let Value::Object(keys) = &built.key_where else {
+        let (Key::Symbol(s), Slot::Value(JsValue::Object(list))) = (&only.key, &only.slot) else {
             return None;
         };
-        let is_key = |(name, value): &(String, Value)| {
-            keys.iter()
-                .any(|(k, v)| k == name && same(Some(v), Some(value)))
-        };
-        if props.iter().filter(|p| is_key(p)).count() != keys.len() {
+        if !s.0.is_operator || s.0.description.as_deref() != Some("and") {
             return None;
         }
-        let extra: Vec<(String, Value)> = props.into_iter().filter(|p| !is_key(p)).collect();
-        if extra.is_empty() {
-            return Some(JsValue::Undefined);
+        let list = list.borrow();
+        let Kind::Array(items) = &list.kind else {
+            return None;
+        };
+        match items.as_slice() {
+            [JsValue::Undefined, given] => Some(given.clone()),
+            _ => None,
         }
-        Some(self.adopt(&Value::Object(extra)))
     }
 
     /// belongsToMany's include of the join table: its key condition, required.
@@ -609,15 +575,20 @@ impl Interpreter {
 
     /// `{ [Op.and]: items }`.
     fn and_of(&mut self, items: Vec<JsValue>) -> JsValue {
-        let JsValue::Symbol(and) = self.symbol("and", true) else {
-            return JsValue::Undefined;
-        };
         let items = self.array(items);
+        self.operator_object("and", items)
+    }
+
+    /// `{ [Op.<name>]: value }`.
+    pub(super) fn operator_object(&mut self, name: &str, value: JsValue) -> JsValue {
+        let JsValue::Symbol(operator) = self.symbol(name, true) else {
+            unreachable!("symbol() makes a symbol")
+        };
         let object = self.plain_object();
         if let JsValue::Object(handle) = &object {
             handle
                 .borrow_mut()
-                .set_own(Key::Symbol(super::heap::SymbolKey(and)), items);
+                .set_own(Key::Symbol(super::heap::SymbolKey(operator)), value);
         }
         object
     }

@@ -1621,19 +1621,11 @@ impl Interpreter {
         method: &str,
         call: &Call<'_>,
     ) -> Eval<Option<JsValue>> {
-        let JsValue::Instance(instance) = &call.this else {
-            return Ok(None);
-        };
-        if self.runtime.is_none() {
-            return Ok(None);
-        }
-        let source = instance.borrow().model;
-        let Some((association, crate::schema::AccessorKind::Create)) =
-            self.schema.model(source).accessor(method)
+        let Some((instance, association, crate::schema::AccessorKind::Create)) =
+            self.run_accessor(method, call)
         else {
             return Ok(None);
         };
-        let association = association.clone();
         if !self.has_hooks(association.target, hooks::CREATE)
             || association.kind == AssociationType::BelongsToMany
         {
@@ -2363,18 +2355,8 @@ fn sequelize_method_body(
         }
         // `sequelize.and(a, b)`: `{ [Op.and]: [a, b] }`.
         "and" | "or" => {
-            let operator = interp.symbol(&native.name, true);
-            let JsValue::Symbol(symbol) = operator else {
-                unreachable!("symbol() makes a symbol")
-            };
             let items = interp.array(call.args.clone());
-            let object = interp.plain_object();
-            if let JsValue::Object(handle) = &object {
-                handle
-                    .borrow_mut()
-                    .set_own(Key::Symbol(super::heap::SymbolKey(symbol)), items);
-            }
-            Ok(object)
+            Ok(interp.operator_object(&native.name, items))
         }
         "authenticate" => {
             if let Some(Err(error)) = interp.runtime.as_mut().map(|rt| rt.authenticate()) {
